@@ -1,0 +1,3 @@
+module io.github.netlink4j {
+    exports io.github.netlink4j;
+}
