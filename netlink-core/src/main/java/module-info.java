@@ -1,3 +1,9 @@
+/**
+ * netlink4j: Linux rtnetlink (links, addresses, routes, neighbours) and network namespaces from Java
+ * through the Foreign Function &amp; Memory API. Only the API packages are exported; the system-call,
+ * wire-codec and transport layers are internal.
+ */
 module io.github.netlink4j {
     exports io.github.netlink4j;
+    exports io.github.netlink4j.error;
 }

@@ -1,0 +1,41 @@
+package io.github.netlink4j;
+
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * An interface address as the kernel reports it in {@code RTM_NEWADDR}.
+ *
+ * @param family            2 (IPv4) or 10 (IPv6)
+ * @param index             ifa_index, the link's index
+ * @param address           IFA_LOCAL (or IFA_ADDRESS when there is no IFA_LOCAL, as for IPv6)
+ * @param prefixLength      ifa_prefixlen
+ * @param peer              IFA_ADDRESS when it differs from IFA_LOCAL (point-to-point peer)
+ * @param broadcast         IFA_BROADCAST
+ * @param label             IFA_LABEL
+ * @param scope             ifa_scope
+ * @param flags             IFA_FLAGS (or ifa_flags) as {@link AddressFlag}s
+ * @param rawFlags          the same as bits
+ * @param validLifetime     IFA_CACHEINFO ifa_valid in seconds; empty for "forever"
+ * @param preferredLifetime IFA_CACHEINFO ifa_prefered in seconds; empty for "forever"
+ */
+public record Address(int family, int index, InetAddress address, int prefixLength, Optional<InetAddress> peer,
+                      Optional<InetAddress> broadcast, Optional<String> label, RouteScope scope, Set<AddressFlag> flags,
+                      int rawFlags, OptionalLong validLifetime, OptionalLong preferredLifetime) {
+    /** Makes the flag set immutable. */
+    public Address {
+        flags = Set.copyOf(flags);
+    }
+
+    /** {@code address/prefixLength}, as ip prints it. */
+    public String cidr() {
+        return address.getHostAddress() + "/" + prefixLength;
+    }
+
+    /** Whether the address can be used: not tentative (IPv6 DAD finished) and DAD did not fail. */
+    public boolean isUsable() {
+        return !flags.contains(AddressFlag.TENTATIVE) && !flags.contains(AddressFlag.DADFAILED);
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.MessageWriter;
+import io.github.netlink4j.internal.wire.Nlmsg;
+import io.github.netlink4j.internal.wire.uapi.IfAddr;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+
+import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** RTM_*ADDR messages (struct ifaddrmsg + IFA_* attributes). */
+final class AddressCodec {
+    private AddressCodec() {}
+
+    static final int IFADDRMSG = 8;
+    private static final long FOREVER = 0xFFFFFFFFL;
+
+    static Address decode(MemorySegment s, long off, int len) throws ProtocolException {
+        if (len < Nlmsg.HDRLEN + IFADDRMSG) throw new ProtocolException("RTM_NEWADDR of " + len + " bytes has no complete ifaddrmsg");
+        long h = off + Nlmsg.HDRLEN;
+        int family = Nlmsg.u8(s, h);
+        int prefix = Nlmsg.u8(s, h + 1);
+        int flags = Nlmsg.u8(s, h + 2);
+        int scope = Nlmsg.u8(s, h + 3);
+        int index = Nlmsg.s32(s, h + 4);
+        InetAddress local = null, address = null;
+        Optional<InetAddress> brd = Optional.empty();
+        Optional<String> label = Optional.empty();
+        OptionalLong valid = OptionalLong.empty(), preferred = OptionalLong.empty();
+        Attrs a = new Attrs().reset(s, h + IFADDRMSG, off + len, "RTM_NEWADDR");
+        while (a.next()) {
+            switch (a.type()) {
+                case IfAddr.IFA_LOCAL -> local = Inet.decode(a);
+                case IfAddr.IFA_ADDRESS -> address = Inet.decode(a);
+                case IfAddr.IFA_BROADCAST -> brd = Optional.of(Inet.decode(a));
+                case IfAddr.IFA_LABEL -> label = Optional.of(a.string());
+                case IfAddr.IFA_FLAGS -> flags = a.u32();
+                case IfAddr.IFA_CACHEINFO -> {
+                    if (a.payloadLength() < 16) throw new ProtocolException("IFA_CACHEINFO of " + a.payloadLength() + " bytes, need 16");
+                    long pref = Integer.toUnsignedLong(Nlmsg.s32(s, a.payloadOffset()));
+                    long val = Integer.toUnsignedLong(Nlmsg.s32(s, a.payloadOffset() + 4));
+                    preferred = pref == FOREVER ? OptionalLong.empty() : OptionalLong.of(pref);
+                    valid = val == FOREVER ? OptionalLong.empty() : OptionalLong.of(val);
+                }
+                default -> { }
+            }
+        }
+        InetAddress main = local != null ? local : address;
+        if (main == null) throw new ProtocolException("RTM_NEWADDR on index " + index + " has neither IFA_LOCAL nor IFA_ADDRESS");
+        Optional<InetAddress> peer = local != null && address != null && !address.equals(local) ? Optional.of(address) : Optional.empty();
+        return new Address(family, index, main, prefix, peer, brd, label, RouteScope.of(scope), AddressFlag.of(flags), flags, valid, preferred);
+    }
+
+    /** RTM_GETADDR dump, filtered in the kernel by family (0 = all) and link index (0 = all). */
+    static void encodeDump(MessageWriter w, int family, int index) {
+        int m = w.beginMessage(Rtnetlink.RTM_GETADDR, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
+        w.ifaddrmsg(family, 0, 0, 0, index);
+        w.endMessage(m);
+    }
+
+    /**
+     * RTM_NEWADDR (add: CREATE|EXCL, replace: CREATE|REPLACE) or RTM_DELADDR, attributes in
+     * iproute2's order: IFA_LOCAL, IFA_FLAGS (flags above 8 bits), IFA_LABEL, IFA_ADDRESS,
+     * IFA_BROADCAST, IFA_CACHEINFO.
+     */
+    static void encode(MessageWriter w, int type, int nlFlags, AddressSpec a, int index) {
+        int m = w.beginMessage(type, nlFlags);
+        int flags = AddressFlag.bits(a.flags());
+        int scope = a.scopeValue().orElse(a.address().isLoopbackAddress() ? RouteScope.HOST.value() : 0);
+        w.ifaddrmsg(Inet.family(a.address()), a.prefixLength(), flags & 0xff, scope, index);
+        w.attrBytes(IfAddr.IFA_LOCAL, a.address().getAddress());
+        if (flags > 0xff) w.attrU32(IfAddr.IFA_FLAGS, flags);
+        a.label().ifPresent(l -> w.attrString(IfAddr.IFA_LABEL, l));
+        w.attrBytes(IfAddr.IFA_ADDRESS, a.peer().orElse(a.address()).getAddress());
+        a.broadcast().ifPresent(b -> w.attrBytes(IfAddr.IFA_BROADCAST, b.getAddress()));
+        if (a.validLifetime().isPresent()) {
+            // struct ifa_cacheinfo: ifa_prefered, ifa_valid, cstamp, tstamp (the stamps are ignored on input).
+            byte[] b = new byte[16];
+            java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder())
+                    .putInt((int) a.preferredLifetime().getAsLong()).putInt((int) a.validLifetime().getAsLong());
+            w.attrBytes(IfAddr.IFA_CACHEINFO, b);
+        }
+        w.endMessage(m);
+    }
+
+    static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
+    static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
+    static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
+}

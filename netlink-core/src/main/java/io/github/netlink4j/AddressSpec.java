@@ -1,0 +1,115 @@
+package io.github.netlink4j;
+
+import java.net.InetAddress;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * An address to add, replace or delete on a link: {@code ip addr add ADDRESS/PREFIX dev LINK [peer P]
+ * [broadcast B] [label L] [scope S] [nodad] [noprefixroute] [valid_lft V preferred_lft P]}.
+ *
+ * {@snippet :
+ * AddressSpec a = AddressSpec.of("veth0", "10.200.0.2/24");                 // ip addr add 10.200.0.2/24 dev veth0
+ * AddressSpec b = AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD);
+ * }
+ *
+ * @param link              the link's name
+ * @param address           the local address (IFA_LOCAL)
+ * @param prefixLength      0–32 for IPv4, 0–128 for IPv6
+ * @param peer              point-to-point peer (IFA_ADDRESS)
+ * @param broadcast         IPv4 broadcast (IFA_BROADCAST)
+ * @param label             IPv4 label, which must start with the link name (IFA_LABEL)
+ * @param scope             the scope; the kernel's default if empty
+ * @param flags             nodad, noprefixroute, …
+ * @param validLifetime     seconds, empty for forever
+ * @param preferredLifetime seconds, empty for forever
+ */
+public record AddressSpec(String link, InetAddress address, int prefixLength, Optional<InetAddress> peer,
+                          Optional<InetAddress> broadcast, Optional<String> label, Optional<RouteScope> scope,
+                          Set<AddressFlag> flags, OptionalLong validLifetime, OptionalLong preferredLifetime) {
+    /** Validates everything that can be checked before sending. */
+    public AddressSpec {
+        Validate.ifName(link);
+        Objects.requireNonNull(address);
+        Validate.prefix(address, prefixLength);
+        peer.ifPresent(p -> sameFamily(address, p, "peer"));
+        broadcast.ifPresent(b -> {
+            sameFamily(address, b, "broadcast");
+            if (Inet.family(address) != Inet.AF_INET) throw new IllegalArgumentException("broadcast is IPv4 only");
+        });
+        if (label.isPresent()) {
+            String l = label.get();
+            if (l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15) throw new IllegalArgumentException("label \"" + l + "\" is longer than 15 bytes");
+            if (!l.startsWith(link)) throw new IllegalArgumentException("label \"" + l + "\" must start with the link name \"" + link + "\"");
+            if (Inet.family(address) != Inet.AF_INET) throw new IllegalArgumentException("labels are IPv4 only");
+        }
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        if (validLifetime.isPresent() != preferredLifetime.isPresent()) {
+            throw new IllegalArgumentException("valid and preferred lifetimes go together");
+        }
+        if (validLifetime.isPresent() && preferredLifetime.getAsLong() > validLifetime.getAsLong()) {
+            throw new IllegalArgumentException("preferred lifetime exceeds valid lifetime");
+        }
+    }
+
+    private static void sameFamily(InetAddress a, InetAddress b, String what) {
+        if (Inet.family(a) != Inet.family(b)) throw new IllegalArgumentException(what + " " + b.getHostAddress() + " is not of the address's family");
+    }
+
+    /** {@code address} on {@code link}. */
+    public static AddressSpec of(String link, InetAddress address, int prefixLength) {
+        return new AddressSpec(link, address, prefixLength, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of(), OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    /** Parses {@code "10.200.0.2/24"} (a missing prefix means a host address, /32 or /128). */
+    public static AddressSpec of(String link, String cidr) {
+        int slash = cidr.indexOf('/');
+        InetAddress a = Inet.parse(slash < 0 ? cidr : cidr.substring(0, slash));
+        int len;
+        if (slash < 0) {
+            len = Inet.maxPrefix(a);
+        } else {
+            try {
+                len = Integer.parseInt(cidr.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid prefix length in \"" + cidr + "\"", e);
+            }
+        }
+        return of(link, a, len);
+    }
+
+    public AddressSpec withPeer(InetAddress p) {
+        return new AddressSpec(link, address, prefixLength, Optional.of(p), broadcast, label, scope, flags, validLifetime, preferredLifetime);
+    }
+
+    public AddressSpec withBroadcast(InetAddress b) {
+        return new AddressSpec(link, address, prefixLength, peer, Optional.of(b), label, scope, flags, validLifetime, preferredLifetime);
+    }
+
+    public AddressSpec withLabel(String l) {
+        return new AddressSpec(link, address, prefixLength, peer, broadcast, Optional.of(l), scope, flags, validLifetime, preferredLifetime);
+    }
+
+    public AddressSpec withScope(RouteScope s) {
+        return new AddressSpec(link, address, prefixLength, peer, broadcast, label, Optional.of(s), flags, validLifetime, preferredLifetime);
+    }
+
+    public AddressSpec withFlag(AddressFlag f) {
+        EnumSet<AddressFlag> s = flags.isEmpty() ? EnumSet.noneOf(AddressFlag.class) : EnumSet.copyOf(flags);
+        s.add(f);
+        return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, s, validLifetime, preferredLifetime);
+    }
+
+    public AddressSpec withLifetimes(long valid, long preferred) {
+        return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, flags, OptionalLong.of(valid), OptionalLong.of(preferred));
+    }
+
+    OptionalInt scopeValue() {
+        return scope.map(s -> OptionalInt.of(s.value())).orElse(OptionalInt.empty());
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.Attrs;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/** IP address helpers: decoding from attributes, family numbers, and literal parsing without DNS. */
+final class Inet {
+    private Inet() {}
+
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+
+    static InetAddress decode(Attrs a) throws ProtocolException {
+        int n = a.payloadLength();
+        if (n != 4 && n != 16) throw new ProtocolException("address attribute type " + a.type() + " has " + n + " bytes, need 4 or 16");
+        try {
+            return InetAddress.getByAddress(a.bytes());
+        } catch (UnknownHostException e) {
+            throw new ProtocolException("bad address: " + e.getMessage());
+        }
+    }
+
+    static Optional<InetAddress> decodeOpt(Attrs a) throws ProtocolException {
+        return Optional.of(decode(a));
+    }
+
+    static int family(InetAddress a) {
+        return a instanceof Inet4Address ? AF_INET : AF_INET6;
+    }
+
+    static int maxPrefix(InetAddress a) {
+        return a instanceof Inet4Address ? 32 : 128;
+    }
+
+    /** Parses an IPv4 or IPv6 literal; never a host name (no DNS lookups). */
+    static InetAddress parse(String text) {
+        try {
+            return InetAddress.ofLiteral(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an IP address", e);
+        }
+    }
+
+    /** The address with the host bits beyond {@code prefix} cleared. */
+    static InetAddress network(InetAddress a, int prefix) {
+        byte[] b = a.getAddress();
+        for (int i = 0; i < b.length; i++) {
+            int bits = Math.max(0, Math.min(8, prefix - i * 8));
+            b[i] &= (byte) (0xff << (8 - bits));
+        }
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.netlink4j;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A network interface as the kernel reports it in {@code RTM_NEWLINK} (rtnetlink(7)): an immutable
+ * copy, holding no reference to any buffer. Attributes the kernel may leave out are Optional.
+ *
+ * @param index         ifi_index
+ * @param name          IFLA_IFNAME
+ * @param type          ifi_type, the ARPHRD_* hardware type (1 Ethernet, 772 loopback)
+ * @param rawFlags      ifi_flags as the kernel sent them
+ * @param flags         the same as {@link LinkFlag}s
+ * @param operState     IFLA_OPERSTATE
+ * @param mtu           IFLA_MTU
+ * @param minMtu        IFLA_MIN_MTU
+ * @param maxMtu        IFLA_MAX_MTU
+ * @param address       IFLA_ADDRESS
+ * @param broadcast     IFLA_BROADCAST
+ * @param qdisc         IFLA_QDISC
+ * @param txQueueLength IFLA_TXQLEN
+ * @param group         IFLA_GROUP (0 is "default")
+ * @param masterIndex   IFLA_MASTER
+ * @param parentIndex   IFLA_LINK: a veth's peer, a vlan's or macvlan's lower device
+ * @param linkNetnsId   IFLA_LINK_NETNSID: the nsid of the namespace {@code parentIndex} lives in
+ * @param alias         IFLA_IFALIAS
+ * @param kind          IFLA_LINKINFO › IFLA_INFO_KIND
+ * @param data          IFLA_LINKINFO › IFLA_INFO_DATA, decoded for known kinds
+ * @param stats         IFLA_STATS64
+ * @param unknown       top-level attributes not decoded above, kept raw
+ */
+public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag> flags, OperState operState,
+                   int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
+                   Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalInt txQueueLength, int group,
+                   OptionalInt masterIndex, OptionalInt parentIndex, OptionalInt linkNetnsId, Optional<String> alias,
+                   Optional<String> kind, Optional<LinkData> data, Optional<LinkStats> stats,
+                   List<RawAttribute> unknown) {
+    /** Makes the collections immutable. */
+    public Link {
+        flags = Set.copyOf(flags);
+        unknown = List.copyOf(unknown);
+    }
+
+    /** Whether the link is administratively up (IFF_UP). */
+    public boolean isUp() {
+        return flags.contains(LinkFlag.UP);
+    }
+
+    /** Whether the link has carrier (IFF_LOWER_UP). */
+    public boolean hasCarrier() {
+        return flags.contains(LinkFlag.LOWER_UP);
+    }
+}

@@ -1,0 +1,285 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.MessageWriter;
+import io.github.netlink4j.internal.wire.Nlmsg;
+import io.github.netlink4j.internal.wire.uapi.If;
+import io.github.netlink4j.internal.wire.uapi.IfLink;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.internal.wire.uapi.Veth;
+
+import java.lang.foreign.MemorySegment;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
+
+/** RTM_*LINK messages: {@link Link} decoded from the kernel's bytes, and requests encoded from specs. */
+final class LinkCodec {
+    private LinkCodec() {}
+
+    static final int IFINFOMSG = 16;
+    static final int CREATE_FLAGS = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_EXCL | Netlink.NLM_F_CREATE;
+
+    /** Decodes the RTM_NEWLINK at {@code off}. */
+    static Link decode(MemorySegment s, long off, int len) throws ProtocolException {
+        if (len < Nlmsg.HDRLEN + IFINFOMSG) throw new ProtocolException("RTM_NEWLINK of " + len + " bytes has no complete ifinfomsg");
+        long h = off + Nlmsg.HDRLEN;
+        int type = Nlmsg.u16(s, h + 2);
+        int index = Nlmsg.s32(s, h + 4);
+        int flags = Nlmsg.s32(s, h + 8);
+        String name = null;
+        int operstate = 0, mtu = 0, group = 0;
+        OptionalInt minMtu = OptionalInt.empty(), maxMtu = OptionalInt.empty(), txqlen = OptionalInt.empty();
+        OptionalInt master = OptionalInt.empty(), parent = OptionalInt.empty(), netnsid = OptionalInt.empty();
+        Optional<MacAddress> addr = Optional.empty(), brd = Optional.empty();
+        Optional<String> qdisc = Optional.empty(), alias = Optional.empty(), kind = Optional.empty();
+        Optional<LinkData> data = Optional.empty();
+        Optional<LinkStats> stats = Optional.empty();
+        List<RawAttribute> unknown = new ArrayList<>();
+        Attrs a = new Attrs().reset(s, h + IFINFOMSG, off + len, "RTM_NEWLINK");
+        while (a.next()) {
+            switch (a.type()) {
+                case IfLink.IFLA_IFNAME -> name = a.string();
+                case IfLink.IFLA_MTU -> mtu = a.u32();
+                case IfLink.IFLA_MIN_MTU -> minMtu = OptionalInt.of(a.u32());
+                case IfLink.IFLA_MAX_MTU -> maxMtu = OptionalInt.of(a.u32());
+                case IfLink.IFLA_OPERSTATE -> operstate = a.u8();
+                case IfLink.IFLA_TXQLEN -> txqlen = OptionalInt.of(a.u32());
+                case IfLink.IFLA_GROUP -> group = a.u32();
+                case IfLink.IFLA_MASTER -> master = OptionalInt.of(a.u32());
+                case IfLink.IFLA_LINK -> parent = OptionalInt.of(a.u32());
+                case IfLink.IFLA_LINK_NETNSID -> netnsid = OptionalInt.of(a.u32());
+                case IfLink.IFLA_ADDRESS -> addr = mac(a);
+                case IfLink.IFLA_BROADCAST -> brd = mac(a);
+                case IfLink.IFLA_QDISC -> qdisc = Optional.of(a.string());
+                case IfLink.IFLA_IFALIAS -> alias = Optional.of(a.string());
+                case IfLink.IFLA_STATS64 -> stats = Optional.of(stats64(a));
+                case IfLink.IFLA_LINKINFO -> {
+                    Attrs info = a.nestedAttrs("IFLA_LINKINFO");
+                    String k = null;
+                    Attrs kindData = null;
+                    while (info.next()) {
+                        if (info.type() == IfLink.IFLA_INFO_KIND) k = info.string();
+                        else if (info.type() == IfLink.IFLA_INFO_DATA) kindData = info.nestedAttrs("IFLA_INFO_DATA");
+                    }
+                    kind = Optional.ofNullable(k);
+                    if (k != null) data = Optional.of(kindData(k, kindData));
+                }
+                default -> unknown.add(new RawAttribute(a.type(), a.bytes()));
+            }
+        }
+        if (name == null) throw new ProtocolException("RTM_NEWLINK for index " + index + " has no IFLA_IFNAME");
+        return new Link(index, name, type, flags, LinkFlag.of(flags), OperState.of(operstate), mtu, minMtu, maxMtu,
+                addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats, unknown);
+    }
+
+    private static Optional<MacAddress> mac(Attrs a) {
+        return a.payloadLength() == 0 ? Optional.empty() : Optional.of(MacAddress.of(a.bytes()));
+    }
+
+    private static LinkStats stats64(Attrs a) throws ProtocolException {
+        if (a.payloadLength() < 80) throw new ProtocolException("IFLA_STATS64 of " + a.payloadLength() + " bytes, need 80");
+        MemorySegment s = a.segment();
+        long p = a.payloadOffset();
+        long[] v = new long[10];
+        for (int i = 0; i < 10; i++) v[i] = s.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, p + 8L * i);
+        return new LinkStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+    }
+
+    private static LinkData kindData(String kind, Attrs d) throws ProtocolException {
+        if (d == null) {
+            return switch (kind) {
+                case "veth" -> new LinkData.Veth();
+                default -> new LinkData.Other(List.of());
+            };
+        }
+        switch (kind) {
+            case "veth" -> {
+                return new LinkData.Veth();
+            }
+            case "bridge" -> {
+                OptionalInt stp = OptionalInt.empty(), fwd = OptionalInt.empty(), vf = OptionalInt.empty();
+                while (d.next()) {
+                    switch (d.type()) {
+                        case IfLink.IFLA_BR_STP_STATE -> stp = OptionalInt.of(d.u32());
+                        case IfLink.IFLA_BR_FORWARD_DELAY -> fwd = OptionalInt.of(d.u32());
+                        case IfLink.IFLA_BR_VLAN_FILTERING -> vf = OptionalInt.of(d.u8());
+                        default -> { }
+                    }
+                }
+                return new LinkData.Bridge(stp, fwd, vf);
+            }
+            case "vlan" -> {
+                int id = 0, proto = 0x8100;
+                while (d.next()) {
+                    if (d.type() == IfLink.IFLA_VLAN_ID) id = d.u16();
+                    else if (d.type() == IfLink.IFLA_VLAN_PROTOCOL) proto = d.u16be();
+                }
+                return new LinkData.Vlan(id, proto);
+            }
+            case "macvlan", "macvtap" -> {
+                MacvlanMode mode = null;
+                while (d.next()) if (d.type() == IfLink.IFLA_MACVLAN_MODE) mode = MacvlanMode.of(d.u32());
+                return new LinkData.Macvlan(mode);
+            }
+            case "ipvlan" -> {
+                IpvlanMode mode = null;
+                while (d.next()) if (d.type() == IfLink.IFLA_IPVLAN_MODE) mode = IpvlanMode.of(d.u16());
+                return new LinkData.Ipvlan(mode);
+            }
+            case "bond" -> {
+                int mode = 0;
+                while (d.next()) if (d.type() == IfLink.IFLA_BOND_MODE) mode = d.u8();
+                return new LinkData.Bond(mode);
+            }
+            case "vxlan" -> {
+                int vni = 0;
+                boolean learning = false;
+                OptionalInt port = OptionalInt.empty(), under = OptionalInt.empty(), ttl = OptionalInt.empty();
+                Optional<InetAddress> group = Optional.empty(), local = Optional.empty();
+                while (d.next()) {
+                    switch (d.type()) {
+                        case IfLink.IFLA_VXLAN_ID -> vni = d.u32();
+                        case IfLink.IFLA_VXLAN_PORT -> port = OptionalInt.of(d.u16be());
+                        case IfLink.IFLA_VXLAN_GROUP, IfLink.IFLA_VXLAN_GROUP6 -> group = Inet.decodeOpt(d);
+                        case IfLink.IFLA_VXLAN_LOCAL, IfLink.IFLA_VXLAN_LOCAL6 -> local = Inet.decodeOpt(d);
+                        case IfLink.IFLA_VXLAN_LINK -> under = OptionalInt.of(d.u32());
+                        case IfLink.IFLA_VXLAN_TTL -> ttl = OptionalInt.of(d.u8());
+                        case IfLink.IFLA_VXLAN_LEARNING -> learning = d.u8() != 0;
+                        default -> { }
+                    }
+                }
+                return new LinkData.Vxlan(vni, port, group, local, under, ttl, learning);
+            }
+            default -> {
+                List<RawAttribute> raw = new ArrayList<>();
+                while (d.next()) raw.add(new RawAttribute(d.type(), d.bytes()));
+                return new LinkData.Other(raw);
+            }
+        }
+    }
+
+    /** RTM_GETLINK dump: every link, stats skipped unless asked, VF info never (RTEXT_FILTER_VF off). */
+    static void encodeDump(MessageWriter w, boolean stats) {
+        int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
+        w.ifinfomsg(0, 0, 0, 0, 0);
+        if (!stats) w.attrU32(IfLink.IFLA_EXT_MASK, Rtnetlink.RTEXT_FILTER_SKIP_STATS);
+        w.endMessage(m);
+    }
+
+    /** RTM_GETLINK for one link by index (if > 0) or name. */
+    static void encodeGet(MessageWriter w, int index, String name) {
+        int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+        w.ifinfomsg(0, 0, Math.max(index, 0), 0, 0);
+        if (index <= 0) w.attrString(IfLink.IFLA_IFNAME, name);
+        w.attrU32(IfLink.IFLA_EXT_MASK, Rtnetlink.RTEXT_FILTER_SKIP_STATS);
+        w.endMessage(m);
+    }
+
+    /** RTM_DELLINK by index, as {@code ip link del} sends it. */
+    static void encodeDelete(MessageWriter w, int index) {
+        int m = w.beginMessage(Rtnetlink.RTM_DELLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+        w.ifinfomsg(0, 0, index, 0, 0);
+        w.endMessage(m);
+    }
+
+    /**
+     * RTM_NEWLINK creating {@code spec}, attributes in iproute2's order: options, IFLA_LINK, IFLA_IFNAME,
+     * IFLA_LINKINFO. {@code resolve} maps link names (parents, master) to indexes; {@code echo} adds
+     * NLM_F_ECHO so the kernel returns the new link.
+     */
+    static void encodeCreate(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve, boolean echo) {
+        int flags = CREATE_FLAGS | (echo ? Netlink.NLM_F_ECHO : 0);
+        int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, flags);
+        LinkOptions o = spec.options();
+        int up = o.up() ? If.IFF_UP : 0;
+        w.ifinfomsg(0, 0, 0, up, up);
+        encodeOptions(w, o, resolve);
+        String parent = switch (spec) {
+            case LinkSpec.Macvlan mv -> mv.parent();
+            case LinkSpec.Vlan v -> v.parent();
+            case LinkSpec.Ipvlan iv -> iv.parent();
+            default -> null;
+        };
+        if (parent != null) w.attrU32(IfLink.IFLA_LINK, resolve.applyAsInt(parent));
+        w.attrString(IfLink.IFLA_IFNAME, spec.name());
+        int info = w.beginNest(IfLink.IFLA_LINKINFO);
+        w.attrChars(IfLink.IFLA_INFO_KIND, spec.kind());
+        switch (spec) {
+            case LinkSpec.Veth v -> {
+                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+                int peer = w.beginNest(Veth.VETH_INFO_PEER);
+                w.ifinfomsg(0, 0, 0, 0, 0);
+                w.attrString(IfLink.IFLA_IFNAME, v.peerName());
+                if (v.peerNamespace().isPresent()) w.attrU32(IfLink.IFLA_NET_NS_FD, v.peerNamespace().get().fd());
+                w.endNest(peer);
+                w.endNest(data);
+            }
+            case LinkSpec.Macvlan mv -> {
+                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+                w.attrU32(IfLink.IFLA_MACVLAN_MODE, mv.mode().value());
+                w.endNest(data);
+            }
+            case LinkSpec.Vlan v -> {
+                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+                w.attrU16(IfLink.IFLA_VLAN_ID, v.id());
+                if (v.protocol() != LinkSpec.Vlan.PROTOCOL_8021Q) w.attrU16Be(IfLink.IFLA_VLAN_PROTOCOL, v.protocol());
+                w.endNest(data);
+            }
+            case LinkSpec.Ipvlan iv -> {
+                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+                w.attrU16(IfLink.IFLA_IPVLAN_MODE, iv.mode().value());
+                w.attrU16(IfLink.IFLA_IPVLAN_FLAGS, 0);
+                w.endNest(data);
+            }
+            case LinkSpec.Bond b -> {
+                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+                w.attrU8(IfLink.IFLA_BOND_MODE, b.mode());
+                w.endNest(data);
+            }
+            case LinkSpec.Vxlan x -> {
+                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+                if (x.underlay().isPresent()) w.attrU32(IfLink.IFLA_VXLAN_LINK, resolve.applyAsInt(x.underlay().get()));
+                w.attrU32(IfLink.IFLA_VXLAN_ID, x.vni());
+                if (x.local().isPresent()) {
+                    InetAddress l = x.local().get();
+                    w.attrBytes(l instanceof Inet6Address ? IfLink.IFLA_VXLAN_LOCAL6 : IfLink.IFLA_VXLAN_LOCAL, l.getAddress());
+                }
+                if (x.remote().isPresent()) {
+                    InetAddress r = x.remote().get();
+                    w.attrBytes(r instanceof Inet6Address ? IfLink.IFLA_VXLAN_GROUP6 : IfLink.IFLA_VXLAN_GROUP, r.getAddress());
+                }
+                w.attrU8(IfLink.IFLA_VXLAN_LEARNING, 1);
+                if (x.port().isPresent()) w.attrU16Be(IfLink.IFLA_VXLAN_PORT, x.port().getAsInt());
+                w.endNest(data);
+            }
+            case LinkSpec.Bridge b -> { }
+            case LinkSpec.Ifb b -> { }
+            case LinkSpec.Dummy d -> { }
+        }
+        w.endNest(info);
+        w.endMessage(m);
+    }
+
+    private static void encodeOptions(MessageWriter w, LinkOptions o, ToIntFunction<String> resolve) {
+        if (o.mtu().isPresent()) w.attrU32(IfLink.IFLA_MTU, o.mtu().getAsInt());
+        if (o.address().isPresent()) w.attrBytes(IfLink.IFLA_ADDRESS, o.address().get().bytes());
+        if (o.txQueueLength().isPresent()) w.attrU32(IfLink.IFLA_TXQLEN, o.txQueueLength().getAsInt());
+        if (o.alias().isPresent()) w.attrString(IfLink.IFLA_IFALIAS, o.alias().get());
+        if (o.master().isPresent()) w.attrU32(IfLink.IFLA_MASTER, resolve.applyAsInt(o.master().get()));
+    }
+
+    /** RTM_NEWLINK changing link {@code index}: ifi_flags/ifi_change plus whatever {@code attrs} writes. */
+    static void encodeChange(MessageWriter w, int index, int flags, int change, java.util.function.Consumer<MessageWriter> attrs) {
+        int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+        w.ifinfomsg(0, 0, index, flags, change);
+        if (attrs != null) attrs.accept(w);
+        w.endMessage(m);
+    }
+}

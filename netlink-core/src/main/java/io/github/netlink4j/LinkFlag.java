@@ -1,0 +1,29 @@
+package io.github.netlink4j;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Interface flags ({@code ifi_flags}, the {@code IFF_*} bits of linux/if.h) as {@code ip link} names them. */
+public enum LinkFlag {
+    UP(0x1), BROADCAST(0x2), DEBUG(0x4), LOOPBACK(0x8), POINTOPOINT(0x10), NOTRAILERS(0x20), RUNNING(0x40),
+    NOARP(0x80), PROMISC(0x100), ALLMULTI(0x200), MASTER(0x400), SLAVE(0x800), MULTICAST(0x1000),
+    PORTSEL(0x2000), AUTOMEDIA(0x4000), DYNAMIC(0x8000), LOWER_UP(0x10000), DORMANT(0x20000), ECHO(0x40000);
+
+    private final int bit;
+
+    LinkFlag(int bit) {
+        this.bit = bit;
+    }
+
+    /** The IFF_* bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** The flags set in {@code bits}. */
+    public static Set<LinkFlag> of(int bits) {
+        EnumSet<LinkFlag> s = EnumSet.noneOf(LinkFlag.class);
+        for (LinkFlag f : values()) if ((bits & f.bit) != 0) s.add(f);
+        return s;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.MessageWriter;
+import io.github.netlink4j.internal.wire.Nlmsg;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+import io.github.netlink4j.internal.wire.uapi.Neighbour;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+
+import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.util.Optional;
+
+/** RTM_*NEIGH messages (struct ndmsg + NDA_* attributes). */
+final class NeighbourCodec {
+    private NeighbourCodec() {}
+
+    static final int NDMSG = 12;
+
+    static io.github.netlink4j.Neighbour decode(MemorySegment s, long off, int len) throws ProtocolException {
+        if (len < Nlmsg.HDRLEN + NDMSG) throw new ProtocolException("RTM_NEWNEIGH of " + len + " bytes has no complete ndmsg");
+        long h = off + Nlmsg.HDRLEN;
+        int family = Nlmsg.u8(s, h);
+        int index = Nlmsg.s32(s, h + 4);
+        int state = Nlmsg.u16(s, h + 8);
+        int flags = Nlmsg.u8(s, h + 10);
+        Optional<InetAddress> dst = Optional.empty();
+        Optional<MacAddress> ll = Optional.empty();
+        Attrs a = new Attrs().reset(s, h + NDMSG, off + len, "RTM_NEWNEIGH");
+        while (a.next()) {
+            if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
+            else if (a.type() == Neighbour.NDA_LLADDR && a.payloadLength() > 0) ll = Optional.of(MacAddress.of(a.bytes()));
+        }
+        return new io.github.netlink4j.Neighbour(family, index, dst, ll, NeighbourState.of(state), state, flags);
+    }
+
+    static void encodeDump(MessageWriter w, int family, int index) {
+        int m = w.beginMessage(Rtnetlink.RTM_GETNEIGH, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
+        w.ndmsg(family, index, 0, 0, 0);
+        w.endMessage(m);
+    }
+
+    static void encode(MessageWriter w, int type, int nlFlags, NeighbourSpec n, int index) {
+        int m = w.beginMessage(type, nlFlags);
+        w.ndmsg(Inet.family(n.address()), index, n.state().bit(), 0, 0);
+        w.attrBytes(Neighbour.NDA_DST, n.address().getAddress());
+        n.lladdr().ifPresent(l -> w.attrBytes(Neighbour.NDA_LLADDR, l.bytes()));
+        w.endMessage(m);
+    }
+
+    static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
+    static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
+    static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
+}

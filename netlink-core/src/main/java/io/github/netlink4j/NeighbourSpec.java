@@ -1,0 +1,37 @@
+package io.github.netlink4j;
+
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A neighbour entry to add, replace or delete: {@code ip neigh add ADDR lladdr MAC dev LINK nud STATE}.
+ *
+ * @param link    the link's name
+ * @param address the IP address (NDA_DST)
+ * @param lladdr  the link-layer address (NDA_LLADDR); needed to add, not to delete
+ * @param state   PERMANENT by default, as in ip
+ */
+public record NeighbourSpec(String link, InetAddress address, Optional<MacAddress> lladdr, NeighbourState state) {
+    /** Validates before sending. */
+    public NeighbourSpec {
+        Validate.ifName(link);
+        Objects.requireNonNull(address);
+        lladdr.ifPresent(Validate::mac);
+        Objects.requireNonNull(state);
+    }
+
+    /** A permanent entry {@code address → lladdr} on {@code link}. */
+    public static NeighbourSpec of(String link, InetAddress address, MacAddress lladdr) {
+        return new NeighbourSpec(link, address, Optional.of(lladdr), NeighbourState.PERMANENT);
+    }
+
+    /** An entry naming only the address, for delete. */
+    public static NeighbourSpec of(String link, InetAddress address) {
+        return new NeighbourSpec(link, address, Optional.empty(), NeighbourState.PERMANENT);
+    }
+
+    public NeighbourSpec withState(NeighbourState s) {
+        return new NeighbourSpec(link, address, lladdr, s);
+    }
+}

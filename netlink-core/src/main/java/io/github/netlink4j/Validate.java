@@ -1,0 +1,49 @@
+package io.github.netlink4j;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+
+/** Argument checks made before anything reaches the kernel; each throws IllegalArgumentException. */
+final class Validate {
+    private Validate() {}
+
+    /** IFNAMSIZ is 16 with the NUL: 1 to 15 bytes, no '/', ':' or whitespace, not "." or "..". */
+    static String ifName(String name) {
+        if (name == null || name.isEmpty()) throw new IllegalArgumentException("interface name is empty");
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > 15) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname: " + bytes + " bytes, at most 15 (IFNAMSIZ)");
+        if (name.equals(".") || name.equals("..")) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || c == 0 || Character.isWhitespace(c)) {
+                throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname: it contains '" + (c == 0 ? "\\0" : String.valueOf(c)) + "'");
+            }
+        }
+        return name;
+    }
+
+    /** An MTU the kernel could accept at all; the link's own min/max are checked by the kernel. */
+    static int mtu(int mtu) {
+        if (mtu < 68 && mtu != 0 || mtu < 0 || mtu > 65535 * 4) {
+            throw new IllegalArgumentException("MTU " + mtu + " is out of range (68 to " + (65535 * 4) + ")");
+        }
+        return mtu;
+    }
+
+    static MacAddress mac(MacAddress mac) {
+        if (mac.length() != 6) throw new IllegalArgumentException("MAC address must have 6 bytes, not " + mac.length());
+        return mac;
+    }
+
+    static int prefix(InetAddress a, int len) {
+        int max = a instanceof Inet4Address ? 32 : 128;
+        if (len < 0 || len > max) throw new IllegalArgumentException("prefix length " + len + " is out of range for " + a.getHostAddress() + " (0 to " + max + ")");
+        return len;
+    }
+
+    static int index(int index) {
+        if (index <= 0) throw new IllegalArgumentException("interface index must be positive: " + index);
+        return index;
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.netlink4j.error;
+
+/** The object to create exists already ({@code EEXIST}): use replace, or delete it first. */
+public class AlreadyExistsException extends KernelException {
+    private static final long serialVersionUID = 1L;
+
+    /** Wraps the kernel's EEXIST refusal of {@code what}. */
+    public AlreadyExistsException(String what, KernelException cause) {
+        super(cause, what + " already exists (" + cause.getMessage() + ")");
+    }
+}

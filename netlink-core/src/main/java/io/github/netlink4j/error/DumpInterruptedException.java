@@ -1,0 +1,21 @@
+package io.github.netlink4j.error;
+
+/**
+ * A dump kept changing while it was read ({@code NLM_F_DUMP_INTR}) more times than the retry budget
+ * allowed. Retrying later is safe.
+ */
+public final class DumpInterruptedException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+    private final int attempts;
+
+    /** The dump of {@code what} was interrupted on each of {@code attempts} tries. */
+    public DumpInterruptedException(String what, int attempts) {
+        super("dump of " + what + " was interrupted by concurrent changes on all " + attempts + " attempts (NLM_F_DUMP_INTR)");
+        this.attempts = attempts;
+    }
+
+    /** How many times the dump was tried. */
+    public int attempts() {
+        return attempts;
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.netlink4j.error;
+
+/**
+ * Netlink data was truncated or malformed: a length below its minimum, past its container, or a
+ * message that does not fit its type. The one exception the decoders let out, whatever the input.
+ */
+public final class ProtocolException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    /** A malformed-data error with a message saying where, such as "while parsing IFLA_LINKINFO". */
+    public ProtocolException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.netlink4j.error;
+
+/** A system call failed: carries the call's name, errno, its symbolic name, strerror text and path if any. */
+public final class SyscallException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+    private final String call;
+    private final int errno;
+    private final String path;
+
+    /** A failed call on no particular path. */
+    public SyscallException(String call, int errno) {
+        this(call, errno, null);
+    }
+
+    /** A failed call on {@code path} (a file or namespace name), or null. */
+    public SyscallException(String call, int errno, String path) {
+        super(call + (path != null ? "(" + path + ")" : "") + " failed: " + Errno.describe(errno)
+                + " (" + Errno.name(errno) + ")");
+        this.call = call;
+        this.errno = errno;
+        this.path = path;
+    }
+
+    /** The system call, such as {@code "setns"}. */
+    public String call() {
+        return call;
+    }
+
+    /** The errno it set. */
+    public int errno() {
+        return errno;
+    }
+
+    /** The symbolic errno name. */
+    public String errnoName() {
+        return Errno.name(errno);
+    }
+
+    /** The strerror(3) text. */
+    public String description() {
+        return Errno.describe(errno);
+    }
+
+    /** The path the call was about, or null. */
+    public String path() {
+        return path;
+    }
+}

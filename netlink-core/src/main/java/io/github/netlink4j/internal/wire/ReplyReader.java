@@ -1,0 +1,110 @@
+package io.github.netlink4j.internal.wire;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Reads the replies to one request, one datagram at a time, as a pure function of the bytes: no I/O.
+ *
+ * <p>Messages whose port or sequence is not ours are skipped and counted. Data messages go to the
+ * handler; {@code NLM_F_DUMP_INTR} on any of them is remembered. The exchange is complete at
+ * {@code NLMSG_DONE} (a dump, whose payload may carry an errno) or {@code NLMSG_ERROR} (an ACK when
+ * the error is 0). {@code NLMSG_OVERRUN} is a protocol error.
+ */
+public final class ReplyReader {
+    /** Receives each data message addressed to us. */
+    @FunctionalInterface
+    public interface Handler {
+        /** Called with the message at {@code off} of {@code len} bytes. */
+        void onMessage(MemorySegment seg, long off, int len) throws ProtocolException;
+    }
+
+    private final Messages messages = new Messages();
+    private int port;
+    private int seq;
+    private boolean done;
+    private boolean interrupted;
+    private NlError error;
+    private int skipped;
+    private int dataMessages;
+
+    /** Prepares for the replies to request {@code seq} sent from {@code port}. */
+    public ReplyReader expect(int port, int seq) {
+        this.port = port;
+        this.seq = seq;
+        this.done = false;
+        this.interrupted = false;
+        this.error = null;
+        this.skipped = 0;
+        this.dataMessages = 0;
+        return this;
+    }
+
+    /** Reads one datagram of {@code length} bytes. Returns true once the reply is complete. */
+    public boolean feed(MemorySegment seg, long length, Handler handler) throws ProtocolException {
+        messages.reset(seg, length);
+        while (messages.next()) {
+            if (done) {
+                skipped++;
+                continue;
+            }
+            long off = messages.offset();
+            int len = messages.length();
+            if (messages.seq() != seq || messages.pid() != port) {
+                skipped++;
+                continue;
+            }
+            int type = messages.type();
+            int flags = messages.flags();
+            if ((flags & Netlink.NLM_F_DUMP_INTR) != 0) interrupted = true;
+            switch (type) {
+                case Netlink.NLMSG_NOOP -> { }
+                case Netlink.NLMSG_OVERRUN -> throw new ProtocolException("NLMSG_OVERRUN: the kernel lost data for request " + seq);
+                case Netlink.NLMSG_ERROR -> {
+                    NlError e = NlError.decode(seg, off, len);
+                    if (e.error() != 0) error = e;
+                    done = true;
+                }
+                case Netlink.NLMSG_DONE -> {
+                    if (len >= Nlmsg.HDRLEN + 4) {
+                        NlError e = NlError.decode(seg, off, len);
+                        if (e.error() < 0) error = e;
+                    }
+                    done = true;
+                }
+                default -> {
+                    dataMessages++;
+                    if (handler != null) handler.onMessage(seg, off, len);
+                }
+            }
+        }
+        return done;
+    }
+
+    /** Whether DONE or the ACK/error arrived. */
+    public boolean done() {
+        return done;
+    }
+
+    /** Whether any message carried NLM_F_DUMP_INTR. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** The error reply, or null if the request succeeded (so far). */
+    public NlError error() {
+        return error;
+    }
+
+    /** Messages dropped because they were not for this request. */
+    public int skipped() {
+        return skipped;
+    }
+
+    /** Data messages handed to the handler. */
+    public int dataMessages() {
+        return dataMessages;
+    }
+}
