@@ -79,8 +79,11 @@ final class LinkCodec {
                 addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats, unknown);
     }
 
-    private static Optional<MacAddress> mac(Attrs a) {
-        return a.payloadLength() == 0 ? Optional.empty() : Optional.of(MacAddress.of(a.bytes()));
+    /** A link-layer address attribute; the kernel's MAX_ADDR_LEN is 32. */
+    static Optional<MacAddress> mac(Attrs a) throws ProtocolException {
+        if (a.payloadLength() == 0) return Optional.empty();
+        if (a.payloadLength() > 32) throw new ProtocolException("link-layer address of " + a.payloadLength() + " bytes (attribute " + a.type() + ")");
+        return Optional.of(MacAddress.of(a.bytes()));
     }
 
     private static LinkStats stats64(Attrs a) throws ProtocolException {
@@ -262,6 +265,7 @@ final class LinkCodec {
             case LinkSpec.Bridge b -> { }
             case LinkSpec.Ifb b -> { }
             case LinkSpec.Dummy d -> { }
+            case LinkSpec.Generic g -> { }
         }
         w.endNest(info);
         w.endMessage(m);

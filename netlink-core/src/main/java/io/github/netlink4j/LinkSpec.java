@@ -27,6 +27,11 @@ public sealed interface LinkSpec {
     /** A copy with other options. */
     LinkSpec withOptions(LinkOptions options);
 
+    /** A link of any other kind, by its IFLA_INFO_KIND name, with no kind-specific data. */
+    static Generic of(String kind, String name) {
+        return new Generic(name, kind, LinkOptions.DEFAULTS);
+    }
+
     /** A veth pair; the peer is made in the same namespace. */
     static Veth veth(String name, String peerName) {
         return new Veth(name, peerName, Optional.empty(), LinkOptions.DEFAULTS);
@@ -218,6 +223,21 @@ public sealed interface LinkSpec {
 
         public Bond withOptions(LinkOptions o) {
             return new Bond(name, mode, o);
+        }
+    }
+
+    /** Any kind by name (the kernel decides whether it knows it), with no IFLA_INFO_DATA. */
+    record Generic(String name, String kind, LinkOptions options) implements LinkSpec {
+        public Generic {
+            Validate.ifName(name);
+            if (kind == null || kind.isEmpty() || kind.length() > 32 || !kind.chars().allMatch(c -> c > 32 && c < 127)) {
+                throw new IllegalArgumentException("invalid link kind \"" + kind + "\"");
+            }
+            Objects.requireNonNull(options);
+        }
+
+        public Generic withOptions(LinkOptions o) {
+            return new Generic(name, kind, o);
         }
     }
 

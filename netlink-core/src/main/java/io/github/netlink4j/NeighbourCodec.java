@@ -30,7 +30,7 @@ final class NeighbourCodec {
         Attrs a = new Attrs().reset(s, h + NDMSG, off + len, "RTM_NEWNEIGH");
         while (a.next()) {
             if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
-            else if (a.type() == Neighbour.NDA_LLADDR && a.payloadLength() > 0) ll = Optional.of(MacAddress.of(a.bytes()));
+            else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkCodec.mac(a);
         }
         return new io.github.netlink4j.Neighbour(family, index, dst, ll, NeighbourState.of(state), state, flags);
     }

@@ -35,12 +35,20 @@ public final class NetnsThreads {
 
     /** The network namespace id ({@code net:[inode]}) of the calling thread. */
     public static String currentNetns() throws IOException {
-        return Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString();
+        return identity(Path.of("/proc/thread-self/ns/net"));
     }
 
-    /** The namespace id an open namespace fd refers to. */
+    /**
+     * The namespace id an open namespace fd refers to. stat(2) through /proc/self/fd follows to the
+     * nsfs inode whether the fd was opened on /proc/PID/ns/net or on a bind mount of it.
+     */
     public static String netnsOf(int fd) throws IOException {
-        return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+        return identity(Path.of("/proc/self/fd/" + fd));
+    }
+
+    private static String identity(Path p) throws IOException {
+        Object ino = Files.getAttribute(p, "unix:ino");
+        return "net:[" + ino + "]";
     }
 
     /**

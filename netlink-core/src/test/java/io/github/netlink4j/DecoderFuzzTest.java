@@ -1,0 +1,153 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.MessageWriter;
+import io.github.netlink4j.internal.wire.Messages;
+import io.github.netlink4j.internal.wire.NlError;
+import io.github.netlink4j.internal.wire.Nlmsg;
+import io.github.netlink4j.internal.wire.ReplyReader;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.testing.Golden;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Seeded fuzzing of every decoder with random, truncated and bit-flipped variants of real kernel
+ * replies. Only {@link ProtocolException} may escape; each case runs in a native segment sized to
+ * the input exactly, so any read past it would throw IndexOutOfBoundsException and fail the test.
+ */
+class DecoderFuzzTest {
+    private static final List<String> SEEDS = List.of("dump/links", "dump/addrs", "dump/routes", "dump/neigh",
+            "error/dummy-unknown-kind", "error/veth-exists", "link/veth-add", "link/vxlan-add", "addr/v6-add");
+    static final int CASES = 120_000;
+
+    /** Decodes every message of a datagram the way the client would. */
+    static int decodeAll(MemorySegment s, long len) throws ProtocolException {
+        Messages m = new Messages().reset(s, len);
+        int n = 0;
+        while (m.next()) {
+            long off = m.offset();
+            int l = m.length();
+            switch (Nlmsg.type(s, off)) {
+                case Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK -> LinkCodec.decode(s, off, l);
+                case Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR -> AddressCodec.decode(s, off, l);
+                case Rtnetlink.RTM_NEWROUTE, Rtnetlink.RTM_DELROUTE -> RouteCodec.decode(s, off, l);
+                case Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH -> NeighbourCodec.decode(s, off, l);
+                case Netlink.NLMSG_ERROR, Netlink.NLMSG_DONE -> NlError.decode(s, off, l);
+                default -> { }
+            }
+            n++;
+        }
+        new ReplyReader().expect(0, 0).feed(s, len, (seg, off, l) -> { });
+        return n;
+    }
+
+    static byte[] mutate(byte[] seed, Random r) {
+        byte[] b;
+        switch (r.nextInt(5)) {
+            case 0 -> b = java.util.Arrays.copyOf(seed, r.nextInt(seed.length + 1)); // truncate
+            case 1 -> { // flip bits
+                b = seed.clone();
+                for (int i = 0, k = 1 + r.nextInt(8); i < k && b.length > 0; i++) b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+            }
+            case 2 -> { // corrupt a 16-bit length field at a 4-aligned offset
+                b = seed.clone();
+                if (b.length >= 4) {
+                    int at = r.nextInt(b.length / 4) * 4;
+                    int v = switch (r.nextInt(4)) {
+                        case 0 -> 0;
+                        case 1 -> r.nextInt(4);
+                        case 2 -> 0xffff;
+                        default -> r.nextInt(0x10000);
+                    };
+                    b[at] = (byte) v;
+                    b[at + 1] = (byte) (v >> 8);
+                }
+            }
+            case 3 -> { // random bytes spliced in
+                b = seed.clone();
+                int from = r.nextInt(Math.max(1, b.length));
+                for (int i = from; i < Math.min(b.length, from + 1 + r.nextInt(16)); i++) b[i] = (byte) r.nextInt();
+            }
+            default -> { // pure noise with a plausible header
+                b = new byte[r.nextInt(256)];
+                r.nextBytes(b);
+                if (b.length >= 16) {
+                    b[0] = (byte) b.length;
+                    b[1] = 0;
+                    b[2] = 0;
+                    b[3] = 0;
+                    b[4] = (byte) (16 + r.nextInt(16));
+                    b[5] = 0;
+                }
+            }
+        }
+        return b;
+    }
+
+    @Test
+    void onlyProtocolExceptionEscapes() throws Exception {
+        Random r = new Random(0x6e6c346aL);
+        byte[][] seeds = SEEDS.stream().map(Golden::bytes).toArray(byte[][]::new);
+        int rejected = 0, accepted = 0;
+        long t0 = System.nanoTime();
+        try (Arena arena = Arena.ofConfined()) {
+            for (int i = 0; i < CASES; i++) {
+                byte[] b = mutate(seeds[r.nextInt(seeds.length)], r);
+                MemorySegment s = arena.allocate(Math.max(1, b.length));
+                MemorySegment.copy(b, 0, s, ValueLayout.JAVA_BYTE, 0, b.length);
+                try {
+                    decodeAll(s.asSlice(0, b.length), b.length);
+                    accepted++;
+                } catch (ProtocolException expected) {
+                    rejected++;
+                } catch (RuntimeException | Error e) {
+                    throw new AssertionError("case " + i + " escaped with " + e + "\n" + Golden.dump(b), e);
+                }
+                if ((i & 0xfff) == 0) {
+                    arena.allocate(1); // keep the arena from growing without bound in one go
+                }
+            }
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("decoder fuzz: %d cases in %d ms (%d rejected with ProtocolException, %d decoded)%n",
+                CASES, ms, rejected, accepted);
+        assertEquals(CASES, rejected + accepted);
+        assertTrue(rejected > 0 && accepted > 0, "the mutations should produce both outcomes");
+    }
+
+    @Test
+    void addressesRoundTripThroughTheEncoder() throws Exception {
+        byte[] seed = Golden.bytes("dump/addrs");
+        MemorySegment s = Golden.segment("dump/addrs");
+        Messages m = new Messages().reset(s, seed.length);
+        int checked = 0;
+        while (m.next()) {
+            Address a = AddressCodec.decode(s, m.offset(), m.length());
+            if (a.label().isPresent() && !a.label().get().startsWith("lo") && !a.label().get().startsWith("veth")) continue;
+            AddressSpec spec = new AddressSpec("veth0", a.address(), a.prefixLength(), a.peer(), a.broadcast(),
+                    a.label().filter(l -> l.startsWith("veth0")), java.util.Optional.of(a.scope()),
+                    a.flags(), a.validLifetime(), a.preferredLifetime());
+            MessageWriter w = new MessageWriter(64);
+            AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, spec, a.index());
+            Address again = AddressCodec.decode(w.segment(), 0, w.size());
+            assertEquals(a.address(), again.address());
+            assertEquals(a.prefixLength(), again.prefixLength());
+            assertEquals(a.index(), again.index());
+            assertEquals(a.scope(), again.scope());
+            assertEquals(a.flags(), again.flags());
+            assertEquals(a.broadcast(), again.broadcast());
+            checked++;
+        }
+        assertTrue(checked >= 2, "checked " + checked);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.Messages;
+import io.github.netlink4j.internal.wire.NlError;
+import io.github.netlink4j.testing.Golden;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Kernel replies captured from iproute2's socket, decoded into records field by field. */
+class GoldenDecodeTest {
+    interface Decoder<T> {
+        T decode(MemorySegment s, long off, int len) throws ProtocolException;
+    }
+
+    static <T> List<T> decodeAll(String fixture, Decoder<T> d) throws ProtocolException {
+        byte[] b = Golden.bytes(fixture);
+        MemorySegment s = Golden.segment(fixture);
+        List<T> out = new ArrayList<>();
+        Messages m = new Messages().reset(s, b.length);
+        while (m.next()) out.add(d.decode(s, m.offset(), m.length()));
+        return out;
+    }
+
+    @Test
+    void linkDump() throws Exception {
+        List<Link> links = decodeAll("dump/links", LinkCodec::decode);
+        assertEquals(List.of("lo", "veth1", "veth0", "br0", "vx0"), links.stream().map(Link::name).toList());
+        Link lo = links.get(0);
+        assertEquals(1, lo.index());
+        assertEquals(65536, lo.mtu());
+        assertTrue(lo.flags().contains(LinkFlag.LOOPBACK));
+        assertTrue(lo.isUp());
+        assertEquals(772, lo.type());
+        assertEquals("noqueue", lo.qdisc().orElseThrow());
+        assertEquals(MacAddress.parse("00:00:00:00:00:00"), lo.address().orElseThrow());
+        Link veth1 = links.get(1);
+        Link veth0 = links.get(2);
+        assertEquals("veth", veth0.kind().orElseThrow());
+        assertEquals(veth1.index(), veth0.parentIndex().getAsInt(), "a veth's IFLA_LINK is its peer");
+        assertEquals(veth0.index(), veth1.parentIndex().getAsInt());
+        assertEquals(OperState.DOWN, veth0.operState());
+        assertEquals(68, veth0.minMtu().getAsInt());
+        assertEquals(65535, veth0.maxMtu().getAsInt());
+        assertEquals(1000, veth0.txQueueLength().getAsInt());
+        assertEquals(MacAddress.parse("ff:ff:ff:ff:ff:ff"), veth0.broadcast().orElseThrow());
+        assertTrue(veth0.stats().isPresent(), "ip asked without RTEXT_FILTER_SKIP_STATS");
+        assertTrue(links.get(3).data().orElseThrow() instanceof LinkData.Bridge);
+        LinkData.Vxlan vx = (LinkData.Vxlan) links.get(4).data().orElseThrow();
+        assertEquals(42, vx.vni());
+        assertEquals(4789, vx.port().getAsInt());
+        assertEquals(InetAddress.ofLiteral("10.200.0.2"), vx.local().orElseThrow());
+        assertEquals(InetAddress.ofLiteral("10.200.0.9"), vx.group().orElseThrow());
+        assertEquals(veth0.index(), vx.underlayIndex().getAsInt());
+        assertTrue(vx.learning());
+        assertFalse(veth0.unknown().isEmpty(), "attributes we do not decode are kept raw");
+    }
+
+    @Test
+    void addressDump() throws Exception {
+        List<Address> addrs = decodeAll("dump/addrs", AddressCodec::decode);
+        Address v4 = addrs.stream().filter(a -> a.family() == 2 && !a.address().isLoopbackAddress()).findFirst().orElseThrow();
+        assertEquals("10.200.0.2/24", v4.cidr());
+        assertEquals("veth0:a", v4.label().orElseThrow());
+        assertEquals(InetAddress.ofLiteral("10.200.0.255"), v4.broadcast().orElse(InetAddress.ofLiteral("10.200.0.255")));
+        assertEquals(RouteScope.UNIVERSE, v4.scope());
+        assertTrue(v4.validLifetime().isEmpty(), "forever");
+        Address v6 = addrs.stream().filter(a -> a.address().getHostAddress().startsWith("fd00:200")).findFirst().orElseThrow();
+        assertEquals(64, v6.prefixLength());
+        assertTrue(v6.flags().contains(AddressFlag.NODAD));
+        assertTrue(v6.flags().contains(AddressFlag.PERMANENT));
+        Address lo = addrs.stream().filter(a -> a.address().isLoopbackAddress() && a.family() == 2).findFirst().orElseThrow();
+        assertEquals(RouteScope.HOST, lo.scope());
+        assertEquals(8, lo.prefixLength());
+    }
+
+    @Test
+    void routeDump() throws Exception {
+        List<Route> routes = decodeAll("dump/routes", RouteCodec::decode);
+        Route def = routes.stream().filter(r -> r.family() == 2 && r.isDefault() && r.table() == 254).findFirst().orElseThrow();
+        assertEquals(InetAddress.ofLiteral("10.200.0.1"), def.gateway().orElseThrow());
+        assertEquals(3, def.protocol());
+        assertEquals(RouteType.UNICAST, def.type());
+        Route bh = routes.stream().filter(r -> r.type() == RouteType.BLACKHOLE).findFirst().orElseThrow();
+        assertEquals("10.200.9.0/24", bh.destinationText());
+        Route connected = routes.stream().filter(r -> r.family() == 2 && r.table() == 254 && r.scope() == RouteScope.LINK).findFirst().orElseThrow();
+        assertEquals(InetAddress.ofLiteral("10.200.0.2"), connected.preferredSource().orElseThrow());
+        assertTrue(routes.stream().anyMatch(r -> r.table() == 255 && r.type() == RouteType.LOCAL));
+        assertTrue(routes.stream().anyMatch(r -> r.family() == 10 && r.priority().isPresent()));
+    }
+
+    @Test
+    void neighbourDump() throws Exception {
+        List<Neighbour> n = decodeAll("dump/neigh", NeighbourCodec::decode);
+        assertEquals(1, n.size());
+        assertEquals(InetAddress.ofLiteral("10.200.0.7"), n.get(0).address().orElseThrow());
+        assertEquals(MacAddress.parse("02:00:00:00:00:07"), n.get(0).lladdr().orElseThrow());
+        assertTrue(n.get(0).state().contains(NeighbourState.PERMANENT));
+    }
+
+    @Test
+    void errorWithExtendedAck() throws Exception {
+        MemorySegment s = Golden.segment("error/dummy-unknown-kind");
+        NlError e = NlError.decode(s, 0, Golden.bytes("error/dummy-unknown-kind").length);
+        assertEquals(95, e.errno());
+        assertEquals("Unknown device type", e.message());
+        MemorySegment x = Golden.segment("error/veth-exists");
+        NlError exists = NlError.decode(x, 0, Golden.bytes("error/veth-exists").length);
+        assertEquals(17, exists.errno());
+        assertEquals(null, exists.message());
+    }
+}

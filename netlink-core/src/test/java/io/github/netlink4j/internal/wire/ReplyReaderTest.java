@@ -1,0 +1,202 @@
+package io.github.netlink4j.internal.wire;
+
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reply reader and cursors on hand-made malformed and edge-case datagrams (heap segments). */
+class ReplyReaderTest {
+    private static final int PORT = 4242;
+
+    /** Builds a datagram with a writer, then sets seq/pid of each message. */
+    private static MemorySegment datagram(MessageWriter w, int seq, int pid) {
+        byte[] b = w.toByteArray();
+        MemorySegment s = MemorySegment.ofArray(b);
+        Messages m = new Messages().reset(s, b.length);
+        try {
+            while (m.next()) {
+                Nlmsg.setSeq(s, m.offset(), seq);
+                Nlmsg.setPid(s, m.offset(), pid);
+            }
+        } catch (ProtocolException e) {
+            throw new AssertionError(e);
+        }
+        return s;
+    }
+
+    private static void link(MessageWriter w, int flags) {
+        int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, flags);
+        w.ifinfomsg(0, 0, 1, 0, 0);
+        w.attrString(3, "lo");
+        w.endMessage(m);
+    }
+
+    private static void done(MessageWriter w, int errno) {
+        int m = w.beginMessage(Netlink.NLMSG_DONE, Netlink.NLM_F_MULTI);
+        w.ifinfomsg(0, 0, 0, 0, 0); // any payload; the first 4 bytes are the error
+        w.endMessage(m);
+    }
+
+    @Test
+    void twoMessagesInOneDatagramThenDone() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        link(w, Netlink.NLM_F_MULTI);
+        link(w, Netlink.NLM_F_MULTI);
+        done(w, 0);
+        MemorySegment s = datagram(w, 7, PORT);
+        List<Long> seen = new ArrayList<>();
+        ReplyReader r = new ReplyReader().expect(PORT, 7);
+        assertTrue(r.feed(s, s.byteSize(), (seg, off, len) -> seen.add(off)));
+        assertEquals(2, seen.size());
+        assertNull(r.error());
+        assertFalse(r.interrupted());
+    }
+
+    @Test
+    void foreignSequenceAndPortAreDropped() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        link(w, Netlink.NLM_F_MULTI);
+        MemorySegment s = datagram(w, 6, PORT);
+        ReplyReader r = new ReplyReader().expect(PORT, 7);
+        assertFalse(r.feed(s, s.byteSize(), (seg, off, len) -> { throw new AssertionError("not ours"); }));
+        assertEquals(1, r.skipped());
+        MemorySegment other = datagram(w, 7, PORT + 1);
+        assertFalse(r.feed(other, other.byteSize(), (seg, off, len) -> { throw new AssertionError("not ours"); }));
+    }
+
+    @Test
+    void dumpInterruptedIsReported() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        link(w, Netlink.NLM_F_MULTI | Netlink.NLM_F_DUMP_INTR);
+        done(w, 0);
+        MemorySegment s = datagram(w, 1, PORT);
+        ReplyReader r = new ReplyReader().expect(PORT, 1);
+        r.feed(s, s.byteSize(), null);
+        assertTrue(r.interrupted());
+    }
+
+    @Test
+    void doneCarryingAnErrno() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        int m = w.beginMessage(Netlink.NLMSG_DONE, Netlink.NLM_F_MULTI);
+        w.rtgenmsg(0);
+        w.endMessage(m);
+        byte[] b = w.toByteArray();
+        MemorySegment s = MemorySegment.ofArray(b);
+        s.set(MessageWriter.U32, 16, -22); // -EINVAL
+        Nlmsg.setSeq(s, 0, 3);
+        Nlmsg.setPid(s, 0, PORT);
+        ReplyReader r = new ReplyReader().expect(PORT, 3);
+        assertTrue(r.feed(s, b.length, null));
+        assertEquals(22, r.error().errno());
+    }
+
+    private static MemorySegment error(int errno, boolean capped, boolean tlvs, String msg, int offs) {
+        MessageWriter w = new MessageWriter(64);
+        int m = w.beginMessage(Netlink.NLMSG_ERROR, (capped ? Netlink.NLM_F_CAPPED : 0) | (tlvs ? Netlink.NLM_F_ACK_TLVS : 0));
+        w.rtgenmsg(0); // error code, patched below
+        int inner = w.beginMessage(Rtnetlink.RTM_NEWLINK, Netlink.NLM_F_REQUEST);
+        if (!capped) {
+            w.ifinfomsg(0, 0, 0, 0, 0);
+            w.attrString(3, "veth0");
+        }
+        w.endMessage(inner);
+        if (capped) w.segment().set(MessageWriter.U32, inner, 48); // the original length, not what was echoed
+        if (tlvs) {
+            if (msg != null) w.attrString(Netlink.NLMSGERR_ATTR_MSG, msg);
+            if (offs >= 0) w.attrU32(Netlink.NLMSGERR_ATTR_OFFS, offs);
+        }
+        w.endMessage(m);
+        byte[] b = w.toByteArray();
+        MemorySegment s = MemorySegment.ofArray(b);
+        s.set(MessageWriter.U32, 16, -errno);
+        Nlmsg.setSeq(s, 0, 9);
+        Nlmsg.setPid(s, 0, PORT);
+        return s;
+    }
+
+    @Test
+    void errorCappedWithTlvs() throws Exception {
+        MemorySegment s = error(19, true, true, "bad thing", 32);
+        ReplyReader r = new ReplyReader().expect(PORT, 9);
+        assertTrue(r.feed(s, s.byteSize(), null));
+        assertEquals(19, r.error().errno());
+        assertEquals("bad thing", r.error().message());
+        assertEquals(32, r.error().offset());
+    }
+
+    @Test
+    void errorUncappedWithTlvs() throws Exception {
+        MemorySegment s = error(22, false, true, "whole request echoed", -1);
+        NlError e = NlError.decode(s, 0, (int) s.byteSize());
+        assertEquals("whole request echoed", e.message());
+        assertEquals(-1, e.offset());
+    }
+
+    @Test
+    void errorWithoutTlvsAndPlainAck() throws Exception {
+        assertNull(NlError.decode(error(1, false, false, null, -1), 0, (int) error(1, false, false, null, -1).byteSize()).message());
+        MemorySegment ack = error(0, true, false, null, -1);
+        ReplyReader r = new ReplyReader().expect(PORT, 9);
+        assertTrue(r.feed(ack, ack.byteSize(), null));
+        assertNull(r.error());
+    }
+
+    @Test
+    void overrunIsAProtocolError() {
+        MessageWriter w = new MessageWriter(64);
+        int m = w.beginMessage(Netlink.NLMSG_OVERRUN, 0);
+        w.endMessage(m);
+        MemorySegment s = datagram(w, 1, PORT);
+        assertThrows(ProtocolException.class, () -> new ReplyReader().expect(PORT, 1).feed(s, s.byteSize(), null));
+    }
+
+    @Test
+    void malformedLengths() {
+        byte[] shortHeader = new byte[10];
+        assertThrows(ProtocolException.class, () -> new Messages().reset(MemorySegment.ofArray(shortHeader), 10).next());
+        MemorySegment lenTooSmall = MemorySegment.ofArray(new byte[16]);
+        lenTooSmall.set(MessageWriter.U32, 0, 8);
+        assertThrows(ProtocolException.class, () -> new Messages().reset(lenTooSmall, 16).next());
+        MemorySegment lenPastEnd = MemorySegment.ofArray(new byte[16]);
+        lenPastEnd.set(MessageWriter.U32, 0, 64);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> new Messages().reset(lenPastEnd, 16).next());
+        assertTrue(e.getMessage().contains("runs past"), e.getMessage());
+    }
+
+    @Test
+    void malformedAttributes() {
+        MemorySegment s = MemorySegment.ofArray(new byte[12]);
+        s.set(MessageWriter.U16, 0, (short) 2); // nla_len < 4
+        ProtocolException a = assertThrows(ProtocolException.class, () -> new Attrs().reset(s, 0, 12, "IFLA_LINKINFO").next());
+        assertTrue(a.getMessage().contains("while parsing IFLA_LINKINFO"), a.getMessage());
+        s.set(MessageWriter.U16, 0, (short) 40); // past the container
+        assertThrows(ProtocolException.class, () -> new Attrs().reset(s, 0, 12, "x").next());
+        MemorySegment t = MemorySegment.ofArray(new byte[6]);
+        t.set(MessageWriter.U16, 0, (short) 4);
+        Attrs ok = new Attrs();
+        assertThrows(ProtocolException.class, () -> {
+            ok.reset(t, 0, 6, "x");
+            ok.next();
+            ok.next(); // 2 bytes left: a truncated header
+        });
+        MemorySegment u = MemorySegment.ofArray(new byte[8]);
+        u.set(MessageWriter.U16, 0, (short) 6); // 2-byte payload read as u32
+        assertThrows(ProtocolException.class, () -> {
+            Attrs x = new Attrs().reset(u, 0, 8, "x");
+            x.next();
+            x.u32();
+        });
+    }
+}
