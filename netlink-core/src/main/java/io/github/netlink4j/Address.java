@@ -29,9 +29,14 @@ public record Address(int family, int index, InetAddress address, int prefixLeng
         flags = Set.copyOf(flags);
     }
 
-    /** {@code address/prefixLength}, as ip prints it. */
+    /** {@code address/prefixLength}, as ip prints it (IPv6 compressed, RFC 5952). */
     public String cidr() {
-        return address.getHostAddress() + "/" + prefixLength;
+        return Inet.text(address) + "/" + prefixLength;
+    }
+
+    /** An IP address as iproute2 prints it: dotted quad, or compressed IPv6 (RFC 5952) like inet_ntop. */
+    public static String format(InetAddress address) {
+        return Inet.text(address);
     }
 
     /** Whether the address can be used: not tentative (IPv6 DAD finished) and DAD did not fail. */

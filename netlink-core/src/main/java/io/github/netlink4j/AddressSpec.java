@@ -57,7 +57,7 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
     }
 
     private static void sameFamily(InetAddress a, InetAddress b, String what) {
-        if (Inet.family(a) != Inet.family(b)) throw new IllegalArgumentException(what + " " + b.getHostAddress() + " is not of the address's family");
+        if (Inet.family(a) != Inet.family(b)) throw new IllegalArgumentException(what + " " + Inet.text(b) + " is not of the address's family");
     }
 
     /** {@code address} on {@code link}. */

@@ -83,9 +83,9 @@ public final class Addresses {
         int index = links.index(spec.link());
         try {
             socket.request(w -> AddressCodec.encode(w, type, flags, spec, index), null,
-                    what + " " + spec.address().getHostAddress() + "/" + spec.prefixLength() + " dev " + spec.link());
+                    what + " " + Inet.text(spec.address()) + "/" + spec.prefixLength() + " dev " + spec.link());
         } catch (KernelException e) {
-            throw Errors.specific(e, "address " + spec.address().getHostAddress() + "/" + spec.prefixLength(), spec.link(), null);
+            throw Errors.specific(e, "address " + Inet.text(spec.address()) + "/" + spec.prefixLength(), spec.link(), null);
         }
     }
 
@@ -106,7 +106,7 @@ public final class Addresses {
                 (w, i) -> AddressCodec.encode(w, type, flags, specs.get(i), idx.get(specs.get(i).link())), null, what);
         for (int i = 0; i < errs.length; i++) {
             AddressSpec s = specs.get(i);
-            if (errs[i] != null) errs[i] = Errors.specific(errs[i], "address " + s.address().getHostAddress() + "/" + s.prefixLength(), s.link(), null);
+            if (errs[i] != null) errs[i] = Errors.specific(errs[i], "address " + Inet.text(s.address()) + "/" + s.prefixLength(), s.link(), null);
         }
         return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
     }

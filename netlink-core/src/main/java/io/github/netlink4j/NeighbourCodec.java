@@ -35,9 +35,11 @@ final class NeighbourCodec {
         return new io.github.netlink4j.Neighbour(family, index, dst, ll, NeighbourState.of(state), state, flags);
     }
 
+    /** With strict checking the kernel wants ndm_ifindex 0 in a dump and the link as NDA_IFINDEX. */
     static void encodeDump(MessageWriter w, int family, int index) {
         int m = w.beginMessage(Rtnetlink.RTM_GETNEIGH, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
-        w.ndmsg(family, index, 0, 0, 0);
+        w.ndmsg(family, 0, 0, 0, 0);
+        if (index > 0) w.attrU32(Neighbour.NDA_IFINDEX, index);
         w.endMessage(m);
     }
 

@@ -63,9 +63,9 @@ public final class Neighbours {
     private void modify(int type, int flags, NeighbourSpec n, String what) throws NetlinkException {
         int index = links.index(n.link());
         try {
-            socket.request(w -> NeighbourCodec.encode(w, type, flags, n, index), null, what + " " + n.address().getHostAddress() + " dev " + n.link());
+            socket.request(w -> NeighbourCodec.encode(w, type, flags, n, index), null, what + " " + Inet.text(n.address()) + " dev " + n.link());
         } catch (KernelException e) {
-            throw Errors.specific(e, "neighbour " + n.address().getHostAddress(), n.link(), null);
+            throw Errors.specific(e, "neighbour " + Inet.text(n.address()), n.link(), null);
         }
     }
 }

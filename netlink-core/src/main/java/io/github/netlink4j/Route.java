@@ -39,6 +39,6 @@ public record Route(int family, Optional<InetAddress> destination, int destinati
     public String destinationText() {
         if (destination.isEmpty() || destinationLength == 0) return "default";
         int max = family == Inet.AF_INET ? 32 : 128;
-        return destination.get().getHostAddress() + (destinationLength == max ? "" : "/" + destinationLength);
+        return Inet.text(destination.get()) + (destinationLength == max ? "" : "/" + destinationLength);
     }
 }

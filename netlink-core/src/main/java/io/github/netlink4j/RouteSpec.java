@@ -40,7 +40,7 @@ public record RouteSpec(int family, Optional<InetAddress> destination, int desti
         });
         if (destination.isEmpty() && destinationLength != 0) throw new IllegalArgumentException("default route has prefix length 0");
         gateway.ifPresent(g -> {
-            if (Inet.family(g) != family) throw new IllegalArgumentException("gateway " + g.getHostAddress() + " is not of the route's family");
+            if (Inet.family(g) != family) throw new IllegalArgumentException("gateway " + Inet.text(g) + " is not of the route's family");
         });
         link.ifPresent(Validate::ifName);
         if (table.isPresent() && table.getAsInt() <= 0) throw new IllegalArgumentException("table must be positive");

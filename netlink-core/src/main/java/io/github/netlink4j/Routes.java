@@ -76,7 +76,7 @@ public final class Routes {
     }
 
     private static String describe(RouteSpec r) {
-        return r.destination().map(d -> d.getHostAddress() + "/" + r.destinationLength()).orElse("default");
+        return r.destination().map(d -> Inet.text(d) + "/" + r.destinationLength()).orElse("default");
     }
 
     private void modify(int type, int flags, RouteSpec r, String what) throws NetlinkException {

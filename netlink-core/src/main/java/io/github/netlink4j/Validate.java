@@ -38,7 +38,7 @@ final class Validate {
 
     static int prefix(InetAddress a, int len) {
         int max = a instanceof Inet4Address ? 32 : 128;
-        if (len < 0 || len > max) throw new IllegalArgumentException("prefix length " + len + " is out of range for " + a.getHostAddress() + " (0 to " + max + ")");
+        if (len < 0 || len > max) throw new IllegalArgumentException("prefix length " + len + " is out of range for " + Inet.text(a) + " (0 to " + max + ")");
         return len;
     }
 

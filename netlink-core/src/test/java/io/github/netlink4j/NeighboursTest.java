@@ -1,0 +1,68 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.testing.Ip;
+import io.github.netlink4j.testing.Json;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ARP and NDP entries through the API, cross-checked with {@code ip -j neigh}. */
+class NeighboursTest {
+    private ThrowawayNamespace ns;
+    private NetlinkClient nl;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        ns = ThrowawayNamespace.create("neigh");
+        nl = ns.client();
+        nl.links().add(LinkSpec.veth("veth0", "veth1"));
+        nl.links().setUp("veth0");
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (ns != null) ns.close();
+    }
+
+    private List<Map<String, Object>> ipNeigh() throws IOException {
+        return Json.array(Ip.in(ns.name(), "-j", "neigh", "show", "nud", "all"));
+    }
+
+    @Test
+    void addReplaceDeleteList() throws Exception {
+        Neighbours n = nl.neighbours();
+        InetAddress v4 = InetAddress.ofLiteral("10.200.0.7");
+        InetAddress v6 = InetAddress.ofLiteral("fd00:200::7");
+        n.add(NeighbourSpec.of("veth0", v4, MacAddress.parse("02:00:00:00:00:07")));
+        n.add(NeighbourSpec.of("veth0", v6, MacAddress.parse("02:00:00:00:00:08")).withState(NeighbourState.REACHABLE));
+        Map<String, Object> e4 = ipNeigh().stream().filter(x -> "10.200.0.7".equals(x.get("dst"))).findFirst().orElseThrow();
+        assertEquals("02:00:00:00:00:07", e4.get("lladdr"));
+        assertEquals(List.of("PERMANENT"), e4.get("state"));
+        assertTrue(ipNeigh().stream().anyMatch(x -> "fd00:200::7".equals(x.get("dst"))));
+
+        n.replace(NeighbourSpec.of("veth0", v4, MacAddress.parse("02:00:00:00:00:17")));
+        Neighbour ours = n.list("veth0").stream().filter(x -> x.address().orElseThrow().equals(v4)).findFirst().orElseThrow();
+        assertEquals(MacAddress.parse("02:00:00:00:00:17"), ours.lladdr().orElseThrow());
+        assertTrue(ours.state().contains(NeighbourState.PERMANENT));
+        assertEquals(nl.links().index("veth0"), ours.index());
+
+        Ip.in(ns.name(), "neigh", "add", "10.200.0.9", "lladdr", "02:00:00:00:00:09", "dev", "veth0", "nud", "noarp");
+        Neighbour byIp = n.list().stream().filter(x -> x.address().orElseThrow().getHostAddress().equals("10.200.0.9")).findFirst().orElseThrow();
+        assertTrue(byIp.state().contains(NeighbourState.NOARP));
+
+        n.delete(NeighbourSpec.of("veth0", v4));
+        assertTrue(ipNeigh().stream().noneMatch(x -> "10.200.0.7".equals(x.get("dst"))));
+        List<String> fromIp = ipNeigh().stream().map(x -> (String) x.get("dst")).sorted().toList();
+        List<String> fromUs = n.list().stream().map(x -> Address.format(x.address().orElseThrow())).sorted().toList();
+        assertEquals(fromIp, fromUs);
+    }
+}

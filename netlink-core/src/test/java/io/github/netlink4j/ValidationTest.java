@@ -1,0 +1,102 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.AlreadyExistsException;
+import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.error.NoSuchLinkException;
+import io.github.netlink4j.error.NotPermittedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every argument rule is checked before anything is sent, with a message that says what is wrong. */
+class ValidationTest {
+    private static String msg(Runnable r) {
+        return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "sixteen-bytes-xx", "a/b", "a:b", "a b", "tab\tx", ".", ".."})
+    void badInterfaceNames(String name) {
+        String m = msg(() -> LinkSpec.ifb(name));
+        assertTrue(m.contains("ifname") || m.contains("empty"), m);
+    }
+
+    @Test
+    void interfaceNameMessages() {
+        assertEquals("\"sixteen-bytes-xx\" is not a valid ifname: 16 bytes, at most 15 (IFNAMSIZ)", msg(() -> LinkSpec.ifb("sixteen-bytes-xx")));
+        assertEquals("\"a/b\" is not a valid ifname: it contains '/'", msg(() -> LinkSpec.veth("veth0", "a/b")));
+        assertEquals("interface name is empty", msg(() -> LinkSpec.bridge("")));
+        LinkSpec.ifb("fifteen-bytes-x"); // exactly 15 is fine
+    }
+
+    @Test
+    void prefixLengths() {
+        assertEquals("prefix length 33 is out of range for 10.200.0.2 (0 to 32)", msg(() -> AddressSpec.of("veth0", "10.200.0.2/33")));
+        assertEquals("prefix length 129 is out of range for fd00:200::2 (0 to 128)", msg(() -> AddressSpec.of("veth0", "fd00:200::2/129")));
+        assertTrue(msg(() -> AddressSpec.of("veth0", "10.200.0.2/x")).contains("invalid prefix length"));
+        assertTrue(msg(() -> AddressSpec.of("veth0", "not.an.address/24")).contains("is not an IP address"));
+        assertTrue(msg(() -> RouteSpec.to("10.200.0.0/40")).contains("out of range"));
+        assertEquals(32, AddressSpec.of("veth0", "10.200.0.2").prefixLength());
+    }
+
+    @Test
+    void mtuAndMac() {
+        assertEquals("MTU 10 is out of range (68 to 262140)", msg(() -> LinkOptions.DEFAULTS.withMtu(10)));
+        assertEquals("MAC address must have 6 bytes, not 5", msg(() -> LinkOptions.DEFAULTS.withAddress(MacAddress.of(new byte[5]))));
+        assertTrue(msg(() -> MacAddress.parse("02:00:00:00:00")).contains("need 6 bytes"));
+        assertTrue(msg(() -> MacAddress.parse("02:00:00:00:00:zz")).contains("invalid MAC"));
+        assertEquals("02:00:00:00:00:0a", MacAddress.parse("02-00-00-00-00-0A").toString());
+    }
+
+    @Test
+    void otherSpecs() {
+        assertTrue(msg(() -> LinkSpec.vlan("v0", "veth0", 4095)).contains("VLAN id 4095"));
+        assertTrue(msg(() -> LinkSpec.vxlan("vx0", 1 << 24)).contains("VXLAN id"));
+        assertTrue(msg(() -> LinkSpec.bond("b0", 7)).contains("bond mode 7"));
+        assertTrue(msg(() -> AddressSpec.of("veth0", "10.200.0.2/24").withLabel("eth0:x")).contains("must start with the link name"));
+        assertTrue(msg(() -> AddressSpec.of("veth0", "10.200.0.2/24").withPeer(InetAddress.ofLiteral("fd00::1"))).contains("family"));
+        assertTrue(msg(() -> RouteSpec.to("10.200.1.0/24").via(InetAddress.ofLiteral("fd00:200::1"))).contains("gateway"));
+        assertTrue(msg(() -> new NextHop(Optional.empty(), 1, Optional.empty(), 0, 0)).contains("weight"));
+        assertTrue(msg(() -> NetNamespace.validateName("../etc")).contains("'/'"));
+        assertTrue(msg(() -> LinkSpec.of("bad kind", "x0")).contains("invalid link kind"));
+        assertEquals(List.of(), RouteSpec.to("10.200.1.7/24").multipath());
+        assertEquals(InetAddress.ofLiteral("10.200.1.0"), RouteSpec.to("10.200.1.7/24").destination().orElseThrow(), "host bits cleared like ip");
+    }
+
+    @Test
+    void kernelErrorsBecomeSpecificTypes() {
+        KernelException perm = new KernelException(Errno.EPERM, "add link veth0", null, -1, null);
+        KernelException p = Errors.specific(perm, "link \"veth0\"", "veth0", "veth");
+        assertTrue(p instanceof NotPermittedException);
+        assertTrue(p.getMessage().contains("lacks CAP_NET_ADMIN"), p.getMessage());
+        assertTrue(Errors.specific(new KernelException(Errno.EACCES, "x", null, -1, null), "x", null, null) instanceof NotPermittedException);
+        KernelException exists = Errors.specific(new KernelException(Errno.EEXIST, "add", null, -1, null), "link \"veth0\"", "veth0", "veth");
+        assertTrue(exists instanceof AlreadyExistsException);
+        assertEquals("link \"veth0\" already exists (add: RTNETLINK answers: File exists (EEXIST))", exists.getMessage());
+        assertTrue(Errors.specific(new KernelException(Errno.ENODEV, "set", null, -1, null), "link", "eth9", null) instanceof NoSuchLinkException);
+        KernelException other = new KernelException(Errno.ERANGE, "add", "Attribute failed policy validation", 80, "IFLA_IFNAME");
+        assertSame(other, Errors.specific(other, "x", null, null));
+        assertEquals("add: Error: Attribute failed policy validation. (ERANGE, at IFLA_IFNAME)", other.getMessage());
+    }
+
+    @Test
+    void ipv6TextIsCompressedLikeInetNtop() {
+        assertEquals("fd00:200::2", Address.format(InetAddress.ofLiteral("fd00:200:0:0:0:0:0:2")));
+        assertEquals("::", Address.format(InetAddress.ofLiteral("::")));
+        assertEquals("::1", Address.format(InetAddress.ofLiteral("::1")));
+        assertEquals("fe80::", Address.format(InetAddress.ofLiteral("fe80::")));
+        assertEquals("1:0:1:0:1:0:1:0", Address.format(InetAddress.ofLiteral("1:0:1:0:1:0:1:0")));
+        assertEquals("1:0:0:4::8", Address.format(InetAddress.ofLiteral("1:0:0:4:0:0:0:8")), "the longer zero run wins");
+        assertEquals("2001:db8::1:0:0:1", Address.format(InetAddress.ofLiteral("2001:db8:0:0:1:0:0:1")), "the first of equal runs");
+    }
+}
