@@ -237,6 +237,114 @@ public final class NetNamespace implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts a process inside this namespace with everything {@code ip netns exec NAME cmd} does, and
+     * without the ip, nsenter or unshare binaries. On a throwaway platform thread: enter the network
+     * namespace, unshare a mount namespace, make every mount a slave so nothing propagates back, mount
+     * a sysfs of this namespace on /sys (so /sys/class/net shows its links), bind every file of
+     * {@code /etc/netns/NAME/} over its twin in /etc, then start {@code pb} from that thread, whose
+     * namespaces the child inherits. The thread then ends; the host's /etc and /sys are untouched.
+     * I/O redirection and environment are the builder's.
+     *
+     * <p>Caveat: the JDK's process-reaper thread, if it has to create one, is created from this
+     * thread and inherits its namespaces; it only waits for children and touches neither sockets nor
+     * files.
+     */
+    public Process start(ProcessBuilder pb) throws IOException {
+        String etcName = name;
+        return NetnsThreads.call(fd.get(), Sys.CLONE_NEWNS, () -> {
+            Libc.mount("", "/", "none", Sys.MS_SLAVE | Sys.MS_REC);
+            long flags = 0;
+            try {
+                Libc.umount2("/sys", Sys.MNT_DETACH);
+            } catch (SyscallException e) {
+                // no sysfs mounted there: fine, mount a fresh one below
+            }
+            Libc.mount(etcName != null ? etcName : "sysfs", "/sys", "sysfs", flags);
+            if (etcName != null) bindEtc(etcName);
+            return pb.start();
+        });
+    }
+
+    /** Binds each entry of /etc/netns/NAME over /etc/ENTRY, as ip netns exec does. */
+    private static void bindEtc(String name) throws IOException {
+        Path dir = Path.of("/etc/netns", name);
+        if (!Files.isDirectory(dir)) return;
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(dir)) {
+            entries = s.sorted().toList();
+        }
+        for (Path e : entries) {
+            Path target = Path.of("/etc").resolve(e.getFileName().toString());
+            try {
+                Libc.mount(e.toString(), target.toString(), "none", Sys.MS_BIND);
+            } catch (SyscallException ex) {
+                throw new SyscallException("mount", ex.errno(), "bind " + e + " on " + target);
+            }
+        }
+    }
+
+    /**
+     * An executor whose one dedicated platform thread lives inside this namespace, for repeated work
+     * without a thread per task. The thread enters once and never leaves; {@code shutdown()} ends it.
+     * Tasks must not start threads of their own (they would inherit the namespace).
+     */
+    public java.util.concurrent.ExecutorService executor() throws IOException {
+        int nsFd = fd.get();
+        String label = name != null ? name : id;
+        java.util.concurrent.ThreadFactory factory = r -> Thread.ofPlatform()
+                .name("netlink4j-netns-executor-" + label)
+                .daemon(true)
+                .unstarted(() -> {
+                    try {
+                        Libc.setns(nsFd, Sys.CLONE_NEWNET);
+                    } catch (SyscallException e) {
+                        throw new IllegalStateException("cannot enter " + label + ": " + e.getMessage(), e);
+                    }
+                    r.run();
+                });
+        java.util.concurrent.ThreadPoolExecutor ex = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0L,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), factory);
+        ex.prestartCoreThread();
+        return ex;
+    }
+
+    /**
+     * The named namespaces with the id the calling thread's namespace has assigned to each (empty
+     * where none is), like {@code ip netns list} prints {@code NAME (id: N)}.
+     */
+    public static java.util.LinkedHashMap<String, java.util.OptionalInt> listWithIds() throws IOException {
+        java.util.LinkedHashMap<String, java.util.OptionalInt> out = new java.util.LinkedHashMap<>();
+        List<String> names = list();
+        if (names.isEmpty()) return out;
+        try (NetlinkClient here = NetlinkClient.open()) {
+            for (String n : names) {
+                try (NetNamespace ns = open(n)) {
+                    out.put(n, here.nsids().get(ns));
+                } catch (SyscallException e) {
+                    out.put(n, java.util.OptionalInt.empty()); // deleted meanwhile, or not a namespace
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The name of the named namespace that {@code client}'s namespace knows as {@code nsid}, the way
+     * ip resolves a veth's {@code link-netnsid} to {@code link-netns NAME}.
+     */
+    public static Optional<String> nameOfNsid(NetlinkClient client, int nsid) throws IOException {
+        for (String n : list()) {
+            try (NetNamespace ns = open(n)) {
+                java.util.OptionalInt id = client.nsids().get(ns);
+                if (id.isPresent() && id.getAsInt() == nsid) return Optional.of(n);
+            } catch (SyscallException e) {
+                // gone meanwhile
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Closes the handle; the namespace lives on while named or used. Idempotent. */
     @Override
     public void close() throws IOException {

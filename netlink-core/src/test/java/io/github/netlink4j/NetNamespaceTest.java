@@ -1,0 +1,273 @@
+package io.github.netlink4j;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.netlink4j.error.SyscallException;
+import io.github.netlink4j.internal.transport.NetnsThreads;
+import io.github.netlink4j.testing.Ip;
+import io.github.netlink4j.testing.Json;
+import io.github.netlink4j.testing.Privileged;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Named namespaces made like iproute2 makes them, code and processes inside, and confinement. */
+class NetNamespaceTest {
+    private static String unique(String p) {
+        return "nl4j-" + p + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void madeByUsSeenByIpAndMadeByIpUsedByUs() throws Exception {
+        Privileged.require();
+        String ours = unique("ours");
+        String theirs = unique("theirs");
+        try (NetNamespace ns = NetNamespace.create(ours)) {
+            assertTrue(Ip.run("netns", "list").out().lines().anyMatch(l -> l.split(" ")[0].equals(ours)));
+            List<?> links = Json.array(Ip.run("netns", "exec", ours, "ip", "-j", "link").out());
+            assertEquals(1, links.size(), "only lo");
+            assertNotEquals(NetnsThreads.currentNetns(), ns.id());
+            Ip.run("netns", "add", theirs);
+            assertTrue(NetNamespace.exists(theirs));
+            try (NetlinkClient c = NetlinkClient.open(theirs)) {
+                c.links().add(LinkSpec.ifb("ifb9"));
+            }
+            assertTrue(Ip.in(theirs, "link").contains("ifb9"));
+            // Deleted by ip, seen by us; deleted by us, seen by ip.
+            Ip.run("netns", "del", theirs);
+            assertFalse(NetNamespace.exists(theirs));
+            assertFalse(NetNamespace.list().contains(theirs));
+        } finally {
+            if (NetNamespace.exists(ours)) NetNamespace.delete(ours);
+            if (NetNamespace.exists(theirs)) Ip.run("netns", "del", theirs);
+        }
+        assertFalse(Ip.run("netns", "list").out().contains(ours));
+        assertThrows(SyscallException.class, () -> NetNamespace.delete(ours));
+        SyscallException dup;
+        NetNamespace.create(ours).close();
+        try {
+            dup = assertThrows(SyscallException.class, () -> NetNamespace.create(ours));
+            assertEquals("EEXIST", dup.errnoName());
+            assertTrue(NetNamespace.exists(ours), "a failed create must not remove the existing one");
+        } finally {
+            NetNamespace.delete(ours);
+        }
+    }
+
+    @Test
+    void listShowsIdsLikeIp() throws Exception {
+        try (ThrowawayNamespace a = ThrowawayNamespace.create("ids");
+             NetlinkClient here = NetlinkClient.open()) {
+            // Assigning an id is a change to the calling namespace: do it from another throwaway one.
+            try (ThrowawayNamespace b = ThrowawayNamespace.create("ids-b")) {
+                int id = b.client().nsids().getOrAssign(a.ns());
+                assertEquals(id, b.client().nsids().get(a.ns()).getAsInt());
+                assertEquals(a.name(), NetNamespace.nameOfNsid(b.client(), id).orElseThrow());
+                b.client().links().add(LinkSpec.veth("v0", "v1").withPeerNamespace(a.ns()));
+                assertEquals(id, b.client().links().get("v0").linkNetnsId().getAsInt());
+            }
+            assertTrue(NetNamespace.listWithIds().containsKey(a.name()));
+            assertTrue(here.portId() != 0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../etc", "a/b", ".", "..", "", "/abs", "nul\0x"})
+    void badNamesChangeNothingOnDisk(String name) throws Exception {
+        List<String> before = NetNamespace.list();
+        assertThrows(IllegalArgumentException.class, () -> NetNamespace.create(name));
+        assertThrows(IllegalArgumentException.class, () -> NetNamespace.delete(name));
+        assertThrows(IllegalArgumentException.class, () -> NetNamespace.open(name));
+        assertEquals(before, NetNamespace.list());
+        assertTrue(Files.exists(Path.of("/etc/passwd")));
+    }
+
+    @Test
+    void aNameOf256BytesIsRejectedAnd255Accepted() throws Exception {
+        assertThrows(IllegalArgumentException.class, () -> NetNamespace.create("x".repeat(256)));
+        assertEquals("y".repeat(255), NetNamespace.validateName("y".repeat(255)));
+    }
+
+    @Test
+    void runNeverMovesTheCallersThreadPlatformOrVirtual() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("confine")) {
+            NetNamespace ns = t.ns();
+            String target = ns.id();
+            int threads = 8, perThread = 125; // 1,000 calls
+            List<Thread> callers = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < threads; i++) {
+                boolean virtual = i % 2 == 0;
+                Runnable body = () -> {
+                    try {
+                        String home = NetnsThreads.currentNetns();
+                        for (int k = 0; k < perThread; k++) {
+                            if (k % 10 == 3) {
+                                assertThrows(IllegalStateException.class, () -> ns.call(() -> {
+                                    throw new IllegalStateException("task failure " + NetnsThreads.currentNetns());
+                                }));
+                            } else {
+                                assertEquals(target, ns.call(NetnsThreads::currentNetns));
+                            }
+                            assertEquals(home, NetnsThreads.currentNetns(), "the caller never moves");
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                };
+                callers.add(virtual ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body));
+            }
+            for (Thread c : callers) c.join(120_000);
+            assertEquals(List.of(), failures);
+        }
+    }
+
+    @Test
+    void twoHundredNamespacesLeaveNoThreadFdOrMount() throws Exception {
+        Privileged.require();
+        List<String> fdsBefore = fds();
+        long mountsBefore = netnsMounts();
+        int threadsBefore = Thread.activeCount();
+        for (int i = 0; i < 200; i++) {
+            String n = unique("churn");
+            try (NetNamespace ns = NetNamespace.create(n)) {
+                ns.run(() -> { });
+            } finally {
+                NetNamespace.delete(n);
+            }
+        }
+        for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
+        assertEquals(fdsBefore, fds());
+        assertEquals(mountsBefore, netnsMounts());
+        assertTrue(Thread.activeCount() <= threadsBefore, "threads " + Thread.activeCount() + " > " + threadsBefore);
+    }
+
+    private static List<String> fds() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static long netnsMounts() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains("/run/netns/")).count();
+    }
+
+    @Test
+    void socketsOpenedInsideStayThere() throws Exception {
+        try (ThrowawayNamespace host = ThrowawayNamespace.create("http-host");
+             ThrowawayNamespace direct = ThrowawayNamespace.create("http-direct")) {
+            host.client().links().add(LinkSpec.veth("veth0", "veth1").withPeerNamespace(direct.ns()));
+            host.client().addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));
+            direct.client().addresses().add(AddressSpec.of("veth1", "10.200.0.3/24"));
+            host.client().links().setUp("veth0");
+            direct.client().links().setUp("veth1");
+            direct.client().links().setUp("lo");
+            HttpServer server = direct.ns().call(() -> HttpServer.create(new InetSocketAddress(InetAddress.ofLiteral("10.200.0.3"), 80), 0));
+            server.createContext("/", ex -> {
+                byte[] b = "served from inside".getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, b.length);
+                ex.getResponseBody().write(b);
+                ex.close();
+            });
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            server.setExecutor(pool);
+            server.start();
+            try {
+                String body = host.ns().call(() -> {
+                    try (HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+                        return c.send(HttpRequest.newBuilder(URI.create("http://10.200.0.3/")).timeout(Duration.ofSeconds(5)).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                    }
+                });
+                assertEquals("served from inside", body);
+            } finally {
+                server.stop(0);
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void executorRunsRepeatedWorkInside() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("exec")) {
+            ExecutorService ex = t.ns().executor();
+            try {
+                List<Future<String>> ids = new ArrayList<>();
+                for (int i = 0; i < 20; i++) ids.add(ex.submit(NetnsThreads::currentNetns));
+                for (Future<String> f : ids) assertEquals(t.ns().id(), f.get());
+            } finally {
+                ex.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void processesSeeTheNamespaceAndItsEtcLikeIpNetnsExec() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("proc")) {
+            t.client().links().add(LinkSpec.ifb("ifbproc"));
+            Path etc = Path.of("/etc/netns", t.name());
+            String hostResolv = Files.exists(Path.of("/etc/resolv.conf")) ? Files.readString(Path.of("/etc/resolv.conf")) : null;
+            Files.createDirectories(etc);
+            try {
+                Files.writeString(etc.resolve("resolv.conf"), "nameserver 10.200.0.53\n");
+                if (hostResolv == null) Files.writeString(Path.of("/etc/resolv.conf"), "");
+                Process p = t.ns().start(new ProcessBuilder("sh", "-c",
+                        "cat /proc/net/dev; echo ---; ls /sys/class/net; echo ---; cat /etc/resolv.conf").redirectErrorStream(true));
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, p.waitFor(), out);
+                String[] parts = out.split("---\n");
+                assertTrue(parts[0].contains("ifbproc:") && parts[0].contains("lo:"), out);
+                assertFalse(parts[0].contains("eth0:"), "the host's links are not visible: " + out);
+                assertEquals(List.of("ifbproc", "lo"), parts[1].lines().sorted().toList());
+                assertEquals("nameserver 10.200.0.53", parts[2].trim());
+                // The host is untouched.
+                assertFalse(Files.exists(Path.of("/sys/class/net/ifbproc")), "host /sys still shows the host's links");
+                if (hostResolv != null) assertEquals(hostResolv, Files.readString(Path.of("/etc/resolv.conf")));
+            } finally {
+                try (Stream<Path> s = Files.list(etc)) {
+                    for (Path f : s.toList()) Files.delete(f);
+                }
+                Files.delete(etc);
+                if (hostResolv == null) Files.deleteIfExists(Path.of("/etc/resolv.conf"));
+            }
+        }
+    }
+
+    @Test
+    void deletingANamespaceInUseKeepsItAliveForTheUser() throws Exception {
+        Privileged.require();
+        String n = unique("inuse");
+        NetNamespace held = NetNamespace.create(n);
+        try (held; NetlinkClient c = NetlinkClient.open(held)) {
+            NetNamespace.delete(n);
+            assertFalse(NetNamespace.exists(n));
+            c.links().add(LinkSpec.ifb("ifbx"));
+            assertTrue(c.links().find("ifbx").isPresent(), "the namespace lives while a handle or socket is in it");
+        }
+    }
+}
