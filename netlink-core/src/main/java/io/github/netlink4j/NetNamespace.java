@@ -8,7 +8,6 @@ import io.github.netlink4j.internal.sys.Sys;
 import io.github.netlink4j.internal.transport.NetnsThreads;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -155,7 +154,7 @@ public final class NetNamespace implements AutoCloseable {
         return Files.exists(Path.of(pathOf(name)), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The names in {@link #RUN_DIR}, newest first like {@code ip netns list}; empty if there is none. */
+    /** The names in {@link #RUN_DIR} in directory order, as {@code ip netns list} prints them; empty if none. */
     public static List<String> list() throws IOException {
         if (!Files.isDirectory(RUN_DIR)) return List.of();
         List<Path> files = new ArrayList<>();
@@ -163,14 +162,7 @@ public final class NetNamespace implements AutoCloseable {
             s.forEach(files::add);
         }
         List<String> names = new ArrayList<>();
-        // iproute2 prints readdir order; the closest stable order is by creation (inode change) time.
-        files.sort((a, b) -> {
-            try {
-                return Files.getLastModifiedTime(b).compareTo(Files.getLastModifiedTime(a));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        // Directory order, which is what ip netns list prints (readdir).
         for (Path p : files) names.add(p.getFileName().toString());
         return names;
     }

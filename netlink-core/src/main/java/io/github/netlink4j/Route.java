@@ -21,10 +21,12 @@ import java.util.OptionalInt;
  * @param preferredSource RTA_PREFSRC
  * @param priority        RTA_PRIORITY (the metric)
  * @param multipath       RTA_MULTIPATH next hops; empty for a single path
+ * @param preference      RTA_PREF, the IPv6 router preference (0 medium, 1 high, 3 low)
  */
 public record Route(int family, Optional<InetAddress> destination, int destinationLength, int table, int protocol,
                     RouteScope scope, RouteType type, int flags, Optional<InetAddress> gateway, OptionalInt outputIndex,
-                    Optional<InetAddress> preferredSource, OptionalInt priority, List<NextHop> multipath) {
+                    Optional<InetAddress> preferredSource, OptionalInt priority, List<NextHop> multipath,
+                    OptionalInt preference) {
     /** Makes the list immutable. */
     public Route {
         multipath = List.copyOf(multipath);

@@ -32,7 +32,7 @@ final class RouteCodec {
         int type = Nlmsg.u8(s, h + 7);
         int flags = Nlmsg.s32(s, h + 8);
         Optional<InetAddress> dst = Optional.empty(), gw = Optional.empty(), src = Optional.empty();
-        OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty();
+        OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty(), pref = OptionalInt.empty();
         List<NextHop> hops = new ArrayList<>();
         Attrs a = new Attrs().reset(s, h + RTMSG, off + len, "RTM_NEWROUTE");
         while (a.next()) {
@@ -44,10 +44,11 @@ final class RouteCodec {
                 case Rtnetlink.RTA_PRIORITY -> prio = OptionalInt.of(a.u32());
                 case Rtnetlink.RTA_TABLE -> table = a.u32();
                 case Rtnetlink.RTA_MULTIPATH -> multipath(a, hops);
+                case Rtnetlink.RTA_PREF -> pref = OptionalInt.of(a.u8());
                 default -> { }
             }
         }
-        return new Route(family, dst, dstLen, table, protocol, RouteScope.of(scope), RouteType.of(type), flags, gw, oif, src, prio, hops);
+        return new Route(family, dst, dstLen, table, protocol, RouteScope.of(scope), RouteType.of(type), flags, gw, oif, src, prio, hops, pref);
     }
 
     /** struct rtnexthop { u16 len; u8 flags; u8 hops; s32 ifindex; } followed by its attributes. */

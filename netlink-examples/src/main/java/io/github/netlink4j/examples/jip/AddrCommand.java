@@ -1,0 +1,163 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressFlag;
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.RouteScope;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.netlink4j.examples.jip.Jip.is;
+import static io.github.netlink4j.examples.jip.Jip.next;
+import static io.github.netlink4j.examples.jip.Jip.usage;
+
+/** {@code jip addr ...}. */
+final class AddrCommand {
+    private final Jip jip;
+    private final NetlinkClient nl;
+
+    AddrCommand(Jip jip, NetlinkClient nl) {
+        this.jip = jip;
+        this.nl = nl;
+    }
+
+    int run(List<String> args) throws IOException {
+        if (args.isEmpty() || is(args.get(0), "show") || is(args.get(0), "list") || args.get(0).equals("lst")) {
+            if (!args.isEmpty()) args.remove(0);
+            return show(args);
+        }
+        String verb = args.remove(0);
+        if (is(verb, "add")) return modify(args, 0);
+        if (is(verb, "replace")) return modify(args, 1);
+        if (is(verb, "delete")) return modify(args, 2);
+        throw usage("Command \"" + verb + "\" is unknown, try \"ip address help\".");
+    }
+
+    private int show(List<String> args) throws IOException {
+        String dev = null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            dev = a.equals("dev") ? next(args, "dev") : a;
+        }
+        List<Link> all = nl.links().list();
+        Map<Integer, Link> byIndex = LinkCommand.index(all);
+        List<Address> addrs = jip.family == 0 ? nl.addresses().list() : nl.addresses().list(jip.family);
+        List<Link> shown = all;
+        if (dev != null) {
+            String d = dev;
+            shown = all.stream().filter(l -> l.name().equals(d)).toList();
+            if (shown.isEmpty()) throw new Jip.UsageException("Device \"" + dev + "\" does not exist.", 1);
+        }
+        List<Object> json = JsonOut.list();
+        for (Link l : shown) {
+            List<Address> mine = new ArrayList<>();
+            for (Address a : addrs) if (a.index() == l.index()) mine.add(a);
+            // ip lists IPv4 first, then IPv6, each in the kernel's order.
+            List<Address> ordered = new ArrayList<>(mine.stream().filter(a -> a.family() == 2).toList());
+            ordered.addAll(mine.stream().filter(a -> a.family() == 10).toList());
+            if (jip.family != 0 && ordered.isEmpty()) continue;
+            LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l));
+            if (jip.json) {
+                Map<String, Object> o;
+                if (jip.brief) {
+                    o = JsonOut.object();
+                    o.put("ifname", l.name());
+                    o.put("operstate", l.operState().name());
+                } else {
+                    o = v.json(false);
+                }
+                List<Object> info = JsonOut.list();
+                for (Address a : ordered) {
+                    if (jip.brief) {
+                        Map<String, Object> b = JsonOut.object();
+                        b.put("local", Address.format(a.address()));
+                        a.peer().ifPresent(p -> b.put("address", Address.format(p)));
+                        b.put("prefixlen", a.prefixLength());
+                        info.add(b);
+                    } else {
+                        info.add(AddrView.json(a));
+                    }
+                }
+                o.put("addr_info", info);
+                json.add(o);
+            } else if (jip.brief) {
+                StringBuilder sb = new StringBuilder(v.briefHead());
+                for (Address a : ordered) sb.append(AddrView.addressPart(a)).append(' ');
+                jip.out.print(sb.append('\n'));
+            } else {
+                jip.out.print(v.text(false, jip.family));
+                for (Address a : ordered) jip.out.print(AddrView.text(a));
+            }
+        }
+        if (jip.json) jip.out.println(JsonOut.write(json));
+        return 0;
+    }
+
+    private int modify(List<String> args, int op) throws IOException {
+        String prefix = null, dev = null, label = null;
+        InetAddress peer = null, brd = null;
+        RouteScope scope = null;
+        List<AddressFlag> flags = new ArrayList<>();
+        Long valid = null, preferred = null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            switch (a) {
+                case "dev" -> dev = next(args, "dev");
+                case "peer", "remote" -> {
+                    String p = next(args, "peer");
+                    peer = InetAddress.ofLiteral(p.contains("/") ? p.substring(0, p.indexOf('/')) : p);
+                }
+                case "broadcast", "brd" -> brd = InetAddress.ofLiteral(next(args, "brd"));
+                case "label" -> label = next(args, "label");
+                case "scope" -> scope = switch (next(args, "scope")) {
+                    case "global" -> RouteScope.UNIVERSE;
+                    case "site" -> RouteScope.SITE;
+                    case "link" -> RouteScope.LINK;
+                    case "host" -> RouteScope.HOST;
+                    case "nowhere" -> RouteScope.NOWHERE;
+                    default -> throw usage("Error: argument is wrong: invalid scope value.");
+                };
+                case "nodad" -> flags.add(AddressFlag.NODAD);
+                case "noprefixroute" -> flags.add(AddressFlag.NOPREFIXROUTE);
+                case "mngtmpaddr" -> flags.add(AddressFlag.MANAGETEMPADDR);
+                case "autojoin" -> flags.add(AddressFlag.MCAUTOJOIN);
+                case "home" -> flags.add(AddressFlag.HOMEADDRESS);
+                case "valid_lft" -> valid = lft(next(args, "valid_lft"));
+                case "preferred_lft" -> preferred = lft(next(args, "preferred_lft"));
+                case "local" -> prefix = next(args, "local");
+                default -> {
+                    if (prefix != null) throw usage("Error: either \"local\" is duplicate, or \"" + a + "\" is a garbage.");
+                    prefix = a;
+                }
+            }
+        }
+        if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
+        if (prefix == null) throw usage("Not enough information: address is required.");
+        AddressSpec s = AddressSpec.of(dev, prefix);
+        if (peer != null) s = s.withPeer(peer);
+        if (brd != null) s = s.withBroadcast(brd);
+        if (label != null) s = s.withLabel(label);
+        if (scope != null) s = s.withScope(scope);
+        for (AddressFlag f : flags) s = s.withFlag(f);
+        if (valid != null || preferred != null) {
+            long v = valid != null ? valid : 0xFFFFFFFFL;
+            s = s.withLifetimes(v, preferred != null ? preferred : v);
+        }
+        switch (op) {
+            case 0 -> nl.addresses().add(s);
+            case 1 -> nl.addresses().replace(s);
+            default -> nl.addresses().delete(s);
+        }
+        return 0;
+    }
+
+    private static long lft(String v) {
+        return v.equals("forever") ? 0xFFFFFFFFL : Long.parseLong(v.endsWith("sec") ? v.substring(0, v.length() - 3) : v);
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The seed walkthrough, every step through netlink4j: veth pair, {@code direct_netns}, its lo up, a web
+ * server inside (nginx if installed, else the JDK's), veth1 moved in, 10.200.0.2/24 and 10.200.0.3/24,
+ * both ends up, and the page fetched from the host side over the veth. Each step prints the ip command
+ * it stands for and what it saw. Everything made is removed at the end, on failure and on Ctrl-C.
+ *
+ * <p>The "host" is a namespace of the demo's own (or {@code --host-netns NAME}), so the machine's
+ * root namespace is never touched.
+ */
+final class Demo {
+    private final PrintStream out;
+    private final Deque<Cleanup> undo = new ArrayDeque<>();
+    private int step;
+
+    @FunctionalInterface
+    interface Cleanup {
+        void run() throws Exception;
+    }
+
+    private Demo(PrintStream out) {
+        this.out = out;
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        String hostName = null;
+        String nsName = "direct_netns";
+        boolean forceJdk = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--host-netns" -> hostName = args.get(++i);
+                case "--netns" -> nsName = args.get(++i);
+                case "--jdk-server" -> forceJdk = true;
+                default -> {
+                    err.println("usage: jip demo [--host-netns NAME] [--netns NAME] [--jdk-server]");
+                    return 255;
+                }
+            }
+        }
+        Demo d = new Demo(out);
+        Thread hook = Thread.ofPlatform().unstarted(d::cleanup);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            d.walkthrough(hostName, nsName, forceJdk);
+            out.println("demo: OK, nginx-style page fetched over the veth");
+            return 0;
+        } catch (Exception e) {
+            err.println("demo failed: " + e);
+            return 1;
+        } finally {
+            d.cleanup();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or ran: cleanup is idempotent
+            }
+        }
+    }
+
+    private void say(String ipCommand) {
+        out.printf("%n[%d] %s%n", ++step, ipCommand);
+    }
+
+    private void saw(String what) {
+        for (String line : what.split("\n")) out.println("    " + line);
+    }
+
+    private synchronized void cleanup() {
+        while (!undo.isEmpty()) {
+            try {
+                undo.pop().run();
+            } catch (Exception e) {
+                out.println("    cleanup: " + e.getMessage());
+            }
+        }
+    }
+
+    private void walkthrough(String hostName, String nsName, boolean forceJdk) throws Exception {
+        NetNamespace.validateName(nsName);
+        NetNamespace host;
+        if (hostName == null) {
+            hostName = "jip-demo-host-" + UUID.randomUUID().toString().substring(0, 8);
+            host = NetNamespace.create(hostName);
+            String h = hostName;
+            undo.push(() -> NetNamespace.delete(h));
+            out.println("demo: the host is played by namespace " + hostName + " (the machine's own stays untouched)");
+        } else if (NetNamespace.exists(hostName)) {
+            host = NetNamespace.open(hostName);
+        } else {
+            host = NetNamespace.create(hostName);
+            String h = hostName;
+            undo.push(() -> NetNamespace.delete(h));
+        }
+        NetNamespace hostNs = host;
+        undo.push(hostNs::close);
+        NetlinkClient hostNl = NetlinkClient.open(host);
+        undo.push(hostNl::close);
+        hostNl.links().setUp("lo");
+
+        say("ip link");
+        StringBuilder sb = new StringBuilder();
+        for (Link l : hostNl.links().list()) sb.append(l.index()).append(": ").append(l.name()).append(" ").append(l.flags()).append('\n');
+        saw(sb.toString().strip());
+
+        say("ip link add veth0 type veth peer name veth1");
+        Link veth0 = hostNl.links().add(LinkSpec.veth("veth0", "veth1"));
+        undo.push(() -> {
+            if (hostNl.links().find("veth0").isPresent()) hostNl.links().delete("veth0");
+        });
+        Link veth1 = hostNl.links().get("veth1");
+        saw("veth0: index " + veth0.index() + ", " + veth0.address().orElseThrow() + "; veth1: index " + veth1.index());
+
+        say("ip netns add " + nsName);
+        NetNamespace direct = NetNamespace.create(nsName);
+        undo.push(() -> NetNamespace.delete(nsName));
+        undo.push(direct::close);
+        NetlinkClient nsNl = NetlinkClient.open(direct);
+        undo.push(nsNl::close);
+        saw("ip netns list: " + NetNamespace.list());
+
+        say("ip netns exec " + nsName + " ip link set dev lo up");
+        nsNl.links().setUp("lo");
+        saw("lo: " + nsNl.links().get("lo").flags());
+
+        WebServer server = startServer(direct, forceJdk);
+        undo.push(server::stop);
+
+        say("ip link set veth1 netns " + nsName);
+        hostNl.links().moveTo("veth1", direct);
+        saw("host side: veth0@if" + hostNl.links().get("veth0").parentIndex().getAsInt() + "; inside: "
+                + nsNl.links().list().stream().map(Link::name).toList());
+
+        say("ip a add 10.200.0.2/24 dev veth0");
+        hostNl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));
+        say("ip netns exec " + nsName + " ip a add 10.200.0.3/24 dev veth1");
+        nsNl.addresses().add(AddressSpec.of("veth1", "10.200.0.3/24"));
+
+        say("ip link set veth0 up; ip netns exec " + nsName + " ip link set veth1 up");
+        hostNl.links().setUp("veth0");
+        nsNl.links().setUp("veth1");
+        saw("veth0: " + hostNl.links().get("veth0").operState() + ", veth1: " + nsNl.links().get("veth1").operState());
+
+        say("curl 10.200.0.3");
+        String page = hostNs.call(() -> fetch("http://10.200.0.3/"));
+        saw(page.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
+        if (!page.contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page);
+    }
+
+    private static String fetch(String url) throws Exception {
+        try (HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            // nginx may need a moment to bind: bounded retries.
+            Exception last = null;
+            for (int i = 0; i < 50; i++) {
+                try {
+                    HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) return r.body();
+                    last = new IOException("HTTP " + r.statusCode());
+                } catch (IOException e) {
+                    last = e;
+                }
+                Thread.sleep(100);
+            }
+            throw last;
+        }
+    }
+
+    interface WebServer {
+        void stop() throws Exception;
+    }
+
+    static final String PAGE = "<!DOCTYPE html>\n<html><body><h1>Welcome to nginx in direct_netns</h1>"
+            + "<p>served inside a network namespace set up by netlink4j</p></body></html>\n";
+
+    private WebServer startServer(NetNamespace ns, boolean forceJdk) throws Exception {
+        Path nginx = Path.of("/usr/sbin/nginx");
+        if (!forceJdk && Files.isExecutable(nginx)) {
+            say("ip netns exec " + ns.name().orElse("NS") + " nginx -g 'daemon off;'");
+            // nginx's workers drop root, so the document root must be world-readable.
+            Path dir = Files.createTempDirectory("jip-demo-nginx",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+            Files.writeString(dir.resolve("index.html"), PAGE);
+            // Its own config, pid file and logs, so nothing of the host's nginx is used or written.
+            Files.writeString(dir.resolve("nginx.conf"), """
+                    worker_processes 1;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/error.log;
+                    events { worker_connections 64; }
+                    http {
+                        access_log off;
+                        client_body_temp_path %1$s/body;
+                        proxy_temp_path %1$s/proxy;
+                        fastcgi_temp_path %1$s/fastcgi;
+                        uwsgi_temp_path %1$s/uwsgi;
+                        scgi_temp_path %1$s/scgi;
+                        server { listen 80; root %1$s; index index.html; }
+                    }
+                    """.formatted(dir));
+            Process p = ns.start(new ProcessBuilder(nginx.toString(), "-e", dir.resolve("error.log").toString(),
+                    "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()));
+            saw("nginx pid " + p.pid() + " (its own config in " + dir + ")");
+            return () -> {
+                p.destroy();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                try (var files = Files.walk(dir)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                }
+            };
+        }
+        say("(nginx not installed) a JDK HttpServer inside " + ns.name().orElse("the namespace") + " on port 80");
+        HttpServer server = ns.call(() -> HttpServer.create(new InetSocketAddress(InetAddress.ofLiteral("0.0.0.0"), 80), 0));
+        server.createContext("/", ex -> {
+            byte[] b = PAGE.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        saw("listening on 0.0.0.0:80 inside the namespace");
+        return () -> server.stop(0);
+    }
+}

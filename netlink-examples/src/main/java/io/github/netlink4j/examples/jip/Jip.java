@@ -1,0 +1,170 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.error.NoSuchLinkException;
+import io.github.netlink4j.error.SyscallException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code jip}: iproute2's {@code ip} syntax and output, on netlink4j's public API only.
+ *
+ * <pre>
+ * jip [-n NS] [-br] [-j] [-4|-6] link|addr|route|neigh|netns|monitor ...
+ * jip demo [--host-netns NAME]
+ * </pre>
+ */
+public final class Jip {
+    final PrintStream out;
+    final PrintStream err;
+    String netns;
+    boolean brief;
+    boolean json;
+    int family; // 0, 4 or 6
+
+    Jip(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int rc = new Jip(System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(rc);
+    }
+
+    /** Usage error: ip prints a message and exits 1 (or 255 for its own syntax errors). */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int exit;
+
+        UsageException(String message, int exit) {
+            super(message);
+            this.exit = exit;
+        }
+    }
+
+    static UsageException usage(String message) {
+        return new UsageException(message, 255);
+    }
+
+    /** Runs one command line; returns the exit status ip would return. */
+    int run(String[] argv) {
+        List<String> args = new ArrayList<>(List.of(argv));
+        try {
+            while (!args.isEmpty() && args.get(0).startsWith("-")) {
+                String o = args.remove(0);
+                switch (o) {
+                    case "-n", "-netns", "--netns" -> {
+                        if (args.isEmpty()) throw usage("Option \"" + o + "\" requires an argument");
+                        netns = args.remove(0);
+                    }
+                    case "-br", "-brief" -> brief = true;
+                    case "-j", "-json" -> json = true;
+                    case "-4" -> family = 4;
+                    case "-6" -> family = 6;
+                    case "-d", "-details", "-s", "-stats" -> { }
+                    case "-h", "-help", "--help" -> {
+                        help(out);
+                        return 0;
+                    }
+                    default -> throw usage("Option \"" + o + "\" is unknown, try \"jip -help\".");
+                }
+            }
+            if (args.isEmpty()) {
+                help(err);
+                return 255;
+            }
+            String object = args.remove(0);
+            if (is(object, "demo")) return Demo.run(args, out, err);
+            if (is(object, "netns")) return new NetnsCommand(this).run(args);
+            try (NetlinkClient nl = client()) {
+                if (is(object, "link")) return new LinkCommand(this, nl).run(args);
+                if (is(object, "address") || object.equals("a")) return new AddrCommand(this, nl).run(args);
+                if (is(object, "route") || object.equals("r")) return new RouteCommand(this, nl).run(args);
+                if (is(object, "neighbour") || is(object, "neighbor")) return new NeighCommand(this, nl).run(args);
+                if (is(object, "monitor")) return new MonitorCommand(this, nl).run(args);
+            }
+            throw usage("Object \"" + object + "\" is unknown, try \"jip help\".");
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return e.exit;
+        } catch (NoSuchLinkException e) {
+            err.println("Cannot find device \"" + e.link() + "\"");
+            return 1;
+        } catch (KernelException e) {
+            if (e.extAckMessage().isPresent()) {
+                String m = e.extAckMessage().get();
+                err.println("Error: " + m + (m.endsWith(".") ? "" : "."));
+            } else {
+                err.println("RTNETLINK answers: " + io.github.netlink4j.error.Errno.describe(e.errno()));
+            }
+            return 2;
+        } catch (SyscallException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Whether {@code word} abbreviates {@code full}, as ip's matches() accepts prefixes. */
+    static boolean is(String word, String full) {
+        return !word.isEmpty() && full.startsWith(word);
+    }
+
+    NetlinkClient client() throws IOException {
+        if (netns == null) return NetlinkClient.open();
+        try (NetNamespace ns = NetNamespace.open(netns)) {
+            return NetlinkClient.open(ns);
+        } catch (SyscallException e) {
+            throw new UsageException("Cannot open network namespace \"" + netns + "\": " + e.description(), 255);
+        }
+    }
+
+    static String next(List<String> args, String what) {
+        if (args.isEmpty()) throw usage("Command line is not complete. Try option \"help\"");
+        return args.remove(0);
+    }
+
+    static int number(String s, String what) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException("Error: argument \"" + s + "\" is wrong: " + what, 255);
+        }
+    }
+
+    static void help(PrintStream p) {
+        p.println("""
+                Usage: jip [ OPTIONS ] OBJECT { COMMAND | help }
+                       jip demo [ --host-netns NAME ]
+                where  OBJECT := { link | address | route | neigh | netns | monitor }
+                       OPTIONS := { -n[etns] NAME | -br[ief] | -j[son] | -4 | -6 }
+                  link [show] [dev NAME]
+                  link add NAME [mtu N] [address MAC] [txqueuelen N] type veth peer name PEER [netns NS]
+                  link add NAME type bridge|ifb|dummy|bond [mode M]
+                  link add NAME link DEV type macvlan|macvtap|vlan|ipvlan [mode M] [id N]
+                  link add NAME type vxlan id VNI [dstport P] [local A] [remote A|group A] [dev DEV]
+                  link set [dev] NAME { up | down | mtu N | name NEW | address MAC | master BR | nomaster |
+                                        netns NS | alias TEXT | txqueuelen N } ...
+                  link del [dev] NAME
+                  addr [show] [dev NAME]
+                  addr add|del|replace PREFIX dev NAME [peer P] [brd B] [label L] [scope S] [nodad] [noprefixroute]
+                  route [show] [table all|ID]
+                  route add|del|replace [TYPE] PREFIX|default [via GW] [dev NAME] [src A] [metric N] [table ID] [proto P] [scope S]
+                  neigh [show] [dev NAME]
+                  neigh add|del|replace ADDR [lladdr MAC] dev NAME [nud STATE]
+                  netns list | add NAME | del NAME | exec NAME CMD...
+                  monitor [link|address|route|neigh|all]""");
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.MacAddress;
+import io.github.netlink4j.Neighbour;
+import io.github.netlink4j.NeighbourSpec;
+import io.github.netlink4j.NeighbourState;
+import io.github.netlink4j.NetlinkClient;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.github.netlink4j.examples.jip.Jip.is;
+import static io.github.netlink4j.examples.jip.Jip.next;
+import static io.github.netlink4j.examples.jip.Jip.usage;
+
+/** {@code jip neigh ...}. */
+final class NeighCommand {
+    private final Jip jip;
+    private final NetlinkClient nl;
+
+    NeighCommand(Jip jip, NetlinkClient nl) {
+        this.jip = jip;
+        this.nl = nl;
+    }
+
+    int run(List<String> args) throws IOException {
+        if (args.isEmpty() || is(args.get(0), "show") || is(args.get(0), "list")) {
+            if (!args.isEmpty()) args.remove(0);
+            return show(args);
+        }
+        String verb = args.remove(0);
+        if (is(verb, "add")) return modify(args, 0);
+        if (is(verb, "replace")) return modify(args, 1);
+        if (is(verb, "delete")) return modify(args, 2);
+        throw usage("Command \"" + verb + "\" is unknown, try \"ip neigh help\".");
+    }
+
+    static String states(Neighbour n) {
+        List<String> s = new ArrayList<>();
+        for (NeighbourState st : n.state()) s.add(st.name());
+        return s.isEmpty() ? "NONE" : String.join(",", s);
+    }
+
+    private int show(List<String> args) throws IOException {
+        String dev = null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            dev = a.equals("dev") ? next(args, "dev") : a;
+        }
+        Map<Integer, Link> links = LinkCommand.index(nl.links().list());
+        List<Neighbour> all = dev != null ? nl.neighbours().list(dev) : nl.neighbours().list();
+        List<Object> json = JsonOut.list();
+        for (Neighbour n : all) {
+            if ((n.rawState() & (0x40 | 0x00)) != 0 || n.rawState() == 0) continue; // ip hides NOARP and NONE by default
+            if (jip.family == 4 && n.family() != 2 || jip.family == 6 && n.family() != 10) continue;
+            String d = Optional.ofNullable(links.get(n.index())).map(Link::name).orElse("if" + n.index());
+            String addr = n.address().map(Address::format).orElse("");
+            if (jip.json) {
+                Map<String, Object> o = JsonOut.object();
+                o.put("dst", addr);
+                if (dev == null) o.put("dev", d);
+                n.lladdr().ifPresent(l -> o.put("lladdr", l.toString()));
+                List<Object> st = JsonOut.list();
+                for (NeighbourState s : n.state()) st.add(s.name());
+                o.put("state", st);
+                json.add(o);
+            } else {
+                StringBuilder sb = new StringBuilder(addr).append(' ');
+                if (dev == null) sb.append("dev ").append(d).append(' ');
+                n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
+                sb.append(states(n)).append(" \n");
+                jip.out.print(sb);
+            }
+        }
+        if (jip.json) jip.out.println(JsonOut.write(json));
+        return 0;
+    }
+
+    private int modify(List<String> args, int op) throws IOException {
+        String dev = null;
+        InetAddress addr = null;
+        MacAddress ll = null;
+        NeighbourState state = NeighbourState.PERMANENT;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            switch (a) {
+                case "dev" -> dev = next(args, "dev");
+                case "lladdr" -> ll = MacAddress.parse(next(args, "lladdr"));
+                case "nud" -> state = NeighbourState.valueOf(next(args, "nud").toUpperCase());
+                case "to" -> addr = InetAddress.ofLiteral(next(args, "to"));
+                default -> addr = InetAddress.ofLiteral(a);
+            }
+        }
+        if (dev == null || addr == null) throw usage("Device and destination are required arguments.");
+        NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state);
+        switch (op) {
+            case 0 -> nl.neighbours().add(s);
+            case 1 -> nl.neighbours().replace(s);
+            default -> nl.neighbours().delete(s);
+        }
+        return 0;
+    }
+}

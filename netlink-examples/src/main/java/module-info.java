@@ -1,0 +1,6 @@
+/** Examples on netlink4j's public API: the {@code jip} command line and the seed walkthrough demo. */
+module io.github.netlink4j.examples {
+    requires io.github.netlink4j;
+    requires jdk.httpserver;
+    requires java.net.http;
+}
