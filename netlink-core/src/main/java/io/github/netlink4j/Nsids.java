@@ -79,8 +79,13 @@ public final class Nsids {
         return out;
     }
 
+    static int nsidOf(java.lang.foreign.MemorySegment s, long off, int len) throws ProtocolException {
+        return nsid(s, off, len);
+    }
+
     private static int nsid(java.lang.foreign.MemorySegment s, long off, int len) throws ProtocolException {
-        if (Nlmsg.type(s, off) != Rtnetlink.RTM_NEWNSID) return NetNamespace.NETNSA_NSID_NOT_ASSIGNED;
+        int t = Nlmsg.type(s, off);
+        if (t != Rtnetlink.RTM_NEWNSID && t != Rtnetlink.RTM_DELNSID) return NetNamespace.NETNSA_NSID_NOT_ASSIGNED;
         if (len < Nlmsg.HDRLEN + 4) throw new ProtocolException("RTM_NEWNSID of " + len + " bytes");
         Attrs a = new Attrs().reset(s, off + Nlmsg.HDRLEN + 4, off + len, "RTM_NEWNSID");
         int id = NetNamespace.NETNSA_NSID_NOT_ASSIGNED;

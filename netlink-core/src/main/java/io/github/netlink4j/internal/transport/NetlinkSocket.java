@@ -394,6 +394,33 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Discards every datagram already queued on the socket without waiting (after ENOBUFS the queue
+     * holds notifications older than the state about to be re-read). Returns how many were dropped.
+     */
+    public int drain() throws SyscallException {
+        lock.lock();
+        try {
+            ensureOpen();
+            int n = 0;
+            for (int i = 0; i < 1_000_000; i++) {
+                MsgHdr.setIov(iov, rx, rx.byteSize());
+                MsgHdr.resetNameLen(msghdr, (int) source.byteSize());
+                long r = Libc.recvmsgRaw(errno, fd.get(), msghdr, Sys.MSG_TRUNC | Sys.MSG_DONTWAIT);
+                if (r >= 0) {
+                    n++;
+                    continue;
+                }
+                int e = (int) -r;
+                if (e == Errno.EAGAIN) return n;
+                if (e != Errno.ENOBUFS && e != Errno.EINTR) throw new SyscallException("recvmsg", e);
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     static KernelException kernelError(NlError e, MemorySegment request, long msgStart, String operation) {
         String path = e.offset() >= 0 ? AttrNames.pathAt(request, msgStart, e.offset()) : null;
         String msg = e.message();

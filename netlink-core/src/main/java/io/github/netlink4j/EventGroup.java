@@ -1,0 +1,30 @@
+package io.github.netlink4j;
+
+/** The rtnetlink multicast groups a {@link Subscription} can join ({@code RTNLGRP_*} of linux/rtnetlink.h). */
+public enum EventGroup {
+    /** Links: RTM_NEWLINK / RTM_DELLINK. */
+    LINK(1),
+    /** ARP and NDP entries: RTM_NEWNEIGH / RTM_DELNEIGH. */
+    NEIGHBOUR(3),
+    /** IPv4 addresses. */
+    IPV4_ADDRESS(5),
+    /** IPv4 routes. */
+    IPV4_ROUTE(7),
+    /** IPv6 addresses. */
+    IPV6_ADDRESS(9),
+    /** IPv6 routes. */
+    IPV6_ROUTE(11),
+    /** Namespace ids: RTM_NEWNSID / RTM_DELNSID (group 28, joined with NETLINK_ADD_MEMBERSHIP). */
+    NSID(28);
+
+    private final int group;
+
+    EventGroup(int group) {
+        this.group = group;
+    }
+
+    /** The RTNLGRP_* number. */
+    public int group() {
+        return group;
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.netlink4j;
+
+/**
+ * A change the kernel announced, as the same records the query API returns. {@code resync} is true
+ * for events the subscription synthesised after the kernel dropped notifications (ENOBUFS) or while
+ * listing what existed at the start: applying every event, resync ones included, leaves the caller
+ * with the kernel's true state.
+ */
+public sealed interface NetlinkEvent {
+    /** What happened to the object. */
+    enum Action { NEW, CHANGED, DELETED }
+
+    /** The action. */
+    Action action();
+
+    /** Whether the subscription made this event from a dump rather than a kernel notification. */
+    boolean resync();
+
+    /** A link appeared, changed or went away. */
+    record LinkEvent(Action action, Link link, boolean resync) implements NetlinkEvent {}
+
+    /** An address was added, changed (flags, lifetimes) or removed. */
+    record AddressEvent(Action action, Address address, boolean resync) implements NetlinkEvent {}
+
+    /** A route was added, changed or removed. */
+    record RouteEvent(Action action, Route route, boolean resync) implements NetlinkEvent {}
+
+    /** A neighbour entry was added, changed or removed. */
+    record NeighbourEvent(Action action, Neighbour neighbour, boolean resync) implements NetlinkEvent {}
+
+    /** A namespace id was assigned or removed. */
+    record NsidEvent(Action action, int nsid, boolean resync) implements NetlinkEvent {}
+
+    /**
+     * The subscription re-read the kernel's state after losing notifications (or finished listing the
+     * existing state at the start): the events before this one brought the caller up to date.
+     *
+     * @param reason  why ({@code "ENOBUFS"} or {@code "initial"})
+     * @param changes how many synthetic events were delivered
+     */
+    record Resynced(String reason, int changes) implements NetlinkEvent {
+        public Action action() {
+            return Action.CHANGED;
+        }
+
+        public boolean resync() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.testing.Ip;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Events in throwaway namespaces: matching fields, isolation, resync after overflow, waits, cleanup. */
+class SubscriptionTest {
+    private ThrowawayNamespace ns;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        ns = ThrowawayNamespace.create("events");
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (ns != null) ns.close();
+    }
+
+    private static NetlinkEvent await(Subscription s, Predicate<NetlinkEvent> p) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<NetlinkEvent> e = s.next(Duration.ofMillis(200));
+            if (e.isPresent() && p.test(e.get())) return e.get();
+        }
+        throw new AssertionError("no matching event within 10 s");
+    }
+
+    @Test
+    void changesByTheApiAndByIpProduceMatchingEvents() throws Exception {
+        try (Subscription s = Subscription.open(EnumSet.allOf(EventGroup.class), ns.ns(), false);
+             ThrowawayNamespace elsewhere = ThrowawayNamespace.create("events-other")) {
+            NetlinkClient nl = ns.client();
+            nl.links().add(LinkSpec.veth("veth0", "veth1"));
+            var added = (NetlinkEvent.LinkEvent) await(s, e -> e instanceof NetlinkEvent.LinkEvent le && le.link().name().equals("veth0"));
+            assertEquals(NetlinkEvent.Action.NEW, added.action());
+            assertEquals("veth", added.link().kind().orElseThrow());
+            assertFalse(added.resync());
+
+            Ip.in(ns.name(), "link", "set", "veth0", "up");
+            var up = (NetlinkEvent.LinkEvent) await(s, e -> e instanceof NetlinkEvent.LinkEvent le && le.link().name().equals("veth0") && le.link().isUp());
+            assertEquals(NetlinkEvent.Action.CHANGED, up.action());
+
+            nl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));
+            var addr = (NetlinkEvent.AddressEvent) await(s, e -> e instanceof NetlinkEvent.AddressEvent);
+            assertEquals("10.200.0.2/24", addr.address().cidr());
+            assertEquals(NetlinkEvent.Action.NEW, addr.action());
+
+            Ip.in(ns.name(), "route", "add", "10.200.9.0/24", "via", "10.200.0.1");
+            var route = (NetlinkEvent.RouteEvent) await(s, e -> e instanceof NetlinkEvent.RouteEvent re && "10.200.9.0/24".equals(re.route().destinationText()));
+            assertEquals(InetAddress.ofLiteral("10.200.0.1"), route.route().gateway().orElseThrow());
+
+            nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+            var neigh = (NetlinkEvent.NeighbourEvent) await(s, e -> e instanceof NetlinkEvent.NeighbourEvent);
+            assertEquals(MacAddress.parse("02:00:00:00:00:07"), neigh.neighbour().lladdr().orElseThrow());
+
+            // Nothing from another namespace leaks in.
+            elsewhere.client().links().add(LinkSpec.ifb("leak0"));
+            Ip.in(ns.name(), "link", "del", "veth0");
+            List<NetlinkEvent> rest = new ArrayList<>();
+            var gone = await(s, e -> {
+                rest.add(e);
+                return e instanceof NetlinkEvent.LinkEvent le && le.action() == NetlinkEvent.Action.DELETED && le.link().name().equals("veth0");
+            });
+            assertTrue(gone.action() == NetlinkEvent.Action.DELETED);
+            assertTrue(rest.stream().noneMatch(e -> e instanceof NetlinkEvent.LinkEvent le && le.link().name().equals("leak0")), rest.toString());
+        }
+    }
+
+    @Test
+    void overflowIsRepairedByResyncAndTheStateMatchesADump() throws Exception {
+        NetlinkClient nl = ns.client();
+        nl.links().add(LinkSpec.ifb("ifb0"));
+        Map<List<Object>, Address> state = new java.util.concurrent.ConcurrentHashMap<>();
+        CountDownLatch firstSeen = new CountDownLatch(1);
+        AtomicBoolean resynced = new AtomicBoolean();
+        Subscription s = Subscription.listen(EnumSet.of(EventGroup.IPV4_ADDRESS), ns.ns(), true, 4096, e -> {
+            if (e instanceof NetlinkEvent.AddressEvent ae) {
+                List<Object> k = List.of(ae.address().index(), ae.address().address(), ae.address().prefixLength());
+                if (ae.action() == NetlinkEvent.Action.DELETED) state.remove(k);
+                else state.put(k, ae.address());
+                if (firstSeen.getCount() > 0) {
+                    firstSeen.countDown();
+                    sleep(500); // a stalled consumer: the kernel's queue overflows meanwhile
+                }
+            } else if (e instanceof NetlinkEvent.Resynced r && r.reason().equals("ENOBUFS")) {
+                resynced.set(true);
+            }
+        });
+        try {
+            List<AddressSpec> burst = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) burst.add(AddressSpec.of("ifb0", "198.18." + (i / 250) + "." + (i % 250 + 1) + "/32"));
+            assertTrue(nl.addresses().addAll(burst).allSucceeded());
+            nl.addresses().deleteAll(burst.subList(0, 500));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!resynced.get() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(resynced.get(), "the overflow was reported as a resync");
+            assertTrue(s.resyncCount() >= 1);
+            // Let the stream settle, then compare with a fresh dump.
+            List<Address> truth = List.of();
+            for (int i = 0; i < 100; i++) {
+                truth = nl.addresses().list(4);
+                if (state.size() == truth.size()) break;
+                Thread.sleep(100);
+            }
+            Map<List<Object>, Address> expected = new HashMap<>();
+            for (Address a : truth) expected.put(List.of(a.index(), a.address(), a.prefixLength()), a);
+            java.util.Set<List<Object>> missing = new java.util.HashSet<>(expected.keySet());
+            missing.removeAll(state.keySet());
+            java.util.Set<List<Object>> extra = new java.util.HashSet<>(state.keySet());
+            extra.removeAll(expected.keySet());
+            assertTrue(missing.isEmpty() && extra.isEmpty(), "missing " + missing.size() + " " + missing.stream().limit(5).toList()
+                    + ", extra " + extra.size() + " " + extra.stream().limit(5).toList());
+            assertEquals(2500, state.size(), "3,000 added, 500 deleted (lo is down, so no 127.0.0.1)");
+        } finally {
+            s.close();
+            s.awaitTermination(Duration.ofSeconds(2));
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void waitHelpersFollowEvents() throws Exception {
+        NetlinkClient nl = ns.client();
+        nl.links().add(LinkSpec.veth("veth0", "veth1"));
+        nl.links().setUp("veth0");
+        nl.links().setUp("veth1");
+        Link up = Waits.linkUp(ns.ns(), "veth0", Duration.ofSeconds(10));
+        assertTrue(up.hasCarrier());
+        // Without nodad the address is tentative until duplicate address detection finishes.
+        nl.addresses().add(AddressSpec.of("veth0", "fd00:200::2/64"));
+        assertTrue(nl.addresses().list("veth0", 6).stream().anyMatch(a -> a.cidr().equals("fd00:200::2/64") && !a.isUsable()),
+                "tentative right after it was added");
+        long t0 = System.nanoTime();
+        Address usable = Waits.addressUsable(ns.ns(), up.index(), InetAddress.ofLiteral("fd00:200::2"), Duration.ofSeconds(15));
+        assertTrue(usable.isUsable());
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos());
+        nl.routes().add(RouteSpec.to("10.200.9.0/24").dev("veth0"));
+        Route r = Waits.route(ns.ns(), 4, x -> "10.200.9.0/24".equals(x.destinationText()), Duration.ofSeconds(5));
+        assertEquals(up.index(), r.outputIndex().getAsInt());
+        TimeoutException te = assertThrows(TimeoutException.class, () -> Waits.linkUp(ns.ns(), "nosuch0", Duration.ofMillis(300)));
+        assertTrue(te.getMessage().contains("link nosuch0") && te.getMessage().contains("PT0.3S"), te.getMessage());
+    }
+
+    @Test
+    void closingAThousandSubscriptionsLeavesNoThreadOrFd() throws Exception {
+        List<String> fdsBefore = fds();
+        int threadsBefore = Thread.activeCount();
+        List<Subscription> subs = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < 100; i++) subs.add(Subscription.open(EnumSet.of(EventGroup.LINK), ns.ns(), false));
+            for (Subscription s : subs) s.close();
+            for (Subscription s : subs) assertTrue(s.awaitTermination(Duration.ofSeconds(5)));
+            subs.clear();
+        }
+        assertEquals(fdsBefore, fds());
+        for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
+        assertTrue(Thread.activeCount() <= threadsBefore, Thread.activeCount() + " > " + threadsBefore);
+    }
+
+    private static List<String> fds() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
