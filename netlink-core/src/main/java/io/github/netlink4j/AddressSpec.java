@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -107,9 +106,5 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
 
     public AddressSpec withLifetimes(long valid, long preferred) {
         return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, flags, OptionalLong.of(valid), OptionalLong.of(preferred));
-    }
-
-    OptionalInt scopeValue() {
-        return scope.map(s -> OptionalInt.of(s.value())).orElse(OptionalInt.empty());
     }
 }

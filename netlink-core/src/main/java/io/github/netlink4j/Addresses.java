@@ -69,6 +69,19 @@ public final class Addresses {
         modify(Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, spec, "add address");
     }
 
+    /**
+     * Adds {@code spec} on {@code link} (a record from {@link Links}), skipping the name lookup: the
+     * link's index is used as it is, which saves a round trip when adding many addresses.
+     */
+    public void add(Link link, AddressSpec spec) throws NetlinkException {
+        if (!link.name().equals(spec.link())) throw new IllegalArgumentException("spec names " + spec.link() + ", not " + link.name());
+        try {
+            socket.request(w -> AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, spec, link.index()), null, "add address");
+        } catch (KernelException e) {
+            throw Errors.specific(e, "address " + Inet.text(spec.address()) + "/" + spec.prefixLength(), spec.link(), null);
+        }
+    }
+
     /** {@code ip addr replace}: adds, or updates an existing address's settings. */
     public void replace(AddressSpec spec) throws NetlinkException {
         modify(Rtnetlink.RTM_NEWADDR, AddressCodec.REPLACE, spec, "replace address");
@@ -82,8 +95,7 @@ public final class Addresses {
     private void modify(int type, int flags, AddressSpec spec, String what) throws NetlinkException {
         int index = links.index(spec.link());
         try {
-            socket.request(w -> AddressCodec.encode(w, type, flags, spec, index), null,
-                    what + " " + Inet.text(spec.address()) + "/" + spec.prefixLength() + " dev " + spec.link());
+            socket.request(w -> AddressCodec.encode(w, type, flags, spec, index), null, what);
         } catch (KernelException e) {
             throw Errors.specific(e, "address " + Inet.text(spec.address()) + "/" + spec.prefixLength(), spec.link(), null);
         }

@@ -252,11 +252,11 @@ final class LinkCodec {
                 w.attrU32(IfLink.IFLA_VXLAN_ID, x.vni());
                 if (x.local().isPresent()) {
                     InetAddress l = x.local().get();
-                    w.attrBytes(l instanceof Inet6Address ? IfLink.IFLA_VXLAN_LOCAL6 : IfLink.IFLA_VXLAN_LOCAL, l.getAddress());
+                    w.attrInet(l instanceof Inet6Address ? IfLink.IFLA_VXLAN_LOCAL6 : IfLink.IFLA_VXLAN_LOCAL, l);
                 }
                 if (x.remote().isPresent()) {
                     InetAddress r = x.remote().get();
-                    w.attrBytes(r instanceof Inet6Address ? IfLink.IFLA_VXLAN_GROUP6 : IfLink.IFLA_VXLAN_GROUP, r.getAddress());
+                    w.attrInet(r instanceof Inet6Address ? IfLink.IFLA_VXLAN_GROUP6 : IfLink.IFLA_VXLAN_GROUP, r);
                 }
                 w.attrU8(IfLink.IFLA_VXLAN_LEARNING, 1);
                 if (x.port().isPresent()) w.attrU16Be(IfLink.IFLA_VXLAN_PORT, x.port().getAsInt());

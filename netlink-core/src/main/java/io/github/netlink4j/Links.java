@@ -103,7 +103,7 @@ public final class Links {
         Link[] made = new Link[1];
         try {
             socket.request(w -> LinkCodec.encodeCreate(w, spec, r::index, true),
-                    (s, off, len) -> keepEcho(s, off, len, spec.name(), made, 0), "add link " + spec.name());
+                    (s, off, len) -> keepEcho(s, off, len, spec.name(), made, 0), "add link");
         } catch (KernelException e) {
             throw Errors.specific(e, "link \"" + spec.name() + "\"", spec.name(), spec.kind());
         }
@@ -146,10 +146,20 @@ public final class Links {
 
     private void delete(int index, String label) throws NetlinkException {
         try {
-            socket.request(w -> LinkCodec.encodeDelete(w, index), null, "delete link " + label);
+            socket.request(w -> LinkCodec.encodeDelete(w, index), null, "delete link");
         } catch (KernelException e) {
             throw Errors.specific(e, "link", label, null);
         }
+    }
+
+    /** Deletes many links by index, pipelined, each reporting its own success or error. */
+    public BulkResult<Void> deleteAll(int[] indexes) throws NetlinkException {
+        for (int i : indexes) Validate.index(i);
+        KernelException[] errs = socket.batch(indexes.length, (w, j) -> LinkCodec.encodeDelete(w, indexes[j]), null, "delete link");
+        for (int j = 0; j < errs.length; j++) {
+            if (errs[j] != null) errs[j] = Errors.specific(errs[j], "link", String.valueOf(indexes[j]), null);
+        }
+        return new BulkResult<>(Arrays.asList(new Void[indexes.length]), Arrays.asList(errs));
     }
 
     /** Deletes many links by name, pipelined; unknown names fail individually. */
@@ -174,7 +184,7 @@ public final class Links {
             throws NetlinkException {
         int index = index(name);
         try {
-            socket.request(w -> LinkCodec.encodeChange(w, index, flags, change, attrs), null, what + " " + name);
+            socket.request(w -> LinkCodec.encodeChange(w, index, flags, change, attrs), null, what);
         } catch (KernelException e) {
             throw Errors.specific(e, "link", name, null);
         }
@@ -199,11 +209,7 @@ public final class Links {
     /** {@code ip link set NAME name NEW}. */
     public void rename(String name, String newName) throws NetlinkException {
         Validate.ifName(newName);
-        try {
-            change(name, 0, 0, w -> w.attrString(IfLink.IFLA_IFNAME, newName), "rename");
-        } catch (io.github.netlink4j.error.AlreadyExistsException e) {
-            throw e;
-        }
+        change(name, 0, 0, w -> w.attrString(IfLink.IFLA_IFNAME, newName), "rename");
     }
 
     /** {@code ip link set NAME address MAC}. */

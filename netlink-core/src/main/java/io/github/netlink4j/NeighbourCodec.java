@@ -46,8 +46,8 @@ final class NeighbourCodec {
     static void encode(MessageWriter w, int type, int nlFlags, NeighbourSpec n, int index) {
         int m = w.beginMessage(type, nlFlags);
         w.ndmsg(Inet.family(n.address()), index, n.state().bit(), 0, 0);
-        w.attrBytes(Neighbour.NDA_DST, n.address().getAddress());
-        n.lladdr().ifPresent(l -> w.attrBytes(Neighbour.NDA_LLADDR, l.bytes()));
+        w.attrInet(Neighbour.NDA_DST, n.address());
+        if (n.lladdr().isPresent()) w.attrBytes(Neighbour.NDA_LLADDR, n.lladdr().get().bytes());
         w.endMessage(m);
     }
 

@@ -28,6 +28,10 @@ public final class NetlinkClient implements AutoCloseable {
     private final Neighbours neighbours;
     private final Nsids nsids;
 
+    static {
+        Warmup.codecs();
+    }
+
     private NetlinkClient(NetlinkSocket socket) {
         this.socket = socket;
         this.links = new Links(socket);

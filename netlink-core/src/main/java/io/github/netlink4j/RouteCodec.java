@@ -100,9 +100,9 @@ final class RouteCodec {
         }
         int m = w.beginMessage(type, nlFlags);
         w.rtmsg(r.family(), r.destinationLength(), 0, 0, table < 256 ? table : Rtnetlink.RT_TABLE_UNSPEC, protocol, scope, rtype, 0);
-        r.destination().ifPresent(d -> w.attrBytes(Rtnetlink.RTA_DST, d.getAddress()));
-        r.preferredSource().ifPresent(s -> w.attrBytes(Rtnetlink.RTA_PREFSRC, s.getAddress()));
-        r.gateway().ifPresent(g -> w.attrBytes(Rtnetlink.RTA_GATEWAY, g.getAddress()));
+        if (r.destination().isPresent()) w.attrInet(Rtnetlink.RTA_DST, r.destination().get());
+        if (r.preferredSource().isPresent()) w.attrInet(Rtnetlink.RTA_PREFSRC, r.preferredSource().get());
+        if (r.gateway().isPresent()) w.attrInet(Rtnetlink.RTA_GATEWAY, r.gateway().get());
         if (r.priority().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, r.priority().getAsInt());
         if (table >= 256) w.attrU32(Rtnetlink.RTA_TABLE, table);
         if (!r.multipath().isEmpty()) {
@@ -114,14 +114,14 @@ final class RouteCodec {
                 byte[] hdr = new byte[4];
                 java.nio.ByteBuffer.wrap(hdr).order(java.nio.ByteOrder.nativeOrder()).putInt(idx);
                 w.raw(hdr);
-                h.gateway().ifPresent(g -> w.attrBytes(Rtnetlink.RTA_GATEWAY, g.getAddress()));
+                if (h.gateway().isPresent()) w.attrInet(Rtnetlink.RTA_GATEWAY, h.gateway().get());
                 w.endNest(start);
                 w.patchByte(start + 2, h.flags());
                 w.patchByte(start + 3, h.weight() - 1);
             }
             w.endNest(mp);
         }
-        r.link().ifPresent(l -> w.attrU32(Rtnetlink.RTA_OIF, resolve.applyAsInt(l)));
+        if (r.link().isPresent()) w.attrU32(Rtnetlink.RTA_OIF, resolve.applyAsInt(r.link().get()));
         w.endMessage(m);
     }
 

@@ -16,9 +16,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MessageWriter {
     static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
+    static final ValueLayout.OfShort U16_LE_PAIR = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfShort U16_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
+    static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    static final ValueLayout.OfLong U64_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private MemorySegment buf;
     private int pos;
@@ -69,7 +72,7 @@ public final class MessageWriter {
 
     private void zero(int n) {
         ensure(n);
-        buf.asSlice(pos, n).fill((byte) 0);
+        for (int i = 0; i < n; i++) buf.set(ValueLayout.JAVA_BYTE, pos + i, (byte) 0);
         pos += n;
     }
 
@@ -107,8 +110,7 @@ public final class MessageWriter {
     /** {@code struct ifinfomsg}: family, type, index, flags, change (16 bytes). */
     public void ifinfomsg(int family, int type, int index, int flags, int change) {
         ensure(16);
-        buf.set(ValueLayout.JAVA_BYTE, pos, (byte) family);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 1, (byte) 0);
+        buf.set(U16_LE_PAIR, pos, (short) (family & 0xff)); // family and the pad byte
         buf.set(U16, pos + 2, (short) type);
         buf.set(U32, pos + 4, index);
         buf.set(U32, pos + 8, flags);
@@ -171,7 +173,7 @@ public final class MessageWriter {
     private void attrDone(int payload) {
         int len = 4 + payload;
         int padded = Nlmsg.align(len);
-        if (padded > len) buf.asSlice(pos + len, padded - len).fill((byte) 0);
+        for (int i = len; i < padded; i++) buf.set(ValueLayout.JAVA_BYTE, pos + i, (byte) 0);
         pos += padded;
     }
 
@@ -216,12 +218,13 @@ public final class MessageWriter {
         attrDone(8);
     }
 
-    /** A NUL-terminated string attribute. ASCII is written without allocating. */
+    /**
+     * A NUL-terminated string attribute. ASCII is written without allocating, eight characters per
+     * store; anything else goes through UTF-8.
+     */
     public void attrString(int type, String s) {
         int n = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < n && ascii; i++) ascii = s.charAt(i) < 0x80 && s.charAt(i) != 0;
-        if (!ascii) {
+        if (!isAscii(s, n)) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             int p = attrHeader(type, b.length + 1);
             MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, p, b.length);
@@ -230,9 +233,28 @@ public final class MessageWriter {
             return;
         }
         int p = attrHeader(type, n + 1);
-        for (int i = 0; i < n; i++) buf.set(ValueLayout.JAVA_BYTE, p + i, (byte) s.charAt(i));
+        putAscii(p, s, n);
         buf.set(ValueLayout.JAVA_BYTE, p + n, (byte) 0);
         attrDone(n + 1);
+    }
+
+    private static boolean isAscii(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == 0) return false;
+        }
+        return true;
+    }
+
+    /** Writes ASCII characters as bytes, packing eight into each little-endian long store. */
+    private void putAscii(int p, String s, int n) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long v = 0;
+            for (int k = 7; k >= 0; k--) v = (v << 8) | (s.charAt(i + k) & 0xff);
+            buf.set(U64_LE, p + i, v);
+        }
+        for (; i < n; i++) buf.set(ValueLayout.JAVA_BYTE, p + i, (byte) s.charAt(i));
     }
 
     /**
@@ -241,13 +263,24 @@ public final class MessageWriter {
      */
     public void attrChars(int type, String s) {
         int n = s.length();
+        if (!isAscii(s, n)) throw new IllegalArgumentException("not printable ASCII: " + s);
         int p = attrHeader(type, n);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || c == 0) throw new IllegalArgumentException("not printable ASCII: " + s);
-            buf.set(ValueLayout.JAVA_BYTE, p + i, (byte) c);
-        }
+        putAscii(p, s, n);
         attrDone(n);
+    }
+
+    /**
+     * An IP address attribute (4 or 16 bytes, network order). IPv4 is written from the address's int
+     * form, so no array is allocated; IPv6 copies {@code getAddress()}.
+     */
+    public void attrInet(int type, java.net.InetAddress a) {
+        if (a instanceof java.net.Inet4Address v4) {
+            int p = attrHeader(type, 4);
+            buf.set(U32_BE, p, v4.hashCode()); // Inet4Address.hashCode() is the address itself
+            attrDone(4);
+        } else {
+            attrBytes(type, a.getAddress());
+        }
     }
 
     /** An attribute holding {@code b} as is. */

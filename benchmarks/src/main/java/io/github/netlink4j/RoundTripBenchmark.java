@@ -1,0 +1,130 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.internal.transport.NetlinkSocket;
+import io.github.netlink4j.internal.wire.Nlmsg;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The same netlink round trip, RTM_GETLINK for {@code lo} with NLM_F_ACK (send, receive the link and
+ * the ACK, check them), through netlink4j's FFM socket and through JNR (jnr-ffi, which jnr-unixsocket
+ * brings in), side by side in one run. Both sockets live in a throwaway namespace made at setup.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class RoundTripBenchmark {
+    /** The libc calls, bound by JNR. */
+    public interface JnrLibc {
+        int socket(int domain, int type, int protocol);
+
+        long sendto(int fd, Pointer buf, long len, int flags, Pointer addr, int addrLen);
+
+        long recv(int fd, Pointer buf, long len, int flags);
+
+        int close(int fd);
+    }
+
+    private String name;
+    private NetNamespace ns;
+    private NetlinkSocket ffm;
+    private final int[] seen = new int[1];
+    private JnrLibc libc;
+    private int jnrFd = -1;
+    private Pointer jnrRequest;
+    private Pointer jnrKernel;
+    private Pointer jnrBuffer;
+    private int jnrSeq = 1;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        name = "nl4j-bench-rt-" + UUID.randomUUID().toString().substring(0, 8);
+        ns = NetNamespace.create(name);
+        int fd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
+        ffm = NetlinkSocket.adopt(fd, Netlink.NETLINK_ROUTE, 0);
+
+        libc = LibraryLoader.create(JnrLibc.class).load("c");
+        Runtime rt = Runtime.getRuntime(libc);
+        jnrFd = ns.call(() -> libc.socket(16, 3 | 0x80000, 0)); // AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE
+        if (jnrFd < 0) throw new IllegalStateException("JNR socket failed");
+        jnrKernel = Memory.allocateDirect(rt, 12);
+        jnrKernel.putShort(0, (short) 16);
+        jnrRequest = Memory.allocateDirect(rt, 44);
+        // nlmsghdr + ifinfomsg(index 1) + IFLA_EXT_MASK: the bytes netlink4j sends for get(1).
+        jnrRequest.putInt(0, 44);
+        jnrRequest.putShort(4, (short) Rtnetlink.RTM_GETLINK);
+        jnrRequest.putShort(6, (short) (Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK));
+        jnrRequest.putInt(20, 1);
+        jnrRequest.putShort(32, (short) 8);
+        jnrRequest.putShort(34, (short) 29);
+        jnrRequest.putInt(36, Rtnetlink.RTEXT_FILTER_SKIP_STATS);
+        jnrBuffer = Memory.allocateDirect(rt, 64 * 1024);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        ffm.close();
+        if (jnrFd >= 0) libc.close(jnrFd);
+        ns.close();
+        NetNamespace.delete(name);
+    }
+
+    @Benchmark
+    public int ffm() throws Exception {
+        seen[0] = 0;
+        ffm.request(w -> LinkCodec.encodeGet(w, 1, null), (s, off, len) -> {
+            if (Nlmsg.type(s, off) == Rtnetlink.RTM_NEWLINK && Nlmsg.s32(s, off + 20) == 1) seen[0]++;
+        }, "get lo");
+        if (seen[0] != 1) throw new IllegalStateException("no RTM_NEWLINK for lo");
+        return seen[0];
+    }
+
+    @Benchmark
+    public int jnr() {
+        int seq = jnrSeq++;
+        jnrRequest.putInt(8, seq);
+        if (libc.sendto(jnrFd, jnrRequest, 44, 0, jnrKernel, 12) != 44) throw new IllegalStateException("sendto");
+        int links = 0;
+        while (true) {
+            long n = libc.recv(jnrFd, jnrBuffer, 64 * 1024, 0);
+            if (n < 16) throw new IllegalStateException("recv " + n);
+            int off = 0;
+            while (off + 16 <= n) {
+                int len = jnrBuffer.getInt(off);
+                int type = jnrBuffer.getShort(off + 4) & 0xffff;
+                if (len < 16 || off + len > n) throw new IllegalStateException("bad length " + len);
+                if (jnrBuffer.getInt(off + 8) == seq) {
+                    if (type == Rtnetlink.RTM_NEWLINK && jnrBuffer.getInt(off + 20) == 1) links++;
+                    if (type == Netlink.NLMSG_ERROR) {
+                        if (jnrBuffer.getInt(off + 16) != 0) throw new IllegalStateException("error " + jnrBuffer.getInt(off + 16));
+                        if (links != 1) throw new IllegalStateException("no RTM_NEWLINK for lo");
+                        return links;
+                    }
+                }
+                off += (len + 3) & ~3;
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.github.netlink4j.bench;
+
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.error.UnsupportedLinkKindException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every workload for netlink4j (one request at a time, and pipelined), iproute2 with one ip
+ * process per operation (as a shell script does it) and {@code ip -batch}, each in namespaces made for
+ * the purpose, {@code --reps} times (default 5), and prints one table: median (min–max) rate and each
+ * column's ratio to {@code ip -batch} from the same run.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.github.netlink4j.bench.Runner [--reps 5] [--quick]}
+ */
+public final class Runner {
+    private Runner() {}
+
+    private static final String[] VARIANTS = {"netlink4j", "netlink4j pipelined", "ip per op", "ip -batch"};
+
+    record Workload(String name, int count, String unit, String what) {}
+
+    public static void main(String[] args) throws Exception {
+        int reps = 5;
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--reps")) reps = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--quick")) quick = true;
+        }
+        int s = quick ? 4 : 1;
+        List<Workload> workloads = List.of(
+                new Workload("w1", 200 / s, "links/s", "create N links"),
+                new Workload("w1d", 200 / s, "links/s", "delete them one by one"),
+                new Workload("w2", 2000 / s, "addrs/s", "add N IPv4 /32 to dummy0"),
+                new Workload("w3", 20 / s, "rounds/s", "address dump + link dump, 1,000 links and 5,000 addresses present"),
+                new Workload("w4", 20 / s, "scenarios/s", "the seed scenario (veth moved into a new namespace)"),
+                new Workload("w5", 20 / s, "scenarios/s", "w4's end state by the fastest route (peer created inside)"));
+        String kind = detectKind();
+        System.out.println("# netlink4j throughput runner: " + reps + " repetitions, link kind " + kind + ", "
+                + Runtime.version() + ", kernel " + System.getProperty("os.version"));
+        Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+        for (Workload w : workloads) {
+            Map<String, List<Double>> byVariant = new LinkedHashMap<>();
+            for (String v : VARIANTS) byVariant.put(v, new ArrayList<>());
+            for (int r = 0; r < reps; r++) {
+                for (String v : VARIANTS) {
+                    double rate = runOnce(w, v, kind);
+                    byVariant.get(v).add(rate);
+                    System.err.printf("%s %-20s rep %d: %.1f %s%n", w.name(), v, r + 1, rate, w.unit());
+                }
+            }
+            results.put(w.name(), byVariant);
+        }
+        printTable(workloads, results);
+    }
+
+    static String detectKind() throws Exception {
+        String name = "nl4j-kind-" + UUID.randomUUID().toString().substring(0, 8);
+        try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
+            nl.links().add(LinkSpec.dummy("probe0"));
+            return "dummy";
+        } catch (UnsupportedLinkKindException e) {
+            return "ifb";
+        } finally {
+            NetNamespace.delete(name);
+        }
+    }
+
+    /** One measurement in fresh namespaces; returns operations (or rounds, scenarios) per second. */
+    static double runOnce(Workload w, String variant, String kind) throws Exception {
+        String name = "nl4j-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        NetNamespace ns = NetNamespace.create(name);
+        try (ns; NetlinkClient nl = NetlinkClient.open(ns)) {
+            prepare(w, nl, kind);
+            long ns_ = switch (variant) {
+                case "netlink4j" -> ours(w, name, kind, false);
+                case "netlink4j pipelined" -> ours(w, name, kind, true);
+                case "ip per op" -> ipPerOp(w, name, kind);
+                case "ip -batch" -> ipBatch(w, name, kind);
+                default -> throw new IllegalArgumentException(variant);
+            };
+            return w.count() / (ns_ / 1e9);
+        } finally {
+            for (String n : NetNamespace.list()) if (n.startsWith(name + "-x")) NetNamespace.delete(n);
+            NetNamespace.delete(name);
+        }
+    }
+
+    static void prepare(Workload w, NetlinkClient nl, String kind) throws Exception {
+        switch (w.name()) {
+            case "w1d" -> {
+                List<LinkSpec> l = new ArrayList<>();
+                for (int i = 0; i < w.count(); i++) l.add(LinkSpec.of(kind, "dummy" + i));
+                nl.links().addAll(l).orThrow();
+            }
+            case "w2" -> {
+                nl.links().add(LinkSpec.of(kind, "dummy0"));
+                nl.links().setUp("dummy0");
+            }
+            case "w3" -> {
+                List<LinkSpec> l = new ArrayList<>();
+                for (int i = 0; i < 999; i++) l.add(LinkSpec.of(kind, "dummy" + i));
+                nl.links().addAll(l).orThrow();
+                List<AddressSpec> a = new ArrayList<>();
+                for (int i = 0; i < 5000; i++) a.add(AddressSpec.of("dummy" + (i % 999), Throughput.benchAddress(i), 32));
+                nl.addresses().addAll(a).orThrow();
+            }
+            default -> { }
+        }
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static String jar() {
+        return Path.of(Runner.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    }
+
+    static long ours(Workload w, String name, String kind, boolean pipelined) throws Exception {
+        // A pre-touched, fixed heap: first-touch page faults of a fresh young generation otherwise dominate.
+        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-cp", jar(),
+                Throughput.class.getName(), w.name(), "--netns", name, "--count", String.valueOf(w.count()), "--kind", kind));
+        if (pipelined) cmd.add("--pipelined");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("throughput failed: " + out);
+        for (String line : out.split("\n")) if (line.startsWith("elapsed_ns=")) return Long.parseLong(line.substring(11).trim());
+        throw new IllegalStateException("no elapsed_ns in " + out);
+    }
+
+    /** The ip commands of a workload, one list of arguments per operation (after {@code ip}). */
+    static List<List<String>> ipOps(Workload w, String ns, String kind) {
+        List<List<String>> ops = new ArrayList<>();
+        for (int i = 0; i < w.count(); i++) {
+            switch (w.name()) {
+                case "w1" -> ops.add(List.of("-n", ns, "link", "add", "dummy" + i, "type", kind));
+                case "w1d" -> ops.add(List.of("-n", ns, "link", "del", "dummy" + i));
+                case "w2" -> ops.add(List.of("-n", ns, "addr", "add", address(i) + "/32", "dev", "dummy0"));
+                case "w3" -> {
+                    ops.add(List.of("-n", ns, "addr", "show"));
+                    ops.add(List.of("-n", ns, "link", "show"));
+                }
+                case "w4" -> {
+                    String x = ns + "-x" + i;
+                    ops.add(List.of("netns", "add", x));
+                    ops.add(List.of("-n", ns, "link", "add", "vb" + i + "a", "type", "veth", "peer", "name", "vb" + i + "b"));
+                    ops.add(List.of("-n", ns, "link", "set", "vb" + i + "b", "netns", x));
+                    ops.add(List.of("-n", ns, "addr", "add", "10.200.0.2/24", "dev", "vb" + i + "a"));
+                    ops.add(List.of("-n", x, "addr", "add", "10.200.0.3/24", "dev", "vb" + i + "b"));
+                    ops.add(List.of("-n", ns, "link", "set", "vb" + i + "a", "up"));
+                    ops.add(List.of("-n", x, "link", "set", "vb" + i + "b", "up"));
+                    ops.add(List.of("-n", x, "link", "set", "lo", "up"));
+                    ops.add(List.of("netns", "del", x));
+                }
+                case "w5" -> {
+                    String x = ns + "-x" + i;
+                    ops.add(List.of("netns", "add", x));
+                    ops.add(List.of("-n", ns, "link", "add", "vb" + i + "a", "up", "type", "veth", "peer", "name", "vb" + i + "b", "netns", x));
+                    ops.add(List.of("-n", ns, "addr", "add", "10.200.0.2/24", "dev", "vb" + i + "a"));
+                    ops.add(List.of("-n", x, "addr", "add", "10.200.0.3/24", "dev", "vb" + i + "b"));
+                    ops.add(List.of("-n", x, "link", "set", "vb" + i + "b", "up"));
+                    ops.add(List.of("-n", x, "link", "set", "lo", "up"));
+                    ops.add(List.of("netns", "del", x));
+                }
+                default -> throw new IllegalArgumentException(w.name());
+            }
+        }
+        return ops;
+    }
+
+    static String address(int i) throws RuntimeException {
+        try {
+            return Throughput.benchAddress(i).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long ipPerOp(Workload w, String ns, String kind) throws Exception {
+        List<List<String>> ops = ipOps(w, ns, kind);
+        long t0 = System.nanoTime();
+        for (List<String> op : ops) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add("ip");
+            cmd.addAll(op);
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("ip " + op + " failed");
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /**
+     * One {@code ip -batch} process per run. Batch lines take no -n, so commands for the new
+     * namespaces of w4/w5 go through one {@code netns exec X ip -batch FILE} per scenario.
+     */
+    static long ipBatch(Workload w, String ns, String kind) throws Exception {
+        Path dir = Files.createTempDirectory("nl4j-batch");
+        try {
+            List<String> lines = new ArrayList<>();
+            List<List<String>> ops = ipOps(w, ns, kind);
+            for (List<String> op : ops) {
+                if (op.get(0).equals("-n") && !op.get(1).equals(ns)) {
+                    // An operation inside a scenario namespace: gather this scenario's into one inner batch.
+                    Path inner = dir.resolve("inner-" + op.get(1));
+                    if (!Files.exists(inner)) lines.add("netns exec " + op.get(1) + " ip -batch " + inner);
+                    Files.writeString(inner, String.join(" ", op.subList(2, op.size())) + "\n", StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                } else if (op.get(0).equals("-n")) {
+                    lines.add(String.join(" ", op.subList(2, op.size())));
+                } else {
+                    lines.add(String.join(" ", op));
+                }
+            }
+            // Each "netns exec" line sits where its scenario's first inner operation was, and every
+            // inner file is complete before the run starts.
+            Path batch = dir.resolve("batch");
+            Files.write(batch, lines, StandardCharsets.UTF_8);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder("ip", "-n", ns, "-batch", batch.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("ip -batch failed for " + w.name());
+            return System.nanoTime() - t0;
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    static void printTable(List<Workload> workloads, Map<String, Map<String, List<Double>>> results) {
+        StringBuilder sb = new StringBuilder("\n| workload | unit |");
+        for (String v : VARIANTS) sb.append(' ').append(v).append(" |");
+        sb.append("\n|---|---|");
+        for (String ignored : VARIANTS) sb.append("---|");
+        sb.append('\n');
+        for (Workload w : workloads) {
+            Map<String, List<Double>> r = results.get(w.name());
+            double batch = median(r.get("ip -batch"));
+            sb.append("| ").append(w.name()).append(" (N=").append(w.count()).append(") | ").append(w.unit()).append(" |");
+            for (String v : VARIANTS) {
+                List<Double> x = r.get(v);
+                double med = median(x);
+                sb.append(String.format(" %.0f (%.0f–%.0f) %.2f× |", med, x.stream().mapToDouble(d -> d).min().orElse(0),
+                        x.stream().mapToDouble(d -> d).max().orElse(0), med / batch));
+            }
+            sb.append('\n');
+        }
+        sb.append("\nEach cell: median rate (min–max) over the repetitions, then the ratio to ip -batch's median from the same run.\n");
+        for (Workload w : workloads) {
+            if (w.name().equals("w4") || w.name().equals("w5")) {
+                Map<String, List<Double>> r = results.get(w.name());
+                sb.append(String.format("%s: %.2f ms per scenario (netlink4j), %.2f ms (ip -batch)%n", w.name(),
+                        1000 / median(r.get("netlink4j")), 1000 / median(r.get("ip -batch"))));
+            }
+        }
+        System.out.print(sb);
+    }
+}

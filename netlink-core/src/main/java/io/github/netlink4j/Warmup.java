@@ -1,0 +1,48 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.internal.wire.MessageWriter;
+import io.github.netlink4j.internal.wire.Messages;
+import io.github.netlink4j.internal.wire.ReplyReader;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+
+import java.lang.foreign.Arena;
+import java.net.InetAddress;
+
+/**
+ * Runs each codec once, without I/O, when the first client is created: class loading and the
+ * one-time bootstrap of lambdas and pattern switches then happen at open, not on the caller's first
+ * request, whose latency would otherwise carry a few milliseconds of JVM start-up work.
+ */
+final class Warmup {
+    private Warmup() {}
+
+    static void codecs() {
+        try (Arena arena = Arena.ofConfined()) {
+            MessageWriter w = new MessageWriter(arena, 1024);
+            LinkCodec.encodeCreate(w, LinkSpec.veth("warm0", "warm1"), n -> 1, true);
+            LinkCodec.encodeCreate(w, LinkSpec.of("ifb", "warm2"), n -> 1, true);
+            LinkCodec.encodeChange(w, 1, 1, 1, x -> x.attrU32(4, 1500));
+            LinkCodec.encodeDelete(w, 1);
+            LinkCodec.encodeGet(w, 1, null);
+            LinkCodec.encodeDump(w, false);
+            AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, AddressSpec.of("warm0", "198.18.0.1/32"), 1);
+            RouteCodec.encode(w, Rtnetlink.RTM_NEWROUTE, RouteCodec.ADD,
+                    RouteSpec.to("198.18.0.0/24").via(InetAddress.ofLiteral("198.18.0.1")), n -> 1);
+            NeighbourCodec.encode(w, Rtnetlink.RTM_NEWNEIGH, NeighbourCodec.ADD,
+                    NeighbourSpec.of("warm0", InetAddress.ofLiteral("198.18.0.2"), MacAddress.parse("02:00:00:00:00:01")), 1);
+            Messages m = new Messages().reset(w.segment(), w.size());
+            while (m.next()) {
+                switch (m.type()) {
+                    case Rtnetlink.RTM_NEWLINK -> LinkCodec.decode(w.segment(), m.offset(), m.length());
+                    case Rtnetlink.RTM_NEWADDR -> AddressCodec.decode(w.segment(), m.offset(), m.length());
+                    case Rtnetlink.RTM_NEWROUTE -> RouteCodec.decode(w.segment(), m.offset(), m.length());
+                    case Rtnetlink.RTM_NEWNEIGH -> NeighbourCodec.decode(w.segment(), m.offset(), m.length());
+                    default -> { }
+                }
+            }
+            new ReplyReader().expect(0, 0).feed(w.segment(), w.size(), (s, off, len) -> { });
+        } catch (Exception | LinkageError e) {
+            // Warming is an optimisation only: the real requests report any problem themselves.
+        }
+    }
+}
