@@ -130,8 +130,9 @@ public final class Runner {
     }
 
     static long ours(Workload w, String name, String kind, boolean pipelined) throws Exception {
-        // A pre-touched, fixed heap: first-touch page faults of a fresh young generation otherwise dominate.
-        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-cp", jar(),
+        // A pre-touched, fixed heap (first-touch page faults of a fresh young generation otherwise dominate)
+        // and C1 only: a run is short, and C2 compiles would land inside the clock without paying back.
+        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1", "-cp", jar(),
                 Throughput.class.getName(), w.name(), "--netns", name, "--count", String.valueOf(w.count()), "--kind", kind));
         if (pipelined) cmd.add("--pipelined");
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -131,23 +131,20 @@ public final class Throughput {
         return 0;
     }
 
-    /** The seed scenario as the walkthrough does it: the peer is moved into the new namespace. */
-    static int w4(NetlinkClient nl, String netns, int n) throws Exception {
+    /** One seed scenario {@code i}, in a new namespace NAME-x{@code i} that is deleted afterwards. */
+    @FunctionalInterface
+    interface Scenario {
+        void run(NetNamespace ns, int i) throws Exception;
+    }
+
+    private static int scenarios(String netns, int n, Scenario body) throws Exception {
         long[] samples = new long[n];
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long s = System.nanoTime();
             String x = netns + "-x" + i;
             try (NetNamespace ns = NetNamespace.create(x)) {
-                nl.links().add(LinkSpec.veth("vb" + i + "a", "vb" + i + "b"));
-                nl.links().moveTo("vb" + i + "b", ns);
-                try (NetlinkClient in = NetlinkClient.open(ns)) {
-                    nl.addresses().add(AddressSpec.of("vb" + i + "a", "10.200.0.2/24"));
-                    in.addresses().add(AddressSpec.of("vb" + i + "b", "10.200.0.3/24"));
-                    nl.links().setUp("vb" + i + "a");
-                    in.links().setUp("vb" + i + "b");
-                    in.links().setUp("lo");
-                }
+                body.run(ns, i);
             } finally {
                 NetNamespace.delete(x);
             }
@@ -156,32 +153,37 @@ public final class Throughput {
         return samplesReport(System.nanoTime() - t0, samples);
     }
 
+    /** The seed scenario as the walkthrough does it: the peer is moved into the new namespace. */
+    static int w4(NetlinkClient nl, String netns, int n) throws Exception {
+        return scenarios(netns, n, (ns, i) -> {
+            nl.links().add(LinkSpec.veth("vb" + i + "a", "vb" + i + "b"));
+            nl.links().moveTo("vb" + i + "b", ns);
+            try (NetlinkClient in = NetlinkClient.open(ns)) {
+                nl.addresses().add(AddressSpec.of("vb" + i + "a", "10.200.0.2/24"));
+                in.addresses().add(AddressSpec.of("vb" + i + "b", "10.200.0.3/24"));
+                nl.links().setUp("vb" + i + "a");
+                in.links().setUp("vb" + i + "b");
+                in.links().setUp("lo");
+            }
+        });
+    }
+
     /**
      * w4's end state by the fastest route: the peer is created directly inside the new namespace (no
-     * move, so no wait for an RCU grace period), the host end is created up, and names are resolved
-     * from the created links instead of looked up again.
+     * move, so no wait for an RCU grace period), the host end is created up, and its address is added
+     * on the created link's index instead of looking the name up again.
      */
     static int w5(NetlinkClient nl, String netns, int n) throws Exception {
-        long[] samples = new long[n];
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            long s = System.nanoTime();
-            String x = netns + "-x" + i;
-            try (NetNamespace ns = NetNamespace.create(x)) {
-                Link a = nl.links().add(LinkSpec.veth("vb" + i + "a", "vb" + i + "b").withPeerNamespace(ns)
-                        .withOptions(LinkOptions.DEFAULTS.withUp(true)));
-                nl.addresses().add(a, AddressSpec.of(a.name(), "10.200.0.2/24"));
-                try (NetlinkClient in = NetlinkClient.open(ns)) {
-                    in.addresses().add(AddressSpec.of("vb" + i + "b", "10.200.0.3/24"));
-                    in.links().setUp("vb" + i + "b");
-                    in.links().setUp("lo");
-                }
-            } finally {
-                NetNamespace.delete(x);
+        return scenarios(netns, n, (ns, i) -> {
+            Link a = nl.links().add(LinkSpec.veth("vb" + i + "a", "vb" + i + "b").withPeerNamespace(ns)
+                    .withOptions(LinkOptions.DEFAULTS.withUp(true)));
+            nl.addresses().add(a, AddressSpec.of(a.name(), "10.200.0.2/24"));
+            try (NetlinkClient in = NetlinkClient.open(ns)) {
+                in.addresses().add(AddressSpec.of("vb" + i + "b", "10.200.0.3/24"));
+                in.links().setUp("vb" + i + "b");
+                in.links().setUp("lo");
             }
-            samples[i] = System.nanoTime() - s;
-        }
-        return samplesReport(System.nanoTime() - t0, samples);
+        });
     }
 
     private static int samplesReport(long elapsed, long[] samples) {

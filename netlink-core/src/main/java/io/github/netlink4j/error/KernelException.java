@@ -37,7 +37,12 @@ public non-sealed class KernelException extends NetlinkException {
     /** Creates the exception with a message of the caller's instead of the default one. */
     protected KernelException(int errno, String operation, String extAckMessage, int extAckOffset,
                               String attributePath, String message) {
-        super(message != null ? message : format(errno, operation, extAckMessage, attributePath));
+        this(errno, operation, extAckMessage, extAckOffset, attributePath, message, null);
+    }
+
+    private KernelException(int errno, String operation, String extAckMessage, int extAckOffset,
+                            String attributePath, String message, Throwable cause) {
+        super(message != null ? message : format(errno, operation, extAckMessage, attributePath), cause);
         this.errno = Math.abs(errno);
         this.operation = operation;
         this.extAckMessage = extAckMessage;
@@ -47,8 +52,7 @@ public non-sealed class KernelException extends NetlinkException {
 
     /** Copies the kernel details of {@code other} under a more specific type and message. */
     protected KernelException(KernelException other, String message) {
-        this(other.errno, other.operation, other.extAckMessage, other.extAckOffset, other.attributePath, message);
-        initCause(other);
+        this(other.errno, other.operation, other.extAckMessage, other.extAckOffset, other.attributePath, message, other);
     }
 
     static String format(int errno, String operation, String extAck, String path) {

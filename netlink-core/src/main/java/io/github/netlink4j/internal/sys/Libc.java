@@ -54,6 +54,7 @@ public final class Libc {
     private static final MethodHandle GETTID = h("gettid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle FLOCK = h("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
+    @SuppressWarnings("restricted") // the module is run with --enable-native-access; this is the one place it is used
     private static MethodHandle h(String name, FunctionDescriptor fd, Linker.Option... extra) {
         Linker.Option[] opts = new Linker.Option[extra.length + 1];
         opts[0] = ERRNO_OPT;
@@ -171,6 +172,19 @@ public final class Libc {
             return check((long) RECVFROM.invokeExact(st, fd, buf, len, flags, addr, addrLen), st, "recvfrom");
         } catch (SyscallException e) {
             throw e;
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /**
+     * recvfrom(2) returning -errno instead of throwing; {@code addr}/{@code addrLen} receive the sender.
+     * Cheaper than recvmsg for one buffer: no msghdr to copy in and out.
+     */
+    public static long recvfromRaw(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) {
+        try {
+            long n = (long) RECVFROM.invokeExact(st, fd, buf, len, flags, addr, addrLen);
+            return n < 0 ? -errno(st) : n;
         } catch (Throwable t) {
             throw fatal(t);
         }

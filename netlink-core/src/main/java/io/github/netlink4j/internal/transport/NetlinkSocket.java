@@ -71,6 +71,7 @@ public final class NetlinkSocket implements AutoCloseable {
     private final MemorySegment source;
     private final MemorySegment msghdr;
     private final MemorySegment iov;
+    private final MemorySegment sourceLen;
     private final MessageWriter writer;
     private final ReplyReader reader = new ReplyReader();
     private final Messages messages = new Messages();
@@ -90,6 +91,7 @@ public final class NetlinkSocket implements AutoCloseable {
             source = arena.allocate(SockaddrNl.LAYOUT);
             msghdr = arena.allocate(MsgHdr.LAYOUT);
             iov = arena.allocate(MsgHdr.IOVEC);
+            sourceLen = arena.allocate(ValueLayout.JAVA_INT);
             rx = arena.allocate(RX_BUFFER, 8);
             writer = new MessageWriter(arena, 4096);
             MsgHdr.init(msghdr, source, iov);
@@ -224,19 +226,19 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     private int receive(int flags) throws SyscallException {
         for (int spins = 0; ; spins++) {
-            MsgHdr.setIov(iov, rx, rx.byteSize());
-            MsgHdr.resetNameLen(msghdr, (int) source.byteSize());
-            long n = Libc.recvmsgRaw(errno, fd.get(), msghdr, flags | Sys.MSG_TRUNC);
+            sourceLen.set(ValueLayout.JAVA_INT, 0, (int) source.byteSize());
+            long n = Libc.recvfromRaw(errno, fd.get(), rx, rx.byteSize(), flags | Sys.MSG_TRUNC, source, sourceLen);
             if (n < 0) {
                 int e = (int) -n;
                 if (e == Errno.EINTR && spins < 100) continue;
-                throw new SyscallException("recvmsg", e);
+                throw new SyscallException("recvfrom", e);
             }
             if (SockaddrNl.pid(source) != 0) {
                 dropped++;
                 continue;
             }
-            truncated = n > rx.byteSize() || (MsgHdr.flags(msghdr) & Sys.MSG_TRUNC) != 0;
+            // With MSG_TRUNC the return value is the datagram's real length, even past the buffer.
+            truncated = n > rx.byteSize();
             if (truncated) {
                 rx = arena.allocate(Math.max(n, rx.byteSize() * 2), 8);
                 return 0;

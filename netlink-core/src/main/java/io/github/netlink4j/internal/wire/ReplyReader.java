@@ -63,8 +63,9 @@ public final class ReplyReader {
                 case Netlink.NLMSG_NOOP -> { }
                 case Netlink.NLMSG_OVERRUN -> throw new ProtocolException("NLMSG_OVERRUN: the kernel lost data for request " + seq);
                 case Netlink.NLMSG_ERROR -> {
-                    NlError e = NlError.decode(seg, off, len);
-                    if (e.error() != 0) error = e;
+                    if (len < Nlmsg.HDRLEN + 4) throw new ProtocolException("truncated NLMSG_ERROR: " + len + " bytes");
+                    // A plain ACK (error 0) needs no decoding; errors are decoded with their extended ACK.
+                    if (Nlmsg.s32(seg, off + Nlmsg.HDRLEN) != 0) error = NlError.decode(seg, off, len);
                     done = true;
                 }
                 case Netlink.NLMSG_DONE -> {

@@ -13,33 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
 import static io.github.netlink4j.examples.jip.Jip.next;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip addr ...}. */
-final class AddrCommand {
-    private final Jip jip;
-    private final NetlinkClient nl;
-
+final class AddrCommand extends ObjectCommand {
     AddrCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
-        this.nl = nl;
+        super(jip, nl, "address");
     }
 
-    int run(List<String> args) throws IOException {
-        if (args.isEmpty() || is(args.get(0), "show") || is(args.get(0), "list") || args.get(0).equals("lst")) {
-            if (!args.isEmpty()) args.remove(0);
-            return show(args);
-        }
-        String verb = args.remove(0);
-        if (is(verb, "add")) return modify(args, 0);
-        if (is(verb, "replace")) return modify(args, 1);
-        if (is(verb, "delete")) return modify(args, 2);
-        throw usage("Command \"" + verb + "\" is unknown, try \"ip address help\".");
-    }
 
-    private int show(List<String> args) throws IOException {
+    @Override
+    int show(List<String> args) throws IOException {
         String dev = null;
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -99,7 +84,8 @@ final class AddrCommand {
         return 0;
     }
 
-    private int modify(List<String> args, int op) throws IOException {
+    @Override
+    int modify(List<String> args, Op op) throws IOException {
         String prefix = null, dev = null, label = null;
         InetAddress peer = null, brd = null;
         RouteScope scope = null;
@@ -150,9 +136,9 @@ final class AddrCommand {
             s = s.withLifetimes(v, preferred != null ? preferred : v);
         }
         switch (op) {
-            case 0 -> nl.addresses().add(s);
-            case 1 -> nl.addresses().replace(s);
-            default -> nl.addresses().delete(s);
+            case ADD -> nl.addresses().add(s);
+            case REPLACE -> nl.addresses().replace(s);
+            case DELETE -> nl.addresses().delete(s);
         }
         return 0;
     }

@@ -15,31 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
 import static io.github.netlink4j.examples.jip.Jip.next;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip neigh ...}. */
-final class NeighCommand {
-    private final Jip jip;
-    private final NetlinkClient nl;
-
+final class NeighCommand extends ObjectCommand {
     NeighCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
-        this.nl = nl;
+        super(jip, nl, "neigh");
     }
 
-    int run(List<String> args) throws IOException {
-        if (args.isEmpty() || is(args.get(0), "show") || is(args.get(0), "list")) {
-            if (!args.isEmpty()) args.remove(0);
-            return show(args);
-        }
-        String verb = args.remove(0);
-        if (is(verb, "add")) return modify(args, 0);
-        if (is(verb, "replace")) return modify(args, 1);
-        if (is(verb, "delete")) return modify(args, 2);
-        throw usage("Command \"" + verb + "\" is unknown, try \"ip neigh help\".");
-    }
 
     static String states(Neighbour n) {
         List<String> s = new ArrayList<>();
@@ -47,7 +31,8 @@ final class NeighCommand {
         return s.isEmpty() ? "NONE" : String.join(",", s);
     }
 
-    private int show(List<String> args) throws IOException {
+    @Override
+    int show(List<String> args) throws IOException {
         String dev = null;
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -82,7 +67,8 @@ final class NeighCommand {
         return 0;
     }
 
-    private int modify(List<String> args, int op) throws IOException {
+    @Override
+    int modify(List<String> args, Op op) throws IOException {
         String dev = null;
         InetAddress addr = null;
         MacAddress ll = null;
@@ -100,9 +86,9 @@ final class NeighCommand {
         if (dev == null || addr == null) throw usage("Device and destination are required arguments.");
         NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state);
         switch (op) {
-            case 0 -> nl.neighbours().add(s);
-            case 1 -> nl.neighbours().replace(s);
-            default -> nl.neighbours().delete(s);
+            case ADD -> nl.neighbours().add(s);
+            case REPLACE -> nl.neighbours().replace(s);
+            case DELETE -> nl.neighbours().delete(s);
         }
         return 0;
     }

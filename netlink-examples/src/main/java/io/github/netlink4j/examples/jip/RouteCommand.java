@@ -12,34 +12,19 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
 import static io.github.netlink4j.examples.jip.Jip.next;
 import static io.github.netlink4j.examples.jip.Jip.number;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip route ...}. */
-final class RouteCommand {
-    private final Jip jip;
-    private final NetlinkClient nl;
-
+final class RouteCommand extends ObjectCommand {
     RouteCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
-        this.nl = nl;
+        super(jip, nl, "route");
     }
 
-    int run(List<String> args) throws IOException {
-        if (args.isEmpty() || is(args.get(0), "show") || is(args.get(0), "list") || args.get(0).equals("lst")) {
-            if (!args.isEmpty()) args.remove(0);
-            return show(args);
-        }
-        String verb = args.remove(0);
-        if (is(verb, "add")) return modify(args, 0);
-        if (is(verb, "replace")) return modify(args, 1);
-        if (is(verb, "delete")) return modify(args, 2);
-        throw usage("Command \"" + verb + "\" is unknown, try \"ip route help\".");
-    }
 
-    private int show(List<String> args) throws IOException {
+    @Override
+    int show(List<String> args) throws IOException {
         Integer table = 254; // null: all
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -71,7 +56,8 @@ final class RouteCommand {
         return 0;
     }
 
-    private int modify(List<String> args, int op) throws IOException {
+    @Override
+    int modify(List<String> args, Op op) throws IOException {
         RouteType type = RouteType.UNICAST;
         String dst = null, dev = null;
         InetAddress via = null, src = null;
@@ -127,9 +113,9 @@ final class RouteCommand {
         if (proto != null) s = s.withProtocol(proto);
         if (scope != null) s = s.withScope(scope);
         switch (op) {
-            case 0 -> nl.routes().add(s);
-            case 1 -> nl.routes().replace(s);
-            default -> nl.routes().delete(s);
+            case ADD -> nl.routes().add(s);
+            case REPLACE -> nl.routes().replace(s);
+            case DELETE -> nl.routes().delete(s);
         }
         return 0;
     }
