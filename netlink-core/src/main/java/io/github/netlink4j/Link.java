@@ -40,7 +40,8 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
                    List<RawAttribute> unknown) {
     /** Makes the collections immutable. */
     public Link {
-        flags = Set.copyOf(flags);
+        // An EnumSet copy is a bit-vector clone: far cheaper than Set.copyOf's hashed set per link.
+        flags = flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
         unknown = List.copyOf(unknown);
     }
 

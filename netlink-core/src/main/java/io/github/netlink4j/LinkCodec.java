@@ -71,7 +71,7 @@ final class LinkCodec {
                     kind = Optional.ofNullable(k);
                     if (k != null) data = Optional.of(kindData(k, kindData));
                 }
-                default -> unknown.add(new RawAttribute(a.type(), a.bytes()));
+                default -> unknown.add(RawAttribute.owning(a.type(), a.bytes()));
             }
         }
         if (name == null) throw new ProtocolException("RTM_NEWLINK for index " + index + " has no IFLA_IFNAME");
@@ -162,7 +162,7 @@ final class LinkCodec {
             }
             default -> {
                 List<RawAttribute> raw = new ArrayList<>();
-                while (d.next()) raw.add(new RawAttribute(d.type(), d.bytes()));
+                while (d.next()) raw.add(RawAttribute.owning(d.type(), d.bytes()));
                 return new LinkData.Other(raw);
             }
         }

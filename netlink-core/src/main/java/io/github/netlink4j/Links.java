@@ -119,19 +119,32 @@ public final class Links {
 
     /**
      * Creates many links, pipelined (many requests per sendmsg), each reporting its own success or
-     * error. Names they refer to must exist before the call.
+     * error, like {@code ip -batch}. Names they refer to must exist before the call. Nothing is
+     * echoed back, which makes this the fastest way to create links; {@link #addAllEchoed} also
+     * returns them.
      */
-    public BulkResult<Link> addAll(List<? extends LinkSpec> specs) throws NetlinkException {
+    public BulkResult<Void> addAll(List<? extends LinkSpec> specs) throws NetlinkException {
+        return bulkCreate(specs, false, null);
+    }
+
+    /** Like {@link #addAll}, and returns each created link as the kernel echoed it (NLM_F_ECHO). */
+    public BulkResult<Link> addAllEchoed(List<? extends LinkSpec> specs) throws NetlinkException {
+        Link[] made = new Link[specs.size()];
+        return bulkCreate(specs, true, made);
+    }
+
+    private <T> BulkResult<T> bulkCreate(List<? extends LinkSpec> specs, boolean echo, Link[] made) throws NetlinkException {
         List<Resolver> resolvers = new ArrayList<>();
         for (LinkSpec s : specs) resolvers.add(new Resolver(this, s));
-        Link[] made = new Link[specs.size()];
         KernelException[] errs = socket.batch(specs.size(),
-                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), resolvers.get(i)::index, true),
-                (i, s, off, len) -> keepEcho(s, off, len, specs.get(i).name(), made, i), "add link");
+                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), resolvers.get(i)::index, echo),
+                echo ? (i, s, off, len) -> keepEcho(s, off, len, specs.get(i).name(), made, i) : null, "add link");
         for (int i = 0; i < errs.length; i++) {
             if (errs[i] != null) errs[i] = Errors.specific(errs[i], "link \"" + specs.get(i).name() + "\"", specs.get(i).name(), specs.get(i).kind());
         }
-        return new BulkResult<>(Arrays.asList(made), Arrays.asList(errs));
+        @SuppressWarnings("unchecked")
+        List<T> values = made != null ? (List<T>) Arrays.asList(made) : Arrays.asList((T[]) new Object[specs.size()]);
+        return new BulkResult<>(values, Arrays.asList(errs));
     }
 
     /** Deletes the link named {@code name} ({@code ip link del}); a veth's peer goes with it. */

@@ -19,6 +19,6 @@ public record Neighbour(int family, int index, Optional<InetAddress> address, Op
                         Set<NeighbourState> state, int rawState, int flags) {
     /** Makes the set immutable. */
     public Neighbour {
-        state = Set.copyOf(state);
+        state = state.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(state));
     }
 }

@@ -5,19 +5,45 @@ import java.util.HexFormat;
 
 /**
  * An attribute the decoder does not interpret, kept as it came so nothing the kernel said is lost.
- *
- * @param type  the attribute type (NLA_TYPE_MASK applied)
- * @param value the payload
+ * Immutable: the payload is copied in and out.
  */
-public record RawAttribute(int type, byte[] value) {
-    /** Copies the payload. */
-    public RawAttribute {
-        value = value.clone();
+public final class RawAttribute {
+    private final int type;
+    private final byte[] value;
+
+    private RawAttribute(int type, byte[] value) {
+        this.type = type;
+        this.value = value;
     }
 
-    @Override
+    /** An attribute of {@code type} (NLA_TYPE_MASK applied) with a copy of {@code value}. */
+    public static RawAttribute of(int type, byte[] value) {
+        return new RawAttribute(type, value.clone());
+    }
+
+    /** Takes ownership of a freshly copied payload (the decoders' path: one copy, not two). */
+    static RawAttribute owning(int type, byte[] value) {
+        return new RawAttribute(type, value);
+    }
+
+    /** The attribute type. */
+    public int type() {
+        return type;
+    }
+
+    /** A copy of the payload. */
     public byte[] value() {
         return value.clone();
+    }
+
+    /** The payload length. */
+    public int length() {
+        return value.length;
+    }
+
+    /** The first payload byte as unsigned, or -1 if empty (for u8 attributes such as IFLA_LINKMODE). */
+    public int firstByte() {
+        return value.length == 0 ? -1 : Byte.toUnsignedInt(value[0]);
     }
 
     @Override

@@ -259,6 +259,28 @@ class NetNamespaceTest {
     }
 
     @Test
+    void deletingANamespaceUsedByARunningProcessKeepsItAliveForThatProcess() throws Exception {
+        Privileged.require();
+        String n = unique("proc-alive");
+        Process sleeper;
+        try (NetNamespace ns = NetNamespace.create(n); NetlinkClient c = NetlinkClient.open(ns)) {
+            c.links().add(LinkSpec.ifb("ifbalive"));
+            sleeper = ns.start(new ProcessBuilder("sleep", "30"));
+        }
+        try {
+            NetNamespace.delete(n);
+            assertFalse(NetNamespace.exists(n));
+            assertFalse(Ip.run("netns", "list").out().contains(n));
+            // Still there for the process: reach it through /proc/PID/ns/net.
+            try (NetNamespace again = NetNamespace.openPid(sleeper.pid()); NetlinkClient c = NetlinkClient.open(again)) {
+                assertTrue(c.links().find("ifbalive").isPresent());
+            }
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void deletingANamespaceInUseKeepsItAliveForTheUser() throws Exception {
         Privileged.require();
         String n = unique("inuse");

@@ -78,7 +78,7 @@ public final class Throughput {
         for (int i = 0; i < n; i++) specs.add(LinkSpec.of(kind, "dummy" + i));
         long t0 = System.nanoTime();
         if (pipelined) {
-            BulkResult<Link> r = nl.links().addAll(specs);
+            BulkResult<Void> r = nl.links().addAll(specs);
             return report(System.nanoTime() - t0, r);
         }
         for (LinkSpec s : specs) nl.links().add(s);

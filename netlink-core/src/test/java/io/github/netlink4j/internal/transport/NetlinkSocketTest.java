@@ -128,7 +128,7 @@ class NetlinkSocketTest {
     @Test
     void pipelinedBatchReportsEachFailure() throws Exception {
         NetlinkClient c = ns.client();
-        var result = c.links().addAll(List.of(LinkSpec.ifb("ifba"), LinkSpec.ifb("ifba"), LinkSpec.ifb("ifbb")));
+        var result = c.links().addAllEchoed(List.of(LinkSpec.ifb("ifba"), LinkSpec.ifb("ifba"), LinkSpec.ifb("ifbb")));
         assertTrue(result.error(0).isEmpty());
         assertTrue(result.error(1).orElseThrow() instanceof io.github.netlink4j.error.AlreadyExistsException, result.failures().toString());
         assertTrue(result.error(2).isEmpty());

@@ -63,7 +63,7 @@ final class LinkView {
 
     String linkMode() {
         for (RawAttribute a : link.unknown()) {
-            if (a.type() == IFLA_LINKMODE && a.value().length >= 1) return a.value()[0] == 1 ? "DORMANT" : "DEFAULT";
+            if (a.type() == IFLA_LINKMODE && a.length() >= 1) return a.firstByte() == 1 ? "DORMANT" : "DEFAULT";
         }
         return "DEFAULT";
     }
