@@ -36,6 +36,7 @@ public final class Libc {
 
     private static final MethodHandle SOCKET = h("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle BIND = h("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle CONNECT = h("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle GETSOCKNAME = h("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle SETSOCKOPT = h("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle GETSOCKOPT = h("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
@@ -104,6 +105,17 @@ public final class Libc {
     public static void bind(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
         try {
             check((int) BIND.invokeExact(st, fd, addr, len), st, "bind", null);
+        } catch (SyscallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /** connect(2). */
+    public static void connect(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
+        try {
+            check((int) CONNECT.invokeExact(st, fd, addr, len), st, "connect", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {

@@ -27,9 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A netlink socket (NETLINK_ROUTE unless told otherwise) speaking request/ACK, dumps and batches.
  *
- * <p>Opened with {@code SOCK_CLOEXEC}, bound to a kernel-assigned port, with NETLINK_EXT_ACK,
- * NETLINK_CAP_ACK and NETLINK_GET_STRICT_CHK on. Replies are accepted only from the kernel (source
- * port 0) with our port and the expected sequence number. Every datagram is read with MSG_TRUNC so
+ * <p>Opened with {@code SOCK_CLOEXEC}, bound to a kernel-assigned port and connected to the kernel,
+ * with NETLINK_EXT_ACK, NETLINK_CAP_ACK and NETLINK_GET_STRICT_CHK on. Replies come only from the
+ * kernel (the connected socket refuses other senders) and are accepted only with our port and the
+ * expected sequence number. Every datagram is read with MSG_TRUNC so
  * its true length is known: a truncated one grows the buffer and restarts a dump, or fails a request,
  * never passes silently.
  *
@@ -71,7 +72,6 @@ public final class NetlinkSocket implements AutoCloseable {
     private final MemorySegment source;
     private final MemorySegment msghdr;
     private final MemorySegment iov;
-    private final MemorySegment sourceLen;
     private final MessageWriter writer;
     private final ReplyReader reader = new ReplyReader();
     private final Messages messages = new Messages();
@@ -91,7 +91,6 @@ public final class NetlinkSocket implements AutoCloseable {
             source = arena.allocate(SockaddrNl.LAYOUT);
             msghdr = arena.allocate(MsgHdr.LAYOUT);
             iov = arena.allocate(MsgHdr.IOVEC);
-            sourceLen = arena.allocate(ValueLayout.JAVA_INT);
             rx = arena.allocate(RX_BUFFER, 8);
             writer = new MessageWriter(arena, 4096);
             MsgHdr.init(msghdr, source, iov);
@@ -106,6 +105,9 @@ public final class NetlinkSocket implements AutoCloseable {
             len.set(ValueLayout.JAVA_INT, 0, (int) local.byteSize());
             Libc.getsockname(errno, rawFd, local, len);
             portId = SockaddrNl.pid(local);
+            // Connected to the kernel (port 0), the socket is refused unicasts from any other sender
+            // (netlink_getsockbyportid answers ECONNREFUSED), so replies need no per-datagram source check.
+            Libc.connect(errno, rawFd, kernel, (int) kernel.byteSize());
         } catch (SyscallException | RuntimeException e) {
             closeQuietly();
             throw e;
@@ -217,7 +219,7 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private void send(MessageWriter w) throws SyscallException {
-        Libc.sendto(errno, fd.get(), w.segment(), w.size(), 0, kernel, (int) kernel.byteSize());
+        Libc.sendto(errno, fd.get(), w.segment(), w.size(), 0, MemorySegment.NULL, 0);
     }
 
     /**
@@ -226,16 +228,11 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     private int receive(int flags) throws SyscallException {
         for (int spins = 0; ; spins++) {
-            sourceLen.set(ValueLayout.JAVA_INT, 0, (int) source.byteSize());
-            long n = Libc.recvfromRaw(errno, fd.get(), rx, rx.byteSize(), flags | Sys.MSG_TRUNC, source, sourceLen);
+            long n = Libc.recvfromRaw(errno, fd.get(), rx, rx.byteSize(), flags | Sys.MSG_TRUNC, MemorySegment.NULL, MemorySegment.NULL);
             if (n < 0) {
                 int e = (int) -n;
                 if (e == Errno.EINTR && spins < 100) continue;
-                throw new SyscallException("recvfrom", e);
-            }
-            if (SockaddrNl.pid(source) != 0) {
-                dropped++;
-                continue;
+                throw new SyscallException("recv", e);
             }
             // With MSG_TRUNC the return value is the datagram's real length, even past the buffer.
             truncated = n > rx.byteSize();
