@@ -25,20 +25,11 @@ final class AddrCommand extends ObjectCommand {
 
     @Override
     int show(List<String> args) throws IOException {
-        String dev = null;
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            dev = a.equals("dev") ? next(args, "dev") : a;
-        }
+        String dev = Jip.devArgument(args);
         List<Link> all = nl.links().list();
         Map<Integer, Link> byIndex = LinkCommand.index(all);
         List<Address> addrs = jip.family == 0 ? nl.addresses().list() : nl.addresses().list(jip.family);
-        List<Link> shown = all;
-        if (dev != null) {
-            String d = dev;
-            shown = all.stream().filter(l -> l.name().equals(d)).toList();
-            if (shown.isEmpty()) throw new Jip.UsageException("Device \"" + dev + "\" does not exist.", 1);
-        }
+        List<Link> shown = Jip.shown(all, dev);
         List<Object> json = JsonOut.list();
         for (Link l : shown) {
             List<Address> mine = new ArrayList<>();

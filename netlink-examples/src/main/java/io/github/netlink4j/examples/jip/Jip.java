@@ -136,6 +136,24 @@ public final class Jip {
         return args.remove(0);
     }
 
+    /** The {@code [dev] NAME} argument of a show command, or null when it lists everything. */
+    static String devArgument(List<String> args) {
+        String dev = null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            dev = a.equals("dev") ? next(args, "dev") : a;
+        }
+        return dev;
+    }
+
+    /** The links to show: all of them, or the one named {@code dev}, which must exist (ip exits 1). */
+    static List<io.github.netlink4j.Link> shown(List<io.github.netlink4j.Link> all, String dev) {
+        if (dev == null) return all;
+        List<io.github.netlink4j.Link> one = all.stream().filter(l -> l.name().equals(dev)).toList();
+        if (one.isEmpty()) throw new UsageException("Device \"" + dev + "\" does not exist.", 1);
+        return one;
+    }
+
     static int number(String s, String what) {
         try {
             return Integer.parseInt(s);

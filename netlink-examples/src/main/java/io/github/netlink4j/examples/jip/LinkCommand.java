@@ -63,20 +63,10 @@ final class LinkCommand {
     }
 
     int show(List<String> args) throws IOException {
-        String dev = null;
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            if (a.equals("dev")) dev = next(args, "dev");
-            else dev = a;
-        }
+        String dev = Jip.devArgument(args);
         List<Link> all = nl.links().list();
         Map<Integer, Link> byIndex = index(all);
-        List<Link> shown = all;
-        if (dev != null) {
-            String d = dev;
-            shown = all.stream().filter(l -> l.name().equals(d)).toList();
-            if (shown.isEmpty()) throw new Jip.UsageException("Device \"" + dev + "\" does not exist.", 1);
-        }
+        List<Link> shown = Jip.shown(all, dev);
         List<Object> json = JsonOut.list();
         for (Link l : shown) {
             LinkView v = new LinkView(l, byIndex, netnsName(nl, l));

@@ -33,11 +33,7 @@ final class NeighCommand extends ObjectCommand {
 
     @Override
     int show(List<String> args) throws IOException {
-        String dev = null;
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            dev = a.equals("dev") ? next(args, "dev") : a;
-        }
+        String dev = Jip.devArgument(args);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Neighbour> all = dev != null ? nl.neighbours().list(dev) : nl.neighbours().list();
         List<Object> json = JsonOut.list();
