@@ -9,6 +9,7 @@ public enum AddressFlag {
     TENTATIVE(0x40), PERMANENT(0x80), MANAGETEMPADDR(0x100), NOPREFIXROUTE(0x200), MCAUTOJOIN(0x400),
     STABLE_PRIVACY(0x800);
 
+    private static final AddressFlag[] VALUES = values();
     private final int bit;
 
     AddressFlag(int bit) {
@@ -23,7 +24,7 @@ public enum AddressFlag {
     /** The flags set in {@code bits}. */
     public static Set<AddressFlag> of(int bits) {
         EnumSet<AddressFlag> s = EnumSet.noneOf(AddressFlag.class);
-        for (AddressFlag f : values()) if ((bits & f.bit) != 0) s.add(f);
+        for (AddressFlag f : VALUES) if ((bits & f.bit) != 0) s.add(f);
         return s;
     }
 

@@ -9,6 +9,7 @@ public enum LinkFlag {
     NOARP(0x80), PROMISC(0x100), ALLMULTI(0x200), MASTER(0x400), SLAVE(0x800), MULTICAST(0x1000),
     PORTSEL(0x2000), AUTOMEDIA(0x4000), DYNAMIC(0x8000), LOWER_UP(0x10000), DORMANT(0x20000), ECHO(0x40000);
 
+    private static final LinkFlag[] VALUES = values();
     private final int bit;
 
     LinkFlag(int bit) {
@@ -23,7 +24,7 @@ public enum LinkFlag {
     /** The flags set in {@code bits}. */
     public static Set<LinkFlag> of(int bits) {
         EnumSet<LinkFlag> s = EnumSet.noneOf(LinkFlag.class);
-        for (LinkFlag f : values()) if ((bits & f.bit) != 0) s.add(f);
+        for (LinkFlag f : VALUES) if ((bits & f.bit) != 0) s.add(f);
         return s;
     }
 }

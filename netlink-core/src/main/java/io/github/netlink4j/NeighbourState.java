@@ -7,6 +7,7 @@ import java.util.Set;
 public enum NeighbourState {
     INCOMPLETE(0x01), REACHABLE(0x02), STALE(0x04), DELAY(0x08), PROBE(0x10), FAILED(0x20), NOARP(0x40), PERMANENT(0x80);
 
+    private static final NeighbourState[] VALUES = values();
     private final int bit;
 
     NeighbourState(int bit) {
@@ -21,7 +22,7 @@ public enum NeighbourState {
     /** The states set in {@code bits} (empty for NUD_NONE). */
     public static Set<NeighbourState> of(int bits) {
         EnumSet<NeighbourState> s = EnumSet.noneOf(NeighbourState.class);
-        for (NeighbourState f : values()) if ((bits & f.bit) != 0) s.add(f);
+        for (NeighbourState f : VALUES) if ((bits & f.bit) != 0) s.add(f);
         return s;
     }
 }

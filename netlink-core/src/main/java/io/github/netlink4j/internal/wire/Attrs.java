@@ -115,13 +115,16 @@ public final class Attrs {
         int n = 0;
         while (n < payloadLen && seg.get(ValueLayout.JAVA_BYTE, payload + n) != 0) n++;
         byte[] b = new byte[n];
-        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, payload, b, 0, n);
+        // A segment-to-segment bulk copy: the element-wise copy to an array checks alignment per call.
+        MemorySegment.copy(seg, payload, MemorySegment.ofArray(b), 0, n);
         return new String(b, StandardCharsets.UTF_8);
     }
 
     /** A copy of the payload. */
     public byte[] bytes() {
-        return seg.asSlice(payload, payloadLen).toArray(ValueLayout.JAVA_BYTE);
+        byte[] b = new byte[payloadLen];
+        MemorySegment.copy(seg, payload, MemorySegment.ofArray(b), 0, payloadLen);
+        return b;
     }
 
     /** A cursor over the attributes nested in this one's payload. */
