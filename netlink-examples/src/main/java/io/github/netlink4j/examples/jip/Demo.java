@@ -123,10 +123,8 @@ final class Demo {
         undo.push(hostNl::close);
         hostNl.links().setUp("lo");
 
-        say("ip link");
-        StringBuilder sb = new StringBuilder();
-        for (Link l : hostNl.links().list()) sb.append(l.index()).append(": ").append(l.name()).append(" ").append(l.flags()).append('\n');
-        saw(sb.toString().strip());
+        say("ip -br link");
+        saw(briefLinks(hostNl));
 
         say("ip link add veth0 type veth peer name veth1");
         Link veth0 = hostNl.links().add(LinkSpec.veth("veth0", "veth1"));
@@ -153,8 +151,7 @@ final class Demo {
 
         say("ip link set veth1 netns " + nsName);
         hostNl.links().moveTo("veth1", direct);
-        saw("host side: veth0@if" + hostNl.links().get("veth0").parentIndex().getAsInt() + "; inside: "
-                + nsNl.links().list().stream().map(Link::name).toList());
+        saw("host:\n" + briefLinks(hostNl) + "\n" + nsName + ":\n" + briefLinks(nsNl));
 
         say("ip a add 10.200.0.2/24 dev veth0");
         hostNl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));
@@ -170,6 +167,15 @@ final class Demo {
         String page = hostNs.call(() -> fetch("http://10.200.0.3/"));
         saw(page.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
         if (!page.contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page);
+    }
+
+    /** What {@code ip -br link} prints for the client's namespace. */
+    private static String briefLinks(NetlinkClient nl) throws IOException {
+        List<Link> links = nl.links().list();
+        var byIndex = LinkCommand.index(links);
+        StringBuilder sb = new StringBuilder();
+        for (Link l : links) sb.append(new LinkView(l, byIndex, java.util.Optional.empty()).brief());
+        return sb.toString().stripTrailing();
     }
 
     private static String fetch(String url) throws Exception {
