@@ -82,28 +82,34 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
         return of(link, a, len);
     }
 
+    /** A copy with {@code peer} set. */
     public AddressSpec withPeer(InetAddress p) {
         return new AddressSpec(link, address, prefixLength, Optional.of(p), broadcast, label, scope, flags, validLifetime, preferredLifetime);
     }
 
+    /** A copy with {@code broadcast} set. */
     public AddressSpec withBroadcast(InetAddress b) {
         return new AddressSpec(link, address, prefixLength, peer, Optional.of(b), label, scope, flags, validLifetime, preferredLifetime);
     }
 
+    /** A copy with {@code label} set. */
     public AddressSpec withLabel(String l) {
         return new AddressSpec(link, address, prefixLength, peer, broadcast, Optional.of(l), scope, flags, validLifetime, preferredLifetime);
     }
 
+    /** A copy with {@code scope} set. */
     public AddressSpec withScope(RouteScope s) {
         return new AddressSpec(link, address, prefixLength, peer, broadcast, label, Optional.of(s), flags, validLifetime, preferredLifetime);
     }
 
+    /** A copy with {@code flag} set. */
     public AddressSpec withFlag(AddressFlag f) {
         EnumSet<AddressFlag> s = flags.isEmpty() ? EnumSet.noneOf(AddressFlag.class) : EnumSet.copyOf(flags);
         s.add(f);
         return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, s, validLifetime, preferredLifetime);
     }
 
+    /** A copy with {@code lifetimes} set. */
     public AddressSpec withLifetimes(long valid, long preferred) {
         return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, flags, OptionalLong.of(valid), OptionalLong.of(preferred));
     }

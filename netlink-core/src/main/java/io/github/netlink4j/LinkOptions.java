@@ -32,26 +32,32 @@ public record LinkOptions(OptionalInt mtu, Optional<MacAddress> address, Optiona
         }
     }
 
+    /** A copy with {@code mtu} set. */
     public LinkOptions withMtu(int v) {
         return new LinkOptions(OptionalInt.of(v), address, txQueueLength, alias, master, up);
     }
 
+    /** A copy with {@code address} set. */
     public LinkOptions withAddress(MacAddress v) {
         return new LinkOptions(mtu, Optional.of(v), txQueueLength, alias, master, up);
     }
 
+    /** A copy with {@code txQueueLength} set. */
     public LinkOptions withTxQueueLength(int v) {
         return new LinkOptions(mtu, address, OptionalInt.of(v), alias, master, up);
     }
 
+    /** A copy with {@code alias} set. */
     public LinkOptions withAlias(String v) {
         return new LinkOptions(mtu, address, txQueueLength, Optional.of(v), master, up);
     }
 
+    /** A copy with {@code master} set. */
     public LinkOptions withMaster(String v) {
         return new LinkOptions(mtu, address, txQueueLength, alias, Optional.of(v), up);
     }
 
+    /** A copy with {@code up} set. */
     public LinkOptions withUp(boolean v) {
         return new LinkOptions(mtu, address, txQueueLength, alias, master, v);
     }

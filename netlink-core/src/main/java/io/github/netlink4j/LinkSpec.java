@@ -37,38 +37,47 @@ public sealed interface LinkSpec {
         return new Veth(name, peerName, Optional.empty(), LinkOptions.DEFAULTS);
     }
 
+    /** A Linux bridge named {@code name}. */
     static Bridge bridge(String name) {
         return new Bridge(name, LinkOptions.DEFAULTS);
     }
 
+    /** An ifb link named {@code name}. */
     static Ifb ifb(String name) {
         return new Ifb(name, LinkOptions.DEFAULTS);
     }
 
+    /** A dummy link named {@code name}. */
     static Dummy dummy(String name) {
         return new Dummy(name, LinkOptions.DEFAULTS);
     }
 
+    /** A macvlan on {@code parent} in {@code mode}. */
     static Macvlan macvlan(String name, String parent, MacvlanMode mode) {
         return new Macvlan(name, parent, mode, false, LinkOptions.DEFAULTS);
     }
 
+    /** A macvtap on {@code parent} in {@code mode}. */
     static Macvlan macvtap(String name, String parent, MacvlanMode mode) {
         return new Macvlan(name, parent, mode, true, LinkOptions.DEFAULTS);
     }
 
+    /** An 802.1Q VLAN {@code id} on {@code parent}. */
     static Vlan vlan(String name, String parent, int id) {
         return new Vlan(name, parent, id, Vlan.PROTOCOL_8021Q, LinkOptions.DEFAULTS);
     }
 
+    /** An ipvlan on {@code parent} in {@code mode}. */
     static Ipvlan ipvlan(String name, String parent, IpvlanMode mode) {
         return new Ipvlan(name, parent, mode, LinkOptions.DEFAULTS);
     }
 
+    /** A bond in {@code mode} (0 balance-rr … 6 balance-alb). */
     static Bond bond(String name, int mode) {
         return new Bond(name, mode, LinkOptions.DEFAULTS);
     }
 
+    /** A VXLAN with network identifier {@code vni}. */
     static Vxlan vxlan(String name, int vni) {
         return new Vxlan(name, vni, OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), LinkOptions.DEFAULTS);
     }
@@ -85,10 +94,12 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "veth";
         }
 
+        /** A copy with {@code options} set. */
         public Veth withOptions(LinkOptions o) {
             return new Veth(name, peerName, peerNamespace, o);
         }
@@ -106,10 +117,12 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "bridge";
         }
 
+        /** A copy with {@code options} set. */
         public Bridge withOptions(LinkOptions o) {
             return new Bridge(name, o);
         }
@@ -122,10 +135,12 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "ifb";
         }
 
+        /** A copy with {@code options} set. */
         public Ifb withOptions(LinkOptions o) {
             return new Ifb(name, o);
         }
@@ -138,10 +153,12 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "dummy";
         }
 
+        /** A copy with {@code options} set. */
         public Dummy withOptions(LinkOptions o) {
             return new Dummy(name, o);
         }
@@ -156,10 +173,12 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return tap ? "macvtap" : "macvlan";
         }
 
+        /** A copy with {@code options} set. */
         public Macvlan withOptions(LinkOptions o) {
             return new Macvlan(name, parent, mode, tap, o);
         }
@@ -178,14 +197,17 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "vlan";
         }
 
+        /** A copy with {@code options} set. */
         public Vlan withOptions(LinkOptions o) {
             return new Vlan(name, parent, id, protocol, o);
         }
 
+        /** A copy with {@code protocol} set. */
         public Vlan withProtocol(int p) {
             return new Vlan(name, parent, id, p, options);
         }
@@ -200,10 +222,12 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "ipvlan";
         }
 
+        /** A copy with {@code options} set. */
         public Ipvlan withOptions(LinkOptions o) {
             return new Ipvlan(name, parent, mode, o);
         }
@@ -217,10 +241,12 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "bond";
         }
 
+        /** A copy with {@code options} set. */
         public Bond withOptions(LinkOptions o) {
             return new Bond(name, mode, o);
         }
@@ -236,6 +262,7 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** A copy with {@code options} set. */
         public Generic withOptions(LinkOptions o) {
             return new Generic(name, kind, o);
         }
@@ -258,18 +285,22 @@ public sealed interface LinkSpec {
             Objects.requireNonNull(options);
         }
 
+        /** The link kind, IFLA_INFO_KIND. */
         public String kind() {
             return "vxlan";
         }
 
+        /** A copy with {@code options} set. */
         public Vxlan withOptions(LinkOptions o) {
             return new Vxlan(name, vni, port, local, remote, underlay, o);
         }
 
+        /** A copy with {@code port} set. */
         public Vxlan withPort(int p) {
             return new Vxlan(name, vni, OptionalInt.of(p), local, remote, underlay, options);
         }
 
+        /** A copy with {@code local} set. */
         public Vxlan withLocal(InetAddress a) {
             return new Vxlan(name, vni, port, Optional.of(a), remote, underlay, options);
         }
@@ -279,6 +310,7 @@ public sealed interface LinkSpec {
             return new Vxlan(name, vni, port, local, Optional.of(a), underlay, options);
         }
 
+        /** A copy with {@code underlay} set. */
         public Vxlan withUnderlay(String dev) {
             return new Vxlan(name, vni, port, local, remote, Optional.of(dev), options);
         }

@@ -31,6 +31,7 @@ public record NeighbourSpec(String link, InetAddress address, Optional<MacAddres
         return new NeighbourSpec(link, address, Optional.empty(), NeighbourState.PERMANENT);
     }
 
+    /** A copy with {@code state} set. */
     public NeighbourSpec withState(NeighbourState s) {
         return new NeighbourSpec(link, address, lladdr, s);
     }

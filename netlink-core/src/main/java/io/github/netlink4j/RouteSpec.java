@@ -84,38 +84,47 @@ public record RouteSpec(int family, Optional<InetAddress> destination, int desti
                 OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), RouteType.UNICAST, List.of());
     }
 
+    /** A copy routed via gateway {@code g} (RTA_GATEWAY). */
     public RouteSpec via(InetAddress g) {
         return new RouteSpec(family, destination, destinationLength, Optional.of(g), link, preferredSource, priority, table, protocol, scope, type, multipath);
     }
 
+    /** A copy going out of link {@code l} (RTA_OIF). */
     public RouteSpec dev(String l) {
         return new RouteSpec(family, destination, destinationLength, gateway, Optional.of(l), preferredSource, priority, table, protocol, scope, type, multipath);
     }
 
+    /** A copy with {@code source} set. */
     public RouteSpec withSource(InetAddress s) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, Optional.of(s), priority, table, protocol, scope, type, multipath);
     }
 
+    /** A copy with {@code metric} set. */
     public RouteSpec withMetric(int m) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, OptionalInt.of(m), table, protocol, scope, type, multipath);
     }
 
+    /** A copy with {@code table} set. */
     public RouteSpec withTable(int t) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, priority, OptionalInt.of(t), protocol, scope, type, multipath);
     }
 
+    /** A copy with {@code protocol} set. */
     public RouteSpec withProtocol(int p) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, priority, table, OptionalInt.of(p), scope, type, multipath);
     }
 
+    /** A copy with {@code scope} set. */
     public RouteSpec withScope(RouteScope s) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, priority, table, protocol, Optional.of(s), type, multipath);
     }
 
+    /** A copy with {@code type} set. */
     public RouteSpec withType(RouteType t) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, priority, table, protocol, scope, t, multipath);
     }
 
+    /** A copy with {@code nextHops} set. */
     public RouteSpec withNextHops(List<NextHop> hops) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, priority, table, protocol, scope, type, hops);
     }
