@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MessageWriter {
     static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    static final ValueLayout.OfShort U16_LE_PAIR = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final boolean LE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort U16_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -86,11 +86,17 @@ public final class MessageWriter {
         align();
         int start = pos;
         ensure(Nlmsg.HDRLEN);
-        buf.set(U32, pos, Nlmsg.HDRLEN);
-        buf.set(U16, pos + 4, (short) type);
-        buf.set(U16, pos + 6, (short) flags);
-        buf.set(U32, pos + 8, 0);
-        buf.set(U32, pos + 12, 0);
+        if (LE) {
+            // nlmsghdr in two stores: {len, type, flags} and {seq, pid} = 0.
+            buf.set(U64, pos, Nlmsg.HDRLEN | (type & 0xffffL) << 32 | (flags & 0xffffL) << 48);
+            buf.set(U64, pos + 8, 0L);
+        } else {
+            buf.set(U32, pos, Nlmsg.HDRLEN);
+            buf.set(U16, pos + 4, (short) type);
+            buf.set(U16, pos + 6, (short) flags);
+            buf.set(U32, pos + 8, 0);
+            buf.set(U32, pos + 12, 0);
+        }
         pos += Nlmsg.HDRLEN;
         messages++;
         return start;
@@ -110,17 +116,29 @@ public final class MessageWriter {
     /** {@code struct ifinfomsg}: family, type, index, flags, change (16 bytes). */
     public void ifinfomsg(int family, int type, int index, int flags, int change) {
         ensure(16);
-        buf.set(U16_LE_PAIR, pos, (short) (family & 0xff)); // family and the pad byte
-        buf.set(U16, pos + 2, (short) type);
-        buf.set(U32, pos + 4, index);
-        buf.set(U32, pos + 8, flags);
-        buf.set(U32, pos + 12, change);
+        if (LE) {
+            buf.set(U64, pos, (family & 0xffL) | (type & 0xffffL) << 16 | (index & 0xffffffffL) << 32);
+            buf.set(U64, pos + 8, (flags & 0xffffffffL) | (change & 0xffffffffL) << 32);
+        } else {
+            buf.set(ValueLayout.JAVA_BYTE, pos, (byte) family);
+            buf.set(ValueLayout.JAVA_BYTE, pos + 1, (byte) 0);
+            buf.set(U16, pos + 2, (short) type);
+            buf.set(U32, pos + 4, index);
+            buf.set(U32, pos + 8, flags);
+            buf.set(U32, pos + 12, change);
+        }
         pos += 16;
     }
 
     /** {@code struct ifaddrmsg}: family, prefixlen, flags, scope, index (8 bytes). */
     public void ifaddrmsg(int family, int prefixLen, int flags, int scope, int index) {
         ensure(8);
+        if (LE) {
+            buf.set(U64, pos, (family & 0xffL) | (prefixLen & 0xffL) << 8 | (flags & 0xffL) << 16
+                    | (scope & 0xffL) << 24 | (index & 0xffffffffL) << 32);
+            pos += 8;
+            return;
+        }
         buf.set(ValueLayout.JAVA_BYTE, pos, (byte) family);
         buf.set(ValueLayout.JAVA_BYTE, pos + 1, (byte) prefixLen);
         buf.set(ValueLayout.JAVA_BYTE, pos + 2, (byte) flags);
@@ -164,17 +182,21 @@ public final class MessageWriter {
 
     private int attrHeader(int type, int payload) {
         int len = 4 + payload;
-        ensure(Nlmsg.align(len));
-        buf.set(U16, pos, (short) len);
-        buf.set(U16, pos + 2, (short) type);
+        int padded = Nlmsg.align(len);
+        ensure(padded);
+        // Zero the last word first: the payload overwrites what it covers and the padding stays 0.
+        if (padded > len) buf.set(U32, pos + padded - 4, 0);
+        if (LE) {
+            buf.set(U32, pos, (len & 0xffff) | type << 16);
+        } else {
+            buf.set(U16, pos, (short) len);
+            buf.set(U16, pos + 2, (short) type);
+        }
         return pos + 4;
     }
 
     private void attrDone(int payload) {
-        int len = 4 + payload;
-        int padded = Nlmsg.align(len);
-        for (int i = len; i < padded; i++) buf.set(ValueLayout.JAVA_BYTE, pos + i, (byte) 0);
-        pos += padded;
+        pos += Nlmsg.align(4 + payload);
     }
 
     /** An attribute with no payload (a flag). */
@@ -224,37 +246,45 @@ public final class MessageWriter {
      */
     public void attrString(int type, String s) {
         int n = s.length();
-        if (!isAscii(s, n)) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            int p = attrHeader(type, b.length + 1);
-            MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, p, b.length);
-            buf.set(ValueLayout.JAVA_BYTE, p + b.length, (byte) 0);
-            attrDone(b.length + 1);
+        int p = attrHeader(type, n + 1);
+        // Optimistically ASCII: pack and check in one pass; anything else is rewritten as UTF-8 in place.
+        if (putAscii(p, s, n)) {
+            buf.set(ValueLayout.JAVA_BYTE, p + n, (byte) 0);
+            attrDone(n + 1);
             return;
         }
-        int p = attrHeader(type, n + 1);
-        putAscii(p, s, n);
-        buf.set(ValueLayout.JAVA_BYTE, p + n, (byte) 0);
-        attrDone(n + 1);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        p = attrHeader(type, b.length + 1);
+        MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, p, b.length);
+        buf.set(ValueLayout.JAVA_BYTE, p + b.length, (byte) 0);
+        attrDone(b.length + 1);
     }
 
-    private static boolean isAscii(String s, int n) {
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || c == 0) return false;
-        }
-        return true;
-    }
-
-    /** Writes ASCII characters as bytes, packing eight into each little-endian long store. */
-    private void putAscii(int p, String s, int n) {
+    /**
+     * Writes ASCII characters as bytes, eight per little-endian long store; false (with garbage
+     * written) if a character is not ASCII or is NUL, so the caller can rewrite it.
+     */
+    private boolean putAscii(int p, String s, int n) {
         int i = 0;
+        int seen = 0;
+        boolean nul = false;
         for (; i + 8 <= n; i += 8) {
             long v = 0;
-            for (int k = 7; k >= 0; k--) v = (v << 8) | (s.charAt(i + k) & 0xff);
+            for (int k = 7; k >= 0; k--) {
+                char c = s.charAt(i + k);
+                seen |= c;
+                nul |= c == 0;
+                v = (v << 8) | (c & 0xff);
+            }
             buf.set(U64_LE, p + i, v);
         }
-        for (; i < n; i++) buf.set(ValueLayout.JAVA_BYTE, p + i, (byte) s.charAt(i));
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            seen |= c;
+            nul |= c == 0;
+            buf.set(ValueLayout.JAVA_BYTE, p + i, (byte) c);
+        }
+        return seen < 0x80 && !nul;
     }
 
     /**
@@ -263,9 +293,8 @@ public final class MessageWriter {
      */
     public void attrChars(int type, String s) {
         int n = s.length();
-        if (!isAscii(s, n)) throw new IllegalArgumentException("not printable ASCII: " + s);
         int p = attrHeader(type, n);
-        putAscii(p, s, n);
+        if (!putAscii(p, s, n)) throw new IllegalArgumentException("not printable ASCII: " + s);
         attrDone(n);
     }
 

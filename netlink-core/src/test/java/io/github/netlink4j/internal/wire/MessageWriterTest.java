@@ -1,0 +1,71 @@
+package io.github.netlink4j.internal.wire;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The writer's fast paths (packed stores, optimistic ASCII) against what they must produce. */
+class MessageWriterTest {
+    private static String roundTrip(String s) throws Exception {
+        MessageWriter w = new MessageWriter(16); // small: forces growth too
+        int m = w.beginMessage(16, 1);
+        w.ifinfomsg(0, 0, 7, 0, 0);
+        w.attrString(3, s);
+        w.attrU8(17, 1);
+        w.endMessage(m);
+        Attrs a = new Attrs().reset(w.segment(), 32, w.size(), "test");
+        a.next();
+        String got = a.string();
+        a.next();
+        int bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertEquals(32 + Nlmsg.align(4 + bytes + 1), a.payloadOffset() - 4, "the next attribute starts after the padding");
+        assertEquals(17, a.type());
+        assertEquals(1, a.u8());
+        assertEquals(w.size(), Nlmsg.len(w.segment(), 0));
+        assertEquals(7, Nlmsg.s32(w.segment(), 20));
+        return got;
+    }
+
+    @Test
+    void stringsOfEveryLengthAndEncoding() throws Exception {
+        for (String s : new String[]{"", "a", "veth0", "veth0:web", "fifteen-bytes-x", "sixteen-chars-xy", "grüße", "日本語", "€uro-and-more-than-8"}) {
+            assertEquals(s, roundTrip(s), s);
+        }
+    }
+
+    @Test
+    void paddingIsZeroEvenInAReusedBuffer() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        for (int i = 0; i < 64; i++) w.attrU32(1, -1); // dirty the buffer
+        w.reset();
+        w.attrU8(1, 0x7f);
+        w.attrString(2, "ab");
+        byte[] b = w.toByteArray();
+        assertEquals(16, b.length);
+        assertEquals(0, b[5]);
+        assertEquals(0, b[6]);
+        assertEquals(0, b[7]);
+        assertEquals(0, b[14]); // NUL terminator
+        assertEquals(0, b[15]); // padding
+    }
+
+    @Test
+    void inetAndChars() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        w.attrInet(1, InetAddress.ofLiteral("10.200.0.2"));
+        w.attrInet(2, InetAddress.ofLiteral("fd00:200::2"));
+        w.attrChars(3, "veth");
+        Attrs a = new Attrs().reset(w.segment(), 0, w.size(), "t");
+        a.next();
+        assertEquals("10.200.0.2", InetAddress.getByAddress(a.bytes()).getHostAddress());
+        a.next();
+        assertEquals(InetAddress.ofLiteral("fd00:200::2"), InetAddress.getByAddress(a.bytes()));
+        a.next();
+        assertEquals(4, a.payloadLength());
+        assertEquals("veth", a.string());
+        assertThrows(IllegalArgumentException.class, () -> w.attrChars(4, "vé"));
+    }
+}
