@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -157,14 +156,10 @@ public final class NetNamespace implements AutoCloseable {
     /** The names in {@link #RUN_DIR} in directory order, as {@code ip netns list} prints them; empty if none. */
     public static List<String> list() throws IOException {
         if (!Files.isDirectory(RUN_DIR)) return List.of();
-        List<Path> files = new ArrayList<>();
+        // Directory order (readdir), which is what ip netns list prints.
         try (Stream<Path> s = Files.list(RUN_DIR)) {
-            s.forEach(files::add);
+            return s.map(p -> p.getFileName().toString()).toList();
         }
-        List<String> names = new ArrayList<>();
-        // Directory order, which is what ip netns list prints (readdir).
-        for (Path p : files) names.add(p.getFileName().toString());
-        return names;
     }
 
     /** Opens the named namespace {@code /var/run/netns/NAME}. */
