@@ -21,9 +21,28 @@ public final class MessageWriter {
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    static final ValueLayout.OfLong U64_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfLong U64_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * Bytes that may be written past an attribute's end: the string fast path stores whole
+     * 8-byte words, so capacity is kept this far ahead of what is written. Bytes past {@link #size()}
+     * are never sent and are overwritten by whatever comes next.
+     */
+    private static final int SLACK = 16;
+    // Careful: in ALL.set(.., base + attrHeader(..), ..) Java reads base before attrHeader may grow the buffer.
+
+    /**
+     * All of memory, for the stores: with a constant segment the JIT folds its checks, where a
+     * store through {@code buf} checks bounds and liveness each time. Every store is first checked
+     * against {@link #capacity} by {@link #room}, so it stays inside {@code buf}, which this
+     * writer keeps reachable.
+     */
+    private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
     private MemorySegment buf;
+    private long base;
+    private long capacity;
     private int pos;
     private int messages;
     private final Arena arena;
@@ -37,6 +56,8 @@ public final class MessageWriter {
     public MessageWriter(Arena arena, int capacity) {
         this.arena = arena;
         this.buf = arena.allocate(Math.max(64, capacity), 8);
+        this.capacity = buf.byteSize();
+        this.base = buf.address();
     }
 
     /** Forgets everything written; the buffer is kept. */
@@ -61,183 +82,175 @@ public final class MessageWriter {
         return messages;
     }
 
-    private void ensure(int n) {
-        long need = (long) pos + n;
-        if (need <= buf.byteSize()) return;
+    // The hot methods below are kept small (in bytecode and in compiled code) so that the JIT inlines
+    // them into the codecs: with the checks of every MemorySegment store, larger ones were compiled
+    // as calls, which cost more than the stores. Growing and the big-endian layouts are out of line.
+    // Invariant: pos is always a multiple of 4.
+
+    private void grow(long need) {
         if (need > Integer.MAX_VALUE / 2) throw new IllegalStateException("netlink request too large: " + need);
         MemorySegment bigger = arena.allocate(Math.max(need, buf.byteSize() * 2), 8);
         MemorySegment.copy(buf, 0, bigger, 0, pos);
         buf = bigger;
+        capacity = bigger.byteSize();
+        base = bigger.address();
     }
 
-    private void zero(int n) {
-        ensure(n);
-        for (int i = 0; i < n; i++) buf.set(ValueLayout.JAVA_BYTE, pos + i, (byte) 0);
-        pos += n;
-    }
-
-    private void align() {
-        int pad = Nlmsg.align(pos) - pos;
-        if (pad > 0) zero(pad);
+    /** Returns the current position after making sure {@code n} bytes (plus the slack) fit there. */
+    private int room(int n) {
+        int p = pos;
+        if (p + n + SLACK > capacity) grow((long) p + n + SLACK);
+        return p;
     }
 
     /** Starts a message of {@code type} with {@code flags}; returns its offset for {@link #endMessage}. */
     public int beginMessage(int type, int flags) {
-        align();
-        int start = pos;
-        ensure(Nlmsg.HDRLEN);
+        int p = room(Nlmsg.HDRLEN);
         if (LE) {
             // nlmsghdr in two stores: {len, type, flags} and {seq, pid} = 0.
-            buf.set(U64, pos, Nlmsg.HDRLEN | (type & 0xffffL) << 32 | (flags & 0xffffL) << 48);
-            buf.set(U64, pos + 8, 0L);
+            ALL.set(U64, base + p, Nlmsg.HDRLEN | (type & 0xffffL) << 32 | (flags & 0xffffL) << 48);
+            ALL.set(U64, base + p + 8, 0L);
         } else {
-            buf.set(U32, pos, Nlmsg.HDRLEN);
-            buf.set(U16, pos + 4, (short) type);
-            buf.set(U16, pos + 6, (short) flags);
-            buf.set(U32, pos + 8, 0);
-            buf.set(U32, pos + 12, 0);
+            headerBigEndian(p, type, flags);
         }
-        pos += Nlmsg.HDRLEN;
+        pos = p + Nlmsg.HDRLEN;
         messages++;
-        return start;
+        return p;
+    }
+
+    private void headerBigEndian(int p, int type, int flags) {
+        ALL.set(U32, base + p, Nlmsg.HDRLEN);
+        ALL.set(U16, base + p + 4, (short) type);
+        ALL.set(U16, base + p + 6, (short) flags);
+        ALL.set(U64, base + p + 8, 0L);
     }
 
     /** Ends the message begun at {@code start}: writes its length. */
     public void endMessage(int start) {
-        buf.set(U32, start, pos - start);
-        align();
+        java.util.Objects.checkIndex(start, pos - 3);
+        ALL.set(U32, base + start, pos - start);
     }
 
     /** Or-s {@code flags} into the header of the message at {@code start}. */
     public void addFlags(int start, int flags) {
-        buf.set(U16, start + 6, (short) (buf.get(U16, start + 6) | flags));
+        java.util.Objects.checkIndex(start, pos - 7);
+        ALL.set(U16, base + start + 6, (short) (ALL.get(U16, base + start + 6) | flags));
     }
 
     /** {@code struct ifinfomsg}: family, type, index, flags, change (16 bytes). */
     public void ifinfomsg(int family, int type, int index, int flags, int change) {
-        ensure(16);
+        int p = room(16);
         if (LE) {
-            buf.set(U64, pos, (family & 0xffL) | (type & 0xffffL) << 16 | (index & 0xffffffffL) << 32);
-            buf.set(U64, pos + 8, (flags & 0xffffffffL) | (change & 0xffffffffL) << 32);
+            ALL.set(U64, base + p, (family & 0xffL) | (type & 0xffffL) << 16 | (index & 0xffffffffL) << 32);
+            ALL.set(U64, base + p + 8, (flags & 0xffffffffL) | (change & 0xffffffffL) << 32);
         } else {
-            buf.set(ValueLayout.JAVA_BYTE, pos, (byte) family);
-            buf.set(ValueLayout.JAVA_BYTE, pos + 1, (byte) 0);
-            buf.set(U16, pos + 2, (short) type);
-            buf.set(U32, pos + 4, index);
-            buf.set(U32, pos + 8, flags);
-            buf.set(U32, pos + 12, change);
+            ifinfomsgBigEndian(p, family, type, index, flags, change);
         }
-        pos += 16;
+        pos = p + 16;
+    }
+
+    private void ifinfomsgBigEndian(int p, int family, int type, int index, int flags, int change) {
+        ALL.set(U16, base + p, (short) (family << 8));
+        ALL.set(U16, base + p + 2, (short) type);
+        ALL.set(U32, base + p + 4, index);
+        ALL.set(U32, base + p + 8, flags);
+        ALL.set(U32, base + p + 12, change);
     }
 
     /** {@code struct ifaddrmsg}: family, prefixlen, flags, scope, index (8 bytes). */
     public void ifaddrmsg(int family, int prefixLen, int flags, int scope, int index) {
-        ensure(8);
-        if (LE) {
-            buf.set(U64, pos, (family & 0xffL) | (prefixLen & 0xffL) << 8 | (flags & 0xffL) << 16
-                    | (scope & 0xffL) << 24 | (index & 0xffffffffL) << 32);
-            pos += 8;
-            return;
-        }
-        buf.set(ValueLayout.JAVA_BYTE, pos, (byte) family);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 1, (byte) prefixLen);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 2, (byte) flags);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 3, (byte) scope);
-        buf.set(U32, pos + 4, index);
-        pos += 8;
+        int p = room(8);
+        // Four bytes then a host-order int: byte order only matters for the int.
+        ALL.set(U32_BE, base + p, (family & 0xff) << 24 | (prefixLen & 0xff) << 16 | (flags & 0xff) << 8 | scope & 0xff);
+        ALL.set(U32, base + p + 4, index);
+        pos = p + 8;
     }
 
     /** {@code struct rtmsg} (12 bytes). */
     public void rtmsg(int family, int dstLen, int srcLen, int tos, int table, int protocol, int scope, int type, int flags) {
-        ensure(12);
-        buf.set(ValueLayout.JAVA_BYTE, pos, (byte) family);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 1, (byte) dstLen);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 2, (byte) srcLen);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 3, (byte) tos);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 4, (byte) table);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 5, (byte) protocol);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 6, (byte) scope);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 7, (byte) type);
-        buf.set(U32, pos + 8, flags);
-        pos += 12;
+        int p = room(12);
+        ALL.set(U64_BE, base + p, (family & 0xffL) << 56 | (dstLen & 0xffL) << 48 | (srcLen & 0xffL) << 40 | (tos & 0xffL) << 32
+                | (table & 0xffL) << 24 | (protocol & 0xffL) << 16 | (scope & 0xffL) << 8 | type & 0xffL);
+        ALL.set(U32, base + p + 8, flags);
+        pos = p + 12;
     }
 
     /** {@code struct ndmsg}: family, 3 pad, ifindex, state, flags, type (12 bytes). */
     public void ndmsg(int family, int ifindex, int state, int flags, int type) {
-        ensure(12);
-        buf.set(U32, pos, family & 0xff);
-        buf.set(U32, pos + 4, ifindex);
-        buf.set(U16, pos + 8, (short) state);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 10, (byte) flags);
-        buf.set(ValueLayout.JAVA_BYTE, pos + 11, (byte) type);
-        pos += 12;
+        int p = room(12);
+        ALL.set(U32_BE, base + p, (family & 0xff) << 24);
+        ALL.set(U32, base + p + 4, ifindex);
+        ALL.set(U16, base + p + 8, (short) state);
+        ALL.set(U16_BE, base + p + 10, (short) ((flags & 0xff) << 8 | type & 0xff));
+        pos = p + 12;
     }
 
     /** {@code struct rtgenmsg}: one family byte, padded to 4 (the header of RTM_*NSID too). */
     public void rtgenmsg(int family) {
-        ensure(4);
-        buf.set(U32, pos, family & 0xff);
-        pos += 4;
+        int p = room(4);
+        ALL.set(U32_BE, base + p, (family & 0xff) << 24);
+        pos = p + 4;
     }
 
+    /** The {@code struct nlattr} word: length and type in host order. */
+    private static int nla(int len, int type) {
+        return LE ? (len & 0xffff) | type << 16 : len << 16 | (type & 0xffff);
+    }
+
+    /**
+     * Writes an attribute header for {@code payload} bytes, zeroes its padding and advances past
+     * it; returns the payload's offset.
+     */
     private int attrHeader(int type, int payload) {
         int len = 4 + payload;
         int padded = Nlmsg.align(len);
-        ensure(padded);
+        int p = room(padded);
         // Zero the last word first: the payload overwrites what it covers and the padding stays 0.
-        if (padded > len) buf.set(U32, pos + padded - 4, 0);
-        if (LE) {
-            buf.set(U32, pos, (len & 0xffff) | type << 16);
-        } else {
-            buf.set(U16, pos, (short) len);
-            buf.set(U16, pos + 2, (short) type);
-        }
-        return pos + 4;
-    }
-
-    private void attrDone(int payload) {
-        pos += Nlmsg.align(4 + payload);
+        if (padded > len) ALL.set(U32, base + p + padded - 4, 0);
+        ALL.set(U32, base + p, nla(len, type));
+        pos = p + padded;
+        return p + 4;
     }
 
     /** An attribute with no payload (a flag). */
     public void attrFlag(int type) {
         attrHeader(type, 0);
-        attrDone(0);
     }
 
     /** An 8-bit attribute. */
     public void attrU8(int type, int v) {
         int p = attrHeader(type, 1);
-        buf.set(ValueLayout.JAVA_BYTE, p, (byte) v);
-        attrDone(1);
+        ALL.set(ValueLayout.JAVA_BYTE, base + p, (byte) v);
     }
 
     /** A 16-bit attribute in host order. */
     public void attrU16(int type, int v) {
         int p = attrHeader(type, 2);
-        buf.set(U16, p, (short) v);
-        attrDone(2);
+        ALL.set(U16, base + p, (short) v);
     }
 
     /** A 16-bit attribute in network order (ports). */
     public void attrU16Be(int type, int v) {
         int p = attrHeader(type, 2);
-        buf.set(U16_BE, p, (short) v);
-        attrDone(2);
+        ALL.set(U16_BE, base + p, (short) v);
     }
 
     /** A 32-bit attribute in host order. */
     public void attrU32(int type, int v) {
-        int p = attrHeader(type, 4);
-        buf.set(U32, p, v);
-        attrDone(4);
+        if (LE) {
+            int p = room(8);
+            ALL.set(U64, base + p, (nla(8, type) & 0xffffffffL) | (long) v << 32);
+            pos = p + 8;
+        } else {
+            int p = attrHeader(type, 4);
+            ALL.set(U32, base + p, v);
+        }
     }
 
     /** A 64-bit attribute in host order. */
     public void attrU64(int type, long v) {
         int p = attrHeader(type, 8);
-        buf.set(U64, p, v);
-        attrDone(8);
+        ALL.set(U64, base + p, v);
     }
 
     /**
@@ -246,18 +259,51 @@ public final class MessageWriter {
      */
     public void attrString(int type, String s) {
         int n = s.length();
+        if (n < 16 && LE && shortAscii(type, s, n, n + 1)) return;
+        attrStringSlow(type, s, n);
+    }
+
+    private void attrStringSlow(int type, String s, int n) {
         int p = attrHeader(type, n + 1);
         // Optimistically ASCII: pack and check in one pass; anything else is rewritten as UTF-8 in place.
         if (putAscii(p, s, n)) {
-            buf.set(ValueLayout.JAVA_BYTE, p + n, (byte) 0);
-            attrDone(n + 1);
+            ALL.set(ValueLayout.JAVA_BYTE, base + p + n, (byte) 0);
             return;
         }
+        pos = p - 4;
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         p = attrHeader(type, b.length + 1);
         MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, p, b.length);
-        buf.set(ValueLayout.JAVA_BYTE, p + b.length, (byte) 0);
-        attrDone(b.length + 1);
+        ALL.set(ValueLayout.JAVA_BYTE, base + p + b.length, (byte) 0);
+    }
+
+    /**
+     * The fast path for strings of up to 15 characters (every interface name): the characters are
+     * packed into two little-endian words, zeros after them, and stored with the header in three
+     * stores. False, with nothing written, if a character is NUL or not ASCII.
+     */
+    private boolean shortAscii(int type, String s, int n, int payload) {
+        long lo = 0;
+        long hi = 0;
+        int bad = 0;
+        int i = 0;
+        for (int m = Math.min(n, 8); i < m; i++) {
+            char c = s.charAt(i);
+            bad |= c | (c - 1) >> 31;
+            lo |= (long) c << (i << 3);
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            bad |= c | (c - 1) >> 31;
+            hi |= (long) c << ((i - 8) << 3);
+        }
+        if ((bad & ~0x7f) != 0) return false;
+        int p = room(20); // header + two words; the padded attribute is at most 20 bytes
+        ALL.set(U32, base + p, nla(4 + payload, type));
+        ALL.set(U64, base + p + 4, lo);
+        ALL.set(U64, base + p + 12, hi);
+        pos = p + Nlmsg.align(4 + payload);
+        return true;
     }
 
     /**
@@ -276,13 +322,13 @@ public final class MessageWriter {
                 nul |= c == 0;
                 v = (v << 8) | (c & 0xff);
             }
-            buf.set(U64_LE, p + i, v);
+            ALL.set(U64_LE, base + p + i, v);
         }
         for (; i < n; i++) {
             char c = s.charAt(i);
             seen |= c;
             nul |= c == 0;
-            buf.set(ValueLayout.JAVA_BYTE, p + i, (byte) c);
+            ALL.set(ValueLayout.JAVA_BYTE, base + p + i, (byte) c);
         }
         return seen < 0x80 && !nul;
     }
@@ -293,9 +339,9 @@ public final class MessageWriter {
      */
     public void attrChars(int type, String s) {
         int n = s.length();
+        if (n < 16 && LE && shortAscii(type, s, n, n)) return;
         int p = attrHeader(type, n);
         if (!putAscii(p, s, n)) throw new IllegalArgumentException("not printable ASCII: " + s);
-        attrDone(n);
     }
 
     /**
@@ -304,9 +350,15 @@ public final class MessageWriter {
      */
     public void attrInet(int type, java.net.InetAddress a) {
         if (a instanceof java.net.Inet4Address v4) {
-            int p = attrHeader(type, 4);
-            buf.set(U32_BE, p, v4.hashCode()); // Inet4Address.hashCode() is the address itself
-            attrDone(4);
+            // Inet4Address.hashCode() is the address itself.
+            if (LE) {
+                int p = room(8);
+                ALL.set(U64, base + p, (nla(8, type) & 0xffffffffL) | (Integer.reverseBytes(v4.hashCode()) & 0xffffffffL) << 32);
+                pos = p + 8;
+            } else {
+                int p = attrHeader(type, 4);
+                ALL.set(U32_BE, base + p, v4.hashCode());
+            }
         } else {
             attrBytes(type, a.getAddress());
         }
@@ -316,34 +368,35 @@ public final class MessageWriter {
     public void attrBytes(int type, byte[] b) {
         int p = attrHeader(type, b.length);
         MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, p, b.length);
-        attrDone(b.length);
     }
 
     /** Starts a nested attribute; returns its offset for {@link #endNest}. */
     public int beginNest(int type) {
-        int start = pos;
-        attrHeader(type, 0);
-        pos += 4;
-        return start;
+        int p = room(4);
+        ALL.set(U32, base + p, nla(4, type));
+        pos = p + 4;
+        return p;
     }
 
     /** Ends the nest begun at {@code start}: writes its length. */
     public void endNest(int start) {
-        buf.set(U16, start, (short) (pos - start));
+        java.util.Objects.checkIndex(start, pos - 3);
+        ALL.set(U16, base + start, (short) (pos - start));
     }
 
     /** Raw bytes inside the current message or nest (e.g. the peer's ifinfomsg), 4-byte aligned after. */
     public void raw(byte[] b) {
-        ensure(Nlmsg.align(b.length));
-        MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, pos, b.length);
-        pos += b.length;
-        align();
+        int padded = Nlmsg.align(b.length);
+        int p = room(padded);
+        if (padded > b.length) ALL.set(U32, base + p + padded - 4, 0);
+        MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, p, b.length);
+        pos = p + padded;
     }
 
     /** Overwrites one byte already written (struct fields after their container, e.g. rtnexthop). */
     public void patchByte(int offset, int value) {
         if (offset < 0 || offset >= pos) throw new IndexOutOfBoundsException(offset);
-        buf.set(ValueLayout.JAVA_BYTE, offset, (byte) value);
+        ALL.set(ValueLayout.JAVA_BYTE, base + offset, (byte) value);
     }
 
     /** A copy of the bytes written, for tests and diagnostics. */
