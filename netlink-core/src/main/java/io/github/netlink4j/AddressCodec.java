@@ -23,16 +23,16 @@ final class AddressCodec {
     static Address decode(MemorySegment s, long off, int len) throws ProtocolException {
         if (len < Nlmsg.HDRLEN + IFADDRMSG) throw new ProtocolException("RTM_NEWADDR of " + len + " bytes has no complete ifaddrmsg");
         long h = off + Nlmsg.HDRLEN;
-        int family = Nlmsg.u8(s, h);
-        int prefix = Nlmsg.u8(s, h + 1);
-        int flags = Nlmsg.u8(s, h + 2);
-        int scope = Nlmsg.u8(s, h + 3);
-        int index = Nlmsg.s32(s, h + 4);
+        Attrs a = new Attrs().reset(s, h + IFADDRMSG, off + len, "RTM_NEWADDR");
+        int family = a.u8At(h);
+        int prefix = a.u8At(h + 1);
+        int flags = a.u8At(h + 2);
+        int scope = a.u8At(h + 3);
+        int index = a.s32At(h + 4);
         InetAddress local = null, address = null;
         Optional<InetAddress> brd = Optional.empty();
         Optional<String> label = Optional.empty();
         OptionalLong valid = OptionalLong.empty(), preferred = OptionalLong.empty();
-        Attrs a = new Attrs().reset(s, h + IFADDRMSG, off + len, "RTM_NEWADDR");
         while (a.next()) {
             switch (a.type()) {
                 case IfAddr.IFA_LOCAL -> local = Inet.decode(a);
@@ -42,8 +42,8 @@ final class AddressCodec {
                 case IfAddr.IFA_FLAGS -> flags = a.u32();
                 case IfAddr.IFA_CACHEINFO -> {
                     if (a.payloadLength() < 16) throw new ProtocolException("IFA_CACHEINFO of " + a.payloadLength() + " bytes, need 16");
-                    long pref = Integer.toUnsignedLong(Nlmsg.s32(s, a.payloadOffset()));
-                    long val = Integer.toUnsignedLong(Nlmsg.s32(s, a.payloadOffset() + 4));
+                    long pref = Integer.toUnsignedLong(a.s32At(a.payloadOffset()));
+                    long val = Integer.toUnsignedLong(a.s32At(a.payloadOffset() + 4));
                     preferred = pref == FOREVER ? OptionalLong.empty() : OptionalLong.of(pref);
                     valid = val == FOREVER ? OptionalLong.empty() : OptionalLong.of(val);
                 }

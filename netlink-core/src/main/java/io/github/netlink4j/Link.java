@@ -41,8 +41,8 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
     /** Makes the collections immutable. */
     public Link {
         // An EnumSet copy is a bit-vector clone: far cheaper than Set.copyOf's hashed set per link.
-        flags = flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
-        unknown = List.copyOf(unknown);
+        flags = flags instanceof FlagSet ? flags : flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
+        unknown = unknown instanceof UndecodedAttributes ? unknown : List.copyOf(unknown); // the former is immutable
     }
 
     /** Whether the link is administratively up (IFF_UP). */

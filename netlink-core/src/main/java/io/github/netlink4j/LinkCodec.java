@@ -30,9 +30,10 @@ final class LinkCodec {
     static Link decode(MemorySegment s, long off, int len) throws ProtocolException {
         if (len < Nlmsg.HDRLEN + IFINFOMSG) throw new ProtocolException("RTM_NEWLINK of " + len + " bytes has no complete ifinfomsg");
         long h = off + Nlmsg.HDRLEN;
-        int type = Nlmsg.u16(s, h + 2);
-        int index = Nlmsg.s32(s, h + 4);
-        int flags = Nlmsg.s32(s, h + 8);
+        Attrs a = new Attrs().reset(s, h + IFINFOMSG, off + len, "RTM_NEWLINK");
+        int type = a.u16At(h + 2);
+        int index = a.s32At(h + 4);
+        int flags = a.s32At(h + 8);
         String name = null;
         int operstate = 0, mtu = 0, group = 0;
         OptionalInt minMtu = OptionalInt.empty(), maxMtu = OptionalInt.empty(), txqlen = OptionalInt.empty();
@@ -41,8 +42,7 @@ final class LinkCodec {
         Optional<String> qdisc = Optional.empty(), alias = Optional.empty(), kind = Optional.empty();
         Optional<LinkData> data = Optional.empty();
         Optional<LinkStats> stats = Optional.empty();
-        List<RawAttribute> unknown = new ArrayList<>();
-        Attrs a = new Attrs().reset(s, h + IFINFOMSG, off + len, "RTM_NEWLINK");
+        boolean undecoded = false;
         while (a.next()) {
             switch (a.type()) {
                 case IfLink.IFLA_IFNAME -> name = a.string();
@@ -71,12 +71,24 @@ final class LinkCodec {
                     kind = Optional.ofNullable(k);
                     if (k != null) data = Optional.of(kindData(k, kindData));
                 }
-                default -> unknown.add(RawAttribute.owning(a.type(), a.bytes()));
+                default -> undecoded = true;
             }
         }
         if (name == null) throw new ProtocolException("RTM_NEWLINK for index " + index + " has no IFLA_IFNAME");
         return new Link(index, name, type, flags, LinkFlag.of(flags), OperState.of(operstate), mtu, minMtu, maxMtu,
-                addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats, unknown);
+                addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats,
+                undecoded ? new UndecodedAttributes(a.bytesOfRange(h + IFINFOMSG, off + len), LinkCodec::decodesAttribute) : List.of());
+    }
+
+    /** The IFLA_* types {@link #decode} turns into fields (the rest stay in {@link Link#unknown()}). */
+    static boolean decodesAttribute(int type) {
+        return switch (type) {
+            case IfLink.IFLA_IFNAME, IfLink.IFLA_MTU, IfLink.IFLA_MIN_MTU, IfLink.IFLA_MAX_MTU, IfLink.IFLA_OPERSTATE,
+                 IfLink.IFLA_TXQLEN, IfLink.IFLA_GROUP, IfLink.IFLA_MASTER, IfLink.IFLA_LINK, IfLink.IFLA_LINK_NETNSID,
+                 IfLink.IFLA_ADDRESS, IfLink.IFLA_BROADCAST, IfLink.IFLA_QDISC, IfLink.IFLA_IFALIAS, IfLink.IFLA_STATS64,
+                 IfLink.IFLA_LINKINFO -> true;
+            default -> false;
+        };
     }
 
     /** A link-layer address attribute; the kernel's MAX_ADDR_LEN is 32. */
@@ -88,10 +100,9 @@ final class LinkCodec {
 
     private static LinkStats stats64(Attrs a) throws ProtocolException {
         if (a.payloadLength() < 80) throw new ProtocolException("IFLA_STATS64 of " + a.payloadLength() + " bytes, need 80");
-        MemorySegment s = a.segment();
         long p = a.payloadOffset();
         long[] v = new long[10];
-        for (int i = 0; i < 10; i++) v[i] = s.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, p + 8L * i);
+        for (int i = 0; i < 10; i++) v[i] = a.u64At(p + 8L * i);
         return new LinkStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
     }
 

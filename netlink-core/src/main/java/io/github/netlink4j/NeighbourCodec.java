@@ -21,13 +21,13 @@ final class NeighbourCodec {
     static io.github.netlink4j.Neighbour decode(MemorySegment s, long off, int len) throws ProtocolException {
         if (len < Nlmsg.HDRLEN + NDMSG) throw new ProtocolException("RTM_NEWNEIGH of " + len + " bytes has no complete ndmsg");
         long h = off + Nlmsg.HDRLEN;
-        int family = Nlmsg.u8(s, h);
-        int index = Nlmsg.s32(s, h + 4);
-        int state = Nlmsg.u16(s, h + 8);
-        int flags = Nlmsg.u8(s, h + 10);
+        Attrs a = new Attrs().reset(s, h + NDMSG, off + len, "RTM_NEWNEIGH");
+        int family = a.u8At(h);
+        int index = a.s32At(h + 4);
+        int state = a.u16At(h + 8);
+        int flags = a.u8At(h + 10);
         Optional<InetAddress> dst = Optional.empty();
         Optional<MacAddress> ll = Optional.empty();
-        Attrs a = new Attrs().reset(s, h + NDMSG, off + len, "RTM_NEWNEIGH");
         while (a.next()) {
             if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
             else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkCodec.mac(a);

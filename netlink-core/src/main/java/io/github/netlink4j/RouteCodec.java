@@ -24,17 +24,17 @@ final class RouteCodec {
     static Route decode(MemorySegment s, long off, int len) throws ProtocolException {
         if (len < Nlmsg.HDRLEN + RTMSG) throw new ProtocolException("RTM_NEWROUTE of " + len + " bytes has no complete rtmsg");
         long h = off + Nlmsg.HDRLEN;
-        int family = Nlmsg.u8(s, h);
-        int dstLen = Nlmsg.u8(s, h + 1);
-        int table = Nlmsg.u8(s, h + 4);
-        int protocol = Nlmsg.u8(s, h + 5);
-        int scope = Nlmsg.u8(s, h + 6);
-        int type = Nlmsg.u8(s, h + 7);
-        int flags = Nlmsg.s32(s, h + 8);
+        Attrs a = new Attrs().reset(s, h + RTMSG, off + len, "RTM_NEWROUTE");
+        int family = a.u8At(h);
+        int dstLen = a.u8At(h + 1);
+        int table = a.u8At(h + 4);
+        int protocol = a.u8At(h + 5);
+        int scope = a.u8At(h + 6);
+        int type = a.u8At(h + 7);
+        int flags = a.s32At(h + 8);
         Optional<InetAddress> dst = Optional.empty(), gw = Optional.empty(), src = Optional.empty();
         OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty(), pref = OptionalInt.empty();
         List<NextHop> hops = new ArrayList<>();
-        Attrs a = new Attrs().reset(s, h + RTMSG, off + len, "RTM_NEWROUTE");
         while (a.next()) {
             switch (a.type()) {
                 case Rtnetlink.RTA_DST -> dst = Optional.of(Inet.decode(a));
@@ -58,11 +58,11 @@ final class RouteCodec {
         long end = p + a.payloadLength();
         while (p < end) {
             if (end - p < 8) throw new ProtocolException("truncated rtnexthop in RTA_MULTIPATH");
-            int len = Nlmsg.u16(s, p);
+            int len = a.u16At(p);
             if (len < 8 || len > end - p) throw new ProtocolException("rtnexthop length " + len + " invalid in RTA_MULTIPATH");
-            int flags = Nlmsg.u8(s, p + 2);
-            int weight = Nlmsg.u8(s, p + 3) + 1;
-            int ifindex = Nlmsg.s32(s, p + 4);
+            int flags = a.u8At(p + 2);
+            int weight = a.u8At(p + 3) + 1;
+            int ifindex = a.s32At(p + 4);
             Optional<InetAddress> gw = Optional.empty();
             Attrs na = new Attrs().reset(s, p + 8, p + len, "RTA_MULTIPATH nexthop");
             while (na.next()) if (na.type() == Rtnetlink.RTA_GATEWAY) gw = Optional.of(Inet.decode(na));

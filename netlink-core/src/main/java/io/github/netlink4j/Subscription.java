@@ -158,7 +158,7 @@ public final class Subscription implements AutoCloseable {
                     continue;
                 }
                 pending.clear();
-                decode(events.rxBuffer(), n, pending);
+                decode(events.received(n), n, pending);
                 for (NetlinkEvent e : pending) deliver(e);
             }
         } catch (InterruptedException e) {

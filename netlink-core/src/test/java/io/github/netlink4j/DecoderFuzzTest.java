@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Seeded fuzzing of every decoder with random, truncated and bit-flipped variants of real kernel
  * replies. Only {@link ProtocolException} may escape; each case runs in a native segment sized to
- * the input exactly, so any read past it would throw IndexOutOfBoundsException and fail the test.
+ * the input exactly, so any read past it would throw IndexOutOfBoundsException and fail the test, and
+ * again in heap arrays (the path the socket uses), which must give the same outcome.
  */
 class DecoderFuzzTest {
     private static final List<String> SEEDS = List.of("dump/links", "dump/addrs", "dump/routes", "dump/neigh",
@@ -38,7 +39,7 @@ class DecoderFuzzTest {
             long off = m.offset();
             int l = m.length();
             switch (Nlmsg.type(s, off)) {
-                case Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK -> LinkCodec.decode(s, off, l);
+                case Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK -> LinkCodec.decode(s, off, l).unknown().size(); // split the lazy list too
                 case Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR -> AddressCodec.decode(s, off, l);
                 case Rtnetlink.RTM_NEWROUTE, Rtnetlink.RTM_DELROUTE -> RouteCodec.decode(s, off, l);
                 case Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH -> NeighbourCodec.decode(s, off, l);
@@ -49,6 +50,17 @@ class DecoderFuzzTest {
         }
         new ReplyReader().expect(0, 0).feed(s, len, (seg, off, l) -> { });
         return n;
+    }
+
+    /** "decoded N" or the ProtocolException's message; anything else fails the test. */
+    private static String outcome(MemorySegment s, byte[] b, int i) {
+        try {
+            return "decoded " + decodeAll(s, b.length);
+        } catch (ProtocolException expected) {
+            return expected.getMessage();
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError("case " + i + " escaped with " + e + " (" + (s.isNative() ? "native" : "heap") + ")\n" + Golden.dump(b), e);
+        }
     }
 
     static byte[] mutate(byte[] seed, Random r) {
@@ -105,14 +117,15 @@ class DecoderFuzzTest {
                 byte[] b = mutate(seeds[r.nextInt(seeds.length)], r);
                 MemorySegment s = arena.allocate(Math.max(1, b.length));
                 MemorySegment.copy(b, 0, s, ValueLayout.JAVA_BYTE, 0, b.length);
-                try {
-                    decodeAll(s.asSlice(0, b.length), b.length);
-                    accepted++;
-                } catch (ProtocolException expected) {
-                    rejected++;
-                } catch (RuntimeException | Error e) {
-                    throw new AssertionError("case " + i + " escaped with " + e + "\n" + Golden.dump(b), e);
-                }
+                String nativeOutcome = outcome(s.asSlice(0, b.length), b, i);
+                if (nativeOutcome.startsWith("decoded")) accepted++;
+                else rejected++;
+                // The same bytes as the socket hands them over, in a heap array (read with array accesses):
+                // exactly sized, so an over-read throws, and as a slice at an offset of a larger array.
+                assertEquals(nativeOutcome, outcome(MemorySegment.ofArray(b.clone()), b, i), "heap path, case " + i);
+                byte[] wide = new byte[b.length + 12];
+                System.arraycopy(b, 0, wide, 8, b.length);
+                assertEquals(nativeOutcome, outcome(MemorySegment.ofArray(wide).asSlice(8, b.length), b, i), "heap slice, case " + i);
                 if ((i & 0xfff) == 0) {
                     arena.allocate(1); // keep the arena from growing without bound in one go
                 }

@@ -54,6 +54,22 @@ class GoldenDecodeTest {
         assertEquals(MacAddress.parse("ff:ff:ff:ff:ff:ff"), veth0.broadcast().orElseThrow());
         assertTrue(veth0.stats().isPresent(), "ip asked without RTEXT_FILTER_SKIP_STATS");
         assertTrue(links.get(3).data().orElseThrow() instanceof LinkData.Bridge);
+        // The undecoded attributes, split lazily from one copy, equal each top-level attribute the decoder skips.
+        byte[] dump = Golden.bytes("dump/links");
+        java.lang.foreign.MemorySegment seg = Golden.segment("dump/links");
+        io.github.netlink4j.internal.wire.Messages m = new io.github.netlink4j.internal.wire.Messages().reset(seg, dump.length);
+        int i = 0;
+        while (m.next()) {
+            if (m.type() != 16) continue;
+            List<RawAttribute> expected = new java.util.ArrayList<>();
+            io.github.netlink4j.internal.wire.Attrs a = new io.github.netlink4j.internal.wire.Attrs()
+                    .reset(seg, m.offset() + 32, m.offset() + m.length(), "test");
+            while (a.next()) if (!LinkCodec.decodesAttribute(a.type())) expected.add(RawAttribute.of(a.type(), a.bytes()));
+            assertTrue(expected.size() > 10, "a link has many attributes the decoder keeps raw");
+            assertEquals(expected, links.get(i++).unknown());
+            assertTrue(expected.stream().anyMatch(r -> r.type() == 26), "IFLA_AF_SPEC is among them");
+        }
+        assertEquals(links.size(), i);
         LinkData.Vxlan vx = (LinkData.Vxlan) links.get(4).data().orElseThrow();
         assertEquals(42, vx.vni());
         assertEquals(4789, vx.port().getAsInt());

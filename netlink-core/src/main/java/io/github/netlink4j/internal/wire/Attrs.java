@@ -15,12 +15,18 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Attrs {
     private MemorySegment seg;
+    /** The array behind seg if it is a heap segment (then every read uses it), else null. */
+    private byte[] arr;
+    /** Index in arr of segment offset 0. */
+    private int bias;
     private long pos;
     private long end;
     private long payload;
     private int payloadLen;
     private int rawType;
     private String context;
+    /** For a nest: the enclosing cursor, whose context is prefixed to this one's only when asked for. */
+    private Attrs parent;
 
     /** Iterates attributes in {@code [start, end)}; {@code context} names the container in errors. */
     public Attrs reset(MemorySegment seg, long start, long end, String context) throws ProtocolException {
@@ -28,10 +34,29 @@ public final class Attrs {
             throw new ProtocolException("attribute range [" + start + ", " + end + ") outside " + seg.byteSize() + " bytes " + where(context));
         }
         this.seg = seg;
+        this.arr = Nlmsg.heapArray(seg);
+        this.bias = arr == null ? 0 : (int) seg.address();
         this.pos = start;
         this.end = end;
         this.context = context;
+        this.parent = null;
         return this;
+    }
+
+    /** A cursor over {@code [start, end)} of the same memory as {@code parent} (already range-checked). */
+    private Attrs within(Attrs parent, long start, long end, String context) {
+        this.seg = parent.seg;
+        this.arr = parent.arr;
+        this.bias = parent.bias;
+        this.pos = start;
+        this.end = end;
+        this.context = context;
+        this.parent = parent;
+        return this;
+    }
+
+    private int idx(long off) {
+        return bias + (int) off;
     }
 
     private static String where(String context) {
@@ -42,12 +67,13 @@ public final class Attrs {
     public boolean next() throws ProtocolException {
         if (pos >= end) return false;
         long left = end - pos;
-        if (left < 4) throw new ProtocolException("truncated attribute header (" + left + " bytes) " + where(context));
-        int len = Nlmsg.u16(seg, pos);
-        if (len < 4) throw new ProtocolException("attribute length " + len + " < 4 " + where(context));
-        if (len > left) throw new ProtocolException("attribute of type " + (Nlmsg.u16(seg, pos + 2) & Netlink.NLA_TYPE_MASK)
-                + " with length " + len + " runs past its container (" + left + " bytes left) " + where(context));
-        rawType = Nlmsg.u16(seg, pos + 2);
+        if (left < 4) throw new ProtocolException("truncated attribute header (" + left + " bytes) " + where(context()));
+        int len = arr != null ? Nlmsg.u16(arr, idx(pos)) : Nlmsg.u16(seg, pos);
+        if (len < 4) throw new ProtocolException("attribute length " + len + " < 4 " + where(context()));
+        int t = arr != null ? Nlmsg.u16(arr, idx(pos + 2)) : Nlmsg.u16(seg, pos + 2);
+        if (len > left) throw new ProtocolException("attribute of type " + (t & Netlink.NLA_TYPE_MASK)
+                + " with length " + len + " runs past its container (" + left + " bytes left) " + where(context()));
+        rawType = t;
         payload = pos + 4;
         payloadLen = len - 4;
         pos = Math.min(end, pos + Nlmsg.align(len));
@@ -81,37 +107,43 @@ public final class Attrs {
 
     private void need(int n, String what) throws ProtocolException {
         if (payloadLen < n) {
-            throw new ProtocolException("attribute type " + type() + " has " + payloadLen + " bytes, " + what + " needs " + n + " " + where(context));
+            throw new ProtocolException("attribute type " + type() + " has " + payloadLen + " bytes, " + what + " needs " + n + " " + where(context()));
         }
     }
 
     public int u8() throws ProtocolException {
         need(1, "u8");
-        return Byte.toUnsignedInt(seg.get(ValueLayout.JAVA_BYTE, payload));
+        return u8At(payload);
     }
 
     public int u16() throws ProtocolException {
         need(2, "u16");
-        return Short.toUnsignedInt(seg.get(MessageWriter.U16, payload));
+        return u16At(payload);
     }
 
     public int u16be() throws ProtocolException {
         need(2, "be16");
-        return Short.toUnsignedInt(seg.get(MessageWriter.U16_BE, payload));
+        return arr != null ? Nlmsg.u16be(arr, idx(payload)) : Short.toUnsignedInt(seg.get(MessageWriter.U16_BE, payload));
     }
 
     public int u32() throws ProtocolException {
         need(4, "u32");
-        return seg.get(MessageWriter.U32, payload);
+        return s32At(payload);
     }
 
     public long u64() throws ProtocolException {
         need(8, "u64");
-        return seg.get(MessageWriter.U64, payload);
+        return u64At(payload);
     }
 
     /** A string attribute: bytes up to the first NUL, or the whole payload if there is none. */
     public String string() {
+        if (arr != null) {
+            int from = idx(payload);
+            int n = 0;
+            while (n < payloadLen && arr[from + n] != 0) n++;
+            return new String(arr, from, n, StandardCharsets.UTF_8);
+        }
         int n = 0;
         while (n < payloadLen && seg.get(ValueLayout.JAVA_BYTE, payload + n) != 0) n++;
         byte[] b = new byte[n];
@@ -122,26 +154,57 @@ public final class Attrs {
 
     /** A copy of the payload. */
     public byte[] bytes() {
+        if (arr != null) return java.util.Arrays.copyOfRange(arr, idx(payload), idx(payload) + payloadLen);
         byte[] b = new byte[payloadLen];
         MemorySegment.copy(seg, payload, MemorySegment.ofArray(b), 0, payloadLen);
         return b;
     }
 
+    /** A copy of the bytes {@code [from, to)} of the segment (e.g. a whole attribute area). */
+    public byte[] bytesOfRange(long from, long to) {
+        if (from < 0 || to > seg.byteSize() || from > to) throw new IndexOutOfBoundsException("[" + from + ", " + to + ")");
+        if (arr != null) return java.util.Arrays.copyOfRange(arr, idx(from), idx(to));
+        return seg.asSlice(from, to - from).toArray(ValueLayout.JAVA_BYTE);
+    }
+
     /** A cursor over the attributes nested in this one's payload. */
     public Attrs nestedAttrs(String nestContext) throws ProtocolException {
-        return new Attrs().reset(seg, payload, payload + payloadLen,
-                context == null ? nestContext : context + " › " + nestContext);
+        return new Attrs().within(this, payload, payload + payloadLen,
+                nestContext);
     }
 
     /** A cursor over this payload after skipping a {@code header}-byte struct. */
     public Attrs nestedAttrsAfter(int header, String nestContext) throws ProtocolException {
-        need(header, nestContext + " header");
-        return new Attrs().reset(seg, payload + header, payload + payloadLen,
-                context == null ? nestContext : context + " › " + nestContext);
+        if (payloadLen < header) need(header, nestContext + " header");
+        return new Attrs().within(this, payload + header, payload + payloadLen,
+                nestContext);
     }
 
-    /** The context name given at reset. */
+    // Reads at absolute offsets of the segment, for the fixed structs before and inside attributes
+    // (ifinfomsg, rtnexthop, ...): the caller has checked that they lie inside the message.
+
+    public int u8At(long off) {
+        return arr != null ? Nlmsg.u8(arr, idx(off)) : Nlmsg.u8(seg, off);
+    }
+
+    public int u16At(long off) {
+        return arr != null ? Nlmsg.u16(arr, idx(off)) : Nlmsg.u16(seg, off);
+    }
+
+    public int s32At(long off) {
+        return arr != null ? Nlmsg.s32(arr, idx(off)) : Nlmsg.s32(seg, off);
+    }
+
+    public long u64At(long off) {
+        return arr != null ? Nlmsg.u64(arr, idx(off)) : seg.get(MessageWriter.U64, off);
+    }
+
+    /**
+     * The context for messages, e.g. {@code RTM_NEWLINK › IFLA_LINKINFO}: built when an error needs it,
+     * not for every nest decoded.
+     */
     public String context() {
-        return context;
+        String outer = parent == null ? null : parent.context();
+        return outer == null ? context : context == null ? outer : outer + " › " + context;
     }
 }

@@ -11,6 +11,8 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Messages {
     private MemorySegment seg;
+    private byte[] arr; // behind a heap segment: read directly (see Nlmsg)
+    private int bias;
     private long pos;
     private long end;
     private long msg;
@@ -20,6 +22,8 @@ public final class Messages {
     public Messages reset(MemorySegment seg, long length) {
         if (length < 0 || length > seg.byteSize()) throw new IllegalArgumentException("length " + length);
         this.seg = seg;
+        this.arr = Nlmsg.heapArray(seg);
+        this.bias = arr == null ? 0 : (int) seg.address();
         this.pos = 0;
         this.end = length;
         return this;
@@ -30,7 +34,7 @@ public final class Messages {
         if (pos >= end) return false;
         long left = end - pos;
         if (left < Nlmsg.HDRLEN) throw new ProtocolException("truncated netlink header: " + left + " bytes left at offset " + pos);
-        int l = Nlmsg.len(seg, pos);
+        int l = arr != null ? Nlmsg.s32(arr, bias + (int) pos) : Nlmsg.len(seg, pos);
         if (l < Nlmsg.HDRLEN) throw new ProtocolException("netlink message length " + Integer.toUnsignedString(l) + " < 16 at offset " + pos);
         if (l > left) throw new ProtocolException("netlink message length " + l + " runs past the datagram (" + left + " bytes left) at offset " + pos);
         msg = pos;
@@ -55,18 +59,18 @@ public final class Messages {
     }
 
     public int type() {
-        return Nlmsg.type(seg, msg);
+        return arr != null ? Nlmsg.u16(arr, bias + (int) msg + 4) : Nlmsg.type(seg, msg);
     }
 
     public int flags() {
-        return Nlmsg.flags(seg, msg);
+        return arr != null ? Nlmsg.u16(arr, bias + (int) msg + 6) : Nlmsg.flags(seg, msg);
     }
 
     public int seq() {
-        return Nlmsg.seq(seg, msg);
+        return arr != null ? Nlmsg.s32(arr, bias + (int) msg + 8) : Nlmsg.seq(seg, msg);
     }
 
     public int pid() {
-        return Nlmsg.pid(seg, msg);
+        return arr != null ? Nlmsg.s32(arr, bias + (int) msg + 12) : Nlmsg.pid(seg, msg);
     }
 }
