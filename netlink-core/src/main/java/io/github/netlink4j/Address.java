@@ -26,7 +26,7 @@ public record Address(int family, int index, InetAddress address, int prefixLeng
                       int rawFlags, OptionalLong validLifetime, OptionalLong preferredLifetime) {
     /** Makes the flag set immutable. */
     public Address {
-        flags = flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
+        flags = flags instanceof FlagSet ? flags : flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
     }
 
     /** {@code address/prefixLength}, as ip prints it (IPv6 compressed, RFC 5952). */

@@ -11,6 +11,10 @@ public enum AddressFlag {
 
     private static final AddressFlag[] VALUES = values();
     private final int bit;
+    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private static final int KNOWN = FlagSet.mask(BITS);
+    @SuppressWarnings("unchecked")
+    private static final Set<AddressFlag>[] CACHED = new Set[0x1000]; // every combination of the 12 flags
 
     AddressFlag(int bit) {
         this.bit = bit;
@@ -21,10 +25,11 @@ public enum AddressFlag {
         return bit;
     }
 
-    /** The flags set in {@code bits}. */
+    /** The flags set in {@code bits} (an immutable set; bits that name no constant are ignored). */
     public static Set<AddressFlag> of(int bits) {
-        EnumSet<AddressFlag> s = EnumSet.noneOf(AddressFlag.class);
-        for (AddressFlag f : VALUES) if ((bits & f.bit) != 0) s.add(f);
+        int i = bits & KNOWN; // KNOWN is 0xfff: the cache covers every combination
+        Set<AddressFlag> s = CACHED[i];
+        if (s == null) CACHED[i] = s = new FlagSet<>(VALUES, BITS, i); // immutable: a racing duplicate is harmless
         return s;
     }
 

@@ -11,6 +11,8 @@ public enum LinkFlag {
 
     private static final LinkFlag[] VALUES = values();
     private final int bit;
+    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private static final int KNOWN = FlagSet.mask(BITS);
 
     LinkFlag(int bit) {
         this.bit = bit;
@@ -21,10 +23,8 @@ public enum LinkFlag {
         return bit;
     }
 
-    /** The flags set in {@code bits}. */
+    /** The flags set in {@code bits} (an immutable set; bits that name no constant are ignored). */
     public static Set<LinkFlag> of(int bits) {
-        EnumSet<LinkFlag> s = EnumSet.noneOf(LinkFlag.class);
-        for (LinkFlag f : VALUES) if ((bits & f.bit) != 0) s.add(f);
-        return s;
+        return new FlagSet<>(VALUES, BITS, bits & KNOWN);
     }
 }

@@ -5,7 +5,9 @@ public enum OperState {
     UNKNOWN, NOTPRESENT, DOWN, LOWERLAYERDOWN, TESTING, DORMANT, UP;
 
     /** The state for the kernel's IF_OPER_* number (UNKNOWN for numbers it does not know). */
+    private static final OperState[] VALUES = values();
+
     public static OperState of(int v) {
-        return v >= 0 && v < values().length ? values()[v] : UNKNOWN;
+        return v >= 0 && v < VALUES.length ? VALUES[v] : UNKNOWN;
     }
 }

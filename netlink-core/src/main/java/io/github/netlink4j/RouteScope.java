@@ -16,8 +16,10 @@ public enum RouteScope {
     }
 
     /** The scope for a kernel value; values between the named ones map to the nearest known, UNIVERSE below SITE. */
+    private static final RouteScope[] VALUES = values();
+
     public static RouteScope of(int v) {
-        for (RouteScope s : values()) if (s.value == v) return s;
+        for (RouteScope s : VALUES) if (s.value == v) return s;
         return v < 200 ? UNIVERSE : v < 253 ? SITE : NOWHERE;
     }
 }
