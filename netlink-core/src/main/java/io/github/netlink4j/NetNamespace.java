@@ -71,7 +71,7 @@ public final class NetNamespace implements AutoCloseable {
     /**
      * Creates the named namespace {@code name} like {@code ip netns add}: makes {@link #RUN_DIR} a
      * shared mount point (under an flock, as iproute2 does), creates the mount-point file exclusively
-     * with mode 0, unshares a new network namespace on a throwaway platform thread and bind-mounts it
+     * with mode 0, unshares a new network namespace on a namespace worker (which then returns to its own) and bind-mounts it
      * there. If any step after the file fails, the file is removed again. Returns a handle on it.
      *
      * @throws io.github.netlink4j.error.SyscallException EEXIST if the name is taken, EPERM without privileges
@@ -82,7 +82,7 @@ public final class NetNamespace implements AutoCloseable {
         int f = Libc.open(path, Sys.O_RDONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_CLOEXEC, 0);
         Libc.close(f);
         try {
-            NetnsThreads.onThrowawayThread(() -> {
+            NetnsThreads.inNewNamespace(() -> {
                 Libc.unshare(Sys.CLONE_NEWNET);
                 Libc.mount("/proc/thread-self/ns/net", path, "none", Sys.MS_BIND);
                 return null;
@@ -185,7 +185,7 @@ public final class NetNamespace implements AutoCloseable {
 
     /** Creates an anonymous namespace, alive as long as the handle (or anything inside) is. */
     public static NetNamespace createAnonymous() throws IOException {
-        int fd = NetnsThreads.onThrowawayThread(() -> {
+        int fd = NetnsThreads.inNewNamespace(() -> {
             Libc.unshare(Sys.CLONE_NEWNET);
             return Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
         });
@@ -208,8 +208,9 @@ public final class NetNamespace implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} inside this namespace on a dedicated platform thread and returns its result.
-     * The calling thread never changes namespace. Sockets the task opens stay in this namespace.
+     * Runs {@code task} inside this namespace on a dedicated platform thread and returns its result:
+     * one of netlink4j's namespace workers, reused only after it has been checked back in its own
+     * network and mount namespaces. The calling thread never changes namespace. Sockets the task opens stay in this namespace.
      * The task must not start threads or use shared executors: new threads would inherit the namespace.
      */
     public <T> T call(Callable<T> task) throws IOException {

@@ -150,6 +150,7 @@ class NetNamespaceTest {
     @Test
     void twoHundredNamespacesLeaveNoThreadFdOrMount() throws Exception {
         Privileged.require();
+        io.github.netlink4j.testing.Workers.quiesce();
         List<String> fdsBefore = fds();
         long mountsBefore = netnsMounts();
         int threadsBefore = Thread.activeCount();
@@ -161,10 +162,53 @@ class NetNamespaceTest {
                 NetNamespace.delete(n);
             }
         }
+        assertTrue(NetnsThreads.idleWorkers() <= 4, "at most 4 idle workers are kept");
+        io.github.netlink4j.testing.Workers.quiesce();
         for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
         assertEquals(fdsBefore, fds());
         assertEquals(mountsBefore, netnsMounts());
         assertTrue(Thread.activeCount() <= threadsBefore, "threads " + Thread.activeCount() + " > " + threadsBefore);
+    }
+
+    @Test
+    void aWorkerIsReusedOnlyWhenItIsBackHome() throws Exception {
+        Privileged.require();
+        try (ThrowawayNamespace a = ThrowawayNamespace.create("reuse-a"); ThrowawayNamespace b = ThrowawayNamespace.create("reuse-b")) {
+            String home = NetnsThreads.currentNetns();
+            Thread first = a.ns().call(Thread::currentThread);
+            assertNotEquals(Thread.currentThread(), first);
+            // Sequential calls share one worker, into any namespace, and see the target each time.
+            assertEquals(first, b.ns().call(Thread::currentThread));
+            assertEquals(b.ns().id(), b.ns().call(NetnsThreads::currentNetns));
+            assertEquals(a.ns().id(), a.ns().call(NetnsThreads::currentNetns));
+            // A task that moves the worker itself is undone: the worker goes home and is reused.
+            try (NetNamespace other = NetNamespace.open(b.name())) {
+                a.ns().run(() -> {
+                    try {
+                        io.github.netlink4j.internal.sys.Libc.setns(other.fd(), io.github.netlink4j.internal.sys.Sys.CLONE_NEWNET);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            assertEquals(first, a.ns().call(Thread::currentThread));
+            assertEquals(a.ns().id(), a.ns().call(NetnsThreads::currentNetns));
+            // A task that leaves the worker in another mount namespace fails the call and retires the worker.
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.ns().run(() -> {
+                try {
+                    io.github.netlink4j.internal.sys.Libc.unshare(io.github.netlink4j.internal.sys.Sys.CLONE_NEWNS);
+                } catch (IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            }));
+            assertTrue(e.getMessage().contains("mount namespace"), e.getMessage());
+            first.join(5_000);
+            assertFalse(first.isAlive(), "the worker that could not be restored has ended");
+            Thread next = a.ns().call(Thread::currentThread);
+            assertNotEquals(first, next);
+            assertEquals(a.ns().id(), a.ns().call(NetnsThreads::currentNetns));
+            assertEquals(home, NetnsThreads.currentNetns(), "the caller never moved");
+        }
     }
 
     private static List<String> fds() throws IOException {

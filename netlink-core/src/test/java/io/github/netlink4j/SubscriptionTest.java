@@ -176,6 +176,7 @@ class SubscriptionTest {
 
     @Test
     void closingAThousandSubscriptionsLeavesNoThreadOrFd() throws Exception {
+        io.github.netlink4j.testing.Workers.quiesce();
         List<String> fdsBefore = fds();
         int threadsBefore = Thread.activeCount();
         List<Subscription> subs = new ArrayList<>();
@@ -185,6 +186,7 @@ class SubscriptionTest {
             for (Subscription s : subs) assertTrue(s.awaitTermination(Duration.ofSeconds(5)));
             subs.clear();
         }
+        io.github.netlink4j.testing.Workers.quiesce();
         assertEquals(fdsBefore, fds());
         for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
         assertTrue(Thread.activeCount() <= threadsBefore, Thread.activeCount() + " > " + threadsBefore);

@@ -54,6 +54,11 @@ public final class Libc {
             Linker.Option.firstVariadicArg(2));
     private static final MethodHandle GETTID = h("gettid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle FLOCK = h("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle STATX = h("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    /** sizeof(struct statx) (linux/stat.h); its layout is the same on every architecture. */
+    private static final int STATX_SIZE = 256;
+    /** offsetof(struct statx, stx_ino). */
+    private static final int STX_INO = 0x20;
 
     @SuppressWarnings("restricted") // the module is run with --enable-native-access; this is the one place it is used
     private static MethodHandle h(String name, FunctionDescriptor fd, Linker.Option... extra) {
@@ -294,6 +299,26 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
             check((int) FLOCK.invokeExact(st, fd, op), st, "flock", null);
+        } catch (SyscallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /**
+     * The inode number of {@code path} (relative to {@code dirfd}; with {@code path} empty, of
+     * {@code dirfd} itself), by statx(2): one system call, where java.nio's attribute views build maps.
+     * Namespace files are told apart by it (the nsfs inode).
+     */
+    public static long inode(int dirfd, String path) throws SyscallException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = newErrnoState(a);
+            MemorySegment buf = a.allocate(STATX_SIZE, 8);
+            int flags = path.isEmpty() ? Sys.AT_EMPTY_PATH : 0;
+            check((int) STATX.invokeExact(st, dirfd, a.allocateFrom(path), flags, Sys.STATX_INO, buf), st, "statx",
+                    path.isEmpty() ? "fd " + dirfd : path);
+            return buf.get(JAVA_LONG, STX_INO);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {

@@ -36,4 +36,9 @@ public final class Sys {
     public static final int MNT_DETACH = 2;
     public static final int LOCK_EX = 2;
     public static final int LOCK_UN = 8;
+
+    /** statx(2): AT_EMPTY_PATH (fcntl.h) and STATX_INO (linux/stat.h). */
+    public static final int AT_EMPTY_PATH = 0x1000;
+    public static final int STATX_INO = 0x100;
+    public static final int AT_FDCWD = -100;
 }

@@ -5,27 +5,37 @@ import io.github.netlink4j.internal.sys.Libc;
 import io.github.netlink4j.internal.sys.Sys;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs code inside a network namespace on a dedicated platform thread, never on the caller's.
  *
  * <p>setns(2) moves only the calling kernel task. A virtual thread migrates between carriers, and a
- * pooled thread serves strangers afterwards, so neither may ever call it. Each call here starts a
- * fresh platform thread that saves its namespace, enters the target, checks
- * {@code /proc/thread-self/ns/net} shows the target, runs the task, restores and checks again. The
- * thread is never reused, so even a failed restore cannot leak a namespace into other work: the
- * thread ends and the failure is reported.
+ * pooled thread of someone else's serves strangers afterwards, so neither may ever call it. Work runs
+ * on this class's own worker threads: a worker enters the target (or unshares a new namespace),
+ * checks {@code /proc/thread-self/ns/net} shows it, runs the task, goes back to the namespace it
+ * was born in and checks again, network and mount namespace both. Only a worker that passed those
+ * checks is reused (starting a platform thread costs ~0.6 ms on a small VM, more than the work); one
+ * that failed them ends, so a failed restore cannot leak a namespace into other work. Work that
+ * changes more of the thread on purpose (an unshared mount namespace for {@code exec}) runs on a
+ * thread of its own that ends with it. Up to {@value #MAX_IDLE} idle workers wait
+ * {@value #IDLE_MILLIS} ms for work, then end.
  */
 public final class NetnsThreads {
     private NetnsThreads() {}
 
+    static final int MAX_IDLE = 4;
+    static final long IDLE_MILLIS = 30_000;
+
     private static final AtomicLong COUNTER = new AtomicLong();
+    private static final ConcurrentLinkedDeque<Worker> IDLE = new ConcurrentLinkedDeque<>();
 
     /** What the task may throw. */
     @FunctionalInterface
@@ -35,26 +45,25 @@ public final class NetnsThreads {
 
     /** The network namespace id ({@code net:[inode]}) of the calling thread. */
     public static String currentNetns() throws IOException {
-        return identity(Path.of("/proc/thread-self/ns/net"));
+        return "net:[" + Libc.inode(Sys.AT_FDCWD, "/proc/thread-self/ns/net") + "]";
     }
 
     /**
-     * The namespace id an open namespace fd refers to. stat(2) through /proc/self/fd follows to the
-     * nsfs inode whether the fd was opened on /proc/PID/ns/net or on a bind mount of it.
+     * The namespace id an open namespace fd refers to: the nsfs inode, whether the fd was opened on
+     * /proc/PID/ns/net or on a bind mount of it.
      */
     public static String netnsOf(int fd) throws IOException {
-        return identity(Path.of("/proc/self/fd/" + fd));
+        return "net:[" + Libc.inode(fd, "") + "]";
     }
 
-    private static String identity(Path p) throws IOException {
-        Object ino = Files.getAttribute(p, "unix:ino");
-        return "net:[" + ino + "]";
+    private static long currentMountNs() throws IOException {
+        return Libc.inode(Sys.AT_FDCWD, "/proc/thread-self/ns/mnt");
     }
 
     /**
-     * Runs {@code task} on a new platform thread inside the network namespace {@code nsFd}, waits for
-     * it and returns its result. Exceptions the task throws are rethrown as they are (checked ones
-     * wrapped in {@link ExecutionException} only if they are not IOExceptions or runtime exceptions).
+     * Runs {@code task} on a worker inside the network namespace {@code nsFd}, waits for it and
+     * returns its result. Exceptions the task throws are rethrown as they are (checked ones that are
+     * not IOExceptions wrapped in an IOException).
      */
     public static <T> T call(int nsFd, Task<T> task) throws IOException {
         return call(nsFd, 0, task);
@@ -62,39 +71,67 @@ public final class NetnsThreads {
 
     /**
      * Like {@link #call(int, Task)}; {@code extraUnshare} (e.g. CLONE_NEWNS) is unshared on the
-     * thread after entering the namespace. Such a thread's fs state is private to it, which is why
-     * it is never reused.
+     * thread after entering the namespace. Such a thread's fs state is private to it, so it runs on
+     * a thread of its own that ends with the task.
      */
     public static <T> T call(int nsFd, int extraUnshare, Task<T> task) throws IOException {
         String target = netnsOf(nsFd);
+        if (extraUnshare == 0) return submit(new Job<>(nsFd, target, task));
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = Thread.ofPlatform()
+        Thread.ofPlatform()
                 .name("netlink4j-netns-" + COUNTER.incrementAndGet())
                 .daemon(true)
-                .unstarted(() -> runInside(nsFd, extraUnshare, target, task, result));
-        t.start();
-        return await(result);
-    }
-
-    /**
-     * Runs {@code task} on a new platform thread that ends with it, and returns its result. For work
-     * that leaves the thread's namespaces changed on purpose (unshare to create a namespace): the
-     * thread is never reused, so nothing needs restoring.
-     */
-    public static <T> T onThrowawayThread(Task<T> task) throws IOException {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = Thread.ofPlatform()
-                .name("netlink4j-unshare-" + COUNTER.incrementAndGet())
-                .daemon(true)
-                .unstarted(() -> {
+                .start(() -> {
                     try {
+                        Libc.setns(nsFd, Sys.CLONE_NEWNET);
+                        String now = currentNetns();
+                        if (!now.equals(target)) throw new IllegalStateException("setns left the thread in " + now + ", not " + target);
+                        Libc.unshare(extraUnshare);
                         result.complete(task.call());
                     } catch (Throwable e) {
                         result.completeExceptionally(e);
                     }
+                    // The thread ends here, in whatever namespaces the task left it.
                 });
-        t.start();
         return await(result);
+    }
+
+    /**
+     * Runs {@code task} on a worker that has just unshared a new network namespace (to bind-mount or
+     * open it); the worker then goes back to its own namespace, which is checked, before it is reused.
+     */
+    public static <T> T inNewNamespace(Task<T> task) throws IOException {
+        return submit(new Job<>(-1, null, task));
+    }
+
+    /** Ends the idle workers now (tests use it to check that nothing is left behind). */
+    public static void retireIdleWorkers() {
+        for (Worker w; (w = IDLE.pollFirst()) != null; ) {
+            if (w.state.compareAndSet(Worker.IDLE, Worker.RETIRED)) w.interrupt();
+        }
+    }
+
+    /** How many workers wait for work. */
+    public static int idleWorkers() {
+        return IDLE.size();
+    }
+
+    private static <T> T submit(Job<T> job) throws IOException {
+        while (true) {
+            Worker w = IDLE.pollFirst();
+            if (w == null) {
+                w = new Worker();
+                w.state.set(Worker.BUSY);
+                w.jobs.add(job);
+                w.start();
+                break;
+            }
+            if (w.state.compareAndSet(Worker.IDLE, Worker.BUSY)) { // else it is timing out: take another
+                w.jobs.add(job);
+                break;
+            }
+        }
+        return await(job.result);
     }
 
     private static <T> T await(CompletableFuture<T> result) throws IOException {
@@ -118,46 +155,111 @@ public final class NetnsThreads {
         }
     }
 
-    private static <T> void runInside(int nsFd, int extraUnshare, String target, Task<T> task, CompletableFuture<T> result) {
-        int saved;
-        String home;
-        try {
-            home = currentNetns();
-            saved = Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
-        } catch (IOException e) {
-            result.completeExceptionally(e);
-            return;
-        }
-        try {
-            Libc.setns(nsFd, Sys.CLONE_NEWNET);
-            String now = currentNetns();
-            if (!now.equals(target)) throw new IllegalStateException("setns left the thread in " + now + ", not " + target);
-            if (extraUnshare != 0) Libc.unshare(extraUnshare);
-            T value = task.call();
-            restore(saved, home);
-            result.complete(value);
-        } catch (Throwable e) {
-            try {
-                restore(saved, home);
-            } catch (Throwable restoreFailure) {
-                e.addSuppressed(restoreFailure);
-            }
-            result.completeExceptionally(e);
-        } finally {
-            try {
-                Libc.close(saved);
-            } catch (SyscallException ignored) {
-                // closing a read-only namespace fd cannot lose data
-            }
+    /** A task for a worker: enter {@code nsFd} ({@code target} is its id), or with nsFd -1 unshare a new one. */
+    private record Job<T>(int nsFd, String target, Task<T> task, CompletableFuture<T> result) {
+        Job(int nsFd, String target, Task<T> task) {
+            this(nsFd, target, task, new CompletableFuture<>());
         }
     }
 
-    private static void restore(int saved, String home) throws IOException {
-        if (currentNetns().equals(home)) return;
-        Libc.setns(saved, Sys.CLONE_NEWNET);
-        String now = currentNetns();
-        if (!now.equals(home)) {
-            throw new IllegalStateException("could not return to " + home + " (still in " + now + "); the thread ends here");
+    private static final class Worker extends Thread {
+        static final int IDLE = 0, BUSY = 1, RETIRED = 2;
+        final AtomicInteger state = new AtomicInteger(IDLE);
+        final BlockingQueue<Job<?>> jobs = new ArrayBlockingQueue<>(1);
+
+        Worker() {
+            super(null, null, "netlink4j-netns-" + COUNTER.incrementAndGet(), 0, false);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            int homeFd;
+            String home;
+            long homeMnt;
+            try {
+                home = currentNetns();
+                homeMnt = currentMountNs();
+                homeFd = Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
+            } catch (IOException e) {
+                Job<?> first = jobs.poll();
+                if (first != null) first.result.completeExceptionally(e);
+                return;
+            }
+            try {
+                while (true) {
+                    Job<?> job = nextJob();
+                    if (job == null) return;
+                    if (!runJob(job, homeFd, home, homeMnt)) return; // not back home: never reuse
+                    Thread.interrupted(); // a task's leftover interrupt must not reach the next one
+                    state.set(IDLE);
+                    if (NetnsThreads.IDLE.size() >= MAX_IDLE) {
+                        if (state.compareAndSet(IDLE, RETIRED)) return;
+                    } else {
+                        NetnsThreads.IDLE.addFirst(this);
+                    }
+                }
+            } finally {
+                state.set(RETIRED);
+                NetnsThreads.IDLE.remove(this);
+                try {
+                    Libc.close(homeFd);
+                } catch (SyscallException ignored) {
+                    // closing a read-only namespace fd cannot lose data
+                }
+            }
+        }
+
+        /** The next job, or null once this worker has waited long enough (or was retired) with none. */
+        private Job<?> nextJob() {
+            while (true) {
+                try {
+                    Job<?> job = jobs.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                    if (job != null) return job;
+                } catch (InterruptedException e) {
+                    // retireIdleWorkers: fall through to the state check
+                }
+                if (state.compareAndSet(IDLE, RETIRED)) return null;
+                if (state.get() == RETIRED) return null;
+                // A caller claimed this worker just now: its job is on the way.
+                try {
+                    return jobs.take();
+                } catch (InterruptedException e) {
+                    // only retireIdleWorkers interrupts, and it only retires IDLE workers: retry
+                }
+            }
+        }
+
+        /** Runs one job; true if the thread is back in its namespaces (and may be reused). */
+        private static <T> boolean runJob(Job<T> job, int homeFd, String home, long homeMnt) {
+            Throwable failure = null;
+            T value = null;
+            try {
+                if (job.nsFd() < 0) {
+                    Libc.unshare(Sys.CLONE_NEWNET);
+                } else {
+                    Libc.setns(job.nsFd(), Sys.CLONE_NEWNET);
+                    String now = currentNetns();
+                    if (!now.equals(job.target())) throw new IllegalStateException("setns left the thread in " + now + ", not " + job.target());
+                }
+                value = job.task().call();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            boolean home_ = false;
+            try {
+                if (!currentNetns().equals(home)) Libc.setns(homeFd, Sys.CLONE_NEWNET);
+                String now = currentNetns();
+                if (!now.equals(home)) throw new IllegalStateException("could not return to " + home + " (still in " + now + "); the thread ends here");
+                if (currentMountNs() != homeMnt) throw new IllegalStateException("the task changed the thread's mount namespace; the thread ends here");
+                home_ = true;
+            } catch (Throwable restoreFailure) {
+                if (failure == null) failure = restoreFailure;
+                else failure.addSuppressed(restoreFailure);
+            }
+            if (failure == null) job.result().complete(value);
+            else job.result().completeExceptionally(failure);
+            return home_;
         }
     }
 }
