@@ -35,9 +35,12 @@ public final class Runner {
     public static void main(String[] args) throws Exception {
         int reps = 5;
         boolean quick = false;
+        java.util.Set<String> only = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--reps")) reps = Integer.parseInt(args[++i]);
             else if (args[i].equals("--quick")) quick = true;
+            else if (args[i].equals("--only")) only = java.util.Set.of(args[++i].split(","));
+            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...]");
         }
         int s = quick ? 4 : 1;
         List<Workload> workloads = List.of(
@@ -47,6 +50,10 @@ public final class Runner {
                 new Workload("w3", 20 / s, "rounds/s", "address dump + link dump, 1,000 links and 5,000 addresses present"),
                 new Workload("w4", 20 / s, "scenarios/s", "the seed scenario (veth moved into a new namespace)"),
                 new Workload("w5", 20 / s, "scenarios/s", "w4's end state by the fastest route (peer created inside)"));
+        if (only != null) {
+            java.util.Set<String> wanted = only;
+            workloads = workloads.stream().filter(w -> wanted.contains(w.name())).toList();
+        }
         String kind = detectKind();
         System.out.println("# netlink4j throughput runner: " + reps + " repetitions, link kind " + kind + ", "
                 + Runtime.version() + ", kernel " + System.getProperty("os.version"));
