@@ -66,9 +66,10 @@ public final class NetlinkSocket implements AutoCloseable {
     private final Fd fd;
     private final int protocol;
     private final int portId;
-    // GC-managed: the buffers live as long as this object, which every user of them holds. Closing a
-    // shared arena instead makes every thread of the JVM pass a handshake (~0.1–0.3 ms here).
-    private final Arena arena = Arena.ofAuto();
+    // calloc'd, freed at close (under the lock, after the open-check every use makes): global-scope
+    // segments cost no session acquire per downcall argument, and closing frees at once, where a
+    // shared arena's close makes every JVM thread pass a handshake (~0.1–0.3 ms here).
+    private final Arena arena = new io.github.netlink4j.internal.sys.MallocArena();
     private final MemorySegment errno;
     private final MemorySegment kernel;
     private final MemorySegment source;
@@ -152,10 +153,14 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private void setIntOpt(int level, int name, int value) throws SyscallException {
+        lock.lock(); // errno lives in the arena that close() frees
         try (Arena a = Arena.ofConfined()) {
+            ensureOpen();
             MemorySegment v = a.allocate(ValueLayout.JAVA_INT);
             v.set(ValueLayout.JAVA_INT, 0, value);
             Libc.setsockopt(errno, fd.get(), level, name, v, 4);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -170,11 +175,15 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** Sets SO_RCVTIMEO: a receive that waits longer fails with EAGAIN. 0 waits forever. */
     public void setReceiveTimeoutMillis(long millis) throws SyscallException {
+        lock.lock();
         try (Arena a = Arena.ofConfined()) {
+            ensureOpen();
             MemorySegment tv = a.allocate(16, 8);
             tv.set(ValueLayout.JAVA_LONG, 0, millis / 1000);
             tv.set(ValueLayout.JAVA_LONG, 8, (millis % 1000) * 1000);
             Libc.setsockopt(errno, fd.get(), Sys.SOL_SOCKET, Sys.SO_RCVTIMEO, tv, 16);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -255,6 +264,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * the next receive.
      */
     public MemorySegment received(int n) {
+        ensureOpen();
         if (heap.length < n) {
             heap = new byte[(int) Math.max(n, rx.byteSize())];
             heapSegment = MemorySegment.ofArray(heap);
@@ -284,7 +294,7 @@ public final class NetlinkSocket implements AutoCloseable {
             while (!reader.done()) {
                 int n = receive(0);
                 if (truncated) throw new ProtocolException(operation + ": reply larger than the receive buffer was truncated; buffer grown to " + rx.byteSize());
-                reader.feed(received(n), n, handler);
+                reader.feed(rx, n, handler); // one reply: decoding it from native memory costs less than copying it
                 dropped += reader.skipped();
             }
             if (reader.error() != null) throw kernelError(reader.error(), w.segment(), 0, operation);
@@ -456,6 +466,7 @@ public final class NetlinkSocket implements AutoCloseable {
         } catch (SyscallException ignored) {
             // the fd is gone either way; nothing to report on a failed constructor
         }
+        arena.close();
     }
 
     /** Closes the socket; later calls do nothing, use after close throws IllegalStateException. */

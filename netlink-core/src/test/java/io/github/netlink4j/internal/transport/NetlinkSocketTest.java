@@ -123,6 +123,31 @@ class NetlinkSocketTest {
         NetlinkSocket s = NetlinkSocket.open();
         s.close();
         assertThrows(IllegalStateException.class, () -> s.request(w -> { }, null, "x"));
+        // The buffers are freed at close: every path that would touch them must refuse, not read freed memory.
+        assertThrows(IllegalStateException.class, () -> s.dump(w -> { }, (seg, off, len) -> { }, null, "x"));
+        assertThrows(IllegalStateException.class, () -> s.batch(1, (w, i) -> { }, null, "x"));
+        assertThrows(IllegalStateException.class, s::receiveEvents);
+        assertThrows(IllegalStateException.class, s::drain);
+        assertThrows(IllegalStateException.class, () -> s.joinGroup(1));
+        assertThrows(IllegalStateException.class, () -> s.setReceiveBuffer(1 << 20));
+        assertThrows(IllegalStateException.class, () -> s.setReceiveTimeoutMillis(100));
+        assertThrows(IllegalStateException.class, () -> s.received(16));
+    }
+
+    @Test
+    void mallocArenaSegmentsAreUsableUntilClose() {
+        io.github.netlink4j.internal.sys.MallocArena a = new io.github.netlink4j.internal.sys.MallocArena();
+        java.lang.foreign.MemorySegment m = a.allocate(4096, 8);
+        assertEquals(4096, m.byteSize());
+        assertEquals(0, m.address() % 16, "calloc alignment");
+        for (int i = 0; i < 4096; i++) assertEquals(0, m.get(java.lang.foreign.ValueLayout.JAVA_BYTE, i), "zeroed");
+        m.set(java.lang.foreign.ValueLayout.JAVA_LONG, 4088, -1L);
+        assertEquals(-1L, m.get(java.lang.foreign.ValueLayout.JAVA_LONG, 4088));
+        assertThrows(IndexOutOfBoundsException.class, () -> m.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 4096));
+        assertThrows(IllegalArgumentException.class, () -> a.allocate(64, 64));
+        a.close();
+        a.close(); // idempotent
+        assertThrows(IllegalStateException.class, () -> a.allocate(8, 8));
     }
 
     @Test
