@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -57,6 +59,12 @@ public class RoundTripBenchmark {
     private Pointer jnrKernel;
     private Pointer jnrBuffer;
     private int jnrSeq = 1;
+    private io.github.netlink4j.internal.sys.MallocArena rawArena;
+    private int rawFd = -1;
+    private MemorySegment rawErrno;
+    private MemorySegment rawRequest;
+    private MemorySegment rawBuffer;
+    private int rawSeq = 1;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -81,12 +89,24 @@ public class RoundTripBenchmark {
         jnrRequest.putShort(34, (short) 29);
         jnrRequest.putInt(36, Rtnetlink.RTEXT_FILTER_SKIP_STATS);
         jnrBuffer = Memory.allocateDirect(rt, 64 * 1024);
+
+        // The same bytes through our FFM bindings (internal.sys), with nothing of the client around them.
+        rawArena = new io.github.netlink4j.internal.sys.MallocArena();
+        rawFd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
+        rawErrno = io.github.netlink4j.internal.sys.Libc.newErrnoState(rawArena);
+        rawRequest = rawArena.allocate(44, 8);
+        byte[] request = new byte[44];
+        jnrRequest.get(0, request, 0, 44); // the very bytes JNR sends
+        MemorySegment.copy(request, 0, rawRequest, ValueLayout.JAVA_BYTE, 0, 44);
+        rawBuffer = rawArena.allocate(64 * 1024, 8);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         ffm.close();
         if (jnrFd >= 0) libc.close(jnrFd);
+        if (rawFd >= 0) io.github.netlink4j.internal.sys.Libc.close(rawFd);
+        rawArena.close();
         ns.close();
         NetNamespace.delete(name);
     }
@@ -99,6 +119,42 @@ public class RoundTripBenchmark {
         }, "get lo");
         if (seen[0] != 1) throw new IllegalStateException("no RTM_NEWLINK for lo");
         return seen[0];
+    }
+
+    /** The jnr() loop call for call through our FFM downcalls (errno captured, as everywhere in netlink4j). */
+    @Benchmark
+    public int ffmRaw() throws Exception {
+        int seq = rawSeq++;
+        rawRequest.set(ValueLayout.JAVA_INT_UNALIGNED, 8, seq);
+        if (io.github.netlink4j.internal.sys.Libc.sendto(rawErrno, rawFd, rawRequest, 44, 0, KERNEL, 12) != 44) throw new IllegalStateException("sendto");
+        int links = 0;
+        while (true) {
+            long n = io.github.netlink4j.internal.sys.Libc.recvfromRaw(rawErrno, rawFd, rawBuffer, 64 * 1024, 0, MemorySegment.NULL, MemorySegment.NULL);
+            if (n < 16) throw new IllegalStateException("recv " + n);
+            int off = 0;
+            while (off + 16 <= n) {
+                int len = rawBuffer.get(ValueLayout.JAVA_INT_UNALIGNED, off);
+                int type = rawBuffer.get(ValueLayout.JAVA_SHORT_UNALIGNED, off + 4) & 0xffff;
+                if (len < 16 || off + len > n) throw new IllegalStateException("bad length " + len);
+                if (rawBuffer.get(ValueLayout.JAVA_INT_UNALIGNED, off + 8) == seq) {
+                    if (type == Rtnetlink.RTM_NEWLINK && rawBuffer.get(ValueLayout.JAVA_INT_UNALIGNED, off + 20) == 1) links++;
+                    if (type == Netlink.NLMSG_ERROR) {
+                        if (rawBuffer.get(ValueLayout.JAVA_INT_UNALIGNED, off + 16) != 0) throw new IllegalStateException("error");
+                        if (links != 1) throw new IllegalStateException("no RTM_NEWLINK for lo");
+                        return links;
+                    }
+                }
+                off += (len + 3) & ~3;
+            }
+        }
+    }
+
+    private static final MemorySegment KERNEL = kernelAddress();
+
+    private static MemorySegment kernelAddress() {
+        MemorySegment k = java.lang.foreign.Arena.global().allocate(12, 4);
+        k.set(ValueLayout.JAVA_SHORT, 0, (short) 16); // AF_NETLINK, pid 0, groups 0
+        return k;
     }
 
     @Benchmark

@@ -30,13 +30,23 @@ final class AddressCodec {
         int scope = a.u8At(h + 3);
         int index = a.s32At(h + 4);
         InetAddress local = null, address = null;
+        long localAt = -1, addressAt = -1; // payload offsets: for a plain address both hold the same bytes
+        int localLen = 0, addressLen = 0;
         Optional<InetAddress> brd = Optional.empty();
         Optional<String> label = Optional.empty();
         OptionalLong valid = OptionalLong.empty(), preferred = OptionalLong.empty();
         while (a.next()) {
             switch (a.type()) {
-                case IfAddr.IFA_LOCAL -> local = Inet.decode(a);
-                case IfAddr.IFA_ADDRESS -> address = Inet.decode(a);
+                case IfAddr.IFA_LOCAL -> {
+                    local = address != null && a.payloadEquals(addressAt, addressLen) ? address : Inet.decode(a);
+                    localAt = a.payloadOffset();
+                    localLen = a.payloadLength();
+                }
+                case IfAddr.IFA_ADDRESS -> {
+                    address = local != null && a.payloadEquals(localAt, localLen) ? local : Inet.decode(a);
+                    addressAt = a.payloadOffset();
+                    addressLen = a.payloadLength();
+                }
                 case IfAddr.IFA_BROADCAST -> brd = Optional.of(Inet.decode(a));
                 case IfAddr.IFA_LABEL -> label = Optional.of(a.string());
                 case IfAddr.IFA_FLAGS -> flags = a.u32();

@@ -160,6 +160,16 @@ public final class Attrs {
         return b;
     }
 
+    /**
+     * Whether this payload holds the same bytes as the {@code otherLength} bytes at {@code otherOffset}
+     * (an earlier payload of the same message), so a decoder can reuse what it made of that one.
+     */
+    public boolean payloadEquals(long otherOffset, int otherLength) {
+        if (otherLength != payloadLen || otherOffset < 0) return false;
+        for (int i = 0; i < payloadLen; i++) if (u8At(payload + i) != u8At(otherOffset + i)) return false;
+        return true;
+    }
+
     /** A copy of the bytes {@code [from, to)} of the segment (e.g. a whole attribute area). */
     public byte[] bytesOfRange(long from, long to) {
         if (from < 0 || to > seg.byteSize() || from > to) throw new IndexOutOfBoundsException("[" + from + ", " + to + ")");
