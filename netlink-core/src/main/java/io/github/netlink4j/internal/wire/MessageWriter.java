@@ -283,24 +283,19 @@ public final class MessageWriter {
      * stores. False, with nothing written, if a character is NUL or not ASCII.
      */
     private boolean shortAscii(int type, String s, int n, int payload) {
-        // Fixed trip counts: the JIT unrolls both loops, the shifts become constants and the loads of
-        // the characters are independent of each other (a loop to n kept them in one chain).
         long lo = 0;
         long hi = 0;
         int bad = 0;
-        for (int i = 0; i < 8; i++) {
-            if (i < n) {
-                char c = s.charAt(i);
-                bad |= c | (c - 1) >> 31;
-                lo |= (long) c << (i << 3);
-            }
+        int i = 0;
+        for (int m = Math.min(n, 8); i < m; i++) {
+            char c = s.charAt(i);
+            bad |= c | (c - 1) >> 31;
+            lo |= (long) c << (i << 3);
         }
-        for (int i = 8; i < 16; i++) {
-            if (i < n) {
-                char c = s.charAt(i);
-                bad |= c | (c - 1) >> 31;
-                hi |= (long) c << ((i - 8) << 3);
-            }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            bad |= c | (c - 1) >> 31;
+            hi |= (long) c << ((i - 8) << 3);
         }
         if ((bad & ~0x7f) != 0) return false;
         int p = room(20); // header + two words; the padded attribute is at most 20 bytes
