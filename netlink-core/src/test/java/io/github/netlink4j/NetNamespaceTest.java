@@ -175,6 +175,7 @@ class NetNamespaceTest {
         Privileged.require();
         try (ThrowawayNamespace a = ThrowawayNamespace.create("reuse-a"); ThrowawayNamespace b = ThrowawayNamespace.create("reuse-b")) {
             String home = NetnsThreads.currentNetns();
+            io.github.netlink4j.testing.Workers.quiesce(); // no idle workers left by other tests: the pool's order is known
             Thread first = a.ns().call(Thread::currentThread);
             assertNotEquals(Thread.currentThread(), first);
             // Sequential calls share one worker, into any namespace, and see the target each time.
@@ -208,6 +209,14 @@ class NetNamespaceTest {
             assertNotEquals(first, next);
             assertEquals(a.ns().id(), a.ns().call(NetnsThreads::currentNetns));
             assertEquals(home, NetnsThreads.currentNetns(), "the caller never moved");
+            // A worker made while another runs a job inside a namespace still calls the process's namespace home
+            // (so it never keeps that namespace alive).
+            io.github.netlink4j.testing.Workers.quiesce();
+            String nested = a.ns().call(() -> b.ns().call(NetnsThreads::currentNetns));
+            assertEquals(b.ns().id(), nested);
+            List<String> homes = NetnsThreads.idleWorkerHomes();
+            assertEquals(2, homes.size(), homes.toString());
+            for (String h : homes) assertEquals(home, h);
         }
     }
 

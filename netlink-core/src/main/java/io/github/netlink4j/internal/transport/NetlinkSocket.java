@@ -236,7 +236,7 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     /**
-     * Receives one datagram from the kernel into {@link #rxBuffer()}; returns its length. Datagrams
+     * Receives one datagram from the kernel into the receive buffer; returns its length. Datagrams
      * not from port 0 are dropped. Sets {@link #truncated} (and grows the buffer) if it did not fit.
      */
     private int receive(int flags) throws SyscallException {
@@ -273,10 +273,6 @@ public final class NetlinkSocket implements AutoCloseable {
         return heapSegment;
     }
 
-    /** The receive buffer; a datagram occupies {@code [0, length)} after a receive. */
-    public MemorySegment rxBuffer() {
-        return rx;
-    }
 
     /**
      * Sends the one request {@code enc} writes and waits for its ACK (set NLM_F_ACK) or its single

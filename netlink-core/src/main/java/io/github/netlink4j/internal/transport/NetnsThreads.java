@@ -35,6 +35,20 @@ public final class NetnsThreads {
     static final long IDLE_MILLIS = 30_000;
 
     private static final AtomicLong COUNTER = new AtomicLong();
+    /**
+     * The process's network namespace (its main thread's), where every worker starts: a worker made
+     * while another worker runs a job inside some namespace would otherwise call that one home, and its
+     * saved fd would keep the namespace alive for as long as the worker lives.
+     */
+    private static final int PROCESS_NETNS = openProcessNetns();
+
+    private static int openProcessNetns() {
+        try {
+            return Libc.open("/proc/self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
+        } catch (IOException e) {
+            return -1; // no /proc: workers stay where they are born (the check after each job still runs)
+        }
+    }
     private static final ConcurrentLinkedDeque<Worker> IDLE = new ConcurrentLinkedDeque<>();
 
     /** What the task may throw. */
@@ -104,6 +118,11 @@ public final class NetnsThreads {
         return submit(new Job<>(-1, null, task));
     }
 
+    /** The namespace ids the idle workers return to (for tests: always the process's). */
+    public static java.util.List<String> idleWorkerHomes() {
+        return IDLE.stream().map(w -> w.home).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Ends the idle workers now (tests use it to check that nothing is left behind). */
     public static void retireIdleWorkers() {
         for (Worker w; (w = IDLE.pollFirst()) != null; ) {
@@ -166,6 +185,7 @@ public final class NetnsThreads {
         static final int IDLE = 0, BUSY = 1, RETIRED = 2;
         final AtomicInteger state = new AtomicInteger(IDLE);
         final BlockingQueue<Job<?>> jobs = new ArrayBlockingQueue<>(1);
+        volatile String home;
 
         Worker() {
             super(null, null, "netlink4j-netns-" + COUNTER.incrementAndGet(), 0, false);
@@ -178,9 +198,11 @@ public final class NetnsThreads {
             String home;
             long homeMnt;
             try {
+                if (PROCESS_NETNS >= 0) Libc.setns(PROCESS_NETNS, Sys.CLONE_NEWNET);
                 home = currentNetns();
                 homeMnt = currentMountNs();
                 homeFd = Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
+                this.home = home;
             } catch (IOException e) {
                 Job<?> first = jobs.poll();
                 if (first != null) first.result.completeExceptionally(e);
@@ -190,14 +212,16 @@ public final class NetnsThreads {
                 while (true) {
                     Job<?> job = nextJob();
                     if (job == null) return;
-                    if (!runJob(job, homeFd, home, homeMnt)) return; // not back home: never reuse
+                    Runnable finish = runJob(job, homeFd, home, homeMnt);
+                    if (finish == null) return; // not back home: the job was failed, and this thread is never reused
                     Thread.interrupted(); // a task's leftover interrupt must not reach the next one
-                    state.set(IDLE);
-                    if (NetnsThreads.IDLE.size() >= MAX_IDLE) {
-                        if (state.compareAndSet(IDLE, RETIRED)) return;
-                    } else {
-                        NetnsThreads.IDLE.addFirst(this);
-                    }
+                    // Back in the pool before the caller hears of the result, so that its next call finds this
+                    // worker instead of starting a thread.
+                    boolean retire = NetnsThreads.IDLE.size() >= MAX_IDLE;
+                    state.set(retire ? RETIRED : IDLE);
+                    if (!retire) NetnsThreads.IDLE.addFirst(this);
+                    finish.run();
+                    if (retire) return;
                 }
             } finally {
                 state.set(RETIRED);
@@ -230,8 +254,11 @@ public final class NetnsThreads {
             }
         }
 
-        /** Runs one job; true if the thread is back in its namespaces (and may be reused). */
-        private static <T> boolean runJob(Job<T> job, int homeFd, String home, long homeMnt) {
+        /**
+         * Runs one job. If the thread is back in its namespaces, returns what completes the job's
+         * result (run by the caller once this worker is reusable); if not, fails the job and returns null.
+         */
+        private static <T> Runnable runJob(Job<T> job, int homeFd, String home, long homeMnt) {
             Throwable failure = null;
             T value = null;
             try {
@@ -257,9 +284,17 @@ public final class NetnsThreads {
                 if (failure == null) failure = restoreFailure;
                 else failure.addSuppressed(restoreFailure);
             }
-            if (failure == null) job.result().complete(value);
-            else job.result().completeExceptionally(failure);
-            return home_;
+            Throwable f = failure;
+            T v = value;
+            Runnable finish = () -> {
+                if (f == null) job.result().complete(v);
+                else job.result().completeExceptionally(f);
+            };
+            if (!home_) {
+                finish.run();
+                return null;
+            }
+            return finish;
         }
     }
 }
