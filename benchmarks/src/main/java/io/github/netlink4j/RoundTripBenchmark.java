@@ -70,6 +70,24 @@ public class RoundTripBenchmark {
     public void setUp() throws Exception {
         name = "nl4j-bench-rt-" + UUID.randomUUID().toString().substring(0, 8);
         ns = NetNamespace.create(name);
+        // JMH skips @TearDown when a benchmark method throws; the fork's exit still deletes the namespace.
+        String created = name;
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (NetNamespace.exists(created)) NetNamespace.delete(created);
+            } catch (java.io.IOException ignored) {
+                // nothing more to do on the way out
+            }
+        }));
+        try {
+            open();
+        } catch (Exception | Error e) {
+            tearDown();
+            throw e;
+        }
+    }
+
+    private void open() throws Exception {
         int fd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
         ffm = NetlinkSocket.adopt(fd, Netlink.NETLINK_ROUTE, 0);
 
@@ -103,12 +121,12 @@ public class RoundTripBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        ffm.close();
+        if (ffm != null) ffm.close();
         if (jnrFd >= 0) libc.close(jnrFd);
         if (rawFd >= 0) io.github.netlink4j.internal.sys.Libc.close(rawFd);
-        rawArena.close();
+        if (rawArena != null) rawArena.close();
         ns.close();
-        NetNamespace.delete(name);
+        if (NetNamespace.exists(name)) NetNamespace.delete(name);
     }
 
     @Benchmark
