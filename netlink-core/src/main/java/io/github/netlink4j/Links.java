@@ -110,6 +110,20 @@ public final class Links {
         return made[0] != null ? made[0] : get(spec.name());
     }
 
+    /**
+     * Creates a link like {@link #add} but without asking for it back (no NLM_F_ECHO), the way
+     * {@code ip link add} does: one request and its ACK, nothing to build in the kernel or to decode
+     * here. For callers that do not need the record; the same errors as {@link #add}.
+     */
+    public void create(LinkSpec spec) throws NetlinkException {
+        Resolver r = new Resolver(this, spec);
+        try {
+            socket.request(w -> LinkCodec.encodeCreate(w, spec, r::index, false), null, "create link");
+        } catch (KernelException e) {
+            throw Errors.specific(e, "link \"" + spec.name() + "\"", spec.name(), spec.kind());
+        }
+    }
+
     private static void keepEcho(java.lang.foreign.MemorySegment s, long off, int len, String name, Link[] into, int i)
             throws io.github.netlink4j.error.ProtocolException {
         if (Nlmsg.type(s, off) != Rtnetlink.RTM_NEWLINK) return;

@@ -207,4 +207,18 @@ class LinksTest {
         assertTrue(e.getMessage().startsWith("link \"ifb0\" already exists"), e.getMessage());
         assertEquals("EEXIST", e.errnoName());
     }
+
+    @Test
+    void createWithoutEchoMakesTheSameLinkAndTheSameErrors() throws Exception {
+        links.create(LinkSpec.veth("cva", "cvb").withOptions(LinkOptions.DEFAULTS.withMtu(1400)));
+        Link a = links.get("cva");
+        assertSameAsIp(a);
+        assertEquals(1400, a.mtu());
+        assertEquals("veth", kind(ipLink("cvb")));
+        AlreadyExistsException e = assertThrows(AlreadyExistsException.class, () -> links.create(LinkSpec.ifb("cva")));
+        assertTrue(e.getMessage().contains("cva"), e.getMessage());
+        assertThrows(io.github.netlink4j.error.NoSuchLinkException.class,
+                () -> links.create(LinkSpec.ifb("cvc").withOptions(LinkOptions.DEFAULTS.withMaster("nosuch0"))));
+        assertTrue(links.find("cvc").isEmpty(), "nothing made when the master does not exist");
+    }
 }
