@@ -99,14 +99,8 @@ public final class Links {
      * @throws NoSuchLinkException                                    if a parent or master does not exist
      */
     public Link add(LinkSpec spec) throws NetlinkException {
-        Resolver r = new Resolver(this, spec);
         Link[] made = new Link[1];
-        try {
-            socket.request(w -> LinkCodec.encodeCreate(w, spec, r::index, true),
-                    (s, off, len) -> keepEcho(s, off, len, spec.name(), made, 0), "add link");
-        } catch (KernelException e) {
-            throw Errors.specific(e, "link \"" + spec.name() + "\"", spec.name(), spec.kind());
-        }
+        create(spec, (s, off, len) -> keepEcho(s, off, len, spec.name(), made, 0), "add link");
         return made[0] != null ? made[0] : get(spec.name());
     }
 
@@ -116,9 +110,15 @@ public final class Links {
      * here. For callers that do not need the record; the same errors as {@link #add}.
      */
     public void create(LinkSpec spec) throws NetlinkException {
+        create(spec, null, "create link");
+    }
+
+    /** One RTM_NEWLINK for {@code spec}; with an {@code echo} handler it asks for the link back. */
+    private void create(LinkSpec spec, io.github.netlink4j.internal.wire.ReplyReader.Handler echo, String operation)
+            throws NetlinkException {
         Resolver r = new Resolver(this, spec);
         try {
-            socket.request(w -> LinkCodec.encodeCreate(w, spec, r::index, false), null, "create link");
+            socket.request(w -> LinkCodec.encodeCreate(w, spec, r::index, echo != null), echo, operation);
         } catch (KernelException e) {
             throw Errors.specific(e, "link \"" + spec.name() + "\"", spec.name(), spec.kind());
         }

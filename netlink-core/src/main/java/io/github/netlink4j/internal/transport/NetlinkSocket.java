@@ -326,7 +326,7 @@ public final class NetlinkSocket implements AutoCloseable {
                         lost = true;
                         continue;
                     }
-                    reader.feed(received(n), n, lost ? null : handler);
+                    reader.feed(lost ? rx : received(n), n, lost ? null : handler); // a lost dump is only read to its end
                     dropped += reader.skipped();
                 }
                 if (reader.error() != null) throw kernelError(reader.error(), w.segment(), 0, "dump " + what);
