@@ -82,8 +82,8 @@ public final class NetNamespace implements AutoCloseable {
         int f = Libc.open(path, Sys.O_RDONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_CLOEXEC, 0);
         Libc.close(f);
         try {
+            // The worker has unshared already: the task runs in the new namespace.
             NetnsThreads.inNewNamespace(() -> {
-                Libc.unshare(Sys.CLONE_NEWNET);
                 Libc.mount("/proc/thread-self/ns/net", path, "none", Sys.MS_BIND);
                 return null;
             });
@@ -186,7 +186,6 @@ public final class NetNamespace implements AutoCloseable {
     /** Creates an anonymous namespace, alive as long as the handle (or anything inside) is. */
     public static NetNamespace createAnonymous() throws IOException {
         int fd = NetnsThreads.inNewNamespace(() -> {
-            Libc.unshare(Sys.CLONE_NEWNET);
             return Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
         });
         return new NetNamespace(fd, null);
