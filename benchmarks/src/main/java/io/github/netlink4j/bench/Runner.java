@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * the purpose, {@code --reps} times (default 5), and prints one table: median (min–max) rate and each
  * column's ratio to {@code ip -batch} from the same run.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.github.netlink4j.bench.Runner [--reps 5] [--quick]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.github.netlink4j.bench.Runner [--reps 5] [--quick]
+ * [--only w1,w4] [--release-each]}
  */
 public final class Runner {
     private Runner() {}
@@ -31,6 +32,18 @@ public final class Runner {
     private static final String[] VARIANTS = {"netlink4j", "netlink4j pipelined", "ip per op", "ip -batch"};
 
     record Workload(String name, int count, String unit, String what) {}
+
+    /** Passes --release-each to our program (w4/w5: close each scenario's namespace handle at once). */
+    private static boolean releaseEach;
+
+    /**
+     * Starts our program with a JDK AOT cache (JEP 483/514/515, JDK 25+): classes loaded and linked,
+     * lambdas and string concatenations resolved, and method profiles, all from a training run of the
+     * same workload and variant made before the measured runs. It is how a JVM command-line tool is
+     * shipped to start fast; nothing is compiled ahead, the JIT still compiles inside the clock.
+     * {@code --no-aot} measures without it.
+     */
+    private static boolean aot = true;
 
     public static void main(String[] args) throws Exception {
         int reps = 5;
@@ -40,7 +53,9 @@ public final class Runner {
             if (args[i].equals("--reps")) reps = Integer.parseInt(args[++i]);
             else if (args[i].equals("--quick")) quick = true;
             else if (args[i].equals("--only")) only = java.util.Set.of(args[++i].split(","));
-            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...]");
+            else if (args[i].equals("--release-each")) releaseEach = true;
+            else if (args[i].equals("--no-aot")) aot = false;
+            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...] [--release-each] [--no-aot]");
         }
         int s = quick ? 4 : 1;
         List<Workload> workloads = List.of(
@@ -56,19 +71,29 @@ public final class Runner {
         }
         String kind = detectKind();
         System.out.println("# netlink4j throughput runner: " + reps + " repetitions, link kind " + kind + ", "
-                + Runtime.version() + ", kernel " + System.getProperty("os.version"));
+                + Runtime.version() + ", kernel " + System.getProperty("os.version")
+                + (releaseEach ? ", scenario namespaces released one by one (--release-each)" : "")
+                + (aot ? ", our program started with an AOT cache from a training run" : ", no AOT cache"));
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
         for (Workload w : workloads) {
             Map<String, List<Double>> byVariant = new LinkedHashMap<>();
             for (String v : VARIANTS) byVariant.put(v, new ArrayList<>());
+            Map<String, List<Double>> settled = new LinkedHashMap<>();
+            for (String v : VARIANTS) settled.put(v, new ArrayList<>());
+            if (aot) {
+                for (boolean pipelined : new boolean[] {false, true}) train(w, kind, pipelined);
+            }
             for (int r = 0; r < reps; r++) {
                 for (String v : VARIANTS) {
-                    double rate = runOnce(w, v, kind);
-                    byVariant.get(v).add(rate);
-                    System.err.printf("%s %-20s rep %d: %.1f %s%n", w.name(), v, r + 1, rate, w.unit());
+                    double[] rate = runOnce(w, v, kind);
+                    byVariant.get(v).add(rate[0]);
+                    if (rate.length > 1) settled.get(v).add(rate[1]);
+                    System.err.printf("%s %-20s rep %d: %.1f %s%s%n", w.name(), v, r + 1, rate[0], w.unit(),
+                            rate.length > 1 ? String.format(" (%.1f settled)", rate[1]) : "");
                 }
             }
             results.put(w.name(), byVariant);
+            if (hasTeardown(w)) results.put(w.name() + " settled", settled);
         }
         printTable(workloads, results);
     }
@@ -85,20 +110,30 @@ public final class Runner {
         }
     }
 
-    /** One measurement in fresh namespaces; returns operations (or rounds, scenarios) per second. */
-    static double runOnce(Workload w, String variant, String kind) throws Exception {
+    static boolean hasTeardown(Workload w) {
+        return w.name().equals("w4") || w.name().equals("w5");
+    }
+
+    /**
+     * One measurement in fresh namespaces; returns operations (or rounds, scenarios) per second, and
+     * for w4/w5 also the rate counted until the kernel has finished tearing the deleted scenario
+     * namespaces down ({@link Throughput#awaitTeardown}): our program waits for that inside its own
+     * clock; for ip the runner waits after the process has exited and adds the wait to its time.
+     */
+    static double[] runOnce(Workload w, String variant, String kind) throws Exception {
         String name = "nl4j-bench-" + UUID.randomUUID().toString().substring(0, 8);
         NetNamespace ns = NetNamespace.create(name);
         try (ns; NetlinkClient nl = NetlinkClient.open(ns)) {
             prepare(w, nl, kind);
-            long ns_ = switch (variant) {
+            long[] t = switch (variant) {
                 case "netlink4j" -> ours(w, name, kind, false);
                 case "netlink4j pipelined" -> ours(w, name, kind, true);
-                case "ip per op" -> ipPerOp(w, name, kind);
-                case "ip -batch" -> ipBatch(w, name, kind);
+                case "ip per op" -> withTeardown(w, nl, ipPerOp(w, name, kind));
+                case "ip -batch" -> withTeardown(w, nl, ipBatch(w, name, kind));
                 default -> throw new IllegalArgumentException(variant);
             };
-            return w.count() / (ns_ / 1e9);
+            return t.length > 1 ? new double[] {w.count() / (t[0] / 1e9), w.count() / (t[1] / 1e9)}
+                    : new double[] {w.count() / (t[0] / 1e9)};
         } finally {
             for (String n : NetNamespace.list()) if (n.startsWith(name + "-x")) NetNamespace.delete(n);
             NetNamespace.delete(name);
@@ -136,17 +171,61 @@ public final class Runner {
         return Path.of(Runner.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
     }
 
-    static long ours(Workload w, String name, String kind, boolean pipelined) throws Exception {
+    static long[] withTeardown(Workload w, NetlinkClient nl, long elapsed) throws Exception {
+        if (!hasTeardown(w)) return new long[] {elapsed};
+        long t0 = System.nanoTime();
+        Throughput.awaitTeardown(nl);
+        return new long[] {elapsed, elapsed + System.nanoTime() - t0};
+    }
+
+    static Path aotCache(Workload w, boolean pipelined) {
+        return Path.of(jar()).toAbsolutePath().getParent().resolve("aot").resolve(w.name() + (pipelined ? "-pipelined" : "") + ".aot");
+    }
+
+    /** The training run for {@link #aot}: the measured run's workload, size and variant, not timed. */
+    static void train(Workload w, String kind, boolean pipelined) throws Exception {
+        if (Runtime.version().feature() < 25) {
+            System.err.println("no AOT cache: needs JDK 25, this is " + Runtime.version());
+            aot = false;
+            return;
+        }
+        Path cache = aotCache(w, pipelined);
+        Files.createDirectories(cache.getParent());
+        Files.deleteIfExists(cache);
+        String name = "nl4j-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        NetNamespace ns = NetNamespace.create(name);
+        try (ns; NetlinkClient nl = NetlinkClient.open(ns)) {
+            prepare(w, nl, kind);
+            ours(w, name, kind, pipelined, List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=warning"));
+        } finally {
+            for (String n : NetNamespace.list()) if (n.startsWith(name + "-x")) NetNamespace.delete(n);
+            NetNamespace.delete(name);
+        }
+        if (!Files.isRegularFile(cache)) throw new IllegalStateException("training run made no AOT cache " + cache);
+    }
+
+    static long[] ours(Workload w, String name, String kind, boolean pipelined) throws Exception {
+        return ours(w, name, kind, pipelined, aot ? List.of("-XX:AOTCache=" + aotCache(w, pipelined), "-XX:AOTMode=on") : List.of());
+    }
+
+    static long[] ours(Workload w, String name, String kind, boolean pipelined, List<String> jvmOptions) throws Exception {
         // A pre-touched, fixed heap (first-touch page faults of a fresh young generation otherwise dominate)
         // and C1 only: a run is short, and C2 compiles would land inside the clock without paying back.
-        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1", "-cp", jar(),
-                Throughput.class.getName(), w.name(), "--netns", name, "--count", String.valueOf(w.count()), "--kind", kind));
+        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", jar(), Throughput.class.getName(), w.name(), "--netns", name, "--count", String.valueOf(w.count()), "--kind", kind));
         if (pipelined) cmd.add("--pipelined");
+        if (releaseEach) cmd.add("--release-each");
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("throughput failed: " + out);
-        for (String line : out.split("\n")) if (line.startsWith("elapsed_ns=")) return Long.parseLong(line.substring(11).trim());
-        throw new IllegalStateException("no elapsed_ns in " + out);
+        long elapsed = -1, settled = -1;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("elapsed_ns=")) elapsed = Long.parseLong(line.substring(11).trim());
+            if (line.startsWith("settled_ns=")) settled = Long.parseLong(line.substring(11).trim());
+        }
+        if (elapsed < 0 || (hasTeardown(w) && settled < 0)) throw new IllegalStateException("no elapsed_ns/settled_ns in " + out);
+        return hasTeardown(w) ? new long[] {elapsed, settled} : new long[] {elapsed};
     }
 
     /** The ip commands of a workload, one list of arguments per operation (after {@code ip}). */
@@ -261,25 +340,32 @@ public final class Runner {
         for (String ignored : VARIANTS) sb.append("---|");
         sb.append('\n');
         for (Workload w : workloads) {
-            Map<String, List<Double>> r = results.get(w.name());
-            double batch = median(r.get("ip -batch"));
-            sb.append("| ").append(w.name()).append(" (N=").append(w.count()).append(") | ").append(w.unit()).append(" |");
-            for (String v : VARIANTS) {
-                List<Double> x = r.get(v);
-                double med = median(x);
-                sb.append(String.format(" %.0f (%.0f–%.0f) %.2f× |", med, x.stream().mapToDouble(d -> d).min().orElse(0),
-                        x.stream().mapToDouble(d -> d).max().orElse(0), med / batch));
-            }
-            sb.append('\n');
+            row(sb, w.name() + " (N=" + w.count() + ")", w.unit(), results.get(w.name()));
+            if (hasTeardown(w)) row(sb, w.name() + " settled", w.unit(), results.get(w.name() + " settled"));
         }
         sb.append("\nEach cell: median rate (min–max) over the repetitions, then the ratio to ip -batch's median from the same run.\n");
+        sb.append("\"settled\": counted until the kernel has finished tearing down the deleted scenario namespaces (their veth peers gone).\n");
         for (Workload w : workloads) {
-            if (w.name().equals("w4") || w.name().equals("w5")) {
-                Map<String, List<Double>> r = results.get(w.name());
-                sb.append(String.format("%s: %.2f ms per scenario (netlink4j), %.2f ms (ip -batch)%n", w.name(),
-                        1000 / median(r.get("netlink4j")), 1000 / median(r.get("ip -batch"))));
+            if (hasTeardown(w)) {
+                for (String key : List.of(w.name(), w.name() + " settled")) {
+                    Map<String, List<Double>> r = results.get(key);
+                    sb.append(String.format("%s: %.2f ms per scenario (netlink4j), %.2f ms (ip -batch)%n", key,
+                            1000 / median(r.get("netlink4j")), 1000 / median(r.get("ip -batch"))));
+                }
             }
         }
         System.out.print(sb);
+    }
+
+    private static void row(StringBuilder sb, String label, String unit, Map<String, List<Double>> r) {
+        double batch = median(r.get("ip -batch"));
+        sb.append("| ").append(label).append(" | ").append(unit).append(" |");
+        for (String v : VARIANTS) {
+            List<Double> x = r.get(v);
+            double med = median(x);
+            sb.append(String.format(" %.0f (%.0f–%.0f) %.2f× |", med, x.stream().mapToDouble(d -> d).min().orElse(0),
+                    x.stream().mapToDouble(d -> d).max().orElse(0), med / batch));
+        }
+        sb.append('\n');
     }
 }

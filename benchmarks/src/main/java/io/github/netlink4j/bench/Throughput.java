@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The throughput program: {@code Throughput WORKLOAD --netns NAME --count N --kind KIND [--pipelined]}.
+ * The throughput program: {@code Throughput WORKLOAD --netns NAME --count N --kind KIND [--pipelined]
+ * [--release-each]}.
  *
  * <p>Works only inside the caller's namespace NAME (and, for w4/w5, namespaces it makes itself,
  * NAME-x&lt;i&gt;). Prints {@code elapsed_ns=<int>} (plus {@code objects=} for w3 and {@code samples_ns=}
- * for w4/w5) and exits non-zero if any operation failed. Only the counted operations are timed: JVM
+ * and {@code settled_ns=} for w4/w5, see {@link #awaitTeardown}) and exits non-zero if any operation failed. Only the counted operations are timed: JVM
  * start, opening the socket and one-time lookups are outside the clock; JIT warm-up is inside it.
  */
 public final class Throughput {
@@ -36,17 +37,18 @@ public final class Throughput {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5 --netns NAME --count N --kind KIND [--pipelined]");
+        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
         String workload = args[0];
         String netns = null, kind = "dummy";
         int count = -1;
-        boolean pipelined = false;
+        boolean pipelined = false, releaseEach = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--netns" -> netns = args[++i];
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--kind" -> kind = args[++i];
                 case "--pipelined" -> pipelined = true;
+                case "--release-each" -> releaseEach = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -57,8 +59,8 @@ public final class Throughput {
                 case "w1d" -> w1d(nl, count, pipelined);
                 case "w2" -> w2(nl, count, pipelined);
                 case "w3" -> w3(nl, count);
-                case "w4" -> w4(nl, netns, count);
-                case "w5" -> w5(nl, netns, count);
+                case "w4" -> w4(nl, netns, count, releaseEach);
+                case "w5" -> w5(nl, netns, count, releaseEach);
                 default -> throw new IllegalArgumentException("unknown workload " + workload);
             };
         }
@@ -138,25 +140,65 @@ public final class Throughput {
         void run(NetNamespace ns, int i) throws Exception;
     }
 
-    private static int scenarios(String netns, int n, Scenario body) throws Exception {
+    /**
+     * Runs the scenarios one after the other. Each deletes its namespace's name like {@code ip netns
+     * del}; the handle on it is kept (so the kernel has not torn the namespace down yet) and all of
+     * them are closed together after the last scenario, inside the clock. That is what {@code ip
+     * -batch} does (it never closes the namespace file it opens for {@code link set … netns X}), and
+     * it lets the kernel tear the namespaces down in one batch instead of one teardown per scenario
+     * that holds RTNL and queues RCU work while the next scenario's move waits in {@code rcu_barrier}.
+     * {@code releaseEach} closes each handle at the end of its scenario instead. Either way the
+     * {@code settled_ns} figure counts until the kernel has finished all teardowns.
+     */
+    private static int scenarios(NetlinkClient nl, String netns, int n, boolean releaseEach, Scenario body) throws Exception {
         long[] samples = new long[n];
+        List<NetNamespace> held = new ArrayList<>(n);
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            long s = System.nanoTime();
-            String x = netns + "-x" + i;
-            try (NetNamespace ns = NetNamespace.create(x)) {
-                body.run(ns, i);
-            } finally {
-                NetNamespace.delete(x);
+        long elapsed;
+        try {
+            for (int i = 0; i < n; i++) {
+                long s = System.nanoTime();
+                String x = netns + "-x" + i;
+                NetNamespace ns = NetNamespace.create(x);
+                held.add(ns);
+                try {
+                    body.run(ns, i);
+                } finally {
+                    NetNamespace.delete(x);
+                    if (releaseEach) held.remove(held.size() - 1).close();
+                }
+                samples[i] = System.nanoTime() - s;
             }
-            samples[i] = System.nanoTime() - s;
+        } finally {
+            for (NetNamespace ns : held) ns.close();
+            elapsed = System.nanoTime() - t0;
         }
-        return samplesReport(System.nanoTime() - t0, samples);
+        samplesReport(elapsed, samples);
+        awaitTeardown(nl);
+        System.out.println("settled_ns=" + (System.nanoTime() - t0));
+        return 0;
+    }
+
+    /**
+     * Waits (at most 60 s, polling every millisecond) until no link named {@code vb…} is left in
+     * {@code nl}'s namespace. {@code ip netns del} and {@link NetNamespace#delete} only remove the
+     * name: the kernel tears a namespace down asynchronously once nothing holds it, and only then
+     * deletes the veth end inside it, and with it the peer {@code vb<i>a} in NAME. So this returns
+     * when the work a w4/w5 run asked for is really done. It matters for comparing: {@code ip -batch}
+     * keeps every namespace it moves a link into open until it exits ({@code ip link set … netns X}
+     * opens {@code /run/netns/X} and never closes it), so its teardowns all happen after its clock.
+     */
+    static void awaitTeardown(NetlinkClient nl) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (nl.links().list().stream().anyMatch(l -> l.name().startsWith("vb"))) {
+            if (System.nanoTime() - deadline > 0) throw new IllegalStateException("scenario namespaces not torn down within 60 s");
+            Thread.sleep(1);
+        }
     }
 
     /** The seed scenario as the walkthrough does it: the peer is moved into the new namespace. */
-    static int w4(NetlinkClient nl, String netns, int n) throws Exception {
-        return scenarios(netns, n, (ns, i) -> {
+    static int w4(NetlinkClient nl, String netns, int n, boolean releaseEach) throws Exception {
+        return scenarios(nl, netns, n, releaseEach, (ns, i) -> {
             nl.links().add(LinkSpec.veth("vb" + i + "a", "vb" + i + "b"));
             nl.links().moveTo("vb" + i + "b", ns);
             try (NetlinkClient in = NetlinkClient.open(ns)) {
@@ -174,8 +216,8 @@ public final class Throughput {
      * move, so no wait for an RCU grace period), the host end is created up, and its address is added
      * on the created link's index instead of looking the name up again.
      */
-    static int w5(NetlinkClient nl, String netns, int n) throws Exception {
-        return scenarios(netns, n, (ns, i) -> {
+    static int w5(NetlinkClient nl, String netns, int n, boolean releaseEach) throws Exception {
+        return scenarios(nl, netns, n, releaseEach, (ns, i) -> {
             Link a = nl.links().add(LinkSpec.veth("vb" + i + "a", "vb" + i + "b").withPeerNamespace(ns)
                     .withOptions(LinkOptions.DEFAULTS.withUp(true)));
             nl.addresses().add(a, AddressSpec.of(a.name(), "10.200.0.2/24"));
@@ -187,12 +229,11 @@ public final class Throughput {
         });
     }
 
-    private static int samplesReport(long elapsed, long[] samples) {
+    private static void samplesReport(long elapsed, long[] samples) {
         System.out.println("elapsed_ns=" + elapsed);
         StringBuilder sb = new StringBuilder("samples_ns=");
         for (int i = 0; i < samples.length; i++) sb.append(i > 0 ? "," : "").append(samples[i]);
         System.out.println(sb);
-        return 0;
     }
 
 }
