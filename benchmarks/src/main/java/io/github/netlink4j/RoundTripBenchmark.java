@@ -1,6 +1,7 @@
 package io.github.netlink4j;
 
 import io.github.netlink4j.internal.transport.NetlinkSocket;
+import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
@@ -47,7 +48,12 @@ public class RoundTripBenchmark {
         long recv(int fd, Pointer buf, long len, int flags);
 
         int close(int fd);
+
+        int setsockopt(int fd, int level, int name, Pointer value, int len);
     }
+
+    /** What NetlinkSocket sets on its sockets, set on the other two as well: the same kernel work for all. */
+    private static final int[] OPTIONS = {Netlink.NETLINK_EXT_ACK, Netlink.NETLINK_CAP_ACK, Netlink.NETLINK_GET_STRICT_CHK};
 
     private String name;
     private NetNamespace ns;
@@ -59,6 +65,8 @@ public class RoundTripBenchmark {
     private Pointer jnrKernel;
     private Pointer jnrBuffer;
     private int jnrSeq = 1;
+    private int requestLength;
+    private Runtime jnrRuntime;
     private io.github.netlink4j.internal.sys.MallocArena rawArena;
     private int rawFd = -1;
     private MemorySegment rawErrno;
@@ -93,29 +101,36 @@ public class RoundTripBenchmark {
 
         libc = LibraryLoader.create(JnrLibc.class).load("c");
         Runtime rt = Runtime.getRuntime(libc);
+        jnrRuntime = rt;
         jnrFd = ns.call(() -> libc.socket(16, 3 | 0x80000, 0)); // AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE
         if (jnrFd < 0) throw new IllegalStateException("JNR socket failed");
+        Pointer one = Memory.allocateDirect(rt, 4);
+        one.putInt(0, 1);
+        for (int o : OPTIONS) {
+            if (libc.setsockopt(jnrFd, io.github.netlink4j.internal.sys.Sys.SOL_NETLINK, o, one, 4) != 0) throw new IllegalStateException("JNR setsockopt " + o);
+        }
         jnrKernel = Memory.allocateDirect(rt, 12);
         jnrKernel.putShort(0, (short) 16);
-        jnrRequest = Memory.allocateDirect(rt, 44);
-        // nlmsghdr + ifinfomsg(index 1) + IFLA_EXT_MASK: the bytes netlink4j sends for get(1).
-        jnrRequest.putInt(0, 44);
-        jnrRequest.putShort(4, (short) Rtnetlink.RTM_GETLINK);
-        jnrRequest.putShort(6, (short) (Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK));
-        jnrRequest.putInt(20, 1);
-        jnrRequest.putShort(32, (short) 8);
-        jnrRequest.putShort(34, (short) 29);
-        jnrRequest.putInt(36, Rtnetlink.RTEXT_FILTER_SKIP_STATS);
+        // The request bytes come from netlink4j's own encoder (what ffm() sends for get(1): nlmsghdr,
+        // ifinfomsg with index 1, IFLA_EXT_MASK), so all three paths send exactly the same message.
+        MessageWriter w = new MessageWriter(java.lang.foreign.Arena.ofAuto(), 256);
+        LinkCodec.encodeGet(w, 1, null);
+        byte[] request = w.segment().asSlice(0, w.size()).toArray(ValueLayout.JAVA_BYTE);
+        requestLength = request.length;
+        if (Nlmsg.s32(w.segment(), 0) != requestLength) throw new IllegalStateException("nlmsg_len " + Nlmsg.s32(w.segment(), 0) + " != " + requestLength);
+        jnrRequest = Memory.allocateDirect(rt, requestLength);
+        jnrRequest.put(0, request, 0, requestLength);
         jnrBuffer = Memory.allocateDirect(rt, 64 * 1024);
 
         // The same bytes through our FFM bindings (internal.sys), with nothing of the client around them.
         rawArena = new io.github.netlink4j.internal.sys.MallocArena();
         rawFd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
         rawErrno = io.github.netlink4j.internal.sys.Libc.newErrnoState(rawArena);
-        rawRequest = rawArena.allocate(44, 8);
-        byte[] request = new byte[44];
-        jnrRequest.get(0, request, 0, 44); // the very bytes JNR sends
-        MemorySegment.copy(request, 0, rawRequest, ValueLayout.JAVA_BYTE, 0, 44);
+        MemorySegment on = rawArena.allocate(4, 4);
+        on.set(ValueLayout.JAVA_INT, 0, 1);
+        for (int o : OPTIONS) io.github.netlink4j.internal.sys.Libc.setsockopt(rawErrno, rawFd, io.github.netlink4j.internal.sys.Sys.SOL_NETLINK, o, on, 4);
+        rawRequest = rawArena.allocate(requestLength, 8);
+        MemorySegment.copy(request, 0, rawRequest, ValueLayout.JAVA_BYTE, 0, requestLength); // the very bytes JNR sends
         rawBuffer = rawArena.allocate(64 * 1024, 8);
     }
 
@@ -144,7 +159,7 @@ public class RoundTripBenchmark {
     public int ffmRaw() throws Exception {
         int seq = rawSeq++;
         rawRequest.set(ValueLayout.JAVA_INT_UNALIGNED, 8, seq);
-        if (io.github.netlink4j.internal.sys.Libc.sendto(rawErrno, rawFd, rawRequest, 44, 0, KERNEL, 12) != 44) throw new IllegalStateException("sendto");
+        if (io.github.netlink4j.internal.sys.Libc.sendto(rawErrno, rawFd, rawRequest, requestLength, 0, KERNEL, 12) != requestLength) throw new IllegalStateException("sendto");
         int links = 0;
         while (true) {
             long n = io.github.netlink4j.internal.sys.Libc.recvfromRaw(rawErrno, rawFd, rawBuffer, 64 * 1024, 0, MemorySegment.NULL, MemorySegment.NULL);
@@ -179,7 +194,7 @@ public class RoundTripBenchmark {
     public int jnr() {
         int seq = jnrSeq++;
         jnrRequest.putInt(8, seq);
-        if (libc.sendto(jnrFd, jnrRequest, 44, 0, jnrKernel, 12) != 44) throw new IllegalStateException("sendto");
+        if (libc.sendto(jnrFd, jnrRequest, requestLength, 0, jnrKernel, 12) != requestLength) throw new IllegalStateException("sendto");
         int links = 0;
         while (true) {
             long n = libc.recv(jnrFd, jnrBuffer, 64 * 1024, 0);
@@ -200,5 +215,26 @@ public class RoundTripBenchmark {
                 off += (len + 3) & ~3;
             }
         }
+    }
+
+    /**
+     * The binding's own cost, which the round trip cannot show (the kernel's ~7 us and its fork-to-fork
+     * spread hide it): one recv(MSG_DONTWAIT) on the empty socket, which the kernel answers at once with
+     * EAGAIN, through our FFM downcall (errno captured) ...
+     */
+    @Benchmark
+    public long ffmEmptyRecv() {
+        long n = io.github.netlink4j.internal.sys.Libc.recvfromRaw(rawErrno, rawFd, rawBuffer, 64 * 1024,
+                io.github.netlink4j.internal.sys.Sys.MSG_DONTWAIT, MemorySegment.NULL, MemorySegment.NULL);
+        if (n != -11) throw new IllegalStateException("expected -EAGAIN, got " + n);
+        return n;
+    }
+
+    /** ... and through JNR (which saves errno after every call). */
+    @Benchmark
+    public long jnrEmptyRecv() {
+        long n = libc.recv(jnrFd, jnrBuffer, 64 * 1024, io.github.netlink4j.internal.sys.Sys.MSG_DONTWAIT);
+        if (n != -1 || jnrRuntime.getLastError() != 11) throw new IllegalStateException("expected -1 (EAGAIN), got " + n);
+        return n;
     }
 }

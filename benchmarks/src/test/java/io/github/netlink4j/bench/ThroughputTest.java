@@ -1,0 +1,143 @@
+package io.github.netlink4j.bench;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The throughput program does what its contract says, at small sizes, in throwaway namespaces: the
+ * workloads leave the state they claim, print the keys a harness reads, and fail loudly.
+ */
+class ThroughputTest {
+
+    /** Runs the program in-process; returns its exit code and the key=value lines it printed. */
+    private static Map<String, String> run(int[] exit, String... args) throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            exit[0] = Throughput.run(args);
+        } finally {
+            System.setOut(saved);
+        }
+        Map<String, String> keys = new HashMap<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) keys.put(line.substring(0, eq), line.substring(eq + 1).trim());
+        }
+        return keys;
+    }
+
+    private static List<String> links(NetlinkClient nl, String prefix) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (Link l : nl.links().list()) if (l.name().startsWith(prefix)) names.add(l.name());
+        return names;
+    }
+
+    private static String[] args(String workload, String netns, int count, boolean pipelined) {
+        List<String> a = new ArrayList<>(List.of(workload, "--netns", netns, "--count", String.valueOf(count), "--kind", "ifb"));
+        if (pipelined) a.add("--pipelined");
+        return a.toArray(String[]::new);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void w1CreatesW1dDeletesAndW2AddsExactlyWhatTheContractSays(boolean pipelined) throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
+            NetlinkClient nl = t.client();
+            int[] exit = new int[1];
+            Map<String, String> out = run(exit, args("w1", t.name(), 5, pipelined));
+            assertEquals(0, exit[0]);
+            assertTrue(Long.parseLong(out.get("elapsed_ns")) > 0, out.toString());
+            assertEquals(List.of("dummy0", "dummy1", "dummy2", "dummy3", "dummy4"), links(nl, "dummy").stream().sorted().toList());
+
+            run(exit, args("w1d", t.name(), 4, pipelined));
+            assertEquals(0, exit[0]);
+            assertEquals(List.of("dummy4"), links(nl, "dummy"));
+
+            nl.links().rename("dummy4", "dummy0");
+            nl.links().setUp("dummy0");
+            int dummy0 = nl.links().get("dummy0").index();
+            run(exit, args("w2", t.name(), 10, pipelined));
+            assertEquals(0, exit[0]);
+            List<String> addresses = nl.addresses().list().stream().filter(a -> a.index() == dummy0 && a.address() instanceof java.net.Inet4Address)
+                    .map(a -> a.address().getHostAddress() + "/" + a.prefixLength()).sorted().toList();
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) expected.add("198.18.0." + i + "/32");
+            assertEquals(expected.stream().sorted().toList(), addresses);
+        }
+    }
+
+    @Test
+    void w3PrintsTheObjectsItDecodedInTheLastRound() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
+            NetlinkClient nl = t.client();
+            nl.links().add(LinkSpec.of("ifb", "dummy0"));
+            nl.links().add(LinkSpec.of("ifb", "dummy1"));
+            for (int i = 0; i < 3; i++) nl.addresses().add(AddressSpec.of("dummy" + (i % 2), "198.18.1." + (i + 1) + "/32"));
+            int[] exit = new int[1];
+            Map<String, String> out = run(exit, "w3", "--netns", t.name(), "--count", "3", "--kind", "ifb");
+            assertEquals(0, exit[0]);
+            List<Address> addresses = nl.addresses().list();
+            assertEquals(3, addresses.size());
+            assertEquals(String.valueOf(3 + nl.links().list().size()), out.get("objects"), "3 addresses and lo, dummy0, dummy1");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"w4", "w5"})
+    void scenariosLeaveNothingBehindAndSettleAfterTheirClock(String workload) throws Exception {
+        for (boolean releaseEach : new boolean[] {false, true}) {
+            try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
+                int[] exit = new int[1];
+                List<String> args = new ArrayList<>(List.of(workload, "--netns", t.name(), "--count", "3", "--kind", "ifb"));
+                if (releaseEach) args.add("--release-each");
+                Map<String, String> out = run(exit, args.toArray(String[]::new));
+                assertEquals(0, exit[0]);
+                long elapsed = Long.parseLong(out.get("elapsed_ns"));
+                long settled = Long.parseLong(out.get("settled_ns"));
+                assertTrue(settled >= elapsed && elapsed > 0, out.toString());
+                assertEquals(3, out.get("samples_ns").split(",").length, out.toString());
+                // Settled means the kernel has destroyed the scenario namespaces: their veth peers are gone.
+                assertEquals(List.of(), links(t.client(), "vb"), releaseEach ? "--release-each" : "held");
+                assertFalse(NetNamespace.list().stream().anyMatch(n -> n.startsWith(t.name() + "-x")), NetNamespace.list().toString());
+            }
+        }
+    }
+
+    @Test
+    void aFailedOperationFailsTheRun() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
+            t.client().links().add(LinkSpec.of("ifb", "dummy1"));
+            int[] exit = new int[1];
+            // One at a time the first failure throws (main() turns it into exit status 1) ...
+            assertThrows(Exception.class, () -> run(exit, args("w1", t.name(), 3, false)));
+            // ... pipelined, every other link is made and the run still exits non-zero.
+            t.client().links().delete("dummy0");
+            run(exit, args("w1", t.name(), 3, true));
+            assertEquals(1, exit[0]);
+            assertEquals(List.of("dummy0", "dummy1", "dummy2"), links(t.client(), "dummy").stream().sorted().toList());
+            assertThrows(IllegalArgumentException.class, () -> run(exit, "w9", "--netns", t.name(), "--count", "1"));
+        }
+    }
+}
