@@ -3,7 +3,6 @@ package io.github.netlink4j;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.internal.transport.NetlinkSocket;
-import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 
 import java.util.ArrayList;
@@ -56,10 +55,8 @@ public final class Addresses {
 
     private List<Address> dump(int family, int index) throws NetlinkException {
         List<Address> out = new ArrayList<>();
-        socket.dump(w -> AddressCodec.encodeDump(w, family, index),
-                (s, off, len) -> {
-                    if (Nlmsg.type(s, off) == Rtnetlink.RTM_NEWADDR) out.add(AddressCodec.decode(s, off, len));
-                },
+        socket.dump(w -> AddressCodec.encodeDump(w, family, index), Rtnetlink.RTM_NEWADDR,
+                (s, off, len) -> out.add(AddressCodec.decode(s, off, len)),
                 out::clear, "addresses");
         return out;
     }

@@ -43,10 +43,8 @@ public final class Links {
     /** Every link; with {@code stats}, IFLA_STATS64 is included like {@code ip -s link}. */
     public List<Link> list(boolean stats) throws NetlinkException {
         List<Link> out = new ArrayList<>();
-        socket.dump(w -> LinkCodec.encodeDump(w, stats),
-                (s, off, len) -> {
-                    if (Nlmsg.type(s, off) == Rtnetlink.RTM_NEWLINK) out.add(LinkCodec.decode(s, off, len));
-                },
+        socket.dump(w -> LinkCodec.encodeDump(w, stats), Rtnetlink.RTM_NEWLINK,
+                (s, off, len) -> out.add(LinkCodec.decode(s, off, len)),
                 out::clear, "links");
         return out;
     }

@@ -3,7 +3,6 @@ package io.github.netlink4j;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.internal.transport.NetlinkSocket;
-import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 
 import java.util.ArrayList;
@@ -36,10 +35,8 @@ public final class Neighbours {
 
     private List<Neighbour> dump(int family, int index) throws NetlinkException {
         List<Neighbour> out = new ArrayList<>();
-        socket.dump(w -> NeighbourCodec.encodeDump(w, family, index),
-                (s, off, len) -> {
-                    if (Nlmsg.type(s, off) == Rtnetlink.RTM_NEWNEIGH) out.add(NeighbourCodec.decode(s, off, len));
-                },
+        socket.dump(w -> NeighbourCodec.encodeDump(w, family, index), Rtnetlink.RTM_NEWNEIGH,
+                (s, off, len) -> out.add(NeighbourCodec.decode(s, off, len)),
                 out::clear, "neighbours");
         return out;
     }

@@ -3,7 +3,6 @@ package io.github.netlink4j;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.internal.transport.NetlinkSocket;
-import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 
 import java.util.ArrayList;
@@ -45,10 +44,8 @@ public final class Routes {
 
     private List<Route> dump(int family) throws NetlinkException {
         List<Route> out = new ArrayList<>();
-        socket.dump(w -> RouteCodec.encodeDump(w, family),
-                (s, off, len) -> {
-                    if (Nlmsg.type(s, off) == Rtnetlink.RTM_NEWROUTE) out.add(RouteCodec.decode(s, off, len));
-                },
+        socket.dump(w -> RouteCodec.encodeDump(w, family), Rtnetlink.RTM_NEWROUTE,
+                (s, off, len) -> out.add(RouteCodec.decode(s, off, len)),
                 out::clear, "routes");
         return out;
     }

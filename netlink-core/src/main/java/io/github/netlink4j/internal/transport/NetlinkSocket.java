@@ -309,6 +309,11 @@ public final class NetlinkSocket implements AutoCloseable {
      * times. Returns the number of attempts used.
      */
     public int dump(Encoder enc, ReplyReader.Handler handler, Runnable restart, String what) throws NetlinkException {
+        return dump(enc, -1, handler, restart, what);
+    }
+
+    /** {@link #dump(Encoder, ReplyReader.Handler, Runnable, String)}, handing on only messages of {@code type} (-1: all). */
+    public int dump(Encoder enc, int type, ReplyReader.Handler handler, Runnable restart, String what) throws NetlinkException {
         lock.lock();
         try {
             ensureOpen();
@@ -318,7 +323,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 enc.encode(w);
                 int s = stamp(w);
                 send(w);
-                reader.expect(portId, s);
+                reader.expect(portId, s).only(type);
                 boolean lost = false;
                 while (!reader.done()) {
                     int n = receive(0);

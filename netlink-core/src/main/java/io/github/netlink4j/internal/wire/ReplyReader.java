@@ -29,6 +29,7 @@ public final class ReplyReader {
     private NlError error;
     private int skipped;
     private int dataMessages;
+    private int only = -1;
 
     /** Prepares for the replies to request {@code seq} sent from {@code port}. */
     public ReplyReader expect(int port, int seq) {
@@ -39,6 +40,16 @@ public final class ReplyReader {
         this.error = null;
         this.skipped = 0;
         this.dataMessages = 0;
+        this.only = -1;
+        return this;
+    }
+
+    /**
+     * Hands the handler only data messages of {@code type} (a dump's one reply type); others are
+     * counted but not handed on. Saves every handler a read of the type feed() has already read.
+     */
+    public ReplyReader only(int type) {
+        this.only = type;
         return this;
     }
 
@@ -77,7 +88,7 @@ public final class ReplyReader {
                 }
                 default -> {
                     dataMessages++;
-                    if (handler != null) handler.onMessage(seg, off, len);
+                    if (handler != null && (only < 0 || type == only)) handler.onMessage(seg, off, len);
                 }
             }
         }

@@ -49,6 +49,26 @@ class ReplyReaderTest {
     }
 
     @Test
+    void onlyHandsOnTheDumpsOwnTypeAndExpectForgetsIt() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        link(w, Netlink.NLM_F_MULTI);
+        int m = w.beginMessage(Rtnetlink.RTM_NEWADDR, Netlink.NLM_F_MULTI); // a stray type in a link dump
+        w.ifinfomsg(0, 0, 1, 0, 0);
+        w.endMessage(m);
+        link(w, Netlink.NLM_F_MULTI);
+        done(w, 0);
+        MemorySegment s = datagram(w, 7, PORT);
+        List<Integer> types = new ArrayList<>();
+        ReplyReader r = new ReplyReader().expect(PORT, 7).only(Rtnetlink.RTM_NEWLINK);
+        assertTrue(r.feed(s, s.byteSize(), (seg, off, len) -> types.add(Nlmsg.type(seg, off))));
+        assertEquals(List.of(Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_NEWLINK), types);
+        types.clear();
+        r.expect(PORT, 7); // a new request: every type again
+        assertTrue(r.feed(s, s.byteSize(), (seg, off, len) -> types.add(Nlmsg.type(seg, off))));
+        assertEquals(List.of(Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_NEWLINK), types);
+    }
+
+    @Test
     void twoMessagesInOneDatagramThenDone() throws Exception {
         MessageWriter w = new MessageWriter(64);
         link(w, Netlink.NLM_F_MULTI);
