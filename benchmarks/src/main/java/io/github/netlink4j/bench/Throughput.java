@@ -147,9 +147,14 @@ public final class Throughput {
      * -batch} does (it never closes the namespace file it opens for {@code link set … netns X}), and
      * it lets the kernel tear the namespaces down in one batch instead of one teardown per scenario
      * that holds RTNL and queues RCU work while the next scenario's move waits in {@code rcu_barrier}.
+     * At most {@link #HOLD_AT_MOST} are held (then released together), so a long run neither runs out of
+     * file descriptors nor piles up namespaces (ip -batch's leaked fds grow with every scenario).
      * {@code releaseEach} closes each handle at the end of its scenario instead. Either way the
      * {@code settled_ns} figure counts until the kernel has finished all teardowns.
      */
+    /** Scenario namespaces held at once; at this many they are released together and the run goes on. */
+    static final int HOLD_AT_MOST = 64;
+
     private static int scenarios(NetlinkClient nl, String netns, int n, boolean releaseEach, Scenario body) throws Exception {
         long[] samples = new long[n];
         List<NetNamespace> held = new ArrayList<>(n);
@@ -166,6 +171,10 @@ public final class Throughput {
                 } finally {
                     NetNamespace.delete(x);
                     if (releaseEach) held.remove(held.size() - 1).close();
+                }
+                if (held.size() == HOLD_AT_MOST) { // bounded: one fd each, and the kernel's memory for each
+                    for (NetNamespace h : held) h.close();
+                    held.clear();
                 }
                 samples[i] = System.nanoTime() - s;
             }
