@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * column's ratio to {@code ip -batch} from the same run.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.github.netlink4j.bench.Runner [--reps 5] [--quick]
- * [--only w1,w4] [--release-each]}
+ * [--only w1,w4] [--release-each] [--no-aot]}
  */
 public final class Runner {
     private Runner() {}
@@ -121,19 +121,28 @@ public final class Runner {
      * clock; for ip the runner waits after the process has exited and adds the wait to its time.
      */
     static double[] runOnce(Workload w, String variant, String kind) throws Exception {
+        long[] t = inBenchNamespace(w, kind, (name, nl) -> switch (variant) {
+            case "netlink4j" -> ours(w, name, kind, false);
+            case "netlink4j pipelined" -> ours(w, name, kind, true);
+            case "ip per op" -> withTeardown(w, nl, ipPerOp(w, name, kind));
+            case "ip -batch" -> withTeardown(w, nl, ipBatch(w, name, kind));
+            default -> throw new IllegalArgumentException(variant);
+        });
+        return t.length > 1 ? new double[] {w.count() / (t[0] / 1e9), w.count() / (t[1] / 1e9)}
+                : new double[] {w.count() / (t[0] / 1e9)};
+    }
+
+    /** Work in a fresh namespace prepared for {@code w}; it and the scenario namespaces under it are deleted after. */
+    interface InNamespace<T> {
+        T run(String name, NetlinkClient nl) throws Exception;
+    }
+
+    static <T> T inBenchNamespace(Workload w, String kind, InNamespace<T> body) throws Exception {
         String name = "nl4j-bench-" + UUID.randomUUID().toString().substring(0, 8);
         NetNamespace ns = NetNamespace.create(name);
         try (ns; NetlinkClient nl = NetlinkClient.open(ns)) {
             prepare(w, nl, kind);
-            long[] t = switch (variant) {
-                case "netlink4j" -> ours(w, name, kind, false);
-                case "netlink4j pipelined" -> ours(w, name, kind, true);
-                case "ip per op" -> withTeardown(w, nl, ipPerOp(w, name, kind));
-                case "ip -batch" -> withTeardown(w, nl, ipBatch(w, name, kind));
-                default -> throw new IllegalArgumentException(variant);
-            };
-            return t.length > 1 ? new double[] {w.count() / (t[0] / 1e9), w.count() / (t[1] / 1e9)}
-                    : new double[] {w.count() / (t[0] / 1e9)};
+            return body.run(name, nl);
         } finally {
             for (String n : NetNamespace.list()) if (n.startsWith(name + "-x")) NetNamespace.delete(n);
             NetNamespace.delete(name);
@@ -192,15 +201,7 @@ public final class Runner {
         Path cache = aotCache(w, pipelined);
         Files.createDirectories(cache.getParent());
         Files.deleteIfExists(cache);
-        String name = "nl4j-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        NetNamespace ns = NetNamespace.create(name);
-        try (ns; NetlinkClient nl = NetlinkClient.open(ns)) {
-            prepare(w, nl, kind);
-            ours(w, name, kind, pipelined, List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=warning"));
-        } finally {
-            for (String n : NetNamespace.list()) if (n.startsWith(name + "-x")) NetNamespace.delete(n);
-            NetNamespace.delete(name);
-        }
+        inBenchNamespace(w, kind, (name, nl) -> ours(w, name, kind, pipelined, List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=warning")));
         if (!Files.isRegularFile(cache)) throw new IllegalStateException("training run made no AOT cache " + cache);
     }
 
