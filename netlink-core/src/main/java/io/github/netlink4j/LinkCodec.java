@@ -189,7 +189,8 @@ final class LinkCodec {
 
     /** RTM_GETLINK for one link by index (if > 0) or name. */
     static void encodeGet(MessageWriter w, int index, String name) {
-        int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+        // No NLM_F_ACK: the reply (or the error) is the answer, as iproute2 asks; see NetlinkSocket.get.
+        int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST);
         w.ifinfomsg(0, 0, Math.max(index, 0), 0, 0);
         if (index <= 0) w.attrString(IfLink.IFLA_IFNAME, name);
         w.attrU32(IfLink.IFLA_EXT_MASK, Rtnetlink.RTEXT_FILTER_SKIP_STATS);

@@ -79,7 +79,7 @@ public final class Links {
     private Optional<Link> fetch(int index, String name) throws NetlinkException {
         Link[] found = new Link[1];
         try {
-            socket.request(w -> LinkCodec.encodeGet(w, index, name),
+            socket.get(w -> LinkCodec.encodeGet(w, index, name),
                     (s, off, len) -> found[0] = LinkCodec.decode(s, off, len), "get link");
         } catch (KernelException e) {
             if (e.errno() == Errno.ENODEV) return Optional.empty();

@@ -279,14 +279,31 @@ public final class NetlinkSocket implements AutoCloseable {
      * reply; data messages in the reply (an echo, a GET answer) go to {@code handler}.
      */
     public void request(Encoder enc, ReplyReader.Handler handler, String operation) throws NetlinkException {
+        request(enc, false, handler, operation);
+    }
+
+    /**
+     * A get: {@code enc} writes a request without NLM_F_ACK, which the kernel answers with exactly one
+     * message, the object or an error (as iproute2 asks). One receive instead of two: no ACK follows
+     * the reply. The handler sees the reply.
+     */
+    public void get(Encoder enc, ReplyReader.Handler handler, String operation) throws NetlinkException {
+        request(enc, true, handler, operation);
+    }
+
+    private void request(Encoder enc, boolean single, ReplyReader.Handler handler, String operation) throws NetlinkException {
         lock.lock();
         try {
             ensureOpen();
             MessageWriter w = writer.reset();
             enc.encode(w);
             int s = stamp(w);
+            if (single && (Nlmsg.flags(w.segment(), 0) & (Netlink.NLM_F_ACK | Netlink.NLM_F_DUMP)) != 0) {
+                throw new IllegalArgumentException(operation + ": a get must ask for neither an ACK nor a dump");
+            }
             send(w);
             reader.expect(portId, s);
+            if (single) reader.single();
             while (!reader.done()) {
                 int n = receive(0);
                 if (truncated) throw new ProtocolException(operation + ": reply larger than the receive buffer was truncated; buffer grown to " + rx.byteSize());

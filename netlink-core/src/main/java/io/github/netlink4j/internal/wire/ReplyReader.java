@@ -30,6 +30,7 @@ public final class ReplyReader {
     private int skipped;
     private int dataMessages;
     private int only = -1;
+    private boolean single;
 
     /** Prepares for the replies to request {@code seq} sent from {@code port}. */
     public ReplyReader expect(int port, int seq) {
@@ -41,6 +42,16 @@ public final class ReplyReader {
         this.skipped = 0;
         this.dataMessages = 0;
         this.only = -1;
+        this.single = false;
+        return this;
+    }
+
+    /**
+     * The request asked for one reply and no ACK (a get: the kernel answers with the object or an
+     * error, never both), so the first data message completes it.
+     */
+    public ReplyReader single() {
+        this.single = true;
         return this;
     }
 
@@ -89,6 +100,7 @@ public final class ReplyReader {
                 default -> {
                     dataMessages++;
                     if (handler != null && (only < 0 || type == only)) handler.onMessage(seg, off, len);
+                    if (single) done = true;
                 }
             }
         }

@@ -119,10 +119,40 @@ class NetlinkSocketTest {
     }
 
     @Test
+    void aGetIsOneReplyWithoutAckAndRefusesRequestsThatAskForMore() throws Exception {
+        try (NetlinkSocket s = ns.ns().call(NetlinkSocket::open)) {
+            int[] seen = new int[1];
+            for (int i = 0; i < 3; i++) { // the next get must not meet a stray ACK of the previous one
+                s.get(w -> {
+                    int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST);
+                    w.ifinfomsg(0, 0, 1, 0, 0);
+                    w.endMessage(m);
+                }, (seg, off, len) -> seen[0] += io.github.netlink4j.internal.wire.Nlmsg.type(seg, off) == Rtnetlink.RTM_NEWLINK ? 1 : 100, "get lo");
+            }
+            assertEquals(3, seen[0]);
+            assertEquals(0, s.drain(), "nothing left queued: the kernel sent no ACK");
+            // An unknown index: the kernel's error is the one answer.
+            KernelException e = assertThrows(KernelException.class, () -> s.get(w -> {
+                int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST);
+                w.ifinfomsg(0, 0, 999_999, 0, 0);
+                w.endMessage(m);
+            }, (seg, off, len) -> { }, "get 999999"));
+            assertEquals(io.github.netlink4j.error.Errno.ENODEV, e.errno());
+            // With NLM_F_ACK the reply would be followed by an ACK that the next request would meet.
+            assertThrows(IllegalArgumentException.class, () -> s.get(w -> {
+                int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+                w.ifinfomsg(0, 0, 1, 0, 0);
+                w.endMessage(m);
+            }, (seg, off, len) -> { }, "get with ack"));
+        }
+    }
+
+    @Test
     void useAfterCloseIsAnIllegalState() throws Exception {
         NetlinkSocket s = NetlinkSocket.open();
         s.close();
         assertThrows(IllegalStateException.class, () -> s.request(w -> { }, null, "x"));
+        assertThrows(IllegalStateException.class, () -> s.get(w -> { }, null, "x"));
         // The buffers are freed at close: every path that would touch them must refuse, not read freed memory.
         assertThrows(IllegalStateException.class, () -> s.dump(w -> { }, (seg, off, len) -> { }, null, "x"));
         assertThrows(IllegalStateException.class, () -> s.batch(1, (w, i) -> { }, null, "x"));

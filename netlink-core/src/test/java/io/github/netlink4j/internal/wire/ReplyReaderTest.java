@@ -69,6 +69,18 @@ class ReplyReaderTest {
     }
 
     @Test
+    void singleEndsAtTheFirstDataMessageAndExpectForgetsIt() throws Exception {
+        MessageWriter w = new MessageWriter(64);
+        link(w, 0);
+        MemorySegment s = datagram(w, 9, PORT);
+        ReplyReader r = new ReplyReader().expect(PORT, 9).single();
+        assertTrue(r.feed(s, s.byteSize(), (seg, off, len) -> { }), "a get's reply is the whole answer");
+        assertNull(r.error());
+        r.expect(PORT, 9);
+        assertFalse(r.feed(s, s.byteSize(), (seg, off, len) -> { }), "without single() the ACK is still awaited");
+    }
+
+    @Test
     void twoMessagesInOneDatagramThenDone() throws Exception {
         MessageWriter w = new MessageWriter(64);
         link(w, Netlink.NLM_F_MULTI);
