@@ -21,9 +21,8 @@ final class AddressCodec {
     private static final long FOREVER = 0xFFFFFFFFL;
 
     static Address decode(MemorySegment s, long off, int len) throws ProtocolException {
-        if (len < Nlmsg.HDRLEN + IFADDRMSG) throw new ProtocolException("RTM_NEWADDR of " + len + " bytes has no complete ifaddrmsg");
+        Attrs a = Attrs.ofMessage(s, off, len, IFADDRMSG, "RTM_NEWADDR", "ifaddrmsg");
         long h = off + Nlmsg.HDRLEN;
-        Attrs a = new Attrs().reset(s, h + IFADDRMSG, off + len, "RTM_NEWADDR");
         int family = a.u8At(h);
         int prefix = a.u8At(h + 1);
         int flags = a.u8At(h + 2);

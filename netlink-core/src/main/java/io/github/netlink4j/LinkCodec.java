@@ -28,9 +28,8 @@ final class LinkCodec {
 
     /** Decodes the RTM_NEWLINK at {@code off}. */
     static Link decode(MemorySegment s, long off, int len) throws ProtocolException {
-        if (len < Nlmsg.HDRLEN + IFINFOMSG) throw new ProtocolException("RTM_NEWLINK of " + len + " bytes has no complete ifinfomsg");
+        Attrs a = Attrs.ofMessage(s, off, len, IFINFOMSG, "RTM_NEWLINK", "ifinfomsg");
         long h = off + Nlmsg.HDRLEN;
-        Attrs a = new Attrs().reset(s, h + IFINFOMSG, off + len, "RTM_NEWLINK");
         int type = a.u16At(h + 2);
         int index = a.s32At(h + 4);
         int flags = a.s32At(h + 8);

@@ -19,9 +19,8 @@ final class NeighbourCodec {
     static final int NDMSG = 12;
 
     static io.github.netlink4j.Neighbour decode(MemorySegment s, long off, int len) throws ProtocolException {
-        if (len < Nlmsg.HDRLEN + NDMSG) throw new ProtocolException("RTM_NEWNEIGH of " + len + " bytes has no complete ndmsg");
+        Attrs a = Attrs.ofMessage(s, off, len, NDMSG, "RTM_NEWNEIGH", "ndmsg");
         long h = off + Nlmsg.HDRLEN;
-        Attrs a = new Attrs().reset(s, h + NDMSG, off + len, "RTM_NEWNEIGH");
         int family = a.u8At(h);
         int index = a.s32At(h + 4);
         int state = a.u16At(h + 8);

@@ -22,9 +22,8 @@ final class RouteCodec {
     static final int RTMSG = 12;
 
     static Route decode(MemorySegment s, long off, int len) throws ProtocolException {
-        if (len < Nlmsg.HDRLEN + RTMSG) throw new ProtocolException("RTM_NEWROUTE of " + len + " bytes has no complete rtmsg");
+        Attrs a = Attrs.ofMessage(s, off, len, RTMSG, "RTM_NEWROUTE", "rtmsg");
         long h = off + Nlmsg.HDRLEN;
-        Attrs a = new Attrs().reset(s, h + RTMSG, off + len, "RTM_NEWROUTE");
         int family = a.u8At(h);
         int dstLen = a.u8At(h + 1);
         int table = a.u8At(h + 4);

@@ -29,6 +29,16 @@ public final class Attrs {
     private Attrs parent;
 
     /** Iterates attributes in {@code [start, end)}; {@code context} names the container in errors. */
+    /**
+     * A cursor over the attributes of the message at {@code off} ({@code len} bytes), after its fixed
+     * header of {@code fixed} bytes ({@code header}, e.g. "ifinfomsg"); {@code message} names it in
+     * errors, e.g. "RTM_NEWLINK". Fails if the message is too short to hold that header.
+     */
+    public static Attrs ofMessage(MemorySegment seg, long off, int len, int fixed, String message, String header) throws ProtocolException {
+        if (len < Nlmsg.HDRLEN + fixed) throw new ProtocolException(message + " of " + len + " bytes has no complete " + header);
+        return new Attrs().reset(seg, off + Nlmsg.HDRLEN + fixed, off + len, message);
+    }
+
     public Attrs reset(MemorySegment seg, long start, long end, String context) throws ProtocolException {
         if (start < 0 || end > seg.byteSize() || start > end) {
             throw new ProtocolException("attribute range [" + start + ", " + end + ") outside " + seg.byteSize() + " bytes " + where(context));
