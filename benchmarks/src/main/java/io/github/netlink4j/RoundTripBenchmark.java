@@ -113,7 +113,7 @@ public class RoundTripBenchmark {
         jnrKernel.putShort(0, (short) 16);
         // The request bytes come from netlink4j's own encoder (what ffm() sends for get(1): nlmsghdr
         // without NLM_F_ACK, ifinfomsg with index 1, IFLA_EXT_MASK), so all three send the same message.
-        MessageWriter w = new MessageWriter(java.lang.foreign.Arena.ofAuto(), 256);
+        MessageWriter w = new MessageWriter(256);
         LinkCodec.encodeGet(w, 1, null);
         byte[] request = w.segment().asSlice(0, w.size()).toArray(ValueLayout.JAVA_BYTE);
         requestLength = request.length;

@@ -5,7 +5,6 @@ import io.github.netlink4j.internal.wire.Messages;
 import io.github.netlink4j.internal.wire.ReplyReader;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 
-import java.lang.foreign.Arena;
 import java.net.InetAddress;
 
 /**
@@ -17,8 +16,8 @@ final class Warmup {
     private Warmup() {}
 
     static void codecs() {
-        try (Arena arena = Arena.ofConfined()) {
-            MessageWriter w = new MessageWriter(arena, 1024);
+        try {
+            MessageWriter w = new MessageWriter(1024);
             LinkCodec.encodeCreate(w, LinkSpec.veth("warm0", "warm1"), n -> 1, true);
             LinkCodec.encodeCreate(w, LinkSpec.of("ifb", "warm2"), n -> 1, true);
             LinkCodec.encodeChange(w, 1, 1, 1, x -> x.attrU32(4, 1500));

@@ -80,6 +80,8 @@ public final class NetlinkSocket implements AutoCloseable {
     private final Messages messages = new Messages();
     private final ReentrantLock lock = new ReentrantLock();
     private MemorySegment rx;
+    /** Native copy of the writer's bytes for sendto (the writer builds requests in a Java array). */
+    private MemorySegment tx;
     private byte[] heap = new byte[0];
     private MemorySegment heapSegment = MemorySegment.ofArray(heap);
     private int seq = 1;
@@ -97,7 +99,8 @@ public final class NetlinkSocket implements AutoCloseable {
             msghdr = arena.allocate(MsgHdr.LAYOUT);
             iov = arena.allocate(MsgHdr.IOVEC);
             rx = arena.allocate(RX_BUFFER, 8);
-            writer = new MessageWriter(arena, 4096);
+            writer = new MessageWriter(4096);
+            tx = arena.allocate(4096, 8);
             MsgHdr.init(msghdr, source, iov);
             optionalOpt(Sys.SOL_NETLINK, Netlink.NETLINK_EXT_ACK, 1);
             optionalOpt(Sys.SOL_NETLINK, Netlink.NETLINK_CAP_ACK, 1);
@@ -232,7 +235,12 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private void send(MessageWriter w) throws SyscallException {
-        Libc.sendto(errno, fd.get(), w.segment(), w.size(), 0, MemorySegment.NULL, 0);
+        int n = w.size();
+        // Grown buffers stay allocated until close (the arena frees at close): doubling bounds them to
+        // twice the largest request.
+        if (n > tx.byteSize()) tx = arena.allocate(Math.max(n, tx.byteSize() * 2), 8);
+        w.copyTo(tx);
+        Libc.sendto(errno, fd.get(), tx, n, 0, MemorySegment.NULL, 0);
     }
 
     /**

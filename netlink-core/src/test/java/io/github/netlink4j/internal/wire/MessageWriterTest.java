@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,6 +34,49 @@ class MessageWriterTest {
     void stringsOfEveryLengthAndEncoding() throws Exception {
         for (String s : new String[]{"", "a", "veth0", "veth0:web", "fifteen-bytes-x", "sixteen-chars-xy", "grüße", "日本語", "€uro-and-more-than-8"}) {
             assertEquals(s, roundTrip(s), s);
+        }
+    }
+
+    /** The attribute built by hand: header, UTF-8 bytes, NUL, zero padding. */
+    private static byte[] expected(int type, String s) {
+        byte[] u = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int len = 4 + u.length + 1;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Nlmsg.align(len)).order(java.nio.ByteOrder.nativeOrder());
+        b.putShort((short) len).putShort((short) type).put(u);
+        return b.array();
+    }
+
+    @Test
+    void everyLengthAndEveryPositionOfANonAsciiOrNulCharacter() {
+        // The short-string path is unrolled by length: each length, and a bad character at each
+        // position, must come out as UTF-8. U+0141 and U+0100 have ASCII/NUL low bytes, which a
+        // truncating copy would let through as 'A' and NUL.
+        MessageWriter w = new MessageWriter(16);
+        for (int n = 0; n <= 20; n++) {
+            String plain = "abcdefghijklmnopqrstuvwxyz".substring(0, n);
+            w.reset().attrString(9, plain);
+            assertArrayEquals(expected(9, plain), w.toByteArray(), plain);
+            for (int i = 0; i < n; i++) {
+                for (char bad : new char[]{'\u00e9', '\u0141', '\u0100', '\u0000', '\u007f'}) {
+                    String s = plain.substring(0, i) + bad + plain.substring(i + 1);
+                    for (int k = 0; k < 64; k++) w.reset().attrU64(1, -1L); // dirty the buffer
+                    w.reset().attrString(9, s);
+                    assertArrayEquals(expected(9, s), w.toByteArray(), s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void copyToNativeMemory() {
+        MessageWriter w = new MessageWriter(16);
+        int m = w.beginMessage(16, 1);
+        w.attrString(3, "veth0");
+        w.endMessage(m);
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment dst = arena.allocate(w.size());
+            w.copyTo(dst);
+            assertArrayEquals(w.toByteArray(), dst.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
         }
     }
 
