@@ -224,13 +224,18 @@ public final class NetlinkSocket implements AutoCloseable {
         if (fd.isClosed()) throw new IllegalStateException("netlink socket is closed");
     }
 
-    private int stamp(MessageWriter w) throws ProtocolException {
+    /**
+     * Numbers the writer's messages with consecutive sequence numbers and returns the first. Never 0
+     * (left for the kernel's own messages), and a batch never wraps through 0, so replies map back by
+     * {@code seq - first}.
+     */
+    private int stamp(MessageWriter w) {
+        int k = w.messageCount();
+        if (Integer.toUnsignedLong(seq) + k > 0xffffffffL) seq = 1;
         int first = seq;
-        Messages m = messages.reset(w.segment(), w.size());
-        while (m.next()) {
-            Nlmsg.setSeq(w.segment(), m.offset(), seq++);
-            if (seq == 0) seq = 1;
-        }
+        w.stampSequences(first);
+        seq += k;
+        if (seq == 0) seq = 1;
         return first;
     }
 
@@ -306,7 +311,7 @@ public final class NetlinkSocket implements AutoCloseable {
             MessageWriter w = writer.reset();
             enc.encode(w);
             int s = stamp(w);
-            if (single && (Nlmsg.flags(w.segment(), 0) & (Netlink.NLM_F_ACK | Netlink.NLM_F_DUMP)) != 0) {
+            if (single && (w.flagsAt(0) & (Netlink.NLM_F_ACK | Netlink.NLM_F_DUMP)) != 0) {
                 throw new IllegalArgumentException(operation + ": a get must ask for neither an ACK nor a dump");
             }
             send(w);

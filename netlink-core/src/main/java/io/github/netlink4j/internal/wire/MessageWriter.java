@@ -133,6 +133,31 @@ public final class MessageWriter {
         H32.set(buf, start, pos - start);
     }
 
+    /** The flags in the header of the message at {@code start}. */
+    public int flagsAt(int start) {
+        java.util.Objects.checkIndex(start, pos - 7);
+        return (short) H16.get(buf, start + 6) & 0xffff;
+    }
+
+    /**
+     * Numbers the messages written {@code first}, {@code first + 1}, … (nlmsg_seq), walking them by
+     * their lengths. Throws if a message was not ended (its length does not lead to the next one).
+     */
+    public void stampSequences(int first) {
+        byte[] b = buf;
+        int p = 0;
+        int seq = first;
+        for (int i = 0; i < messages; i++) {
+            int len = p + Nlmsg.HDRLEN <= pos ? (int) H32.get(b, p) : -1;
+            if (len < Nlmsg.HDRLEN || len > pos - p) {
+                throw new IllegalStateException("message " + i + " at offset " + p + " has length " + len + " of " + (pos - p) + " bytes left: not ended?");
+            }
+            H32.set(b, p + 8, seq++);
+            p += Nlmsg.align(len);
+        }
+        if (p != pos) throw new IllegalStateException(messages + " messages end at " + p + ", not at " + pos + ": not ended?");
+    }
+
     /** Or-s {@code flags} into the header of the message at {@code start}. */
     public void addFlags(int start, int flags) {
         java.util.Objects.checkIndex(start, pos - 7);

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The writer's fast paths (packed stores, optimistic ASCII) against what they must produce. */
@@ -65,6 +67,37 @@ class MessageWriterTest {
                 }
             }
         }
+    }
+
+    @Test
+    void sequenceNumbersForEveryMessageAndRefusalOfAnUnendedOne() {
+        MessageWriter w = new MessageWriter(16);
+        for (int i = 0; i < 3; i++) {
+            int m = w.beginMessage(16, 1 | 4);
+            w.ifinfomsg(0, 0, i, 0, 0);
+            if (i == 1) w.attrString(3, "veth-with-name");
+            w.endMessage(m);
+        }
+        w.stampSequences(-2); // wraps through 0 inside the writer; the socket never asks for that
+        Messages m = new Messages();
+        try {
+            m.reset(w.segment(), w.size());
+            int[] want = {-2, -1, 0};
+            for (int i = 0; i < 3; i++) {
+                assertTrue(m.next());
+                assertEquals(want[i], m.seq());
+                assertEquals(i, Nlmsg.s32(w.segment(), m.offset() + 20));
+            }
+            assertFalse(m.next());
+        } catch (io.github.netlink4j.error.ProtocolException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(5, w.flagsAt(0));
+        w.reset();
+        w.beginMessage(16, 1);
+        w.attrU32(1, 7); // no endMessage: the header still says 16 bytes
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.stampSequences(1));
+        assertTrue(e.getMessage().contains("not ended"), e.getMessage());
     }
 
     @Test
