@@ -9,6 +9,7 @@ import io.github.netlink4j.internal.wire.uapi.Netlink;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 
 import java.lang.foreign.MemorySegment;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -81,13 +82,21 @@ final class AddressCodec {
         // Written without lambdas or iterators: on the hot path this allocates nothing for IPv4.
         int m = w.beginMessage(type, nlFlags);
         int flags = a.flags().isEmpty() ? 0 : AddressFlag.bits(a.flags());
-        int scope = a.scope().isPresent() ? a.scope().get().value()
-                : a.address().isLoopbackAddress() ? RouteScope.HOST.value() : 0;
-        w.ifaddrmsg(Inet.family(a.address()), a.prefixLength(), flags & 0xff, scope, index);
-        w.attrInet(IfAddr.IFA_LOCAL, a.address());
+        InetAddress local = a.address();
+        boolean v4 = local instanceof Inet4Address;
+        // Inet4Address.hashCode() is the address as an int: read once, used for 127/8 (without the array
+        // getAddress() copies) and for IFA_LOCAL and IFA_ADDRESS.
+        int local4 = v4 ? local.hashCode() : 0;
+        boolean loopback = v4 ? local4 >>> 24 == 127 : local.isLoopbackAddress();
+        int scope = a.scope().isPresent() ? a.scope().get().value() : loopback ? RouteScope.HOST.value() : 0;
+        w.ifaddrmsg(v4 ? Inet.AF_INET : Inet.AF_INET6, a.prefixLength(), flags & 0xff, scope, index);
+        if (v4) w.attrInet4(IfAddr.IFA_LOCAL, local4);
+        else w.attrInet(IfAddr.IFA_LOCAL, local);
         if (flags > 0xff) w.attrU32(IfAddr.IFA_FLAGS, flags);
         if (a.label().isPresent()) w.attrString(IfAddr.IFA_LABEL, a.label().get());
-        w.attrInet(IfAddr.IFA_ADDRESS, a.peer().isPresent() ? a.peer().get() : a.address());
+        if (a.peer().isPresent()) w.attrInet(IfAddr.IFA_ADDRESS, a.peer().get());
+        else if (v4) w.attrInet4(IfAddr.IFA_ADDRESS, local4);
+        else w.attrInet(IfAddr.IFA_ADDRESS, local);
         if (a.broadcast().isPresent()) w.attrInet(IfAddr.IFA_BROADCAST, a.broadcast().get());
         if (a.validLifetime().isPresent()) {
             // struct ifa_cacheinfo: ifa_prefered, ifa_valid, cstamp, tstamp (the stamps are ignored on input).

@@ -413,17 +413,21 @@ public final class MessageWriter {
      */
     public void attrInet(int type, java.net.InetAddress a) {
         if (a instanceof java.net.Inet4Address v4) {
-            // Inet4Address.hashCode() is the address itself.
-            if (LE) {
-                int p = room(8);
-                H64.set(buf, p, (nla(8, type) & 0xffffffffL) | (Integer.reverseBytes(v4.hashCode()) & 0xffffffffL) << 32);
-                pos = p + 8;
-            } else {
-                int p = attrHeader(type, 4);
-                B32.set(buf, p, v4.hashCode());
-            }
+            attrInet4(type, v4.hashCode()); // Inet4Address.hashCode() is the address itself
         } else {
             attrBytes(type, a.getAddress());
+        }
+    }
+
+    /** An IPv4 address attribute from the address as an int (first octet in the top byte). */
+    public void attrInet4(int type, int address) {
+        if (LE) {
+            int p = room(8);
+            H64.set(buf, p, (nla(8, type) & 0xffffffffL) | (Integer.reverseBytes(address) & 0xffffffffL) << 32);
+            pos = p + 8;
+        } else {
+            int p = attrHeader(type, 4);
+            B32.set(buf, p, address);
         }
     }
 
