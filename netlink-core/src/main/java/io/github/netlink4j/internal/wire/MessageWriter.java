@@ -1,20 +1,22 @@
 package io.github.netlink4j.internal.wire;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes netlink messages into a reusable native buffer, libmnl style: headers and attributes are
- * appended in place, nest and message lengths are back-patched, everything is 4-byte aligned.
+ * Writes netlink messages into a reusable buffer, libmnl style: headers and attributes are appended
+ * in place, nest and message lengths are back-patched, everything is 4-byte aligned. The buffer is a
+ * Java array (see the note at its field); {@link #copyTo} hands the bytes to native memory for sending.
  *
  * <p>Once the buffer has grown to the largest message seen, writing allocates nothing. Several
- * messages may be written back to back for one {@code sendmsg} (pipelining). Sequence and port
- * numbers are written as 0 and set by the socket when it sends. Not thread-safe.
+ * messages may be written back to back for one {@code sendmsg} (pipelining). Sequence numbers are
+ * written as 0 and set by the socket ({@link #stampSequences}) when it sends; port numbers stay 0 (the
+ * kernel's). Not thread-safe.
  */
 public final class MessageWriter {
     static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
