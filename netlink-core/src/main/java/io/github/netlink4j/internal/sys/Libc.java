@@ -34,27 +34,68 @@ public final class Libc {
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option ERRNO_OPT = Linker.Option.captureCallState("errno");
 
-    private static final MethodHandle SOCKET = h("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle BIND = h("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle CONNECT = h("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKNAME = h("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SETSOCKOPT = h("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKOPT = h("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SENDTO = h("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SENDMSG = h("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RECVFROM = h("recvfrom", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle RECVMSG = h("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle CLOSE = h("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle SETNS = h("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle UNSHARE = h("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle MOUNT = h("mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    private static final MethodHandle UMOUNT2 = h("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    // One holder class per call: the JVM creates a downcall handle when its holder is first used, so a
+    // program pays only for the calls it makes. Created eagerly, the handles cost 175-225 ms of start-up
+    // here (the first ~70 ms of FFM set-up, then 5-15 ms per new signature), a third of them for calls
+    // a plain client never makes (namespaces, mounts, sendmsg). The JIT still sees each as a constant.
+    private static final class SOCKET {
+        static final MethodHandle H = h("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class BIND {
+        static final MethodHandle H = h("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class CONNECT {
+        static final MethodHandle H = h("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class GETSOCKNAME {
+        static final MethodHandle H = h("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class SETSOCKOPT {
+        static final MethodHandle H = h("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class GETSOCKOPT {
+        static final MethodHandle H = h("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class SENDTO {
+        static final MethodHandle H = h("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class SENDMSG {
+        static final MethodHandle H = h("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class RECVFROM {
+        static final MethodHandle H = h("recvfrom", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class RECVMSG {
+        static final MethodHandle H = h("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class CLOSE {
+        static final MethodHandle H = h("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+    private static final class SETNS {
+        static final MethodHandle H = h("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class UNSHARE {
+        static final MethodHandle H = h("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+    private static final class MOUNT {
+        static final MethodHandle H = h("mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    }
+    private static final class UMOUNT2 {
+        static final MethodHandle H = h("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
     // open(2) is variadic: the mode is the first variadic argument.
-    private static final MethodHandle OPEN = h("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-            Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle GETTID = h("gettid", FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle FLOCK = h("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle STATX = h("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final class OPEN {
+        static final MethodHandle H = h("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    }
+    private static final class GETTID {
+        static final MethodHandle H = h("gettid", FunctionDescriptor.of(JAVA_INT));
+    }
+    private static final class FLOCK {
+        static final MethodHandle H = h("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class STATX {
+        static final MethodHandle H = h("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    }
     /** sizeof(struct statx) (linux/stat.h); its layout is the same on every architecture. */
     private static final int STATX_SIZE = 256;
     /** offsetof(struct statx, stx_ino). */
@@ -98,7 +139,7 @@ public final class Libc {
     /** socket(2). */
     public static int socket(MemorySegment st, int domain, int type, int protocol) throws SyscallException {
         try {
-            return check((int) SOCKET.invokeExact(st, domain, type, protocol), st, "socket", null);
+            return check((int) SOCKET.H.invokeExact(st, domain, type, protocol), st, "socket", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -109,7 +150,7 @@ public final class Libc {
     /** bind(2). */
     public static void bind(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
         try {
-            check((int) BIND.invokeExact(st, fd, addr, len), st, "bind", null);
+            check((int) BIND.H.invokeExact(st, fd, addr, len), st, "bind", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -120,7 +161,7 @@ public final class Libc {
     /** connect(2). */
     public static void connect(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
         try {
-            check((int) CONNECT.invokeExact(st, fd, addr, len), st, "connect", null);
+            check((int) CONNECT.H.invokeExact(st, fd, addr, len), st, "connect", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -131,7 +172,7 @@ public final class Libc {
     /** getsockname(2); {@code lenPtr} holds the size of {@code addr} on entry. */
     public static void getsockname(MemorySegment st, int fd, MemorySegment addr, MemorySegment lenPtr) throws SyscallException {
         try {
-            check((int) GETSOCKNAME.invokeExact(st, fd, addr, lenPtr), st, "getsockname", null);
+            check((int) GETSOCKNAME.H.invokeExact(st, fd, addr, lenPtr), st, "getsockname", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -142,7 +183,7 @@ public final class Libc {
     /** setsockopt(2). */
     public static void setsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val, int len) throws SyscallException {
         try {
-            check((int) SETSOCKOPT.invokeExact(st, fd, level, name, val, len), st, "setsockopt", null);
+            check((int) SETSOCKOPT.H.invokeExact(st, fd, level, name, val, len), st, "setsockopt", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -153,7 +194,7 @@ public final class Libc {
     /** getsockopt(2); {@code lenPtr} holds the size of {@code val} on entry. */
     public static void getsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val, MemorySegment lenPtr) throws SyscallException {
         try {
-            check((int) GETSOCKOPT.invokeExact(st, fd, level, name, val, lenPtr), st, "getsockopt", null);
+            check((int) GETSOCKOPT.H.invokeExact(st, fd, level, name, val, lenPtr), st, "getsockopt", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -164,7 +205,7 @@ public final class Libc {
     /** sendto(2); returns the bytes sent. */
     public static long sendto(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) throws SyscallException {
         try {
-            return check((long) SENDTO.invokeExact(st, fd, buf, len, flags, addr, addrLen), st, "sendto");
+            return check((long) SENDTO.H.invokeExact(st, fd, buf, len, flags, addr, addrLen), st, "sendto");
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -175,7 +216,7 @@ public final class Libc {
     /** sendmsg(2); returns the bytes sent. */
     public static long sendmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) throws SyscallException {
         try {
-            return check((long) SENDMSG.invokeExact(st, fd, msghdr, flags), st, "sendmsg");
+            return check((long) SENDMSG.H.invokeExact(st, fd, msghdr, flags), st, "sendmsg");
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -186,7 +227,7 @@ public final class Libc {
     /** recvfrom(2); returns the bytes received (with MSG_TRUNC, the datagram's full length). */
     public static long recvfrom(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) throws SyscallException {
         try {
-            return check((long) RECVFROM.invokeExact(st, fd, buf, len, flags, addr, addrLen), st, "recvfrom");
+            return check((long) RECVFROM.H.invokeExact(st, fd, buf, len, flags, addr, addrLen), st, "recvfrom");
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -200,7 +241,7 @@ public final class Libc {
      */
     public static long recvfromRaw(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) {
         try {
-            long n = (long) RECVFROM.invokeExact(st, fd, buf, len, flags, addr, addrLen);
+            long n = (long) RECVFROM.H.invokeExact(st, fd, buf, len, flags, addr, addrLen);
             return n < 0 ? -errno(st) : n;
         } catch (Throwable t) {
             throw fatal(t);
@@ -210,7 +251,7 @@ public final class Libc {
     /** recvmsg(2) returning -errno instead of throwing, for loops that handle EINTR/ENOBUFS/EAGAIN themselves. */
     public static long recvmsgRaw(MemorySegment st, int fd, MemorySegment msghdr, int flags) {
         try {
-            long n = (long) RECVMSG.invokeExact(st, fd, msghdr, flags);
+            long n = (long) RECVMSG.H.invokeExact(st, fd, msghdr, flags);
             return n < 0 ? -errno(st) : n;
         } catch (Throwable t) {
             throw fatal(t);
@@ -227,7 +268,7 @@ public final class Libc {
     /** close(2). */
     public static void close(MemorySegment st, int fd) throws SyscallException {
         try {
-            check((int) CLOSE.invokeExact(st, fd), st, "close", null);
+            check((int) CLOSE.H.invokeExact(st, fd), st, "close", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -238,7 +279,7 @@ public final class Libc {
     /** setns(2): moves the calling thread into the namespace {@code fd} refers to. */
     public static void setns(MemorySegment st, int fd, int nstype) throws SyscallException {
         try {
-            check((int) SETNS.invokeExact(st, fd, nstype), st, "setns", null);
+            check((int) SETNS.H.invokeExact(st, fd, nstype), st, "setns", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -249,7 +290,7 @@ public final class Libc {
     /** unshare(2). */
     public static void unshare(MemorySegment st, int flags) throws SyscallException {
         try {
-            check((int) UNSHARE.invokeExact(st, flags), st, "unshare", null);
+            check((int) UNSHARE.H.invokeExact(st, flags), st, "unshare", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -261,7 +302,7 @@ public final class Libc {
     public static void mount(String source, String target, String fstype, long flags) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
-            int rc = (int) MOUNT.invokeExact(st, str(a, source), str(a, target), str(a, fstype), flags, MemorySegment.NULL);
+            int rc = (int) MOUNT.H.invokeExact(st, str(a, source), str(a, target), str(a, fstype), flags, MemorySegment.NULL);
             check(rc, st, "mount", target);
         } catch (SyscallException e) {
             throw e;
@@ -274,7 +315,7 @@ public final class Libc {
     public static void umount2(String target, int flags) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
-            check((int) UMOUNT2.invokeExact(st, a.allocateFrom(target), flags), st, "umount2", target);
+            check((int) UMOUNT2.H.invokeExact(st, a.allocateFrom(target), flags), st, "umount2", target);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -286,7 +327,7 @@ public final class Libc {
     public static int open(String path, int flags, int mode) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
-            return check((int) OPEN.invokeExact(st, a.allocateFrom(path), flags, mode), st, "open", path);
+            return check((int) OPEN.H.invokeExact(st, a.allocateFrom(path), flags, mode), st, "open", path);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -298,7 +339,7 @@ public final class Libc {
     public static void flock(int fd, int op) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
-            check((int) FLOCK.invokeExact(st, fd, op), st, "flock", null);
+            check((int) FLOCK.H.invokeExact(st, fd, op), st, "flock", null);
         } catch (SyscallException e) {
             throw e;
         } catch (Throwable t) {
@@ -316,7 +357,7 @@ public final class Libc {
             MemorySegment st = newErrnoState(a);
             MemorySegment buf = a.allocate(STATX_SIZE, 8);
             int flags = path.isEmpty() ? Sys.AT_EMPTY_PATH : 0;
-            check((int) STATX.invokeExact(st, dirfd, a.allocateFrom(path), flags, Sys.STATX_INO, buf), st, "statx",
+            check((int) STATX.H.invokeExact(st, dirfd, a.allocateFrom(path), flags, Sys.STATX_INO, buf), st, "statx",
                     path.isEmpty() ? "fd " + dirfd : path);
             return buf.get(JAVA_LONG, STX_INO);
         } catch (SyscallException e) {
@@ -329,7 +370,7 @@ public final class Libc {
     /** gettid(2): the calling thread's kernel task id. */
     public static int gettid() {
         try (Arena a = Arena.ofConfined()) {
-            return (int) GETTID.invokeExact(newErrnoState(a));
+            return (int) GETTID.H.invokeExact(newErrnoState(a));
         } catch (Throwable t) {
             throw fatal(t);
         }
