@@ -97,10 +97,23 @@ public final class MessageWriter {
         view = MemorySegment.ofArray(buf);
     }
 
-    /** Returns the current position after making sure {@code n} bytes (plus the slack) fit there. */
+    /**
+     * Returns the current position after making sure {@code n} bytes (plus the slack) fit there.
+     *
+     * <p>Written as a range check ({@code p + n + SLACK <= length}, in the form the 8-byte stores check
+     * their index in: {@code index < length - 7}) with growth on its failure, rather than as an if: the
+     * JIT merges range checks on one array whose indexes differ by constants, so the stores that follow
+     * drop most of their own checks (and their cold trap stubs). JMH (EncodeBenchmark), with the appends
+     * made 8-byte stores too: veth request 17-19 → 12-13 ns, address 9.5 → 7.8-10 ns; the veth encoder's
+     * compiled code 3.8 → 2.8 KB. Growing goes through the exception once per doubling.
+     */
     private int room(int n) {
         int p = pos;
-        if (p + n + SLACK > buf.length) grow((long) p + n + SLACK);
+        try {
+            java.util.Objects.checkIndex(p + n + SLACK - 8, buf.length - 7);
+        } catch (IndexOutOfBoundsException e) {
+            grow((long) p + n + SLACK);
+        }
         return p;
     }
 
@@ -395,6 +408,36 @@ public final class MessageWriter {
         return seen < 0x80 && !nul;
     }
 
+    /** A NUL-terminated string attribute from bytes encoded beforehand: header and 16 bytes in three stores. */
+    public void attrString(int type, EncodedString s) {
+        putEncoded(type, s, s.length + 1);
+    }
+
+    /** {@link #attrChars(int, String)} from bytes encoded beforehand (no NUL terminator). */
+    public void attrChars(int type, EncodedString s) {
+        putEncoded(type, s, s.length);
+    }
+
+    private void putEncoded(int type, EncodedString s, int payload) {
+        if (LE && s.length <= EncodedString.PACKED_MAX) { // packed: the bytes are in lo/hi
+            int p = room(20); // header + two words; the padded attribute is at most 20 bytes
+            byte[] b = buf;
+            H64.set(b, p, nla(4 + payload, type) & 0xffffffffL);
+            L64.set(b, p + 4, s.lo);
+            L64.set(b, p + 12, s.hi);
+            pos = p + Nlmsg.align(4 + payload);
+        } else {
+            putEncodedLong(type, s, payload);
+        }
+    }
+
+    private void putEncodedLong(int type, EncodedString s, int payload) {
+        byte[] u = s.utf8();
+        int p = attrHeader(type, payload);
+        System.arraycopy(u, 0, buf, p, u.length);
+        if (payload > u.length) buf[p + u.length] = (byte) 0;
+    }
+
     /**
      * A string attribute without the NUL terminator, the way iproute2 sends IFLA_INFO_KIND (the
      * kernel compares such attributes with nla_strcmp, which accepts both forms). ASCII only.
@@ -439,15 +482,21 @@ public final class MessageWriter {
     /** Starts a nested attribute; returns its offset for {@link #endNest}. */
     public int beginNest(int type) {
         int p = room(4);
-        H32.set(buf, p, nla(4, type));
+        if (LE) H64.set(buf, p, nla(4, type) & 0xffffffffL); // 4 bytes past the header are not written yet
+        else H32.set(buf, p, nla(4, type));
         pos = p + 4;
         return p;
     }
 
     /** Ends the nest begun at {@code start}: writes its length. */
     public void endNest(int start) {
-        java.util.Objects.checkIndex(start, pos - 3);
-        H16.set(buf, start, (short) (pos - start));
+        int p = pos;
+        if (start < 0 || start > p - 4) throw badOffset(start);
+        H16.set(buf, start, (short) (p - start));
+    }
+
+    private IndexOutOfBoundsException badOffset(int start) {
+        return new IndexOutOfBoundsException("offset " + start + " is not inside the " + pos + " bytes written");
     }
 
     /** Raw bytes inside the current message or nest (e.g. the peer's ifinfomsg), 4-byte aligned after. */

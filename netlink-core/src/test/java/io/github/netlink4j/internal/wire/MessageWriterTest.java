@@ -70,6 +70,72 @@ class MessageWriterTest {
     }
 
     @Test
+    void encodedStringsComeOutAsTheStringsWould() {
+        // Strings encoded once (as specs hold them) must give the same bytes as encoding per request,
+        // packed (up to 15 bytes) or not, as NUL-terminated strings and as bare chars, in a buffer
+        // dirtied by earlier requests and grown from its smallest size.
+        String[] samples = {"", "a", "veth0", "veth0:web", "fifteen-bytes-x", "sixteen-chars-xy", "grüße", "日本語",
+                "ö-fourteen-xyz", "ö-fifteen-bytes", "€uro-and-more-than-8", "x".repeat(300)};
+        for (String s : samples) {
+            EncodedString e = EncodedString.of(s);
+            assertEquals(s, e.text());
+            assertArrayEquals(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), e.bytes(), s);
+            MessageWriter w = new MessageWriter(16);
+            for (int k = 0; k < 64; k++) w.reset().attrU64(1, -1L);
+            w.reset().attrString(9, e);
+            w.attrU8(2, 7);
+            MessageWriter ref = new MessageWriter(4096);
+            ref.attrString(9, s);
+            ref.attrU8(2, 7);
+            assertArrayEquals(ref.toByteArray(), w.toByteArray(), s);
+            if (e.isAscii()) {
+                w.reset().attrChars(9, e);
+                w.attrU8(2, 7);
+                ref.reset().attrChars(9, s);
+                ref.attrU8(2, 7);
+                assertArrayEquals(ref.toByteArray(), w.toByteArray(), "chars " + s);
+            }
+        }
+    }
+
+    @Test
+    void encodedStringsRefuseWhatTheKernelWouldMisread() {
+        assertThrows(IllegalArgumentException.class, () -> EncodedString.of("veth\u00000"));
+        assertThrows(IllegalArgumentException.class, () -> EncodedString.of("a\ud800b"));
+        assertThrows(IllegalArgumentException.class, () -> EncodedString.of("a\udc00"));
+        assertEquals(4, EncodedString.of("\ud83d\ude00").byteLength()); // a pair is fine
+    }
+
+    @Test
+    void growsFromTheSmallestBufferThroughManyAttributes() {
+        // Capacity is checked once per attribute and the buffer doubled when short; every byte must
+        // survive each growth.
+        MessageWriter w = new MessageWriter(0);
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        int m = w.beginMessage(16, 1);
+        for (int i = 0; i < 2000; i++) {
+            w.attrU32(i & 0x7fff, i);
+            w.attrString(3, EncodedString.of("n" + i));
+        }
+        w.endMessage(m);
+        byte[] b = w.toByteArray();
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder());
+        assertEquals(b.length, bb.getInt(0));
+        int p = 16;
+        for (int i = 0; i < 2000; i++) {
+            assertEquals(8, bb.getShort(p));
+            assertEquals(i, bb.getInt(p + 4));
+            p += 8;
+            String n = "n" + i;
+            assertEquals(4 + n.length() + 1, bb.getShort(p));
+            assertEquals(n, new String(b, p + 4, n.length(), java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(0, b[p + 4 + n.length()]);
+            p += Nlmsg.align(4 + n.length() + 1);
+        }
+        assertEquals(b.length, p);
+    }
+
+    @Test
     void sequenceNumbersForEveryMessageAndRefusalOfAnUnendedOne() {
         MessageWriter w = new MessageWriter(16);
         for (int i = 0; i < 3; i++) {
