@@ -1,6 +1,9 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.wire.EncodedString;
+
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,23 +18,38 @@ import java.util.Set;
  * AddressSpec a = AddressSpec.of("veth0", "10.200.0.2/24");                 // ip addr add 10.200.0.2/24 dev veth0
  * AddressSpec b = AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD);
  * }
- *
- * @param link              the link's name
- * @param address           the local address (IFA_LOCAL)
- * @param prefixLength      0–32 for IPv4, 0–128 for IPv6
- * @param peer              point-to-point peer (IFA_ADDRESS)
- * @param broadcast         IPv4 broadcast (IFA_BROADCAST)
- * @param label             IPv4 label, which must start with the link name (IFA_LABEL)
- * @param scope             the scope; the kernel's default if empty
- * @param flags             nodad, noprefixroute, …
- * @param validLifetime     seconds, empty for forever
- * @param preferredLifetime seconds, empty for forever
  */
-public record AddressSpec(String link, InetAddress address, int prefixLength, Optional<InetAddress> peer,
-                          Optional<InetAddress> broadcast, Optional<String> label, Optional<RouteScope> scope,
-                          Set<AddressFlag> flags, OptionalLong validLifetime, OptionalLong preferredLifetime) {
-    /** Validates everything that can be checked before sending. */
-    public AddressSpec {
+public final class AddressSpec {
+    private final String link;
+    private final InetAddress address;
+    private final int prefixLength;
+    private final Optional<InetAddress> peer;
+    private final Optional<InetAddress> broadcast;
+    private final Optional<String> label;
+    private final Optional<RouteScope> scope;
+    private final Set<AddressFlag> flags;
+    private final OptionalLong validLifetime;
+    private final OptionalLong preferredLifetime;
+    /** The label encoded for IFA_LABEL when the spec was made (null without a label). */
+    final EncodedString encodedLabel;
+
+    /**
+     * Validates everything that can be checked before sending.
+     *
+     * @param link              the link's name
+     * @param address           the local address (IFA_LOCAL)
+     * @param prefixLength      0–32 for IPv4, 0–128 for IPv6
+     * @param peer              point-to-point peer (IFA_ADDRESS)
+     * @param broadcast         IPv4 broadcast (IFA_BROADCAST)
+     * @param label             IPv4 label, which must start with the link name (IFA_LABEL)
+     * @param scope             the scope; the kernel's default if empty
+     * @param flags             nodad, noprefixroute, …
+     * @param validLifetime     seconds, empty for forever
+     * @param preferredLifetime seconds, empty for forever
+     */
+    public AddressSpec(String link, InetAddress address, int prefixLength, Optional<InetAddress> peer,
+                       Optional<InetAddress> broadcast, Optional<String> label, Optional<RouteScope> scope,
+                       Set<AddressFlag> flags, OptionalLong validLifetime, OptionalLong preferredLifetime) {
         Validate.ifName(link);
         Objects.requireNonNull(address);
         Validate.prefix(address, prefixLength);
@@ -40,10 +58,12 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
             sameFamily(address, b, "broadcast");
             if (Inet.family(address) != Inet.AF_INET) throw new IllegalArgumentException("broadcast is IPv4 only");
         });
+        EncodedString l = null;
         if (label.isPresent()) {
-            String l = label.get();
-            if (l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15) throw new IllegalArgumentException("label \"" + l + "\" is longer than 15 bytes");
-            if (!l.startsWith(link)) throw new IllegalArgumentException("label \"" + l + "\" must start with the link name \"" + link + "\"");
+            String text = label.get();
+            l = EncodedString.of(text);
+            if (l.byteLength() > 15) throw new IllegalArgumentException("label \"" + text + "\" is longer than 15 bytes");
+            if (!text.startsWith(link)) throw new IllegalArgumentException("label \"" + text + "\" must start with the link name \"" + link + "\"");
             if (Inet.family(address) != Inet.AF_INET) throw new IllegalArgumentException("labels are IPv4 only");
         }
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
@@ -53,6 +73,89 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
         if (validLifetime.isPresent() && preferredLifetime.getAsLong() > validLifetime.getAsLong()) {
             throw new IllegalArgumentException("preferred lifetime exceeds valid lifetime");
         }
+        this.link = link;
+        this.address = address;
+        this.prefixLength = prefixLength;
+        this.peer = Objects.requireNonNull(peer);
+        this.broadcast = Objects.requireNonNull(broadcast);
+        this.label = label;
+        this.scope = Objects.requireNonNull(scope);
+        this.flags = flags;
+        this.validLifetime = validLifetime;
+        this.preferredLifetime = preferredLifetime;
+        this.encodedLabel = l;
+    }
+
+    /** The link's name. */
+    public String link() {
+        return link;
+    }
+
+    /** The local address (IFA_LOCAL). */
+    public InetAddress address() {
+        return address;
+    }
+
+    /** 0–32 for IPv4, 0–128 for IPv6. */
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    /** Point-to-point peer (IFA_ADDRESS). */
+    public Optional<InetAddress> peer() {
+        return peer;
+    }
+
+    /** IPv4 broadcast (IFA_BROADCAST). */
+    public Optional<InetAddress> broadcast() {
+        return broadcast;
+    }
+
+    /** IPv4 label, which starts with the link name (IFA_LABEL). */
+    public Optional<String> label() {
+        return label;
+    }
+
+    /** The scope; the kernel's default if empty. */
+    public Optional<RouteScope> scope() {
+        return scope;
+    }
+
+    /** nodad, noprefixroute, … */
+    public Set<AddressFlag> flags() {
+        return flags;
+    }
+
+    /** Seconds, empty for forever. */
+    public OptionalLong validLifetime() {
+        return validLifetime;
+    }
+
+    /** Seconds, empty for forever. */
+    public OptionalLong preferredLifetime() {
+        return preferredLifetime;
+    }
+
+    private Object[] components() {
+        return new Object[] {link, address, prefixLength, peer, broadcast, label, scope, flags, validLifetime, preferredLifetime};
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof AddressSpec a && Arrays.equals(a.components(), components());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(components());
+    }
+
+    /** As a record would print it. */
+    @Override
+    public String toString() {
+        return "AddressSpec[link=" + link + ", address=" + address + ", prefixLength=" + prefixLength + ", peer=" + peer
+                + ", broadcast=" + broadcast + ", label=" + label + ", scope=" + scope + ", flags=" + flags
+                + ", validLifetime=" + validLifetime + ", preferredLifetime=" + preferredLifetime + "]";
     }
 
     private static void sameFamily(InetAddress a, InetAddress b, String what) {

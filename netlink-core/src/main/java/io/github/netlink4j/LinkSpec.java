@@ -1,5 +1,7 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.wire.EncodedString;
+
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,14 +9,16 @@ import java.util.OptionalInt;
 
 /**
  * A link to create: its kind, its name, its kind's settings and the {@link LinkOptions} every kind
- * takes. What {@code ip link add NAME type KIND ...} says. Names are checked when a spec is made.
+ * takes. What {@code ip link add NAME type KIND ...} says. Names are checked when a spec is made, and
+ * encoded for the request at the same time (so a request made from a spec copies its names' bytes).
+ * Specs are immutable values: equal when of the same kind with equal components.
  *
  * {@snippet :
  * LinkSpec pair = LinkSpec.veth("veth0", "veth1");               // ip link add veth0 type veth peer name veth1
  * LinkSpec br = LinkSpec.bridge("br0").withOptions(LinkOptions.DEFAULTS.withUp(true));
  * }
  */
-public sealed interface LinkSpec {
+public sealed interface LinkSpec permits LinkSpecBase {
     /** The new link's name (IFLA_IFNAME). */
     String name();
 
@@ -86,185 +90,291 @@ public sealed interface LinkSpec {
      * A veth pair ({@code VETH_INFO_PEER}). With a peer namespace, the peer is created directly inside
      * it ({@code ip link add A type veth peer name B netns NS}), which saves a move.
      */
-    record Veth(String name, String peerName, Optional<NetNamespace> peerNamespace, LinkOptions options) implements LinkSpec {
-        public Veth {
-            Validate.ifName(name);
-            Validate.ifName(peerName);
-            Objects.requireNonNull(peerNamespace);
-            Objects.requireNonNull(options);
+    final class Veth extends LinkSpecBase {
+        private static final EncodedString KIND = EncodedString.of("veth");
+        private final String peerName;
+        private final Optional<NetNamespace> peerNamespace;
+        final EncodedString encodedPeerName;
+
+        public Veth(String name, String peerName, Optional<NetNamespace> peerNamespace, LinkOptions options) {
+            super(name, KIND, options);
+            this.encodedPeerName = Validate.ifName(peerName);
+            this.peerName = peerName;
+            this.peerNamespace = Objects.requireNonNull(peerNamespace);
         }
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "veth";
+        /** The peer's name. */
+        public String peerName() {
+            return peerName;
+        }
+
+        /** Where the peer is created; empty for the same namespace. */
+        public Optional<NetNamespace> peerNamespace() {
+            return peerNamespace;
         }
 
         /** A copy with {@code options} set. */
         public Veth withOptions(LinkOptions o) {
-            return new Veth(name, peerName, peerNamespace, o);
+            return new Veth(name(), peerName, peerNamespace, o);
         }
 
         /** The same pair with the peer created inside {@code ns} (the handle must stay open until created). */
         public Veth withPeerNamespace(NetNamespace ns) {
-            return new Veth(name, peerName, Optional.of(ns), options);
+            return new Veth(name(), peerName, Optional.of(ns), options());
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "peerName", peerName, "peerNamespace", peerNamespace, "options", options()};
         }
     }
 
     /** A Linux bridge. */
-    record Bridge(String name, LinkOptions options) implements LinkSpec {
-        public Bridge {
-            Validate.ifName(name);
-            Objects.requireNonNull(options);
-        }
+    final class Bridge extends LinkSpecBase {
+        private static final EncodedString KIND = EncodedString.of("bridge");
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "bridge";
+        public Bridge(String name, LinkOptions options) {
+            super(name, KIND, options);
         }
 
         /** A copy with {@code options} set. */
         public Bridge withOptions(LinkOptions o) {
-            return new Bridge(name, o);
+            return new Bridge(name(), o);
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "options", options()};
         }
     }
 
     /** An intermediate functional block device: a plain link on kernels without dummy. */
-    record Ifb(String name, LinkOptions options) implements LinkSpec {
-        public Ifb {
-            Validate.ifName(name);
-            Objects.requireNonNull(options);
-        }
+    final class Ifb extends LinkSpecBase {
+        private static final EncodedString KIND = EncodedString.of("ifb");
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "ifb";
+        public Ifb(String name, LinkOptions options) {
+            super(name, KIND, options);
         }
 
         /** A copy with {@code options} set. */
         public Ifb withOptions(LinkOptions o) {
-            return new Ifb(name, o);
+            return new Ifb(name(), o);
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "options", options()};
         }
     }
 
     /** A dummy link. */
-    record Dummy(String name, LinkOptions options) implements LinkSpec {
-        public Dummy {
-            Validate.ifName(name);
-            Objects.requireNonNull(options);
-        }
+    final class Dummy extends LinkSpecBase {
+        private static final EncodedString KIND = EncodedString.of("dummy");
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "dummy";
+        public Dummy(String name, LinkOptions options) {
+            super(name, KIND, options);
         }
 
         /** A copy with {@code options} set. */
         public Dummy withOptions(LinkOptions o) {
-            return new Dummy(name, o);
+            return new Dummy(name(), o);
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "options", options()};
         }
     }
 
     /** macvlan, or macvtap when {@code tap}, on top of {@code parent} (IFLA_LINK). */
-    record Macvlan(String name, String parent, MacvlanMode mode, boolean tap, LinkOptions options) implements LinkSpec {
-        public Macvlan {
-            Validate.ifName(name);
+    final class Macvlan extends LinkSpecBase {
+        private static final EncodedString MACVLAN = EncodedString.of("macvlan");
+        private static final EncodedString MACVTAP = EncodedString.of("macvtap");
+        private final String parent;
+        private final MacvlanMode mode;
+        private final boolean tap;
+
+        public Macvlan(String name, String parent, MacvlanMode mode, boolean tap, LinkOptions options) {
+            super(name, tap ? MACVTAP : MACVLAN, options);
             Validate.ifName(parent);
-            Objects.requireNonNull(mode);
-            Objects.requireNonNull(options);
+            this.parent = parent;
+            this.mode = Objects.requireNonNull(mode);
+            this.tap = tap;
         }
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return tap ? "macvtap" : "macvlan";
+        /** The lower link's name. */
+        public String parent() {
+            return parent;
+        }
+
+        @Override
+        String parentName() {
+            return parent;
+        }
+
+        /** The macvlan mode. */
+        public MacvlanMode mode() {
+            return mode;
+        }
+
+        /** True for macvtap. */
+        public boolean tap() {
+            return tap;
         }
 
         /** A copy with {@code options} set. */
         public Macvlan withOptions(LinkOptions o) {
-            return new Macvlan(name, parent, mode, tap, o);
+            return new Macvlan(name(), parent, mode, tap, o);
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "parent", parent, "mode", mode, "tap", tap, "options", options()};
         }
     }
 
     /** An 802.1Q (0x8100) or 802.1ad (0x88a8) VLAN on {@code parent}; id 0 to 4094. */
-    record Vlan(String name, String parent, int id, int protocol, LinkOptions options) implements LinkSpec {
+    final class Vlan extends LinkSpecBase {
         public static final int PROTOCOL_8021Q = 0x8100;
         public static final int PROTOCOL_8021AD = 0x88a8;
+        private static final EncodedString KIND = EncodedString.of("vlan");
+        private final String parent;
+        private final int id;
+        private final int protocol;
 
-        public Vlan {
-            Validate.ifName(name);
+        public Vlan(String name, String parent, int id, int protocol, LinkOptions options) {
+            super(name, KIND, options);
             Validate.ifName(parent);
             if (id < 0 || id > 4094) throw new IllegalArgumentException("VLAN id " + id + " is out of range (0 to 4094)");
             if (protocol != PROTOCOL_8021Q && protocol != PROTOCOL_8021AD) throw new IllegalArgumentException("VLAN protocol must be 802.1Q or 802.1ad");
-            Objects.requireNonNull(options);
+            this.parent = parent;
+            this.id = id;
+            this.protocol = protocol;
         }
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "vlan";
+        /** The lower link's name. */
+        public String parent() {
+            return parent;
+        }
+
+        @Override
+        String parentName() {
+            return parent;
+        }
+
+        /** The VLAN id. */
+        public int id() {
+            return id;
+        }
+
+        /** The tag protocol, {@link #PROTOCOL_8021Q} or {@link #PROTOCOL_8021AD}. */
+        public int protocol() {
+            return protocol;
         }
 
         /** A copy with {@code options} set. */
         public Vlan withOptions(LinkOptions o) {
-            return new Vlan(name, parent, id, protocol, o);
+            return new Vlan(name(), parent, id, protocol, o);
         }
 
         /** A copy with {@code protocol} set. */
         public Vlan withProtocol(int p) {
-            return new Vlan(name, parent, id, p, options);
+            return new Vlan(name(), parent, id, p, options());
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "parent", parent, "id", id, "protocol", protocol, "options", options()};
         }
     }
 
     /** ipvlan on {@code parent}. */
-    record Ipvlan(String name, String parent, IpvlanMode mode, LinkOptions options) implements LinkSpec {
-        public Ipvlan {
-            Validate.ifName(name);
+    final class Ipvlan extends LinkSpecBase {
+        private static final EncodedString KIND = EncodedString.of("ipvlan");
+        private final String parent;
+        private final IpvlanMode mode;
+
+        public Ipvlan(String name, String parent, IpvlanMode mode, LinkOptions options) {
+            super(name, KIND, options);
             Validate.ifName(parent);
-            Objects.requireNonNull(mode);
-            Objects.requireNonNull(options);
+            this.parent = parent;
+            this.mode = Objects.requireNonNull(mode);
         }
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "ipvlan";
+        /** The lower link's name. */
+        public String parent() {
+            return parent;
+        }
+
+        @Override
+        String parentName() {
+            return parent;
+        }
+
+        /** The ipvlan mode. */
+        public IpvlanMode mode() {
+            return mode;
         }
 
         /** A copy with {@code options} set. */
         public Ipvlan withOptions(LinkOptions o) {
-            return new Ipvlan(name, parent, mode, o);
+            return new Ipvlan(name(), parent, mode, o);
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "parent", parent, "mode", mode, "options", options()};
         }
     }
 
     /** A bond; mode 0 balance-rr, 1 active-backup, 2 balance-xor, 3 broadcast, 4 802.3ad, 5 balance-tlb, 6 balance-alb. */
-    record Bond(String name, int mode, LinkOptions options) implements LinkSpec {
-        public Bond {
-            Validate.ifName(name);
+    final class Bond extends LinkSpecBase {
+        private static final EncodedString KIND = EncodedString.of("bond");
+        private final int mode;
+
+        public Bond(String name, int mode, LinkOptions options) {
+            super(name, KIND, options);
             if (mode < 0 || mode > 6) throw new IllegalArgumentException("bond mode " + mode + " is out of range (0 to 6)");
-            Objects.requireNonNull(options);
+            this.mode = mode;
         }
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "bond";
+        /** The bonding mode. */
+        public int mode() {
+            return mode;
         }
 
         /** A copy with {@code options} set. */
         public Bond withOptions(LinkOptions o) {
-            return new Bond(name, mode, o);
+            return new Bond(name(), mode, o);
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "mode", mode, "options", options()};
         }
     }
 
     /** Any kind by name (the kernel decides whether it knows it), with no IFLA_INFO_DATA. */
-    record Generic(String name, String kind, LinkOptions options) implements LinkSpec {
-        public Generic {
-            Validate.ifName(name);
+    final class Generic extends LinkSpecBase {
+        public Generic(String name, String kind, LinkOptions options) {
+            super(name, kind(kind), options);
+        }
+
+        private static EncodedString kind(String kind) {
             if (kind == null || kind.isEmpty() || kind.length() > 32 || !kind.chars().allMatch(c -> c > 32 && c < 127)) {
                 throw new IllegalArgumentException("invalid link kind \"" + kind + "\"");
             }
-            Objects.requireNonNull(options);
+            return EncodedString.of(kind);
         }
 
         /** A copy with {@code options} set. */
         public Generic withOptions(LinkOptions o) {
-            return new Generic(name, kind, o);
+            return new Generic(name(), kind(), o);
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "kind", kind(), "options", options()};
         }
     }
 
@@ -272,47 +382,83 @@ public sealed interface LinkSpec {
      * A VXLAN with network identifier {@code vni} (0 to 2^24-1), optional UDP port, local address,
      * remote (unicast) or group (multicast) address, and underlay device.
      */
-    record Vxlan(String name, int vni, OptionalInt port, Optional<InetAddress> local, Optional<InetAddress> remote,
-                 Optional<String> underlay, LinkOptions options) implements LinkSpec {
-        public Vxlan {
-            Validate.ifName(name);
+    final class Vxlan extends LinkSpecBase {
+        private static final EncodedString KIND = EncodedString.of("vxlan");
+        private final int vni;
+        private final OptionalInt port;
+        private final Optional<InetAddress> local;
+        private final Optional<InetAddress> remote;
+        private final Optional<String> underlay;
+
+        public Vxlan(String name, int vni, OptionalInt port, Optional<InetAddress> local, Optional<InetAddress> remote,
+                     Optional<String> underlay, LinkOptions options) {
+            super(name, KIND, options);
             if (vni < 0 || vni > 0xFFFFFF) throw new IllegalArgumentException("VXLAN id " + vni + " is out of range (0 to 16777215)");
             if (port.isPresent() && (port.getAsInt() < 0 || port.getAsInt() > 65535)) throw new IllegalArgumentException("port out of range");
             underlay.ifPresent(Validate::ifName);
             if (local.isPresent() && remote.isPresent() && local.get().getClass() != remote.get().getClass()) {
                 throw new IllegalArgumentException("VXLAN local and remote must be of one address family");
             }
-            Objects.requireNonNull(options);
+            this.vni = vni;
+            this.port = port;
+            this.local = local;
+            this.remote = remote;
+            this.underlay = underlay;
         }
 
-        /** The link kind, IFLA_INFO_KIND. */
-        public String kind() {
-            return "vxlan";
+        /** The VXLAN network identifier. */
+        public int vni() {
+            return vni;
+        }
+
+        /** The UDP destination port; the kernel's default if empty. */
+        public OptionalInt port() {
+            return port;
+        }
+
+        /** The local address. */
+        public Optional<InetAddress> local() {
+            return local;
+        }
+
+        /** The remote (unicast) or group (multicast) address. */
+        public Optional<InetAddress> remote() {
+            return remote;
+        }
+
+        /** The underlay device's name. */
+        public Optional<String> underlay() {
+            return underlay;
         }
 
         /** A copy with {@code options} set. */
         public Vxlan withOptions(LinkOptions o) {
-            return new Vxlan(name, vni, port, local, remote, underlay, o);
+            return new Vxlan(name(), vni, port, local, remote, underlay, o);
         }
 
         /** A copy with {@code port} set. */
         public Vxlan withPort(int p) {
-            return new Vxlan(name, vni, OptionalInt.of(p), local, remote, underlay, options);
+            return new Vxlan(name(), vni, OptionalInt.of(p), local, remote, underlay, options());
         }
 
         /** A copy with {@code local} set. */
         public Vxlan withLocal(InetAddress a) {
-            return new Vxlan(name, vni, port, Optional.of(a), remote, underlay, options);
+            return new Vxlan(name(), vni, port, Optional.of(a), remote, underlay, options());
         }
 
         /** The remote endpoint; a multicast address makes it the group (IFLA_VXLAN_GROUP either way). */
         public Vxlan withRemote(InetAddress a) {
-            return new Vxlan(name, vni, port, local, Optional.of(a), underlay, options);
+            return new Vxlan(name(), vni, port, local, Optional.of(a), underlay, options());
         }
 
         /** A copy with {@code underlay} set. */
         public Vxlan withUnderlay(String dev) {
-            return new Vxlan(name, vni, port, local, remote, Optional.of(dev), options);
+            return new Vxlan(name(), vni, port, local, remote, Optional.of(dev), options());
+        }
+
+        @Override
+        Object[] components() {
+            return new Object[] {"name", name(), "vni", vni, "port", port, "local", local, "remote", remote, "underlay", underlay, "options", options()};
         }
     }
 }

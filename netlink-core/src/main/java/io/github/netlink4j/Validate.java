@@ -2,25 +2,28 @@ package io.github.netlink4j;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
+import io.github.netlink4j.internal.wire.EncodedString;
 
 /** Argument checks made before anything reaches the kernel; each throws IllegalArgumentException. */
 final class Validate {
     private Validate() {}
 
-    /** IFNAMSIZ is 16 with the NUL: 1 to 15 bytes, no '/', ':' or whitespace, not "." or "..". */
-    static String ifName(String name) {
+    /**
+     * IFNAMSIZ is 16 with the NUL: 1 to 15 bytes, no '/', ':', NUL or whitespace, not "." or "..".
+     * Returns the name encoded for requests (the same walk over its characters).
+     */
+    static EncodedString ifName(String name) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("interface name is empty");
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > 15) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname: " + bytes + " bytes, at most 15 (IFNAMSIZ)");
-        if (name.equals(".") || name.equals("..")) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname");
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '/' || c == ':' || c == 0 || Character.isWhitespace(c)) {
-                throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname: it contains '" + (c == 0 ? "\\0" : String.valueOf(c)) + "'");
+                throw new IllegalArgumentException("\"" + name.replace("\0", "\\0") + "\" is not a valid ifname: it contains '" + (c == 0 ? "\\0" : String.valueOf(c)) + "'");
             }
         }
-        return name;
+        if (name.equals(".") || name.equals("..")) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname");
+        EncodedString e = EncodedString.of(name);
+        if (e.byteLength() > 15) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname: " + e.byteLength() + " bytes, at most 15 (IFNAMSIZ)");
+        return e;
     }
 
     /** An MTU the kernel could accept at all; the link's own min/max are checked by the kernel. */
