@@ -93,7 +93,7 @@ final class AddressCodec {
         if (v4) w.attrInet4(IfAddr.IFA_LOCAL, local4);
         else w.attrInet(IfAddr.IFA_LOCAL, local);
         if (flags > 0xff) w.attrU32(IfAddr.IFA_FLAGS, flags);
-        if (a.encodedLabel != null) w.attrString(IfAddr.IFA_LABEL, a.encodedLabel); // encoded when the spec was made
+        if (a.labelLength >= 0) w.attrShortString(IfAddr.IFA_LABEL, a.labelLo, a.labelHi, a.labelLength); // packed when the spec was made
         if (a.peer().isPresent()) w.attrInet(IfAddr.IFA_ADDRESS, a.peer().get());
         else if (v4) w.attrInet4(IfAddr.IFA_ADDRESS, local4);
         else w.attrInet(IfAddr.IFA_ADDRESS, local);

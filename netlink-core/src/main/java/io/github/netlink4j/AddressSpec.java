@@ -1,6 +1,6 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.wire.EncodedString;
+import io.github.netlink4j.internal.wire.ShortString;
 
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -30,8 +30,10 @@ public final class AddressSpec {
     private final Set<AddressFlag> flags;
     private final OptionalLong validLifetime;
     private final OptionalLong preferredLifetime;
-    /** The label encoded for IFA_LABEL when the spec was made (null without a label). */
-    final EncodedString encodedLabel;
+    // The label packed for IFA_LABEL when the spec was made (ShortString); length -1 without a label.
+    final long labelLo;
+    final long labelHi;
+    final int labelLength;
 
     /**
      * Validates everything that can be checked before sending.
@@ -58,11 +60,11 @@ public final class AddressSpec {
             sameFamily(address, b, "broadcast");
             if (Inet.family(address) != Inet.AF_INET) throw new IllegalArgumentException("broadcast is IPv4 only");
         });
-        EncodedString l = null;
+        int labelBytes = -1;
         if (label.isPresent()) {
             String text = label.get();
-            l = EncodedString.of(text);
-            if (l.byteLength() > 15) throw new IllegalArgumentException("label \"" + text + "\" is longer than 15 bytes");
+            labelBytes = ShortString.utf8Length(text);
+            if (labelBytes > 15) throw new IllegalArgumentException("label \"" + text + "\" is longer than 15 bytes");
             if (!text.startsWith(link)) throw new IllegalArgumentException("label \"" + text + "\" must start with the link name \"" + link + "\"");
             if (Inet.family(address) != Inet.AF_INET) throw new IllegalArgumentException("labels are IPv4 only");
         }
@@ -83,7 +85,9 @@ public final class AddressSpec {
         this.flags = flags;
         this.validLifetime = validLifetime;
         this.preferredLifetime = preferredLifetime;
-        this.encodedLabel = l;
+        this.labelLength = labelBytes;
+        this.labelLo = labelBytes < 0 ? 0 : ShortString.word(label.get(), labelBytes, 0);
+        this.labelHi = labelBytes < 0 ? 0 : ShortString.word(label.get(), labelBytes, 1);
     }
 
     /** The link's name. */

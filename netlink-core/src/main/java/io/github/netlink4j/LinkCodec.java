@@ -219,11 +219,11 @@ final class LinkCodec {
             w.ifinfomsg(0, 0, 0, up, up);
             encodeOptions(w, o, resolve);
         }
-        // The names and the kind were encoded when the spec was made (LinkSpecBase).
+        // The names were packed and the kind encoded when the spec was made (LinkSpecBase).
         LinkSpecBase base = (LinkSpecBase) spec;
         String parent = base.parentName();
         if (parent != null) w.attrU32(IfLink.IFLA_LINK, resolve.applyAsInt(parent));
-        w.attrString(IfLink.IFLA_IFNAME, base.encodedName);
+        w.attrShortString(IfLink.IFLA_IFNAME, base.nameLo, base.nameHi, base.nameLength);
         int info = w.beginNest(IfLink.IFLA_LINKINFO);
         w.attrChars(IfLink.IFLA_INFO_KIND, base.encodedKind);
         if (spec instanceof LinkSpec.Veth v) vethData(w, v);
@@ -239,7 +239,7 @@ final class LinkCodec {
         int data = w.beginNest(IfLink.IFLA_INFO_DATA);
         int peer = w.beginNest(Veth.VETH_INFO_PEER);
         w.ifinfomsg(0, 0, 0, 0, 0);
-        w.attrString(IfLink.IFLA_IFNAME, v.encodedPeerName);
+        w.attrShortString(IfLink.IFLA_IFNAME, v.peerLo, v.peerHi, v.peerLength);
         if (v.peerNamespace().isPresent()) w.attrU32(IfLink.IFLA_NET_NS_FD, v.peerNamespace().get().fd());
         w.endNest(peer);
         w.endNest(data);

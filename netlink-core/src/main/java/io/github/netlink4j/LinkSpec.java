@@ -1,6 +1,7 @@
 package io.github.netlink4j;
 
 import io.github.netlink4j.internal.wire.EncodedString;
+import io.github.netlink4j.internal.wire.ShortString;
 
 import java.net.InetAddress;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.OptionalInt;
 /**
  * A link to create: its kind, its name, its kind's settings and the {@link LinkOptions} every kind
  * takes. What {@code ip link add NAME type KIND ...} says. Names are checked when a spec is made, and
- * encoded for the request at the same time (so a request made from a spec copies its names' bytes).
+ * packed for requests at the same time (so a request made from a spec copies its names' bytes).
  * Specs are immutable values: equal when of the same kind with equal components.
  *
  * {@snippet :
@@ -94,11 +95,15 @@ public sealed interface LinkSpec permits LinkSpecBase {
         private static final EncodedString KIND = EncodedString.of("veth");
         private final String peerName;
         private final Optional<NetNamespace> peerNamespace;
-        final EncodedString encodedPeerName;
+        final long peerLo;
+        final long peerHi;
+        final int peerLength;
 
         public Veth(String name, String peerName, Optional<NetNamespace> peerNamespace, LinkOptions options) {
             super(name, KIND, options);
-            this.encodedPeerName = Validate.ifName(peerName);
+            this.peerLength = Validate.ifName(peerName);
+            this.peerLo = ShortString.word(peerName, peerLength, 0);
+            this.peerHi = ShortString.word(peerName, peerLength, 1);
             this.peerName = peerName;
             this.peerNamespace = Objects.requireNonNull(peerNamespace);
         }

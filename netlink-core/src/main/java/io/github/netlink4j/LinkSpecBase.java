@@ -1,25 +1,31 @@
 package io.github.netlink4j;
 
 import io.github.netlink4j.internal.wire.EncodedString;
+import io.github.netlink4j.internal.wire.ShortString;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What every {@link LinkSpec} holds: the name (checked and encoded once, here), the kind's encoded
- * name, and the options; plus value semantics over each kind's components (what records gave before
- * the specs had to carry their encoded names, which a record cannot hold besides its components).
+ * What every {@link LinkSpec} holds: the name (checked and packed for requests once, here), the
+ * kind's encoded name, and the options; plus value semantics over each kind's components (what records
+ * gave before the specs carried their packed names, which a record cannot hold besides its components).
  */
 abstract sealed class LinkSpecBase implements LinkSpec
         permits LinkSpec.Veth, LinkSpec.Bridge, LinkSpec.Ifb, LinkSpec.Dummy, LinkSpec.Macvlan, LinkSpec.Vlan,
                 LinkSpec.Ipvlan, LinkSpec.Bond, LinkSpec.Generic, LinkSpec.Vxlan {
     private final String name;
     private final LinkOptions options;
-    final EncodedString encodedName;
+    // The name packed for requests (ShortString): two words and the UTF-8 length, no object.
+    final long nameLo;
+    final long nameHi;
+    final int nameLength;
     final EncodedString encodedKind;
 
     LinkSpecBase(String name, EncodedString kind, LinkOptions options) {
-        this.encodedName = Validate.ifName(name);
+        this.nameLength = Validate.ifName(name);
+        this.nameLo = ShortString.word(name, nameLength, 0);
+        this.nameHi = ShortString.word(name, nameLength, 1);
         this.name = name;
         this.encodedKind = kind;
         this.options = Objects.requireNonNull(options);

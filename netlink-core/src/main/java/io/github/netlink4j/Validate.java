@@ -2,7 +2,7 @@ package io.github.netlink4j;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import io.github.netlink4j.internal.wire.EncodedString;
+import io.github.netlink4j.internal.wire.ShortString;
 
 /** Argument checks made before anything reaches the kernel; each throws IllegalArgumentException. */
 final class Validate {
@@ -10,9 +10,9 @@ final class Validate {
 
     /**
      * IFNAMSIZ is 16 with the NUL: 1 to 15 bytes, no '/', ':', NUL or whitespace, not "." or "..".
-     * Returns the name encoded for requests (the same walk over its characters).
+     * Returns the name's length in UTF-8 bytes (what {@link ShortString#word} packs it with).
      */
-    static EncodedString ifName(String name) {
+    static int ifName(String name) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("interface name is empty");
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -21,9 +21,9 @@ final class Validate {
             }
         }
         if (name.equals(".") || name.equals("..")) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname");
-        EncodedString e = EncodedString.of(name);
-        if (e.byteLength() > 15) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname: " + e.byteLength() + " bytes, at most 15 (IFNAMSIZ)");
-        return e;
+        int bytes = ShortString.utf8Length(name);
+        if (bytes > 15) throw new IllegalArgumentException("\"" + name + "\" is not a valid ifname: " + bytes + " bytes, at most 15 (IFNAMSIZ)");
+        return bytes;
     }
 
     /** An MTU the kernel could accept at all; the link's own min/max are checked by the kernel. */

@@ -408,31 +408,43 @@ public final class MessageWriter {
         return seen < 0x80 && !nul;
     }
 
-    /** A NUL-terminated string attribute from bytes encoded beforehand: header and 16 bytes in three stores. */
+    /**
+     * A NUL-terminated string attribute of {@code length} (at most {@link ShortString#MAX}) UTF-8 bytes
+     * packed in {@code lo}/{@code hi} by {@link ShortString}: the header and two words in three stores.
+     */
+    public void attrShortString(int type, long lo, long hi, int length) {
+        putPacked(type, lo, hi, length, length + 1);
+    }
+
+    /** {@link #attrShortString} without the NUL terminator (as {@link #attrChars(int, String)}). */
+    public void attrShortChars(int type, long lo, long hi, int length) {
+        putPacked(type, lo, hi, length, length);
+    }
+
+    /** A NUL-terminated string attribute from a string encoded beforehand. */
     public void attrString(int type, EncodedString s) {
-        putEncoded(type, s, s.length + 1);
+        if (s.longBytes() == null) putPacked(type, s.lo, s.hi, s.length, s.length + 1);
+        else putLong(type, s.longBytes(), s.length + 1);
     }
 
-    /** {@link #attrChars(int, String)} from bytes encoded beforehand (no NUL terminator). */
+    /** {@link #attrChars(int, String)} from a string encoded beforehand (no NUL terminator). */
     public void attrChars(int type, EncodedString s) {
-        putEncoded(type, s, s.length);
+        if (s.longBytes() == null) putPacked(type, s.lo, s.hi, s.length, s.length);
+        else putLong(type, s.longBytes(), s.length);
     }
 
-    private void putEncoded(int type, EncodedString s, int payload) {
-        if (LE && s.length <= EncodedString.PACKED_MAX) { // packed: the bytes are in lo/hi
-            int p = room(20); // header + two words; the padded attribute is at most 20 bytes
-            byte[] b = buf;
-            H64.set(b, p, nla(4 + payload, type) & 0xffffffffL);
-            L64.set(b, p + 4, s.lo);
-            L64.set(b, p + 12, s.hi);
-            pos = p + Nlmsg.align(4 + payload);
-        } else {
-            putEncodedLong(type, s, payload);
-        }
+    private void putPacked(int type, long lo, long hi, int length, int payload) {
+        if (length < 0 || length > ShortString.MAX) throw new IllegalArgumentException("packed string of " + length + " bytes");
+        int p = room(20); // header + two words; the padded attribute is at most 20 bytes
+        byte[] b = buf;
+        if (LE) H64.set(b, p, nla(4 + payload, type) & 0xffffffffL);
+        else H32.set(b, p, nla(4 + payload, type));
+        L64.set(b, p + 4, lo);
+        L64.set(b, p + 12, hi);
+        pos = p + Nlmsg.align(4 + payload);
     }
 
-    private void putEncodedLong(int type, EncodedString s, int payload) {
-        byte[] u = s.utf8();
+    private void putLong(int type, byte[] u, int payload) {
         int p = attrHeader(type, payload);
         System.arraycopy(u, 0, buf, p, u.length);
         if (payload > u.length) buf[p + u.length] = (byte) 0;

@@ -75,7 +75,7 @@ class MessageWriterTest {
         // packed (up to 15 bytes) or not, as NUL-terminated strings and as bare chars, in a buffer
         // dirtied by earlier requests and grown from its smallest size.
         String[] samples = {"", "a", "veth0", "veth0:web", "fifteen-bytes-x", "sixteen-chars-xy", "grüße", "日本語",
-                "ö-fourteen-xyz", "ö-fifteen-bytes", "€uro-and-more-than-8", "x".repeat(300)};
+                "ö-fourteen-xyz", "ö-fifteen-bytes", "€uro-and-more-than-8", "x".repeat(300), "\ud83d\ude00-pair", "日本語のラベル"};
         for (String s : samples) {
             EncodedString e = EncodedString.of(s);
             assertEquals(s, e.text());
@@ -88,6 +88,16 @@ class MessageWriterTest {
             ref.attrString(9, s);
             ref.attrU8(2, 7);
             assertArrayEquals(ref.toByteArray(), w.toByteArray(), s);
+            int len = ShortString.utf8Length(s);
+            assertEquals(e.byteLength(), len, s);
+            if (len <= ShortString.MAX) {
+                w.reset().attrShortString(9, ShortString.word(s, len, 0), ShortString.word(s, len, 1), len);
+                w.attrU8(2, 7);
+                assertArrayEquals(ref.toByteArray(), w.toByteArray(), "packed " + s);
+            } else {
+                int n = len;
+                assertThrows(IllegalArgumentException.class, () -> ShortString.word(s, n, 0));
+            }
             if (e.isAscii()) {
                 w.reset().attrChars(9, e);
                 w.attrU8(2, 7);
