@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * column's ratio to {@code ip -batch} from the same run.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.github.netlink4j.bench.Runner [--reps 5] [--quick]
- * [--only w1,w4] [--release-each] [--no-aot]}
+ * [--only w1,w4] [--release-each] [--no-aot] [--jvm-opt OPTION]...}
  */
 public final class Runner {
     private Runner() {}
@@ -44,6 +44,8 @@ public final class Runner {
      * {@code --no-aot} measures without it.
      */
     private static boolean aot = true;
+    /** Extra JVM options for our program (training and measured runs), for experiments: {@code --jvm-opt}. */
+    private static final List<String> jvmOpts = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         int reps = 5;
@@ -55,7 +57,8 @@ public final class Runner {
             else if (args[i].equals("--only")) only = java.util.Set.of(args[++i].split(","));
             else if (args[i].equals("--release-each")) releaseEach = true;
             else if (args[i].equals("--no-aot")) aot = false;
-            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...] [--release-each] [--no-aot]");
+            else if (args[i].equals("--jvm-opt") && i + 1 < args.length && args[i + 1].startsWith("-")) jvmOpts.add(args[++i]);
+            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...] [--release-each] [--no-aot] [--jvm-opt -XX:...]...");
         }
         int s = quick ? 4 : 1;
         List<Workload> workloads = List.of(
@@ -73,7 +76,8 @@ public final class Runner {
         System.out.println("# netlink4j throughput runner: " + reps + " repetitions, link kind " + kind + ", "
                 + Runtime.version() + ", kernel " + System.getProperty("os.version")
                 + (releaseEach ? ", scenario namespaces released one by one (--release-each)" : "")
-                + (aot ? ", our program started with an AOT cache from a training run" : ", no AOT cache"));
+                + (aot ? ", our program started with an AOT cache from a training run" : ", no AOT cache")
+                + (jvmOpts.isEmpty() ? "" : ", our program's extra JVM options " + jvmOpts));
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
         for (Workload w : workloads) {
             Map<String, List<Double>> byVariant = new LinkedHashMap<>();
@@ -213,6 +217,7 @@ public final class Runner {
         // A pre-touched, fixed heap (first-touch page faults of a fresh young generation otherwise dominate)
         // and C1 only: a run is short, and C2 compiles would land inside the clock without paying back.
         List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOpts);
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", jar(), Throughput.class.getName(), w.name(), "--netns", name, "--count", String.valueOf(w.count()), "--kind", kind));
         if (pipelined) cmd.add("--pipelined");
