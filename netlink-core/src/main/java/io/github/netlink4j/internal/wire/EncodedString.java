@@ -59,16 +59,6 @@ public final class EncodedString {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof EncodedString e && e.text.equals(text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
-    }
-
-    @Override
     public String toString() {
         return text;
     }

@@ -417,11 +417,6 @@ public final class MessageWriter {
         putPacked(type, lo, hi, (length & ShortString.MAX) + 1);
     }
 
-    /** {@link #attrShortString} without the NUL terminator (as {@link #attrChars(int, String)}). */
-    public void attrShortChars(int type, long lo, long hi, int length) {
-        putPacked(type, lo, hi, length & ShortString.MAX);
-    }
-
     /** A NUL-terminated string attribute from a string encoded beforehand. */
     public void attrString(int type, EncodedString s) {
         if (s.longBytes() == null) putPacked(type, s.lo, s.hi, s.length + 1);
