@@ -1,20 +1,28 @@
 package io.github.netlink4j;
 
-import java.util.EnumSet;
+import io.github.netlink4j.internal.codec.FlagSet;
+
 import java.util.Set;
 
 /** Address flags ({@code IFA_F_*} of linux/if_addr.h), named as {@code ip addr} prints them. */
 public enum AddressFlag {
-    SECONDARY(0x01), NODAD(0x02), OPTIMISTIC(0x04), DADFAILED(0x08), HOMEADDRESS(0x10), DEPRECATED(0x20),
-    TENTATIVE(0x40), PERMANENT(0x80), MANAGETEMPADDR(0x100), NOPREFIXROUTE(0x200), MCAUTOJOIN(0x400),
-    STABLE_PRIVACY(0x800);
+    /** IFA_F_SECONDARY. */ SECONDARY(0x01),
+    /** IFA_F_NODAD. */ NODAD(0x02),
+    /** IFA_F_OPTIMISTIC. */ OPTIMISTIC(0x04),
+    /** IFA_F_DADFAILED. */ DADFAILED(0x08),
+    /** IFA_F_HOMEADDRESS. */ HOMEADDRESS(0x10),
+    /** IFA_F_DEPRECATED. */ DEPRECATED(0x20),
+    /** IFA_F_TENTATIVE. */ TENTATIVE(0x40),
+    /** IFA_F_PERMANENT. */ PERMANENT(0x80),
+    /** IFA_F_MANAGETEMPADDR. */ MANAGETEMPADDR(0x100),
+    /** IFA_F_NOPREFIXROUTE. */ NOPREFIXROUTE(0x200),
+    /** IFA_F_MCAUTOJOIN. */ MCAUTOJOIN(0x400),
+    /** IFA_F_STABLE_PRIVACY. */ STABLE_PRIVACY(0x800);
 
     private static final AddressFlag[] VALUES = values();
-    private final int bit;
     private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
     private static final int KNOWN = FlagSet.mask(BITS);
-    @SuppressWarnings("unchecked")
-    private static final Set<AddressFlag>[] CACHED = new Set[0x1000]; // every combination of the 12 flags
+    private final int bit;
 
     AddressFlag(int bit) {
         this.bit = bit;
@@ -25,16 +33,13 @@ public enum AddressFlag {
         return bit;
     }
 
-    /** The flags set in {@code bits} (an immutable set; bits that name no constant are ignored). */
-    public static Set<AddressFlag> of(int bits) {
-        int i = bits & KNOWN; // KNOWN is 0xfff: the cache covers every combination
-        Set<AddressFlag> s = CACHED[i];
-        if (s == null) CACHED[i] = s = new FlagSet<>(VALUES, BITS, i); // immutable: a racing duplicate is harmless
-        return s;
+    /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
+    public static Set<AddressFlag> fromBits(int bits) {
+        return new FlagSet<>(VALUES, BITS, bits & KNOWN);
     }
 
     /** The bits of {@code flags}. */
-    public static int bits(Set<AddressFlag> flags) {
+    public static int toBits(Set<AddressFlag> flags) {
         int b = 0;
         for (AddressFlag f : flags) b |= f.bit;
         return b;

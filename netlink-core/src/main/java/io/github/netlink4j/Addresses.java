@@ -1,122 +1,131 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
-import io.github.netlink4j.internal.transport.NetlinkSocket;
-import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.internal.codec.AddressCodec;
+import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.Target;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Interface addresses: what {@code ip addr} lists, adds, replaces and deletes (RTM_*ADDR). Listing by
- * link or family is filtered by the kernel (NETLINK_GET_STRICT_CHK), so only matching addresses cross
- * the socket.
+ * Interface addresses: what {@code ip addr} lists, adds, replaces and deletes (RTM_NEWADDR,
+ * RTM_DELADDR, RTM_GETADDR). Listing by link or family is filtered by the kernel
+ * (NETLINK_GET_STRICT_CHK), so only matching addresses cross the socket.
+ *
+ * {@snippet :
+ * Address a = nl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));  // ip addr add 10.200.0.2/24 dev veth0
+ * List<Address> v6 = nl.addresses().list("veth0", AddressFamily.INET6);       // ip -6 addr show dev veth0
+ * }
  */
 public final class Addresses {
-    private final NetlinkSocket socket;
+    private final RequestSocket socket;
     private final Links links;
 
-    Addresses(NetlinkSocket socket, Links links) {
+    Addresses(RequestSocket socket, Links links) {
         this.socket = socket;
         this.links = links;
     }
 
     /** Every address of every family, like {@code ip addr show}. */
     public List<Address> list() throws NetlinkException {
-        return dump(0, 0);
+        return dump(null, 0);
     }
 
-    /** The addresses of {@code family} (4 or 6) on every link, like {@code ip -4 addr}. */
-    public List<Address> list(int ipVersion) throws NetlinkException {
-        return dump(family(ipVersion), 0);
+    /** The addresses of {@code family} on every link, like {@code ip -4 addr}. */
+    public List<Address> list(AddressFamily family) throws NetlinkException {
+        return dump(Objects.requireNonNull(family), 0);
     }
 
     /** The addresses on link {@code name}, like {@code ip addr show dev NAME}. */
     public List<Address> list(String name) throws NetlinkException {
-        return dump(0, links.index(name));
+        return dump(null, links.index(name));
     }
 
-    /** The addresses of IP version 4 or 6 (0 for both) on link {@code name}. */
-    public List<Address> list(String name, int ipVersion) throws NetlinkException {
-        return dump(ipVersion == 0 ? 0 : family(ipVersion), links.index(name));
+    /** The addresses of {@code family} on link {@code name}, like {@code ip -6 addr show dev NAME}. */
+    public List<Address> list(String name, AddressFamily family) throws NetlinkException {
+        return dump(Objects.requireNonNull(family), links.index(name));
     }
 
-    private static int family(int ipVersion) {
-        return switch (ipVersion) {
-            case 4 -> Inet.AF_INET;
-            case 6 -> Inet.AF_INET6;
-            default -> throw new IllegalArgumentException("IP version must be 4 or 6, not " + ipVersion);
-        };
-    }
-
-    private List<Address> dump(int family, int index) throws NetlinkException {
+    private List<Address> dump(AddressFamily family, int index) throws NetlinkException {
         List<Address> out = new ArrayList<>();
-        socket.dump(w -> AddressCodec.encodeDump(w, family, index), Rtnetlink.RTM_NEWADDR,
-                (s, off, len) -> out.add(AddressCodec.decode(s, off, len)),
-                out::clear, "addresses");
+        socket.dump(w -> AddressCodec.encodeDump(w, family, index), AddressCodec.NEW,
+                (s, off, len) -> out.add(AddressCodec.decode(s, off, len)), out::clear, "addresses");
         return out;
     }
 
-    /** {@code ip addr add}: fails with AlreadyExistsException if the address is there. */
-    public void add(AddressSpec spec) throws NetlinkException {
-        modify(Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, spec, "add address");
-    }
-
     /**
-     * Adds {@code spec} on {@code link} (a record from {@link Links}), skipping the name lookup: the
-     * link's index is used as it is, which saves a round trip when adding many addresses.
+     * {@code ip addr add}: adds the address and returns it as the kernel made it (flags, lifetimes),
+     * echoed in the same round trip.
+     *
+     * @throws io.github.netlink4j.error.AlreadyExistsException if the link has the address already
      */
-    public void add(Link link, AddressSpec spec) throws NetlinkException {
-        if (!link.name().equals(spec.link())) throw new IllegalArgumentException("spec names " + spec.link() + ", not " + link.name());
-        try {
-            socket.request(w -> AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, spec, link.index()), null, "add address");
-        } catch (KernelException e) {
-            throw Errors.specific(e, "address " + Inet.text(spec.address()) + "/" + spec.prefixLength(), spec.link(), null);
-        }
+    public Address add(AddressSpec spec) throws NetlinkException {
+        return modify(spec, false);
     }
 
-    /** {@code ip addr replace}: adds, or updates an existing address's settings. */
-    public void replace(AddressSpec spec) throws NetlinkException {
-        modify(Rtnetlink.RTM_NEWADDR, AddressCodec.REPLACE, spec, "replace address");
+    /** {@code ip addr replace}: adds the address, or updates its settings; returns it as the kernel has it. */
+    public Address replace(AddressSpec spec) throws NetlinkException {
+        return modify(spec, true);
+    }
+
+    private Address modify(AddressSpec spec, boolean replace) throws NetlinkException {
+        int index = links.index(spec.link());
+        Address[] made = new Address[1];
+        socket.request(w -> AddressCodec.encodeAdd(w, spec, index, replace, true), (s, off, len) -> keepEcho(s, off, len, spec, made, 0),
+                target(replace ? "replace address" : "add address", spec));
+        if (made[0] != null) return made[0];
+        for (Address a : dump(spec.family(), index)) if (a.address().equals(spec.address()) && a.prefixLength() == spec.prefixLength()) return a;
+        throw new io.github.netlink4j.error.NotFoundException("address " + describe(spec) + " was added but is gone", null);
+    }
+
+    private static void keepEcho(MemorySegment s, long off, int len, AddressSpec spec, Address[] into, int i)
+            throws io.github.netlink4j.error.ProtocolException {
+        Address a = AddressCodec.decodeEcho(s, off, len);
+        if (a != null && a.address().equals(spec.address())) into[i] = a;
+    }
+
+    private static String describe(AddressSpec s) {
+        return io.github.netlink4j.internal.codec.Inet.text(s.address()) + "/" + s.prefixLength();
+    }
+
+    private static Target target(String what, AddressSpec s) {
+        return Target.onLink(what, "address " + describe(s) + " on " + s.link(), s.link());
     }
 
     /** {@code ip addr del}. */
     public void delete(AddressSpec spec) throws NetlinkException {
-        modify(Rtnetlink.RTM_DELADDR, AddressCodec.DELETE, spec, "delete address");
-    }
-
-    private void modify(int type, int flags, AddressSpec spec, String what) throws NetlinkException {
         int index = links.index(spec.link());
-        try {
-            socket.request(w -> AddressCodec.encode(w, type, flags, spec, index), null, what);
-        } catch (KernelException e) {
-            throw Errors.specific(e, "address " + Inet.text(spec.address()) + "/" + spec.prefixLength(), spec.link(), null);
-        }
+        socket.request(w -> AddressCodec.encodeDelete(w, spec, index), null, target("delete address", spec));
     }
 
-    /** Adds many addresses, pipelined, each reporting its own success or error. */
-    public BulkResult<Void> addAll(List<AddressSpec> specs) throws NetlinkException {
-        return bulk(Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, specs, "add address");
+    /** Adds many addresses, pipelined; each reports the address the kernel echoed, or its own error. */
+    public BulkResult<Address> addAll(List<AddressSpec> specs) throws NetlinkException {
+        Map<String, Integer> idx = resolve(specs);
+        Address[] made = new Address[specs.size()];
+        NetlinkException[] errs = socket.batch(specs.size(),
+                (w, i) -> AddressCodec.encodeAdd(w, specs.get(i), idx.get(specs.get(i).link()), false, true),
+                (i, s, off, len) -> keepEcho(s, off, len, specs.get(i), made, i), i -> target("add address", specs.get(i)));
+        return new BulkResult<>(Arrays.asList(made), Arrays.asList(errs));
     }
 
-    /** Deletes many addresses, pipelined. */
+    /** Deletes many addresses, pipelined; each reports its own success or error. */
     public BulkResult<Void> deleteAll(List<AddressSpec> specs) throws NetlinkException {
-        return bulk(Rtnetlink.RTM_DELADDR, AddressCodec.DELETE, specs, "delete address");
+        Map<String, Integer> idx = resolve(specs);
+        NetlinkException[] errs = socket.batch(specs.size(),
+                (w, i) -> AddressCodec.encodeDelete(w, specs.get(i), idx.get(specs.get(i).link())), null,
+                i -> target("delete address", specs.get(i)));
+        return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
     }
 
-    private BulkResult<Void> bulk(int type, int flags, List<AddressSpec> specs, String what) throws NetlinkException {
+    private Map<String, Integer> resolve(List<AddressSpec> specs) throws NetlinkException {
         Map<String, Integer> idx = new HashMap<>();
         for (AddressSpec s : specs) if (!idx.containsKey(s.link())) idx.put(s.link(), links.index(s.link()));
-        KernelException[] errs = socket.batch(specs.size(),
-                (w, i) -> AddressCodec.encode(w, type, flags, specs.get(i), idx.get(specs.get(i).link())), null, what);
-        for (int i = 0; i < errs.length; i++) {
-            AddressSpec s = specs.get(i);
-            if (errs[i] != null) errs[i] = Errors.specific(errs[i], "address " + Inet.text(s.address()) + "/" + s.prefixLength(), s.link(), null);
-        }
-        return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
+        return idx;
     }
 }

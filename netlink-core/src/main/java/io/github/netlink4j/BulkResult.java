@@ -1,6 +1,6 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.error.NetlinkException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,16 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outcome of a pipelined bulk operation: for request {@code i}, either its result or the kernel's
- * error for that request alone. One failure does not stop the others.
+ * The outcome of a pipelined bulk operation ({@code addAll}, {@code deleteAll}): for request {@code i},
+ * either its result or its own error (the kernel's, mapped as every handle maps it, or a name that did
+ * not resolve). One failure does not stop the others.
  *
  * @param <T> what each successful request returns
  */
 public final class BulkResult<T> {
     private final List<T> values;
-    private final List<KernelException> errors;
+    private final List<NetlinkException> errors;
 
-    BulkResult(List<T> values, List<KernelException> errors) {
+    BulkResult(List<T> values, List<NetlinkException> errors) {
         this.values = Collections.unmodifiableList(new ArrayList<>(values));
         this.errors = Collections.unmodifiableList(new ArrayList<>(errors));
     }
@@ -35,13 +36,13 @@ public final class BulkResult<T> {
     }
 
     /** The error of request {@code i}, empty if it succeeded. */
-    public Optional<KernelException> error(int i) {
+    public Optional<NetlinkException> error(int i) {
         return Optional.ofNullable(errors.get(i));
     }
 
     /** The failed requests by index, in order. */
-    public Map<Integer, KernelException> failures() {
-        Map<Integer, KernelException> m = new LinkedHashMap<>();
+    public Map<Integer, NetlinkException> failures() {
+        Map<Integer, NetlinkException> m = new LinkedHashMap<>();
         for (int i = 0; i < errors.size(); i++) if (errors.get(i) != null) m.put(i, errors.get(i));
         return m;
     }
@@ -59,9 +60,9 @@ public final class BulkResult<T> {
     }
 
     /** Throws the first failure, with the others suppressed, if any request failed. */
-    public BulkResult<T> orThrow() throws KernelException {
-        KernelException first = null;
-        for (KernelException e : errors) {
+    public BulkResult<T> orThrow() throws NetlinkException {
+        NetlinkException first = null;
+        for (NetlinkException e : errors) {
             if (e == null) continue;
             if (first == null) first = e;
             else first.addSuppressed(e);

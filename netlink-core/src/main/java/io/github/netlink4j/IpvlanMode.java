@@ -1,16 +1,27 @@
 package io.github.netlink4j;
 
-/** ipvlan modes ({@code IPVLAN_MODE_L2}, {@code _L3}, {@code _L3S}). */
+/** ipvlan modes ({@code IFLA_IPVLAN_MODE}: {@code IPVLAN_MODE_L2}, {@code _L3}, {@code _L3S}). */
 public enum IpvlanMode {
-    L2, L3, L3S;
+    /** Layer 2 (0). */
+    L2,
+    /** Layer 3 (1). */
+    L3,
+    /** Layer 3 with netfilter (2). */
+    L3S;
 
-    /** The kernel value (0, 1, 2). */
+    /** The kernel value. */
     public int value() {
         return ordinal();
     }
 
-    /** The mode for a kernel value; null if unknown. */
-    public static IpvlanMode of(int v) {
-        return v >= 0 && v < values().length ? values()[v] : null;
+    /**
+     * The mode with kernel value {@code value}.
+     *
+     * @throws IllegalArgumentException if no constant has that value
+     */
+    public static IpvlanMode of(int value) {
+        IpvlanMode[] all = values();
+        if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown ipvlan mode " + value);
+        return all[value];
     }
 }

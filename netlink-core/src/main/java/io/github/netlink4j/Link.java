@@ -1,13 +1,23 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.codec.FlagSet;
+import io.github.netlink4j.internal.codec.Text;
+import io.github.netlink4j.internal.codec.UndecodedAttributes;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * A network interface as the kernel reports it in {@code RTM_NEWLINK} (rtnetlink(7)): an immutable
- * copy, holding no reference to any buffer. Attributes the kernel may leave out are Optional.
+ * A network interface as the kernel reports it in {@code RTM_NEWLINK} (struct ifinfomsg and
+ * {@code IFLA_*} attributes, rtnetlink(7)): an immutable copy, holding no reference to any buffer.
+ * Attributes the kernel may leave out are Optional.
+ *
+ * {@snippet :
+ * Link l = nl.links().get("veth0");
+ * System.out.println(l);   // 3: veth0@if2 <BROADCAST,MULTICAST> mtu 1500 state DOWN mode DEFAULT … link/ether 96:61:…
+ * }
  *
  * @param index         ifi_index
  * @param name          IFLA_IFNAME
@@ -15,6 +25,7 @@ import java.util.Set;
  * @param rawFlags      ifi_flags as the kernel sent them
  * @param flags         the same as {@link LinkFlag}s
  * @param operState     IFLA_OPERSTATE
+ * @param linkMode      IFLA_LINKMODE
  * @param mtu           IFLA_MTU
  * @param minMtu        IFLA_MIN_MTU
  * @param maxMtu        IFLA_MAX_MTU
@@ -33,16 +44,15 @@ import java.util.Set;
  * @param unknown       top-level attributes not decoded above, kept raw
  */
 public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag> flags, OperState operState,
-                   int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
+                   LinkMode linkMode, int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
                    Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalInt txQueueLength, int group,
                    OptionalInt masterIndex, OptionalInt parentIndex, OptionalInt linkNetnsId, Optional<String> alias,
                    Optional<String> kind, Optional<LinkData> data, Optional<LinkStats> stats,
                    List<RawAttribute> unknown) {
-    /** Makes the collections immutable. */
+    /** Makes the collections immutable (the decoders' own immutable sets and lists are kept as they are). */
     public Link {
-        // An EnumSet copy is a bit-vector clone: far cheaper than Set.copyOf's hashed set per link.
-        flags = flags instanceof FlagSet ? flags : flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
-        unknown = unknown instanceof UndecodedAttributes ? unknown : List.copyOf(unknown); // the former is immutable
+        flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
+        unknown = unknown instanceof UndecodedAttributes ? unknown : List.copyOf(unknown);
     }
 
     /** Whether the link is administratively up (IFF_UP). */
@@ -53,5 +63,14 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
     /** Whether the link has carrier (IFF_LOWER_UP). */
     public boolean hasCarrier() {
         return flags.contains(LinkFlag.LOWER_UP);
+    }
+
+    /**
+     * One line in ip's words: {@code 3: veth0@if2 <BROADCAST,MULTICAST> mtu 1500 state DOWN mode DEFAULT
+     * link/ether 96:61:…}; attributes not decoded are only counted.
+     */
+    @Override
+    public String toString() {
+        return Text.link(this);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.codec.Validate;
+
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -27,9 +29,7 @@ public record LinkOptions(OptionalInt mtu, Optional<MacAddress> address, Optiona
         if (address.isPresent()) Validate.mac(address.get());
         if (txQueueLength.isPresent() && txQueueLength.getAsInt() < 0) throw new IllegalArgumentException("txqueuelen must be >= 0");
         if (master.isPresent()) Validate.ifName(master.get());
-        if (alias.isPresent() && alias.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
-            throw new IllegalArgumentException("alias longer than 255 bytes");
-        }
+        if (alias.isPresent()) Validate.text("alias", alias.get(), 255);
     }
 
     /** A copy with {@code mtu} set. */

@@ -1,24 +1,23 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.error.Errno;
-import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
-import io.github.netlink4j.internal.transport.NetlinkSocket;
-import io.github.netlink4j.internal.wire.Nlmsg;
-import io.github.netlink4j.internal.wire.uapi.If;
-import io.github.netlink4j.internal.wire.uapi.IfLink;
-import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.internal.codec.LinkCodec;
+import io.github.netlink4j.internal.codec.Validate;
+import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.Target;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Network interfaces: what {@code ip link} lists, creates, changes and deletes (RTM_*LINK).
- * Links are named by name or index; names are resolved by the library and unknown ones raise
+ * Network interfaces: what {@code ip link} lists, creates, changes and deletes (RTM_NEWLINK,
+ * RTM_DELLINK, RTM_GETLINK). Links are named by name or index; a name that does not resolve raises
  * {@link NoSuchLinkException} before anything else is sent.
  *
  * {@snippet :
@@ -29,276 +28,214 @@ import java.util.function.Consumer;
  * }
  */
 public final class Links {
-    private final NetlinkSocket socket;
+    private final RequestSocket socket;
 
-    Links(NetlinkSocket socket) {
+    Links(RequestSocket socket) {
         this.socket = socket;
     }
 
-    /** Every link, like {@code ip link show} (RTM_GETLINK dump, statistics skipped). */
+    /** Every link, like {@code ip link show} (an RTM_GETLINK dump, statistics skipped). */
     public List<Link> list() throws NetlinkException {
         return list(false);
     }
 
-    /** Every link; with {@code stats}, IFLA_STATS64 is included like {@code ip -s link}. */
+    /** Every link; with {@code stats}, IFLA_STATS64 is included, like {@code ip -s link}. */
     public List<Link> list(boolean stats) throws NetlinkException {
         List<Link> out = new ArrayList<>();
-        socket.dump(w -> LinkCodec.encodeDump(w, stats), Rtnetlink.RTM_NEWLINK,
-                (s, off, len) -> out.add(LinkCodec.decode(s, off, len)),
+        socket.dump(w -> LinkCodec.encodeDump(w, stats), LinkCodec.NEW, (s, off, len) -> out.add(LinkCodec.decode(s, off, len)),
                 out::clear, "links");
         return out;
     }
 
     /** The link named {@code name}, if there is one. */
     public Optional<Link> find(String name) throws NetlinkException {
-        Validate.ifName(name);
-        return fetch(0, name);
+        try {
+            return Optional.of(get(name));
+        } catch (NoSuchLinkException e) {
+            return Optional.empty();
+        }
     }
 
     /** The link with index {@code index}, if there is one. */
     public Optional<Link> find(int index) throws NetlinkException {
-        Validate.index(index);
-        return fetch(index, null);
+        try {
+            return Optional.of(get(index));
+        } catch (NoSuchLinkException e) {
+            return Optional.empty();
+        }
     }
 
-    /** The link named {@code name}; {@link NoSuchLinkException} if there is none. */
+    /** The link named {@code name} (RTM_GETLINK by IFLA_IFNAME); {@link NoSuchLinkException} if there is none. */
     public Link get(String name) throws NetlinkException {
-        return find(name).orElseThrow(() -> new NoSuchLinkException(name));
+        Validate.ifName(name);
+        return fetch(0, name, name);
     }
 
     /** The link with index {@code index}; {@link NoSuchLinkException} if there is none. */
     public Link get(int index) throws NetlinkException {
-        return find(index).orElseThrow(() -> new NoSuchLinkException(String.valueOf(index)));
+        Validate.index(index);
+        return fetch(index, null, String.valueOf(index));
     }
 
-    /** The index of the link named {@code name}. */
+    /** The index of the link named {@code name}; {@link NoSuchLinkException} if there is none. */
     public int index(String name) throws NetlinkException {
         return get(name).index();
     }
 
-    private Optional<Link> fetch(int index, String name) throws NetlinkException {
+    private Link fetch(int index, String name, String label) throws NetlinkException {
         Link[] found = new Link[1];
-        try {
-            socket.get(w -> LinkCodec.encodeGet(w, index, name),
-                    (s, off, len) -> found[0] = LinkCodec.decode(s, off, len), "get link");
-        } catch (KernelException e) {
-            if (e.errno() == Errno.ENODEV) return Optional.empty();
-            throw Errors.specific(e, "link", name, null);
-        }
-        return Optional.ofNullable(found[0]);
+        socket.get(w -> LinkCodec.encodeGet(w, index, name), (s, off, len) -> found[0] = LinkCodec.decode(s, off, len),
+                Target.onLink("get link", "link \"" + label + "\"", label));
+        return found[0];
     }
 
     /**
-     * Creates a link and returns it as the kernel made it (index, MAC, …), in one round trip: the
-     * request carries NLM_F_ECHO. Names in the spec (parent, master) are resolved first.
+     * Creates a link and returns it as the kernel made it (index, MAC, …) in one round trip: the
+     * request carries NLM_F_ECHO. Names the spec refers to (parent, master, underlay) are resolved first.
      *
      * @throws io.github.netlink4j.error.AlreadyExistsException       if the name is taken
      * @throws io.github.netlink4j.error.UnsupportedLinkKindException if the kernel lacks the kind
-     * @throws NoSuchLinkException                                    if a parent or master does not exist
+     * @throws NoSuchLinkException                                    if a link the spec names does not exist
      */
     public Link add(LinkSpec spec) throws NetlinkException {
+        Map<String, Integer> indexes = resolve(spec);
         Link[] made = new Link[1];
-        create(spec, (s, off, len) -> keepEcho(s, off, len, spec.name(), made, 0), "add link");
+        socket.request(w -> LinkCodec.encodeCreate(w, spec, indexes::get, true),
+                (s, off, len) -> keepEcho(s, off, len, spec.name(), made, 0), target(spec));
         return made[0] != null ? made[0] : get(spec.name());
     }
 
-    /**
-     * Creates a link like {@link #add} but without asking for it back (no NLM_F_ECHO), the way
-     * {@code ip link add} does: one request and its ACK, nothing to build in the kernel or to decode
-     * here. For callers that do not need the record; the same errors as {@link #add}.
-     */
-    public void create(LinkSpec spec) throws NetlinkException {
-        create(spec, null, "create link");
+    private static Target target(LinkSpec spec) {
+        return new Target("add link", "link \"" + spec.name() + "\"", spec.name(), spec.kind());
     }
 
-    /** One RTM_NEWLINK for {@code spec}; with an {@code echo} handler it asks for the link back. */
-    private void create(LinkSpec spec, io.github.netlink4j.internal.wire.ReplyReader.Handler echo, String operation)
-            throws NetlinkException {
-        Resolver r = new Resolver(this, spec);
-        try {
-            socket.request(w -> LinkCodec.encodeCreate(w, spec, r::index, echo != null), echo, operation);
-        } catch (KernelException e) {
-            throw Errors.specific(e, "link \"" + spec.name() + "\"", spec.name(), spec.kind());
-        }
-    }
-
-    private static void keepEcho(java.lang.foreign.MemorySegment s, long off, int len, String name, Link[] into, int i)
+    private static void keepEcho(MemorySegment s, long off, int len, String name, Link[] into, int i)
             throws io.github.netlink4j.error.ProtocolException {
-        if (Nlmsg.type(s, off) != Rtnetlink.RTM_NEWLINK) return;
-        Link l = LinkCodec.decode(s, off, len);
-        if (l.name().equals(name)) into[i] = l;
+        Link l = LinkCodec.decodeEcho(s, off, len);
+        if (l != null && l.name().equals(name)) into[i] = l;
+    }
+
+    private Map<String, Integer> resolve(LinkSpec spec) throws NetlinkException {
+        Map<String, Integer> indexes = new HashMap<>();
+        for (String n : LinkCodec.referencedLinks(spec)) indexes.put(n, index(n));
+        return indexes;
     }
 
     /**
-     * Creates many links, pipelined (many requests per sendmsg), each reporting its own success or
-     * error, like {@code ip -batch}. Names they refer to must exist before the call. Nothing is
-     * echoed back, which makes this the fastest way to create links; {@link #addAllEchoed} also
-     * returns them.
+     * Creates many links, pipelined (up to 64 requests per sendmsg), each reporting its own success
+     * (the link as the kernel echoed it) or error, like {@code ip -batch} with {@code -force}. Names the
+     * specs refer to must exist before the call.
      */
-    public BulkResult<Void> addAll(List<? extends LinkSpec> specs) throws NetlinkException {
-        return bulkCreate(specs, false, null);
-    }
-
-    /** Like {@link #addAll}, and returns each created link as the kernel echoed it (NLM_F_ECHO). */
-    public BulkResult<Link> addAllEchoed(List<? extends LinkSpec> specs) throws NetlinkException {
+    public BulkResult<Link> addAll(List<? extends LinkSpec> specs) throws NetlinkException {
+        List<Map<String, Integer>> indexes = new ArrayList<>(specs.size());
+        for (LinkSpec s : specs) indexes.add(resolve(s));
         Link[] made = new Link[specs.size()];
-        return bulkCreate(specs, true, made);
-    }
-
-    private <T> BulkResult<T> bulkCreate(List<? extends LinkSpec> specs, boolean echo, Link[] made) throws NetlinkException {
-        List<Resolver> resolvers = new ArrayList<>();
-        for (LinkSpec s : specs) resolvers.add(new Resolver(this, s));
-        KernelException[] errs = socket.batch(specs.size(),
-                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), resolvers.get(i)::index, echo),
-                echo ? (i, s, off, len) -> keepEcho(s, off, len, specs.get(i).name(), made, i) : null, "add link");
-        for (int i = 0; i < errs.length; i++) {
-            if (errs[i] != null) errs[i] = Errors.specific(errs[i], "link \"" + specs.get(i).name() + "\"", specs.get(i).name(), specs.get(i).kind());
-        }
-        @SuppressWarnings("unchecked")
-        List<T> values = made != null ? (List<T>) Arrays.asList(made) : Arrays.asList((T[]) new Object[specs.size()]);
-        return new BulkResult<>(values, Arrays.asList(errs));
+        NetlinkException[] errs = socket.batch(specs.size(),
+                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), indexes.get(i)::get, true),
+                (i, s, off, len) -> keepEcho(s, off, len, specs.get(i).name(), made, i), i -> target(specs.get(i)));
+        return new BulkResult<>(Arrays.asList(made), Arrays.asList(errs));
     }
 
     /** Deletes the link named {@code name} ({@code ip link del}); a veth's peer goes with it. */
     public void delete(String name) throws NetlinkException {
-        delete(index(name), name);
+        int index = index(name);
+        socket.request(w -> LinkCodec.encodeDelete(w, index), null, Target.onLink("delete link", "link \"" + name + "\"", name));
     }
 
     /** Deletes the link with index {@code index}. */
     public void delete(int index) throws NetlinkException {
-        delete(Validate.index(index), String.valueOf(index));
+        Validate.index(index);
+        String label = String.valueOf(index);
+        socket.request(w -> LinkCodec.encodeDelete(w, index), null, Target.onLink("delete link", "link " + label, label));
     }
 
-    private void delete(int index, String label) throws NetlinkException {
-        try {
-            socket.request(w -> LinkCodec.encodeDelete(w, index), null, "delete link");
-        } catch (KernelException e) {
-            throw Errors.specific(e, "link", label, null);
-        }
-    }
-
-    /** Deletes many links by index, pipelined, each reporting its own success or error. */
-    public BulkResult<Void> deleteAll(int[] indexes) throws NetlinkException {
-        for (int i : indexes) Validate.index(i);
-        KernelException[] errs = socket.batch(indexes.length, (w, j) -> LinkCodec.encodeDelete(w, indexes[j]), null, "delete link");
-        for (int j = 0; j < errs.length; j++) {
-            if (errs[j] != null) errs[j] = Errors.specific(errs[j], "link", String.valueOf(indexes[j]), null);
-        }
-        return new BulkResult<>(Arrays.asList(new Void[indexes.length]), Arrays.asList(errs));
-    }
-
-    /** Deletes many links by name, pipelined; unknown names fail individually. */
+    /**
+     * Deletes many links by name, pipelined; each reports its own success or error (a name that does
+     * not resolve fails with NoSuchLinkException, alone).
+     */
     public BulkResult<Void> deleteAll(List<String> names) throws NetlinkException {
-        int[] idx = new int[names.size()];
-        KernelException[] pre = new KernelException[names.size()];
-        for (int i = 0; i < idx.length; i++) {
-            Optional<Link> l = find(names.get(i));
-            if (l.isPresent()) idx[i] = l.get().index();
-            else pre[i] = new NoSuchLinkException(names.get(i));
+        NetlinkException[] errs = new NetlinkException[names.size()];
+        List<Integer> sent = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                indexes.add(index(names.get(i)));
+                sent.add(i);
+            } catch (NoSuchLinkException e) {
+                errs[i] = e;
+            }
         }
-        List<Integer> send = new ArrayList<>();
-        for (int i = 0; i < idx.length; i++) if (pre[i] == null) send.add(i);
-        KernelException[] errs = socket.batch(send.size(), (w, j) -> LinkCodec.encodeDelete(w, idx[send.get(j)]), null, "delete link");
-        for (int j = 0; j < errs.length; j++) {
-            if (errs[j] != null) pre[send.get(j)] = Errors.specific(errs[j], "link", names.get(send.get(j)), null);
-        }
-        return new BulkResult<>(Arrays.asList(new Void[names.size()]), Arrays.asList(pre));
+        NetlinkException[] kernel = socket.batch(sent.size(), (w, j) -> LinkCodec.encodeDelete(w, indexes.get(j)), null,
+                j -> Target.onLink("delete link", "link \"" + names.get(sent.get(j)) + "\"", names.get(sent.get(j))));
+        for (int j = 0; j < kernel.length; j++) if (kernel[j] != null) errs[sent.get(j)] = kernel[j];
+        return new BulkResult<>(Arrays.asList(new Void[names.size()]), Arrays.asList(errs));
     }
 
-    private void change(String name, int flags, int change, Consumer<io.github.netlink4j.internal.wire.MessageWriter> attrs, String what)
-            throws NetlinkException {
+    private void change(String name, int flags, int change, LinkCodec.Change attrs, String what) throws NetlinkException {
         int index = index(name);
-        try {
-            socket.request(w -> LinkCodec.encodeChange(w, index, flags, change, attrs), null, what);
-        } catch (KernelException e) {
-            throw Errors.specific(e, "link", name, null);
-        }
+        socket.request(w -> LinkCodec.encodeChange(w, index, flags, change, attrs), null, Target.onLink(what, "link \"" + name + "\"", name));
     }
 
     /** {@code ip link set NAME up}. */
     public void setUp(String name) throws NetlinkException {
-        change(name, If.IFF_UP, If.IFF_UP, null, "set up");
+        change(name, LinkFlag.UP.bit(), LinkFlag.UP.bit(), null, "set up");
     }
 
     /** {@code ip link set NAME down}. */
     public void setDown(String name) throws NetlinkException {
-        change(name, 0, If.IFF_UP, null, "set down");
+        change(name, 0, LinkFlag.UP.bit(), null, "set down");
     }
 
-    /** {@code ip link set NAME mtu N}; the kernel checks the link's own minimum and maximum. */
+    /** {@code ip link set NAME mtu N} (IFLA_MTU); the kernel checks the link's own minimum and maximum. */
     public void setMtu(String name, int mtu) throws NetlinkException {
         Validate.mtu(mtu);
-        change(name, 0, 0, w -> w.attrU32(IfLink.IFLA_MTU, mtu), "set mtu");
+        change(name, 0, 0, LinkCodec.mtu(mtu), "set mtu");
     }
 
-    /** {@code ip link set NAME name NEW}. */
+    /** {@code ip link set NAME name NEW} (IFLA_IFNAME). */
     public void rename(String name, String newName) throws NetlinkException {
         Validate.ifName(newName);
-        change(name, 0, 0, w -> w.attrString(IfLink.IFLA_IFNAME, newName), "rename");
+        change(name, 0, 0, LinkCodec.name(newName), "rename");
     }
 
-    /** {@code ip link set NAME address MAC}. */
+    /** {@code ip link set NAME address MAC} (IFLA_ADDRESS). */
     public void setAddress(String name, MacAddress mac) throws NetlinkException {
         Validate.mac(mac);
-        change(name, 0, 0, w -> w.attrBytes(IfLink.IFLA_ADDRESS, mac.bytes()), "set address");
+        change(name, 0, 0, LinkCodec.address(mac), "set address");
     }
 
-    /** {@code ip link set NAME master BRIDGE}. */
+    /** {@code ip link set NAME master BRIDGE} (IFLA_MASTER). */
     public void setMaster(String name, String master) throws NetlinkException {
         int m = index(master);
-        change(name, 0, 0, w -> w.attrU32(IfLink.IFLA_MASTER, m), "set master");
+        change(name, 0, 0, LinkCodec.master(m), "set master");
     }
 
-    /** {@code ip link set NAME nomaster}. */
+    /** {@code ip link set NAME nomaster} (IFLA_MASTER 0). */
     public void setNoMaster(String name) throws NetlinkException {
-        change(name, 0, 0, w -> w.attrU32(IfLink.IFLA_MASTER, 0), "set nomaster");
+        change(name, 0, 0, LinkCodec.master(0), "set nomaster");
     }
 
-    /** {@code ip link set NAME alias TEXT}; an empty text removes the alias. */
+    /** {@code ip link set NAME alias TEXT} (IFLA_IFALIAS); an empty text removes the alias. */
     public void setAlias(String name, String alias) throws NetlinkException {
-        if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) throw new IllegalArgumentException("alias longer than 255 bytes");
-        change(name, 0, 0, w -> w.attrString(IfLink.IFLA_IFALIAS, alias), "set alias");
+        Validate.text("alias", alias, 255);
+        change(name, 0, 0, LinkCodec.alias(alias), "set alias");
     }
 
-    /** {@code ip link set NAME txqueuelen N}. */
+    /** {@code ip link set NAME txqueuelen N} (IFLA_TXQLEN). */
     public void setTxQueueLength(String name, int qlen) throws NetlinkException {
         if (qlen < 0) throw new IllegalArgumentException("txqueuelen must be >= 0");
-        change(name, 0, 0, w -> w.attrU32(IfLink.IFLA_TXQLEN, qlen), "set txqueuelen");
+        change(name, 0, 0, LinkCodec.txQueueLength(qlen), "set txqueuelen");
     }
 
     /** {@code ip link set NAME netns NS}: moves the link into the namespace (IFLA_NET_NS_FD). */
     public void moveTo(String name, NetNamespace ns) throws NetlinkException {
         int fd = ns.fd();
-        change(name, 0, 0, w -> w.attrU32(IfLink.IFLA_NET_NS_FD, fd), "move to namespace");
+        change(name, 0, 0, LinkCodec.namespaceFd(fd), "move to namespace");
     }
 
-    /** {@code ip link set NAME netns PID}: moves the link into process {@code pid}'s namespace. */
+    /** {@code ip link set NAME netns PID}: moves the link into process {@code pid}'s namespace (IFLA_NET_NS_PID). */
     public void moveToPid(String name, long pid) throws NetlinkException {
         if (pid <= 0 || pid > Integer.MAX_VALUE) throw new IllegalArgumentException("bad pid " + pid);
-        change(name, 0, 0, w -> w.attrU32(IfLink.IFLA_NET_NS_PID, (int) pid), "move to namespace of pid");
-    }
-
-    /** Resolves the names a spec refers to before its request is encoded. */
-    private static final class Resolver {
-        private final java.util.Map<String, Integer> map = new java.util.HashMap<>();
-
-        Resolver(Links links, LinkSpec spec) throws NetlinkException {
-            List<String> names = new ArrayList<>();
-            spec.options().master().ifPresent(names::add);
-            switch (spec) {
-                case LinkSpec.Macvlan m -> names.add(m.parent());
-                case LinkSpec.Vlan v -> names.add(v.parent());
-                case LinkSpec.Ipvlan v -> names.add(v.parent());
-                case LinkSpec.Vxlan x -> x.underlay().ifPresent(names::add);
-                default -> { }
-            }
-            for (String n : names) map.put(n, links.index(n));
-        }
-
-        int index(String name) {
-            Integer i = map.get(name);
-            if (i == null) throw new IllegalStateException("unresolved link name " + name);
-            return i;
-        }
+        change(name, 0, 0, LinkCodec.namespacePid((int) pid), "move to namespace of pid");
     }
 }

@@ -1,24 +1,33 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.codec.FlagSet;
+import io.github.netlink4j.internal.codec.Text;
+
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A neighbour (ARP or NDP) cache entry from {@code RTM_NEWNEIGH}.
+ * A neighbour (ARP or NDP) cache entry from {@code RTM_NEWNEIGH} (struct ndmsg and {@code NDA_*} attributes).
  *
- * @param family      2 (ARP) or 10 (NDP); 7 (AF_BRIDGE) for bridge FDB entries
- * @param index       ndm_ifindex
- * @param address     NDA_DST
- * @param lladdr      NDA_LLADDR
- * @param state       ndm_state
- * @param rawState    the same as bits
- * @param flags       ndm_flags (NTF_*)
+ * @param family   ndm_family: INET (ARP), INET6 (NDP), BRIDGE (bridge FDB entries)
+ * @param index    ndm_ifindex
+ * @param address  NDA_DST
+ * @param lladdr   NDA_LLADDR
+ * @param state    ndm_state; empty for NUD_NONE
+ * @param rawState the same as bits
+ * @param flags    ndm_flags (NTF_*)
  */
-public record Neighbour(int family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
+public record Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
                         Set<NeighbourState> state, int rawState, int flags) {
     /** Makes the set immutable. */
     public Neighbour {
-        state = state.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(state));
+        state = state instanceof FlagSet ? state : Set.copyOf(state);
+    }
+
+    /** One line in ip's words: {@code 10.200.0.3 dev if3 lladdr 02:00:00:00:00:03 PERMANENT}. */
+    @Override
+    public String toString() {
+        return Text.neighbour(this);
     }
 }

@@ -1,11 +1,14 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.codec.Validate;
+
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A neighbour entry to add, replace or delete: {@code ip neigh add ADDR lladdr MAC dev LINK nud STATE}.
+ * A neighbour entry to add, replace or delete (RTM_NEWNEIGH/RTM_DELNEIGH): {@code ip neigh add ADDR
+ * lladdr MAC dev LINK nud STATE}.
  *
  * @param link    the link's name
  * @param address the IP address (NDA_DST)
@@ -29,6 +32,11 @@ public record NeighbourSpec(String link, InetAddress address, Optional<MacAddres
     /** An entry naming only the address, for delete. */
     public static NeighbourSpec of(String link, InetAddress address) {
         return new NeighbourSpec(link, address, Optional.empty(), NeighbourState.PERMANENT);
+    }
+
+    /** The address's family. */
+    public AddressFamily family() {
+        return AddressFamily.of(address);
     }
 
     /** A copy with {@code state} set. */

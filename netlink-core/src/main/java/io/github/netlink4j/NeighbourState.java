@@ -1,13 +1,22 @@
 package io.github.netlink4j;
 
-import java.util.EnumSet;
+import io.github.netlink4j.internal.codec.FlagSet;
+
 import java.util.Set;
 
-/** Neighbour cache states ({@code NUD_*} of linux/neighbour.h), as {@code ip neigh} prints them. */
+/** Neighbour cache states ({@code ndm_state}, {@code NUD_*} of linux/neighbour.h), as {@code ip neigh} prints them. */
 public enum NeighbourState {
-    INCOMPLETE(0x01), REACHABLE(0x02), STALE(0x04), DELAY(0x08), PROBE(0x10), FAILED(0x20), NOARP(0x40), PERMANENT(0x80);
+    /** NUD_INCOMPLETE. */ INCOMPLETE(0x01),
+    /** NUD_REACHABLE. */ REACHABLE(0x02),
+    /** NUD_STALE. */ STALE(0x04),
+    /** NUD_DELAY. */ DELAY(0x08),
+    /** NUD_PROBE. */ PROBE(0x10),
+    /** NUD_FAILED. */ FAILED(0x20),
+    /** NUD_NOARP. */ NOARP(0x40),
+    /** NUD_PERMANENT. */ PERMANENT(0x80);
 
     private static final NeighbourState[] VALUES = values();
+    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
     private final int bit;
 
     NeighbourState(int bit) {
@@ -19,10 +28,15 @@ public enum NeighbourState {
         return bit;
     }
 
-    /** The states set in {@code bits} (empty for NUD_NONE). */
-    public static Set<NeighbourState> of(int bits) {
-        EnumSet<NeighbourState> s = EnumSet.noneOf(NeighbourState.class);
-        for (NeighbourState f : VALUES) if ((bits & f.bit) != 0) s.add(f);
-        return s;
+    /** The states set in {@code bits}, an immutable set (empty for NUD_NONE). */
+    public static Set<NeighbourState> fromBits(int bits) {
+        return new FlagSet<>(VALUES, BITS, bits & 0xff);
+    }
+
+    /** The bits of {@code states}. */
+    public static int toBits(Set<NeighbourState> states) {
+        int b = 0;
+        for (NeighbourState s : states) b |= s.bit;
+        return b;
     }
 }

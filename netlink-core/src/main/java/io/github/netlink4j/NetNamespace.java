@@ -296,42 +296,6 @@ public final class NetNamespace implements AutoCloseable {
         return ex;
     }
 
-    /**
-     * The named namespaces with the id the calling thread's namespace has assigned to each (empty
-     * where none is), like {@code ip netns list} prints {@code NAME (id: N)}.
-     */
-    public static java.util.LinkedHashMap<String, java.util.OptionalInt> listWithIds() throws IOException {
-        java.util.LinkedHashMap<String, java.util.OptionalInt> out = new java.util.LinkedHashMap<>();
-        List<String> names = list();
-        if (names.isEmpty()) return out;
-        try (NetlinkClient here = NetlinkClient.open()) {
-            for (String n : names) {
-                try (NetNamespace ns = open(n)) {
-                    out.put(n, here.nsids().get(ns));
-                } catch (SyscallException e) {
-                    out.put(n, java.util.OptionalInt.empty()); // deleted meanwhile, or not a namespace
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The name of the named namespace that {@code client}'s namespace knows as {@code nsid}, the way
-     * ip resolves a veth's {@code link-netnsid} to {@code link-netns NAME}.
-     */
-    public static Optional<String> nameOfNsid(NetlinkClient client, int nsid) throws IOException {
-        for (String n : list()) {
-            try (NetNamespace ns = open(n)) {
-                java.util.OptionalInt id = client.nsids().get(ns);
-                if (id.isPresent() && id.getAsInt() == nsid) return Optional.of(n);
-            } catch (SyscallException e) {
-                // gone meanwhile
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Closes the handle; the namespace lives on while named or used. Idempotent. */
     @Override
     public void close() throws IOException {

@@ -1,58 +1,76 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.error.NetlinkException;
-import io.github.netlink4j.internal.transport.NetlinkSocket;
-import io.github.netlink4j.internal.wire.uapi.Netlink;
+import io.github.netlink4j.internal.codec.Warmup;
+import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.SocketFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The entry point: one rtnetlink socket in one network namespace, with sub-handles named after
- * {@code ip} objects. Thread-safe (requests are serialised on the socket). Close it when done.
+ * {@code ip} objects, and the subscriptions and waits of that namespace. Thread-safe (requests are
+ * serialised on the socket). Close it when done.
  *
  * {@snippet :
  * try (NetlinkClient nl = NetlinkClient.open()) {                  // ip link
- *     nl.links().list().forEach(l -> System.out.println(l.index() + ": " + l.name()));
+ *     nl.links().list().forEach(System.out::println);
  * }
  * try (NetNamespace ns = NetNamespace.open("direct_netns");
  *      NetlinkClient inside = NetlinkClient.open(ns)) {           // ip -n direct_netns link set lo up
  *     inside.links().setUp("lo");
+ *     inside.waits().linkUp("lo", Duration.ofSeconds(5));
  * }
  * }
  */
 public final class NetlinkClient implements AutoCloseable {
-    private final NetlinkSocket socket;
+    private final RequestSocket socket;
+    private final NetNamespace namespace;
+    private final SocketFactory sockets;
     private final Links links;
     private final Addresses addresses;
     private final Routes routes;
     private final Neighbours neighbours;
     private final Nsids nsids;
+    private final Waits waits;
 
     static {
         Warmup.codecs();
     }
 
-    private NetlinkClient(NetlinkSocket socket) {
-        this.socket = socket;
+    private NetlinkClient(SocketFactory sockets, NetNamespace namespace) throws IOException {
+        this.sockets = sockets;
+        this.namespace = namespace;
+        this.socket = sockets.requests();
         this.links = new Links(socket);
         this.addresses = new Addresses(socket, links);
         this.routes = new Routes(socket, links);
         this.neighbours = new Neighbours(socket, links);
         this.nsids = new Nsids(socket);
+        this.waits = new Waits(this);
     }
 
     /** A client in the calling thread's network namespace. */
-    public static NetlinkClient open() throws NetlinkException {
-        return new NetlinkClient(NetlinkSocket.open());
+    public static NetlinkClient open() throws IOException {
+        return new NetlinkClient(SocketFactory.here(), null);
     }
 
     /**
      * A client whose socket lives in {@code ns}, like {@code ip -n NS}. The socket is created on a
-     * dedicated thread inside the namespace; the caller's thread never moves.
+     * dedicated thread inside the namespace; the caller's thread never moves. The client keeps its own
+     * handle on the namespace (for subscriptions), so {@code ns} may be closed afterwards.
      */
     public static NetlinkClient open(NetNamespace ns) throws IOException {
-        int fd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
-        return new NetlinkClient(NetlinkSocket.adopt(fd, Netlink.NETLINK_ROUTE, 0));
+        NetNamespace own = NetNamespace.openPath(Path.of("/proc/self/fd/" + ns.fd()));
+        try {
+            return new NetlinkClient(SocketFactory.in(own.fd()), own);
+        } catch (IOException | RuntimeException e) {
+            own.close();
+            throw e;
+        }
     }
 
     /** A client inside the named namespace {@code /var/run/netns/NAME}. */
@@ -87,14 +105,44 @@ public final class NetlinkClient implements AutoCloseable {
         return nsids;
     }
 
+    /** Waiting for states of this client's namespace on events, not by polling. */
+    public Waits waits() {
+        return waits;
+    }
+
+    /**
+     * Subscribes to change notifications of {@code groups} in this client's namespace ({@code ip
+     * monitor}), on a socket and thread of the subscription's own.
+     */
+    public Subscription subscribe(Set<EventGroup> groups, Subscription.Options options) throws IOException {
+        return new Subscription(groups, options, sockets, null);
+    }
+
+    /** {@link #subscribe(Set, Subscription.Options)} with the default options: nothing listed first. */
+    public Subscription subscribe(Set<EventGroup> groups) throws IOException {
+        return subscribe(groups, Subscription.Options.DEFAULTS);
+    }
+
+    /** The listener form: {@code listener} runs on the subscription's own thread for every event. */
+    public Subscription listen(Set<EventGroup> groups, Subscription.Options options, Consumer<NetlinkEvent> listener) throws IOException {
+        return new Subscription(groups, options, sockets, Objects.requireNonNull(listener));
+    }
+
     /** The socket's netlink port id. */
     public int portId() {
         return socket.portId();
     }
 
-    /** Closes the socket. Idempotent; later calls on the sub-handles throw IllegalStateException. */
+    /** Closes the socket (and the client's handle on its namespace). Idempotent; later calls on the sub-handles throw IllegalStateException. */
     @Override
     public void close() {
         socket.close();
+        if (namespace != null) {
+            try {
+                namespace.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -1,13 +1,28 @@
 package io.github.netlink4j;
 
-/** RFC 2863 operational state ({@code IFLA_OPERSTATE}, {@code IF_OPER_*}), as {@code ip link} prints it. */
+/** RFC 2863 operational state ({@code IFLA_OPERSTATE}, {@code IF_OPER_*} of linux/if.h), as {@code ip link} prints it. */
 public enum OperState {
-    UNKNOWN, NOTPRESENT, DOWN, LOWERLAYERDOWN, TESTING, DORMANT, UP;
+    /** 0. */ UNKNOWN,
+    /** 1. */ NOTPRESENT,
+    /** 2. */ DOWN,
+    /** 3. */ LOWERLAYERDOWN,
+    /** 4. */ TESTING,
+    /** 5. */ DORMANT,
+    /** 6. */ UP;
 
-    /** The state for the kernel's IF_OPER_* number (UNKNOWN for numbers it does not know). */
-    private static final OperState[] VALUES = values();
+    /** The kernel value. */
+    public int value() {
+        return ordinal();
+    }
 
-    public static OperState of(int v) {
-        return v >= 0 && v < VALUES.length ? VALUES[v] : UNKNOWN;
+    /**
+     * The state with kernel value {@code value}.
+     *
+     * @throws IllegalArgumentException if no constant has that value
+     */
+    public static OperState of(int value) {
+        OperState[] all = values();
+        if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown operstate " + value);
+        return all[value];
     }
 }

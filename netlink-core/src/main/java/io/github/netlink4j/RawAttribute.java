@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * An attribute the decoder does not interpret, kept as it came so nothing the kernel said is lost.
+ * An attribute ({@code struct nlattr}) the decoder does not interpret, kept as it came so nothing the kernel said is lost.
  * Immutable: the payload is copied in and out.
  */
 public final class RawAttribute {
@@ -21,11 +21,6 @@ public final class RawAttribute {
         return new RawAttribute(type, value.clone());
     }
 
-    /** Takes ownership of a freshly copied payload (the decoders' path: one copy, not two). */
-    static RawAttribute owning(int type, byte[] value) {
-        return new RawAttribute(type, value);
-    }
-
     /** The attribute type. */
     public int type() {
         return type;
@@ -39,11 +34,6 @@ public final class RawAttribute {
     /** The payload length. */
     public int length() {
         return value.length;
-    }
-
-    /** The first payload byte as unsigned, or -1 if empty (for u8 attributes such as IFLA_LINKMODE). */
-    public int firstByte() {
-        return value.length == 0 ? -1 : Byte.toUnsignedInt(value[0]);
     }
 
     @Override

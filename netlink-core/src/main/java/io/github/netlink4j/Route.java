@@ -1,32 +1,38 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.codec.Inet;
+import io.github.netlink4j.internal.codec.Text;
+
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A route as the kernel reports it in {@code RTM_NEWROUTE}.
+ * A route as the kernel reports it in {@code RTM_NEWROUTE} (struct rtmsg and {@code RTA_*} attributes).
  *
- * @param family          2 (IPv4) or 10 (IPv6)
- * @param destination     RTA_DST; empty for the default route
+ * @param family            rtm_family
+ * @param destination       RTA_DST; empty for the default route
  * @param destinationLength rtm_dst_len
- * @param table           RTA_TABLE (or rtm_table): 254 main, 255 local
- * @param protocol        rtm_protocol: 2 kernel, 3 boot, 4 static, …
- * @param scope           rtm_scope
- * @param type            rtm_type
- * @param flags           rtm_flags
- * @param gateway         RTA_GATEWAY
- * @param outputIndex     RTA_OIF
- * @param preferredSource RTA_PREFSRC
- * @param priority        RTA_PRIORITY (the metric)
- * @param multipath       RTA_MULTIPATH next hops; empty for a single path
- * @param preference      RTA_PREF, the IPv6 router preference (0 medium, 1 high, 3 low)
+ * @param table             RTA_TABLE (or rtm_table)
+ * @param protocol          rtm_protocol
+ * @param scope             rtm_scope
+ * @param type              rtm_type
+ * @param flags             rtm_flags (RTM_F_* and RTNH_F_* bits)
+ * @param gateway           RTA_GATEWAY
+ * @param outputIndex       RTA_OIF
+ * @param preferredSource   RTA_PREFSRC
+ * @param metric            RTA_PRIORITY
+ * @param multipath         RTA_MULTIPATH next hops; empty for a single path
+ * @param preference        RTA_PREF, the IPv6 router preference (0 medium, 1 high, 3 low)
  */
-public record Route(int family, Optional<InetAddress> destination, int destinationLength, int table, int protocol,
-                    RouteScope scope, RouteType type, int flags, Optional<InetAddress> gateway, OptionalInt outputIndex,
-                    Optional<InetAddress> preferredSource, OptionalInt priority, List<NextHop> multipath,
-                    OptionalInt preference) {
+public record Route(AddressFamily family, Optional<InetAddress> destination, int destinationLength, RouteTable table,
+                    RouteProtocol protocol, RouteScope scope, RouteType type, int flags, Optional<InetAddress> gateway,
+                    OptionalInt outputIndex, Optional<InetAddress> preferredSource, OptionalInt metric,
+                    List<NextHop> multipath, OptionalInt preference) {
+    /** {@code RTM_F_CLONED}: a cache entry, not a route someone added. */
+    private static final int RTM_F_CLONED = 0x200;
+
     /** Makes the list immutable. */
     public Route {
         multipath = List.copyOf(multipath);
@@ -37,10 +43,20 @@ public record Route(int family, Optional<InetAddress> destination, int destinati
         return destinationLength == 0;
     }
 
+    /** Whether the kernel made this entry as a cache of a lookup ({@code RTM_F_CLONED}); ip hides these. */
+    public boolean isCloned() {
+        return (flags & RTM_F_CLONED) != 0;
+    }
+
     /** {@code default} or {@code dst/len}, as ip prints the destination (host routes without /32). */
     public String destinationText() {
         if (destination.isEmpty() || destinationLength == 0) return "default";
-        int max = family == Inet.AF_INET ? 32 : 128;
-        return Inet.text(destination.get()) + (destinationLength == max ? "" : "/" + destinationLength);
+        return Inet.text(destination.get()) + (destinationLength == Inet.maxPrefix(destination.get()) ? "" : "/" + destinationLength);
+    }
+
+    /** One line in ip's words: {@code 10.200.1.0/24 via 10.200.0.1 dev if3 proto boot metric 7}. */
+    @Override
+    public String toString() {
+        return Text.route(this);
     }
 }

@@ -1,25 +1,62 @@
 package io.github.netlink4j;
 
-/** Route and address scopes ({@code RT_SCOPE_*} of linux/rtnetlink.h). */
-public enum RouteScope {
-    UNIVERSE(0), SITE(200), LINK(253), HOST(254), NOWHERE(255);
+/**
+ * The scope of a route or address ({@code rtm_scope}, {@code ifa_scope}; {@code RT_SCOPE_*} of
+ * linux/rtnetlink.h): any value from 0 to 255, with the kernel's named scopes as constants, printed
+ * with ip's names ({@code global}, {@code site}, {@code link}, {@code host}, {@code nowhere}) or the number.
+ *
+ * @param value the kernel value
+ */
+public record RouteScope(int value) {
+    /** {@code RT_SCOPE_UNIVERSE} (0), printed {@code global}. */ public static final RouteScope UNIVERSE = new RouteScope(0);
+    /** {@code RT_SCOPE_SITE} (200). */ public static final RouteScope SITE = new RouteScope(200);
+    /** {@code RT_SCOPE_LINK} (253). */ public static final RouteScope LINK = new RouteScope(253);
+    /** {@code RT_SCOPE_HOST} (254). */ public static final RouteScope HOST = new RouteScope(254);
+    /** {@code RT_SCOPE_NOWHERE} (255). */ public static final RouteScope NOWHERE = new RouteScope(255);
 
-    private final int value;
-
-    RouteScope(int value) {
-        this.value = value;
+    /** Checks the value: 0 to 255. */
+    public RouteScope {
+        if (value < 0 || value > 255) throw new IllegalArgumentException("scope " + value + " is out of range (0 to 255)");
     }
 
-    /** The kernel value. */
-    public int value() {
-        return value;
+    /** The scope with kernel value {@code value} (0 to 255). */
+    public static RouteScope of(int value) {
+        return new RouteScope(value);
     }
 
-    /** The scope for a kernel value; values between the named ones map to the nearest known, UNIVERSE below SITE. */
-    private static final RouteScope[] VALUES = values();
+    /**
+     * Parses ip's spelling: {@code global}, {@code universe}, {@code site}, {@code link}, {@code host},
+     * {@code nowhere} or a number.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static RouteScope parse(String text) {
+        return switch (text) {
+            case "global", "universe" -> UNIVERSE;
+            case "site" -> SITE;
+            case "link" -> LINK;
+            case "host" -> HOST;
+            case "nowhere" -> NOWHERE;
+            default -> {
+                try {
+                    yield of(Integer.parseInt(text));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("unknown scope \"" + text + "\"", e);
+                }
+            }
+        };
+    }
 
-    public static RouteScope of(int v) {
-        for (RouteScope s : VALUES) if (s.value == v) return s;
-        return v < 200 ? UNIVERSE : v < 253 ? SITE : NOWHERE;
+    /** The name ip prints, or the number. */
+    @Override
+    public String toString() {
+        return switch (value) {
+            case 0 -> "global";
+            case 200 -> "site";
+            case 253 -> "link";
+            case 254 -> "host";
+            case 255 -> "nowhere";
+            default -> Integer.toString(value);
+        };
     }
 }

@@ -1,16 +1,38 @@
 package io.github.netlink4j;
 
-/** Route types ({@code RTN_*} of linux/rtnetlink.h), as {@code ip route} names them. */
+/** Route types ({@code rtm_type}, {@code RTN_*} of linux/rtnetlink.h), as {@code ip route} names them. */
 public enum RouteType {
-    UNSPEC, UNICAST, LOCAL, BROADCAST, ANYCAST, MULTICAST, BLACKHOLE, UNREACHABLE, PROHIBIT, THROW, NAT, XRESOLVE;
+    /** 0. */ UNSPEC,
+    /** 1: a gateway or direct route. */ UNICAST,
+    /** 2: accept locally. */ LOCAL,
+    /** 3: accept locally as broadcast, send as broadcast. */ BROADCAST,
+    /** 4: accept locally as broadcast, send as unicast. */ ANYCAST,
+    /** 5: multicast. */ MULTICAST,
+    /** 6: drop silently. */ BLACKHOLE,
+    /** 7: destination unreachable. */ UNREACHABLE,
+    /** 8: administratively prohibited. */ PROHIBIT,
+    /** 9: continue the lookup in another table. */ THROW,
+    /** 10: translate this address. */ NAT,
+    /** 11: use an external resolver. */ XRESOLVE;
 
-    /** The kernel value (RTN_UNICAST = 1, …). */
+    /** The kernel value. */
     public int value() {
         return ordinal();
     }
 
-    /** The type for a kernel value; UNSPEC if unknown. */
-    public static RouteType of(int v) {
-        return v >= 0 && v < values().length ? values()[v] : UNSPEC;
+    /** The name ip uses, such as {@code unicast}. */
+    public String text() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The type with kernel value {@code value}.
+     *
+     * @throws IllegalArgumentException if no constant has that value
+     */
+    public static RouteType of(int value) {
+        RouteType[] all = values();
+        if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown route type " + value);
+        return all[value];
     }
 }

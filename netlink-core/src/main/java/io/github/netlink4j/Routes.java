@@ -1,99 +1,124 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
-import io.github.netlink4j.internal.transport.NetlinkSocket;
-import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.error.NotFoundException;
+import io.github.netlink4j.internal.codec.RouteCodec;
+import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.Target;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Routes: what {@code ip route} lists, adds, replaces and deletes (RTM_*ROUTE). */
+/**
+ * Routes: what {@code ip route} lists, adds, replaces and deletes (RTM_NEWROUTE, RTM_DELROUTE,
+ * RTM_GETROUTE).
+ *
+ * {@snippet :
+ * Route r = nl.routes().add(RouteSpec.to("10.200.1.0/24").withGateway(InetAddress.ofLiteral("10.200.0.1")));
+ * List<Route> main = nl.routes().list(AddressFamily.INET, RouteTable.MAIN);     // ip route
+ * }
+ */
 public final class Routes {
-    private final NetlinkSocket socket;
+    private final RequestSocket socket;
     private final Links links;
 
-    Routes(NetlinkSocket socket, Links links) {
+    Routes(RequestSocket socket, Links links) {
         this.socket = socket;
         this.links = links;
     }
 
-    /** Every route of both families in every table, like {@code ip route show table all} and {@code ip -6 …}. */
+    /** Every route of both families in every table, like {@code ip route show table all} with {@code ip -6 …}. */
     public List<Route> list() throws NetlinkException {
-        return dump(0);
+        return dump(null);
     }
 
-    /** Every IPv4 (4) or IPv6 (6) route in every table. */
-    public List<Route> list(int ipVersion) throws NetlinkException {
-        return dump(switch (ipVersion) {
-            case 4 -> Inet.AF_INET;
-            case 6 -> Inet.AF_INET6;
-            default -> throw new IllegalArgumentException("IP version must be 4 or 6, not " + ipVersion);
-        });
+    /** Every route of {@code family} in every table. */
+    public List<Route> list(AddressFamily family) throws NetlinkException {
+        return dump(Objects.requireNonNull(family));
     }
 
-    /** The routes of the main table of {@code ipVersion}, like plain {@code ip route} ({@code ip -6 route}). */
-    public List<Route> listMain(int ipVersion) throws NetlinkException {
-        List<Route> all = list(ipVersion);
-        all.removeIf(r -> r.table() != Rtnetlink.RT_TABLE_MAIN);
+    /** The routes of {@code family} in {@code table}: {@code ip route} is {@code list(INET, RouteTable.MAIN)}. */
+    public List<Route> list(AddressFamily family, RouteTable table) throws NetlinkException {
+        List<Route> all = dump(Objects.requireNonNull(family));
+        all.removeIf(r -> !r.table().equals(table));
         return all;
     }
 
-    private List<Route> dump(int family) throws NetlinkException {
+    private List<Route> dump(AddressFamily family) throws NetlinkException {
         List<Route> out = new ArrayList<>();
-        socket.dump(w -> RouteCodec.encodeDump(w, family), Rtnetlink.RTM_NEWROUTE,
-                (s, off, len) -> out.add(RouteCodec.decode(s, off, len)),
+        socket.dump(w -> RouteCodec.encodeDump(w, family), RouteCodec.NEW, (s, off, len) -> out.add(RouteCodec.decode(s, off, len)),
                 out::clear, "routes");
         return out;
     }
 
-    /** {@code ip route add}. */
-    public void add(RouteSpec r) throws NetlinkException {
-        modify(Rtnetlink.RTM_NEWROUTE, RouteCodec.ADD, r, "add route");
+    /** {@code ip route add}: adds the route and returns it as the kernel made it (echoed in the same round trip). */
+    public Route add(RouteSpec r) throws NetlinkException {
+        return modify(r, false);
     }
 
-    /** {@code ip route replace}. */
-    public void replace(RouteSpec r) throws NetlinkException {
-        modify(Rtnetlink.RTM_NEWROUTE, RouteCodec.REPLACE, r, "replace route");
+    /** {@code ip route replace}: adds the route or replaces the one it matches; returns it as the kernel has it. */
+    public Route replace(RouteSpec r) throws NetlinkException {
+        return modify(r, true);
+    }
+
+    private Route modify(RouteSpec r, boolean replace) throws NetlinkException {
+        Map<String, Integer> idx = resolve(r);
+        Route[] made = new Route[1];
+        socket.request(w -> RouteCodec.encodeAdd(w, r, idx::get, replace, true), (s, off, len) -> keepEcho(s, off, len, made, 0),
+                target(replace ? "replace route" : "add route", r));
+        if (made[0] != null) return made[0];
+        for (Route k : list(r.family(), r.table().orElse(RouteTable.MAIN))) {
+            if (k.destination().equals(r.destination()) && k.destinationLength() == r.destinationLength() && k.type() == r.type()
+                    && (r.metric().isEmpty() || k.metric().equals(r.metric()))) {
+                return k;
+            }
+        }
+        throw new NotFoundException("route " + r.destinationText() + " was added but is gone", null);
+    }
+
+    private static void keepEcho(MemorySegment s, long off, int len, Route[] into, int i) throws io.github.netlink4j.error.ProtocolException {
+        Route r = RouteCodec.decodeEcho(s, off, len);
+        if (r != null && into[i] == null) into[i] = r;
     }
 
     /** {@code ip route del}. */
     public void delete(RouteSpec r) throws NetlinkException {
-        modify(Rtnetlink.RTM_DELROUTE, RouteCodec.DELETE, r, "delete route");
+        Map<String, Integer> idx = resolve(r);
+        socket.request(w -> RouteCodec.encodeDelete(w, r, idx::get), null, target("delete route", r));
+    }
+
+    /** Adds many routes, pipelined; each reports the route the kernel echoed, or its own error. */
+    public BulkResult<Route> addAll(List<RouteSpec> routes) throws NetlinkException {
+        List<Map<String, Integer>> idx = new ArrayList<>();
+        for (RouteSpec r : routes) idx.add(resolve(r));
+        Route[] made = new Route[routes.size()];
+        NetlinkException[] errs = socket.batch(routes.size(),
+                (w, i) -> RouteCodec.encodeAdd(w, routes.get(i), idx.get(i)::get, false, true),
+                (i, s, off, len) -> keepEcho(s, off, len, made, i), i -> target("add route", routes.get(i)));
+        return new BulkResult<>(Arrays.asList(made), Arrays.asList(errs));
+    }
+
+    /** Deletes many routes, pipelined; each reports its own success or error. */
+    public BulkResult<Void> deleteAll(List<RouteSpec> routes) throws NetlinkException {
+        List<Map<String, Integer>> idx = new ArrayList<>();
+        for (RouteSpec r : routes) idx.add(resolve(r));
+        NetlinkException[] errs = socket.batch(routes.size(), (w, i) -> RouteCodec.encodeDelete(w, routes.get(i), idx.get(i)::get),
+                null, i -> target("delete route", routes.get(i)));
+        return new BulkResult<>(Arrays.asList(new Void[routes.size()]), Arrays.asList(errs));
     }
 
     private Map<String, Integer> resolve(RouteSpec r) throws NetlinkException {
         Map<String, Integer> idx = new HashMap<>();
-        if (r.link().isPresent()) idx.put(r.link().get(), links.index(r.link().get()));
-        for (NextHop h : r.multipath()) if (h.link().isPresent()) idx.put(h.link().get(), links.index(h.link().get()));
+        for (String n : RouteCodec.referencedLinks(r)) idx.put(n, links.index(n));
         return idx;
     }
 
-    private static String describe(RouteSpec r) {
-        return r.destination().map(d -> Inet.text(d) + "/" + r.destinationLength()).orElse("default");
-    }
-
-    private void modify(int type, int flags, RouteSpec r, String what) throws NetlinkException {
-        Map<String, Integer> idx = resolve(r);
-        try {
-            socket.request(w -> RouteCodec.encode(w, type, flags, r, idx::get), null, what + " " + describe(r));
-        } catch (KernelException e) {
-            throw Errors.specific(e, "route " + describe(r), r.link().orElse(null), null);
-        }
-    }
-
-    /** Adds many routes, pipelined, each reporting its own success or error. */
-    public BulkResult<Void> addAll(List<RouteSpec> routes) throws NetlinkException {
-        List<Map<String, Integer>> idx = new ArrayList<>();
-        for (RouteSpec r : routes) idx.add(resolve(r));
-        KernelException[] errs = socket.batch(routes.size(),
-                (w, i) -> RouteCodec.encode(w, Rtnetlink.RTM_NEWROUTE, RouteCodec.ADD, routes.get(i), idx.get(i)::get), null, "add route");
-        for (int i = 0; i < errs.length; i++) {
-            if (errs[i] != null) errs[i] = Errors.specific(errs[i], "route " + describe(routes.get(i)), routes.get(i).link().orElse(null), null);
-        }
-        return new BulkResult<>(Arrays.asList(new Void[routes.size()]), Arrays.asList(errs));
+    private static Target target(String what, RouteSpec r) {
+        return Target.onLink(what, "route " + r.destinationText(), r.link().orElse(null));
     }
 }

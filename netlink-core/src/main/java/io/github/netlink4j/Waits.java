@@ -1,26 +1,37 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.internal.codec.Inet;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Waiting for a state on events, not by polling: each helper subscribes, takes the current state from
- * the subscription's initial listing, then follows notifications until the condition holds or the
- * timeout passes ({@link TimeoutException} saying what was awaited).
+ * Waiting for a state of the client's namespace on events, not by polling: each wait subscribes,
+ * takes the current state from the subscription's initial listing, then follows notifications until
+ * the condition holds or the timeout passes ({@link TimeoutException} saying what was awaited).
+ *
+ * {@snippet :
+ * nl.waits().linkUp("veth0", Duration.ofSeconds(5));
+ * nl.waits().addressUsable("veth0", InetAddress.ofLiteral("fd00:200::2"), Duration.ofSeconds(5));  // DAD done
+ * }
  */
 public final class Waits {
-    private Waits() {}
+    private final NetlinkClient client;
 
-    private static <T> T await(NetNamespace ns, EnumSet<EventGroup> groups, Duration timeout, String what,
-                               java.util.function.Function<NetlinkEvent, Optional<T>> match)
+    Waits(NetlinkClient client) {
+        this.client = client;
+    }
+
+    private <T> T await(EnumSet<EventGroup> groups, Duration timeout, String what, Function<NetlinkEvent, Optional<T>> match)
             throws IOException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Subscription s = Subscription.open(groups, ns, true);
+        Subscription s = client.subscribe(groups, Subscription.Options.DEFAULTS.withListExisting(true));
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
@@ -36,34 +47,36 @@ public final class Waits {
         }
     }
 
-    /** Waits until link {@code name} matches {@code condition}; returns it. */
-    public static Link link(NetNamespace ns, String name, Predicate<Link> condition, Duration timeout)
-            throws IOException, TimeoutException, InterruptedException {
-        return await(ns, EnumSet.of(EventGroup.LINK), timeout, "link " + name + " reaching the awaited state", e ->
+    /** Waits until link {@code name} exists and matches {@code condition}; returns it. */
+    public Link link(String name, Predicate<Link> condition, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+        return await(EnumSet.of(EventGroup.LINK), timeout, "link " + name + " reaching the awaited state", e ->
                 e instanceof NetlinkEvent.LinkEvent le && le.action() != NetlinkEvent.Action.DELETED
                         && le.link().name().equals(name) && condition.test(le.link()) ? Optional.of(le.link()) : Optional.empty());
     }
 
     /** Waits until link {@code name} is up with carrier (IFF_UP and IFF_LOWER_UP). */
-    public static Link linkUp(NetNamespace ns, String name, Duration timeout) throws IOException, TimeoutException, InterruptedException {
-        return link(ns, name, l -> l.isUp() && l.hasCarrier(), timeout);
+    public Link linkUp(String name, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+        return link(name, l -> l.isUp() && l.hasCarrier(), timeout);
     }
 
-    /** Waits until {@code address} on link index {@code index} is usable: present, DAD done, not failed. */
-    public static Address addressUsable(NetNamespace ns, int index, InetAddress address, Duration timeout)
-            throws IOException, TimeoutException, InterruptedException {
-        EnumSet<EventGroup> g = EnumSet.of(Inet.family(address) == Inet.AF_INET ? EventGroup.IPV4_ADDRESS : EventGroup.IPV6_ADDRESS);
-        return await(ns, g, timeout, "address " + Inet.text(address) + " becoming usable", e ->
+    /** Waits until {@code address} on link {@code name} is usable: present, DAD done, not failed. */
+    public Address addressUsable(String name, InetAddress address, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+        int index = client.links().index(name);
+        EventGroup g = AddressFamily.of(address) == AddressFamily.INET ? EventGroup.IPV4_ADDRESS : EventGroup.IPV6_ADDRESS;
+        return await(EnumSet.of(g), timeout, "address " + Inet.text(address) + " becoming usable", e ->
                 e instanceof NetlinkEvent.AddressEvent ae && ae.action() != NetlinkEvent.Action.DELETED
                         && ae.address().index() == index && ae.address().address().equals(address) && ae.address().isUsable()
                         ? Optional.of(ae.address()) : Optional.empty());
     }
 
-    /** Waits until a route matching {@code condition} exists in the IPv4 or IPv6 tables ({@code ipVersion}). */
-    public static Route route(NetNamespace ns, int ipVersion, Predicate<Route> condition, Duration timeout)
-            throws IOException, TimeoutException, InterruptedException {
-        EnumSet<EventGroup> g = EnumSet.of(ipVersion == 6 ? EventGroup.IPV6_ROUTE : EventGroup.IPV4_ROUTE);
-        return await(ns, g, timeout, "the awaited route appearing", e ->
+    /** Waits until a route of {@code family} matching {@code condition} exists; returns it. */
+    public Route route(AddressFamily family, Predicate<Route> condition, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+        EventGroup g = switch (family) {
+            case INET -> EventGroup.IPV4_ROUTE;
+            case INET6 -> EventGroup.IPV6_ROUTE;
+            default -> throw new IllegalArgumentException("routes are INET or INET6, not " + family);
+        };
+        return await(EnumSet.of(g), timeout, "the awaited route appearing", e ->
                 e instanceof NetlinkEvent.RouteEvent re && re.action() != NetlinkEvent.Action.DELETED && condition.test(re.route())
                         ? Optional.of(re.route()) : Optional.empty());
     }

@@ -20,10 +20,45 @@
  * }
  * }
  *
- * <p>Errors are checked exceptions from {@link io.github.netlink4j.error}; bad arguments are
- * {@link IllegalArgumentException}s thrown before anything is sent. Events:
+ * <h2>One verb rule</h2>
+ * Every handle of a {@link io.github.netlink4j.NetlinkClient} ({@link io.github.netlink4j.Links},
+ * {@link io.github.netlink4j.Addresses}, {@link io.github.netlink4j.Routes},
+ * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Nsids}) names its operations so:
+ * <ul>
+ *   <li>{@code list(…)} returns every object, or those a filter selects, as immutable records (a dump);</li>
+ *   <li>{@code find(key)} returns an {@code Optional} (an {@code OptionalInt} for a number), empty when
+ *       there is no such object;</li>
+ *   <li>{@code get(key)} returns the object or throws a
+ *       {@link io.github.netlink4j.error.NotFoundException} (for links
+ *       {@link io.github.netlink4j.error.NoSuchLinkException});</li>
+ *   <li>{@code add(spec)} and {@code replace(spec)} return the record the kernel made, in one round
+ *       trip (NLM_F_ECHO); {@code delete(…)} returns nothing;</li>
+ *   <li>{@code addAll}/{@code deleteAll} pipeline many requests and return a
+ *       {@link io.github.netlink4j.BulkResult} with each request's record or error;</li>
+ *   <li>{@code setX(name, value)} changes one property of an existing object.</li>
+ * </ul>
+ * A kernel refusal is mapped the same way by every handle: EEXIST is
+ * {@link io.github.netlink4j.error.AlreadyExistsException}, ENODEV on a named link
+ * {@link io.github.netlink4j.error.NoSuchLinkException}, EPERM or EACCES
+ * {@link io.github.netlink4j.error.NotPermittedException}; other errnos are a
+ * {@link io.github.netlink4j.error.KernelException} with the kernel's extended-ACK text. Bad
+ * arguments are {@link IllegalArgumentException}s thrown before anything is sent.
+ *
+ * <h2>One vocabulary</h2>
+ * Requests ({@code LinkSpec}, {@code AddressSpec}, {@code RouteSpec}, {@code NeighbourSpec}) are
+ * records validated when made, separate from the records the kernel's answers become ({@code Link},
+ * {@code Address}, {@code Route}, {@code Neighbour}); factories take the object's name first. An address
+ * family is always an {@link io.github.netlink4j.AddressFamily}. Closed sets the kernel defines once
+ * (operational state, route type, link, bond, macvlan and ipvlan modes, VLAN protocol) are enums whose
+ * {@code value()} is the kernel number and whose {@code of(int)} returns the constant or throws
+ * IllegalArgumentException for a number no constant has. Open sets, whose numbers users and daemons
+ * choose (route tables, protocols, scopes), are small value types with the well-known values as
+ * constants, an {@code of} that takes any number in range, a {@code parse} of ip's names, and a
+ * {@code toString} that prints as ip does. Flags are sets of enums ({@code fromBits}/{@code toBits}).
+ *
+ * <p>Events come from the client too:
  * {@snippet :
- * try (Subscription s = Subscription.open(java.util.EnumSet.of(EventGroup.LINK), null, true)) {
+ * try (Subscription s = nl.subscribe(java.util.EnumSet.of(EventGroup.LINK))) {
  *     s.next(java.time.Duration.ofSeconds(5)).ifPresent(System.out::println);  // ip monitor link
  * }
  * }

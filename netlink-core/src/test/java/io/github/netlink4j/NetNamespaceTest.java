@@ -85,13 +85,21 @@ class NetNamespaceTest {
              NetlinkClient here = NetlinkClient.open()) {
             // Assigning an id is a change to the calling namespace: do it from another throwaway one.
             try (ThrowawayNamespace b = ThrowawayNamespace.create("ids-b")) {
-                int id = b.client().nsids().getOrAssign(a.ns());
-                assertEquals(id, b.client().nsids().get(a.ns()).getAsInt());
-                assertEquals(a.name(), NetNamespace.nameOfNsid(b.client(), id).orElseThrow());
+                assertTrue(b.client().nsids().find(a.ns()).isEmpty());
+                assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> b.client().nsids().get(a.ns()));
+                int id = b.client().nsids().assign(a.ns());
+                assertEquals(id, b.client().nsids().get(a.ns()));
+                assertEquals(a.name(), b.client().nsids().nameOf(id).orElseThrow());
+                assertEquals(java.util.OptionalInt.of(id), b.client().nsids().named().get(a.name()));
+                // ip, in the same namespace, lists the same id for the same name.
+                String ipSays = io.github.netlink4j.testing.Ip.in(b.name(), "netns", "list-id");
+                assertTrue(ipSays.contains("nsid " + id + " (iproute2 netns name: " + a.name() + ")"), ipSays);
+                assertEquals(java.util.List.of(id), b.client().nsids().list());
+                assertThrows(io.github.netlink4j.error.AlreadyExistsException.class, () -> b.client().nsids().set(a.ns(), id + 1));
                 b.client().links().add(LinkSpec.veth("v0", "v1").withPeerNamespace(a.ns()));
                 assertEquals(id, b.client().links().get("v0").linkNetnsId().getAsInt());
             }
-            assertTrue(NetNamespace.listWithIds().containsKey(a.name()));
+            assertTrue(here.nsids().named().containsKey(a.name()));
             assertTrue(here.portId() != 0);
         }
     }

@@ -62,16 +62,16 @@ class RoutesTest {
         Routes r = nl.routes();
         InetAddress gw = InetAddress.ofLiteral("10.200.0.1");
         r.add(RouteSpec.defaultVia(gw));
-        r.add(RouteSpec.to("10.200.10.0/24").via(gw).dev("veth0").withMetric(7).withSource(InetAddress.ofLiteral("10.200.0.2")));
-        r.add(RouteSpec.to("10.200.11.0/24").dev("veth0"));
-        r.add(RouteSpec.to("10.200.12.0/24").via(gw).withTable(100));
+        r.add(RouteSpec.to("10.200.10.0/24").withGateway(gw).withLink("veth0").withMetric(7).withPreferredSource(InetAddress.ofLiteral("10.200.0.2")));
+        r.add(RouteSpec.to("10.200.11.0/24").withLink("veth0"));
+        r.add(RouteSpec.to("10.200.12.0/24").withGateway(gw).withTable(RouteTable.of(100)));
         r.add(RouteSpec.to("10.200.13.0/24").withType(RouteType.BLACKHOLE));
         r.add(RouteSpec.to("10.200.14.0/24").withType(RouteType.UNREACHABLE));
         r.add(RouteSpec.to("10.200.15.0/24").withType(RouteType.PROHIBIT));
-        r.add(RouteSpec.to("10.200.16.1/32").withType(RouteType.LOCAL).dev("veth0").withTable(255));
-        r.add(RouteSpec.to("10.200.17.0/24").withNextHops(List.of(NextHop.via(gw, "veth0").withWeight(2),
-                NextHop.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))));
-        r.add(RouteSpec.to("fd00:201::/64").via(InetAddress.ofLiteral("fd00:200::1")).dev("veth0").withMetric(50));
+        r.add(RouteSpec.to("10.200.16.1/32").withType(RouteType.LOCAL).withLink("veth0").withTable(RouteTable.LOCAL));
+        r.add(RouteSpec.to("10.200.17.0/24").withNextHops(List.of(NextHopSpec.via(gw, "veth0").withWeight(2),
+                NextHopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))));
+        r.add(RouteSpec.to("fd00:201::/64").withGateway(InetAddress.ofLiteral("fd00:200::1")).withLink("veth0").withMetric(50));
 
         assertEquals("10.200.0.1", ipRoute("default", "-4").get("gateway"));
         Map<String, Object> m = ipRoute("10.200.10.0/24", "-4");
@@ -87,19 +87,19 @@ class RoutesTest {
         assertEquals(50L, ipRoute("fd00:201::/64", "-6").get("metric"));
 
         List<Route> ours = r.list();
-        Route def = ours.stream().filter(x -> x.family() == 2 && x.isDefault()).findFirst().orElseThrow();
+        Route def = ours.stream().filter(x -> x.family() == AddressFamily.INET && x.isDefault()).findFirst().orElseThrow();
         assertEquals(gw, def.gateway().orElseThrow());
-        assertEquals(3, def.protocol(), "boot, as ip uses");
+        assertEquals(RouteProtocol.BOOT, def.protocol(), "boot, as ip uses");
         Route mp = ours.stream().filter(x -> "10.200.17.0/24".equals(x.destinationText())).findFirst().orElseThrow();
         assertEquals(2, mp.multipath().size());
         assertEquals(2, mp.multipath().get(0).weight());
-        assertEquals(nl.links().index("vethb0"), mp.multipath().get(1).index());
-        assertEquals(100, ours.stream().filter(x -> "10.200.12.0/24".equals(x.destinationText())).findFirst().orElseThrow().table());
+        assertEquals(nl.links().index("vethb0"), mp.multipath().get(1).outputIndex());
+        assertEquals(RouteTable.of(100), ours.stream().filter(x -> "10.200.12.0/24".equals(x.destinationText())).findFirst().orElseThrow().table());
         // Every route ip lists, we list, with the same destination, table and type.
         for (String fam : List.of("-4", "-6")) {
             List<String> fromIp = ipRoutes(fam).stream().map(x -> x.get("dst") + " " + x.getOrDefault("type", "unicast")).sorted().toList();
-            List<String> fromUs = r.list(fam.equals("-4") ? 4 : 6).stream()
-                    .filter(x -> !(x.family() == 10 && x.type() == RouteType.UNREACHABLE && x.table() == 0))
+            List<String> fromUs = r.list(fam.equals("-4") ? AddressFamily.INET : AddressFamily.INET6).stream()
+                    .filter(x -> !(x.family() == AddressFamily.INET6 && x.type() == RouteType.UNREACHABLE && x.table().equals(RouteTable.UNSPEC)))
                     .map(x -> x.destinationText() + " " + x.type().name().toLowerCase()).sorted().toList();
             assertEquals(fromIp, fromUs, fam);
         }
@@ -108,20 +108,24 @@ class RoutesTest {
     @Test
     void replaceDeleteAndRoutesMadeByIp() throws Exception {
         Routes r = nl.routes();
-        RouteSpec s = RouteSpec.to("10.200.20.0/24").via(InetAddress.ofLiteral("10.200.0.1"));
-        r.add(s);
+        RouteSpec s = RouteSpec.to("10.200.20.0/24").withGateway(InetAddress.ofLiteral("10.200.0.1"));
+        Route added = r.add(s);
+        assertEquals(InetAddress.ofLiteral("10.200.0.1"), added.gateway().orElseThrow());
+        assertEquals(RouteTable.MAIN, added.table());
+        assertEquals(added, r.list(AddressFamily.INET, RouteTable.MAIN).stream().filter(x -> "10.200.20.0/24".equals(x.destinationText())).findFirst().orElseThrow(),
+                "add returns the route as a dump shows it");
         assertThrows(AlreadyExistsException.class, () -> r.add(s));
-        r.replace(RouteSpec.to("10.200.20.0/24").via(InetAddress.ofLiteral("10.200.3.1")));
+        r.replace(RouteSpec.to("10.200.20.0/24").withGateway(InetAddress.ofLiteral("10.200.3.1")));
         assertEquals("10.200.3.1", ipRoute("10.200.20.0/24", "-4").get("gateway"));
         r.delete(RouteSpec.to("10.200.20.0/24"));
         assertFalse(ipRoutes("-4").stream().anyMatch(x -> "10.200.20.0/24".equals(x.get("dst"))));
 
         Ip.in(ns.name(), "route", "add", "10.200.30.0/24", "via", "10.200.0.1", "dev", "veth0", "metric", "9", "proto", "static");
-        Route made = r.listMain(4).stream().filter(x -> "10.200.30.0/24".equals(x.destinationText())).findFirst().orElseThrow();
+        Route made = r.list(AddressFamily.INET, RouteTable.MAIN).stream().filter(x -> "10.200.30.0/24".equals(x.destinationText())).findFirst().orElseThrow();
         assertEquals(InetAddress.ofLiteral("10.200.0.1"), made.gateway().orElseThrow());
-        assertEquals(9, made.priority().getAsInt());
-        assertEquals(4, made.protocol());
+        assertEquals(9, made.metric().getAsInt());
+        assertEquals(RouteProtocol.STATIC, made.protocol());
         assertEquals(nl.links().index("veth0"), made.outputIndex().getAsInt());
-        assertTrue(r.list(4).stream().allMatch(x -> x.family() == 2));
+        assertTrue(r.list(AddressFamily.INET).stream().allMatch(x -> x.family() == AddressFamily.INET));
     }
 }

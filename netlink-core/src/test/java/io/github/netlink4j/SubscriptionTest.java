@@ -53,10 +53,10 @@ class SubscriptionTest {
 
     @Test
     void changesByTheApiAndByIpProduceMatchingEvents() throws Exception {
-        try (Subscription s = Subscription.open(EnumSet.allOf(EventGroup.class), ns.ns(), false);
+        try (Subscription s = ns.client().subscribe(EnumSet.allOf(EventGroup.class));
              ThrowawayNamespace elsewhere = ThrowawayNamespace.create("events-other")) {
             NetlinkClient nl = ns.client();
-            nl.links().add(LinkSpec.veth("veth0", "veth1"));
+            Link made = nl.links().add(LinkSpec.veth("veth0", "veth1"));
             var added = (NetlinkEvent.LinkEvent) await(s, e -> e instanceof NetlinkEvent.LinkEvent le && le.link().name().equals("veth0"));
             assertEquals(NetlinkEvent.Action.NEW, added.action());
             assertEquals("veth", added.link().kind().orElseThrow());
@@ -87,7 +87,7 @@ class SubscriptionTest {
                 rest.add(e);
                 return e instanceof NetlinkEvent.LinkEvent le && le.action() == NetlinkEvent.Action.DELETED && le.link().name().equals("veth0");
             });
-            assertTrue(gone.action() == NetlinkEvent.Action.DELETED);
+            assertEquals(made.index(), ((NetlinkEvent.LinkEvent) gone).link().index(), "the deletion names the link that was made");
             assertTrue(rest.stream().noneMatch(e -> e instanceof NetlinkEvent.LinkEvent le && le.link().name().equals("leak0")), rest.toString());
         }
     }
@@ -99,7 +99,7 @@ class SubscriptionTest {
         Map<List<Object>, Address> state = new java.util.concurrent.ConcurrentHashMap<>();
         CountDownLatch firstSeen = new CountDownLatch(1);
         AtomicBoolean resynced = new AtomicBoolean();
-        Subscription s = Subscription.listen(EnumSet.of(EventGroup.IPV4_ADDRESS), ns.ns(), true, 4096, e -> {
+        Subscription s = nl.listen(EnumSet.of(EventGroup.IPV4_ADDRESS), new Subscription.Options(true, 4096), e -> {
             if (e instanceof NetlinkEvent.AddressEvent ae) {
                 List<Object> k = List.of(ae.address().index(), ae.address().address(), ae.address().prefixLength());
                 if (ae.action() == NetlinkEvent.Action.DELETED) state.remove(k);
@@ -124,7 +124,7 @@ class SubscriptionTest {
             // Let the stream settle, then compare with a fresh dump.
             List<Address> truth = List.of();
             for (int i = 0; i < 100; i++) {
-                truth = nl.addresses().list(4);
+                truth = nl.addresses().list(AddressFamily.INET);
                 if (state.size() == truth.size()) break;
                 Thread.sleep(100);
             }
@@ -157,31 +157,32 @@ class SubscriptionTest {
         nl.links().add(LinkSpec.veth("veth0", "veth1"));
         nl.links().setUp("veth0");
         nl.links().setUp("veth1");
-        Link up = Waits.linkUp(ns.ns(), "veth0", Duration.ofSeconds(10));
+        Link up = nl.waits().linkUp("veth0", Duration.ofSeconds(10));
         assertTrue(up.hasCarrier());
         // Without nodad the address is tentative until duplicate address detection finishes.
         nl.addresses().add(AddressSpec.of("veth0", "fd00:200::2/64"));
-        assertTrue(nl.addresses().list("veth0", 6).stream().anyMatch(a -> a.cidr().equals("fd00:200::2/64") && !a.isUsable()),
+        assertTrue(nl.addresses().list("veth0", AddressFamily.INET6).stream().anyMatch(a -> a.cidr().equals("fd00:200::2/64") && !a.isUsable()),
                 "tentative right after it was added");
-        long t0 = System.nanoTime();
-        Address usable = Waits.addressUsable(ns.ns(), up.index(), InetAddress.ofLiteral("fd00:200::2"), Duration.ofSeconds(15));
+        Address usable = nl.waits().addressUsable("veth0", InetAddress.ofLiteral("fd00:200::2"), Duration.ofSeconds(15));
         assertTrue(usable.isUsable());
-        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos());
-        nl.routes().add(RouteSpec.to("10.200.9.0/24").dev("veth0"));
-        Route r = Waits.route(ns.ns(), 4, x -> "10.200.9.0/24".equals(x.destinationText()), Duration.ofSeconds(5));
+        String ipSays = Ip.in(ns.name(), "-6", "-o", "addr", "show", "dev", "veth0", "to", "fd00:200::2/128");
+        assertTrue(ipSays.contains("fd00:200::2/64") && !ipSays.contains("tentative"), "ip agrees that DAD is over: " + ipSays);
+        nl.routes().add(RouteSpec.to("10.200.9.0/24").withLink("veth0"));
+        Route r = nl.waits().route(AddressFamily.INET, x -> "10.200.9.0/24".equals(x.destinationText()), Duration.ofSeconds(5));
         assertEquals(up.index(), r.outputIndex().getAsInt());
-        TimeoutException te = assertThrows(TimeoutException.class, () -> Waits.linkUp(ns.ns(), "nosuch0", Duration.ofMillis(300)));
+        TimeoutException te = assertThrows(TimeoutException.class, () -> nl.waits().linkUp("nosuch0", Duration.ofMillis(300)));
         assertTrue(te.getMessage().contains("link nosuch0") && te.getMessage().contains("PT0.3S"), te.getMessage());
     }
 
     @Test
     void closingAThousandSubscriptionsLeavesNoThreadOrFd() throws Exception {
+        ns.client();
         io.github.netlink4j.testing.Workers.quiesce();
         List<String> fdsBefore = fds();
         int threadsBefore = Thread.activeCount();
         List<Subscription> subs = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
-            for (int i = 0; i < 100; i++) subs.add(Subscription.open(EnumSet.of(EventGroup.LINK), ns.ns(), false));
+            for (int i = 0; i < 100; i++) subs.add(ns.client().subscribe(EnumSet.of(EventGroup.LINK)));
             for (Subscription s : subs) s.close();
             for (Subscription s : subs) assertTrue(s.awaitTermination(Duration.ofSeconds(5)));
             subs.clear();

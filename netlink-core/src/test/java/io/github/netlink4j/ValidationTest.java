@@ -2,9 +2,17 @@ package io.github.netlink4j;
 
 import io.github.netlink4j.error.AlreadyExistsException;
 import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.DumpInterruptedException;
 import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
+import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.error.NotPermittedException;
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.error.SyscallException;
+import io.github.netlink4j.error.UnsupportedLinkKindException;
+import io.github.netlink4j.internal.transport.KernelErrors;
+import io.github.netlink4j.internal.transport.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,10 +33,10 @@ class ValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sixteen-bytes-xx", "a/b", "a:b", "a b", "tab\tx", ".", ".."})
+    @ValueSource(strings = {"sixteen-bytes-xx", "a/b", "a:b", "a b", "tab\tx", ".", "..", "nul\0x", "bad\ud800"})
     void badInterfaceNames(String name) {
         String m = msg(() -> LinkSpec.ifb(name));
-        assertTrue(m.contains("ifname") || m.contains("empty"), m);
+        assertTrue(m.startsWith("\"") && m.contains("\" is not a valid ifname"), m);
     }
 
     @Test
@@ -62,31 +70,51 @@ class ValidationTest {
     void otherSpecs() {
         assertTrue(msg(() -> LinkSpec.vlan("v0", "veth0", 4095)).contains("VLAN id 4095"));
         assertTrue(msg(() -> LinkSpec.vxlan("vx0", 1 << 24)).contains("VXLAN id"));
-        assertTrue(msg(() -> LinkSpec.bond("b0", 7)).contains("bond mode 7"));
+        assertTrue(msg(() -> LinkSpec.bond("b0", BondMode.of(7))).contains("unknown bond mode 7"));
         assertTrue(msg(() -> AddressSpec.of("veth0", "10.200.0.2/24").withLabel("eth0:x")).contains("must start with the link name"));
         assertTrue(msg(() -> AddressSpec.of("veth0", "10.200.0.2/24").withPeer(InetAddress.ofLiteral("fd00::1"))).contains("family"));
-        assertTrue(msg(() -> RouteSpec.to("10.200.1.0/24").via(InetAddress.ofLiteral("fd00:200::1"))).contains("gateway"));
-        assertTrue(msg(() -> new NextHop(Optional.empty(), 1, Optional.empty(), 0, 0)).contains("weight"));
+        assertTrue(msg(() -> RouteSpec.to("10.200.1.0/24").withGateway(InetAddress.ofLiteral("fd00:200::1"))).contains("gateway"));
+        assertTrue(msg(() -> new NextHopSpec(Optional.empty(), "veth0", 0)).contains("weight"));
         assertTrue(msg(() -> NetNamespace.validateName("../etc")).contains("'/'"));
-        assertTrue(msg(() -> LinkSpec.of("bad kind", "x0")).contains("invalid link kind"));
+        assertTrue(msg(() -> LinkSpec.of("x0", "bad kind")).contains("invalid link kind"));
         assertEquals(List.of(), RouteSpec.to("10.200.1.7/24").multipath());
         assertEquals(InetAddress.ofLiteral("10.200.1.0"), RouteSpec.to("10.200.1.7/24").destination().orElseThrow(), "host bits cleared like ip");
     }
 
     @Test
-    void kernelErrorsBecomeSpecificTypes() {
+    void kernelErrorsBecomeSpecificTypesInTheOneMapper() {
+        Target t = new Target("add link", "link \"veth0\"", "veth0", "veth");
         KernelException perm = new KernelException(Errno.EPERM, "add link veth0", null, -1, null);
-        KernelException p = Errors.specific(perm, "link \"veth0\"", "veth0", "veth");
+        NetlinkException p = KernelErrors.map(perm, t);
         assertTrue(p instanceof NotPermittedException);
+        assertEquals(Errno.EPERM, p.errno());
         assertTrue(p.getMessage().contains("lacks CAP_NET_ADMIN"), p.getMessage());
-        assertTrue(Errors.specific(new KernelException(Errno.EACCES, "x", null, -1, null), "x", null, null) instanceof NotPermittedException);
-        KernelException exists = Errors.specific(new KernelException(Errno.EEXIST, "add", null, -1, null), "link \"veth0\"", "veth0", "veth");
+        assertTrue(KernelErrors.map(new KernelException(Errno.EACCES, "x", null, -1, null), Target.of("x", "x")) instanceof NotPermittedException);
+        NetlinkException exists = KernelErrors.map(new KernelException(Errno.EEXIST, "add", null, -1, null), t);
         assertTrue(exists instanceof AlreadyExistsException);
         assertEquals("link \"veth0\" already exists (add: RTNETLINK answers: File exists (EEXIST))", exists.getMessage());
-        assertTrue(Errors.specific(new KernelException(Errno.ENODEV, "set", null, -1, null), "link", "eth9", null) instanceof NoSuchLinkException);
+        NetlinkException nodev = KernelErrors.map(new KernelException(Errno.ENODEV, "set", null, -1, null), Target.onLink("set", "link", "eth9"));
+        assertTrue(nodev instanceof NoSuchLinkException);
+        assertEquals("Cannot find device \"eth9\"", nodev.getMessage());
+        assertEquals(Errno.ENODEV, nodev.errno(), "the kernel's errno, carried by its cause");
+        assertTrue(((NoSuchLinkException) nodev).kernelError().isPresent());
+        // ENODEV on a request that names no link stays the kernel's error.
+        assertTrue(KernelErrors.map(new KernelException(Errno.ENODEV, "x", null, -1, null), Target.of("x", "x")).getClass() == KernelException.class);
+        NetlinkException kind = KernelErrors.map(new KernelException(Errno.EOPNOTSUPP, "add", "Unknown device type", -1, null), t);
+        assertTrue(kind instanceof UnsupportedLinkKindException);
         KernelException other = new KernelException(Errno.ERANGE, "add", "Attribute failed policy validation", 80, "IFLA_IFNAME");
-        assertSame(other, Errors.specific(other, "x", null, null));
+        assertSame(other, KernelErrors.map(other, Target.of("x", "x")));
         assertEquals("add: Error: Attribute failed policy validation. (ERANGE, at IFLA_IFNAME)", other.getMessage());
+    }
+
+    @Test
+    void everyErrorHasItsErrnoAtTheRoot() {
+        assertEquals(0, new ProtocolException("truncated").errno());
+        assertEquals("0", new ProtocolException("truncated").errnoName());
+        assertEquals(Errno.ENOENT, new SyscallException("open", Errno.ENOENT, "/x").errno());
+        assertEquals("ENOENT", new SyscallException("open", Errno.ENOENT, "/x").errnoName());
+        assertEquals(0, new DumpInterruptedException("links", 8).errno());
+        assertEquals(0, new NotFoundException("nothing", null).errno());
     }
 
     @Test

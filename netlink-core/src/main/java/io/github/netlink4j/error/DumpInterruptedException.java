@@ -10,7 +10,7 @@ public final class DumpInterruptedException extends NetlinkException {
 
     /** The dump of {@code what} was interrupted on each of {@code attempts} tries. */
     public DumpInterruptedException(String what, int attempts) {
-        super("dump of " + what + " was interrupted by concurrent changes on all " + attempts + " attempts (NLM_F_DUMP_INTR)");
+        super("dump of " + what + " was interrupted by concurrent changes on all " + attempts + " attempts (NLM_F_DUMP_INTR)", 0, null);
         this.attempts = attempts;
     }
 

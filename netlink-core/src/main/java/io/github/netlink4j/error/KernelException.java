@@ -15,7 +15,6 @@ import java.util.OptionalInt;
 public non-sealed class KernelException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
-    private final int errno;
     private final String operation;
     private final String extAckMessage;
     private final int extAckOffset;
@@ -42,8 +41,7 @@ public non-sealed class KernelException extends NetlinkException {
 
     private KernelException(int errno, String operation, String extAckMessage, int extAckOffset,
                             String attributePath, String message, Throwable cause) {
-        super(message != null ? message : format(errno, operation, extAckMessage, attributePath), cause);
-        this.errno = Math.abs(errno);
+        super(message != null ? message : format(errno, operation, extAckMessage, attributePath), errno, cause);
         this.operation = operation;
         this.extAckMessage = extAckMessage;
         this.extAckOffset = extAckOffset;
@@ -52,7 +50,7 @@ public non-sealed class KernelException extends NetlinkException {
 
     /** Copies the kernel details of {@code other} under a more specific type and message. */
     protected KernelException(KernelException other, String message) {
-        this(other.errno, other.operation, other.extAckMessage, other.extAckOffset, other.attributePath, message, other);
+        this(other.errno(), other.operation, other.extAckMessage, other.extAckOffset, other.attributePath, message, other);
     }
 
     static String format(int errno, String operation, String extAck, String path) {
@@ -68,16 +66,6 @@ public non-sealed class KernelException extends NetlinkException {
         sb.append(Errno.name(errno));
         if (path != null) sb.append(", at ").append(path);
         return sb.append(')').toString();
-    }
-
-    /** The positive errno, such as 17 for {@code EEXIST}. */
-    public int errno() {
-        return errno;
-    }
-
-    /** The symbolic errno name, such as {@code "EEXIST"}. */
-    public String errnoName() {
-        return Errno.name(errno);
     }
 
     /** What was asked when the kernel refused. */

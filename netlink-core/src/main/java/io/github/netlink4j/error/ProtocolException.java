@@ -9,6 +9,6 @@ public final class ProtocolException extends NetlinkException {
 
     /** A malformed-data error with a message saying where, such as "while parsing IFLA_LINKINFO". */
     public ProtocolException(String message) {
-        super(message);
+        super(message, 0, null);
     }
 }

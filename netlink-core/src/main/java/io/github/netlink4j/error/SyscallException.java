@@ -4,7 +4,6 @@ package io.github.netlink4j.error;
 public final class SyscallException extends NetlinkException {
     private static final long serialVersionUID = 1L;
     private final String call;
-    private final int errno;
     private final String path;
 
     /** A failed call on no particular path. */
@@ -15,9 +14,8 @@ public final class SyscallException extends NetlinkException {
     /** A failed call on {@code path} (a file or namespace name), or null. */
     public SyscallException(String call, int errno, String path) {
         super(call + (path != null ? "(" + path + ")" : "") + " failed: " + Errno.describe(errno)
-                + " (" + Errno.name(errno) + ")");
+                + " (" + Errno.name(errno) + ")", errno, null);
         this.call = call;
-        this.errno = errno;
         this.path = path;
     }
 
@@ -26,19 +24,9 @@ public final class SyscallException extends NetlinkException {
         return call;
     }
 
-    /** The errno it set. */
-    public int errno() {
-        return errno;
-    }
-
-    /** The symbolic errno name. */
-    public String errnoName() {
-        return Errno.name(errno);
-    }
-
     /** The strerror(3) text. */
     public String description() {
-        return Errno.describe(errno);
+        return Errno.describe(errno());
     }
 
     /** The path the call was about, or null. */

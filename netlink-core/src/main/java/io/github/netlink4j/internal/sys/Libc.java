@@ -53,14 +53,8 @@ public final class Libc {
     private static final class SETSOCKOPT {
         static final MethodHandle H = h("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     }
-    private static final class GETSOCKOPT {
-        static final MethodHandle H = h("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    }
     private static final class SENDTO {
         static final MethodHandle H = h("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    }
-    private static final class SENDMSG {
-        static final MethodHandle H = h("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     }
     private static final class RECVFROM {
         static final MethodHandle H = h("recvfrom", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
@@ -87,8 +81,11 @@ public final class Libc {
     private static final class OPEN {
         static final MethodHandle H = h("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     }
-    private static final class GETTID {
-        static final MethodHandle H = h("gettid", FunctionDescriptor.of(JAVA_INT));
+    private static final class CALLOC {
+        static final MethodHandle H = plain("calloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG, JAVA_LONG));
+    }
+    private static final class FREE {
+        static final MethodHandle H = plain("free", FunctionDescriptor.ofVoid(ADDRESS));
     }
     private static final class FLOCK {
         static final MethodHandle H = h("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
@@ -101,13 +98,22 @@ public final class Libc {
     /** offsetof(struct statx, stx_ino). */
     private static final int STX_INO = 0x20;
 
-    @SuppressWarnings("restricted") // the module is run with --enable-native-access; this is the one place it is used
+    // Every downcall handle is made here, the one place the library uses a restricted method besides
+    // calloc's reinterpret: the module is run with --enable-native-access.
+    @SuppressWarnings("restricted")
     private static MethodHandle h(String name, FunctionDescriptor fd, Linker.Option... extra) {
         Linker.Option[] opts = new Linker.Option[extra.length + 1];
         opts[0] = ERRNO_OPT;
         System.arraycopy(extra, 0, opts, 1, extra.length);
         MemorySegment sym = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
         return LINKER.downcallHandle(sym, fd, opts);
+    }
+
+    /** A handle without errno capture, for calls whose failure is their result (calloc's NULL). */
+    @SuppressWarnings("restricted")
+    private static MethodHandle plain(String name, FunctionDescriptor fd) {
+        MemorySegment sym = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+        return LINKER.downcallHandle(sym, fd);
     }
 
     /** A segment for the captured errno of one call at a time; reuse it on one thread. */
@@ -120,194 +126,121 @@ public final class Libc {
         return (int) ERRNO.get(state, 0L);
     }
 
-    private static int check(int rc, MemorySegment st, String call, String path) throws SyscallException {
-        if (rc < 0) throw new SyscallException(call, errno(st), path);
+    /** A downcall returning its C result widened to long. */
+    @FunctionalInterface
+    private interface Downcall {
+        long invoke() throws Throwable;
+    }
+
+    /**
+     * The one pattern of every call: invoke, and turn a negative result into a SyscallException with
+     * the errno the call itself captured in {@code st}. A Throwable from the handle itself (a JVM
+     * linkage problem, not a failed call) is rethrown unchecked.
+     */
+    private static long call(MemorySegment st, String name, String path, Downcall d) throws SyscallException {
+        long rc;
+        try {
+            rc = d.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(name + " downcall failed", t);
+        }
+        if (rc < 0) throw new SyscallException(name, errno(st), path);
         return rc;
     }
 
-    private static long check(long rc, MemorySegment st, String call) throws SyscallException {
-        if (rc < 0) throw new SyscallException(call, errno(st));
-        return rc;
-    }
-
-    private static RuntimeException fatal(Throwable t) {
-        if (t instanceof RuntimeException r) return r;
-        if (t instanceof Error e) throw e;
-        return new IllegalStateException(t);
+    /** Runs {@code d} with a scratch errno segment, for calls that are not on a hot path. */
+    private static long scratch(String name, String path, java.util.function.Function<MemorySegment, Downcall> d) throws SyscallException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = newErrnoState(a);
+            return call(st, name, path, d.apply(st));
+        }
     }
 
     /** socket(2). */
     public static int socket(MemorySegment st, int domain, int type, int protocol) throws SyscallException {
-        try {
-            return check((int) SOCKET.H.invokeExact(st, domain, type, protocol), st, "socket", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return (int) call(st, "socket", null, () -> (int) SOCKET.H.invokeExact(st, domain, type, protocol));
     }
 
     /** bind(2). */
     public static void bind(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
-        try {
-            check((int) BIND.H.invokeExact(st, fd, addr, len), st, "bind", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        call(st, "bind", null, () -> (int) BIND.H.invokeExact(st, fd, addr, len));
     }
 
     /** connect(2). */
     public static void connect(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
-        try {
-            check((int) CONNECT.H.invokeExact(st, fd, addr, len), st, "connect", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        call(st, "connect", null, () -> (int) CONNECT.H.invokeExact(st, fd, addr, len));
     }
 
     /** getsockname(2); {@code lenPtr} holds the size of {@code addr} on entry. */
     public static void getsockname(MemorySegment st, int fd, MemorySegment addr, MemorySegment lenPtr) throws SyscallException {
-        try {
-            check((int) GETSOCKNAME.H.invokeExact(st, fd, addr, lenPtr), st, "getsockname", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        call(st, "getsockname", null, () -> (int) GETSOCKNAME.H.invokeExact(st, fd, addr, lenPtr));
     }
 
     /** setsockopt(2). */
     public static void setsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val, int len) throws SyscallException {
-        try {
-            check((int) SETSOCKOPT.H.invokeExact(st, fd, level, name, val, len), st, "setsockopt", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
-    }
-
-    /** getsockopt(2); {@code lenPtr} holds the size of {@code val} on entry. */
-    public static void getsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val, MemorySegment lenPtr) throws SyscallException {
-        try {
-            check((int) GETSOCKOPT.H.invokeExact(st, fd, level, name, val, lenPtr), st, "getsockopt", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        call(st, "setsockopt", null, () -> (int) SETSOCKOPT.H.invokeExact(st, fd, level, name, val, len));
     }
 
     /** sendto(2); returns the bytes sent. */
     public static long sendto(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) throws SyscallException {
-        try {
-            return check((long) SENDTO.H.invokeExact(st, fd, buf, len, flags, addr, addrLen), st, "sendto");
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
-    }
-
-    /** sendmsg(2); returns the bytes sent. */
-    public static long sendmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) throws SyscallException {
-        try {
-            return check((long) SENDMSG.H.invokeExact(st, fd, msghdr, flags), st, "sendmsg");
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
-    }
-
-    /** recvfrom(2); returns the bytes received (with MSG_TRUNC, the datagram's full length). */
-    public static long recvfrom(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) throws SyscallException {
-        try {
-            return check((long) RECVFROM.H.invokeExact(st, fd, buf, len, flags, addr, addrLen), st, "recvfrom");
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        return call(st, "sendto", null, () -> (long) SENDTO.H.invokeExact(st, fd, buf, len, flags, addr, addrLen));
     }
 
     /**
-     * recvfrom(2) returning -errno instead of throwing; {@code addr}/{@code addrLen} receive the sender.
-     * Cheaper than recvmsg for one buffer: no msghdr to copy in and out.
+     * recvfrom(2) returning -errno instead of throwing, for receive loops that handle EINTR, EAGAIN and
+     * ENOBUFS themselves; {@code addr}/{@code addrLen} receive the sender.
      */
     public static long recvfromRaw(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) {
         try {
             long n = (long) RECVFROM.H.invokeExact(st, fd, buf, len, flags, addr, addrLen);
             return n < 0 ? -errno(st) : n;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
-            throw fatal(t);
+            throw new IllegalStateException("recvfrom downcall failed", t);
         }
     }
 
-    /** recvmsg(2) returning -errno instead of throwing, for loops that handle EINTR/ENOBUFS/EAGAIN themselves. */
+    /** recvmsg(2) returning -errno instead of throwing, like {@link #recvfromRaw}. */
     public static long recvmsgRaw(MemorySegment st, int fd, MemorySegment msghdr, int flags) {
         try {
             long n = (long) RECVMSG.H.invokeExact(st, fd, msghdr, flags);
             return n < 0 ? -errno(st) : n;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
-            throw fatal(t);
+            throw new IllegalStateException("recvmsg downcall failed", t);
         }
-    }
-
-    /** recvmsg(2); returns the bytes received. */
-    public static long recvmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) throws SyscallException {
-        long n = recvmsgRaw(st, fd, msghdr, flags);
-        if (n < 0) throw new SyscallException("recvmsg", (int) -n);
-        return n;
     }
 
     /** close(2). */
     public static void close(MemorySegment st, int fd) throws SyscallException {
-        try {
-            check((int) CLOSE.H.invokeExact(st, fd), st, "close", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        call(st, "close", null, () -> (int) CLOSE.H.invokeExact(st, fd));
+    }
+
+    /** close(2) with a scratch errno segment. */
+    public static void close(int fd) throws SyscallException {
+        scratch("close", null, st -> () -> (int) CLOSE.H.invokeExact(st, fd));
     }
 
     /** setns(2): moves the calling thread into the namespace {@code fd} refers to. */
-    public static void setns(MemorySegment st, int fd, int nstype) throws SyscallException {
-        try {
-            check((int) SETNS.H.invokeExact(st, fd, nstype), st, "setns", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+    public static void setns(int fd, int nstype) throws SyscallException {
+        scratch("setns", null, st -> () -> (int) SETNS.H.invokeExact(st, fd, nstype));
     }
 
     /** unshare(2). */
-    public static void unshare(MemorySegment st, int flags) throws SyscallException {
-        try {
-            check((int) UNSHARE.H.invokeExact(st, flags), st, "unshare", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+    public static void unshare(int flags) throws SyscallException {
+        scratch("unshare", null, st -> () -> (int) UNSHARE.H.invokeExact(st, flags));
     }
 
     /** mount(2); null strings become NULL pointers. */
     public static void mount(String source, String target, String fstype, long flags) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
-            int rc = (int) MOUNT.H.invokeExact(st, str(a, source), str(a, target), str(a, fstype), flags, MemorySegment.NULL);
-            check(rc, st, "mount", target);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
+            MemorySegment src = str(a, source), dst = str(a, target), type = str(a, fstype);
+            call(st, "mount", target, () -> (int) MOUNT.H.invokeExact(st, src, dst, type, flags, MemorySegment.NULL));
         }
     }
 
@@ -315,11 +248,8 @@ public final class Libc {
     public static void umount2(String target, int flags) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
-            check((int) UMOUNT2.H.invokeExact(st, a.allocateFrom(target), flags), st, "umount2", target);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
+            MemorySegment t = a.allocateFrom(target);
+            call(st, "umount2", target, () -> (int) UMOUNT2.H.invokeExact(st, t, flags));
         }
     }
 
@@ -327,24 +257,14 @@ public final class Libc {
     public static int open(String path, int flags, int mode) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
-            return check((int) OPEN.H.invokeExact(st, a.allocateFrom(path), flags, mode), st, "open", path);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
+            MemorySegment p = a.allocateFrom(path);
+            return (int) call(st, "open", path, () -> (int) OPEN.H.invokeExact(st, p, flags, mode));
         }
     }
 
     /** flock(2). */
     public static void flock(int fd, int op) throws SyscallException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = newErrnoState(a);
-            check((int) FLOCK.H.invokeExact(st, fd, op), st, "flock", null);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw fatal(t);
-        }
+        scratch("flock", null, st -> () -> (int) FLOCK.H.invokeExact(st, fd, op));
     }
 
     /**
@@ -356,44 +276,33 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
             MemorySegment buf = a.allocate(STATX_SIZE, 8);
+            MemorySegment p = a.allocateFrom(path);
             int flags = path.isEmpty() ? Sys.AT_EMPTY_PATH : 0;
-            check((int) STATX.H.invokeExact(st, dirfd, a.allocateFrom(path), flags, Sys.STATX_INO, buf), st, "statx",
-                    path.isEmpty() ? "fd " + dirfd : path);
+            call(st, "statx", path.isEmpty() ? "fd " + dirfd : path,
+                    () -> (int) STATX.H.invokeExact(st, dirfd, p, flags, Sys.STATX_INO, buf));
             return buf.get(JAVA_LONG, STX_INO);
-        } catch (SyscallException e) {
-            throw e;
+        }
+    }
+
+    /** calloc(3) of {@code size} bytes (at least 1), as a segment of that size with the global scope. */
+    @SuppressWarnings("restricted") // reinterpret: calloc's result is a block of exactly that size
+    public static MemorySegment calloc(long size) {
+        MemorySegment p;
+        try {
+            p = (MemorySegment) CALLOC.H.invokeExact(1L, Math.max(1L, size));
         } catch (Throwable t) {
-            throw fatal(t);
+            throw new IllegalStateException("calloc downcall failed", t);
         }
+        if (p.equals(MemorySegment.NULL)) throw new OutOfMemoryError("calloc(" + size + ") failed");
+        return p.reinterpret(size);
     }
 
-    /** gettid(2): the calling thread's kernel task id. */
-    public static int gettid() {
-        try (Arena a = Arena.ofConfined()) {
-            return (int) GETTID.H.invokeExact(newErrnoState(a));
+    /** free(3) of a block {@link #calloc} returned. */
+    public static void free(MemorySegment block) {
+        try {
+            FREE.H.invokeExact(block);
         } catch (Throwable t) {
-            throw fatal(t);
-        }
-    }
-
-    /** close(2) with a scratch errno segment, for code that is not on a hot path. */
-    public static void close(int fd) throws SyscallException {
-        try (Arena a = Arena.ofConfined()) {
-            close(newErrnoState(a), fd);
-        }
-    }
-
-    /** setns(2) with a scratch errno segment. */
-    public static void setns(int fd, int nstype) throws SyscallException {
-        try (Arena a = Arena.ofConfined()) {
-            setns(newErrnoState(a), fd, nstype);
-        }
-    }
-
-    /** unshare(2) with a scratch errno segment. */
-    public static void unshare(int flags) throws SyscallException {
-        try (Arena a = Arena.ofConfined()) {
-            unshare(newErrnoState(a), flags);
+            throw new IllegalStateException("free downcall failed", t);
         }
     }
 

@@ -25,27 +25,17 @@ public final class MessageWriter {
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
 
-    // Stores into the byte[] buffer: host order, network order, and little-endian for packed characters.
+    // Stores into the byte[] buffer, in host order and in network order.
     private static final VarHandle H16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.nativeOrder());
     private static final VarHandle H32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle H64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle B16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle B32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle B64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle L64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /**
-     * Bytes that may be written past an attribute's end: the string fast path stores whole
-     * 8-byte words, so capacity is kept this far ahead of what is written. Bytes past {@link #size()}
-     * are never sent and are overwritten by whatever comes next.
-     */
-    private static final int SLACK = 16;
-
-    // The buffer is a Java array, not native memory. Measured (JMH): the attributes of a veth request
-    // without its strings cost 22 ns written to native memory and 4-5 ns to an array. The JIT fences
-    // Unsafe accesses that may reach off-heap memory with CPU-order barriers, so the writer's fields were
-    // stored and reloaded around every store. The socket copies the finished request into its native
-    // buffer once, before sendto (a memcpy, ~2-5 ns for a small request).
+    // The buffer is a Java array: the JIT compiles stores to an array without the memory barriers it puts
+    // around accesses that may reach native memory. The socket copies each finished request to its native
+    // buffer once, before sendto.
     private byte[] buf;
     private MemorySegment view;
     private int pos;
@@ -87,8 +77,6 @@ public final class MessageWriter {
         return messages;
     }
 
-    // The hot methods below are kept small (in bytecode and in compiled code) so that the JIT inlines
-    // them into the codecs. Growing and the big-endian layouts are out of line.
     // Invariant: pos is always a multiple of 4.
 
     private void grow(long need) {
@@ -97,23 +85,10 @@ public final class MessageWriter {
         view = MemorySegment.ofArray(buf);
     }
 
-    /**
-     * Returns the current position after making sure {@code n} bytes (plus the slack) fit there.
-     *
-     * <p>Written as a range check ({@code p + n + SLACK <= length}, in the form the 8-byte stores check
-     * their index in: {@code index < length - 7}) with growth on its failure, rather than as an if: the
-     * JIT merges range checks on one array whose indexes differ by constants, so the stores that follow
-     * drop most of their own checks (and their cold trap stubs). JMH (EncodeBenchmark), with the appends
-     * made 8-byte stores too: veth request 17-19 → 12-13 ns, address 9.5 → 7.8-10 ns; the veth encoder's
-     * compiled code 3.8 → 2.8 KB. Growing goes through the exception once per doubling.
-     */
+    /** Returns the current position after making sure {@code n} more bytes fit there. */
     private int room(int n) {
         int p = pos;
-        try {
-            java.util.Objects.checkIndex(p + n + SLACK - 8, buf.length - 7);
-        } catch (IndexOutOfBoundsException e) {
-            grow((long) p + n + SLACK);
-        }
+        if ((long) p + n > buf.length) grow((long) p + n);
         return p;
     }
 
@@ -292,172 +267,44 @@ public final class MessageWriter {
         H64.set(buf, p, v);
     }
 
-    /**
-     * A NUL-terminated string attribute. ASCII is written without allocating, eight characters per
-     * store; anything else goes through UTF-8.
-     */
+    /** A NUL-terminated string attribute (names, labels, aliases), in UTF-8. */
     public void attrString(int type, String s) {
+        string(type, s, 1);
+    }
+
+    /**
+     * A string attribute without the NUL, the way iproute2 sends {@code IFLA_INFO_KIND} (the kernel
+     * compares such attributes with nla_strcmp, which accepts both forms).
+     */
+    public void attrStringNoNul(int type, String s) {
+        string(type, s, 0);
+    }
+
+    /**
+     * The one string encoder: UTF-8 plus {@code nul} terminating zero bytes. ASCII, which every
+     * interface name in practice is, is written character by character without allocating.
+     */
+    private void string(int type, String s, int nul) {
         int n = s.length();
-        if (n < 16 && LE && shortAscii(type, s, n, n + 1)) return;
-        attrStringSlow(type, s, n);
-    }
-
-    private void attrStringSlow(int type, String s, int n) {
-        int p = attrHeader(type, n + 1);
-        // Optimistically ASCII: pack and check in one pass; anything else is rewritten as UTF-8 in place.
-        if (putAscii(p, s, n)) {
-            buf[p + n] = (byte) 0;
-            return;
-        }
-        pos = p - 4;
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        p = attrHeader(type, b.length + 1);
-        System.arraycopy(b, 0, buf, p, b.length);
-        buf[p + b.length] = (byte) 0;
-    }
-
-    /**
-     * The fast path for strings of up to 15 characters (every interface name): the characters are
-     * packed into two little-endian words, zeros after them, and stored with the header in three
-     * stores. False, with nothing written, if a character is NUL or not ASCII.
-     *
-     * <p>Unrolled by length (fall-through switches put each character into its 16-bit lane of one of four
-     * words, which are checked and narrowed to bytes a word at a time): with constant indices the JIT drops most
-     * of {@code charAt}'s checks; the loop it replaced cost ~1.3 ns a character. Kept under the JIT's
-     * inlining limit for hot methods (325 bytes of bytecode): a single switch with the checks inside
-     * was larger, and every string became a call (veth request 24 → 36 ns).
-     */
-    private boolean shortAscii(int type, String s, int n, int payload) {
-        long w0 = 0;
-        long w1 = 0;
-        long w2 = 0;
-        long w3 = 0;
-        switch (n) {
-            case 15: w3 |= (long) s.charAt(14) << 32;
-            case 14: w3 |= (long) s.charAt(13) << 16;
-            case 13: w3 |= (long) s.charAt(12);
-            case 12: w2 |= (long) s.charAt(11) << 48;
-            case 11: w2 |= (long) s.charAt(10) << 32;
-            case 10: w2 |= (long) s.charAt(9) << 16;
-            case 9: w2 |= (long) s.charAt(8);
-            case 8: w1 |= (long) s.charAt(7) << 48;
-            case 7: w1 |= (long) s.charAt(6) << 32;
-            case 6: w1 |= (long) s.charAt(5) << 16;
-            case 5: w1 |= (long) s.charAt(4);
-            case 4: w0 |= (long) s.charAt(3) << 48;
-            case 3: w0 |= (long) s.charAt(2) << 32;
-            case 2: w0 |= (long) s.charAt(1) << 16;
-            case 1: w0 |= (long) s.charAt(0);
-            default:
-        }
-        return putLanes(type, payload, n, w0, w1, w2, w3);
-    }
-
-    /** The rest of {@link #shortAscii}, apart so that each stays under the JIT's limit for inlining. */
-    private boolean putLanes(int type, int payload, int n, long w0, long w1, long w2, long w3) {
-        if (((w0 | w1 | w2 | w3) & 0xFF80FF80FF80FF80L) != 0) return false;
-        long lo = bytes4(w0) | bytes4(w1) << 32;
-        long hi = bytes4(w2) | bytes4(w3) << 32;
-        int nul = firstZeroByte(lo);
-        if (nul == 8) nul += firstZeroByte(hi);
-        if (nul != n) return false; // a NUL character inside the string
-        int p = room(20); // header + two words; the padded attribute is at most 20 bytes
-        byte[] b = buf;
-        H32.set(b, p, nla(4 + payload, type));
-        L64.set(b, p + 4, lo);
-        L64.set(b, p + 12, hi);
-        pos = p + Nlmsg.align(4 + payload);
-        return true;
-    }
-
-    /** Four 16-bit lanes, each below 0x80, narrowed to four bytes (in the low 32 bits). */
-    private static long bytes4(long x) {
-        long y = (x | x >>> 8) & 0x0000FFFF0000FFFFL;
-        return (y | y >>> 16) & 0xFFFFFFFFL;
-    }
-
-    /** Index of the lowest zero byte of {@code v} (8 if none); exact for the lowest one. */
-    private static int firstZeroByte(long v) {
-        return Long.numberOfTrailingZeros((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) >>> 3;
-    }
-
-    /**
-     * Writes ASCII characters as bytes, eight per little-endian long store; false (with garbage
-     * written) if a character is not ASCII or is NUL, so the caller can rewrite it.
-     */
-    private boolean putAscii(int p, String s, int n) {
-        int i = 0;
-        int seen = 0;
-        boolean nul = false;
-        for (; i + 8 <= n; i += 8) {
-            long v = 0;
-            for (int k = 7; k >= 0; k--) {
-                char c = s.charAt(i + k);
-                seen |= c;
-                nul |= c == 0;
-                v = (v << 8) | (c & 0xff);
-            }
-            L64.set(buf, p + i, v);
-        }
-        for (; i < n; i++) {
+        int p = attrHeader(type, n + nul);
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            seen |= c;
-            nul |= c == 0;
+            if (c == 0 || c >= 0x80) {
+                pos = p - 4;
+                stringUtf8(type, s, nul);
+                return;
+            }
             buf[p + i] = (byte) c;
         }
-        return seen < 0x80 && !nul;
+        if (nul == 1) buf[p + n] = 0;
     }
 
-    /**
-     * A NUL-terminated string attribute of {@code length} (0 to {@link ShortString#MAX}, not checked:
-     * only its low four bits are used) UTF-8 bytes packed in {@code lo}/{@code hi} by {@link ShortString}:
-     * the header and two words in three stores.
-     */
-    public void attrShortString(int type, long lo, long hi, int length) {
-        putPacked(type, lo, hi, (length & ShortString.MAX) + 1);
-    }
-
-    /** A NUL-terminated string attribute from a string encoded beforehand. */
-    public void attrString(int type, EncodedString s) {
-        if (s.longBytes() == null) putPacked(type, s.lo, s.hi, s.length + 1);
-        else putLong(type, s.longBytes(), s.length + 1);
-    }
-
-    /** {@link #attrChars(int, String)} from a string encoded beforehand (no NUL terminator). */
-    public void attrChars(int type, EncodedString s) {
-        if (s.longBytes() == null) putPacked(type, s.lo, s.hi, s.length);
-        else putLong(type, s.longBytes(), s.length);
-    }
-
-    // The length is 0-15 as ShortString packs it (checked where the string was packed); the public
-    // methods mask it rather than check it: a check and its trap made a veth request's encoder 400 bytes
-    // of compiled code larger and 3-5 ns slower (JMH). Masked, a wrong length still gives a well-formed
-    // attribute of at most 20 bytes.
-    private void putPacked(int type, long lo, long hi, int payload) {
-        int p = room(20); // header + two words; the padded attribute is at most 20 bytes
-        byte[] b = buf;
-        if (LE) H64.set(b, p, nla(4 + payload, type) & 0xffffffffL);
-        else H32.set(b, p, nla(4 + payload, type));
-        L64.set(b, p + 4, lo);
-        L64.set(b, p + 12, hi);
-        pos = p + Nlmsg.align(4 + payload);
-    }
-
-    private void putLong(int type, byte[] u, int payload) {
-        int p = attrHeader(type, payload);
-        System.arraycopy(u, 0, buf, p, u.length);
-        if (payload > u.length) buf[p + u.length] = (byte) 0;
-    }
-
-    /**
-     * A string attribute without the NUL terminator, the way iproute2 sends IFLA_INFO_KIND (the
-     * kernel compares such attributes with nla_strcmp, which accepts both forms). ASCII only.
-     */
-    public void attrChars(int type, String s) {
-        int n = s.length();
-        if (n < 16 && LE && shortAscii(type, s, n, n)) return;
-        int p = attrHeader(type, n);
-        if (!putAscii(p, s, n)) throw new IllegalArgumentException("not printable ASCII: " + s);
+    private void stringUtf8(int type, String s, int nul) {
+        if (s.indexOf('\0') >= 0) throw new IllegalArgumentException("string attribute " + type + " contains a NUL character");
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int p = attrHeader(type, b.length + nul);
+        System.arraycopy(b, 0, buf, p, b.length);
+        if (nul == 1) buf[p + b.length] = 0;
     }
 
     /**
@@ -493,8 +340,7 @@ public final class MessageWriter {
     /** Starts a nested attribute; returns its offset for {@link #endNest}. */
     public int beginNest(int type) {
         int p = room(4);
-        if (LE) H64.set(buf, p, nla(4, type) & 0xffffffffL); // 4 bytes past the header are not written yet
-        else H32.set(buf, p, nla(4, type));
+        H32.set(buf, p, nla(4, type));
         pos = p + 4;
         return p;
     }

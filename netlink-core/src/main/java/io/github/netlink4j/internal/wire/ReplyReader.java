@@ -6,7 +6,8 @@ import io.github.netlink4j.internal.wire.uapi.Netlink;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Reads the replies to one request, one datagram at a time, as a pure function of the bytes: no I/O.
+ * Reads the replies to one request, or to a pipelined batch of requests, one datagram at a time, as
+ * a pure function of the bytes: no I/O.
  *
  * <p>Messages whose port or sequence is not ours are skipped and counted. Data messages go to the
  * handler; {@code NLM_F_DUMP_INTR} on any of them is remembered. The exchange is complete at
@@ -21,7 +22,17 @@ public final class ReplyReader {
         void onMessage(MemorySegment seg, long off, int len) throws ProtocolException;
     }
 
+    /** Receives the data messages (echoes) of request {@code i} of a batch. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        /** Called with the message at {@code off} of {@code len} bytes, a reply to request {@code i}. */
+        void onMessage(int i, MemorySegment seg, long off, int len) throws ProtocolException;
+    }
+
     private final Messages messages = new Messages();
+    private int batchCount;
+    private int acked;
+    private NlError[] batchErrors = new NlError[0];
     private int port;
     private int seq;
     private boolean done;
@@ -43,6 +54,8 @@ public final class ReplyReader {
         this.dataMessages = 0;
         this.only = -1;
         this.single = false;
+        this.batchCount = 0;
+        java.util.Arrays.fill(ackBits, 0L);
         return this;
     }
 
@@ -105,6 +118,70 @@ public final class ReplyReader {
             }
         }
         return done;
+    }
+
+    /**
+     * Prepares for the ACKs of {@code count} requests sent from {@code port} with the consecutive
+     * sequence numbers {@code firstSeq}, {@code firstSeq + 1}, … (each asked NLM_F_ACK).
+     */
+    public ReplyReader expectBatch(int port, int firstSeq, int count) {
+        expect(port, firstSeq);
+        batchCount = count;
+        acked = 0;
+        if (ackBits.length < (count + 63) >>> 6) ackBits = new long[(count + 63) >>> 6];
+        if (batchErrors.length < count) batchErrors = new NlError[count];
+        java.util.Arrays.fill(batchErrors, 0, count, null);
+        return this;
+    }
+
+    /**
+     * Reads one datagram of a batch's replies: each request's first NLMSG_ERROR is its ACK (error 0)
+     * or its error; data messages go to {@code handler} with their request's index. Messages of
+     * other ports or sequence numbers are skipped. Returns true once every request is acknowledged.
+     */
+    public boolean feedBatch(MemorySegment seg, long length, BatchHandler handler) throws ProtocolException {
+        messages.reset(seg, length);
+        while (messages.next()) {
+            int i = messages.seq() - seq;
+            if (messages.pid() != port || i < 0 || i >= batchCount) {
+                skipped++;
+                continue;
+            }
+            long off = messages.offset();
+            int len = messages.length();
+            int type = messages.type();
+            if (type == Netlink.NLMSG_ERROR) {
+                if (len < Nlmsg.HDRLEN + 4) throw new ProtocolException("truncated NLMSG_ERROR: " + len + " bytes");
+                if (batchErrors[i] != null || isAcked(i)) {
+                    skipped++; // a second ACK for one request: not ours to count twice
+                    continue;
+                }
+                if (Nlmsg.s32(seg, off + Nlmsg.HDRLEN) != 0) batchErrors[i] = NlError.decode(seg, off, len);
+                markAcked(i);
+            } else if (type == Netlink.NLMSG_OVERRUN) {
+                throw new ProtocolException("NLMSG_OVERRUN: the kernel lost data for request " + (seq + i));
+            } else if (type >= Netlink.NLMSG_MIN_TYPE) {
+                dataMessages++;
+                if (handler != null) handler.onMessage(i, seg, off, len);
+            }
+        }
+        return acked == batchCount;
+    }
+
+    private long[] ackBits = new long[1];
+
+    private boolean isAcked(int i) {
+        return (ackBits[i >>> 6] & 1L << i) != 0;
+    }
+
+    private void markAcked(int i) {
+        ackBits[i >>> 6] |= 1L << i;
+        acked++;
+    }
+
+    /** The error of request {@code i} of the batch, or null if it succeeded (or is not acknowledged yet). */
+    public NlError batchError(int i) {
+        return batchErrors[i];
     }
 
     /** Whether DONE or the ACK/error arrived. */

@@ -49,17 +49,19 @@ class MessageWriterTest {
     }
 
     @Test
-    void everyLengthAndEveryPositionOfANonAsciiOrNulCharacter() {
-        // The short-string path is unrolled by length: each length, and a bad character at each
-        // position, must come out as UTF-8. U+0141 and U+0100 have ASCII/NUL low bytes, which a
-        // truncating copy would let through as 'A' and NUL.
+    void everyLengthAndEveryPositionOfANonAsciiCharacter() {
+        // Each length, and a non-ASCII character at each position (the point where the ASCII loop
+        // hands over to UTF-8), must come out as UTF-8. U+0141 and U+0100 have ASCII/NUL low bytes,
+        // which a truncating copy would let through as 'A' and NUL; a NUL itself is refused.
         MessageWriter w = new MessageWriter(16);
         for (int n = 0; n <= 20; n++) {
             String plain = "abcdefghijklmnopqrstuvwxyz".substring(0, n);
             w.reset().attrString(9, plain);
             assertArrayEquals(expected(9, plain), w.toByteArray(), plain);
             for (int i = 0; i < n; i++) {
-                for (char bad : new char[]{'\u00e9', '\u0141', '\u0100', '\u0000', '\u007f'}) {
+                String nul = plain.substring(0, i) + '\u0000' + plain.substring(i + 1);
+                assertThrows(IllegalArgumentException.class, () -> w.reset().attrString(9, nul), "NUL at " + i);
+                for (char bad : new char[]{'\u00e9', '\u0141', '\u0100', '\u007f'}) {
                     String s = plain.substring(0, i) + bad + plain.substring(i + 1);
                     for (int k = 0; k < 64; k++) w.reset().attrU64(1, -1L); // dirty the buffer
                     w.reset().attrString(9, s);
@@ -69,51 +71,40 @@ class MessageWriterTest {
         }
     }
 
+    /** An attribute built by hand: header (length, type in host order), payload, zero padding. */
+    private static byte[] attr(int type, byte[] payload) {
+        int len = 4 + payload.length;
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate((len + 3) & ~3).order(java.nio.ByteOrder.nativeOrder());
+        bb.putShort((short) len).putShort((short) type).put(payload);
+        return bb.array();
+    }
+
     @Test
-    void encodedStringsComeOutAsTheStringsWould() {
-        // Strings encoded once (as specs hold them) must give the same bytes as encoding per request,
-        // packed (up to 15 bytes) or not, as NUL-terminated strings and as bare chars, in a buffer
-        // dirtied by earlier requests and grown from its smallest size.
+    void stringsAreWrittenAsUtf8WithOrWithoutTheirNul() {
+        // In a buffer dirtied by earlier requests and grown from its smallest size, ASCII (the loop that
+        // allocates nothing) and everything else (rewritten as UTF-8) must both come out exact.
         String[] samples = {"", "a", "veth0", "veth0:web", "fifteen-bytes-x", "sixteen-chars-xy", "grüße", "日本語",
-                "ö-fourteen-xyz", "ö-fifteen-bytes", "€uro-and-more-than-8", "x".repeat(300), "\ud83d\ude00-pair", "日本語のラベル"};
+                "ö-fourteen-xyz", "€uro-and-more-than-8", "x".repeat(300), "\ud83d\ude00-pair", "ascii-then-ü"};
         for (String s : samples) {
-            EncodedString e = EncodedString.of(s);
-            assertEquals(s, e.text());
-            assertArrayEquals(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), e.bytes(), s);
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             MessageWriter w = new MessageWriter(16);
             for (int k = 0; k < 64; k++) w.reset().attrU64(1, -1L);
-            w.reset().attrString(9, e);
+            w.reset().attrString(9, s);
+            w.attrStringNoNul(10, s);
             w.attrU8(2, 7);
-            MessageWriter ref = new MessageWriter(4096);
-            ref.attrString(9, s);
-            ref.attrU8(2, 7);
-            assertArrayEquals(ref.toByteArray(), w.toByteArray(), s);
-            int len = ShortString.utf8Length(s);
-            assertEquals(e.byteLength(), len, s);
-            if (len <= ShortString.MAX) {
-                w.reset().attrShortString(9, ShortString.word(s, len, 0), ShortString.word(s, len, 1), len);
-                w.attrU8(2, 7);
-                assertArrayEquals(ref.toByteArray(), w.toByteArray(), "packed " + s);
-            } else {
-                int n = len;
-                assertThrows(IllegalArgumentException.class, () -> ShortString.word(s, n, 0));
-            }
-            if (e.isAscii()) {
-                w.reset().attrChars(9, e);
-                w.attrU8(2, 7);
-                ref.reset().attrChars(9, s);
-                ref.attrU8(2, 7);
-                assertArrayEquals(ref.toByteArray(), w.toByteArray(), "chars " + s);
-            }
+            java.io.ByteArrayOutputStream want = new java.io.ByteArrayOutputStream();
+            want.writeBytes(attr(9, java.util.Arrays.copyOf(utf8, utf8.length + 1)));
+            want.writeBytes(attr(10, utf8));
+            want.writeBytes(attr(2, new byte[] {7}));
+            assertArrayEquals(want.toByteArray(), w.toByteArray(), s);
         }
     }
 
     @Test
-    void encodedStringsRefuseWhatTheKernelWouldMisread() {
-        assertThrows(IllegalArgumentException.class, () -> EncodedString.of("veth\u00000"));
-        assertThrows(IllegalArgumentException.class, () -> EncodedString.of("a\ud800b"));
-        assertThrows(IllegalArgumentException.class, () -> EncodedString.of("a\udc00"));
-        assertEquals(4, EncodedString.of("\ud83d\ude00").byteLength()); // a pair is fine
+    void stringsTheKernelWouldMisreadAreRefused() {
+        MessageWriter w = new MessageWriter(64);
+        assertThrows(IllegalArgumentException.class, () -> w.attrString(3, "veth\u00000"));
+        assertThrows(IllegalArgumentException.class, () -> w.attrStringNoNul(3, "\u0000"));
     }
 
     @Test
@@ -125,7 +116,7 @@ class MessageWriterTest {
         int m = w.beginMessage(16, 1);
         for (int i = 0; i < 2000; i++) {
             w.attrU32(i & 0x7fff, i);
-            w.attrString(3, EncodedString.of("n" + i));
+            w.attrString(3, "n" + i);
         }
         w.endMessage(m);
         byte[] b = w.toByteArray();
@@ -206,11 +197,11 @@ class MessageWriterTest {
     }
 
     @Test
-    void inetAndChars() throws Exception {
+    void inetAndStringsWithoutNul() throws Exception {
         MessageWriter w = new MessageWriter(64);
         w.attrInet(1, InetAddress.ofLiteral("10.200.0.2"));
         w.attrInet(2, InetAddress.ofLiteral("fd00:200::2"));
-        w.attrChars(3, "veth");
+        w.attrStringNoNul(3, "veth");
         Attrs a = new Attrs().reset(w.segment(), 0, w.size(), "t");
         a.next();
         assertEquals("10.200.0.2", InetAddress.getByAddress(a.bytes()).getHostAddress());
@@ -219,6 +210,9 @@ class MessageWriterTest {
         a.next();
         assertEquals(4, a.payloadLength());
         assertEquals("veth", a.string());
-        assertThrows(IllegalArgumentException.class, () -> w.attrChars(4, "vé"));
+        w.attrStringNoNul(4, "vé");
+        a = new Attrs().reset(w.segment(), 0, w.size(), "t");
+        for (int i = 0; i < 4; i++) a.next();
+        assertEquals(3, a.payloadLength(), "UTF-8, no NUL");
     }
 }

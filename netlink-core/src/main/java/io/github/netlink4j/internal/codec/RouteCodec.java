@@ -1,5 +1,14 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.NextHop;
+import io.github.netlink4j.NextHopSpec;
+import io.github.netlink4j.Route;
+import io.github.netlink4j.RouteProtocol;
+import io.github.netlink4j.RouteScope;
+import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.RouteTable;
+import io.github.netlink4j.RouteType;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;
@@ -16,17 +25,20 @@ import java.util.OptionalInt;
 import java.util.function.ToIntFunction;
 
 /** RTM_*ROUTE messages (struct rtmsg + RTA_* attributes, RTA_MULTIPATH of struct rtnexthop). */
-final class RouteCodec {
+public final class RouteCodec {
     private RouteCodec() {}
 
     static final int RTMSG = 12;
+    /** The message type of a route in a dump, echo or notification. */
+    public static final int NEW = Rtnetlink.RTM_NEWROUTE;
 
-    static Route decode(MemorySegment s, long off, int len) throws ProtocolException {
+    /** Decodes the RTM_NEWROUTE or RTM_DELROUTE at {@code off}. */
+    public static Route decode(MemorySegment s, long off, int len) throws ProtocolException {
         Attrs a = Attrs.ofMessage(s, off, len, RTMSG, "RTM_NEWROUTE", "rtmsg");
         long h = off + Nlmsg.HDRLEN;
         int family = a.u8At(h);
         int dstLen = a.u8At(h + 1);
-        int table = a.u8At(h + 4);
+        long table = a.u8At(h + 4);
         int protocol = a.u8At(h + 5);
         int scope = a.u8At(h + 6);
         int type = a.u8At(h + 7);
@@ -41,13 +53,14 @@ final class RouteCodec {
                 case Rtnetlink.RTA_PREFSRC -> src = Optional.of(Inet.decode(a));
                 case Rtnetlink.RTA_OIF -> oif = OptionalInt.of(a.u32());
                 case Rtnetlink.RTA_PRIORITY -> prio = OptionalInt.of(a.u32());
-                case Rtnetlink.RTA_TABLE -> table = a.u32();
+                case Rtnetlink.RTA_TABLE -> table = Integer.toUnsignedLong(a.u32());
                 case Rtnetlink.RTA_MULTIPATH -> multipath(a, hops);
                 case Rtnetlink.RTA_PREF -> pref = OptionalInt.of(a.u8());
                 default -> { }
             }
         }
-        return new Route(family, dst, dstLen, table, protocol, RouteScope.of(scope), RouteType.of(type), flags, gw, oif, src, prio, hops, pref);
+        return new Route(Enums.family(family, "RTM_NEWROUTE"), dst, dstLen, RouteTable.of(table), RouteProtocol.of(protocol),
+                RouteScope.of(scope), Enums.routeType(type), flags, gw, oif, src, prio, hops, pref);
     }
 
     /** struct rtnexthop { u16 len; u8 flags; u8 hops; s32 ifindex; } followed by its attributes. */
@@ -65,57 +78,79 @@ final class RouteCodec {
             Optional<InetAddress> gw = Optional.empty();
             Attrs na = new Attrs().reset(s, p + 8, p + len, "RTA_MULTIPATH nexthop");
             while (na.next()) if (na.type() == Rtnetlink.RTA_GATEWAY) gw = Optional.of(Inet.decode(na));
-            hops.add(new NextHop(gw, ifindex, Optional.empty(), weight, flags));
+            hops.add(new NextHop(gw, ifindex, weight, flags));
             p += Nlmsg.align(len);
         }
     }
 
-    /** RTM_GETROUTE dump of {@code family} (0 for all), every table. */
-    static void encodeDump(MessageWriter w, int family) {
+    /** The object in an echo or reply message at {@code off}, or null if the message is not RTM_NEWROUTE. */
+    public static Route decodeEcho(MemorySegment s, long off, int len) throws ProtocolException {
+        return Nlmsg.type(s, off) == Rtnetlink.RTM_NEWROUTE ? decode(s, off, len) : null;
+    }
+
+    /** RTM_GETROUTE dump of {@code family} (null: both), every table. */
+    public static void encodeDump(MessageWriter w, AddressFamily family) {
         int m = w.beginMessage(Rtnetlink.RTM_GETROUTE, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
-        w.rtmsg(family, 0, 0, 0, 0, 0, 0, 0, 0);
+        w.rtmsg(family == null ? 0 : family.value(), 0, 0, 0, 0, 0, 0, 0, 0);
         w.endMessage(m);
     }
 
-    /** RTM_NEWROUTE/RTM_DELROUTE as {@code ip route add|replace|del} builds it. */
-    static void encode(MessageWriter w, int type, int nlFlags, RouteSpec r, ToIntFunction<String> resolve) {
+    /** RTM_NEWROUTE as {@code ip route add} (or {@code replace}) builds it; with {@code echo} the kernel sends it back. */
+    public static void encodeAdd(MessageWriter w, RouteSpec r, ToIntFunction<String> resolve, boolean replace, boolean echo) {
+        encode(w, Rtnetlink.RTM_NEWROUTE, (replace ? REPLACE : ADD) | (echo ? Netlink.NLM_F_ECHO : 0), r, resolve);
+    }
+
+    /** RTM_DELROUTE as {@code ip route del} builds it. */
+    public static void encodeDelete(MessageWriter w, RouteSpec r, ToIntFunction<String> resolve) {
+        encode(w, Rtnetlink.RTM_DELROUTE, DELETE, r, resolve);
+    }
+
+    /** The link names a spec refers to: its output link and its next hops' links. */
+    public static List<String> referencedLinks(RouteSpec r) {
+        List<String> names = new ArrayList<>();
+        r.link().ifPresent(names::add);
+        for (NextHopSpec h : r.multipath()) names.add(h.link());
+        return names;
+    }
+
+    private static void encode(MessageWriter w, int type, int nlFlags, RouteSpec r, ToIntFunction<String> resolve) {
         boolean del = type == Rtnetlink.RTM_DELROUTE;
-        int table = r.table().orElse(Rtnetlink.RT_TABLE_MAIN);
-        int protocol = r.protocol().orElse(del ? 0 : Rtnetlink.RTPROT_BOOT);
-        int rtype = del && r.type() == RouteType.UNICAST ? r.type().value() : r.type().value();
+        long table = r.table().orElse(RouteTable.MAIN).id();
+        int protocol = r.protocol().map(RouteProtocol::value).orElse(del ? 0 : RouteProtocol.BOOT.value());
         int scope;
         if (r.scope().isPresent()) {
             scope = r.scope().get().value();
         } else if (r.type() == RouteType.LOCAL || r.type() == RouteType.NAT) {
-            scope = Rtnetlink.RT_SCOPE_HOST;
+            scope = RouteScope.HOST.value();
         } else if (r.type() == RouteType.BROADCAST || r.type() == RouteType.MULTICAST || r.type() == RouteType.ANYCAST) {
-            scope = Rtnetlink.RT_SCOPE_LINK;
+            scope = RouteScope.LINK.value();
         } else if (del) {
-            scope = Rtnetlink.RT_SCOPE_NOWHERE;
+            scope = RouteScope.NOWHERE.value();
         } else if (r.type() == RouteType.UNICAST && r.gateway().isEmpty() && r.multipath().isEmpty()) {
-            scope = Rtnetlink.RT_SCOPE_LINK;
+            scope = RouteScope.LINK.value();
         } else {
-            scope = Rtnetlink.RT_SCOPE_UNIVERSE;
+            scope = RouteScope.UNIVERSE.value();
         }
         int m = w.beginMessage(type, nlFlags);
-        w.rtmsg(r.family(), r.destinationLength(), 0, 0, table < 256 ? table : Rtnetlink.RT_TABLE_UNSPEC, protocol, scope, rtype, 0);
+        w.rtmsg(r.family().value(), r.destinationLength(), 0, 0, table < 256 ? (int) table : Rtnetlink.RT_TABLE_UNSPEC, protocol, scope,
+                r.type().value(), 0);
         if (r.destination().isPresent()) w.attrInet(Rtnetlink.RTA_DST, r.destination().get());
         if (r.preferredSource().isPresent()) w.attrInet(Rtnetlink.RTA_PREFSRC, r.preferredSource().get());
         if (r.gateway().isPresent()) w.attrInet(Rtnetlink.RTA_GATEWAY, r.gateway().get());
-        if (r.priority().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, r.priority().getAsInt());
-        if (table >= 256) w.attrU32(Rtnetlink.RTA_TABLE, table);
+        if (r.metric().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, r.metric().getAsInt());
+        if (table >= 256) w.attrU32(Rtnetlink.RTA_TABLE, (int) table);
         if (!r.multipath().isEmpty()) {
             int mp = w.beginNest(Rtnetlink.RTA_MULTIPATH);
-            for (NextHop h : r.multipath()) {
-                int idx = h.index() > 0 ? h.index() : h.link().map(resolve::applyAsInt).orElse(0);
-                // struct rtnexthop is written as a 4-byte-aligned "attribute" whose header is the struct.
+            for (NextHopSpec h : r.multipath()) {
+                // struct rtnexthop {len, flags, hops, ifindex} written as a 4-byte "attribute" header (len,
+                // then flags and hops patched in) followed by the index and the nexthop's own attributes.
                 int start = w.beginNest(0);
-                byte[] hdr = new byte[4];
-                java.nio.ByteBuffer.wrap(hdr).order(java.nio.ByteOrder.nativeOrder()).putInt(idx);
-                w.raw(hdr);
+                byte[] idx = new byte[4];
+                java.nio.ByteBuffer.wrap(idx).order(java.nio.ByteOrder.nativeOrder()).putInt(resolve.applyAsInt(h.link()));
+                w.raw(idx);
                 if (h.gateway().isPresent()) w.attrInet(Rtnetlink.RTA_GATEWAY, h.gateway().get());
                 w.endNest(start);
-                w.patchByte(start + 2, h.flags());
+                w.patchByte(start + 2, 0);
                 w.patchByte(start + 3, h.weight() - 1);
             }
             w.endNest(mp);
@@ -124,7 +159,7 @@ final class RouteCodec {
         w.endMessage(m);
     }
 
-    static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
-    static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
-    static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
+    private static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
+    private static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
+    private static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
 }

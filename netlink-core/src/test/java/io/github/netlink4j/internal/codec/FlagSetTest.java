@@ -1,4 +1,7 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.AddressFlag;
+import io.github.netlink4j.LinkFlag;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +10,6 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,31 +20,30 @@ class FlagSetTest {
         for (int bits = 0; bits < 0x1000; bits++) {
             EnumSet<AddressFlag> expected = EnumSet.noneOf(AddressFlag.class);
             for (AddressFlag f : AddressFlag.values()) if ((bits & f.bit()) != 0) expected.add(f);
-            Set<AddressFlag> got = AddressFlag.of(bits | 0x7000_0000); // unknown high bits are ignored
+            Set<AddressFlag> got = AddressFlag.fromBits(bits | 0x7000_0000); // unknown high bits are ignored
             assertEquals(expected, got);
             assertEquals(got, expected);
             assertEquals(expected.hashCode(), got.hashCode());
             assertEquals(expected.size(), got.size());
             assertEquals(java.util.List.copyOf(expected), java.util.List.copyOf(got), "iteration in declaration order");
-            assertEquals(bits, AddressFlag.bits(got));
+            assertEquals(bits, AddressFlag.toBits(got));
             for (AddressFlag f : AddressFlag.values()) assertEquals(expected.contains(f), got.contains(f));
         }
-        assertSame(AddressFlag.of(0x80), AddressFlag.of(0x80), "cached");
-        assertFalse(AddressFlag.of(0xfff).contains(LinkFlag.UP));
-        assertFalse(AddressFlag.of(0xfff).contains("PERMANENT"));
+        assertFalse(AddressFlag.fromBits(0xfff).contains(LinkFlag.UP));
+        assertFalse(AddressFlag.fromBits(0xfff).contains("PERMANENT"));
     }
 
     @Test
     void linkFlagsAndImmutability() {
         int bits = 0x1 | 0x8 | 0x10000; // UP, LOOPBACK, LOWER_UP
-        Set<LinkFlag> got = LinkFlag.of(bits);
+        Set<LinkFlag> got = LinkFlag.fromBits(bits);
         assertEquals(EnumSet.of(LinkFlag.UP, LinkFlag.LOOPBACK, LinkFlag.LOWER_UP), got);
-        assertTrue(LinkFlag.of(0).isEmpty());
+        assertTrue(LinkFlag.fromBits(0).isEmpty());
         assertThrows(UnsupportedOperationException.class, () -> got.add(LinkFlag.NOARP));
         assertThrows(UnsupportedOperationException.class, () -> got.remove(LinkFlag.UP));
         assertThrows(UnsupportedOperationException.class, got::clear);
         assertThrows(java.util.NoSuchElementException.class, () -> {
-            var it = LinkFlag.of(0).iterator();
+            var it = LinkFlag.fromBits(0).iterator();
             it.next();
         });
     }

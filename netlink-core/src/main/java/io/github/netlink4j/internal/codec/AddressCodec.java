@@ -1,5 +1,10 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.AddressFlag;
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;
@@ -15,13 +20,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** RTM_*ADDR messages (struct ifaddrmsg + IFA_* attributes). */
-final class AddressCodec {
+public final class AddressCodec {
     private AddressCodec() {}
 
     static final int IFADDRMSG = 8;
+    /** The message type of an address in a dump, echo or notification. */
+    public static final int NEW = Rtnetlink.RTM_NEWADDR;
     private static final long FOREVER = 0xFFFFFFFFL;
 
-    static Address decode(MemorySegment s, long off, int len) throws ProtocolException {
+    /** Decodes the RTM_NEWADDR or RTM_DELADDR at {@code off}. */
+    public static Address decode(MemorySegment s, long off, int len) throws ProtocolException {
         Attrs a = Attrs.ofMessage(s, off, len, IFADDRMSG, "RTM_NEWADDR", "ifaddrmsg");
         long h = off + Nlmsg.HDRLEN;
         int family = a.u8At(h);
@@ -63,40 +71,49 @@ final class AddressCodec {
         InetAddress main = local != null ? local : address;
         if (main == null) throw new ProtocolException("RTM_NEWADDR on index " + index + " has neither IFA_LOCAL nor IFA_ADDRESS");
         Optional<InetAddress> peer = local != null && address != null && !address.equals(local) ? Optional.of(address) : Optional.empty();
-        return new Address(family, index, main, prefix, peer, brd, label, RouteScope.of(scope), AddressFlag.of(flags), flags, valid, preferred);
+        return new Address(Enums.family(family, "RTM_NEWADDR"), index, main, prefix, peer, brd, label, RouteScope.of(scope),
+                AddressFlag.fromBits(flags), flags, valid, preferred);
     }
 
-    /** RTM_GETADDR dump, filtered in the kernel by family (0 = all) and link index (0 = all). */
-    static void encodeDump(MessageWriter w, int family, int index) {
+    /** The address in an echo or reply message at {@code off}, or null if the message is not RTM_NEWADDR. */
+    public static Address decodeEcho(MemorySegment s, long off, int len) throws ProtocolException {
+        return Nlmsg.type(s, off) == Rtnetlink.RTM_NEWADDR ? decode(s, off, len) : null;
+    }
+
+    /** RTM_GETADDR dump, filtered in the kernel by family (null: all) and link index (0: all). */
+    public static void encodeDump(MessageWriter w, AddressFamily family, int index) {
         int m = w.beginMessage(Rtnetlink.RTM_GETADDR, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
-        w.ifaddrmsg(family, 0, 0, 0, index);
+        w.ifaddrmsg(family == null ? 0 : family.value(), 0, 0, 0, index);
         w.endMessage(m);
     }
 
     /**
-     * RTM_NEWADDR (add: CREATE|EXCL, replace: CREATE|REPLACE) or RTM_DELADDR, attributes in
+     * RTM_NEWADDR (add: CREATE|EXCL, replace: CREATE|REPLACE; with NLM_F_ECHO the kernel sends the
+     * address back), attributes in
      * iproute2's order: IFA_LOCAL, IFA_FLAGS (flags above 8 bits), IFA_LABEL, IFA_ADDRESS,
      * IFA_BROADCAST, IFA_CACHEINFO.
      */
-    static void encode(MessageWriter w, int type, int nlFlags, AddressSpec a, int index) {
-        // Written without lambdas or iterators: on the hot path this allocates nothing for IPv4.
+    public static void encodeAdd(MessageWriter w, AddressSpec a, int index, boolean replace, boolean echo) {
+        encode(w, Rtnetlink.RTM_NEWADDR, (replace ? REPLACE : ADD) | (echo ? Netlink.NLM_F_ECHO : 0), a, index);
+    }
+
+    /** RTM_DELADDR for {@code a} on link {@code index}. */
+    public static void encodeDelete(MessageWriter w, AddressSpec a, int index) {
+        encode(w, Rtnetlink.RTM_DELADDR, DELETE, a, index);
+    }
+
+    private static void encode(MessageWriter w, int type, int nlFlags, AddressSpec a, int index) {
         int m = w.beginMessage(type, nlFlags);
-        int flags = a.flags().isEmpty() ? 0 : AddressFlag.bits(a.flags());
+        int flags = a.flags().isEmpty() ? 0 : AddressFlag.toBits(a.flags());
         InetAddress local = a.address();
         boolean v4 = local instanceof Inet4Address;
-        // Inet4Address.hashCode() is the address as an int: read once, used for 127/8 (without the array
-        // getAddress() copies) and for IFA_LOCAL and IFA_ADDRESS.
-        int local4 = v4 ? local.hashCode() : 0;
-        boolean loopback = v4 ? local4 >>> 24 == 127 : local.isLoopbackAddress();
+        boolean loopback = local.isLoopbackAddress();
         int scope = a.scope().isPresent() ? a.scope().get().value() : loopback ? RouteScope.HOST.value() : 0;
-        w.ifaddrmsg(v4 ? Inet.AF_INET : Inet.AF_INET6, a.prefixLength(), flags & 0xff, scope, index);
-        if (v4) w.attrInet4(IfAddr.IFA_LOCAL, local4);
-        else w.attrInet(IfAddr.IFA_LOCAL, local);
+        w.ifaddrmsg(v4 ? AddressFamily.INET.value() : AddressFamily.INET6.value(), a.prefixLength(), flags & 0xff, scope, index);
+        w.attrInet(IfAddr.IFA_LOCAL, local);
         if (flags > 0xff) w.attrU32(IfAddr.IFA_FLAGS, flags);
-        if (a.labelLength >= 0) w.attrShortString(IfAddr.IFA_LABEL, a.labelLo, a.labelHi, a.labelLength); // packed when the spec was made
-        if (a.peer().isPresent()) w.attrInet(IfAddr.IFA_ADDRESS, a.peer().get());
-        else if (v4) w.attrInet4(IfAddr.IFA_ADDRESS, local4);
-        else w.attrInet(IfAddr.IFA_ADDRESS, local);
+        if (a.label().isPresent()) w.attrString(IfAddr.IFA_LABEL, a.label().get());
+        w.attrInet(IfAddr.IFA_ADDRESS, a.peer().isPresent() ? a.peer().get() : local);
         if (a.broadcast().isPresent()) w.attrInet(IfAddr.IFA_BROADCAST, a.broadcast().get());
         if (a.validLifetime().isPresent()) {
             // struct ifa_cacheinfo: ifa_prefered, ifa_valid, cstamp, tstamp (the stamps are ignored on input).
@@ -108,7 +125,7 @@ final class AddressCodec {
         w.endMessage(m);
     }
 
-    static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
-    static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
-    static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
+    private static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
+    private static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
+    private static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
 }

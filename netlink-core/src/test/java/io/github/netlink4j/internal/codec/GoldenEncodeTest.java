@@ -1,9 +1,15 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.AddressFlag;
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.BondMode;
+import io.github.netlink4j.IpvlanMode;
+import io.github.netlink4j.LinkFlag;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.MacvlanMode;
+import io.github.netlink4j.RouteSpec;
 
 import io.github.netlink4j.internal.wire.MessageWriter;
-import io.github.netlink4j.internal.wire.uapi.If;
-import io.github.netlink4j.internal.wire.uapi.IfLink;
-import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import io.github.netlink4j.testing.Golden;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +49,7 @@ class GoldenEncodeTest {
         create("link/bridge-add", LinkSpec.bridge("br0"));
         create("link/ifb-add", LinkSpec.ifb("ifb7"));
         create("link/dummy-add", LinkSpec.dummy("dummy0"));
-        create("link/bond-add", LinkSpec.bond("bond0", 1));
+        create("link/bond-add", LinkSpec.bond("bond0", BondMode.ACTIVE_BACKUP));
     }
 
     @Test
@@ -58,25 +64,24 @@ class GoldenEncodeTest {
 
     @Test
     void linkChanges() {
-        assertEncodes("link/lo-up", w -> LinkCodec.encodeChange(w, 1, If.IFF_UP, If.IFF_UP, null));
-        assertEncodes("link/mtu-set", w -> LinkCodec.encodeChange(w, 3, 0, 0, x -> x.attrU32(IfLink.IFLA_MTU, 1400)));
+        assertEncodes("link/lo-up", w -> LinkCodec.encodeChange(w, 1, LinkFlag.UP.bit(), LinkFlag.UP.bit(), null));
+        assertEncodes("link/mtu-set", w -> LinkCodec.encodeChange(w, 3, 0, 0, LinkCodec.mtu(1400)));
         // ip passed its namespace fd 4; we pass the same number.
-        assertEncodes("link/veth-netns", w -> LinkCodec.encodeChange(w, 2, 0, 0, x -> x.attrU32(IfLink.IFLA_NET_NS_FD, 4)));
+        assertEncodes("link/veth-netns", w -> LinkCodec.encodeChange(w, 2, 0, 0, LinkCodec.namespaceFd(4)));
         assertEncodes("link/veth-del", w -> LinkCodec.encodeDelete(w, 3));
     }
 
     @Test
     void addressAdd() {
-        assertEncodes("addr/v4-add", w -> AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD,
-                AddressSpec.of("veth0", "10.200.0.2/24"), 3));
-        assertEncodes("addr/v6-add", w -> AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD,
-                AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD), 3));
+        assertEncodes("addr/v4-add", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "10.200.0.2/24"), 3, false, false));
+        assertEncodes("addr/v6-add", w -> AddressCodec.encodeAdd(w,
+                AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD), 3, false, false));
     }
 
     @Test
     void routeAdd() {
-        assertEncodes("route/default-via", w -> RouteCodec.encode(w, Rtnetlink.RTM_NEWROUTE, RouteCodec.ADD,
-                RouteSpec.defaultVia(InetAddress.ofLiteral("10.200.0.1")), INDEX::get));
+        assertEncodes("route/default-via", w -> RouteCodec.encodeAdd(w,
+                RouteSpec.defaultVia(InetAddress.ofLiteral("10.200.0.1")), INDEX::get, false, false));
     }
 
     @Test

@@ -1,5 +1,10 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.MacAddress;
+import io.github.netlink4j.NeighbourSpec;
+import io.github.netlink4j.RouteSpec;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Messages;
 import io.github.netlink4j.internal.wire.ReplyReader;
@@ -9,26 +14,26 @@ import java.net.InetAddress;
 
 /**
  * Runs each codec once, without I/O, when the first client is created: class loading and the
- * one-time bootstrap of lambdas and pattern switches then happen at open, not on the caller's first
- * request, whose latency would otherwise carry a few milliseconds of JVM start-up work.
+ * one-time bootstrap of lambdas and pattern switches then happen at open, not in the caller's first
+ * request.
  */
-final class Warmup {
+public final class Warmup {
     private Warmup() {}
 
-    static void codecs() {
+    /** Encodes and decodes one message of each kind. Never fails: warming is only an optimisation. */
+    public static void codecs() {
         try {
             MessageWriter w = new MessageWriter(1024);
             LinkCodec.encodeCreate(w, LinkSpec.veth("warm0", "warm1"), n -> 1, true);
-            LinkCodec.encodeCreate(w, LinkSpec.of("ifb", "warm2"), n -> 1, true);
-            LinkCodec.encodeChange(w, 1, 1, 1, x -> x.attrU32(4, 1500));
+            LinkCodec.encodeCreate(w, LinkSpec.of("warm2", "ifb"), n -> 1, true);
+            LinkCodec.encodeChange(w, 1, 1, 1, LinkCodec.mtu(1500));
             LinkCodec.encodeDelete(w, 1);
             LinkCodec.encodeGet(w, 1, null);
             LinkCodec.encodeDump(w, false);
-            AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, AddressSpec.of("warm0", "198.18.0.1/32"), 1);
-            RouteCodec.encode(w, Rtnetlink.RTM_NEWROUTE, RouteCodec.ADD,
-                    RouteSpec.to("198.18.0.0/24").via(InetAddress.ofLiteral("198.18.0.1")), n -> 1);
-            NeighbourCodec.encode(w, Rtnetlink.RTM_NEWNEIGH, NeighbourCodec.ADD,
-                    NeighbourSpec.of("warm0", InetAddress.ofLiteral("198.18.0.2"), MacAddress.parse("02:00:00:00:00:01")), 1);
+            AddressCodec.encodeAdd(w, AddressSpec.of("warm0", "198.18.0.1/32"), 1, false, true);
+            RouteCodec.encodeAdd(w, RouteSpec.to("198.18.0.0/24").withGateway(InetAddress.ofLiteral("198.18.0.1")), n -> 1, false, true);
+            NeighbourCodec.encodeAdd(w, NeighbourSpec.of("warm0", InetAddress.ofLiteral("198.18.0.2"), MacAddress.parse("02:00:00:00:00:01")),
+                    1, false, true);
             Messages m = new Messages().reset(w.segment(), w.size());
             while (m.next()) {
                 switch (m.type()) {

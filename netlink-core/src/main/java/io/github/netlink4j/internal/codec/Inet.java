@@ -1,4 +1,4 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
 
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
@@ -6,16 +6,13 @@ import io.github.netlink4j.internal.wire.Attrs;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Optional;
 
 /** IP address helpers: decoding from attributes, family numbers, and literal parsing without DNS. */
-final class Inet {
+public final class Inet {
     private Inet() {}
 
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
-
-    static InetAddress decode(Attrs a) throws ProtocolException {
+    /** The 4- or 16-byte address in the attribute under {@code a}. */
+    public static InetAddress decode(Attrs a) throws ProtocolException {
         int n = a.payloadLength();
         if (n != 4 && n != 16) throw new ProtocolException("address attribute type " + a.type() + " has " + n + " bytes, need 4 or 16");
         try {
@@ -25,20 +22,13 @@ final class Inet {
         }
     }
 
-    static Optional<InetAddress> decodeOpt(Attrs a) throws ProtocolException {
-        return Optional.of(decode(a));
-    }
-
-    static int family(InetAddress a) {
-        return a instanceof Inet4Address ? AF_INET : AF_INET6;
-    }
-
-    static int maxPrefix(InetAddress a) {
+    /** 32 for IPv4, 128 for IPv6. */
+    public static int maxPrefix(InetAddress a) {
         return a instanceof Inet4Address ? 32 : 128;
     }
 
     /** Parses an IPv4 or IPv6 literal; never a host name (no DNS lookups). */
-    static InetAddress parse(String text) {
+    public static InetAddress parse(String text) {
         try {
             return InetAddress.ofLiteral(text);
         } catch (IllegalArgumentException e) {
@@ -50,7 +40,7 @@ final class Inet {
      * The text form iproute2 prints (inet_ntop): dotted quad for IPv4; for IPv6 the RFC 5952 form,
      * lower-case hex without leading zeros and the longest run of two or more zero groups as "::".
      */
-    static String text(InetAddress a) {
+    public static String text(InetAddress a) {
         byte[] b = a.getAddress();
         if (b.length == 4) return a.getHostAddress();
         int[] g = new int[8];
@@ -87,7 +77,7 @@ final class Inet {
     }
 
     /** The address with the host bits beyond {@code prefix} cleared. */
-    static InetAddress network(InetAddress a, int prefix) {
+    public static InetAddress network(InetAddress a, int prefix) {
         byte[] b = a.getAddress();
         for (int i = 0; i < b.length; i++) {
             int bits = Math.max(0, Math.min(8, prefix - i * 8));

@@ -1,5 +1,19 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.BondMode;
+import io.github.netlink4j.IpvlanMode;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.LinkData;
+import io.github.netlink4j.LinkFlag;
+import io.github.netlink4j.LinkMode;
+import io.github.netlink4j.LinkOptions;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.LinkStats;
+import io.github.netlink4j.MacAddress;
+import io.github.netlink4j.MacvlanMode;
+import io.github.netlink4j.OperState;
+import io.github.netlink4j.RawAttribute;
+import io.github.netlink4j.VlanProtocol;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;
@@ -17,24 +31,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /** RTM_*LINK messages: {@link Link} decoded from the kernel's bytes, and requests encoded from specs. */
-final class LinkCodec {
+public final class LinkCodec {
     private LinkCodec() {}
 
     static final int IFINFOMSG = 16;
-    static final int CREATE_FLAGS = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_EXCL | Netlink.NLM_F_CREATE;
+    /** The message type of a link in a dump, echo or notification. */
+    public static final int NEW = Rtnetlink.RTM_NEWLINK;
+    private static final int CREATE_FLAGS = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_EXCL | Netlink.NLM_F_CREATE;
 
     /** Decodes the RTM_NEWLINK at {@code off}. */
-    static Link decode(MemorySegment s, long off, int len) throws ProtocolException {
+    public static Link decode(MemorySegment s, long off, int len) throws ProtocolException {
         Attrs a = Attrs.ofMessage(s, off, len, IFINFOMSG, "RTM_NEWLINK", "ifinfomsg");
         long h = off + Nlmsg.HDRLEN;
         int type = a.u16At(h + 2);
         int index = a.s32At(h + 4);
         int flags = a.s32At(h + 8);
         String name = null;
-        int operstate = 0, mtu = 0, group = 0;
+        int operstate = 0, linkmode = 0, mtu = 0, group = 0;
         OptionalInt minMtu = OptionalInt.empty(), maxMtu = OptionalInt.empty(), txqlen = OptionalInt.empty();
         OptionalInt master = OptionalInt.empty(), parent = OptionalInt.empty(), netnsid = OptionalInt.empty();
         Optional<MacAddress> addr = Optional.empty(), brd = Optional.empty();
@@ -49,6 +66,7 @@ final class LinkCodec {
                 case IfLink.IFLA_MIN_MTU -> minMtu = OptionalInt.of(a.u32());
                 case IfLink.IFLA_MAX_MTU -> maxMtu = OptionalInt.of(a.u32());
                 case IfLink.IFLA_OPERSTATE -> operstate = a.u8();
+                case IfLink.IFLA_LINKMODE -> linkmode = a.u8();
                 case IfLink.IFLA_TXQLEN -> txqlen = OptionalInt.of(a.u32());
                 case IfLink.IFLA_GROUP -> group = a.u32();
                 case IfLink.IFLA_MASTER -> master = OptionalInt.of(a.u32());
@@ -68,21 +86,21 @@ final class LinkCodec {
                         else if (info.type() == IfLink.IFLA_INFO_DATA) kindData = info.nestedAttrs("IFLA_INFO_DATA");
                     }
                     kind = Optional.ofNullable(k);
-                    if (k != null) data = Optional.of(kindData(k, kindData));
+                    if (k != null) data = Optional.of(LinkDataCodec.decode(k, kindData));
                 }
                 default -> undecoded = true;
             }
         }
         if (name == null) throw new ProtocolException("RTM_NEWLINK for index " + index + " has no IFLA_IFNAME");
-        return new Link(index, name, type, flags, LinkFlag.of(flags), OperState.of(operstate), mtu, minMtu, maxMtu,
+        return new Link(index, name, type, flags, LinkFlag.fromBits(flags), Enums.operState(operstate), Enums.linkMode(linkmode), mtu, minMtu, maxMtu,
                 addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats,
                 undecoded ? new UndecodedAttributes(a.bytesOfRange(h + IFINFOMSG, off + len), LinkCodec::decodesAttribute) : List.of());
     }
 
     /** The IFLA_* types {@link #decode} turns into fields (the rest stay in {@link Link#unknown()}). */
-    static boolean decodesAttribute(int type) {
+    public static boolean decodesAttribute(int type) {
         return switch (type) {
-            case IfLink.IFLA_IFNAME, IfLink.IFLA_MTU, IfLink.IFLA_MIN_MTU, IfLink.IFLA_MAX_MTU, IfLink.IFLA_OPERSTATE,
+            case IfLink.IFLA_IFNAME, IfLink.IFLA_MTU, IfLink.IFLA_MIN_MTU, IfLink.IFLA_MAX_MTU, IfLink.IFLA_OPERSTATE, IfLink.IFLA_LINKMODE,
                  IfLink.IFLA_TXQLEN, IfLink.IFLA_GROUP, IfLink.IFLA_MASTER, IfLink.IFLA_LINK, IfLink.IFLA_LINK_NETNSID,
                  IfLink.IFLA_ADDRESS, IfLink.IFLA_BROADCAST, IfLink.IFLA_QDISC, IfLink.IFLA_IFALIAS, IfLink.IFLA_STATS64,
                  IfLink.IFLA_LINKINFO -> true;
@@ -91,7 +109,7 @@ final class LinkCodec {
     }
 
     /** A link-layer address attribute; the kernel's MAX_ADDR_LEN is 32. */
-    static Optional<MacAddress> mac(Attrs a) throws ProtocolException {
+    public static Optional<MacAddress> mac(Attrs a) throws ProtocolException {
         if (a.payloadLength() == 0) return Optional.empty();
         if (a.payloadLength() > 32) throw new ProtocolException("link-layer address of " + a.payloadLength() + " bytes (attribute " + a.type() + ")");
         return Optional.of(MacAddress.of(a.bytes()));
@@ -105,90 +123,19 @@ final class LinkCodec {
         return new LinkStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
     }
 
-    private static LinkData kindData(String kind, Attrs d) throws ProtocolException {
-        if (d == null) {
-            return switch (kind) {
-                case "veth" -> new LinkData.Veth();
-                default -> new LinkData.Other(List.of());
-            };
-        }
-        switch (kind) {
-            case "veth" -> {
-                return new LinkData.Veth();
-            }
-            case "bridge" -> {
-                OptionalInt stp = OptionalInt.empty(), fwd = OptionalInt.empty(), vf = OptionalInt.empty();
-                while (d.next()) {
-                    switch (d.type()) {
-                        case IfLink.IFLA_BR_STP_STATE -> stp = OptionalInt.of(d.u32());
-                        case IfLink.IFLA_BR_FORWARD_DELAY -> fwd = OptionalInt.of(d.u32());
-                        case IfLink.IFLA_BR_VLAN_FILTERING -> vf = OptionalInt.of(d.u8());
-                        default -> { }
-                    }
-                }
-                return new LinkData.Bridge(stp, fwd, vf);
-            }
-            case "vlan" -> {
-                int id = 0, proto = 0x8100;
-                while (d.next()) {
-                    if (d.type() == IfLink.IFLA_VLAN_ID) id = d.u16();
-                    else if (d.type() == IfLink.IFLA_VLAN_PROTOCOL) proto = d.u16be();
-                }
-                return new LinkData.Vlan(id, proto);
-            }
-            case "macvlan", "macvtap" -> {
-                MacvlanMode mode = null;
-                while (d.next()) if (d.type() == IfLink.IFLA_MACVLAN_MODE) mode = MacvlanMode.of(d.u32());
-                return new LinkData.Macvlan(mode);
-            }
-            case "ipvlan" -> {
-                IpvlanMode mode = null;
-                while (d.next()) if (d.type() == IfLink.IFLA_IPVLAN_MODE) mode = IpvlanMode.of(d.u16());
-                return new LinkData.Ipvlan(mode);
-            }
-            case "bond" -> {
-                int mode = 0;
-                while (d.next()) if (d.type() == IfLink.IFLA_BOND_MODE) mode = d.u8();
-                return new LinkData.Bond(mode);
-            }
-            case "vxlan" -> {
-                int vni = 0;
-                boolean learning = false;
-                OptionalInt port = OptionalInt.empty(), under = OptionalInt.empty(), ttl = OptionalInt.empty();
-                Optional<InetAddress> group = Optional.empty(), local = Optional.empty();
-                while (d.next()) {
-                    switch (d.type()) {
-                        case IfLink.IFLA_VXLAN_ID -> vni = d.u32();
-                        case IfLink.IFLA_VXLAN_PORT -> port = OptionalInt.of(d.u16be());
-                        case IfLink.IFLA_VXLAN_GROUP, IfLink.IFLA_VXLAN_GROUP6 -> group = Inet.decodeOpt(d);
-                        case IfLink.IFLA_VXLAN_LOCAL, IfLink.IFLA_VXLAN_LOCAL6 -> local = Inet.decodeOpt(d);
-                        case IfLink.IFLA_VXLAN_LINK -> under = OptionalInt.of(d.u32());
-                        case IfLink.IFLA_VXLAN_TTL -> ttl = OptionalInt.of(d.u8());
-                        case IfLink.IFLA_VXLAN_LEARNING -> learning = d.u8() != 0;
-                        default -> { }
-                    }
-                }
-                return new LinkData.Vxlan(vni, port, group, local, under, ttl, learning);
-            }
-            default -> {
-                List<RawAttribute> raw = new ArrayList<>();
-                while (d.next()) raw.add(RawAttribute.owning(d.type(), d.bytes()));
-                return new LinkData.Other(raw);
-            }
-        }
-    }
-
     /** RTM_GETLINK dump: every link, stats skipped unless asked, VF info never (RTEXT_FILTER_VF off). */
-    static void encodeDump(MessageWriter w, boolean stats) {
+    public static void encodeDump(MessageWriter w, boolean stats) {
         int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
         w.ifinfomsg(0, 0, 0, 0, 0);
         if (!stats) w.attrU32(IfLink.IFLA_EXT_MASK, Rtnetlink.RTEXT_FILTER_SKIP_STATS);
         w.endMessage(m);
     }
 
-    /** RTM_GETLINK for one link by index (if > 0) or name. */
-    static void encodeGet(MessageWriter w, int index, String name) {
-        // No NLM_F_ACK: the reply (or the error) is the answer, as iproute2 asks; see NetlinkSocket.get.
+    /**
+     * RTM_GETLINK for one link by index (if > 0) or name. No NLM_F_ACK: the kernel answers with the
+     * link or an error, never both, as iproute2 asks.
+     */
+    public static void encodeGet(MessageWriter w, int index, String name) {
         int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST);
         w.ifinfomsg(0, 0, Math.max(index, 0), 0, 0);
         if (index <= 0) w.attrString(IfLink.IFLA_IFNAME, name);
@@ -197,7 +144,7 @@ final class LinkCodec {
     }
 
     /** RTM_DELLINK by index, as {@code ip link del} sends it. */
-    static void encodeDelete(MessageWriter w, int index) {
+    public static void encodeDelete(MessageWriter w, int index) {
         int m = w.beginMessage(Rtnetlink.RTM_DELLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
         w.ifinfomsg(0, 0, index, 0, 0);
         w.endMessage(m);
@@ -205,50 +152,57 @@ final class LinkCodec {
 
     /**
      * RTM_NEWLINK creating {@code spec}, attributes in iproute2's order: options, IFLA_LINK, IFLA_IFNAME,
-     * IFLA_LINKINFO. {@code resolve} maps link names (parents, master) to indexes; {@code echo} adds
-     * NLM_F_ECHO so the kernel returns the new link.
+     * IFLA_LINKINFO. {@code resolve} maps link names (parent, master, underlay) to indexes; {@code echo}
+     * adds NLM_F_ECHO so the kernel returns the new link.
      */
-    static void encodeCreate(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve, boolean echo) {
-        int flags = CREATE_FLAGS | (echo ? Netlink.NLM_F_ECHO : 0);
-        int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, flags);
+    public static void encodeCreate(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve, boolean echo) {
+        int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, CREATE_FLAGS | (echo ? Netlink.NLM_F_ECHO : 0));
         LinkOptions o = spec.options();
-        if (o == LinkOptions.DEFAULTS) {
-            w.ifinfomsg(0, 0, 0, 0, 0); // most specs: no attribute to look for (five optionals)
-        } else {
-            int up = o.up() ? If.IFF_UP : 0;
-            w.ifinfomsg(0, 0, 0, up, up);
-            encodeOptions(w, o, resolve);
-        }
-        // The names were packed and the kind encoded when the spec was made (LinkSpecBase).
-        LinkSpecBase base = (LinkSpecBase) spec;
-        String parent = base.parentName();
+        int up = o.up() ? If.IFF_UP : 0;
+        w.ifinfomsg(0, 0, 0, up, up);
+        encodeOptions(w, o, resolve);
+        String parent = parent(spec);
         if (parent != null) w.attrU32(IfLink.IFLA_LINK, resolve.applyAsInt(parent));
-        w.attrShortString(IfLink.IFLA_IFNAME, base.nameLo, base.nameHi, base.nameLength);
+        w.attrString(IfLink.IFLA_IFNAME, spec.name());
         int info = w.beginNest(IfLink.IFLA_LINKINFO);
-        w.attrChars(IfLink.IFLA_INFO_KIND, base.encodedKind);
-        if (spec instanceof LinkSpec.Veth v) vethData(w, v);
-        else encodeKindData(w, spec, resolve);
+        w.attrStringNoNul(IfLink.IFLA_INFO_KIND, spec.kind());
+        encodeKindData(w, spec, resolve);
         w.endNest(info);
         w.endMessage(m);
     }
 
-    // Apart from encodeCreate, which stays under 325 bytes of bytecode, the JIT's limit for inlining a hot
-    // method (it had grown to 327).
-
-    private static void vethData(MessageWriter w, LinkSpec.Veth v) {
-        int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-        int peer = w.beginNest(Veth.VETH_INFO_PEER);
-        w.ifinfomsg(0, 0, 0, 0, 0);
-        w.attrShortString(IfLink.IFLA_IFNAME, v.peerLo, v.peerHi, v.peerLength);
-        if (v.peerNamespace().isPresent()) w.attrU32(IfLink.IFLA_NET_NS_FD, v.peerNamespace().get().fd());
-        w.endNest(peer);
-        w.endNest(data);
+    /** The lower link a kind is stacked on (IFLA_LINK), or null. */
+    private static String parent(LinkSpec spec) {
+        return switch (spec) {
+            case LinkSpec.Macvlan m -> m.parent();
+            case LinkSpec.Vlan v -> v.parent();
+            case LinkSpec.Ipvlan v -> v.parent();
+            default -> null;
+        };
     }
 
-    /** IFLA_INFO_DATA for the kinds other than veth (which {@link #encodeCreate} writes inline). */
+    /** The names {@link #encodeCreate} will ask {@code resolve} for: master, parent, underlay. */
+    public static List<String> referencedLinks(LinkSpec spec) {
+        List<String> names = new ArrayList<>(2);
+        spec.options().master().ifPresent(names::add);
+        String parent = parent(spec);
+        if (parent != null) names.add(parent);
+        if (spec instanceof LinkSpec.Vxlan x) x.underlay().ifPresent(names::add);
+        return names;
+    }
+
+    /** IFLA_INFO_DATA of the kinds that have one. */
     private static void encodeKindData(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve) {
         switch (spec) {
-            case LinkSpec.Veth v -> throw new AssertionError("encoded inline");
+            case LinkSpec.Veth v -> {
+                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+                int peer = w.beginNest(Veth.VETH_INFO_PEER);
+                w.ifinfomsg(0, 0, 0, 0, 0);
+                w.attrString(IfLink.IFLA_IFNAME, v.peerName());
+                if (v.peerNamespace().isPresent()) w.attrU32(IfLink.IFLA_NET_NS_FD, v.peerNamespace().get().fd());
+                w.endNest(peer);
+                w.endNest(data);
+            }
             case LinkSpec.Macvlan mv -> {
                 int data = w.beginNest(IfLink.IFLA_INFO_DATA);
                 w.attrU32(IfLink.IFLA_MACVLAN_MODE, mv.mode().value());
@@ -257,7 +211,7 @@ final class LinkCodec {
             case LinkSpec.Vlan v -> {
                 int data = w.beginNest(IfLink.IFLA_INFO_DATA);
                 w.attrU16(IfLink.IFLA_VLAN_ID, v.id());
-                if (v.protocol() != LinkSpec.Vlan.PROTOCOL_8021Q) w.attrU16Be(IfLink.IFLA_VLAN_PROTOCOL, v.protocol());
+                if (v.protocol() != VlanProtocol.IEEE_8021Q) w.attrU16Be(IfLink.IFLA_VLAN_PROTOCOL, v.protocol().value());
                 w.endNest(data);
             }
             case LinkSpec.Ipvlan iv -> {
@@ -268,7 +222,7 @@ final class LinkCodec {
             }
             case LinkSpec.Bond b -> {
                 int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-                w.attrU8(IfLink.IFLA_BOND_MODE, b.mode());
+                w.attrU8(IfLink.IFLA_BOND_MODE, b.mode().value());
                 w.endNest(data);
             }
             case LinkSpec.Vxlan x -> {
@@ -302,11 +256,79 @@ final class LinkCodec {
         if (o.master().isPresent()) w.attrU32(IfLink.IFLA_MASTER, resolve.applyAsInt(o.master().get()));
     }
 
+    /** The attributes of a link change ({@code ip link set}). */
+    @FunctionalInterface
+    public interface Change extends Consumer<MessageWriter> {
+    }
+
+    /** IFLA_MTU. */
+    public static Change mtu(int mtu) {
+        return w -> w.attrU32(IfLink.IFLA_MTU, mtu);
+    }
+
+    /** IFLA_IFNAME (a rename). */
+    public static Change name(String name) {
+        return w -> w.attrString(IfLink.IFLA_IFNAME, name);
+    }
+
+    /** IFLA_ADDRESS. */
+    public static Change address(MacAddress mac) {
+        return w -> w.attrBytes(IfLink.IFLA_ADDRESS, mac.bytes());
+    }
+
+    /** IFLA_MASTER (0: no master). */
+    public static Change master(int index) {
+        return w -> w.attrU32(IfLink.IFLA_MASTER, index);
+    }
+
+    /** IFLA_IFALIAS. */
+    public static Change alias(String alias) {
+        return w -> w.attrString(IfLink.IFLA_IFALIAS, alias);
+    }
+
+    /** IFLA_TXQLEN. */
+    public static Change txQueueLength(int qlen) {
+        return w -> w.attrU32(IfLink.IFLA_TXQLEN, qlen);
+    }
+
+    /** IFLA_NET_NS_FD: move to the namespace the fd refers to. */
+    public static Change namespaceFd(int fd) {
+        return w -> w.attrU32(IfLink.IFLA_NET_NS_FD, fd);
+    }
+
+    /** IFLA_NET_NS_PID: move to the namespace of a process. */
+    public static Change namespacePid(int pid) {
+        return w -> w.attrU32(IfLink.IFLA_NET_NS_PID, pid);
+    }
+
+    /** The link in an echo or reply message at {@code off}, or null if the message is not RTM_NEWLINK. */
+    public static Link decodeEcho(MemorySegment s, long off, int len) throws ProtocolException {
+        return Nlmsg.type(s, off) == Rtnetlink.RTM_NEWLINK ? decode(s, off, len) : null;
+    }
+
     /** RTM_NEWLINK changing link {@code index}: ifi_flags/ifi_change plus whatever {@code attrs} writes. */
-    static void encodeChange(MessageWriter w, int index, int flags, int change, java.util.function.Consumer<MessageWriter> attrs) {
+    public static void encodeChange(MessageWriter w, int index, int flags, int change, Change attrs) {
         int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
         w.ifinfomsg(0, 0, index, flags, change);
         if (attrs != null) attrs.accept(w);
         w.endMessage(m);
+    }
+
+    /**
+     * A link without the counters and volatile state that notifications carry and dumps skip
+     * (statistics, per-family counters, XDP, carrier counts), so that equal means unchanged.
+     */
+    public static Link withoutCounters(Link l) {
+        List<RawAttribute> kept = new ArrayList<>();
+        for (RawAttribute a : l.unknown()) {
+            switch (a.type()) {
+                case IfLink.IFLA_STATS, IfLink.IFLA_AF_SPEC, IfLink.IFLA_XDP, IfLink.IFLA_CARRIER_CHANGES,
+                     IfLink.IFLA_CARRIER_UP_COUNT, IfLink.IFLA_CARRIER_DOWN_COUNT -> { }
+                default -> kept.add(a);
+            }
+        }
+        return new Link(l.index(), l.name(), l.type(), l.rawFlags(), l.flags(), l.operState(), l.linkMode(), l.mtu(), l.minMtu(),
+                l.maxMtu(), l.address(), l.broadcast(), l.qdisc(), l.txQueueLength(), l.group(), l.masterIndex(), l.parentIndex(),
+                l.linkNetnsId(), l.alias(), l.kind(), l.data(), Optional.empty(), kept);
     }
 }

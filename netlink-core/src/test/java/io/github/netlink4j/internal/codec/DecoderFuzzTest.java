@@ -1,4 +1,7 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressSpec;
 
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.MessageWriter;
@@ -151,7 +154,7 @@ class DecoderFuzzTest {
                     a.label().filter(l -> l.startsWith("veth0")), java.util.Optional.of(a.scope()),
                     a.flags(), a.validLifetime(), a.preferredLifetime());
             MessageWriter w = new MessageWriter(64);
-            AddressCodec.encode(w, Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, spec, a.index());
+            AddressCodec.encodeAdd(w, spec, a.index(), false, false);
             Address again = AddressCodec.decode(w.segment(), 0, w.size());
             assertEquals(a.address(), again.address());
             assertEquals(a.prefixLength(), again.prefixLength());

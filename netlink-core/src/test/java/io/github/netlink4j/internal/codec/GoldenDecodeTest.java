@@ -1,4 +1,22 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.AddressFlag;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.LinkData;
+import io.github.netlink4j.LinkFlag;
+import io.github.netlink4j.LinkMode;
+import io.github.netlink4j.MacAddress;
+import io.github.netlink4j.Neighbour;
+import io.github.netlink4j.NeighbourState;
+import io.github.netlink4j.OperState;
+import io.github.netlink4j.RawAttribute;
+import io.github.netlink4j.Route;
+import io.github.netlink4j.RouteProtocol;
+import io.github.netlink4j.RouteScope;
+import io.github.netlink4j.RouteTable;
+import io.github.netlink4j.RouteType;
 
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Messages;
@@ -48,6 +66,7 @@ class GoldenDecodeTest {
         assertEquals(veth1.index(), veth0.parentIndex().getAsInt(), "a veth's IFLA_LINK is its peer");
         assertEquals(veth0.index(), veth1.parentIndex().getAsInt());
         assertEquals(OperState.DOWN, veth0.operState());
+        assertEquals(LinkMode.DEFAULT, veth0.linkMode());
         assertEquals(68, veth0.minMtu().getAsInt());
         assertEquals(65535, veth0.maxMtu().getAsInt());
         assertEquals(1000, veth0.txQueueLength().getAsInt());
@@ -64,7 +83,9 @@ class GoldenDecodeTest {
             List<RawAttribute> expected = new java.util.ArrayList<>();
             io.github.netlink4j.internal.wire.Attrs a = new io.github.netlink4j.internal.wire.Attrs()
                     .reset(seg, m.offset() + 32, m.offset() + m.length(), "test");
-            while (a.next()) if (!LinkCodec.decodesAttribute(a.type())) expected.add(RawAttribute.of(a.type(), a.bytes()));
+            // The IFLA_* types the decoder turns into fields, named here rather than asked of the decoder.
+            java.util.Set<Integer> decoded = java.util.Set.of(1, 2, 3, 4, 5, 6, 10, 13, 16, 17, 18, 20, 23, 27, 37, 50, 51);
+            while (a.next()) if (!decoded.contains(a.type())) expected.add(RawAttribute.of(a.type(), a.bytes()));
             assertTrue(expected.size() > 10, "a link has many attributes the decoder keeps raw");
             assertEquals(expected, links.get(i++).unknown());
             assertTrue(expected.stream().anyMatch(r -> r.type() == 26), "IFLA_AF_SPEC is among them");
@@ -83,17 +104,17 @@ class GoldenDecodeTest {
     @Test
     void addressDump() throws Exception {
         List<Address> addrs = decodeAll("dump/addrs", AddressCodec::decode);
-        Address v4 = addrs.stream().filter(a -> a.family() == 2 && !a.address().isLoopbackAddress()).findFirst().orElseThrow();
+        Address v4 = addrs.stream().filter(a -> a.family() == AddressFamily.INET && !a.address().isLoopbackAddress()).findFirst().orElseThrow();
         assertEquals("10.200.0.2/24", v4.cidr());
         assertEquals("veth0:a", v4.label().orElseThrow());
-        assertEquals(InetAddress.ofLiteral("10.200.0.255"), v4.broadcast().orElse(InetAddress.ofLiteral("10.200.0.255")));
+        assertTrue(v4.broadcast().isEmpty(), "the fixture's address was added without brd");
         assertEquals(RouteScope.UNIVERSE, v4.scope());
         assertTrue(v4.validLifetime().isEmpty(), "forever");
         Address v6 = addrs.stream().filter(a -> a.address().getHostAddress().startsWith("fd00:200")).findFirst().orElseThrow();
         assertEquals(64, v6.prefixLength());
         assertTrue(v6.flags().contains(AddressFlag.NODAD));
         assertTrue(v6.flags().contains(AddressFlag.PERMANENT));
-        Address lo = addrs.stream().filter(a -> a.address().isLoopbackAddress() && a.family() == 2).findFirst().orElseThrow();
+        Address lo = addrs.stream().filter(a -> a.address().isLoopbackAddress() && a.family() == AddressFamily.INET).findFirst().orElseThrow();
         assertEquals(RouteScope.HOST, lo.scope());
         assertEquals(8, lo.prefixLength());
     }
@@ -101,16 +122,16 @@ class GoldenDecodeTest {
     @Test
     void routeDump() throws Exception {
         List<Route> routes = decodeAll("dump/routes", RouteCodec::decode);
-        Route def = routes.stream().filter(r -> r.family() == 2 && r.isDefault() && r.table() == 254).findFirst().orElseThrow();
+        Route def = routes.stream().filter(r -> r.family() == AddressFamily.INET && r.isDefault() && r.table().equals(RouteTable.MAIN)).findFirst().orElseThrow();
         assertEquals(InetAddress.ofLiteral("10.200.0.1"), def.gateway().orElseThrow());
-        assertEquals(3, def.protocol());
+        assertEquals(RouteProtocol.BOOT, def.protocol());
         assertEquals(RouteType.UNICAST, def.type());
         Route bh = routes.stream().filter(r -> r.type() == RouteType.BLACKHOLE).findFirst().orElseThrow();
         assertEquals("10.200.9.0/24", bh.destinationText());
-        Route connected = routes.stream().filter(r -> r.family() == 2 && r.table() == 254 && r.scope() == RouteScope.LINK).findFirst().orElseThrow();
+        Route connected = routes.stream().filter(r -> r.family() == AddressFamily.INET && r.table().equals(RouteTable.MAIN) && r.scope().equals(RouteScope.LINK)).findFirst().orElseThrow();
         assertEquals(InetAddress.ofLiteral("10.200.0.2"), connected.preferredSource().orElseThrow());
-        assertTrue(routes.stream().anyMatch(r -> r.table() == 255 && r.type() == RouteType.LOCAL));
-        assertTrue(routes.stream().anyMatch(r -> r.family() == 10 && r.priority().isPresent()));
+        assertTrue(routes.stream().anyMatch(r -> r.table().equals(RouteTable.LOCAL) && r.type() == RouteType.LOCAL));
+        assertTrue(routes.stream().anyMatch(r -> r.family() == AddressFamily.INET6 && r.metric().isPresent()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.netlink4j;
+package io.github.netlink4j.internal.codec;
 
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -6,24 +6,24 @@ import java.util.NoSuchElementException;
 
 /**
  * An immutable set of flag constants backed by the kernel's bit word: what the decoders return for
- * link and address flags. Building it is one allocation (none for cached address flags) where an
+ * link and address flags. Building it is one allocation where an
  * EnumSet plus an unmodifiable copy were three; {@code contains} is a bit test. Equal to any other
  * {@code Set} with the same elements.
  */
-final class FlagSet<E extends Enum<E>> extends AbstractSet<E> {
+public final class FlagSet<E extends Enum<E>> extends AbstractSet<E> {
     private final E[] universe;
     private final int[] bitOf; // bitOf[e.ordinal()]
     private final int bits;
 
     /** {@code bits} must hold only bits that name a constant (the caller masks them). */
-    FlagSet(E[] universe, int[] bitOf, int bits) {
+    public FlagSet(E[] universe, int[] bitOf, int bits) {
         this.universe = universe;
         this.bitOf = bitOf;
         this.bits = bits;
     }
 
     /** The or of every constant's bit. */
-    static int mask(int[] bitOf) {
+    public static int mask(int[] bitOf) {
         int m = 0;
         for (int b : bitOf) m |= b;
         return m;

@@ -1,0 +1,21 @@
+package io.github.netlink4j.error;
+
+import java.util.Optional;
+
+/**
+ * What was asked for does not exist: what a {@code get} throws where {@code find} returns an empty
+ * Optional. When the kernel was asked, its refusal is the cause and its errno is {@link #errno()}.
+ */
+public non-sealed class NotFoundException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    /** {@code message} says what is missing; {@code kernel} is the kernel's refusal, or null. */
+    public NotFoundException(String message, KernelException kernel) {
+        super(message, kernel == null ? 0 : kernel.errno(), kernel);
+    }
+
+    /** The kernel's refusal, if the kernel was asked. */
+    public Optional<KernelException> kernelError() {
+        return Optional.ofNullable((KernelException) getCause());
+    }
+}

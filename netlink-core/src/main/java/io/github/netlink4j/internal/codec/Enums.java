@@ -1,0 +1,62 @@
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.BondMode;
+import io.github.netlink4j.IpvlanMode;
+import io.github.netlink4j.LinkMode;
+import io.github.netlink4j.MacvlanMode;
+import io.github.netlink4j.OperState;
+import io.github.netlink4j.RouteType;
+import io.github.netlink4j.VlanProtocol;
+import io.github.netlink4j.error.ProtocolException;
+
+import java.util.function.IntFunction;
+
+/**
+ * Kernel numbers to the API's enums for the decoders: a number no constant has is malformed data
+ * from the decoders' point of view ({@link ProtocolException}), where the enums' own {@code of} throws
+ * IllegalArgumentException at callers that passed it.
+ */
+final class Enums {
+    private Enums() {}
+
+    private static <E> E of(IntFunction<E> of, int value, String what) throws ProtocolException {
+        try {
+            return of.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(what + " " + value + " is not one this library knows");
+        }
+    }
+
+    static AddressFamily family(int v, String message) throws ProtocolException {
+        return of(AddressFamily::of, v, message + " address family");
+    }
+
+    static OperState operState(int v) throws ProtocolException {
+        return of(OperState::of, v, "IFLA_OPERSTATE");
+    }
+
+    static LinkMode linkMode(int v) throws ProtocolException {
+        return of(LinkMode::of, v, "IFLA_LINKMODE");
+    }
+
+    static RouteType routeType(int v) throws ProtocolException {
+        return of(RouteType::of, v, "rtm_type");
+    }
+
+    static VlanProtocol vlanProtocol(int v) throws ProtocolException {
+        return of(VlanProtocol::of, v, "IFLA_VLAN_PROTOCOL");
+    }
+
+    static MacvlanMode macvlanMode(int v) throws ProtocolException {
+        return of(MacvlanMode::of, v, "IFLA_MACVLAN_MODE");
+    }
+
+    static IpvlanMode ipvlanMode(int v) throws ProtocolException {
+        return of(IpvlanMode::of, v, "IFLA_IPVLAN_MODE");
+    }
+
+    static BondMode bondMode(int v) throws ProtocolException {
+        return of(BondMode::of, v, "IFLA_BOND_MODE");
+    }
+}

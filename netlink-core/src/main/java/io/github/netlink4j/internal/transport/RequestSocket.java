@@ -1,0 +1,222 @@
+package io.github.netlink4j.internal.transport;
+
+import io.github.netlink4j.error.DumpInterruptedException;
+import io.github.netlink4j.error.NetlinkException;
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.error.SyscallException;
+import io.github.netlink4j.internal.wire.MessageWriter;
+import io.github.netlink4j.internal.wire.ReplyReader;
+import io.github.netlink4j.internal.wire.uapi.Netlink;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
+
+/**
+ * A NETLINK_ROUTE socket for requests: one request and its ACK or reply, a get (one reply, no ACK), a
+ * dump (retried when the kernel flags NLM_F_DUMP_INTR) or a pipelined batch. Every reply is read by
+ * the pure {@link ReplyReader}, accepted only with this socket's port and the request's sequence
+ * number, and every kernel error goes through {@link KernelErrors}.
+ *
+ * <p>Thread-safe: one exchange at a time, under a lock; each exchange encodes into the socket's own
+ * {@link MessageWriter}, so steady-state requests allocate no buffers.
+ */
+public final class RequestSocket implements AutoCloseable {
+    /** Dump attempts before {@link DumpInterruptedException}. */
+    public static final int DUMP_ATTEMPTS = 8;
+    /** Requests per sendmsg in a batch: their replies must fit the receive queue. */
+    public static final int BATCH_WINDOW = 64;
+
+    /** Writes the message of one exchange. */
+    @FunctionalInterface
+    public interface Encoder {
+        /** Writes into {@code w}. */
+        void encode(MessageWriter w);
+    }
+
+    /** Writes message {@code i} of a batch. */
+    @FunctionalInterface
+    public interface BatchEncoder {
+        /** Writes request {@code i} into {@code w}. */
+        void encode(MessageWriter w, int i);
+    }
+
+    private final NetlinkChannel channel;
+    private final MessageWriter writer = new MessageWriter(4096);
+    private final ReplyReader reader = new ReplyReader();
+    private final ReentrantLock lock = new ReentrantLock();
+    private int seq = 1;
+    private long dropped;
+
+    RequestSocket(NetlinkChannel channel) {
+        this.channel = channel;
+    }
+
+    /** A socket in the calling thread's network namespace. */
+    public static RequestSocket open() throws SyscallException {
+        return new RequestSocket(NetlinkChannel.adopt(NetlinkChannel.createFd(), 0));
+    }
+
+    /** The port id the kernel assigned at bind. */
+    public int portId() {
+        return channel.portId();
+    }
+
+    /** The descriptor, for diagnostics and tests. */
+    public int fd() {
+        return channel.fd();
+    }
+
+    /** Messages received that were not for the exchange in progress, dropped. */
+    public long droppedMessages() {
+        return dropped;
+    }
+
+    /**
+     * Numbers the writer's messages with consecutive sequence numbers and returns the first. Never 0
+     * (the kernel's own messages use it), and a batch never wraps through 0, so replies map back by
+     * {@code seq - first}.
+     */
+    private int stamp(MessageWriter w) {
+        int k = w.messageCount();
+        if (Integer.toUnsignedLong(seq) + k > 0xffffffffL) seq = 1;
+        int first = seq;
+        w.stampSequences(first);
+        seq += k;
+        if (seq == 0) seq = 1;
+        return first;
+    }
+
+    /**
+     * Sends the request {@code enc} writes and waits for its ACK (the encoder sets NLM_F_ACK); data
+     * messages in the reply (an echo) go to {@code handler}.
+     */
+    public void request(Encoder enc, ReplyReader.Handler handler, Target target) throws NetlinkException {
+        exchange(enc, false, handler, target);
+    }
+
+    /**
+     * A get: the request asks neither an ACK nor a dump, and the kernel answers with exactly one
+     * message, the object or an error, which {@code handler} sees.
+     */
+    public void get(Encoder enc, ReplyReader.Handler handler, Target target) throws NetlinkException {
+        exchange(enc, true, handler, target);
+    }
+
+    private void exchange(Encoder enc, boolean single, ReplyReader.Handler handler, Target target) throws NetlinkException {
+        lock.lock();
+        try {
+            channel.ensureOpen();
+            MessageWriter w = writer.reset();
+            enc.encode(w);
+            if (single && (w.flagsAt(0) & (Netlink.NLM_F_ACK | Netlink.NLM_F_DUMP)) != 0) {
+                throw new IllegalArgumentException(target.operation() + ": a get must ask for neither an ACK nor a dump");
+            }
+            int s = stamp(w);
+            channel.send(w);
+            reader.expect(channel.portId(), s);
+            if (single) reader.single();
+            while (!reader.done()) {
+                int n = channel.receive(0);
+                if (n < 0) throw new ProtocolException(target.operation() + ": a reply of " + -n + " bytes did not fit the receive buffer (now grown)");
+                // One reply is decoded where it lies: for a single message the heap copy costs more than it saves.
+                reader.feed(channel.rx(), n, handler);
+                dropped += reader.skipped();
+            }
+            if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs a dump: sends the request {@code enc} writes (NLM_F_DUMP set by it) and hands every data
+     * message of {@code type} (-1: of any type) to {@code handler} until NLMSG_DONE. If the kernel
+     * flags NLM_F_DUMP_INTR, or a datagram did not fit the buffer, {@code restart} runs (the caller
+     * forgets what it collected) and the dump is sent again, up to {@link #DUMP_ATTEMPTS} times.
+     * Returns the number of attempts used.
+     */
+    public int dump(Encoder enc, int type, ReplyReader.Handler handler, Runnable restart, String what) throws NetlinkException {
+        Target target = Target.of("dump " + what, what);
+        lock.lock();
+        try {
+            channel.ensureOpen();
+            for (int attempt = 1; attempt <= DUMP_ATTEMPTS; attempt++) {
+                if (attempt > 1) restart.run();
+                MessageWriter w = writer.reset();
+                enc.encode(w);
+                int s = stamp(w);
+                channel.send(w);
+                reader.expect(channel.portId(), s).only(type);
+                boolean lost = false;
+                while (!reader.done()) {
+                    int n = channel.receive(0);
+                    if (n < 0) {
+                        lost = true; // cut short: this attempt is only read to its end
+                        continue;
+                    }
+                    reader.feed(lost ? channel.rx() : channel.received(n), n, lost ? null : handler);
+                    dropped += reader.skipped();
+                }
+                if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target);
+                if (!reader.interrupted() && !lost) return attempt;
+            }
+            throw new DumpInterruptedException(what, DUMP_ATTEMPTS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends {@code count} requests, {@link #BATCH_WINDOW} per sendmsg, each written by {@code enc} with
+     * NLM_F_ACK, and reads every reply with the {@link ReplyReader}. Returns one entry per request:
+     * null for success, else its error (mapped with {@code targets.apply(i)}). Data messages (echoes)
+     * go to {@code handler}.
+     */
+    public NetlinkException[] batch(int count, BatchEncoder enc, ReplyReader.BatchHandler handler, IntFunction<Target> targets)
+            throws NetlinkException {
+        NetlinkException[] errors = new NetlinkException[count];
+        lock.lock();
+        try {
+            channel.ensureOpen();
+            int[] offsets = new int[Math.min(count, BATCH_WINDOW)];
+            for (int base = 0; base < count; base += BATCH_WINDOW) {
+                int k = Math.min(BATCH_WINDOW, count - base);
+                MessageWriter w = writer.reset();
+                for (int i = 0; i < k; i++) {
+                    offsets[i] = w.size();
+                    enc.encode(w, base + i);
+                    if (w.messageCount() != i + 1) throw new IllegalStateException("batch encoder must write exactly one message");
+                }
+                int s0 = stamp(w);
+                channel.send(w);
+                reader.expectBatch(channel.portId(), s0, k);
+                int from = base;
+                ReplyReader.BatchHandler shifted = handler == null ? null : (i, seg, off, len) -> handler.onMessage(from + i, seg, off, len);
+                boolean complete = false;
+                while (!complete) {
+                    int n = channel.receive(0);
+                    if (n < 0) throw new ProtocolException("batch reply of " + -n + " bytes did not fit the receive buffer (now grown)");
+                    complete = reader.feedBatch(channel.received(n), n, shifted);
+                }
+                dropped += reader.skipped();
+                for (int i = 0; i < k; i++) {
+                    if (reader.batchError(i) != null) errors[base + i] = KernelErrors.of(reader.batchError(i), w.segment(), offsets[i], targets.apply(base + i));
+                }
+            }
+            return errors;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the socket; use after close throws IllegalStateException. Idempotent. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            channel.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

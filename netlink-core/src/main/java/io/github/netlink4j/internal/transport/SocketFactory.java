@@ -1,0 +1,40 @@
+package io.github.netlink4j.internal.transport;
+
+import java.io.IOException;
+
+/**
+ * Makes sockets in one network namespace: the calling thread's, or the one a namespace fd refers to,
+ * where the socket is created on a namespace worker ({@link NetnsThreads}) and then used from any
+ * thread. The fd is the caller's and must stay open while sockets are made.
+ */
+public final class SocketFactory {
+    private final int nsFd;
+
+    private SocketFactory(int nsFd) {
+        this.nsFd = nsFd;
+    }
+
+    /** Sockets in the calling thread's namespace. */
+    public static SocketFactory here() {
+        return new SocketFactory(-1);
+    }
+
+    /** Sockets in the namespace {@code nsFd} refers to. */
+    public static SocketFactory in(int nsFd) {
+        return new SocketFactory(nsFd);
+    }
+
+    private int createFd() throws IOException {
+        return nsFd < 0 ? NetlinkChannel.createFd() : NetnsThreads.call(nsFd, NetlinkChannel::createFd);
+    }
+
+    /** A request socket. */
+    public RequestSocket requests() throws IOException {
+        return new RequestSocket(NetlinkChannel.adopt(createFd(), 0));
+    }
+
+    /** An event socket with a receive queue of {@code rcvbuf} bytes (0: the system's default). */
+    public EventSocket events(int rcvbuf) throws IOException {
+        return new EventSocket(NetlinkChannel.adopt(createFd(), rcvbuf));
+    }
+}
