@@ -69,13 +69,25 @@ public final class Addresses {
         return modify(spec, false);
     }
 
+    /**
+     * Adds {@code spec} on {@code link}, a record from {@link Links}: its index is used as it is, which
+     * saves the name lookup when adding many addresses one by one.
+     */
+    public Address add(Link link, AddressSpec spec) throws NetlinkException {
+        if (!link.name().equals(spec.link())) throw new IllegalArgumentException("spec names " + spec.link() + ", not " + link.name());
+        return modify(spec, link.index(), false);
+    }
+
     /** {@code ip addr replace}: adds the address, or updates its settings; returns it as the kernel has it. */
     public Address replace(AddressSpec spec) throws NetlinkException {
         return modify(spec, true);
     }
 
     private Address modify(AddressSpec spec, boolean replace) throws NetlinkException {
-        int index = links.index(spec.link());
+        return modify(spec, links.index(spec.link()), replace);
+    }
+
+    private Address modify(AddressSpec spec, int index, boolean replace) throws NetlinkException {
         Address[] made = new Address[1];
         socket.request(w -> AddressCodec.encodeAdd(w, spec, index, replace, true), (s, off, len) -> keepEcho(s, off, len, spec, made, 0),
                 target(replace ? "replace address" : "add address", spec));

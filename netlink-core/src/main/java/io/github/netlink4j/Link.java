@@ -66,6 +66,14 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
     }
 
     /**
+     * The hardware type as ip names it after {@code link/}: {@code ether}, {@code loopback},
+     * {@code none}, … or {@code [N]} for a type it has no name for (ll_types.c).
+     */
+    public String typeName() {
+        return Text.linkType(type);
+    }
+
+    /**
      * One line in ip's words: {@code 3: veth0@if2 <BROADCAST,MULTICAST> mtu 1500 state DOWN mode DEFAULT
      * link/ether 96:61:…}; attributes not decoded are only counted.
      */

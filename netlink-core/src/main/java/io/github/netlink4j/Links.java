@@ -150,19 +150,22 @@ public final class Links {
     }
 
     /**
-     * Deletes many links by name, pipelined; each reports its own success or error (a name that does
-     * not resolve fails with NoSuchLinkException, alone).
+     * Deletes many links by name, pipelined; each reports its own success or error. The names are
+     * resolved with one dump; a name that is not there fails alone with NoSuchLinkException.
      */
     public BulkResult<Void> deleteAll(List<String> names) throws NetlinkException {
+        Map<String, Integer> byName = new HashMap<>();
+        for (Link l : list()) byName.put(l.name(), l.index());
         NetlinkException[] errs = new NetlinkException[names.size()];
         List<Integer> sent = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            try {
-                indexes.add(index(names.get(i)));
+            Integer index = byName.get(names.get(i));
+            if (index == null) {
+                errs[i] = new NoSuchLinkException(names.get(i), null);
+            } else {
+                indexes.add(index);
                 sent.add(i);
-            } catch (NoSuchLinkException e) {
-                errs[i] = e;
             }
         }
         NetlinkException[] kernel = socket.batch(sent.size(), (w, j) -> LinkCodec.encodeDelete(w, indexes.get(j)), null,

@@ -10,7 +10,11 @@ import java.util.Optional;
  * @param gateway     RTA_GATEWAY inside the nexthop
  * @param outputIndex rtnh_ifindex
  * @param weight      1 to 256 (rtnh_hops + 1)
- * @param flags       rtnh_flags (RTNH_F_DEAD, RTNH_F_ONLINK, RTNH_F_LINKDOWN, …)
+ * @param flags       rtnh_flags
  */
-public record NextHop(Optional<InetAddress> gateway, int outputIndex, int weight, int flags) {
+public record NextHop(Optional<InetAddress> gateway, int outputIndex, int weight, java.util.Set<NextHopFlag> flags) {
+    /** Makes the set immutable. */
+    public NextHop {
+        flags = flags instanceof io.github.netlink4j.internal.codec.FlagSet ? flags : java.util.Set.copyOf(flags);
+    }
 }

@@ -48,6 +48,11 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
         return (flags & RTM_F_CLONED) != 0;
     }
 
+    /** The next-hop flags of a single-path route (the RTNH_F_* bits of {@code rtm_flags}). */
+    public java.util.Set<NextHopFlag> nextHopFlags() {
+        return NextHopFlag.fromBits(flags);
+    }
+
     /** {@code default} or {@code dst/len}, as ip prints the destination (host routes without /32). */
     public String destinationText() {
         if (destination.isEmpty() || destinationLength == 0) return "default";

@@ -47,6 +47,47 @@ class LayeringTest {
                 "import io.github.netlink4j.NetNamespace", "import io.github.netlink4j.NetlinkClient"));
     }
 
+    /** The API package's own files (not its sub-packages). */
+    private static List<String> apiOffenders(String... forbidden) throws IOException {
+        try (Stream<Path> files = Files.list(MAIN)) {
+            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    String src = Files.readString(p);
+                    for (String f : forbidden) if (src.contains(f)) return true;
+                    return false;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(Path::toString).toList();
+        }
+    }
+
+    @Test
+    void theApiPackageHoldsNoCodecAndNeverSpeaksWire() throws IOException {
+        assertEquals(List.of(), apiOffenders("io.github.netlink4j.internal.wire"));
+        try (Stream<Path> files = Files.list(MAIN)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("Codec.java")).toList());
+        }
+    }
+
+    @Test
+    void codecsUseNeitherTransportNorNativeCode() throws IOException {
+        assertEquals(List.of(), offenders(MAIN.resolve("internal/codec"), "internal.transport", "internal.sys", "Linker",
+                "downcallHandle", "import io.github.netlink4j.NetlinkClient", "import io.github.netlink4j.Links;"));
+    }
+
+    @Test
+    void transportKnowsNoRecordOrCodec() throws IOException {
+        assertEquals(List.of(), offenders(MAIN.resolve("internal/transport"), "internal.codec"));
+        try (Stream<Path> files = Files.list(MAIN.resolve("internal/transport"))) {
+            for (Path p : files.toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    assertTrue(!line.matches("import io\\.github\\.netlink4j\\.[A-Z].*"), p + " imports the API: " + line);
+                }
+            }
+        }
+    }
+
     @Test
     void onlyApiPackagesAreExported() throws IOException {
         String mi = Files.readString(Path.of("src/main/java/module-info.java"));

@@ -157,16 +157,16 @@ public final class Runner {
         switch (w.name()) {
             case "w1d" -> {
                 List<LinkSpec> l = new ArrayList<>();
-                for (int i = 0; i < w.count(); i++) l.add(LinkSpec.of(kind, "dummy" + i));
+                for (int i = 0; i < w.count(); i++) l.add(LinkSpec.of("dummy" + i, kind));
                 nl.links().addAll(l).orThrow();
             }
             case "w2" -> {
-                nl.links().add(LinkSpec.of(kind, "dummy0"));
+                nl.links().add(LinkSpec.of("dummy0", kind));
                 nl.links().setUp("dummy0");
             }
             case "w3" -> {
                 List<LinkSpec> l = new ArrayList<>();
-                for (int i = 0; i < 999; i++) l.add(LinkSpec.of(kind, "dummy" + i));
+                for (int i = 0; i < 999; i++) l.add(LinkSpec.of("dummy" + i, kind));
                 nl.links().addAll(l).orThrow();
                 List<AddressSpec> a = new ArrayList<>();
                 for (int i = 0; i < 5000; i++) a.add(AddressSpec.of("dummy" + (i % 999), Throughput.benchAddress(i), 32));

@@ -1,5 +1,6 @@
 package io.github.netlink4j.bench;
 
+import io.github.netlink4j.Address;
 import io.github.netlink4j.AddressSpec;
 import io.github.netlink4j.BulkResult;
 import io.github.netlink4j.Link;
@@ -77,14 +78,13 @@ public final class Throughput {
 
     static int w1(NetlinkClient nl, int n, String kind, boolean pipelined) throws Exception {
         List<LinkSpec> specs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) specs.add(LinkSpec.of(kind, "dummy" + i));
+        for (int i = 0; i < n; i++) specs.add(LinkSpec.of("dummy" + i, kind));
         long t0 = System.nanoTime();
         if (pipelined) {
-            BulkResult<Void> r = nl.links().addAll(specs);
+            BulkResult<Link> r = nl.links().addAll(specs);
             return report(System.nanoTime() - t0, r);
         }
-        // One request per link, no record asked back (what ip link add does); add() would also echo it.
-        for (LinkSpec s : specs) nl.links().create(s);
+        for (LinkSpec s : specs) nl.links().add(s);
         return report(System.nanoTime() - t0, null);
     }
 
@@ -99,7 +99,9 @@ public final class Throughput {
         }
         long t0 = System.nanoTime();
         if (pipelined) {
-            BulkResult<Void> r = nl.links().deleteAll(idx);
+            List<String> names = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) names.add("dummy" + i);
+            BulkResult<Void> r = nl.links().deleteAll(names);
             return report(System.nanoTime() - t0, r);
         }
         for (int i : idx) nl.links().delete(i);
@@ -117,7 +119,7 @@ public final class Throughput {
         for (int i = 0; i < n; i++) specs.add(AddressSpec.of("dummy0", benchAddress(i), 32));
         long t0 = System.nanoTime();
         if (pipelined) {
-            BulkResult<Void> r = nl.addresses().addAll(specs);
+            BulkResult<Address> r = nl.addresses().addAll(specs);
             return report(System.nanoTime() - t0, r);
         }
         for (AddressSpec s : specs) nl.addresses().add(dummy0, s);
@@ -140,6 +142,9 @@ public final class Throughput {
         void run(NetNamespace ns, int i) throws Exception;
     }
 
+    /** Scenario namespaces held at once; at this many they are released together and the run goes on. */
+    static final int HOLD_AT_MOST = 64;
+
     /**
      * Runs the scenarios one after the other. Each deletes its namespace's name like {@code ip netns
      * del}; the handle on it is kept (so the kernel has not torn the namespace down yet) and all of
@@ -152,8 +157,6 @@ public final class Throughput {
      * {@code releaseEach} closes each handle at the end of its scenario instead. Either way the
      * {@code settled_ns} figure counts until the kernel has finished all teardowns.
      */
-    /** Scenario namespaces held at once; at this many they are released together and the run goes on. */
-    static final int HOLD_AT_MOST = 64;
 
     private static int scenarios(NetlinkClient nl, String netns, int n, boolean releaseEach, Scenario body) throws Exception {
         long[] samples = new long[n];

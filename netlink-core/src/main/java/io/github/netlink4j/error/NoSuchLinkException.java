@@ -8,7 +8,7 @@ public class NoSuchLinkException extends NotFoundException {
     private static final long serialVersionUID = 1L;
     private final String link;
 
-    /** The kernel reported (ENODEV) that {@code link} does not exist. */
+    /** {@code link} does not exist: the kernel said so ({@code kernel}, ENODEV), or a dump did not list it (null). */
     public NoSuchLinkException(String link, KernelException kernel) {
         super("Cannot find device \"" + link + "\"", kernel);
         this.link = link;

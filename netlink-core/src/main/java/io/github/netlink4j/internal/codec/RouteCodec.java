@@ -78,7 +78,7 @@ public final class RouteCodec {
             Optional<InetAddress> gw = Optional.empty();
             Attrs na = new Attrs().reset(s, p + 8, p + len, "RTA_MULTIPATH nexthop");
             while (na.next()) if (na.type() == Rtnetlink.RTA_GATEWAY) gw = Optional.of(Inet.decode(na));
-            hops.add(new NextHop(gw, ifindex, weight, flags));
+            hops.add(new NextHop(gw, ifindex, weight, io.github.netlink4j.NextHopFlag.fromBits(flags)));
             p += Nlmsg.align(len);
         }
     }

@@ -44,7 +44,7 @@ public final class Text {
         l.masterIndex().ifPresent(m -> sb.append(" master if").append(m));
         sb.append(" state ").append(l.operState()).append(" mode ").append(l.linkMode());
         l.txQueueLength().ifPresent(q -> sb.append(" qlen ").append(q));
-        sb.append(" link/").append(l.type() == 1 ? "ether" : l.type() == 772 ? "loopback" : l.type() == 65534 ? "none" : Integer.toString(l.type()));
+        sb.append(" link/").append(linkType(l.type()));
         l.address().ifPresent(a -> sb.append(' ').append(a));
         l.broadcast().ifPresent(b -> sb.append(" brd ").append(b));
         l.linkNetnsId().ifPresent(n -> sb.append(" link-netnsid ").append(n));
@@ -52,6 +52,29 @@ public final class Text {
         l.alias().ifPresent(a -> sb.append(" alias ").append(a));
         if (!l.unknown().isEmpty()) sb.append(" undecoded ").append(UndecodedAttributes.summary(l.unknown()));
         return sb.toString();
+    }
+
+    /** ip's name for an ARPHRD_* hardware type (lib/ll_types.c), or {@code [N]}. */
+    public static String linkType(int type) {
+        return switch (type) {
+            case 0 -> "netrom";
+            case 1 -> "ether";
+            case 24 -> "ieee1394";
+            case 32 -> "infiniband";
+            case 512 -> "ppp";
+            case 768 -> "ipip";
+            case 769 -> "tunnel6";
+            case 772 -> "loopback";
+            case 776 -> "sit";
+            case 778 -> "gre";
+            case 783 -> "irda";
+            case 801 -> "ieee802.11";
+            case 823 -> "gre6";
+            case 824 -> "netlink";
+            case 65534 -> "none";
+            case 65535 -> "void";
+            default -> "[" + type + "]";
+        };
     }
 
     /** See {@link Address#toString()}. */

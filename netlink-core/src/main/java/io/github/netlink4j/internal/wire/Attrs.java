@@ -28,7 +28,6 @@ public final class Attrs {
     /** For a nest: the enclosing cursor, whose context is prefixed to this one's only when asked for. */
     private Attrs parent;
 
-    /** Iterates attributes in {@code [start, end)}; {@code context} names the container in errors. */
     /**
      * A cursor over the attributes of the message at {@code off} ({@code len} bytes), after its fixed
      * header of {@code fixed} bytes ({@code header}, e.g. "ifinfomsg"); {@code message} names it in
@@ -39,6 +38,7 @@ public final class Attrs {
         return new Attrs().reset(seg, off + Nlmsg.HDRLEN + fixed, off + len, message);
     }
 
+    /** Iterates attributes in {@code [start, end)}; {@code context} names the container in errors. */
     public Attrs reset(MemorySegment seg, long start, long end, String context) throws ProtocolException {
         if (start < 0 || end > seg.byteSize() || start > end) {
             throw new ProtocolException("attribute range [" + start + ", " + end + ") outside " + seg.byteSize() + " bytes " + where(context));

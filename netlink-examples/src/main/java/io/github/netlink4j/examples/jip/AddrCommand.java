@@ -1,6 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.AddressFlag;
 import io.github.netlink4j.AddressSpec;
 import io.github.netlink4j.Link;
@@ -28,16 +29,16 @@ final class AddrCommand extends ObjectCommand {
         String dev = Jip.devArgument(args);
         List<Link> all = nl.links().list();
         Map<Integer, Link> byIndex = LinkCommand.index(all);
-        List<Address> addrs = jip.family == 0 ? nl.addresses().list() : nl.addresses().list(jip.family);
+        List<Address> addrs = jip.family == null ? nl.addresses().list() : nl.addresses().list(jip.family);
         List<Link> shown = Jip.shown(all, dev);
         List<Object> json = JsonOut.list();
         for (Link l : shown) {
             List<Address> mine = new ArrayList<>();
             for (Address a : addrs) if (a.index() == l.index()) mine.add(a);
             // ip lists IPv4 first, then IPv6, each in the kernel's order.
-            List<Address> ordered = new ArrayList<>(mine.stream().filter(a -> a.family() == 2).toList());
-            ordered.addAll(mine.stream().filter(a -> a.family() == 10).toList());
-            if (jip.family != 0 && ordered.isEmpty()) continue;
+            List<Address> ordered = new ArrayList<>(mine.stream().filter(a -> a.family() == AddressFamily.INET).toList());
+            ordered.addAll(mine.stream().filter(a -> a.family() == AddressFamily.INET6).toList());
+            if (jip.family != null && ordered.isEmpty()) continue;
             LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l));
             if (jip.json) {
                 Map<String, Object> o;
@@ -57,18 +58,18 @@ final class AddrCommand extends ObjectCommand {
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
                     } else {
-                        info.add(AddrView.json(a));
+                        info.add(new AddrView(a).json());
                     }
                 }
                 o.put("addr_info", info);
                 json.add(o);
             } else if (jip.brief) {
                 StringBuilder sb = new StringBuilder(v.briefHead());
-                for (Address a : ordered) sb.append(AddrView.addressPart(a)).append(' ');
+                for (Address a : ordered) sb.append(new AddrView(a).addressPart()).append(' ');
                 jip.out.print(sb.append('\n'));
             } else {
                 jip.out.print(v.text(false, jip.family));
-                for (Address a : ordered) jip.out.print(AddrView.text(a));
+                for (Address a : ordered) jip.out.print(new AddrView(a).text());
             }
         }
         if (jip.json) jip.out.println(JsonOut.write(json));

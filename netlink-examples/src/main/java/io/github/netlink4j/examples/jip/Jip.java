@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.AddressFamily;
+
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.error.KernelException;
@@ -25,7 +27,7 @@ public final class Jip {
     String netns;
     boolean brief;
     boolean json;
-    int family; // 0, 4 or 6
+    AddressFamily family; // null: every family
 
     Jip(PrintStream out, PrintStream err) {
         this.out = out;
@@ -66,8 +68,8 @@ public final class Jip {
                     }
                     case "-br", "-brief" -> brief = true;
                     case "-j", "-json" -> json = true;
-                    case "-4" -> family = 4;
-                    case "-6" -> family = 6;
+                    case "-4" -> family = AddressFamily.INET;
+                    case "-6" -> family = AddressFamily.INET6;
                     case "-d", "-details", "-s", "-stats" -> { }
                     case "-h", "-help", "--help" -> {
                         help(out);

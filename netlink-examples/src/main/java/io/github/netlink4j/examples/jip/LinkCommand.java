@@ -1,5 +1,6 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.BondMode;
 import io.github.netlink4j.IpvlanMode;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkOptions;
@@ -8,6 +9,7 @@ import io.github.netlink4j.MacAddress;
 import io.github.netlink4j.MacvlanMode;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.VlanProtocol;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,7 +61,7 @@ final class LinkCommand {
 
     static Optional<String> netnsName(NetlinkClient nl, Link l) throws IOException {
         if (l.linkNetnsId().isEmpty()) return Optional.empty();
-        return NetNamespace.nameOfNsid(nl, l.linkNetnsId().getAsInt());
+        return nl.nsids().nameOf(l.linkNetnsId().getAsInt());
     }
 
     int show(List<String> args) throws IOException {
@@ -140,7 +142,7 @@ final class LinkCommand {
                 return LinkSpec.dummy(name);
             }
             case "bond" -> {
-                int mode = 0;
+                BondMode mode = BondMode.BALANCE_RR;
                 while (!a.isEmpty()) {
                     String w = a.remove(0);
                     if (w.equals("mode")) mode = bondMode(next(a, "mode"));
@@ -167,11 +169,11 @@ final class LinkCommand {
             }
             case "vlan" -> {
                 int id = -1;
-                int proto = LinkSpec.Vlan.PROTOCOL_8021Q;
+                VlanProtocol proto = VlanProtocol.IEEE_8021Q;
                 while (!a.isEmpty()) {
                     String w = a.remove(0);
                     if (w.equals("id")) id = number(next(a, "id"), "\"id\" value is invalid");
-                    else if (w.equals("protocol")) proto = next(a, "protocol").equalsIgnoreCase("802.1ad") ? LinkSpec.Vlan.PROTOCOL_8021AD : LinkSpec.Vlan.PROTOCOL_8021Q;
+                    else if (w.equals("protocol")) proto = next(a, "protocol").equalsIgnoreCase("802.1ad") ? VlanProtocol.IEEE_8021AD : VlanProtocol.IEEE_8021Q;
                 }
                 if (parent == null) throw usage("Not enough information: \"link\" argument is required");
                 if (id < 0) throw usage("8021q: VLAN properties must be specified");
@@ -197,15 +199,18 @@ final class LinkCommand {
                 return new LinkSpec.Vxlan(name, vni, port, local, remote, dev, LinkOptions.DEFAULTS);
             }
             default -> {
-                return LinkSpec.of(type, name);
+                return LinkSpec.of(name, type);
             }
         }
     }
 
-    private static int bondMode(String m) {
-        List<String> names = List.of("balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb");
-        int i = names.indexOf(m);
-        return i >= 0 ? i : number(m, "invalid mode");
+    private static BondMode bondMode(String m) {
+        for (BondMode b : BondMode.values()) if (b.text().equals(m)) return b;
+        try {
+            return BondMode.of(number(m, "invalid mode"));
+        } catch (IllegalArgumentException e) {
+            throw usage("invalid mode");
+        }
     }
 
     private int set(List<String> args) throws IOException {

@@ -1,8 +1,8 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkFlag;
-import io.github.netlink4j.RawAttribute;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,6 @@ import java.util.Optional;
 
 /** How iproute2 6.1 prints a link: the header line, brief form and JSON (ipaddress.c print_linkinfo). */
 final class LinkView {
-    private static final int IFLA_LINKMODE = 17;
-    private static final int IFF_RUNNING = 0x40;
-    private static final int IFF_UP = 0x1;
-
     private final Link link;
     private final Map<Integer, Link> byIndex;
     private final Optional<String> linkNetns;
@@ -38,15 +34,15 @@ final class LinkView {
     private boolean mdown() {
         if (link.parentIndex().isEmpty() || link.linkNetnsId().isPresent()) return false;
         Link peer = byIndex.get(link.parentIndex().getAsInt());
-        return peer != null && (peer.rawFlags() & IFF_UP) == 0;
+        return peer != null && !peer.isUp();
     }
 
     /** The flag names in ip's order, with NO-CARRIER and M-DOWN. */
     List<String> flagNames() {
         List<String> out = new ArrayList<>();
         int f = link.rawFlags();
-        if ((f & IFF_UP) != 0 && (f & IFF_RUNNING) == 0) out.add("NO-CARRIER");
-        f &= ~IFF_RUNNING;
+        if (link.isUp() && !link.flags().contains(LinkFlag.RUNNING)) out.add("NO-CARRIER");
+        f &= ~LinkFlag.RUNNING.bit();
         for (LinkFlag lf : List.of(LinkFlag.LOOPBACK, LinkFlag.BROADCAST, LinkFlag.POINTOPOINT, LinkFlag.MULTICAST,
                 LinkFlag.NOARP, LinkFlag.ALLMULTI, LinkFlag.PROMISC, LinkFlag.MASTER, LinkFlag.SLAVE, LinkFlag.DEBUG,
                 LinkFlag.DYNAMIC, LinkFlag.AUTOMEDIA, LinkFlag.PORTSEL, LinkFlag.NOTRAILERS, LinkFlag.UP,
@@ -62,26 +58,11 @@ final class LinkView {
     }
 
     String linkMode() {
-        for (RawAttribute a : link.unknown()) {
-            if (a.type() == IFLA_LINKMODE && a.length() >= 1) return a.firstByte() == 1 ? "DORMANT" : "DEFAULT";
-        }
-        return "DEFAULT";
+        return link.linkMode().name();
     }
 
     String linkType() {
-        return switch (link.type()) {
-            case 1 -> "ether";
-            case 772 -> "loopback";
-            case 65534 -> "none";
-            case 768 -> "ipip";
-            case 776 -> "sit";
-            case 778 -> "gre";
-            case 823 -> "gre6";
-            case 769 -> "tunnel6";
-            case 512 -> "ppp";
-            case 65535 -> "void";
-            default -> "[" + link.type() + "]";
-        };
+        return link.typeName();
     }
 
     String group() {
@@ -90,27 +71,27 @@ final class LinkView {
 
     /** The two (or three) lines of {@code ip link show}; {@code withMode} false for {@code ip addr}. */
     String text(boolean withMode) {
-        return text(withMode, 0);
+        return text(withMode, null);
     }
 
     /**
      * The header as {@code ip [-4|-6] addr} prints it: with a family filter ip leaves out the link/
      * line, and for IPv6 it dumps the links per family, so qdisc, master and group are not known.
      */
-    String text(boolean withMode, int family) {
+    String text(boolean withMode, AddressFamily family) {
         StringBuilder sb = new StringBuilder();
         sb.append(link.index()).append(": ").append(displayName()).append(": <")
                 .append(String.join(",", flagNames())).append("> mtu ").append(link.mtu());
-        if (family != 6) link.qdisc().ifPresent(q -> sb.append(" qdisc ").append(q));
-        if (family != 6 && link.masterIndex().isPresent()) {
+        if (family != AddressFamily.INET6) link.qdisc().ifPresent(q -> sb.append(" qdisc ").append(q));
+        if (family != AddressFamily.INET6 && link.masterIndex().isPresent()) {
             Link m = byIndex.get(link.masterIndex().getAsInt());
             sb.append(" master ").append(m != null ? m.name() : String.valueOf(link.masterIndex().getAsInt()));
         }
         sb.append(" state ").append(link.operState().name());
         if (withMode) sb.append(" mode ").append(linkMode());
-        if (family != 6) sb.append(" group ").append(group());
+        if (family != AddressFamily.INET6) sb.append(" group ").append(group());
         if (link.txQueueLength().isPresent()) sb.append(" qlen ").append(link.txQueueLength().getAsInt());
-        if (family != 0) return sb.append('\n').toString();
+        if (family != null) return sb.append('\n').toString();
         sb.append("\n    link/").append(linkType());
         link.address().ifPresent(a -> sb.append(' ').append(a));
         link.broadcast().ifPresent(b -> sb.append(" brd ").append(b));

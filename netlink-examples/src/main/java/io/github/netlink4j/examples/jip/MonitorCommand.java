@@ -55,9 +55,8 @@ final class MonitorCommand {
         }
         if (groups.isEmpty()) groups.addAll(EnumSet.allOf(EventGroup.class));
         boolean banner = groups.size() > 2;
-        NetNamespace ns = jip.netns == null ? null : NetNamespace.open(jip.netns);
         Map<Integer, Link> links = new HashMap<>(LinkCommand.index(nl.links().list()));
-        try (Subscription s = Subscription.open(groups, ns, false)) {
+        try (Subscription s = nl.subscribe(groups)) {
             for (long seen = 0; seen < count; ) {
                 Optional<NetlinkEvent> e;
                 try {
@@ -71,8 +70,6 @@ final class MonitorCommand {
                 jip.out.flush();
                 seen++;
             }
-        } finally {
-            if (ns != null) ns.close();
         }
         return 0;
     }
@@ -89,9 +86,9 @@ final class MonitorCommand {
                 Link l = links.get(ae.address().index());
                 String name = l != null ? l.name() : "if" + ae.address().index();
                 jip.out.print((banner ? "[ADDR]" : "") + del + ae.address().index() + ": " + name + " "
-                        + AddrView.text(ae.address()).stripLeading());
+                        + new AddrView(ae.address()).text().stripLeading());
             }
-            case NetlinkEvent.RouteEvent re -> jip.out.print((banner ? "[ROUTE]" : "") + del + RouteView.text(re.route(), links, true));
+            case NetlinkEvent.RouteEvent re -> jip.out.print((banner ? "[ROUTE]" : "") + del + new RouteView(re.route(), links, true).text());
             case NetlinkEvent.NeighbourEvent ne -> {
                 Link l = links.get(ne.neighbour().index());
                 jip.out.print((banner ? "[NEIGH]" : "") + del + ne.neighbour().address().map(io.github.netlink4j.Address::format).orElse("")

@@ -38,8 +38,8 @@ final class NeighCommand extends ObjectCommand {
         List<Neighbour> all = dev != null ? nl.neighbours().list(dev) : nl.neighbours().list();
         List<Object> json = JsonOut.list();
         for (Neighbour n : all) {
-            if ((n.rawState() & (0x40 | 0x00)) != 0 || n.rawState() == 0) continue; // ip hides NOARP and NONE by default
-            if (jip.family == 4 && n.family() != 2 || jip.family == 6 && n.family() != 10) continue;
+            if (n.state().contains(NeighbourState.NOARP) || n.state().isEmpty()) continue; // ip hides NOARP and NONE by default
+            if (jip.family != null && n.family() != jip.family) continue;
             String d = Optional.ofNullable(links.get(n.index())).map(Link::name).orElse("if" + n.index());
             String addr = n.address().map(Address::format).orElse("");
             if (jip.json) {

@@ -1,6 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
 
 import java.io.IOException;
 import java.util.List;
@@ -21,7 +22,10 @@ final class NetnsCommand {
 
     int run(List<String> args) throws IOException {
         if (args.isEmpty() || is(args.get(0), "list") || is(args.get(0), "show")) {
-            Map<String, OptionalInt> ids = NetNamespace.listWithIds();
+            Map<String, OptionalInt> ids;
+            try (NetlinkClient here = NetlinkClient.open()) {
+                ids = here.nsids().named();
+            }
             if (jip.json) {
                 List<Object> out = JsonOut.list();
                 for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {

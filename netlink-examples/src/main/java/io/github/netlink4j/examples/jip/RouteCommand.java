@@ -1,10 +1,13 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.Route;
+import io.github.netlink4j.RouteProtocol;
 import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.RouteTable;
 import io.github.netlink4j.RouteType;
 
 import java.io.IOException;
@@ -25,35 +28,40 @@ final class RouteCommand extends ObjectCommand {
 
     @Override
     int show(List<String> args) throws IOException {
-        Integer table = 254; // null: all
+        RouteTable table = RouteTable.MAIN; // null: all
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("table")) {
                 String t = next(args, "table");
-                table = switch (t) {
-                    case "all" -> null;
-                    case "main" -> 254;
-                    case "local" -> 255;
-                    case "default" -> 253;
-                    default -> number(t, "invalid table ID");
-                };
+                table = t.equals("all") ? null : parse(() -> RouteTable.parse(t), "invalid table ID");
             } else {
                 throw usage("Garbage instead of arguments \"" + a + " ...\".");
             }
         }
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        List<Route> routes = nl.routes().list(jip.family == 6 ? 6 : 4);
+        List<Route> routes = nl.routes().list(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
         boolean showTable = table == null; // ip names the table only when listing all of them
         List<Object> json = JsonOut.list();
         for (Route r : routes) {
-            if (table != null && r.table() != table) continue;
-            if (r.family() == 10 && r.type() == RouteType.UNREACHABLE && r.table() == 0 && r.destinationLength() == 0) continue;
-            if ((r.flags() & 0x200) != 0) continue; // RTM_F_CLONED: cache entries, hidden like ip does
-            if (jip.json) json.add(RouteView.json(r, links, showTable));
-            else jip.out.print(RouteView.text(r, links, showTable));
+            if (table != null && !r.table().equals(table)) continue;
+            if (r.family() == AddressFamily.INET6 && r.type() == RouteType.UNREACHABLE && r.table().equals(RouteTable.UNSPEC)
+                    && r.destinationLength() == 0) continue;
+            if (r.isCloned()) continue; // cache entries, hidden like ip does
+            RouteView v = new RouteView(r, links, showTable);
+            if (jip.json) json.add(v.json());
+            else jip.out.print(v.text());
         }
         if (jip.json) jip.out.println(JsonOut.write(json));
         return 0;
+    }
+
+    /** A value of ip's vocabulary, or ip's usage error {@code error}. */
+    private static <T> T parse(java.util.function.Supplier<T> p, String error) {
+        try {
+            return p.get();
+        } catch (IllegalArgumentException e) {
+            throw usage(error);
+        }
     }
 
     @Override
@@ -61,7 +69,9 @@ final class RouteCommand extends ObjectCommand {
         RouteType type = RouteType.UNICAST;
         String dst = null, dev = null;
         InetAddress via = null, src = null;
-        Integer metric = null, table = null, proto = null;
+        Integer metric = null;
+        RouteTable table = null;
+        RouteProtocol proto = null;
         RouteScope scope = null;
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -70,23 +80,18 @@ final class RouteCommand extends ObjectCommand {
                 case "dev", "oif" -> dev = next(args, "dev");
                 case "src" -> src = InetAddress.ofLiteral(next(args, "src"));
                 case "metric", "priority", "preference" -> metric = number(next(args, "metric"), "\"metric\" value is invalid");
-                case "table" -> table = number(next(args, "table"), "\"table\" value is invalid");
+                case "table" -> {
+                    String t = next(args, "table");
+                    table = parse(() -> RouteTable.parse(t), "\"table\" value is invalid");
+                }
                 case "proto", "protocol" -> {
                     String p = next(args, "proto");
-                    proto = switch (p) {
-                        case "kernel" -> 2;
-                        case "boot" -> 3;
-                        case "static" -> 4;
-                        default -> number(p, "\"protocol\" value is invalid");
-                    };
+                    proto = parse(() -> RouteProtocol.parse(p), "\"protocol\" value is invalid");
                 }
-                case "scope" -> scope = switch (next(args, "scope")) {
-                    case "global", "universe" -> RouteScope.UNIVERSE;
-                    case "link" -> RouteScope.LINK;
-                    case "host" -> RouteScope.HOST;
-                    case "site" -> RouteScope.SITE;
-                    default -> throw usage("Error: argument is wrong: invalid \"scope\" value");
-                };
+                case "scope" -> {
+                    String sc = next(args, "scope");
+                    scope = parse(() -> RouteScope.parse(sc), "Error: argument is wrong: invalid \"scope\" value");
+                }
                 case "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat" -> {
                     if (dst == null && type == RouteType.UNICAST) type = RouteType.valueOf(a.toUpperCase());
                     else throw usage("Garbage instead of arguments \"" + a + " ...\".");
@@ -100,14 +105,14 @@ final class RouteCommand extends ObjectCommand {
         if (dst == null) throw usage("Not enough information: destination is required.");
         RouteSpec s;
         if (dst.equals("default")) {
-            s = via != null ? RouteSpec.defaultVia(via) : (jip.family == 6 ? RouteSpec.defaultRoute6() : RouteSpec.to("default"));
+            s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
         } else {
             s = RouteSpec.to(dst);
-            if (via != null) s = s.via(via);
+            if (via != null) s = s.withGateway(via);
         }
         if (type != RouteType.UNICAST) s = s.withType(type);
-        if (dev != null) s = s.dev(dev);
-        if (src != null) s = s.withSource(src);
+        if (dev != null) s = s.withLink(dev);
+        if (src != null) s = s.withPreferredSource(src);
         if (metric != null) s = s.withMetric(metric);
         if (table != null) s = s.withTable(table);
         if (proto != null) s = s.withProtocol(proto);

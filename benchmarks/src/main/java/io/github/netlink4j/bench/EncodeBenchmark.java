@@ -1,7 +1,12 @@
-package io.github.netlink4j;
+package io.github.netlink4j.bench;
 
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.internal.codec.AddressCodec;
+import io.github.netlink4j.internal.codec.LinkCodec;
+import io.github.netlink4j.internal.codec.RouteCodec;
 import io.github.netlink4j.internal.wire.MessageWriter;
-import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,8 +28,8 @@ import java.util.function.ToIntFunction;
 /**
  * The encoding hot path: one request written into a reused buffer (the writer's Java array), next to
  * its floor, copying the same already-encoded bytes into the same buffer; and the encode followed by
- * the copy into native memory that the socket makes before {@code sendto}. Lives in the API package to reach the (package-private)
- * codecs; run on the class path. Run with {@code -prof gc} for B/op.
+ * the copy into native memory that the socket makes before {@code sendto}. Run with {@code -prof gc}
+ * for B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,7 +58,7 @@ public class EncodeBenchmark {
         writer = new MessageWriter(4096);
         address = AddressSpec.of("veth0", "10.200.0.2/24").withLabel("veth0:web");
         veth = LinkSpec.veth("veth0", "veth1");
-        route = RouteSpec.to("10.200.9.0/24").via(InetAddress.ofLiteral("10.200.0.1"));
+        route = RouteSpec.to("10.200.9.0/24").withGateway(InetAddress.ofLiteral("10.200.0.1"));
         addressBytes = copyOf(encodeAddress());
         vethBytes = copyOf(encodeVeth());
         routeBytes = copyOf(encodeRoute());
@@ -68,7 +73,7 @@ public class EncodeBenchmark {
     /** RTM_NEWADDR, IPv4 /24 with a label: {@code ip addr add 10.200.0.2/24 dev veth0 label veth0:web}. */
     @Benchmark
     public int encodeAddress() {
-        AddressCodec.encode(writer.reset(), Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, address, 7);
+        AddressCodec.encodeAdd(writer.reset(), address, 7, false, true);
         return writer.size();
     }
 
@@ -82,7 +87,7 @@ public class EncodeBenchmark {
     /** RTM_NEWROUTE with a gateway: {@code ip route add 10.200.9.0/24 via 10.200.0.1}. */
     @Benchmark
     public int encodeRoute() {
-        RouteCodec.encode(writer.reset(), Rtnetlink.RTM_NEWROUTE, RouteCodec.ADD, route, resolve);
+        RouteCodec.encodeAdd(writer.reset(), route, resolve, false, true);
         return writer.size();
     }
 
@@ -118,7 +123,7 @@ public class EncodeBenchmark {
     @Benchmark
     public int specAndEncodeAddress() {
         AddressSpec a = AddressSpec.of("veth0", addressLiteral, 24).withLabel(label);
-        AddressCodec.encode(writer.reset(), Rtnetlink.RTM_NEWADDR, AddressCodec.ADD, a, 7);
+        AddressCodec.encodeAdd(writer.reset(), a, 7, false, true);
         return writer.size();
     }
 

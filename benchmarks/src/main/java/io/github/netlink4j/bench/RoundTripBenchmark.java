@@ -1,6 +1,10 @@
-package io.github.netlink4j;
+package io.github.netlink4j.bench;
 
-import io.github.netlink4j.internal.transport.NetlinkSocket;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.internal.codec.LinkCodec;
+import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.SocketFactory;
+import io.github.netlink4j.internal.transport.Target;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
@@ -52,12 +56,12 @@ public class RoundTripBenchmark {
         int setsockopt(int fd, int level, int name, Pointer value, int len);
     }
 
-    /** What NetlinkSocket sets on its sockets, set on the other two as well: the same kernel work for all. */
+    /** What RequestSocket sets on its sockets, set on the other two as well: the same kernel work for all. */
     private static final int[] OPTIONS = {Netlink.NETLINK_EXT_ACK, Netlink.NETLINK_CAP_ACK, Netlink.NETLINK_GET_STRICT_CHK};
 
     private String name;
     private NetNamespace ns;
-    private NetlinkSocket ffm;
+    private RequestSocket ffm;
     private final int[] seen = new int[1];
     private JnrLibc libc;
     private int jnrFd = -1;
@@ -96,8 +100,7 @@ public class RoundTripBenchmark {
     }
 
     private void open() throws Exception {
-        int fd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
-        ffm = NetlinkSocket.adopt(fd, Netlink.NETLINK_ROUTE, 0);
+        ffm = SocketFactory.in(ns.fd()).requests();
 
         libc = LibraryLoader.create(JnrLibc.class).load("c");
         Runtime rt = Runtime.getRuntime(libc);
@@ -124,7 +127,13 @@ public class RoundTripBenchmark {
 
         // The same bytes through our FFM bindings (internal.sys), with nothing of the client around them.
         rawArena = new io.github.netlink4j.internal.sys.MallocArena();
-        rawFd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
+        rawFd = ns.call(() -> {
+            try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+                return io.github.netlink4j.internal.sys.Libc.socket(io.github.netlink4j.internal.sys.Libc.newErrnoState(a),
+                        io.github.netlink4j.internal.sys.Sys.AF_NETLINK,
+                        io.github.netlink4j.internal.sys.Sys.SOCK_RAW | io.github.netlink4j.internal.sys.Sys.SOCK_CLOEXEC, Netlink.NETLINK_ROUTE);
+            }
+        });
         rawErrno = io.github.netlink4j.internal.sys.Libc.newErrnoState(rawArena);
         MemorySegment on = rawArena.allocate(4, 4);
         on.set(ValueLayout.JAVA_INT, 0, 1);
@@ -146,7 +155,8 @@ public class RoundTripBenchmark {
 
     // Made once, as the other two paths make their request and buffers once: a handler capturing this
     // object, built per call, was an allocation (16 B) in the measured loop that the others do not make.
-    private final NetlinkSocket.Encoder getLo = w -> LinkCodec.encodeGet(w, 1, null);
+    private final RequestSocket.Encoder getLo = w -> LinkCodec.encodeGet(w, 1, null);
+    private final Target lo = Target.onLink("get link", "link \"lo\"", "lo");
     private final io.github.netlink4j.internal.wire.ReplyReader.Handler checkLo = (s, off, len) -> {
         if (Nlmsg.type(s, off) == Rtnetlink.RTM_NEWLINK && Nlmsg.s32(s, off + 20) == 1) seen[0]++;
     };
@@ -154,7 +164,7 @@ public class RoundTripBenchmark {
     @Benchmark
     public int ffm() throws Exception {
         seen[0] = 0;
-        ffm.get(getLo, checkLo, "get lo");
+        ffm.get(getLo, checkLo, lo);
         if (seen[0] != 1) throw new IllegalStateException("no RTM_NEWLINK for lo");
         return seen[0];
     }

@@ -1,4 +1,4 @@
-package io.github.netlink4j;
+package io.github.netlink4j.bench;
 
 import java.util.Arrays;
 

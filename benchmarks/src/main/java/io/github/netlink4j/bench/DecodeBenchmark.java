@@ -1,9 +1,17 @@
-package io.github.netlink4j;
+package io.github.netlink4j.bench;
 
-import io.github.netlink4j.internal.transport.NetlinkSocket;
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.internal.codec.AddressCodec;
+import io.github.netlink4j.internal.codec.LinkCodec;
+import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.SocketFactory;
 import io.github.netlink4j.internal.wire.Messages;
 import io.github.netlink4j.internal.wire.Nlmsg;
-import io.github.netlink4j.internal.wire.uapi.Netlink;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,8 +59,7 @@ public class DecodeBenchmark {
             List<AddressSpec> addrs = new ArrayList<>();
             for (int i = 0; i < 5000; i++) addrs.add(AddressSpec.of("ifb" + (i % 999), "198.18." + (i / 250) + "." + (i % 250 + 1) + "/32"));
             nl.addresses().addAll(addrs).orThrow();
-            int fd = ns.call(() -> NetlinkSocket.createFd(Netlink.NETLINK_ROUTE));
-            try (NetlinkSocket s = NetlinkSocket.adopt(fd, Netlink.NETLINK_ROUTE, 0)) {
+            try (RequestSocket s = SocketFactory.in(ns.fd()).requests()) {
                 linkDump = capture(s, true);
                 addressDump = capture(s, false);
             }
@@ -64,12 +71,12 @@ public class DecodeBenchmark {
     }
 
     /** The dump's messages, back to back in one segment as they came from the kernel. */
-    private MemorySegment capture(NetlinkSocket s, boolean links) throws Exception {
+    private MemorySegment capture(RequestSocket s, boolean links) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         s.dump(w -> {
             if (links) LinkCodec.encodeDump(w, false);
-            else AddressCodec.encodeDump(w, 0, 0);
-        }, (seg, off, len) -> {
+            else AddressCodec.encodeDump(w, null, 0);
+        }, -1, (seg, off, len) -> {
             byte[] b = seg.asSlice(off, Nlmsg.align(len)).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
             bytes.write(b, 0, b.length);
         }, bytes::reset, "capture");
