@@ -1,5 +1,7 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.internal.codec.Inet;
@@ -8,8 +10,10 @@ import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 
 import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The neighbour (ARP and NDP) cache: what {@code ip neigh} lists, adds, replaces and deletes
@@ -52,6 +56,29 @@ public final class Neighbours {
         return out;
     }
 
+    /** The entry for {@code address} on link {@code link}, if there is one ({@code ip neigh get ADDR dev LINK}). */
+    public Optional<Neighbour> find(String link, InetAddress address) throws NetlinkException {
+        int index = links.index(link);
+        return find(index, address, link);
+    }
+
+    private Optional<Neighbour> find(int index, InetAddress address, String link) throws NetlinkException {
+        Neighbour[] found = new Neighbour[1];
+        try {
+            socket.get(w -> NeighbourCodec.encodeGet(w, address, index), (s, off, len) -> found[0] = NeighbourCodec.decodeEcho(s, off, len),
+                    Target.of("get neighbour", "neighbour " + Inet.text(address) + " dev " + link));
+        } catch (KernelException e) {
+            if (e.errno() == Errno.ENOENT) return Optional.empty();
+            throw e;
+        }
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** The entry for {@code address} on link {@code link}; {@link NotFoundException} if there is none. */
+    public Neighbour get(String link, InetAddress address) throws NetlinkException {
+        return find(link, address).orElseThrow(() -> new NotFoundException("neighbour " + Inet.text(address) + " dev " + link + " does not exist", null));
+    }
+
     /** {@code ip neigh add}: adds the entry and returns it as the kernel has it. */
     public Neighbour add(NeighbourSpec n) throws NetlinkException {
         if (n.lladdr().isEmpty() && n.state() != NeighbourState.NOARP) throw new IllegalArgumentException("adding a neighbour needs its lladdr");
@@ -69,7 +96,9 @@ public final class Neighbours {
         socket.request(w -> NeighbourCodec.encodeAdd(w, n, index, replace, true), (s, off, len) -> keepEcho(s, off, len, made),
                 target(replace ? "replace neighbour" : "add neighbour", n));
         if (made[0] != null) return made[0];
-        for (Neighbour k : dump(n.family(), index)) if (k.address().isPresent() && k.address().get().equals(n.address())) return k;
+        // The kernel does not echo RTM_NEWNEIGH: ask for the entry.
+        Optional<Neighbour> k = find(index, n.address(), n.link());
+        if (k.isPresent()) return k.get();
         throw new NotFoundException("neighbour " + Inet.text(n.address()) + " dev " + n.link() + " was added but is gone", null);
     }
 

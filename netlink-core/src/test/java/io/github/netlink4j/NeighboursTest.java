@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ARP and NDP entries through the API, cross-checked with {@code ip -j neigh}. */
@@ -42,12 +43,21 @@ class NeighboursTest {
         Neighbours n = nl.neighbours();
         InetAddress v4 = InetAddress.ofLiteral("10.200.0.7");
         InetAddress v6 = InetAddress.ofLiteral("fd00:200::7");
-        n.add(NeighbourSpec.of("veth0", v4, MacAddress.parse("02:00:00:00:00:07")));
-        n.add(NeighbourSpec.of("veth0", v6, MacAddress.parse("02:00:00:00:00:08")).withState(NeighbourState.REACHABLE));
+        Neighbour made = n.add(NeighbourSpec.of("veth0", v4, MacAddress.parse("02:00:00:00:00:07")));
+        assertEquals(java.util.Optional.of(v4), made.address());
+        assertEquals(AddressFamily.INET, made.family());
+        assertEquals(java.util.Set.of(NeighbourState.PERMANENT), made.state());
+        assertEquals(made, n.get("veth0", v4), "add returns the entry as a get shows it");
+        assertTrue(n.find("veth0", InetAddress.ofLiteral("10.200.0.99")).isEmpty());
+        assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> n.get("veth0", InetAddress.ofLiteral("10.200.0.99")));
+        Neighbour made6 = n.add(NeighbourSpec.of("veth0", v6, MacAddress.parse("02:00:00:00:00:08")).withState(NeighbourState.REACHABLE));
+        assertEquals(AddressFamily.INET6, made6.family());
         Map<String, Object> e4 = ipNeigh().stream().filter(x -> "10.200.0.7".equals(x.get("dst"))).findFirst().orElseThrow();
         assertEquals("02:00:00:00:00:07", e4.get("lladdr"));
         assertEquals(List.of("PERMANENT"), e4.get("state"));
-        assertTrue(ipNeigh().stream().anyMatch(x -> "fd00:200::7".equals(x.get("dst"))));
+        Map<String, Object> e6 = ipNeigh().stream().filter(x -> "fd00:200::7".equals(x.get("dst"))).findFirst().orElseThrow();
+        assertEquals("02:00:00:00:00:08", e6.get("lladdr"));
+        assertEquals(List.of(AddressFamily.INET6), n.list(AddressFamily.INET6).stream().map(Neighbour::family).distinct().toList());
 
         n.replace(NeighbourSpec.of("veth0", v4, MacAddress.parse("02:00:00:00:00:17")));
         Neighbour ours = n.list("veth0").stream().filter(x -> x.address().orElseThrow().equals(v4)).findFirst().orElseThrow();

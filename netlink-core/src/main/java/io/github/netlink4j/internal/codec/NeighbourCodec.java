@@ -62,6 +62,14 @@ public final class NeighbourCodec {
         w.endMessage(m);
     }
 
+    /** RTM_GETNEIGH for the one entry of {@code address} on link {@code index} ({@code ip neigh get}); no ACK: the entry or an error answers. */
+    public static void encodeGet(MessageWriter w, InetAddress address, int index) {
+        int m = w.beginMessage(Rtnetlink.RTM_GETNEIGH, Netlink.NLM_F_REQUEST);
+        w.ndmsg(AddressFamily.of(address).value(), index, 0, 0, 0);
+        w.attrInet(Neighbour.NDA_DST, address);
+        w.endMessage(m);
+    }
+
     /** RTM_NEWNEIGH as {@code ip neigh add} (or {@code replace}) builds it; with {@code echo} the kernel sends it back. */
     public static void encodeAdd(MessageWriter w, NeighbourSpec n, int index, boolean replace, boolean echo) {
         encode(w, Rtnetlink.RTM_NEWNEIGH, (replace ? REPLACE : ADD) | (echo ? Netlink.NLM_F_ECHO : 0), n, index);
