@@ -37,8 +37,12 @@ public enum AddressFamily {
      * @throws IllegalArgumentException if no constant has that number
      */
     public static AddressFamily of(int value) {
-        for (AddressFamily f : values()) if (f.value == value) return f;
-        throw new IllegalArgumentException("unknown address family " + value);
+        return switch (value) {
+            case 2 -> INET;
+            case 10 -> INET6;
+            case 7 -> BRIDGE;
+            default -> throw new IllegalArgumentException("unknown address family " + value);
+        };
     }
 
     /** The family of {@code address}: INET for an {@link java.net.Inet4Address}, else INET6. */

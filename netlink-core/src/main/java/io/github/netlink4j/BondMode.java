@@ -17,6 +17,8 @@ public enum BondMode {
     /** Adaptive load balancing (6). */
     BALANCE_ALB("balance-alb");
 
+    private static final BondMode[] VALUES = values();
+
     private final String text;
 
     BondMode(String text) {
@@ -39,7 +41,7 @@ public enum BondMode {
      * @throws IllegalArgumentException if no constant has that value
      */
     public static BondMode of(int value) {
-        BondMode[] all = values();
+        BondMode[] all = VALUES;
         if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown bond mode " + value);
         return all[value];
     }

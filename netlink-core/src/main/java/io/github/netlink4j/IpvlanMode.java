@@ -9,6 +9,8 @@ public enum IpvlanMode {
     /** Layer 3 with netfilter (2). */
     L3S;
 
+    private static final IpvlanMode[] VALUES = values();
+
     /** The kernel value. */
     public int value() {
         return ordinal();
@@ -20,7 +22,7 @@ public enum IpvlanMode {
      * @throws IllegalArgumentException if no constant has that value
      */
     public static IpvlanMode of(int value) {
-        IpvlanMode[] all = values();
+        IpvlanMode[] all = VALUES;
         if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown ipvlan mode " + value);
         return all[value];
     }

@@ -9,6 +9,8 @@ public enum LinkMode {
     /** {@code IF_LINK_MODE_TESTING} (2). */
     TESTING;
 
+    private static final LinkMode[] VALUES = values();
+
     /** The kernel value. */
     public int value() {
         return ordinal();
@@ -20,7 +22,7 @@ public enum LinkMode {
      * @throws IllegalArgumentException if no constant has that value
      */
     public static LinkMode of(int value) {
-        LinkMode[] all = values();
+        LinkMode[] all = VALUES;
         if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown link mode " + value);
         return all[value];
     }

@@ -10,6 +10,8 @@ public enum OperState {
     /** 5. */ DORMANT,
     /** 6. */ UP;
 
+    private static final OperState[] VALUES = values();
+
     /** The kernel value. */
     public int value() {
         return ordinal();
@@ -21,7 +23,7 @@ public enum OperState {
      * @throws IllegalArgumentException if no constant has that value
      */
     public static OperState of(int value) {
-        OperState[] all = values();
+        OperState[] all = VALUES;
         if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown operstate " + value);
         return all[value];
     }

@@ -21,7 +21,14 @@ public record RouteScope(int value) {
 
     /** The scope with kernel value {@code value} (0 to 255). */
     public static RouteScope of(int value) {
-        return new RouteScope(value);
+        return switch (value) {
+            case 0 -> UNIVERSE;
+            case 200 -> SITE;
+            case 253 -> LINK;
+            case 254 -> HOST;
+            case 255 -> NOWHERE;
+            default -> new RouteScope(value);
+        };
     }
 
     /**

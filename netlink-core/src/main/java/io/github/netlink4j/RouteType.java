@@ -15,6 +15,8 @@ public enum RouteType {
     /** 10: translate this address. */ NAT,
     /** 11: use an external resolver. */ XRESOLVE;
 
+    private static final RouteType[] VALUES = values();
+
     /** The kernel value. */
     public int value() {
         return ordinal();
@@ -31,7 +33,7 @@ public enum RouteType {
      * @throws IllegalArgumentException if no constant has that value
      */
     public static RouteType of(int value) {
-        RouteType[] all = values();
+        RouteType[] all = VALUES;
         if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown route type " + value);
         return all[value];
     }

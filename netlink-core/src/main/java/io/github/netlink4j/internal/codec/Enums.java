@@ -28,8 +28,13 @@ final class Enums {
         }
     }
 
+    /** {@code message} names the message in the error, e.g. "RTM_NEWADDR". */
     static AddressFamily family(int v, String message) throws ProtocolException {
-        return of(AddressFamily::of, v, message + " address family");
+        try {
+            return AddressFamily.of(v);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(message + " address family " + v + " is not one this library knows");
+        }
     }
 
     static OperState operState(int v) throws ProtocolException {
