@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Capture what iproute2 sends (or receives) on its netlink socket, as an annotated golden fixture.
 
-Usage: capture-golden.py OUT.hex --send|--recv TYPE [--setup 'ip args' ...] -- ip args...
+Usage: capture-golden.py OUT.hex --send|--recv|--recv-all TYPE [--setup 'ip args' ...] -- ip args...
 
 Everything runs inside a throwaway network namespace made for the capture and deleted afterwards.
-The bytes are read from strace's hex dump (-e write=FD / -e read=FD); the last message of nlmsg_type
-TYPE is kept. Sequence and port numbers are zeroed so fixtures do not depend on the run. The field
+The bytes are read from strace's hex dump (-e write=FD / -e read=FD); --send and --recv keep the last
+message of nlmsg_type TYPE, --recv-all every one (a dump). {NS} in a setup or the command stands for
+the capture namespace's name. scripts/golden-set.txt lists every fixture with its arguments, and
+scripts/recapture-golden.py captures them all again and compares. Sequence and port numbers are zeroed so fixtures do not depend on the run. The field
 comments come from the header layouts in /usr/include/linux, written out below by hand: this script
 shares no code with netlink4j's encoder, so the fixtures are an independent oracle.
 """
@@ -160,7 +162,7 @@ def main():
     subprocess.run(['ip', 'netns', 'add', ns], check=True)
     try:
         for s in setups:
-            subprocess.run(['ip', '-n', ns] + s.split(), check=True)
+            subprocess.run(['ip', '-n', ns] + s.replace('{NS}', ns).split(), check=True)
         flag = '-e write=3,4,5,6' if mode == '--send' else '-e read=3,4,5,6'
         trace = 'sendmsg' if mode == '--send' else 'recvmsg'
         cmd = [c.replace('{NS}', ns) for c in cmd]
@@ -182,7 +184,7 @@ def main():
         ver = subprocess.run(['ip', '-V'], capture_output=True, text=True).stdout.strip()
         with open(outpath, 'w') as f:
             f.write('# ip %s\n' % ' '.join(cmd))
-            for s in setups: f.write('#   after setup: ip %s\n' % s)
+            for s in setups: f.write('#   after setup: ip %s\n' % s.replace('{NS}', 'NS'))
             f.write('# the bytes iproute2 %s on its netlink socket, captured with\n' % (
                 'sent' if mode == '--send' else 'received'))
             f.write('# the namespace name in the command is written NS here\n' if 'NS' in cmd else '')

@@ -89,9 +89,10 @@ public final class AddressCodec {
 
     /**
      * RTM_NEWADDR (add: CREATE|EXCL, replace: CREATE|REPLACE; with NLM_F_ECHO the kernel sends the
-     * address back), attributes in
-     * iproute2's order: IFA_LOCAL, IFA_FLAGS (flags above 8 bits), IFA_LABEL, IFA_ADDRESS,
-     * IFA_BROADCAST, IFA_CACHEINFO.
+     * address back), attributes in the order iproute2 sends them for {@code ip addr add ADDR [peer P]
+     * [broadcast B] [label L] [FLAGS] [valid_lft V preferred_lft P]}: IFA_LOCAL, IFA_ADDRESS (the peer),
+     * IFA_BROADCAST, IFA_FLAGS (flags that need more than the header's 8 bits, the header's then 0),
+     * IFA_LABEL, IFA_ADDRESS (the local address again, without a peer), IFA_CACHEINFO.
      */
     public static void encodeAdd(MessageWriter w, AddressSpec a, int index, boolean replace, boolean echo) {
         encode(w, Rtnetlink.RTM_NEWADDR, (replace ? REPLACE : ADD) | (echo ? Netlink.NLM_F_ECHO : 0), a, index);
@@ -109,12 +110,14 @@ public final class AddressCodec {
         boolean v4 = local instanceof Inet4Address;
         boolean loopback = local.isLoopbackAddress();
         int scope = a.scope().isPresent() ? a.scope().get().value() : loopback ? RouteScope.HOST.value() : 0;
-        w.ifaddrmsg(v4 ? AddressFamily.INET.value() : AddressFamily.INET6.value(), a.prefixLength(), flags & 0xff, scope, index);
+        w.ifaddrmsg(v4 ? AddressFamily.INET.value() : AddressFamily.INET6.value(), a.prefixLength(), flags > 0xff ? 0 : flags,
+                scope, index);
         w.attrInet(IfAddr.IFA_LOCAL, local);
+        if (a.peer().isPresent()) w.attrInet(IfAddr.IFA_ADDRESS, a.peer().get());
+        if (a.broadcast().isPresent()) w.attrInet(IfAddr.IFA_BROADCAST, a.broadcast().get());
         if (flags > 0xff) w.attrU32(IfAddr.IFA_FLAGS, flags);
         if (a.label().isPresent()) w.attrString(IfAddr.IFA_LABEL, a.label().get());
-        w.attrInet(IfAddr.IFA_ADDRESS, a.peer().isPresent() ? a.peer().get() : local);
-        if (a.broadcast().isPresent()) w.attrInet(IfAddr.IFA_BROADCAST, a.broadcast().get());
+        if (a.peer().isEmpty()) w.attrInet(IfAddr.IFA_ADDRESS, local);
         if (a.validLifetime().isPresent()) {
             // struct ifa_cacheinfo: ifa_prefered, ifa_valid, cstamp, tstamp (the stamps are ignored on input).
             byte[] b = new byte[16];

@@ -95,7 +95,12 @@ public final class RouteCodec {
         w.endMessage(m);
     }
 
-    /** RTM_NEWROUTE as {@code ip route add} (or {@code replace}) builds it; with {@code echo} the kernel sends it back. */
+    /**
+     * RTM_NEWROUTE as {@code ip route add} (or {@code replace}) builds it for {@code [TYPE] PREFIX [src S]
+     * [via GW] [table T] [metric M] [nexthop …] [dev D]}: RTA_DST, RTA_PREFSRC, RTA_GATEWAY, RTA_TABLE
+     * (tables from 256 up; below, rtm_table), RTA_PRIORITY, RTA_MULTIPATH, RTA_OIF. With {@code echo} the
+     * kernel sends the route back.
+     */
     public static void encodeAdd(MessageWriter w, RouteSpec r, ToIntFunction<String> resolve, boolean replace, boolean echo) {
         encode(w, Rtnetlink.RTM_NEWROUTE, (replace ? REPLACE : ADD) | (echo ? Netlink.NLM_F_ECHO : 0), r, resolve);
     }
@@ -137,8 +142,8 @@ public final class RouteCodec {
         if (r.destination().isPresent()) w.attrInet(Rtnetlink.RTA_DST, r.destination().get());
         if (r.preferredSource().isPresent()) w.attrInet(Rtnetlink.RTA_PREFSRC, r.preferredSource().get());
         if (r.gateway().isPresent()) w.attrInet(Rtnetlink.RTA_GATEWAY, r.gateway().get());
-        if (r.metric().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, r.metric().getAsInt());
         if (table >= 256) w.attrU32(Rtnetlink.RTA_TABLE, (int) table);
+        if (r.metric().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, r.metric().getAsInt());
         if (!r.multipath().isEmpty()) {
             int mp = w.beginNest(Rtnetlink.RTA_MULTIPATH);
             for (NextHopSpec h : r.multipath()) {

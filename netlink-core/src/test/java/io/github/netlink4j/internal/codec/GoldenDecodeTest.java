@@ -9,6 +9,8 @@ import io.github.netlink4j.LinkFlag;
 import io.github.netlink4j.LinkMode;
 import io.github.netlink4j.MacAddress;
 import io.github.netlink4j.Neighbour;
+import io.github.netlink4j.NextHop;
+import io.github.netlink4j.NextHopFlag;
 import io.github.netlink4j.NeighbourState;
 import io.github.netlink4j.OperState;
 import io.github.netlink4j.RawAttribute;
@@ -132,6 +134,59 @@ class GoldenDecodeTest {
         assertEquals(InetAddress.ofLiteral("10.200.0.2"), connected.preferredSource().orElseThrow());
         assertTrue(routes.stream().anyMatch(r -> r.table().equals(RouteTable.LOCAL) && r.type() == RouteType.LOCAL));
         assertTrue(routes.stream().anyMatch(r -> r.family() == AddressFamily.INET6 && r.metric().isPresent()));
+    }
+
+    @Test
+    void multipathAndTableRoutes() throws Exception {
+        List<Route> routes = decodeAll("dump/routes-multipath", RouteCodec::decode);
+        Route t = routes.stream().filter(r -> "10.200.12.0/24".equals(r.destinationText())).findFirst().orElseThrow();
+        assertEquals(RouteTable.of(1000), t.table(), "RTA_TABLE wins over rtm_table (252, RT_TABLE_COMPAT)");
+        assertEquals(RouteProtocol.STATIC, t.protocol());
+        assertEquals(java.util.OptionalInt.of(7), t.metric());
+        assertEquals(InetAddress.ofLiteral("10.200.0.1"), t.gateway().orElseThrow());
+        assertEquals(java.util.OptionalInt.of(3), t.outputIndex());
+        Route mp = routes.stream().filter(r -> "10.200.17.0/24".equals(r.destinationText())).findFirst().orElseThrow();
+        assertEquals(List.of(
+                new NextHop(java.util.Optional.of(InetAddress.ofLiteral("10.200.0.1")), 3, 2, java.util.Set.of(NextHopFlag.LINKDOWN)),
+                new NextHop(java.util.Optional.of(InetAddress.ofLiteral("10.200.3.1")), 5, 1, java.util.Set.of(NextHopFlag.LINKDOWN))),
+                mp.multipath(), "the capture's veth peers are down: RTNH_F_LINKDOWN");
+        assertTrue(mp.gateway().isEmpty() && mp.outputIndex().isEmpty());
+        assertEquals(RouteTable.MAIN, mp.table());
+    }
+
+    @Test
+    void nsidDump() throws Exception {
+        assertEquals(List.of(7, 7), decodeAll("dump/nsids", NsidCodec::decode), "ip's own lookup, then the dump entry");
+    }
+
+    @Test
+    void requestsDecodeIntoWhatTheySay() throws Exception {
+        // Both ways: the captured requests read back into the records their specs describe.
+        Address p = decodeAll("addr/peer-lifetimes", AddressCodec::decode).get(0);
+        assertEquals(InetAddress.ofLiteral("10.200.1.1"), p.address());
+        assertEquals(InetAddress.ofLiteral("10.200.1.2"), p.peer().orElseThrow());
+        assertEquals(32, p.prefixLength());
+        assertEquals(RouteScope.LINK, p.scope());
+        assertEquals(java.util.OptionalLong.of(3600), p.validLifetime());
+        assertEquals(java.util.OptionalLong.of(1800), p.preferredLifetime());
+        Address l = decodeAll("addr/label-brd", AddressCodec::decode).get(0);
+        assertEquals("veth0:web", l.label().orElseThrow());
+        assertEquals(InetAddress.ofLiteral("10.200.0.255"), l.broadcast().orElseThrow());
+        assertEquals(java.util.Set.of(AddressFlag.NODAD, AddressFlag.NOPREFIXROUTE),
+                decodeAll("addr/v6-flags", AddressCodec::decode).get(0).flags(), "IFA_FLAGS over the header's byte");
+        Route r = decodeAll("route/table-metric-proto", RouteCodec::decode).get(0);
+        assertEquals(RouteTable.of(1000), r.table());
+        assertEquals(java.util.OptionalInt.of(7), r.metric());
+        assertEquals(RouteProtocol.STATIC, r.protocol());
+        Route v6 = decodeAll("route/v6-metric", RouteCodec::decode).get(0);
+        assertEquals(AddressFamily.INET6, v6.family());
+        assertEquals("fd00:201::/64", v6.destinationText());
+        Neighbour n = decodeAll("neigh/add", NeighbourCodec::decode).get(0);
+        assertEquals(new Neighbour(AddressFamily.INET, 3, java.util.Optional.of(InetAddress.ofLiteral("10.200.0.7")),
+                java.util.Optional.of(MacAddress.parse("02:00:00:00:00:07")), java.util.Set.of(NeighbourState.PERMANENT), 0x80, 0), n);
+        Link set = decodeAll("link/set-name", LinkCodec::decode).get(0);
+        assertEquals("peer1", set.name());
+        assertEquals(2, set.index());
     }
 
     @Test

@@ -7,13 +7,21 @@ import io.github.netlink4j.IpvlanMode;
 import io.github.netlink4j.LinkFlag;
 import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.MacvlanMode;
+import io.github.netlink4j.MacAddress;
+import io.github.netlink4j.NeighbourSpec;
+import io.github.netlink4j.NextHopSpec;
+import io.github.netlink4j.RouteProtocol;
+import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.RouteTable;
+import io.github.netlink4j.RouteType;
 
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -76,6 +84,47 @@ class GoldenEncodeTest {
         assertEncodes("addr/v4-add", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "10.200.0.2/24"), 3, false, false));
         assertEncodes("addr/v6-add", w -> AddressCodec.encodeAdd(w,
                 AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD), 3, false, false));
+    }
+
+    @Test
+    void addressOptionsAndDelete() {
+        assertEncodes("addr/label-brd", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "10.200.0.2/24")
+                .withBroadcast(InetAddress.ofLiteral("10.200.0.255")).withLabel("veth0:web"), 3, false, false));
+        assertEncodes("addr/peer-lifetimes", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "10.200.1.1/32")
+                .withPeer(InetAddress.ofLiteral("10.200.1.2")).withScope(RouteScope.LINK).withLifetimes(3600, 1800), 3, false, false));
+        assertEncodes("addr/v6-flags", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "fd00:200::2/64")
+                .withFlag(AddressFlag.NODAD).withFlag(AddressFlag.NOPREFIXROUTE), 3, false, false));
+        assertEncodes("addr/del", w -> AddressCodec.encodeDelete(w, AddressSpec.of("veth0", "10.200.0.2/24"), 3));
+    }
+
+    @Test
+    void linkSetMasterAndName() {
+        // In the capture namespace br0 was made after the veth pair: index 4.
+        assertEncodes("link/set-master", w -> LinkCodec.encodeChange(w, 3, 0, 0, LinkCodec.master(4)));
+        assertEncodes("link/set-name", w -> LinkCodec.encodeChange(w, 2, 0, 0, LinkCodec.name("peer1")));
+    }
+
+    @Test
+    void routesOfEveryShape() {
+        assertEncodes("route/table-metric-proto", w -> RouteCodec.encodeAdd(w, RouteSpec.to("10.200.12.0/24")
+                .withGateway(InetAddress.ofLiteral("10.200.0.1")).withTable(RouteTable.of(1000)).withMetric(7)
+                .withProtocol(RouteProtocol.STATIC), INDEX::get, false, false));
+        assertEncodes("route/blackhole-table", w -> RouteCodec.encodeAdd(w, RouteSpec.to("10.200.9.0/24")
+                .withType(RouteType.BLACKHOLE).withTable(RouteTable.of(100)), INDEX::get, false, false));
+        // vethb1 is 4 and vethb0 5 in that capture.
+        Map<String, Integer> mp = Map.of("veth0", 3, "vethb0", 5);
+        assertEncodes("route/multipath", w -> RouteCodec.encodeAdd(w, RouteSpec.to("10.200.17.0/24").withNextHops(List.of(
+                NextHopSpec.via(InetAddress.ofLiteral("10.200.0.1"), "veth0").withWeight(2),
+                NextHopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))), mp::get, false, false));
+        assertEncodes("route/v6-metric", w -> RouteCodec.encodeAdd(w, RouteSpec.to("fd00:201::/64")
+                .withGateway(InetAddress.ofLiteral("fd00:200::1")).withLink("veth0").withMetric(50), INDEX::get, false, false));
+    }
+
+    @Test
+    void neighbourAddAndDelete() {
+        assertEncodes("neigh/add", w -> NeighbourCodec.encodeAdd(w, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"),
+                MacAddress.parse("02:00:00:00:00:07")), 3, false, false));
+        assertEncodes("neigh/del", w -> NeighbourCodec.encodeDelete(w, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7")), 3));
     }
 
     @Test
