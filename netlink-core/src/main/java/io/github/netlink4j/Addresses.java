@@ -116,14 +116,13 @@ public final class Addresses {
         socket.request(w -> AddressCodec.encodeDelete(w, spec, index), null, target("delete address", spec));
     }
 
-    /** Adds many addresses, pipelined; each reports the address the kernel echoed, or its own error. */
-    public BulkResult<Address> addAll(List<AddressSpec> specs) throws NetlinkException {
+    /** Adds many addresses, pipelined; each reports its own success or error, and nothing is asked back. */
+    public BulkResult<Void> addAll(List<AddressSpec> specs) throws NetlinkException {
         Map<String, Integer> idx = resolve(specs);
-        Address[] made = new Address[specs.size()];
         NetlinkException[] errs = socket.batch(specs.size(),
-                (w, i) -> AddressCodec.encodeAdd(w, specs.get(i), idx.get(specs.get(i).link()), false, true),
-                (i, s, off, len) -> keepEcho(s, off, len, specs.get(i), made, i), i -> target("add address", specs.get(i)));
-        return new BulkResult<>(Arrays.asList(made), Arrays.asList(errs));
+                (w, i) -> AddressCodec.encodeAdd(w, specs.get(i), idx.get(specs.get(i).link()), false, false), null,
+                i -> target("add address", specs.get(i)));
+        return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
     }
 
     /** Deletes many addresses, pipelined; each reports its own success or error. */

@@ -122,18 +122,17 @@ public final class Links {
     }
 
     /**
-     * Creates many links, pipelined (up to 64 requests per sendmsg), each reporting its own success
-     * (the link as the kernel echoed it) or error, like {@code ip -batch} with {@code -force}. Names the
-     * specs refer to must exist before the call.
+     * Creates many links, pipelined (up to 64 requests per sendmsg), each reporting its own success or
+     * error, like {@code ip -batch} with {@code -force}. Nothing is asked back (see the verb rule in
+     * the package documentation): {@link #list()} afterwards if the records are needed. Names the specs
+     * refer to must exist before the call.
      */
-    public BulkResult<Link> addAll(List<? extends LinkSpec> specs) throws NetlinkException {
+    public BulkResult<Void> addAll(List<? extends LinkSpec> specs) throws NetlinkException {
         List<Map<String, Integer>> indexes = new ArrayList<>(specs.size());
         for (LinkSpec s : specs) indexes.add(resolve(s));
-        Link[] made = new Link[specs.size()];
         NetlinkException[] errs = socket.batch(specs.size(),
-                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), indexes.get(i)::get, true),
-                (i, s, off, len) -> keepEcho(s, off, len, specs.get(i).name(), made, i), i -> target(specs.get(i)));
-        return new BulkResult<>(Arrays.asList(made), Arrays.asList(errs));
+                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), indexes.get(i)::get, false), null, i -> target(specs.get(i)));
+        return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
     }
 
     /** Deletes the link named {@code name} ({@code ip link del}); a veth's peer goes with it. */

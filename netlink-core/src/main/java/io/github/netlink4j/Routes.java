@@ -92,15 +92,14 @@ public final class Routes {
         socket.request(w -> RouteCodec.encodeDelete(w, r, idx::get), null, target("delete route", r));
     }
 
-    /** Adds many routes, pipelined; each reports the route the kernel echoed, or its own error. */
-    public BulkResult<Route> addAll(List<RouteSpec> routes) throws NetlinkException {
+    /** Adds many routes, pipelined; each reports its own success or error, and nothing is asked back. */
+    public BulkResult<Void> addAll(List<RouteSpec> routes) throws NetlinkException {
         List<Map<String, Integer>> idx = new ArrayList<>();
         for (RouteSpec r : routes) idx.add(resolve(r));
-        Route[] made = new Route[routes.size()];
         NetlinkException[] errs = socket.batch(routes.size(),
-                (w, i) -> RouteCodec.encodeAdd(w, routes.get(i), idx.get(i)::get, false, true),
-                (i, s, off, len) -> keepEcho(s, off, len, made, i), i -> target("add route", routes.get(i)));
-        return new BulkResult<>(Arrays.asList(made), Arrays.asList(errs));
+                (w, i) -> RouteCodec.encodeAdd(w, routes.get(i), idx.get(i)::get, false, false), null,
+                i -> target("add route", routes.get(i)));
+        return new BulkResult<>(Arrays.asList(new Void[routes.size()]), Arrays.asList(errs));
     }
 
     /** Deletes many routes, pipelined; each reports its own success or error. */

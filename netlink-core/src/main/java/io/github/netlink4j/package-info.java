@@ -33,8 +33,10 @@
  *       {@link io.github.netlink4j.error.NoSuchLinkException});</li>
  *   <li>{@code add(spec)} and {@code replace(spec)} return the record the kernel made, in one round
  *       trip (NLM_F_ECHO); {@code delete(…)} returns nothing;</li>
- *   <li>{@code addAll}/{@code deleteAll} pipeline many requests and return a
- *       {@link io.github.netlink4j.BulkResult} with each request's record or error;</li>
+ *   <li>{@code addAll}/{@code deleteAll} pipeline many requests (up to 64 per {@code sendmsg}) and
+ *       return a {@link io.github.netlink4j.BulkResult} with each request's own success or error; they
+ *       ask nothing back, because an echo costs the kernel a message and the caller a decode per item,
+ *       and bulk is the fast path: {@code list(…)} afterwards when the records are needed;</li>
  *   <li>{@code setX(name, value)} changes one property of an existing object.</li>
  * </ul>
  * A kernel refusal is mapped the same way by every handle: EEXIST is

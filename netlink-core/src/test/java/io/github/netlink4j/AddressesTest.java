@@ -128,10 +128,8 @@ class AddressesTest {
         List<AddressSpec> specs = new ArrayList<>();
         for (int i = 1; i <= 200; i++) specs.add(AddressSpec.of("ifb0", "198.18.0." + i + "/32"));
         specs.add(AddressSpec.of("ifb0", "198.18.0.7/32")); // duplicate: fails alone
-        BulkResult<Address> r = nl.addresses().addAll(specs);
+        BulkResult<Void> r = nl.addresses().addAll(specs);
         assertEquals(Map.of(200, r.error(200).orElseThrow()), r.failures());
-        assertEquals(InetAddress.ofLiteral("198.18.0.9"), r.value(8).orElseThrow().address(), "each add's own echo");
-        assertEquals(200, r.succeeded().size());
         assertTrue(r.error(200).get() instanceof AlreadyExistsException);
         assertEquals(200, nl.addresses().list("ifb0", AddressFamily.INET).size());
         assertEquals(200, ipAddrs("ifb0").size());

@@ -1,6 +1,5 @@
 package io.github.netlink4j.bench;
 
-import io.github.netlink4j.Address;
 import io.github.netlink4j.AddressSpec;
 import io.github.netlink4j.BulkResult;
 import io.github.netlink4j.Link;
@@ -18,7 +17,8 @@ import java.util.Map;
 
 /**
  * The throughput program: {@code Throughput WORKLOAD --netns NAME --count N --kind KIND [--pipelined]
- * [--release-each]}.
+ * [--release-each] [--verify]}. {@code --verify} makes each w4/w5 scenario check the end state it
+ * built (both ends up, both addresses, lo up inside) before it is torn down: for tests, not for timing.
  *
  * <p>Works only inside the caller's namespace NAME (and, for w4/w5, namespaces it makes itself,
  * NAME-x&lt;i&gt;). Prints {@code elapsed_ns=<int>} (plus {@code objects=} for w3 and {@code samples_ns=}
@@ -43,6 +43,7 @@ public final class Throughput {
         String netns = null, kind = "dummy";
         int count = -1;
         boolean pipelined = false, releaseEach = false;
+        verify = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--netns" -> netns = args[++i];
@@ -50,6 +51,7 @@ public final class Throughput {
                 case "--kind" -> kind = args[++i];
                 case "--pipelined" -> pipelined = true;
                 case "--release-each" -> releaseEach = true;
+                case "--verify" -> verify = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -81,7 +83,7 @@ public final class Throughput {
         for (int i = 0; i < n; i++) specs.add(LinkSpec.of("dummy" + i, kind));
         long t0 = System.nanoTime();
         if (pipelined) {
-            BulkResult<Link> r = nl.links().addAll(specs);
+            BulkResult<Void> r = nl.links().addAll(specs);
             return report(System.nanoTime() - t0, r);
         }
         for (LinkSpec s : specs) nl.links().add(s);
@@ -119,7 +121,7 @@ public final class Throughput {
         for (int i = 0; i < n; i++) specs.add(AddressSpec.of("dummy0", benchAddress(i), 32));
         long t0 = System.nanoTime();
         if (pipelined) {
-            BulkResult<Address> r = nl.addresses().addAll(specs);
+            BulkResult<Void> r = nl.addresses().addAll(specs);
             return report(System.nanoTime() - t0, r);
         }
         for (AddressSpec s : specs) nl.addresses().add(dummy0, s);
@@ -158,6 +160,22 @@ public final class Throughput {
      * {@code settled_ns} figure counts until the kernel has finished all teardowns.
      */
 
+    /** Whether scenarios check their end state ({@code --verify}). */
+    private static boolean verify;
+
+    /** The seed's end state, as ip would show it: both ends up with their addresses, lo up inside. */
+    static void verifyScenario(NetlinkClient nl, NetNamespace ns, int i) throws Exception {
+        try (NetlinkClient in = NetlinkClient.open(ns)) {
+            Link a = nl.links().get("vb" + i + "a");
+            Link b = in.links().get("vb" + i + "b");
+            boolean ok = a.isUp() && b.isUp() && in.links().get("lo").isUp()
+                    && nl.addresses().list(a.name()).stream().anyMatch(x -> x.cidr().equals("10.200.0.2/24"))
+                    && in.addresses().list(b.name()).stream().anyMatch(x -> x.cidr().equals("10.200.0.3/24"))
+                    && a.parentIndex().orElse(-1) == b.index() && a.linkNetnsId().isPresent();
+            if (!ok) throw new IllegalStateException("scenario " + i + " did not reach the seed's end state: " + a + " / " + b);
+        }
+    }
+
     private static int scenarios(NetlinkClient nl, String netns, int n, boolean releaseEach, Scenario body) throws Exception {
         long[] samples = new long[n];
         List<NetNamespace> held = new ArrayList<>(n);
@@ -171,6 +189,7 @@ public final class Throughput {
                 held.add(ns);
                 try {
                     body.run(ns, i);
+                    if (verify) verifyScenario(nl, ns, i);
                 } finally {
                     NetNamespace.delete(x);
                     if (releaseEach) held.remove(held.size() - 1).close();
