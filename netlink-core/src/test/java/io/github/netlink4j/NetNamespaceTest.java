@@ -52,14 +52,14 @@ class NetNamespaceTest {
             List<?> links = Json.array(Ip.run("netns", "exec", ours, "ip", "-j", "link").out());
             assertEquals(1, links.size(), "only lo");
             assertNotEquals(NetnsThreads.currentNetns(), ns.id());
-            Ip.run("netns", "add", theirs);
+            assertEquals(0, Ip.run("netns", "add", theirs).exit());
             assertTrue(NetNamespace.exists(theirs));
             try (NetlinkClient c = NetlinkClient.open(theirs)) {
                 c.links().add(LinkSpec.ifb("ifb9"));
             }
             assertTrue(Ip.in(theirs, "link").contains("ifb9"));
             // Deleted by ip, seen by us; deleted by us, seen by ip.
-            Ip.run("netns", "del", theirs);
+            assertEquals(0, Ip.run("netns", "del", theirs).exit());
             assertFalse(NetNamespace.exists(theirs));
             assertFalse(NetNamespace.list().contains(theirs));
         } finally {
@@ -150,7 +150,10 @@ class NetNamespaceTest {
                 };
                 callers.add(virtual ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body));
             }
-            for (Thread c : callers) c.join(120_000);
+            for (Thread c : callers) {
+                c.join(120_000);
+                assertFalse(c.isAlive(), c + " still running after 120 s: a namespace call hangs");
+            }
             assertEquals(List.of(), failures);
         }
     }

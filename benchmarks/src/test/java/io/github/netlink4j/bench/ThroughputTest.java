@@ -111,7 +111,7 @@ class ThroughputTest {
         for (boolean releaseEach : new boolean[] {false, true}) {
             try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
                 int[] exit = new int[1];
-                List<String> args = new ArrayList<>(List.of(workload, "--netns", t.name(), "--count", "3", "--kind", "ifb"));
+                List<String> args = new ArrayList<>(List.of(workload, "--netns", t.name(), "--count", "3", "--kind", "ifb", "--verify"));
                 if (releaseEach) args.add("--release-each");
                 Map<String, String> out = run(exit, args.toArray(String[]::new));
                 assertEquals(0, exit[0]);
@@ -139,6 +139,16 @@ class ThroughputTest {
             assertEquals(1, exit[0]);
             assertEquals(List.of("dummy0", "dummy1", "dummy2"), links(t.client(), "dummy").stream().sorted().toList());
             assertThrows(IllegalArgumentException.class, () -> run(exit, "w9", "--netns", t.name(), "--count", "1"));
+        }
+    }
+
+    @Test
+    void verifyRefusesAScenarioThatDidNothing() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("tp"); ThrowawayNamespace x = ThrowawayNamespace.create("tp-x")) {
+            assertThrows(io.github.netlink4j.error.NoSuchLinkException.class, () -> Throughput.verifyScenario(t.client(), x.ns(), 0));
+            t.client().links().add(LinkSpec.veth("vb0a", "vb0b").withPeerNamespace(x.ns()));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Throughput.verifyScenario(t.client(), x.ns(), 0));
+            assertTrue(e.getMessage().contains("did not reach the seed's end state"), e.getMessage());
         }
     }
 }

@@ -114,8 +114,10 @@ class ReplyReaderTest {
         done(w, 0);
         MemorySegment s = datagram(w, 1, PORT);
         ReplyReader r = new ReplyReader().expect(PORT, 1);
-        r.feed(s, s.byteSize(), null);
+        assertTrue(r.feed(s, s.byteSize(), null), "DONE completes the dump");
         assertTrue(r.interrupted());
+        assertEquals(null, r.error());
+        assertEquals(1, r.dataMessages());
     }
 
     @Test
@@ -230,5 +232,65 @@ class ReplyReaderTest {
             x.next();
             x.u32();
         });
+    }
+
+    /** A netlink message built by hand (not by our writer): header fields, then the body bytes. */
+    private static byte[] message(int type, int flags, int seq, int pid, byte[] body) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Nlmsg.align(16 + body.length)).order(java.nio.ByteOrder.nativeOrder());
+        b.putInt(16 + body.length).putShort((short) type).putShort((short) flags).putInt(seq).putInt(pid).put(body);
+        return b.array();
+    }
+
+    /** An NLMSG_ERROR body: the error, then the (capped) request header it answers. */
+    private static byte[] ack(int error, int seq, int pid) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20).order(java.nio.ByteOrder.nativeOrder());
+        b.putInt(error).putInt(16).putShort((short) 16).putShort((short) 0x5).putInt(seq).putInt(pid);
+        return b.array();
+    }
+
+    private static MemorySegment concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) o.writeBytes(p);
+        return MemorySegment.ofArray(o.toByteArray());
+    }
+
+    @Test
+    void theKernelsOwnBytes() throws Exception {
+        // Captured from iproute2's socket (seq and port normalised to 0): a dump's messages, an error with
+        // no extended ACK, and one with the kernel's message.
+        MemorySegment links = io.github.netlink4j.testing.Golden.segment("dump/links");
+        ReplyReader r = new ReplyReader().expect(0, 0);
+        int[] seen = new int[1];
+        assertFalse(r.feed(links, io.github.netlink4j.testing.Golden.bytes("dump/links").length, (seg, off, len) -> seen[0]++),
+                "a dump without its DONE is not complete");
+        assertEquals(5, seen[0]);
+        MemorySegment exists = io.github.netlink4j.testing.Golden.segment("error/veth-exists");
+        assertTrue(r.expect(0, 0).feed(exists, io.github.netlink4j.testing.Golden.bytes("error/veth-exists").length, null));
+        assertEquals(-17, r.error().error());
+        MemorySegment kind = io.github.netlink4j.testing.Golden.segment("error/dummy-unknown-kind");
+        assertTrue(r.expect(0, 0).feed(kind, io.github.netlink4j.testing.Golden.bytes("error/dummy-unknown-kind").length, null));
+        assertEquals("Unknown device type", r.error().message());
+    }
+
+    @Test
+    void aBatchIsCompleteWhenEveryRequestIsAcknowledgedInAnyOrder() throws Exception {
+        ReplyReader r = new ReplyReader().expectBatch(PORT, 40, 3);
+        int[] echoes = new int[3];
+        ReplyReader.BatchHandler h = (i, seg, off, len) -> echoes[i]++;
+        // Request 2's ACK first, an echo for request 0, a foreign sequence number and port, then the rest.
+        MemorySegment first = concat(message(Netlink.NLMSG_ERROR, 0x100, 42, PORT, ack(0, 42, PORT)),
+                message(16, 0, 40, PORT, new byte[16]), message(Netlink.NLMSG_ERROR, 0x100, 43, PORT, ack(0, 43, PORT)),
+                message(Netlink.NLMSG_ERROR, 0x100, 40, PORT + 1, ack(0, 40, PORT + 1)));
+        assertFalse(r.feedBatch(first, first.byteSize(), h));
+        assertEquals(2, r.skipped(), "sequence 43 is past the batch, port + 1 is not ours");
+        MemorySegment rest = concat(message(Netlink.NLMSG_ERROR, 0x100, 40, PORT, ack(-17, 40, PORT)),
+                message(Netlink.NLMSG_ERROR, 0x100, 40, PORT, ack(0, 40, PORT)), // a second answer to 0 is not counted
+                message(Netlink.NLMSG_ERROR, 0x100, 41, PORT, ack(0, 41, PORT)));
+        assertTrue(r.feedBatch(rest, rest.byteSize(), h));
+        assertEquals(17, -r.batchError(0).error());
+        assertEquals(null, r.batchError(1));
+        assertEquals(null, r.batchError(2));
+        assertEquals(1, echoes[0]);
+        assertEquals(0, echoes[1] + echoes[2]);
     }
 }
