@@ -1,8 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.FlagSet;
-import io.github.netlink4j.internal.codec.Inet;
-import io.github.netlink4j.internal.codec.Text;
 
 import java.net.InetAddress;
 import java.util.Optional;
@@ -36,12 +33,12 @@ public record Address(AddressFamily family, int index, InetAddress address, int 
 
     /** {@code address/prefixLength}, as ip prints it (IPv6 compressed, RFC 5952). */
     public String cidr() {
-        return Inet.text(address) + "/" + prefixLength;
+        return IpText.text(address) + "/" + prefixLength;
     }
 
     /** An IP address as iproute2 prints it: dotted quad, or compressed IPv6 (RFC 5952) like inet_ntop. */
     public static String format(InetAddress address) {
-        return Inet.text(address);
+        return IpText.text(address);
     }
 
     /** Whether the address can be used: not tentative (IPv6 DAD finished) and DAD did not fail. */
@@ -52,6 +49,17 @@ public record Address(AddressFamily family, int index, InetAddress address, int 
     /** One line in ip's words: {@code inet 10.200.0.2/24 brd 10.200.0.255 scope global if3}. */
     @Override
     public String toString() {
-        return Text.address(this);
+        StringBuilder sb = new StringBuilder(family.text()).append(' ').append(IpText.text(address));
+        peer.ifPresent(p -> sb.append(" peer ").append(IpText.text(p)));
+        sb.append('/').append(prefixLength);
+        broadcast.ifPresent(b -> sb.append(" brd ").append(IpText.text(b)));
+        sb.append(" scope ").append(scope);
+        flags.forEach(f -> sb.append(' ').append(f.name().toLowerCase(java.util.Locale.ROOT)));
+        sb.append(' ').append(label.orElse("if" + index));
+        if (validLifetime.isPresent()) {
+            sb.append(" valid_lft ").append(validLifetime.getAsLong()).append("sec preferred_lft ")
+                    .append(preferredLifetime.orElse(0)).append("sec");
+        }
+        return sb.toString();
     }
 }

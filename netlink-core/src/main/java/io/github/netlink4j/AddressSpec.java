@@ -1,7 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.Inet;
-import io.github.netlink4j.internal.codec.Validate;
 
 import java.net.InetAddress;
 import java.util.EnumSet;
@@ -62,7 +60,7 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
     }
 
     private static void sameFamily(InetAddress a, InetAddress b, String what) {
-        if (AddressFamily.of(a) != AddressFamily.of(b)) throw new IllegalArgumentException(what + " " + Inet.text(b) + " is not of the address's family");
+        if (AddressFamily.of(a) != AddressFamily.of(b)) throw new IllegalArgumentException(what + " " + IpText.text(b) + " is not of the address's family");
     }
 
     /** {@code address/prefixLength} on {@code link}. */
@@ -74,10 +72,10 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
     /** Parses {@code "10.200.0.2/24"} (a missing prefix means a host address, /32 or /128). */
     public static AddressSpec of(String link, String cidr) {
         int slash = cidr.indexOf('/');
-        InetAddress a = Inet.parse(slash < 0 ? cidr : cidr.substring(0, slash));
+        InetAddress a = IpText.parse(slash < 0 ? cidr : cidr.substring(0, slash));
         int len;
         if (slash < 0) {
-            len = Inet.maxPrefix(a);
+            len = IpText.maxPrefix(a);
         } else {
             try {
                 len = Integer.parseInt(cidr.substring(slash + 1));

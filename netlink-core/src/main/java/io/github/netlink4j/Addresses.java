@@ -103,7 +103,7 @@ public final class Addresses {
     }
 
     private static String describe(AddressSpec s) {
-        return io.github.netlink4j.internal.codec.Inet.text(s.address()) + "/" + s.prefixLength();
+        return IpText.text(s.address()) + "/" + s.prefixLength();
     }
 
     private static Target target(String what, AddressSpec s) {

@@ -1,8 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.FlagSet;
-import io.github.netlink4j.internal.codec.Text;
-import io.github.netlink4j.internal.codec.UndecodedAttributes;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +49,7 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
     /** Makes the collections immutable (the decoders' own immutable sets and lists are kept as they are). */
     public Link {
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
-        unknown = unknown instanceof UndecodedAttributes ? unknown : List.copyOf(unknown);
+        unknown = RawAttribute.isArea(unknown) ? unknown : List.copyOf(unknown);
     }
 
     /** Whether the link is administratively up (IFF_UP). */
@@ -70,8 +67,32 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
      * {@code none}, … or {@code [N]} for a type it has no name for (ll_types.c).
      */
     public String typeName() {
-        return Text.linkType(type);
+        return switch (type) {
+            case 0 -> "netrom";
+            case 1 -> "ether";
+            case 24 -> "ieee1394";
+            case 32 -> "infiniband";
+            case 512 -> "ppp";
+            case 768 -> "ipip";
+            case 769 -> "tunnel6";
+            case 772 -> "loopback";
+            case 776 -> "sit";
+            case 778 -> "gre";
+            case 783 -> "irda";
+            case 801 -> "ieee802.11";
+            case 823 -> "gre6";
+            case 824 -> "netlink";
+            case 65534 -> "none";
+            case 65535 -> "void";
+            default -> "[" + type + "]";
+        };
     }
+
+    // The order ip prints interface flags in (print_link_flags).
+    private static final List<LinkFlag> FLAG_ORDER = List.of(LinkFlag.LOOPBACK, LinkFlag.BROADCAST, LinkFlag.POINTOPOINT,
+            LinkFlag.MULTICAST, LinkFlag.NOARP, LinkFlag.ALLMULTI, LinkFlag.PROMISC, LinkFlag.MASTER, LinkFlag.SLAVE,
+            LinkFlag.DEBUG, LinkFlag.DYNAMIC, LinkFlag.AUTOMEDIA, LinkFlag.PORTSEL, LinkFlag.NOTRAILERS, LinkFlag.UP,
+            LinkFlag.LOWER_UP, LinkFlag.DORMANT, LinkFlag.ECHO);
 
     /**
      * One line in ip's words: {@code 3: veth0@if2 <BROADCAST,MULTICAST> mtu 1500 state DOWN mode DEFAULT
@@ -79,6 +100,23 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
      */
     @Override
     public String toString() {
-        return Text.link(this);
+        StringBuilder sb = new StringBuilder().append(index).append(": ").append(name);
+        parentIndex.ifPresent(p -> sb.append("@if").append(p));
+        java.util.StringJoiner f = new java.util.StringJoiner(",", "<", ">");
+        if (flags.contains(LinkFlag.UP) && !flags.contains(LinkFlag.RUNNING)) f.add("NO-CARRIER");
+        for (LinkFlag x : FLAG_ORDER) if (flags.contains(x)) f.add(x.name());
+        sb.append(": ").append(f).append(" mtu ").append(mtu);
+        qdisc.ifPresent(q -> sb.append(" qdisc ").append(q));
+        masterIndex.ifPresent(m -> sb.append(" master if").append(m));
+        sb.append(" state ").append(operState).append(" mode ").append(linkMode);
+        txQueueLength.ifPresent(q -> sb.append(" qlen ").append(q));
+        sb.append(" link/").append(typeName());
+        address.ifPresent(a -> sb.append(' ').append(a));
+        broadcast.ifPresent(b -> sb.append(" brd ").append(b));
+        linkNetnsId.ifPresent(n -> sb.append(" link-netnsid ").append(n));
+        kind.ifPresent(k -> sb.append(" kind ").append(k));
+        alias.ifPresent(a -> sb.append(" alias ").append(a));
+        if (!unknown.isEmpty()) sb.append(" undecoded ").append(RawAttribute.summary(unknown));
+        return sb.toString();
     }
 }

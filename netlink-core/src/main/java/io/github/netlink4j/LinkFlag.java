@@ -1,6 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.FlagSet;
 
 import java.util.Set;
 

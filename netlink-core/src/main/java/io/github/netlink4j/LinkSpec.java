@@ -1,6 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.Validate;
 
 import java.net.InetAddress;
 import java.util.Objects;
@@ -97,7 +96,7 @@ public sealed interface LinkSpec {
      * @param peerNamespace where the peer is created; empty for the same namespace
      * @param options       options of the first end
      */
-    record Veth(String name, String peerName, Optional<NetNamespace> peerNamespace, LinkOptions options) implements LinkSpec {
+    record Veth(String name, String peerName, Optional<NamespaceHandle> peerNamespace, LinkOptions options) implements LinkSpec {
         /** Validates the names. */
         public Veth {
             Validate.ifName(name);
@@ -117,7 +116,7 @@ public sealed interface LinkSpec {
         }
 
         /** The same pair with the peer created inside {@code ns}. */
-        public Veth withPeerNamespace(NetNamespace ns) {
+        public Veth withPeerNamespace(NamespaceHandle ns) {
             return new Veth(name, peerName, Optional.of(ns), options);
         }
     }

@@ -3,7 +3,6 @@ package io.github.netlink4j;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.internal.codec.LinkCodec;
-import io.github.netlink4j.internal.codec.Validate;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 
@@ -230,7 +229,7 @@ public final class Links {
     }
 
     /** {@code ip link set NAME netns NS}: moves the link into the namespace (IFLA_NET_NS_FD). */
-    public void moveTo(String name, NetNamespace ns) throws NetlinkException {
+    public void moveTo(String name, NamespaceHandle ns) throws NetlinkException {
         int fd = ns.fd();
         change(name, 0, 0, LinkCodec.namespaceFd(fd), "move to namespace");
     }

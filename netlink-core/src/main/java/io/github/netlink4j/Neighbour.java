@@ -1,7 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.FlagSet;
-import io.github.netlink4j.internal.codec.Text;
 
 import java.net.InetAddress;
 import java.util.Optional;
@@ -28,6 +26,11 @@ public record Neighbour(AddressFamily family, int index, Optional<InetAddress> a
     /** One line in ip's words: {@code 10.200.0.3 dev if3 lladdr 02:00:00:00:00:03 PERMANENT}. */
     @Override
     public String toString() {
-        return Text.neighbour(this);
+        StringBuilder sb = new StringBuilder();
+        sb.append(address.map(IpText::text).orElse(family.text())).append(" dev if").append(index);
+        lladdr.ifPresent(l -> sb.append(" lladdr ").append(l));
+        if (state.isEmpty()) sb.append(" NONE");
+        for (NeighbourState s : state) sb.append(' ').append(s);
+        return sb.toString();
     }
 }

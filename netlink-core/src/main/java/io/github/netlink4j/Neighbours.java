@@ -4,7 +4,6 @@ import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
-import io.github.netlink4j.internal.codec.Inet;
 import io.github.netlink4j.internal.codec.NeighbourCodec;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
@@ -66,7 +65,7 @@ public final class Neighbours {
         Neighbour[] found = new Neighbour[1];
         try {
             socket.get(w -> NeighbourCodec.encodeGet(w, address, index), (s, off, len) -> found[0] = NeighbourCodec.decodeEcho(s, off, len),
-                    Target.of("get neighbour", "neighbour " + Inet.text(address) + " dev " + link));
+                    Target.of("get neighbour", "neighbour " + IpText.text(address) + " dev " + link));
         } catch (KernelException e) {
             if (e.errno() == Errno.ENOENT) return Optional.empty();
             throw e;
@@ -76,7 +75,7 @@ public final class Neighbours {
 
     /** The entry for {@code address} on link {@code link}; {@link NotFoundException} if there is none. */
     public Neighbour get(String link, InetAddress address) throws NetlinkException {
-        return find(link, address).orElseThrow(() -> new NotFoundException("neighbour " + Inet.text(address) + " dev " + link + " does not exist", null));
+        return find(link, address).orElseThrow(() -> new NotFoundException("neighbour " + IpText.text(address) + " dev " + link + " does not exist", null));
     }
 
     /** {@code ip neigh add}: adds the entry and returns it as the kernel has it. */
@@ -99,7 +98,7 @@ public final class Neighbours {
         // The kernel does not echo RTM_NEWNEIGH: ask for the entry.
         Optional<Neighbour> k = find(index, n.address(), n.link());
         if (k.isPresent()) return k.get();
-        throw new NotFoundException("neighbour " + Inet.text(n.address()) + " dev " + n.link() + " was added but is gone", null);
+        throw new NotFoundException("neighbour " + IpText.text(n.address()) + " dev " + n.link() + " was added but is gone", null);
     }
 
     private static void keepEcho(MemorySegment s, long off, int len, Neighbour[] into) throws io.github.netlink4j.error.ProtocolException {
@@ -114,6 +113,6 @@ public final class Neighbours {
     }
 
     private static Target target(String what, NeighbourSpec n) {
-        return Target.onLink(what + " " + Inet.text(n.address()) + " dev " + n.link(), "neighbour " + Inet.text(n.address()) + " dev " + n.link(), n.link());
+        return Target.onLink(what + " " + IpText.text(n.address()) + " dev " + n.link(), "neighbour " + IpText.text(n.address()) + " dev " + n.link(), n.link());
     }
 }

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * }
  * }
  */
-public final class NetNamespace implements AutoCloseable {
+public final class NetNamespace implements NamespaceHandle, AutoCloseable {
     /** Where named namespaces live, as in iproute2. */
     public static final Path RUN_DIR = Path.of("/var/run/netns");
 

@@ -50,7 +50,7 @@ public final class NetlinkClient implements AutoCloseable {
         this.routes = new Routes(socket, links);
         this.neighbours = new Neighbours(socket, links);
         this.nsids = new Nsids(socket);
-        this.waits = new Waits(this);
+        this.waits = new Waits(sockets, links);
     }
 
     /** A client in the calling thread's network namespace. */

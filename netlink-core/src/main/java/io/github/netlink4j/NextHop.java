@@ -15,6 +15,6 @@ import java.util.Optional;
 public record NextHop(Optional<InetAddress> gateway, int outputIndex, int weight, java.util.Set<NextHopFlag> flags) {
     /** Makes the set immutable. */
     public NextHop {
-        flags = flags instanceof io.github.netlink4j.internal.codec.FlagSet ? flags : java.util.Set.copyOf(flags);
+        flags = flags instanceof FlagSet ? flags : java.util.Set.copyOf(flags);
     }
 }

@@ -34,7 +34,7 @@ public final class Nsids {
     }
 
     /** The id this namespace has for {@code ns}, if one is assigned. */
-    public OptionalInt find(NetNamespace ns) throws NetlinkException {
+    public OptionalInt find(NamespaceHandle ns) throws NetlinkException {
         int fd = ns.fd();
         int[] id = {-1};
         socket.get(w -> NsidCodec.encodeGet(w, fd), (s, off, len) -> id[0] = NsidCodec.decode(s, off, len),
@@ -43,7 +43,7 @@ public final class Nsids {
     }
 
     /** The id this namespace has for {@code ns}; {@link NotFoundException} if none is assigned. */
-    public int get(NetNamespace ns) throws NetlinkException {
+    public int get(NamespaceHandle ns) throws NetlinkException {
         OptionalInt id = find(ns);
         if (id.isEmpty()) throw new NotFoundException(ns + " has no id in this namespace", null);
         return id.getAsInt();
@@ -54,14 +54,14 @@ public final class Nsids {
      *
      * @throws AlreadyExistsException if {@code ns} has an id, or the id is taken
      */
-    public void set(NetNamespace ns, int id) throws NetlinkException {
+    public void set(NamespaceHandle ns, int id) throws NetlinkException {
         if (id < 0) throw new IllegalArgumentException("nsid must be >= 0, not " + id);
         int fd = ns.fd();
         socket.request(w -> NsidCodec.encodeSet(w, fd, id), null, Target.of("set nsid", "nsid " + id));
     }
 
     /** The id of {@code ns}, having the kernel assign one first if it has none ({@code ip netns set NAME auto}). */
-    public int assign(NetNamespace ns) throws NetlinkException {
+    public int assign(NamespaceHandle ns) throws NetlinkException {
         OptionalInt id = find(ns);
         if (id.isPresent()) return id.getAsInt();
         int fd = ns.fd();

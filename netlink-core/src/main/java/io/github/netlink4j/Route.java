@@ -1,7 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.Inet;
-import io.github.netlink4j.internal.codec.Text;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -56,12 +54,30 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
     /** {@code default} or {@code dst/len}, as ip prints the destination (host routes without /32). */
     public String destinationText() {
         if (destination.isEmpty() || destinationLength == 0) return "default";
-        return Inet.text(destination.get()) + (destinationLength == Inet.maxPrefix(destination.get()) ? "" : "/" + destinationLength);
+        return IpText.text(destination.get()) + (destinationLength == IpText.maxPrefix(destination.get()) ? "" : "/" + destinationLength);
     }
 
     /** One line in ip's words: {@code 10.200.1.0/24 via 10.200.0.1 dev if3 proto boot metric 7}. */
     @Override
     public String toString() {
-        return Text.route(this);
+        StringBuilder sb = new StringBuilder();
+        if (type != RouteType.UNICAST) sb.append(type.text()).append(' ');
+        sb.append(destinationText());
+        gateway.ifPresent(g -> sb.append(" via ").append(IpText.text(g)));
+        outputIndex.ifPresent(i -> sb.append(" dev if").append(i));
+        if (!table.equals(RouteTable.MAIN)) sb.append(" table ").append(table);
+        sb.append(" proto ").append(protocol).append(" scope ").append(scope);
+        preferredSource.ifPresent(s -> sb.append(" src ").append(IpText.text(s)));
+        metric.ifPresent(m -> sb.append(" metric ").append(m));
+        for (NextHop h : multipath) {
+            sb.append(" nexthop");
+            h.gateway().ifPresent(g -> sb.append(" via ").append(IpText.text(g)));
+            sb.append(" dev if").append(h.outputIndex()).append(" weight ").append(h.weight());
+        }
+        if (family == AddressFamily.INET6 && preference.isPresent()) {
+            int p = preference.getAsInt();
+            sb.append(" pref ").append(p == 1 ? "high" : p == 3 ? "low" : "medium");
+        }
+        return sb.toString();
     }
 }

@@ -1,7 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.Inet;
-import io.github.netlink4j.internal.codec.Validate;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -40,15 +38,15 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
     public RouteSpec {
         if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("a route's family is INET or INET6, not " + family);
         destination.ifPresent(d -> {
-            if (AddressFamily.of(d) != family) throw new IllegalArgumentException("destination " + Inet.text(d) + " is not of the route's family");
+            if (AddressFamily.of(d) != family) throw new IllegalArgumentException("destination " + IpText.text(d) + " is not of the route's family");
             Validate.prefix(d, destinationLength);
         });
         if (destination.isEmpty() && destinationLength != 0) throw new IllegalArgumentException("default route has prefix length 0");
         gateway.ifPresent(g -> {
-            if (AddressFamily.of(g) != family) throw new IllegalArgumentException("gateway " + Inet.text(g) + " is not of the route's family");
+            if (AddressFamily.of(g) != family) throw new IllegalArgumentException("gateway " + IpText.text(g) + " is not of the route's family");
         });
         preferredSource.ifPresent(s -> {
-            if (AddressFamily.of(s) != family) throw new IllegalArgumentException("source " + Inet.text(s) + " is not of the route's family");
+            if (AddressFamily.of(s) != family) throw new IllegalArgumentException("source " + IpText.text(s) + " is not of the route's family");
         });
         link.ifPresent(Validate::ifName);
         if (metric.isPresent() && metric.getAsInt() < 0) throw new IllegalArgumentException("metric must be >= 0");
@@ -59,7 +57,7 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
         multipath = List.copyOf(multipath);
         for (NextHopSpec h : multipath) {
             h.gateway().ifPresent(g -> {
-                if (AddressFamily.of(g) != family) throw new IllegalArgumentException("nexthop gateway " + Inet.text(g) + " is not of the route's family");
+                if (AddressFamily.of(g) != family) throw new IllegalArgumentException("nexthop gateway " + IpText.text(g) + " is not of the route's family");
             });
         }
         if (!multipath.isEmpty() && (gateway.isPresent() || link.isPresent())) {
@@ -80,16 +78,16 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
     public static RouteSpec to(String cidr) {
         if (cidr.equals("default")) return defaultRoute(AddressFamily.INET);
         int slash = cidr.indexOf('/');
-        InetAddress a = Inet.parse(slash < 0 ? cidr : cidr.substring(0, slash));
+        InetAddress a = IpText.parse(slash < 0 ? cidr : cidr.substring(0, slash));
         int len;
         try {
-            len = slash < 0 ? Inet.maxPrefix(a) : Integer.parseInt(cidr.substring(slash + 1));
+            len = slash < 0 ? IpText.maxPrefix(a) : Integer.parseInt(cidr.substring(slash + 1));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid prefix length in \"" + cidr + "\"", e);
         }
         Validate.prefix(a, len);
         if (len == 0) return defaultRoute(AddressFamily.of(a));
-        return plain(AddressFamily.of(a), Optional.of(Inet.network(a, len)), len, Optional.empty());
+        return plain(AddressFamily.of(a), Optional.of(IpText.network(a, len)), len, Optional.empty());
     }
 
     /** The default route of {@code family} ({@code ip [-6] route add default …}). */
@@ -149,6 +147,6 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
 
     /** {@code default} or {@code dst/len}, as ip prints it. */
     public String destinationText() {
-        return destination.map(d -> Inet.text(d) + "/" + destinationLength).orElse("default");
+        return destination.map(d -> IpText.text(d) + "/" + destinationLength).orElse("default");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.Inet;
+
+import io.github.netlink4j.internal.transport.SocketFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,16 +23,18 @@ import java.util.function.Predicate;
  * }
  */
 public final class Waits {
-    private final NetlinkClient client;
+    private final SocketFactory sockets;
+    private final Links links;
 
-    Waits(NetlinkClient client) {
-        this.client = client;
+    Waits(SocketFactory sockets, Links links) {
+        this.sockets = sockets;
+        this.links = links;
     }
 
     private <T> T await(EnumSet<EventGroup> groups, Duration timeout, String what, Function<NetlinkEvent, Optional<T>> match)
             throws IOException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Subscription s = client.subscribe(groups, Subscription.Options.DEFAULTS.withListExisting(true));
+        Subscription s = new Subscription(groups, Subscription.Options.DEFAULTS.withListExisting(true), sockets, null);
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
@@ -61,9 +64,9 @@ public final class Waits {
 
     /** Waits until {@code address} on link {@code name} is usable: present, DAD done, not failed. */
     public Address addressUsable(String name, InetAddress address, Duration timeout) throws IOException, TimeoutException, InterruptedException {
-        int index = client.links().index(name);
+        int index = links.index(name);
         EventGroup g = AddressFamily.of(address) == AddressFamily.INET ? EventGroup.IPV4_ADDRESS : EventGroup.IPV6_ADDRESS;
-        return await(EnumSet.of(g), timeout, "address " + Inet.text(address) + " becoming usable", e ->
+        return await(EnumSet.of(g), timeout, "address " + IpText.text(address) + " becoming usable", e ->
                 e instanceof NetlinkEvent.AddressEvent ae && ae.action() != NetlinkEvent.Action.DELETED
                         && ae.address().index() == index && ae.address().address().equals(address) && ae.address().isUsable()
                         ? Optional.of(ae.address()) : Optional.empty());

@@ -140,4 +140,21 @@ class RecordValuesTest {
         assertTrue(s.length() < 250, s);
         assertTrue(!s.contains("0000000000"), "no payload hex in " + s);
     }
+
+    @Test
+    void rawAttributeAreasSplitWhenReadAndRefuseMalformedOnes() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.nativeOrder());
+        b.putShort((short) 5).putShort((short) 0x8003).put((byte) 7).put(new byte[3]); // type 3 with NLA_F_NESTED, 1 byte
+        b.putShort((short) 8).putShort((short) 9).putInt(42);
+        List<RawAttribute> l = RawAttribute.listOf(b.array());
+        assertEquals(List.of(RawAttribute.of(3, new byte[] {7}), RawAttribute.of(9, java.nio.ByteBuffer.allocate(4)
+                .order(java.nio.ByteOrder.nativeOrder()).putInt(42).array())), l);
+        assertEquals("[2 attributes, types 3, 9]", l.toString());
+        assertThrows(UnsupportedOperationException.class, () -> l.add(RawAttribute.of(1, new byte[0])));
+        assertEquals(List.of(RawAttribute.of(9, java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.nativeOrder()).putInt(42).array())),
+                RawAttribute.of(26, java.util.Arrays.copyOfRange(b.array(), 8, 16)).nested());
+        byte[] bad = b.array().clone();
+        bad[8] = 40; // a length past the end
+        assertThrows(IllegalStateException.class, () -> RawAttribute.listOf(bad).size());
+    }
 }

@@ -58,7 +58,7 @@ public final class LinkCodec {
         Optional<String> qdisc = Optional.empty(), alias = Optional.empty(), kind = Optional.empty();
         Optional<LinkData> data = Optional.empty();
         Optional<LinkStats> stats = Optional.empty();
-        boolean undecoded = false;
+        Spans undecoded = new Spans();
         while (a.next()) {
             switch (a.type()) {
                 case IfLink.IFLA_IFNAME -> name = a.string();
@@ -88,13 +88,51 @@ public final class LinkCodec {
                     kind = Optional.ofNullable(k);
                     if (k != null) data = Optional.of(LinkDataCodec.decode(k, kindData));
                 }
-                default -> undecoded = true;
+                default -> undecoded.add(a.payloadOffset() - 4, Nlmsg.align(a.payloadLength() + 4), off + len);
             }
         }
         if (name == null) throw new ProtocolException("RTM_NEWLINK for index " + index + " has no IFLA_IFNAME");
         return new Link(index, name, type, flags, LinkFlag.fromBits(flags), Enums.operState(operstate), Enums.linkMode(linkmode), mtu, minMtu, maxMtu,
                 addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats,
-                undecoded ? new UndecodedAttributes(a.bytesOfRange(h + IFINFOMSG, off + len), LinkCodec::decodesAttribute) : List.of());
+                undecoded.isEmpty() ? List.of() : RawAttribute.listOf(undecoded.copy(a)));
+    }
+
+    /**
+     * Where the attributes {@link #decode} keeps raw lie in the message, as runs of adjacent
+     * attributes (most of them are): copied into one array at the end, one copy per run.
+     */
+    private static final class Spans {
+        private long[] starts = new long[8];
+        private long[] ends = new long[8];
+        private int n;
+        private int bytes;
+
+        /** An attribute at {@code at} taking {@code size} bytes with its padding, in a message ending at {@code limit}. */
+        void add(long at, int size, long limit) {
+            long end = Math.min(at + size, limit);
+            bytes += size;
+            if (n > 0 && ends[n - 1] == at) {
+                ends[n - 1] = end;
+                return;
+            }
+            if (n == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, n * 2);
+                ends = java.util.Arrays.copyOf(ends, n * 2);
+            }
+            starts[n] = at;
+            ends[n++] = end;
+        }
+
+        boolean isEmpty() {
+            return n == 0;
+        }
+
+        byte[] copy(Attrs a) {
+            byte[] out = new byte[bytes];
+            int pos = 0;
+            for (int i = 0; i < n; i++) pos += Nlmsg.align(a.copyRange(starts[i], ends[i], out, pos));
+            return out;
+        }
     }
 
     /** The IFLA_* types {@link #decode} turns into fields (the rest stay in {@link Link#unknown()}). */

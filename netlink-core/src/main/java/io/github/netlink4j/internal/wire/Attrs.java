@@ -180,11 +180,16 @@ public final class Attrs {
         return true;
     }
 
-    /** A copy of the bytes {@code [from, to)} of the segment (e.g. a whole attribute area). */
-    public byte[] bytesOfRange(long from, long to) {
+    /**
+     * Copies the bytes {@code [from, to)} of the segment (whole attributes this cursor has walked) into
+     * {@code dst} at {@code at}; returns how many.
+     */
+    public int copyRange(long from, long to, byte[] dst, int at) {
         if (from < 0 || to > seg.byteSize() || from > to) throw new IndexOutOfBoundsException("[" + from + ", " + to + ")");
-        if (arr != null) return java.util.Arrays.copyOfRange(arr, idx(from), idx(to));
-        return seg.asSlice(from, to - from).toArray(ValueLayout.JAVA_BYTE);
+        int n = (int) (to - from);
+        if (arr != null) System.arraycopy(arr, idx(from), dst, at, n);
+        else MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, from, dst, at, n);
+        return n;
     }
 
     /** A cursor over the attributes nested in this one's payload. */

@@ -1,4 +1,4 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j;
 
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -10,20 +10,20 @@ import java.util.NoSuchElementException;
  * EnumSet plus an unmodifiable copy were three; {@code contains} is a bit test. Equal to any other
  * {@code Set} with the same elements.
  */
-public final class FlagSet<E extends Enum<E>> extends AbstractSet<E> {
+final class FlagSet<E extends Enum<E>> extends AbstractSet<E> {
     private final E[] universe;
     private final int[] bitOf; // bitOf[e.ordinal()]
     private final int bits;
 
     /** {@code bits} must hold only bits that name a constant (the caller masks them). */
-    public FlagSet(E[] universe, int[] bitOf, int bits) {
+    FlagSet(E[] universe, int[] bitOf, int bits) {
         this.universe = universe;
         this.bitOf = bitOf;
         this.bits = bits;
     }
 
     /** The or of every constant's bit. */
-    public static int mask(int[] bitOf) {
+    static int mask(int[] bitOf) {
         int m = 0;
         for (int b : bitOf) m |= b;
         return m;

@@ -1,7 +1,5 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j;
 
-import io.github.netlink4j.AddressFlag;
-import io.github.netlink4j.LinkFlag;
 
 import org.junit.jupiter.api.Test;
 
