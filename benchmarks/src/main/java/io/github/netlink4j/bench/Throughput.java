@@ -147,19 +147,6 @@ public final class Throughput {
     /** Scenario namespaces held at once; at this many they are released together and the run goes on. */
     static final int HOLD_AT_MOST = 64;
 
-    /**
-     * Runs the scenarios one after the other. Each deletes its namespace's name like {@code ip netns
-     * del}; the handle on it is kept (so the kernel has not torn the namespace down yet) and all of
-     * them are closed together after the last scenario, inside the clock. That is what {@code ip
-     * -batch} does (it never closes the namespace file it opens for {@code link set … netns X}), and
-     * it lets the kernel tear the namespaces down in one batch instead of one teardown per scenario
-     * that holds RTNL and queues RCU work while the next scenario's move waits in {@code rcu_barrier}.
-     * At most {@link #HOLD_AT_MOST} are held (then released together), so a long run neither runs out of
-     * file descriptors nor piles up namespaces (ip -batch's leaked fds grow with every scenario).
-     * {@code releaseEach} closes each handle at the end of its scenario instead. Either way the
-     * {@code settled_ns} figure counts until the kernel has finished all teardowns.
-     */
-
     /** Whether scenarios check their end state ({@code --verify}). */
     private static boolean verify;
 
@@ -176,6 +163,18 @@ public final class Throughput {
         }
     }
 
+    /**
+     * Runs the scenarios one after the other. Each deletes its namespace's name like {@code ip netns
+     * del}; the handle on it is kept (so the kernel has not torn the namespace down yet) and all of
+     * them are closed together after the last scenario, inside the clock. That is what {@code ip
+     * -batch} does (it never closes the namespace file it opens for {@code link set … netns X}), and
+     * it lets the kernel tear the namespaces down in one batch instead of one teardown per scenario
+     * that holds RTNL and queues RCU work while the next scenario's move waits in {@code rcu_barrier}.
+     * At most {@link #HOLD_AT_MOST} are held (then released together), so a long run neither runs out of
+     * file descriptors nor piles up namespaces (ip -batch's leaked fds grow with every scenario).
+     * {@code releaseEach} closes each handle at the end of its scenario instead. Either way the
+     * {@code settled_ns} figure counts until the kernel has finished all teardowns.
+     */
     private static int scenarios(NetlinkClient nl, String netns, int n, boolean releaseEach, Scenario body) throws Exception {
         long[] samples = new long[n];
         List<NetNamespace> held = new ArrayList<>(n);
