@@ -22,12 +22,12 @@ import java.util.OptionalInt;
  * @param preferredSource   RTA_PREFSRC
  * @param metric            RTA_PRIORITY
  * @param multipath         RTA_MULTIPATH next hops; empty for a single path
- * @param preference        RTA_PREF, the IPv6 router preference (0 medium, 1 high, 3 low)
+ * @param preference        RTA_PREF, the IPv6 router preference
  */
 public record Route(AddressFamily family, Optional<InetAddress> destination, int destinationLength, RouteTable table,
                     RouteProtocol protocol, RouteScope scope, RouteType type, int flags, Optional<InetAddress> gateway,
                     OptionalInt outputIndex, Optional<InetAddress> preferredSource, OptionalInt metric,
-                    List<NextHop> multipath, OptionalInt preference) {
+                    List<NextHop> multipath, Optional<RoutePreference> preference) {
     /** {@code RTM_F_CLONED}: a cache entry, not a route someone added. */
     private static final int RTM_F_CLONED = 0x200;
 
@@ -74,10 +74,7 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
             h.gateway().ifPresent(g -> sb.append(" via ").append(IpText.text(g)));
             sb.append(" dev if").append(h.outputIndex()).append(" weight ").append(h.weight());
         }
-        if (family == AddressFamily.INET6 && preference.isPresent()) {
-            int p = preference.getAsInt();
-            sb.append(" pref ").append(p == 1 ? "high" : p == 3 ? "low" : "medium");
-        }
+        preference.ifPresent(p -> sb.append(" pref ").append(p.text()));
         return sb.toString();
     }
 }

@@ -49,6 +49,10 @@ final class Enums {
         return of(RouteType::of, v, "rtm_type");
     }
 
+    static io.github.netlink4j.RoutePreference routePreference(int v) throws ProtocolException {
+        return of(io.github.netlink4j.RoutePreference::of, v, "RTA_PREF");
+    }
+
     static VlanProtocol vlanProtocol(int v) throws ProtocolException {
         return of(VlanProtocol::of, v, "IFLA_VLAN_PROTOCOL");
     }

@@ -4,6 +4,7 @@ import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.NextHop;
 import io.github.netlink4j.NextHopSpec;
 import io.github.netlink4j.Route;
+import io.github.netlink4j.RoutePreference;
 import io.github.netlink4j.RouteProtocol;
 import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.RouteSpec;
@@ -44,7 +45,8 @@ public final class RouteCodec {
         int type = a.u8At(h + 7);
         int flags = a.s32At(h + 8);
         Optional<InetAddress> dst = Optional.empty(), gw = Optional.empty(), src = Optional.empty();
-        OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty(), pref = OptionalInt.empty();
+        OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty();
+        Optional<RoutePreference> pref = Optional.empty();
         List<NextHop> hops = new ArrayList<>();
         while (a.next()) {
             switch (a.type()) {
@@ -55,7 +57,7 @@ public final class RouteCodec {
                 case Rtnetlink.RTA_PRIORITY -> prio = OptionalInt.of(a.u32());
                 case Rtnetlink.RTA_TABLE -> table = Integer.toUnsignedLong(a.u32());
                 case Rtnetlink.RTA_MULTIPATH -> multipath(a, hops);
-                case Rtnetlink.RTA_PREF -> pref = OptionalInt.of(a.u8());
+                case Rtnetlink.RTA_PREF -> pref = Optional.of(Enums.routePreference(a.u8()));
                 default -> { }
             }
         }

@@ -37,15 +37,6 @@ final class RouteView {
         return out;
     }
 
-    static String pref(int p) {
-        return switch (p) {
-            case 0 -> "medium";
-            case 1 -> "high";
-            case 3 -> "low";
-            default -> String.valueOf(p);
-        };
-    }
-
     private String dev(int index) {
         Link l = links.get(index);
         return l != null ? l.name() : "if" + index;
@@ -71,7 +62,7 @@ final class RouteView {
             sb.append("weight ").append(h.weight()).append(' ');
             for (String f : flags(h.flags())) sb.append(f).append(' ');
         }
-        if (r.preference().isPresent()) sb.append("pref ").append(pref(r.preference().getAsInt()));
+        r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
         return sb.append('\n').toString();
     }
 
@@ -99,7 +90,7 @@ final class RouteView {
             }
             o.put("nexthops", hops);
         }
-        if (r.preference().isPresent()) o.put("pref", pref(r.preference().getAsInt()));
+        r.preference().ifPresent(p -> o.put("pref", p.text()));
         return o;
     }
 }
