@@ -15,7 +15,11 @@ public enum EventGroup {
     /** IPv6 routes. */
     IPV6_ROUTE(11),
     /** Namespace ids: RTM_NEWNSID / RTM_DELNSID (group 28, joined with NETLINK_ADD_MEMBERSHIP). */
-    NSID(28);
+    NSID(28),
+    /** IPv4 configuration of links: RTM_NEWNETCONF / RTM_DELNETCONF. */
+    IPV4_NETCONF(24),
+    /** IPv6 configuration of links: RTM_NEWNETCONF / RTM_DELNETCONF. */
+    IPV6_NETCONF(25);
 
     private final int group;
 

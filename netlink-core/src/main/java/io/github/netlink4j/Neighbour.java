@@ -23,6 +23,11 @@ public record Neighbour(AddressFamily family, int index, Optional<InetAddress> a
         state = state instanceof FlagSet ? state : Set.copyOf(state);
     }
 
+    /** {@link #flags()} as {@link NeighbourFlag}s. */
+    public Set<NeighbourFlag> flagSet() {
+        return NeighbourFlag.fromBits(flags);
+    }
+
     /** One line in ip's words: {@code 10.200.0.3 dev if3 lladdr 02:00:00:00:00:03 PERMANENT}. */
     @Override
     public String toString() {

@@ -28,6 +28,9 @@ public sealed interface NetlinkEvent {
     /** A neighbour entry was added, changed or removed. */
     record NeighbourEvent(Action action, Neighbour neighbour, boolean resync) implements NetlinkEvent {}
 
+    /** A link's IP configuration was announced (a link came or its settings changed) or removed. */
+    record NetconfEvent(Action action, Netconf netconf, boolean resync) implements NetlinkEvent {}
+
     /** A namespace id was assigned or removed. */
     record NsidEvent(Action action, int nsid, boolean resync) implements NetlinkEvent {}
 

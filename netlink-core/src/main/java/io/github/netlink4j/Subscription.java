@@ -5,6 +5,7 @@ import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.codec.EventCodec;
 import io.github.netlink4j.internal.codec.LinkCodec;
+import io.github.netlink4j.internal.codec.NetconfCodec;
 import io.github.netlink4j.internal.transport.EventSocket;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
@@ -52,10 +53,13 @@ public final class Subscription implements AutoCloseable {
      * @param listExisting  deliver what exists now first, as NEW events marked resync, then a
      *                      {@link NetlinkEvent.Resynced}{@code ("initial")}
      * @param receiveBuffer the socket's receive queue in bytes (SO_RCVBUF, forced where permitted)
+     * @param everyNotification deliver every kernel notification as an event, also one that leaves the
+     *                      followed state as it was (what {@code ip monitor} prints); otherwise only
+     *                      changes are delivered
      */
-    public record Options(boolean listExisting, int receiveBuffer) {
-        /** Nothing listed first, a 1 MiB receive queue. */
-        public static final Options DEFAULTS = new Options(false, 1 << 20);
+    public record Options(boolean listExisting, int receiveBuffer, boolean everyNotification) {
+        /** Nothing listed first, a 1 MiB receive queue, changes only. */
+        public static final Options DEFAULTS = new Options(false, 1 << 20, false);
 
         /** Checks the buffer size. */
         public Options {
@@ -64,12 +68,17 @@ public final class Subscription implements AutoCloseable {
 
         /** A copy with {@code listExisting} set. */
         public Options withListExisting(boolean v) {
-            return new Options(v, receiveBuffer);
+            return new Options(v, receiveBuffer, everyNotification);
+        }
+
+        /** A copy with {@code everyNotification} set. */
+        public Options withEveryNotification(boolean v) {
+            return new Options(listExisting, receiveBuffer, v);
         }
 
         /** A copy with {@code receiveBuffer} set. */
         public Options withReceiveBuffer(int bytes) {
-            return new Options(listExisting, bytes);
+            return new Options(listExisting, bytes, everyNotification);
         }
     }
 
@@ -89,11 +98,13 @@ public final class Subscription implements AutoCloseable {
     private volatile boolean closed;
     private volatile Throwable failure;
     private final AtomicLong resyncs = new AtomicLong();
+    private final boolean everyNotification;
 
     Subscription(Set<EventGroup> groups, Options options, SocketFactory sockets, Consumer<NetlinkEvent> listener) throws IOException {
         if (groups.isEmpty()) throw new IllegalArgumentException("subscribe to at least one group");
         this.groups = EnumSet.copyOf(groups);
         this.listener = listener;
+        this.everyNotification = options.everyNotification();
         this.events = sockets.events(options.receiveBuffer());
         RequestSocket d = null;
         try {
@@ -196,6 +207,8 @@ public final class Subscription implements AutoCloseable {
         if (groups.contains(EventGroup.IPV4_ROUTE)) for (Route r : routes.list(AddressFamily.INET)) fresh.put(key(r), r);
         if (groups.contains(EventGroup.IPV6_ROUTE)) for (Route r : routes.list(AddressFamily.INET6)) fresh.put(key(r), r);
         if (groups.contains(EventGroup.NEIGHBOUR)) for (Neighbour n : neighbours.list()) fresh.put(key(n), n);
+        if (groups.contains(EventGroup.IPV4_NETCONF)) for (Netconf c : netconf(AddressFamily.INET)) fresh.put(key(c), c);
+        if (groups.contains(EventGroup.IPV6_NETCONF)) for (Netconf c : netconf(AddressFamily.INET6)) fresh.put(key(c), c);
         if (groups.contains(EventGroup.NSID)) for (int id : nsids.list()) fresh.put(List.of("nsid", id), id);
         List<NetlinkEvent> out = new ArrayList<>();
         synchronized (state) {
@@ -220,6 +233,7 @@ public final class Subscription implements AutoCloseable {
             case Address ad -> new NetlinkEvent.AddressEvent(a, ad, resync);
             case Route r -> new NetlinkEvent.RouteEvent(a, r, resync);
             case Neighbour n -> new NetlinkEvent.NeighbourEvent(a, n, resync);
+            case Netconf c -> new NetlinkEvent.NetconfEvent(a, c, resync);
             case Integer id -> new NetlinkEvent.NsidEvent(a, id, resync);
             default -> throw new IllegalStateException("unknown state object " + v);
         };
@@ -240,7 +254,7 @@ public final class Subscription implements AutoCloseable {
                 out.add(event(NetlinkEvent.Action.DELETED, v, false));
             } else if (old == null) {
                 out.add(event(NetlinkEvent.Action.NEW, v, false));
-            } else if (!old.equals(v)) {
+            } else if (everyNotification || !old.equals(v)) {
                 out.add(event(NetlinkEvent.Action.CHANGED, v, false));
             }
         }
@@ -252,6 +266,7 @@ public final class Subscription implements AutoCloseable {
             case Address a -> key(a);
             case Route r -> key(r);
             case Neighbour n -> key(n);
+            case Netconf c -> key(c);
             case Integer id -> List.of("nsid", id);
             default -> throw new IllegalStateException();
         };
@@ -268,6 +283,18 @@ public final class Subscription implements AutoCloseable {
     private static Object key(Route r) {
         return List.of("route", r.family(), r.table(), r.destination(), r.destinationLength(), r.metric(), r.type(),
                 r.outputIndex());
+    }
+
+    private static Object key(Netconf c) {
+        return List.of("netconf", c.family(), c.index());
+    }
+
+    /** The configurations of {@code family} (RTM_GETNETCONF dump): every link's, all and default. */
+    private List<Netconf> netconf(AddressFamily family) throws NetlinkException {
+        List<Netconf> out = new ArrayList<>();
+        dumpSocket.dump(w -> NetconfCodec.encodeDump(w, family), NetconfCodec.NEW, (s, off, len) -> out.add(NetconfCodec.decode(s, off, len)),
+                out::clear, "netconf");
+        return out;
     }
 
     private static Object key(Neighbour n) {

@@ -99,7 +99,7 @@ class SubscriptionTest {
         Map<List<Object>, Address> state = new java.util.concurrent.ConcurrentHashMap<>();
         CountDownLatch firstSeen = new CountDownLatch(1);
         AtomicBoolean resynced = new AtomicBoolean();
-        Subscription s = nl.listen(EnumSet.of(EventGroup.IPV4_ADDRESS), new Subscription.Options(true, 4096), e -> {
+        Subscription s = nl.listen(EnumSet.of(EventGroup.IPV4_ADDRESS), new Subscription.Options(true, 4096, false), e -> {
             if (e instanceof NetlinkEvent.AddressEvent ae) {
                 List<Object> k = List.of(ae.address().index(), ae.address().address(), ae.address().prefixLength());
                 if (ae.action() == NetlinkEvent.Action.DELETED) state.remove(k);

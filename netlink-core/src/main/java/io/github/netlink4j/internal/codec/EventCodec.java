@@ -13,7 +13,7 @@ public final class EventCodec {
     private EventCodec() {}
 
     /**
-     * One notification: a {@code Link}, {@code Address}, {@code Route}, {@code Neighbour} or an
+     * One notification: a {@code Link}, {@code Address}, {@code Route}, {@code Neighbour}, {@code Netconf} or an
      * {@code Integer} nsid, and whether it announced a deletion.
      *
      * @param value   the decoded object
@@ -42,6 +42,11 @@ public final class EventCodec {
                 case Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH -> {
                     if (NeighbourCodec.knownFamily(s, off, l)) {
                         out.add(new Decoded(NeighbourCodec.decode(s, off, l), m.type() == Rtnetlink.RTM_DELNEIGH));
+                    }
+                }
+                case Rtnetlink.RTM_NEWNETCONF, Rtnetlink.RTM_DELNETCONF -> {
+                    if (NetconfCodec.knownFamily(s, off, l)) {
+                        out.add(new Decoded(NetconfCodec.decode(s, off, l), m.type() == Rtnetlink.RTM_DELNETCONF));
                     }
                 }
                 case Rtnetlink.RTM_NEWNSID, Rtnetlink.RTM_DELNSID -> {

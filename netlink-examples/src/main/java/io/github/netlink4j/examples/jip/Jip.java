@@ -28,6 +28,7 @@ public final class Jip {
     boolean brief;
     boolean json;
     AddressFamily family; // null: every family
+    int timestamp; // 0 none, 1 -timestamp, 2 -tshort
 
     Jip(PrintStream out, PrintStream err) {
         this.out = out;
@@ -71,6 +72,8 @@ public final class Jip {
                     case "-4" -> family = AddressFamily.INET;
                     case "-6" -> family = AddressFamily.INET6;
                     case "-d", "-details", "-s", "-stats" -> { }
+                    case "-t", "-timestamp" -> timestamp = Math.max(timestamp, 1);
+                    case "-ts", "-tshort" -> timestamp = 2;
                     case "-h", "-help", "--help" -> {
                         help(out);
                         return 0;

@@ -71,14 +71,26 @@ final class LinkView {
 
     /** The two (or three) lines of {@code ip link show}; {@code withMode} false for {@code ip addr}. */
     String text(boolean withMode) {
-        return text(withMode, null);
+        return text(withMode, null, false);
+    }
+
+    /**
+     * The lines {@code ip monitor} prints for a link: no mode, and no queue length (ip monitor does not
+     * ask for it), so the header ends with the space after the group.
+     */
+    String monitorText() {
+        return text(false, null, true);
+    }
+
+    String text(boolean withMode, AddressFamily family) {
+        return text(withMode, family, false);
     }
 
     /**
      * The header as {@code ip [-4|-6] addr} prints it: with a family filter ip leaves out the link/
      * line, and for IPv6 it dumps the links per family, so qdisc, master and group are not known.
      */
-    String text(boolean withMode, AddressFamily family) {
+    private String text(boolean withMode, AddressFamily family, boolean monitor) {
         StringBuilder sb = new StringBuilder();
         sb.append(link.index()).append(": ").append(displayName()).append(": <")
                 .append(String.join(",", flagNames())).append("> mtu ").append(link.mtu());
@@ -90,7 +102,8 @@ final class LinkView {
         sb.append(" state ").append(link.operState().name());
         if (withMode) sb.append(" mode ").append(linkMode());
         if (family != AddressFamily.INET6) sb.append(" group ").append(group());
-        if (link.txQueueLength().isPresent()) sb.append(" qlen ").append(link.txQueueLength().getAsInt());
+        if (monitor) sb.append(' ');
+        else if (link.txQueueLength().isPresent()) sb.append(" qlen ").append(link.txQueueLength().getAsInt());
         if (family != null) return sb.append('\n').toString();
         sb.append("\n    link/").append(linkType());
         link.address().ifPresent(a -> sb.append(' ').append(a));

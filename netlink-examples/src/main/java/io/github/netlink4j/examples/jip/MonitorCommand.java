@@ -1,17 +1,23 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.EventGroup;
 import io.github.netlink4j.Link;
-import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.Neighbour;
+import io.github.netlink4j.NeighbourFlag;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.NetlinkEvent;
 import io.github.netlink4j.Subscription;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,11 +25,17 @@ import static io.github.netlink4j.examples.jip.Jip.is;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /**
- * {@code jip monitor [link|address|route|neigh|all] [count N]}: prints changes as {@code ip monitor}
- * does ("Deleted " before removals, "[LINK]"-style banners when following several objects), plus a
- * line when the subscription had to resync after the kernel dropped notifications.
+ * {@code jip monitor [all | OBJECTS] [label] [dev NAME] [count N]}, printing what {@code ip monitor}
+ * (iproute2 6.1) prints for the objects the library decodes (link, address, route, neigh, nsid, netconf):
+ * every notification, "Deleted " before removals, a "[LINK]"-style banner only with {@code label} or
+ * {@code all}, {@code -t}/{@code -ts} timestamps. Notifications ip would print that the library does
+ * not decode (rules, nexthops, IPv6 prefixes, stats, multicast routes) are not printed. {@code count N}, jip's own,
+ * stops after N events; a line starting with {@code #} reports a resync after lost notifications.
  */
 final class MonitorCommand {
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
     private final Jip jip;
     private final NetlinkClient nl;
 
@@ -35,28 +47,61 @@ final class MonitorCommand {
     int run(List<String> args) throws IOException {
         EnumSet<EventGroup> groups = EnumSet.noneOf(EventGroup.class);
         long count = Long.MAX_VALUE;
+        boolean banner = false;
+        String dev = null;
+        boolean v4 = jip.family == null || jip.family == AddressFamily.INET;
+        boolean v6 = jip.family == null || jip.family == AddressFamily.INET6;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("count")) {
                 count = Long.parseLong(Jip.next(args, "count"));
+            } else if (is(a, "label")) {
+                banner = true;
             } else if (is(a, "link")) {
                 groups.add(EventGroup.LINK);
             } else if (is(a, "address")) {
-                groups.addAll(EnumSet.of(EventGroup.IPV4_ADDRESS, EventGroup.IPV6_ADDRESS));
+                if (v4) groups.add(EventGroup.IPV4_ADDRESS);
+                if (v6) groups.add(EventGroup.IPV6_ADDRESS);
             } else if (is(a, "route")) {
-                groups.addAll(EnumSet.of(EventGroup.IPV4_ROUTE, EventGroup.IPV6_ROUTE));
+                if (v4) groups.add(EventGroup.IPV4_ROUTE);
+                if (v6) groups.add(EventGroup.IPV6_ROUTE);
             } else if (is(a, "neigh")) {
                 groups.add(EventGroup.NEIGHBOUR);
-            } else if (is(a, "all")) {
-                groups.addAll(EnumSet.allOf(EventGroup.class));
+            } else if (is(a, "nsid")) {
+                groups.add(EventGroup.NSID);
+            } else if (is(a, "netconf")) {
+                if (v4) groups.add(EventGroup.IPV4_NETCONF);
+                if (v6) groups.add(EventGroup.IPV6_NETCONF);
+            } else if (a.equals("all")) {
+                banner = true;
+            } else if (a.equals("dev")) {
+                dev = Jip.next(args, "dev");
+            } else if (is(a, "help")) {
+                throw usage("Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
+                        + "                  [ dev DEVICE ]\n"
+                        + "OBJECTS :=  address | link | mroute | neigh | netconf |\n"
+                        + "            nexthop | nsid | prefix | route | rule | stats\n"
+                        + "FILE := file FILENAME");
             } else {
                 throw usage("Argument \"" + a + "\" is unknown, try \"ip monitor help\".");
             }
         }
-        if (groups.isEmpty()) groups.addAll(EnumSet.allOf(EventGroup.class));
-        boolean banner = groups.size() > 2;
+        if (groups.isEmpty()) {
+            groups.addAll(EnumSet.of(EventGroup.LINK, EventGroup.NEIGHBOUR, EventGroup.NSID));
+            if (v4) groups.addAll(EnumSet.of(EventGroup.IPV4_ADDRESS, EventGroup.IPV4_ROUTE, EventGroup.IPV4_NETCONF));
+            if (v6) groups.addAll(EnumSet.of(EventGroup.IPV6_ADDRESS, EventGroup.IPV6_ROUTE, EventGroup.IPV6_NETCONF));
+        }
         Map<Integer, Link> links = new HashMap<>(LinkCommand.index(nl.links().list()));
-        try (Subscription s = nl.subscribe(groups)) {
+        int devIndex = 0;
+        if (dev != null) {
+            Optional<Link> l = nl.links().find(dev);
+            if (l.isEmpty()) throw new Jip.UsageException("Error: argument \"" + dev + "\" is wrong: Device does not exist\n", 1);
+            devIndex = l.get().index();
+        }
+        Map<Integer, String> nsidNames = new HashMap<>();
+        for (var e : nl.nsids().named().entrySet()) e.getValue().ifPresent(id -> nsidNames.put(id, e.getKey()));
+        Printer p = new Printer(banner, devIndex, links, nsidNames);
+        try (Subscription s = nl.subscribe(groups, Subscription.Options.DEFAULTS.withEveryNotification(true))) {
             for (long seen = 0; seen < count; ) {
                 Optional<NetlinkEvent> e;
                 try {
@@ -66,37 +111,139 @@ final class MonitorCommand {
                     return 0;
                 }
                 if (e.isEmpty()) continue;
-                print(e.get(), links, banner);
-                jip.out.flush();
-                seen++;
+                if (p.print(e.get())) {
+                    jip.out.flush();
+                    seen++;
+                }
             }
         }
         return 0;
     }
 
-    private void print(NetlinkEvent e, Map<Integer, Link> links, boolean banner) throws IOException {
-        String del = e.action() == NetlinkEvent.Action.DELETED ? "Deleted " : "";
-        switch (e) {
-            case NetlinkEvent.LinkEvent le -> {
-                if (le.action() == NetlinkEvent.Action.DELETED) links.remove(le.link().index());
-                else links.put(le.link().index(), le.link());
-                jip.out.print((banner ? "[LINK]" : "") + del + new LinkView(le.link(), links, Optional.empty()).text(false));
+    /** Prints events as ip's accept_msg does, keeping its cache of link names and namespace ids. */
+    private final class Printer {
+        private final boolean banner;
+        private final int devIndex;
+        private final Map<Integer, Link> links;
+        private final Map<Integer, String> nsidNames;
+
+        Printer(boolean banner, int devIndex, Map<Integer, Link> links, Map<Integer, String> nsidNames) {
+            this.banner = banner;
+            this.devIndex = devIndex;
+            this.links = links;
+            this.nsidNames = nsidNames;
+        }
+
+        private String headers(String label) {
+            StringBuilder sb = new StringBuilder();
+            if (jip.timestamp > 0) {
+                java.time.Instant now = java.time.Instant.now();
+                LocalDateTime t = LocalDateTime.ofInstant(now, java.time.ZoneId.systemDefault());
+                long usec = now.getNano() / 1000;
+                if (jip.timestamp > 1) sb.append('[').append(SHORT.format(t)).append('.').append(String.format("%06d", usec)).append("] ");
+                else sb.append("Timestamp: ").append(ASCTIME.format(t)).append(' ').append(usec).append(" usec\n");
             }
-            case NetlinkEvent.AddressEvent ae -> {
-                Link l = links.get(ae.address().index());
-                String name = l != null ? l.name() : "if" + ae.address().index();
-                jip.out.print((banner ? "[ADDR]" : "") + del + ae.address().index() + ": " + name + " "
-                        + new AddrView(ae.address()).text().stripLeading());
+            if (banner) sb.append(label);
+            return sb.toString();
+        }
+
+        /** ip's ll_index_to_name: the cache, else one RTM_GETLINK for the index, else "ifN". */
+        private String name(int index) throws IOException {
+            known(index);
+            Link l = links.get(index);
+            return l != null ? l.name() : "if" + index;
+        }
+
+        private void known(int index) throws IOException {
+            if (index > 0 && !links.containsKey(index)) nl.links().find(index).ifPresent(l -> links.put(index, l));
+        }
+
+        /** What ip prints for an event its printer then filters out: the headers alone. */
+        private boolean filtered(String label) {
+            String h = headers(label);
+            if (h.isEmpty()) return false;
+            jip.out.print(h);
+            return true;
+        }
+
+        /** Prints one event; false if ip would print nothing for it. */
+        boolean print(NetlinkEvent e) throws IOException {
+            String del = e.action() == NetlinkEvent.Action.DELETED ? "Deleted " : "";
+            switch (e) {
+                case NetlinkEvent.LinkEvent le -> {
+                    Link l = le.link();
+                    links.put(l.index(), l); // ip's ll_remember_index, also for a deletion it prints
+                    // ip prints the headers before its printer applies the dev filter: a filtered event
+                    // still gets its timestamp and banner.
+                    if (devIndex != 0 && l.index() != devIndex) return filtered("[LINK]");
+                    Optional<String> netns = l.linkNetnsId().isPresent() ? Optional.ofNullable(nsidNames.get(l.linkNetnsId().getAsInt())) : Optional.empty();
+                    jip.out.print(headers("[LINK]") + del + new LinkView(l, links, netns).monitorText());
+                    if (le.action() == NetlinkEvent.Action.DELETED) links.remove(l.index());
+                }
+                case NetlinkEvent.AddressEvent ae -> {
+                    Address a = ae.address();
+                    if (devIndex != 0 && a.index() != devIndex) return filtered("[ADDR]");
+                    jip.out.print(headers("[ADDR]") + del + a.index() + ": " + name(a.index()) + new AddrView(a).text());
+                }
+                case NetlinkEvent.RouteEvent re -> {
+                    if (re.route().isCloned()) return false;
+                    if (devIndex != 0 && re.route().outputIndex().orElse(0) != devIndex) return filtered("[ROUTE]");
+                    known(re.route().outputIndex().orElse(0));
+                    for (var h : re.route().multipath()) known(h.outputIndex());
+                    jip.out.print(headers("[ROUTE]") + del + new RouteView(re.route(), links, true, devIndex == 0).text());
+                }
+                case NetlinkEvent.NeighbourEvent ne -> {
+                    Neighbour n = ne.neighbour();
+                    if (jip.family != null && n.family() != jip.family) return false;
+                    if (devIndex != 0 && n.index() != devIndex) return filtered("[NEIGH]");
+                    jip.out.print(headers("[NEIGH]") + del + neighbour(n, devIndex == 0));
+                }
+                case NetlinkEvent.NetconfEvent ce -> {
+                    var c = ce.netconf();
+                    if (devIndex != 0 && c.index() != devIndex) return filtered("[NETCONF]");
+                    StringBuilder sb = new StringBuilder(headers("[NETCONF]")).append(del).append(c.family().text()).append(' ');
+                    sb.append(c.index() == io.github.netlink4j.Netconf.ALL ? "all" : c.index() == io.github.netlink4j.Netconf.DEFAULT ? "default"
+                            : name(c.index())).append(' ');
+                    c.forwarding().ifPresent(v -> sb.append("forwarding ").append(v ? "on" : "off").append(' '));
+                    c.rpFilter().ifPresent(v -> sb.append("rp_filter ").append(v == 0 ? "off" : v == 1 ? "strict" : v == 2 ? "loose" : Integer.toString(v)).append(' '));
+                    c.mcForwarding().ifPresent(v -> sb.append("mc_forwarding ").append(v ? "on" : "off").append(' '));
+                    c.proxyNeigh().ifPresent(v -> sb.append("proxy_neigh ").append(v ? "on" : "off").append(' '));
+                    c.ignoreRoutesWithLinkdown().ifPresent(v -> sb.append("ignore_routes_with_linkdown ").append(v ? "on" : "off").append(' '));
+                    c.input().ifPresent(v -> sb.append("input ").append(v ? "on" : "off").append(' '));
+                    jip.out.print(sb.append('\n'));
+                }
+                case NetlinkEvent.NsidEvent ie -> {
+                    StringBuilder sb = new StringBuilder(headers("[NSID]")).append(del).append("nsid ").append(ie.nsid()).append(' ');
+                    String known = nsidNames.get(ie.nsid());
+                    if (known == null && ie.action() != NetlinkEvent.Action.DELETED) {
+                        known = nl.nsids().nameOf(ie.nsid()).orElse(null);
+                        if (known != null) nsidNames.put(ie.nsid(), known);
+                    }
+                    if (known != null) sb.append("(iproute2 netns name: ").append(known).append(')');
+                    if (ie.action() == NetlinkEvent.Action.DELETED) nsidNames.remove(ie.nsid());
+                    jip.out.print(sb.append('\n'));
+                }
+                case NetlinkEvent.Resynced r -> {
+                    if (r.reason().equals("initial")) return false;
+                    jip.out.print("# resynced after " + r.reason() + ": " + r.changes() + " changes\n");
+                }
             }
-            case NetlinkEvent.RouteEvent re -> jip.out.print((banner ? "[ROUTE]" : "") + del + new RouteView(re.route(), links, true).text());
-            case NetlinkEvent.NeighbourEvent ne -> {
-                Link l = links.get(ne.neighbour().index());
-                jip.out.print((banner ? "[NEIGH]" : "") + del + ne.neighbour().address().map(io.github.netlink4j.Address::format).orElse("")
-                        + " dev " + (l != null ? l.name() : "if" + ne.neighbour().index())
-                        + ne.neighbour().lladdr().map(m -> " lladdr " + m).orElse("") + " " + NeighCommand.states(ne.neighbour()) + "\n");
-            }
-            case NetlinkEvent.NsidEvent ie -> jip.out.print((banner ? "[NSID]" : "") + del + "nsid " + ie.nsid() + "\n");
-            case NetlinkEvent.Resynced r -> jip.out.print("# resynced after " + r.reason() + ": " + r.changes() + " changes\n");
+            return true;
+        }
+
+        /** ipneigh.c print_neigh, as ip monitor calls it. */
+        private String neighbour(Neighbour n, boolean showDev) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            n.address().ifPresent(a -> sb.append(Address.format(a)).append(' '));
+            if (showDev && n.index() != 0) sb.append("dev ").append(name(n.index())).append(' ');
+            n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
+            var f = n.flagSet();
+            if (f.contains(NeighbourFlag.ROUTER)) sb.append("router ");
+            if (f.contains(NeighbourFlag.PROXY)) sb.append("proxy ");
+            if (f.contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
+            if (f.contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
+            for (var st : n.state()) sb.append(st.name()).append(' ');
+            return sb.append('\n').toString();
         }
     }
 }

@@ -25,10 +25,11 @@ final class NeighCommand extends ObjectCommand {
     }
 
 
+    /** The states as ip prints them (print_neigh_state): each name and a space, nothing for NUD_NONE. */
     static String states(Neighbour n) {
-        List<String> s = new ArrayList<>();
-        for (NeighbourState st : n.state()) s.add(st.name());
-        return s.isEmpty() ? "NONE" : String.join(",", s);
+        StringBuilder sb = new StringBuilder();
+        for (NeighbourState st : n.state()) sb.append(st.name()).append(' ');
+        return sb.toString();
     }
 
     @Override
@@ -55,7 +56,7 @@ final class NeighCommand extends ObjectCommand {
                 StringBuilder sb = new StringBuilder(addr).append(' ');
                 if (dev == null) sb.append("dev ").append(d).append(' ');
                 n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-                sb.append(states(n)).append(" \n");
+                sb.append(states(n)).append('\n');
                 jip.out.print(sb);
             }
         }

@@ -23,12 +23,19 @@ final class RouteView {
     private final Route r;
     private final Map<Integer, Link> links;
     private final boolean showTable;
+    private final boolean showDev;
 
     /** {@code showTable} when not listing the main table only (ip names the table then). */
     RouteView(Route r, Map<Integer, Link> links, boolean showTable) {
+        this(r, links, showTable, true);
+    }
+
+    /** {@code showDev} false when a {@code dev} filter selected the routes (ip leaves the device out then). */
+    RouteView(Route r, Map<Integer, Link> links, boolean showTable, boolean showDev) {
         this.r = r;
         this.links = links;
         this.showTable = showTable;
+        this.showDev = showDev;
     }
 
     private static List<String> flags(java.util.Set<NextHopFlag> f) {
@@ -48,7 +55,7 @@ final class RouteView {
         if (r.type() != RouteType.UNICAST) sb.append(r.type().text()).append(' ');
         sb.append(r.destinationText()).append(' ');
         r.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
-        if (r.outputIndex().isPresent()) sb.append("dev ").append(dev(r.outputIndex().getAsInt())).append(' ');
+        if (showDev && r.outputIndex().isPresent()) sb.append("dev ").append(dev(r.outputIndex().getAsInt())).append(' ');
         if (showTable && !r.table().equals(RouteTable.MAIN)) sb.append("table ").append(r.table()).append(' ');
         if (!r.protocol().equals(RouteProtocol.BOOT)) sb.append("proto ").append(r.protocol()).append(' ');
         if (!r.scope().equals(RouteScope.UNIVERSE)) sb.append("scope ").append(r.scope()).append(' ');

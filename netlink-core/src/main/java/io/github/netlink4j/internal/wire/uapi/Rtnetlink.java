@@ -21,6 +21,9 @@ public final class Rtnetlink {
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_DELNSID = 89;
     public static final int RTM_GETNSID = 90;
+    public static final int RTM_NEWNETCONF = 80;
+    public static final int RTM_DELNETCONF = 81;
+    public static final int RTM_GETNETCONF = 82;
     public static final int RTN_UNSPEC = 0;
     public static final int RTN_UNICAST = 1;
     public static final int RTN_LOCAL = 2;
@@ -93,6 +96,8 @@ public final class Rtnetlink {
     public static final int RTNLGRP_IPV6_IFADDR = 9;
     public static final int RTNLGRP_IPV6_ROUTE = 11;
     public static final int RTNLGRP_NSID = 28;
+    public static final int RTNLGRP_IPV4_NETCONF = 24;
+    public static final int RTNLGRP_IPV6_NETCONF = 25;
     public static final int RTMGRP_LINK = 1;
     public static final int RTMGRP_NEIGH = 4;
     public static final int RTMGRP_IPV4_IFADDR = 16;
