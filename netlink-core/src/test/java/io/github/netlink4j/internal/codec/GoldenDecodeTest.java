@@ -7,6 +7,7 @@ import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkData;
 import io.github.netlink4j.LinkFlag;
 import io.github.netlink4j.LinkMode;
+import io.github.netlink4j.LinkStats;
 import io.github.netlink4j.MacAddress;
 import io.github.netlink4j.Neighbour;
 import io.github.netlink4j.NextHop;
@@ -15,6 +16,7 @@ import io.github.netlink4j.NeighbourState;
 import io.github.netlink4j.OperState;
 import io.github.netlink4j.RawAttribute;
 import io.github.netlink4j.Route;
+import io.github.netlink4j.RoutePreference;
 import io.github.netlink4j.RouteProtocol;
 import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.RouteTable;
@@ -73,7 +75,8 @@ class GoldenDecodeTest {
         assertEquals(65535, veth0.maxMtu().getAsInt());
         assertEquals(1000, veth0.txQueueLength().getAsInt());
         assertEquals(MacAddress.parse("ff:ff:ff:ff:ff:ff"), veth0.broadcast().orElseThrow());
-        assertTrue(veth0.stats().isPresent(), "ip asked without RTEXT_FILTER_SKIP_STATS");
+        assertEquals(java.util.Optional.of(new LinkStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), veth0.stats(),
+                "ip asked without RTEXT_FILTER_SKIP_STATS; a new veth has counted nothing");
         assertTrue(links.get(3).data().orElseThrow() instanceof LinkData.Bridge);
         // The undecoded attributes, split lazily from one copy, equal each top-level attribute the decoder skips.
         byte[] dump = Golden.bytes("dump/links");
@@ -101,6 +104,33 @@ class GoldenDecodeTest {
         assertEquals(veth0.index(), vx.underlayIndex().getAsInt());
         assertTrue(vx.learning());
         assertFalse(veth0.unknown().isEmpty(), "attributes we do not decode are kept raw");
+    }
+
+    @Test
+    void linkStatsAreReadFromStats64() throws Exception {
+        // The fixture's counters are all zero, so write distinct values into veth0's IFLA_STATS64 and read them back.
+        byte[] dump = Golden.bytes("dump/links");
+        MemorySegment seg = MemorySegment.ofArray(dump);
+        Messages m = new Messages().reset(seg, dump.length);
+        int seen = 0;
+        while (m.next()) {
+            if (m.type() != 16 || seen++ != 2) continue;
+            io.github.netlink4j.internal.wire.Attrs a = new io.github.netlink4j.internal.wire.Attrs()
+                    .reset(seg, m.offset() + 32, m.offset() + m.length(), "test");
+            long at = -1;
+            while (a.next()) if (a.type() == 23) at = a.payloadOffset();
+            assertTrue(at > 0, "veth0 carries IFLA_STATS64");
+            // struct rtnl_link_stats64: rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors,
+            // rx_dropped, tx_dropped, multicast, collisions, each a u64 in host order.
+            for (int i = 0; i < 10; i++) {
+                seg.set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, at + 8L * i, 1000L * (i + 1) + (i == 2 ? 5_000_000_000L : 0));
+            }
+            Link l = LinkCodec.decode(seg, m.offset(), m.length());
+            assertEquals("veth0", l.name());
+            assertEquals(new LinkStats(1000, 2000, 5_000_003_000L, 4000, 5000, 6000, 7000, 8000, 9000, 10000), l.stats().orElseThrow());
+            return;
+        }
+        throw new AssertionError("the fixture has fewer than three links");
     }
 
     @Test
@@ -132,8 +162,21 @@ class GoldenDecodeTest {
         assertEquals("10.200.9.0/24", bh.destinationText());
         Route connected = routes.stream().filter(r -> r.family() == AddressFamily.INET && r.table().equals(RouteTable.MAIN) && r.scope().equals(RouteScope.LINK)).findFirst().orElseThrow();
         assertEquals(InetAddress.ofLiteral("10.200.0.2"), connected.preferredSource().orElseThrow());
-        assertTrue(routes.stream().anyMatch(r -> r.table().equals(RouteTable.LOCAL) && r.type() == RouteType.LOCAL));
-        assertTrue(routes.stream().anyMatch(r -> r.family() == AddressFamily.INET6 && r.metric().isPresent()));
+        Route local = routes.stream().filter(r -> r.type() == RouteType.LOCAL).findFirst().orElseThrow();
+        assertEquals(RouteTable.LOCAL, local.table());
+        assertEquals("10.200.0.2", local.destinationText());
+        assertEquals(RouteScope.HOST, local.scope());
+        assertEquals(RouteProtocol.KERNEL, local.protocol());
+        assertEquals(InetAddress.ofLiteral("10.200.0.2"), local.preferredSource().orElseThrow());
+        List<Route> linkLocal = routes.stream().filter(r -> "fe80::/64".equals(r.destinationText())).toList();
+        assertEquals(2, linkLocal.size(), "one per veth end");
+        for (Route r : linkLocal) {
+            assertEquals(AddressFamily.INET6, r.family());
+            assertEquals(java.util.OptionalInt.of(256), r.metric());
+            assertEquals(java.util.Optional.of(RoutePreference.MEDIUM), r.preference());
+            assertEquals(RouteTable.MAIN, r.table());
+        }
+        assertEquals(9, routes.size());
     }
 
     @Test
