@@ -285,13 +285,13 @@ public final class Errno {
 
     /** The symbolic name of {@code errno} ({@code "EPERM"}), or {@code "E<n>"} for an unknown number. */
     public static String name(int errno) {
-        int e = Math.abs(errno);
-        return e < NAMES.length && NAMES[e] != null ? NAMES[e] : "E" + e;
+        long e = Math.abs((long) errno); // Integer.MIN_VALUE has no int absolute value
+        return e < NAMES.length && NAMES[(int) e] != null ? NAMES[(int) e] : "E" + e;
     }
 
     /** What {@code errno} means ({@code "Operation not permitted"}), like strerror(3). */
     public static String describe(int errno) {
-        int e = Math.abs(errno);
-        return e < TEXTS.length && TEXTS[e] != null ? TEXTS[e] : "Unknown error " + e;
+        long e = Math.abs((long) errno);
+        return e < TEXTS.length && TEXTS[(int) e] != null ? TEXTS[(int) e] : "Unknown error " + e;
     }
 }

@@ -20,10 +20,15 @@ public abstract sealed class NetlinkException extends IOException
         permits KernelException, NotFoundException, SyscallException, ProtocolException, DumpInterruptedException {
     private static final long serialVersionUID = 1L;
     private final int errno;
+    /** The largest errno Linux has room for (MAX_ERRNO in include/linux/err.h). */
+    static final int MAX_ERRNO = 4095;
 
     NetlinkException(String message, int errno, Throwable cause) {
         super(message, cause);
-        this.errno = Math.abs(errno);
+        // An errno is 1..4095; anything else (a hostile reply) is kept as 0, "none", rather than as a
+        // negative number no one can name.
+        int e = (int) Math.abs((long) errno == Integer.MIN_VALUE ? 0L : (long) errno);
+        this.errno = e <= MAX_ERRNO ? e : 0;
     }
 
     /**

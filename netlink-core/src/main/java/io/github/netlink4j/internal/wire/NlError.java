@@ -15,6 +15,8 @@ import java.lang.foreign.MemorySegment;
  * @param missingNest NLMSGERR_ATTR_MISS_NEST, or -1
  */
 public record NlError(int error, String message, int offset, int missingType, int missingNest) {
+    /** The largest errno Linux has room for (MAX_ERRNO in include/linux/err.h). */
+    static final int MAX_ERRNO = 4095;
 
     /** Decodes the NLMSG_ERROR (or NLMSG_DONE, whose payload starts with an int too) at {@code off}. */
     public static NlError decode(MemorySegment s, long off, int len) throws ProtocolException {
@@ -22,6 +24,9 @@ public record NlError(int error, String message, int offset, int missingType, in
         int flags = Nlmsg.flags(s, off);
         if (len < Nlmsg.HDRLEN + 4) throw new ProtocolException("truncated " + (type == Netlink.NLMSG_DONE ? "NLMSG_DONE" : "NLMSG_ERROR") + ": " + len + " bytes");
         int error = Nlmsg.s32(s, off + Nlmsg.HDRLEN);
+        if (error < -MAX_ERRNO || (error > 0 && type != Netlink.NLMSG_DONE)) {
+            throw new ProtocolException((type == Netlink.NLMSG_DONE ? "NLMSG_DONE" : "NLMSG_ERROR") + " carries " + error + ", not an errno");
+        }
         long tlvs;
         if (type == Netlink.NLMSG_DONE) {
             tlvs = off + Nlmsg.HDRLEN + 4;
@@ -32,7 +37,10 @@ public record NlError(int error, String message, int offset, int missingType, in
                 tlvs = inner + Nlmsg.HDRLEN;
             } else {
                 int innerLen = Nlmsg.len(s, inner);
-                if (innerLen < Nlmsg.HDRLEN) throw new ProtocolException("NLMSG_ERROR echoes a request of length " + innerLen);
+                if (innerLen < Nlmsg.HDRLEN || innerLen > len - Nlmsg.HDRLEN - 4) {
+                    throw new ProtocolException("NLMSG_ERROR echoes a request of length " + Integer.toUnsignedString(innerLen)
+                            + " in " + len + " bytes");
+                }
                 tlvs = inner + Nlmsg.align(innerLen);
             }
         }

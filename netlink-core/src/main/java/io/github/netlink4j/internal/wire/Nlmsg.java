@@ -12,6 +12,7 @@ public final class Nlmsg {
 
     /** NLMSG_ALIGN / NLA_ALIGN: round up to 4. */
     public static int align(int n) {
+        if (n < 0 || n > Integer.MAX_VALUE - 3) throw new IllegalArgumentException("length " + Integer.toUnsignedString(n) + " cannot be aligned in an int");
         return (n + 3) & ~3;
     }
 

@@ -36,6 +36,8 @@ class DecoderFuzzTest {
             "dump/routes-multipath", "dump/nsids", "error/dummy-unknown-kind", "error/veth-exists", "link/veth-add",
             "link/vxlan-add", "addr/v6-add", "addr/peer-lifetimes", "route/multipath", "neigh/add");
     static final int CASES = 120_000;
+    private static final int[] HOSTILE = {Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 3,
+            -1, -4095, -4096, 1, 0x8000_0010, 0xffff, 0x10000};
 
     /**
      * Decodes every message of a datagram the way the client would (the subscription's decoder), and
@@ -56,7 +58,13 @@ class DecoderFuzzTest {
                         case 2 -> RouteCodec.decode(s, off, l);
                         case 3 -> NeighbourCodec.decode(s, off, l);
                         case 4 -> NsidCodec.decode(s, off, l);
-                        default -> NlError.decode(s, off, l);
+                        default -> {
+                            // The error path end to end: decoded, named, described, turned into the exception users see.
+                            NlError e = NlError.decode(s, off, l);
+                            io.github.netlink4j.error.Errno.name(e.errno());
+                            io.github.netlink4j.error.Errno.describe(e.errno());
+                            new io.github.netlink4j.error.KernelException(e.errno(), "fuzz", e.message(), e.offset(), null).getMessage();
+                        }
                     }
                 } catch (ProtocolException expected) {
                     // each decoder may refuse what it cannot read; nothing else may escape
@@ -80,7 +88,7 @@ class DecoderFuzzTest {
 
     static byte[] mutate(byte[] seed, Random r) {
         byte[] b;
-        switch (r.nextInt(5)) {
+        switch (r.nextInt(6)) {
             case 0 -> b = java.util.Arrays.copyOf(seed, r.nextInt(seed.length + 1)); // truncate
             case 1 -> { // flip bits
                 b = seed.clone();
@@ -104,6 +112,14 @@ class DecoderFuzzTest {
                 b = seed.clone();
                 int from = r.nextInt(Math.max(1, b.length));
                 for (int i = from; i < Math.min(b.length, from + 1 + r.nextInt(16)); i++) b[i] = (byte) r.nextInt();
+            }
+            case 5 -> { // a hostile 32-bit value (an error code, a length) at a 4-aligned offset
+                b = seed.clone();
+                if (b.length >= 4) {
+                    int at = r.nextInt(b.length / 4) * 4;
+                    int v = HOSTILE[r.nextInt(HOSTILE.length)];
+                    for (int k = 0; k < 4; k++) b[at + k] = (byte) (v >> (8 * k));
+                }
             }
             default -> { // pure noise with a plausible header
                 b = new byte[r.nextInt(256)];
