@@ -154,7 +154,13 @@ public final class RequestSocket implements AutoCloseable {
                         lost = true; // cut short: this attempt is only read to its end
                         continue;
                     }
-                    reader.feed(lost ? channel.rx() : channel.received(n), n, lost ? null : handler);
+                    java.lang.foreign.MemorySegment got = lost ? channel.rx() : channel.received(n);
+                    try {
+                        reader.feed(got, n, lost ? null : handler);
+                    } catch (Throwable t) {
+                        drain(got, n, s, type, t);
+                        throw t;
+                    }
                     dropped += reader.skipped();
                 }
                 if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target);
@@ -165,6 +171,32 @@ public final class RequestSocket implements AutoCloseable {
             lock.unlock();
         }
     }
+
+    /**
+     * After the handler (or the reader) threw in the middle of a dump: reads the dump to its end, so the
+     * kernel, which refuses a second dump on a socket while one runs (EBUSY), sees this one finished
+     * and the next request finds the socket ready. {@code got} is the datagram that was being read (its
+     * NLMSG_DONE may follow the message that threw). If the socket cannot be brought back, it is
+     * closed, and the next use says so.
+     */
+    private void drain(java.lang.foreign.MemorySegment got, int n, int seq, int type, Throwable cause) {
+        try {
+            reader.expect(channel.portId(), seq).only(type);
+            reader.feed(got, n, null);
+            for (int i = 0; !reader.done(); i++) {
+                if (i > DRAIN_LIMIT) throw new IllegalStateException("the dump did not end after " + DRAIN_LIMIT + " datagrams");
+                int m = channel.receive(0);
+                if (m >= 0) reader.feed(channel.rx(), m, null);
+            }
+            dropped += reader.skipped();
+        } catch (Throwable t) {
+            cause.addSuppressed(t);
+            channel.close();
+        }
+    }
+
+    /** Datagrams read, at most, to finish an abandoned dump (a dump of a million objects is ~30,000). */
+    private static final int DRAIN_LIMIT = 1_000_000;
 
     /**
      * Sends {@code count} requests, {@link #BATCH_WINDOW} per sendmsg, each written by {@code enc} with

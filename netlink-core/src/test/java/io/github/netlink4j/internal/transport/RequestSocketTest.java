@@ -40,6 +40,29 @@ class RequestSocketTest {
     }
 
     @Test
+    void aHandlerThatThrowsMidDumpLeavesTheSocketReadyForTheNext() throws Exception {
+        // Enough links that the dump spans several datagrams: the kernel is still dumping when the handler throws.
+        List<LinkSpec> ifbs = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) ifbs.add(LinkSpec.ifb("ifbd" + i));
+        assertTrue(ns.client().links().addAll(ifbs).allSucceeded());
+        try (RequestSocket s = SocketFactory.in(ns.ns().fd()).requests()) {
+            int[] seen = new int[1];
+            IllegalStateException boom = new IllegalStateException("the handler gives up");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.dump(w -> io.github.netlink4j.internal.codec.LinkCodec.encodeDump(w, true),
+                    io.github.netlink4j.internal.codec.LinkCodec.NEW, (seg, off, len) -> {
+                        if (++seen[0] == 2) throw boom;
+                    }, () -> { }, "links"));
+            assertEquals(boom, e);
+            for (int round = 0; round < 3; round++) { // without the drain, the next dump meets EBUSY
+                int[] count = new int[1];
+                s.dump(w -> io.github.netlink4j.internal.codec.LinkCodec.encodeDump(w, true), io.github.netlink4j.internal.codec.LinkCodec.NEW,
+                        (seg, off, len) -> count[0]++, () -> count[0] = 0, "links");
+                assertEquals(151, count[0], "lo and 150 ifb, round " + round);
+            }
+        }
+    }
+
+    @Test
     void aFreshNamespaceHasOnlyLo() throws Exception {
         assertTrue(Ip.run("netns", "list").out().contains(ns.name()), "ip netns list shows the namespace we made");
         var links = ns.client().links().list();
