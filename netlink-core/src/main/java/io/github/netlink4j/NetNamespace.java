@@ -5,7 +5,9 @@ import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.internal.sys.Fd;
 import io.github.netlink4j.internal.sys.Libc;
 import io.github.netlink4j.internal.sys.Sys;
+import io.github.netlink4j.internal.transport.NamespaceExecutor;
 import io.github.netlink4j.internal.transport.NetnsThreads;
+import io.github.netlink4j.internal.transport.Reapers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +43,32 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
     private final String name;
     private final String id;
 
-    private NetNamespace(int fd, String name) throws IOException {
+    private NetNamespace(int fd, String name, String path) throws IOException {
         this.fd = new Fd(fd);
         this.name = name;
-        this.id = NetnsThreads.netnsOf(fd);
+        try {
+            this.id = netnsIdOf(fd, path);
+        } catch (IOException | RuntimeException e) {
+            this.fd.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The {@code net:[inode]} of an fd that must refer to a network namespace: a file on nsfs (not a
+     * stale mount-point file left by an interrupted create, nor any other file) whose type, asked of
+     * the kernel with NS_GET_NSTYPE, is a network namespace. Refused here before it can reach setns
+     * or the kernel.
+     */
+    private static String netnsIdOf(int fd, String path) throws IOException {
+        if (Libc.filesystemType(fd) != Sys.NSFS_MAGIC) {
+            throw new SyscallException("open", Errno.EINVAL, path + " is not a namespace file"
+                    + (path.startsWith(RUN_DIR.toString()) ? " (nothing is mounted on it: a stale name?)" : ""));
+        }
+        if (Libc.namespaceType(fd) != Sys.CLONE_NEWNET) {
+            throw new SyscallException("open", Errno.EINVAL, path + " is a namespace, but not a network namespace");
+        }
+        return NetnsThreads.netnsOf(fd);
     }
 
     /**
@@ -100,10 +124,15 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
     }
 
     private static void prepareRunDir() throws IOException {
-        try {
-            Files.createDirectories(RUN_DIR);
-        } catch (java.nio.file.FileAlreadyExistsException ignored) {
-            // a file that is not a directory: open() below reports it
+        if (!Files.exists(RUN_DIR, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createDirectories(RUN_DIR.getParent());
+                Files.createDirectory(RUN_DIR);
+                // 0755 whatever the umask, as iproute2 leaves it: everyone may look, only root may steer.
+                Files.setPosixFilePermissions(RUN_DIR, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (java.nio.file.FileAlreadyExistsException ignored) {
+                // made by someone else meanwhile: theirs stands
+            }
         }
         int lock = Libc.open(RUN_DIR.toString(), Sys.O_RDONLY | Sys.O_DIRECTORY | Sys.O_CLOEXEC, 0);
         try {
@@ -136,8 +165,11 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         if (!Files.exists(Path.of(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new SyscallException("unlink", Errno.ENOENT, path);
         }
+        if (Files.isSymbolicLink(Path.of(path))) {
+            throw new SyscallException("umount2", Errno.ELOOP, path + " is a symbolic link, not a namespace; left alone");
+        }
         try {
-            Libc.umount2(path, Sys.MNT_DETACH);
+            Libc.umount2(path, Sys.MNT_DETACH | Sys.UMOUNT_NOFOLLOW);
         } catch (SyscallException e) {
             if (e.errno() != Errno.EINVAL && e.errno() != Errno.ENOENT) throw e;
         }
@@ -162,14 +194,23 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         }
     }
 
-    /** Opens the named namespace {@code /var/run/netns/NAME}. */
+    /**
+     * Opens the named namespace {@code /var/run/netns/NAME}. A symbolic link there is refused (ELOOP),
+     * and so is a file that is not a network namespace (EINVAL), such as a stale name left by a
+     * create that was killed half-way.
+     */
     public static NetNamespace open(String name) throws IOException {
-        return new NetNamespace(Libc.open(pathOf(name), Sys.O_RDONLY | Sys.O_CLOEXEC, 0), name);
+        String path = pathOf(name);
+        return new NetNamespace(Libc.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC | Sys.O_NOFOLLOW, 0), name, path);
     }
 
-    /** Opens the namespace a file refers to, such as {@code /proc/PID/ns/net} or a bind mount. */
+    /**
+     * Opens the namespace a file refers to, such as {@code /proc/PID/ns/net} or a bind mount (symbolic
+     * links are followed here: /proc's are how namespaces are named). Anything that is not a network
+     * namespace is refused with EINVAL.
+     */
     public static NetNamespace openPath(Path path) throws IOException {
-        return new NetNamespace(Libc.open(path.toString(), Sys.O_RDONLY | Sys.O_CLOEXEC, 0), null);
+        return new NetNamespace(Libc.open(path.toString(), Sys.O_RDONLY | Sys.O_CLOEXEC, 0), null, path.toString());
     }
 
     /** Opens the network namespace of process {@code pid}. */
@@ -188,7 +229,7 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         int fd = NetnsThreads.inNewNamespace(() -> {
             return Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
         });
-        return new NetNamespace(fd, null);
+        return new NetNamespace(fd, null, "an unshared namespace");
     }
 
     /** The file descriptor (valid until close). */
@@ -209,14 +250,21 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
     /**
      * Runs {@code task} inside this namespace on a dedicated platform thread and returns its result:
      * one of netlink4j's namespace workers, reused only after it has been checked back in its own
-     * network and mount namespaces. The calling thread never changes namespace. Sockets the task opens stay in this namespace.
-     * The task must not start threads or use shared executors: new threads would inherit the namespace.
+     * network and mount namespaces. The calling thread never changes namespace. Sockets the task opens
+     * stay in this namespace. At most 64 tasks run at once (in all namespaces); more callers wait.
+     *
+     * <p>Threads inherit the namespace of the thread that starts them, so the task must not leave a
+     * thread running that it started, directly or through a shared pool (such as
+     * {@code CompletableFuture.runAsync} growing {@code ForkJoinPool.commonPool()}): if a thread born
+     * inside is still alive when the task returns, the call throws
+     * {@link io.github.netlink4j.error.StrandedThreadException} naming it, and the result is lost. The
+     * check costs one {@code Thread} object per call, and reads /proc only when some thread was made.
      */
     public <T> T call(Callable<T> task) throws IOException {
         return NetnsThreads.call(fd.get(), task::call);
     }
 
-    /** Runs {@code task} inside this namespace on a dedicated platform thread. */
+    /** Runs {@code task} inside this namespace on a dedicated platform thread, as {@link #call} does. */
     public void run(Runnable task) throws IOException {
         NetnsThreads.call(fd.get(), () -> {
             task.run();
@@ -228,32 +276,41 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * Starts a process inside this namespace with everything {@code ip netns exec NAME cmd} does, and
      * without the ip, nsenter or unshare binaries. On a throwaway platform thread: enter the network
      * namespace, unshare a mount namespace, make every mount a slave so nothing propagates back, mount
-     * a sysfs of this namespace on /sys (so /sys/class/net shows its links), bind every file of
-     * {@code /etc/netns/NAME/} over its twin in /etc, then start {@code pb} from that thread, whose
-     * namespaces the child inherits. The thread then ends; the host's /etc and /sys are untouched.
-     * I/O redirection and environment are the builder's.
+     * a sysfs of this namespace on /sys (read-only where the old one cannot be unmounted and is
+     * read-only, as ip does), bind every file of {@code /etc/netns/NAME/} over its twin in /etc (a bind
+     * that fails is logged and skipped, as ip warns and goes on), then start {@code pb} from that
+     * thread, whose namespaces the child inherits. The thread then ends; the host's /etc and /sys are
+     * untouched. I/O redirection and environment are the builder's.
      *
-     * <p>Caveat: the JDK's process-reaper thread, if it has to create one, is created from this
-     * thread and inherits its namespaces; it only waits for children and touches neither sockets nor
-     * files.
+     * <p>The JDK's process-reaper thread is made sure to be born at home (see the internal
+     * {@code Reapers}); if some other part of the program takes the idle reaper at that very moment,
+     * one is born inside, and then the process is destroyed and
+     * {@link io.github.netlink4j.error.StrandedThreadException} thrown rather than leave it there unsaid.
      */
     public Process start(ProcessBuilder pb) throws IOException {
         String etcName = name;
-        return NetnsThreads.call(fd.get(), Sys.CLONE_NEWNS, () -> {
-            Libc.mount("", "/", "none", Sys.MS_SLAVE | Sys.MS_REC);
-            long flags = 0;
-            try {
-                Libc.umount2("/sys", Sys.MNT_DETACH);
-            } catch (SyscallException e) {
-                // no sysfs mounted there: fine, mount a fresh one below
-            }
-            Libc.mount(etcName != null ? etcName : "sysfs", "/sys", "sysfs", flags);
-            if (etcName != null) bindEtc(etcName);
-            return pb.start();
-        });
+        synchronized (Reapers.LOCK) {
+            Reapers.prime();
+            return NetnsThreads.call(fd.get(), Sys.CLONE_NEWNS, () -> {
+                Libc.mount("", "/", "none", Sys.MS_SLAVE | Sys.MS_REC);
+                long flags = 0;
+                try {
+                    Libc.umount2("/sys", Sys.MNT_DETACH);
+                } catch (SyscallException e) {
+                    // Nothing mounted there, or it cannot be unmounted: then overlay it, and a read-only
+                    // sysfs can only be shadowed by a read-only one.
+                    if (Files.isDirectory(Path.of("/sys")) && Files.getFileStore(Path.of("/sys")).isReadOnly()) flags = Sys.MS_RDONLY;
+                }
+                Libc.mount(etcName != null ? etcName : "sysfs", "/sys", "sysfs", flags);
+                if (etcName != null) bindEtc(etcName);
+                return pb.start();
+            }, Process::destroyForcibly);
+        }
     }
 
-    /** Binds each entry of /etc/netns/NAME over /etc/ENTRY, as ip netns exec does. */
+    private static final System.Logger LOG = System.getLogger("io.github.netlink4j");
+
+    /** Binds each entry of /etc/netns/NAME over /etc/ENTRY, as ip netns exec does: a failure is logged, the rest go on. */
     private static void bindEtc(String name) throws IOException {
         Path dir = Path.of("/etc/netns", name);
         if (!Files.isDirectory(dir)) return;
@@ -266,34 +323,20 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
             try {
                 Libc.mount(e.toString(), target.toString(), "none", Sys.MS_BIND);
             } catch (SyscallException ex) {
-                throw new SyscallException("mount", ex.errno(), "bind " + e + " on " + target);
+                LOG.log(System.Logger.Level.WARNING, "Bind " + e + " -> " + target + " failed: " + Errno.describe(ex.errno()));
             }
         }
     }
 
     /**
      * An executor whose one dedicated platform thread lives inside this namespace, for repeated work
-     * without a thread per task. The thread enters once and never leaves; {@code shutdown()} ends it.
-     * Tasks must not start threads of their own (they would inherit the namespace).
+     * without a thread per task. The thread enters once, through a descriptor of its own, and is never
+     * replaced (a task that throws goes to the thread's uncaught-exception handler); {@code shutdown()}
+     * ends it. If it cannot enter, this throws and leaves no thread. Tasks must not start threads of
+     * their own (they would inherit the namespace).
      */
     public java.util.concurrent.ExecutorService executor() throws IOException {
-        int nsFd = fd.get();
-        String label = name != null ? name : id;
-        java.util.concurrent.ThreadFactory factory = r -> Thread.ofPlatform()
-                .name("netlink4j-netns-executor-" + label)
-                .daemon(true)
-                .unstarted(() -> {
-                    try {
-                        Libc.setns(nsFd, Sys.CLONE_NEWNET);
-                    } catch (SyscallException e) {
-                        throw new IllegalStateException("cannot enter " + label + ": " + e.getMessage(), e);
-                    }
-                    r.run();
-                });
-        java.util.concurrent.ThreadPoolExecutor ex = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0L,
-                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), factory);
-        ex.prestartCoreThread();
-        return ex;
+        return NamespaceExecutor.start(fd.get(), name != null ? name : id);
     }
 
     /** Closes the handle; the namespace lives on while named or used. Idempotent. */

@@ -93,7 +93,7 @@ public final class Nsids {
         for (String n : NetNamespace.list()) {
             try (NetNamespace ns = NetNamespace.open(n)) {
                 out.put(n, find(ns));
-            } catch (SyscallException e) {
+            } catch (NetlinkException e) { // gone meanwhile, a stale file, or not a namespace: listed as ip lists it
                 out.put(n, OptionalInt.empty());
             }
         }

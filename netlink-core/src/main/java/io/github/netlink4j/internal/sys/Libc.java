@@ -93,6 +93,16 @@ public final class Libc {
     private static final class STATX {
         static final MethodHandle H = h("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     }
+    private static final class IOCTL {
+        static final MethodHandle H = h("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+    }
+    /** NS_GET_NSTYPE (linux/nsfs.h): _IO(0xb7, 0x3). */
+    private static final long NS_GET_NSTYPE = 0xb703L;
+    private static final class FSTATFS {
+        static final MethodHandle H = h("fstatfs", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    }
+    /** sizeof(struct statfs) on 64-bit Linux (120), rounded up; f_type is its first field, a long. */
+    private static final int STATFS_SIZE = 128;
     /** sizeof(struct statx) (linux/stat.h); its layout is the same on every architecture. */
     private static final int STATX_SIZE = 256;
     /** offsetof(struct statx, stx_ino). */
@@ -282,6 +292,21 @@ public final class Libc {
                     () -> (int) STATX.H.invokeExact(st, dirfd, p, flags, Sys.STATX_INO, buf));
             return buf.get(JAVA_LONG, STX_INO);
         }
+    }
+
+    /** fstatfs(2)'s {@code f_type}: the magic number of the filesystem {@code fd} is on (NSFS_MAGIC for namespaces). */
+    public static long filesystemType(int fd) throws SyscallException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = newErrnoState(a);
+            MemorySegment buf = a.allocate(STATFS_SIZE, 8);
+            call(st, "fstatfs", "fd " + fd, () -> (int) FSTATFS.H.invokeExact(st, fd, buf));
+            return buf.get(JAVA_LONG, 0);
+        }
+    }
+
+    /** ioctl(fd, NS_GET_NSTYPE): the CLONE_NEW* type of the namespace an nsfs fd refers to. */
+    public static int namespaceType(int fd) throws SyscallException {
+        return (int) scratch("ioctl", "fd " + fd, st -> () -> (int) IOCTL.H.invokeExact(st, fd, NS_GET_NSTYPE));
     }
 
     /** calloc(3) of {@code size} bytes (at least 1), as a segment of that size with the global scope. */

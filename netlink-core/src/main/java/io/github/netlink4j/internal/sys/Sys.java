@@ -22,6 +22,7 @@ public final class Sys {
     public static final int O_EXCL = 0x80;
     public static final int O_CLOEXEC = 0x80000;
     public static final int O_DIRECTORY = 0x10000;
+    public static final int O_NOFOLLOW = 0x20000;
     public static final int CLONE_NEWNS = 0x00020000;
     public static final int CLONE_NEWNET = 0x40000000;
     public static final long MS_RDONLY = 1;
@@ -34,6 +35,9 @@ public final class Sys {
     public static final long MS_SLAVE = 1 << 19;
     public static final long MS_SHARED = 1 << 20;
     public static final int MNT_DETACH = 2;
+    public static final int UMOUNT_NOFOLLOW = 8;
+    /** NSFS_MAGIC (linux/magic.h): the filesystem of namespace files. */
+    public static final long NSFS_MAGIC = 0x6e736673L;
     public static final int LOCK_EX = 2;
     public static final int LOCK_UN = 8;
 

@@ -1,5 +1,6 @@
 package io.github.netlink4j.internal.transport;
 
+import io.github.netlink4j.error.StrandedThreadException;
 import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.internal.sys.Libc;
 import io.github.netlink4j.internal.sys.Sys;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 
 /**
  * Runs code inside a network namespace on a dedicated platform thread, never on the caller's.
@@ -26,13 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * that failed them ends, so a failed restore cannot leak a namespace into other work. Work that
  * changes more of the thread on purpose (an unshared mount namespace for {@code exec}) runs on a
  * thread of its own that ends with it. Up to {@value #MAX_IDLE} idle workers wait
- * {@value #IDLE_MILLIS} ms for work, then end.
+ * {@value #IDLE_MILLIS} ms for work, then end. At most {@value #MAX_BUSY} jobs run at once; more
+ * callers wait for a slot (interruptibly, before anything was done for them).
+ *
+ * <p>A job must not leave threads behind in the namespace: see {@link Strays}. One that did fails
+ * with {@link StrandedThreadException} naming them.
  */
 public final class NetnsThreads {
     private NetnsThreads() {}
 
     static final int MAX_IDLE = 4;
     static final long IDLE_MILLIS = 30_000;
+    static final int MAX_BUSY = 64;
+    private static final java.util.concurrent.Semaphore SLOTS = new java.util.concurrent.Semaphore(MAX_BUSY, true);
 
     private static final AtomicLong COUNTER = new AtomicLong();
     /**
@@ -89,25 +97,73 @@ public final class NetnsThreads {
      * a thread of its own that ends with the task.
      */
     public static <T> T call(int nsFd, int extraUnshare, Task<T> task) throws IOException {
+        return call(nsFd, extraUnshare, task, null);
+    }
+
+    /**
+     * Like {@link #call(int, int, Task)}; if the task's result must be undone when the job fails after
+     * it returned (threads left behind), {@code undo} is given it.
+     */
+    public static <T> T call(int nsFd, int extraUnshare, Task<T> task, java.util.function.Consumer<T> undo) throws IOException {
         String target = netnsOf(nsFd);
         if (extraUnshare == 0) return submit(new Job<>(nsFd, target, task));
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread.ofPlatform()
-                .name("netlink4j-netns-" + COUNTER.incrementAndGet())
-                .daemon(true)
-                .start(() -> {
-                    try {
-                        Libc.setns(nsFd, Sys.CLONE_NEWNET);
-                        String now = currentNetns();
-                        if (!now.equals(target)) throw new IllegalStateException("setns left the thread in " + now + ", not " + target);
-                        Libc.unshare(extraUnshare);
-                        result.complete(task.call());
-                    } catch (Throwable e) {
-                        result.completeExceptionally(e);
-                    }
-                    // The thread ends here, in whatever namespaces the task left it.
-                });
+        acquireSlot();
+        try {
+            Thread.ofPlatform()
+                    .name("netlink4j-netns-" + COUNTER.incrementAndGet())
+                    .daemon(true)
+                    .start(() -> {
+                        String tid = null;
+                        try {
+                            tid = Strays.register();
+                            Libc.setns(nsFd, Sys.CLONE_NEWNET);
+                            String now = currentNetns();
+                            if (!now.equals(target)) throw new IllegalStateException("setns left the thread in " + now + ", not " + target);
+                            Libc.unshare(extraUnshare);
+                            long mnt = (extraUnshare & Sys.CLONE_NEWNS) != 0 ? currentMountNs() : -1;
+                            long before = Strays.counter();
+                            T value = task.call();
+                            if (Strays.counter() != before + 1) {
+                                List<String> left = Strays.inside(Libc.inode(nsFd, ""), mnt);
+                                if (!left.isEmpty()) {
+                                    if (undo != null) undo.accept(value);
+                                    throw new StrandedThreadException(target, left);
+                                }
+                            }
+                            result.complete(value);
+                        } catch (Throwable e) {
+                            result.completeExceptionally(e);
+                        } finally {
+                            Strays.forget(tid);
+                            SLOTS.release();
+                        }
+                        // The thread ends here, in whatever namespaces the task left it.
+                    });
+        } catch (Throwable e) {
+            SLOTS.release();
+            throw e;
+        }
         return await(result);
+    }
+
+    /**
+     * Runs {@code task} on a worker in the process's own network namespace (for work that creates
+     * threads the JDK keeps, which must be born there).
+     */
+    public static <T> T atHome(Task<T> task) throws IOException {
+        if (PROCESS_NETNS < 0) throw new IOException("no /proc/self/ns/net: the process's namespace is unknown");
+        return submit(new Job<>(PROCESS_NETNS, netnsOf(PROCESS_NETNS), task));
+    }
+
+    private static void acquireSlot() throws java.io.InterruptedIOException {
+        try {
+            SLOTS.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for one of the "
+                    + MAX_BUSY + " namespace workers; nothing was done");
+        }
     }
 
     /**
@@ -136,13 +192,19 @@ public final class NetnsThreads {
     }
 
     private static <T> T submit(Job<T> job) throws IOException {
+        acquireSlot();
+        job.result.whenComplete((v, e) -> SLOTS.release());
         while (true) {
             Worker w = IDLE.pollFirst();
             if (w == null) {
                 w = new Worker();
                 w.state.set(Worker.BUSY);
                 w.jobs.add(job);
-                w.start();
+                try {
+                    w.start();
+                } catch (Throwable e) { // no thread could be made: the job never ran
+                    job.result.completeExceptionally(e);
+                }
                 break;
             }
             if (w.state.compareAndSet(Worker.IDLE, Worker.BUSY)) { // else it is timing out: take another
@@ -197,13 +259,16 @@ public final class NetnsThreads {
             int homeFd;
             String home;
             long homeMnt;
+            String tid;
             try {
+                tid = Strays.register();
                 if (PROCESS_NETNS >= 0) Libc.setns(PROCESS_NETNS, Sys.CLONE_NEWNET);
                 home = currentNetns();
                 homeMnt = currentMountNs();
                 homeFd = Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
                 this.home = home;
-            } catch (IOException e) {
+            } catch (Throwable e) { // whatever it is, the caller hears of it instead of waiting forever
+                state.set(RETIRED);
                 Job<?> first = jobs.poll();
                 if (first != null) first.result.completeExceptionally(e);
                 return;
@@ -226,6 +291,7 @@ public final class NetnsThreads {
             } finally {
                 state.set(RETIRED);
                 NetnsThreads.IDLE.remove(this);
+                Strays.forget(tid);
                 try {
                     Libc.close(homeFd);
                 } catch (SyscallException ignored) {
@@ -261,6 +327,8 @@ public final class NetnsThreads {
         private static <T> Runnable runJob(Job<T> job, int homeFd, String home, long homeMnt) {
             Throwable failure = null;
             T value = null;
+            long before = 0;
+            long netIno = -1;
             try {
                 if (job.nsFd() < 0) {
                     Libc.unshare(Sys.CLONE_NEWNET);
@@ -269,7 +337,18 @@ public final class NetnsThreads {
                     String now = currentNetns();
                     if (!now.equals(job.target())) throw new IllegalStateException("setns left the thread in " + now + ", not " + job.target());
                 }
+                netIno = Libc.inode(Sys.AT_FDCWD, "/proc/thread-self/ns/net");
+                before = Strays.counter();
                 value = job.task().call();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            try {
+                // The home namespace is where strays are harmless.
+                if (failure == null && netIno != -1 && !("net:[" + netIno + "]").equals(home) && Strays.counter() != before + 1) {
+                    List<String> left = Strays.inside(netIno, -1);
+                    if (!left.isEmpty()) failure = new StrandedThreadException("net:[" + netIno + "]", left);
+                }
             } catch (Throwable e) {
                 failure = e;
             }

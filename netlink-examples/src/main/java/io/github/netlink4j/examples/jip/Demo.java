@@ -5,20 +5,17 @@ import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -164,7 +161,7 @@ final class Demo {
         saw("veth0: " + hostNl.links().get("veth0").operState() + ", veth1: " + nsNl.links().get("veth1").operState());
 
         say("curl 10.200.0.3");
-        String page = hostNs.call(() -> fetch("http://10.200.0.3/"));
+        String page = fetch(hostNs, "10.200.0.3", 80);
         saw(page.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
         if (!page.contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page);
     }
@@ -178,23 +175,29 @@ final class Demo {
         return sb.toString().stripTrailing();
     }
 
-    private static String fetch(String url) throws Exception {
-        try (HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            // nginx may need a moment to bind: bounded retries.
-            Exception last = null;
-            for (int i = 0; i < 50; i++) {
-                try {
-                    HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) return r.body();
-                    last = new IOException("HTTP " + r.statusCode());
-                } catch (IOException e) {
-                    last = e;
+    /**
+     * An HTTP/1.0 GET of / from {@code host}: the socket is connected inside {@code from} (that is
+     * what makes it the host namespace's request); reading and writing happen on this thread, at home.
+     * The server may need a moment to bind: bounded retries. Returns the body of a 200 answer.
+     */
+    static String fetch(NetNamespace from, String host, int port) throws Exception {
+        Exception last = null;
+        for (int i = 0; i < 50; i++) {
+            try (SocketChannel ch = from.call(() -> SocketChannel.open(new InetSocketAddress(InetAddress.ofLiteral(host), port)))) {
+                ch.socket().setSoTimeout(5_000);
+                ch.write(ByteBuffer.wrap(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+                String reply = new String(ch.socket().getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
+                int body = reply.indexOf("\r\n\r\n");
+                if (reply.startsWith("HTTP/1.") && reply.length() > 12 && reply.substring(9, 12).equals("200") && body >= 0) {
+                    return reply.substring(body + 4);
                 }
-                Thread.sleep(100);
+                last = new IOException("unexpected answer: " + reply.lines().findFirst().orElse(""));
+            } catch (IOException e) {
+                last = e;
             }
-            throw last;
+            Thread.sleep(100);
         }
+        throw last;
     }
 
     interface WebServer {
@@ -240,16 +243,34 @@ final class Demo {
                 }
             };
         }
-        say("(nginx not installed) a JDK HttpServer inside " + ns.name().orElse("the namespace") + " on port 80");
-        HttpServer server = ns.call(() -> HttpServer.create(new InetSocketAddress(InetAddress.ofLiteral("0.0.0.0"), 80), 0));
-        server.createContext("/", ex -> {
-            byte[] b = PAGE.getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
+        say("(nginx not installed) a Java HTTP responder for " + ns.name().orElse("the namespace") + " on port 80");
+        // The listening socket is made inside; the thread that serves it stays at home (a thread started
+        // inside, such as an HttpServer's timer, would be stranded there).
+        ServerSocketChannel listener = ns.call(() -> ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.ofLiteral("0.0.0.0"), 80)));
+        Thread serving = Thread.ofPlatform().name("demo-http").daemon(true).start(() -> serve(listener));
         saw("listening on 0.0.0.0:80 inside the namespace");
-        return () -> server.stop(0);
+        return () -> {
+            listener.close();
+            serving.join(5_000);
+        };
+    }
+
+    /** Answers each connection with {@link #PAGE} until the listener is closed. */
+    private static void serve(ServerSocketChannel listener) {
+        byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        while (listener.isOpen()) {
+            try (SocketChannel c = listener.accept()) {
+                c.socket().setSoTimeout(5_000);
+                var in = c.socket().getInputStream();
+                // Read the request head (bounded), then answer; the request itself does not matter.
+                StringBuilder req = new StringBuilder();
+                for (int b; req.length() < 8192 && !req.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0; ) req.append((char) b);
+                c.write(ByteBuffer.wrap(head));
+                c.write(ByteBuffer.wrap(page));
+            } catch (IOException e) {
+                if (!listener.isOpen()) return;
+            }
+        }
     }
 }
