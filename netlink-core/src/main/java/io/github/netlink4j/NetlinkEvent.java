@@ -50,4 +50,19 @@ public sealed interface NetlinkEvent {
             return true;
         }
     }
+
+    /**
+     * The subscription stopped because of {@code cause} (the socket failed, the kernel's replies could
+     * not be read, a resync kept being interrupted, or the listener threw): the last event a listener
+     * is given. The queue form's {@code next()} throws instead.
+     */
+    record Failed(Throwable cause) implements NetlinkEvent {
+        public Action action() {
+            return Action.DELETED;
+        }
+
+        public boolean resync() {
+            return false;
+        }
+    }
 }

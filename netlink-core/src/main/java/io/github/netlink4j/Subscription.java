@@ -179,8 +179,7 @@ public final class Subscription implements AutoCloseable {
                     resyncs.incrementAndGet();
                     // The kernel reports the overrun before the datagrams still queued, which are older
                     // than the dump about to be taken: drop them, or they would undo newer state.
-                    events.drain();
-                    for (NetlinkEvent e : resyncEvents(n == -Errno.ENOBUFS ? "ENOBUFS" : "EMSGSIZE")) deliver(e);
+                    for (NetlinkEvent e : resync(n == -Errno.ENOBUFS ? "ENOBUFS" : "EMSGSIZE")) deliver(e);
                     continue;
                 }
                 pending.clear();
@@ -190,12 +189,46 @@ public final class Subscription implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            if (!closed) failure = t;
+            if (!closed) {
+                failure = t;
+                if (listener != null) {
+                    try {
+                        listener.accept(new NetlinkEvent.Failed(t));
+                    } catch (Throwable again) {
+                        t.addSuppressed(again);
+                    }
+                }
+            }
         } finally {
             // The reader owns the sockets: they are closed when it stops, never under its feet.
             events.close();
             dumpSocket.close();
         }
+    }
+
+    /**
+     * After lost notifications: drops the queued ones (older than the dump about to be taken) and
+     * resyncs. A dump the kernel keeps interrupting (NLM_F_DUMP_INTR on every attempt, under heavy
+     * churn) is tried again after a pause, up to {@value #RESYNC_ROUNDS} rounds (about
+     * {@value #RESYNC_ROUNDS} × 0.1 s at most), before the subscription gives up and says so.
+     */
+    private List<NetlinkEvent> resync(String reason) throws NetlinkException, InterruptedException {
+        for (int round = 1; ; round++) {
+            events.drain();
+            try {
+                return resyncEvents(reason);
+            } catch (io.github.netlink4j.error.DumpInterruptedException e) {
+                if (round >= RESYNC_ROUNDS || closed) throw e;
+                Thread.sleep(Math.min(100, 5L * round));
+            }
+        }
+    }
+
+    private static final int RESYNC_ROUNDS = 600;
+
+    /** Why the subscription stopped, if it failed (the listener form also receives {@link NetlinkEvent.Failed}). */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Dumps the subscribed kinds and turns the difference from what we knew into events. */

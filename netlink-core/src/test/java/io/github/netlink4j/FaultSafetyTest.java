@@ -176,6 +176,42 @@ class FaultSafetyTest {
         }
     }
 
+    @Test
+    void aBulkRequestOfThousandsOfFailuresKeepsEveryItemsError() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("bulk")) {
+            t.client().links().add(LinkSpec.ifb("ifbtaken"));
+            // 3,000 creates of a taken name: 3,000 error ACKs, each with the kernel's text, none may be lost.
+            List<LinkSpec> again = java.util.Collections.nCopies(3000, LinkSpec.ifb("ifbtaken"));
+            BulkResult<Void> r = t.client().links().addAll(again);
+            assertEquals(3000, r.size());
+            assertEquals(3000, r.failures().size());
+            for (int i = 0; i < 3000; i++) {
+                assertTrue(r.error(i).orElseThrow() instanceof io.github.netlink4j.error.AlreadyExistsException, "item " + i);
+            }
+            assertEquals(2, t.client().links().list().size(), "lo and the one ifb");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aListenerSubscriptionThatFailsTellsItsListenerAndOwner() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("lsn")) {
+            java.util.concurrent.BlockingQueue<NetlinkEvent> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+            IllegalStateException boom = new IllegalStateException("listener gives up");
+            try (Subscription s = t.client().listen(java.util.EnumSet.of(EventGroup.LINK), Subscription.Options.DEFAULTS, e -> {
+                seen.add(e);
+                if (e instanceof NetlinkEvent.LinkEvent) throw boom;
+            })) {
+                t.client().links().add(LinkSpec.ifb("ifblsn"));
+                assertTrue(seen.poll(10, TimeUnit.SECONDS) instanceof NetlinkEvent.LinkEvent);
+                NetlinkEvent last = seen.poll(10, TimeUnit.SECONDS);
+                assertTrue(last instanceof NetlinkEvent.Failed f && f.cause() == boom, String.valueOf(last));
+                assertTrue(s.awaitTermination(java.time.Duration.ofSeconds(5)), "the reader ended and let go of its sockets");
+                assertSame(boom, s.failure().orElseThrow());
+            }
+        }
+    }
+
     private static long liveThreads(String name) {
         return Thread.getAllStackTraces().keySet().stream().filter(th -> th.isAlive() && th.getName().equals(name)).count();
     }

@@ -223,6 +223,7 @@ final class MonitorCommand {
                     if (ie.action() == NetlinkEvent.Action.DELETED) nsidNames.remove(ie.nsid());
                     jip.out.print(sb.append('\n'));
                 }
+                case NetlinkEvent.Failed f -> throw new IOException("monitor stopped: " + f.cause().getMessage(), f.cause());
                 case NetlinkEvent.Resynced r -> {
                     if (r.reason().equals("initial")) return false;
                     jip.out.print("# resynced after " + r.reason() + ": " + r.changes() + " changes\n");

@@ -1,0 +1,124 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A subscription under churn it cannot keep up with: up to 1,000 links added, set up and deleted by
+ * another thread for {@code nl4j.soak.seconds} (60 by default), a 4 KiB receive queue and a consumer
+ * that sleeps. The kernel overflows the queue again and again; {@code next()} must never throw, and
+ * the state rebuilt from the events alone must equal a fresh dump at the end.
+ */
+class SubscriptionSoakTest {
+    private static final long SECONDS = Long.getLong("nl4j.soak.seconds", 60);
+
+    @Test
+    @Timeout(300)
+    void stateFromEventsEqualsADumpAfterAMinuteOfOverflowingChurn() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("soak");
+             NetlinkClient churner = NetlinkClient.open(t.ns())) {
+            NetlinkClient nl = t.client();
+            Subscription.Options small = Subscription.Options.DEFAULTS.withListExisting(true).withReceiveBuffer(4096);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicReference<Throwable> churnFailed = new AtomicReference<>();
+            AtomicLong operations = new AtomicLong();
+            try (Subscription s = nl.subscribe(EnumSet.of(EventGroup.LINK), small)) {
+                Thread churn = Thread.ofPlatform().name("soak-churn").start(() -> {
+                    Random r = new Random(7);
+                    List<String> alive = new ArrayList<>();
+                    int next = 0;
+                    try {
+                        for (int round = 0; round < 1_000_000 && !stop.get(); round++) {
+                            if (alive.size() < 1000 && (alive.size() < 100 || r.nextBoolean())) {
+                                List<LinkSpec> add = new ArrayList<>();
+                                for (int i = 0; i < 50 && alive.size() + add.size() < 1000; i++) add.add(LinkSpec.ifb("s" + next++));
+                                churner.links().addAll(add).orThrow();
+                                for (LinkSpec l : add) alive.add(l.name());
+                            } else if (r.nextBoolean()) {
+                                List<String> del = new ArrayList<>();
+                                for (int i = 0; i < 50 && !alive.isEmpty(); i++) del.add(alive.remove(r.nextInt(alive.size())));
+                                churner.links().deleteAll(del).orThrow();
+                            } else {
+                                for (int i = 0; i < 20 && !alive.isEmpty(); i++) {
+                                    String n = alive.get(r.nextInt(alive.size()));
+                                    if (r.nextBoolean()) churner.links().setUp(n);
+                                    else churner.links().setDown(n);
+                                }
+                            }
+                            operations.addAndGet(50);
+                        }
+                    } catch (Throwable e) {
+                        churnFailed.set(e);
+                    }
+                });
+                Map<Integer, String> model = new TreeMap<>();
+                Map<Integer, Boolean> up = new TreeMap<>();
+                long events = 0;
+                long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+                long quietSince = -1;
+                // Churn for SECONDS, then keep reading until two quiet seconds (at most 60 more).
+                long hardStop = deadline + 60_000_000_000L;
+                while (System.nanoTime() < hardStop) {
+                    if (System.nanoTime() > deadline && !stop.get()) {
+                        stop.set(true);
+                        churn.join(30_000);
+                    }
+                    Optional<NetlinkEvent> e = s.next(Duration.ofMillis(200)); // never throws: that is the point
+                    if (e.isEmpty()) {
+                        if (stop.get() && !churn.isAlive()) {
+                            if (quietSince < 0) quietSince = System.nanoTime();
+                            else if (System.nanoTime() - quietSince > 2_000_000_000L) break;
+                        }
+                        continue;
+                    }
+                    quietSince = -1;
+                    events++;
+                    if (events % 16 == 0) Thread.sleep(1); // the slow consumer
+                    if (e.get() instanceof NetlinkEvent.LinkEvent le) {
+                        if (le.action() == NetlinkEvent.Action.DELETED) {
+                            model.remove(le.link().index());
+                            up.remove(le.link().index());
+                        } else {
+                            model.put(le.link().index(), le.link().name());
+                            up.put(le.link().index(), le.link().isUp());
+                        }
+                    }
+                }
+                assertNull(churnFailed.get(), () -> "the churn itself failed: " + churnFailed.get());
+                Map<Integer, String> dumped = new TreeMap<>();
+                Map<Integer, Boolean> dumpedUp = new TreeMap<>();
+                for (Link l : nl.links().list()) {
+                    dumped.put(l.index(), l.name());
+                    dumpedUp.put(l.index(), l.isUp());
+                }
+                System.out.printf("soak: %d s, ~%d link operations, %d events, %d resyncs, %d links at the end%n",
+                        SECONDS, operations.get(), events, s.resyncCount(), dumped.size());
+                assertTrue(s.resyncCount() > 0, "a 4 KiB queue under this churn must overflow: the test would test nothing");
+                assertTrue(dumped.size() > 100, "churn left links to compare: " + dumped.size());
+                assertEquals(dumped, model);
+                assertEquals(dumpedUp, up);
+                assertTrue(s.failure().isEmpty());
+
+            } finally {
+                stop.set(true);
+            }
+        }
+    }
+}
