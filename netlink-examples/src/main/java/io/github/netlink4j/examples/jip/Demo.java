@@ -61,10 +61,17 @@ final class Demo {
             }
         }
         Demo d = new Demo(out);
-        Thread hook = Thread.ofPlatform().unstarted(d::cleanup);
+        Thread hook = Thread.ofPlatform().unstarted(() -> {
+            d.stopping = true; // the walkthrough stops at its next step and lets go of the lock
+            d.cleanup();
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            d.walkthrough(hostName, nsName, forceJdk);
+            // Every step makes its resource and records its undo under this lock, which the shutdown
+            // hook's cleanup takes too: a Ctrl-C can never fall between the two, so nothing leaks.
+            synchronized (d) {
+                d.walkthrough(hostName, nsName, forceJdk);
+            }
             out.println("demo: OK, nginx-style page fetched over the veth");
             return 0;
         } catch (Exception e) {
@@ -80,7 +87,11 @@ final class Demo {
         }
     }
 
+    /** Set by the shutdown hook: the walkthrough ends at its next step. */
+    private volatile boolean stopping;
+
     private void say(String ipCommand) {
+        if (stopping) throw new IllegalStateException("stopped by a signal before step " + (step + 1));
         out.printf("%n[%d] %s%n", ++step, ipCommand);
     }
 

@@ -67,11 +67,13 @@ final class NetnsCommand {
             String name = next(args, "name");
             if (args.isEmpty()) throw usage("No command specified");
             try (NetNamespace ns = NetNamespace.open(name)) {
-                Process p = ns.start(new ProcessBuilder(args).inheritIO());
-                try {
+                // ip execs the command, so signals reach it and its status is ip's: pass them on, wait,
+                // and exit with the child's status (128 + the signal if a signal ended it, as a shell says).
+                try (ChildSignals forwarding = ChildSignals.install()) {
+                    Process p = ns.start(new ProcessBuilder(args).inheritIO());
+                    forwarding.attach(p);
                     return p.waitFor();
                 } catch (InterruptedException e) {
-                    p.destroy();
                     Thread.currentThread().interrupt();
                     return 130;
                 }

@@ -51,4 +51,46 @@ class DemoTest {
         }
         runDemo(false);
     }
+
+    /**
+     * Ctrl-C at every step: a fresh JVM runs the demo, gets SIGINT as soon as it prints step N, and must
+     * leave no namespace, mount or server process behind (the shutdown hook used to race the steps'
+     * bookkeeping).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(300)
+    void interruptedAtEachStepLeavesNothingBehind() throws Exception {
+        Privileged.require();
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        long mounts = netnsMounts();
+        for (int stepN = 1; stepN <= 11; stepN++) {
+            String host = "nl4j-sig-host-" + UUID.randomUUID().toString().substring(0, 8);
+            String direct = "nl4j-sig-" + UUID.randomUUID().toString().substring(0, 8);
+            Process p = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    Jip.class.getName(), "demo", "--host-netns", host, "--netns", direct).redirectErrorStream(true).start();
+            StringBuilder out = new StringBuilder();
+            boolean signalled = false;
+            try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    out.append(line).append('\n');
+                    if (!signalled && line.startsWith("[" + stepN + "]")) {
+                        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                        signalled = true;
+                    }
+                }
+            } finally {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+                try {
+                    assertFalse(NetNamespace.exists(host), "step " + stepN + ": host namespace left\n" + out);
+                    assertFalse(NetNamespace.exists(direct), "step " + stepN + ": namespace left\n" + out);
+                    assertEquals(mounts, netnsMounts(), "step " + stepN + ": mount left\n" + out);
+                    assertFalse(ProcessHandle.allProcesses().anyMatch(h -> h.info().commandLine().orElse("").contains("jip-demo-nginx")),
+                            "step " + stepN + ": nginx left running\n" + out);
+                } finally {
+                    for (String n : List.of(host, direct)) if (NetNamespace.exists(n)) NetNamespace.delete(n);
+                }
+            }
+            if (!signalled) break; // the demo has fewer steps: every one was covered
+        }
+    }
 }
