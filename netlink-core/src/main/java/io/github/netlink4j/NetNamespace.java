@@ -101,6 +101,20 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * @throws io.github.netlink4j.error.SyscallException EEXIST if the name is taken, EPERM without privileges
      */
     public static NetNamespace create(String name) throws IOException {
+        try {
+            return createNamed(name);
+        } catch (SyscallException e) {
+            if (e.errno() != Errno.EPERM && e.errno() != Errno.EACCES) throw e;
+            throw e.withHint("creating a named namespace needs CAP_SYS_ADMIN (unshare, mount) and write access to "
+                    + RUN_DIR + "; run as root, or without root use createAnonymous() inside a user namespace of your own"
+                    + " (unshare -Urn), where links, addresses and routes work");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SyscallException("mkdir", Errno.EACCES, e.getFile()).withHint("creating a named namespace needs CAP_SYS_ADMIN"
+                    + " and write access to " + RUN_DIR.getParent());
+        }
+    }
+
+    private static NetNamespace createNamed(String name) throws IOException {
         String path = pathOf(name);
         prepareRunDir();
         int f = Libc.open(path, Sys.O_RDONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_CLOEXEC, 0);

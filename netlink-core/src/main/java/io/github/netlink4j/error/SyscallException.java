@@ -19,6 +19,17 @@ public final class SyscallException extends NetlinkException {
         this.path = path;
     }
 
+    private SyscallException(SyscallException base, String hint) {
+        super(base.getMessage() + ": " + hint, base.errno(), base);
+        this.call = base.call;
+        this.path = base.path;
+    }
+
+    /** The same failure with {@code hint} (what would make it work) added to the message; the original is the cause. */
+    public SyscallException withHint(String hint) {
+        return new SyscallException(this, hint);
+    }
+
     /** The system call, such as {@code "setns"}. */
     public String call() {
         return call;
