@@ -212,6 +212,30 @@ class FaultSafetyTest {
         }
     }
 
+    @Test
+    @Timeout(60)
+    void anEtcNetnsFileWithNoTwinIsSkippedLikeIpDoes() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("etc")) {
+            Path dir = Path.of("/etc/netns", t.name());
+            Files.createDirectories(dir);
+            try {
+                // No /etc/nl4j-no-twin to bind over: ip warns "Bind ... failed" and runs the command anyway.
+                Files.writeString(dir.resolve("nl4j-no-twin"), "x\n");
+                Files.writeString(dir.resolve("hostname"), "inside\n");
+                Process p = t.ns().start(new ProcessBuilder("cat", "/etc/hostname").redirectErrorStream(true));
+                String out = new String(p.getInputStream().readAllBytes());
+                assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+                assertEquals("inside\n", out, "the other file is still bound");
+                assertEquals(0, p.exitValue());
+            } finally {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) Files.delete(f);
+                }
+                Files.delete(dir);
+            }
+        }
+    }
+
     private static long liveThreads(String name) {
         return Thread.getAllStackTraces().keySet().stream().filter(th -> th.isAlive() && th.getName().equals(name)).count();
     }

@@ -120,4 +120,24 @@ class RunDirTest {
             }
         }
     }
+
+    /**
+     * In a mount namespace of its own (made by the test with unshare -m; the library never runs it) with
+     * a fresh tmpfs on /run and umask 077, the run directory the library makes is still 0755, as ip's.
+     */
+    @Test
+    @Timeout(60)
+    void theRunDirectoryIs0755WhateverTheUmask() throws Exception {
+        Privileged.require();
+        String cp = Path.of(NetNamespace.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + ":"
+                + Path.of(io.github.netlink4j.testing.RunDirModeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder("unshare", "-m", "sh", "-c", "mount -t tmpfs nl4j-run /run && umask 077 && exec \"$0\" \"$@\"",
+                javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", cp, io.github.netlink4j.testing.RunDirModeProbe.class.getName(),
+                unique("mode")).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("mode rwxr-xr-x\n", out);
+    }
 }
