@@ -115,9 +115,76 @@ class SubscriptionSoakTest {
                 assertEquals(dumped, model);
                 assertEquals(dumpedUp, up);
                 assertTrue(s.failure().isEmpty());
-
             } finally {
                 stop.set(true);
+            }
+        }
+    }
+
+    /**
+     * Resyncs whose dump the kernel interrupts again and again: 1,000 links, two threads adding and
+     * deleting links back to back for 8 s, and a listener so slow that the 4 KiB queue overflows at once,
+     * so every resync dumps 1,000 links while links come and go (NLM_F_DUMP_INTR) and one dump's own
+     * retries can run out. The subscription must ride it out and be right once the churn stops.
+     */
+    @Test
+    @Timeout(300)
+    void aResyncInterruptedOverAndOverIsRetriedNotFatal() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("intr")) {
+            NetlinkClient nl = t.client();
+            List<LinkSpec> many = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) many.add(LinkSpec.ifb("b" + i));
+            nl.links().addAll(many).orThrow();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> churners = new ArrayList<>();
+            AtomicLong churned = new AtomicLong();
+            Map<Integer, String> model = new java.util.concurrent.ConcurrentSkipListMap<>();
+            AtomicLong lastEvent = new AtomicLong(System.nanoTime());
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            try (Subscription s = nl.listen(EnumSet.of(EventGroup.LINK), Subscription.Options.DEFAULTS.withListExisting(true).withReceiveBuffer(4096), e -> {
+                lastEvent.set(System.nanoTime());
+                if (e instanceof NetlinkEvent.Failed f) failed.set(f.cause());
+                if (!stop.get() && !e.resync()) {
+                    try {
+                        Thread.sleep(20); // the slow consumer, on the reader's own thread
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (e instanceof NetlinkEvent.LinkEvent le) {
+                    if (le.action() == NetlinkEvent.Action.DELETED) model.remove(le.link().index());
+                    else model.put(le.link().index(), le.link().name());
+                }
+            })) {
+                for (int c = 0; c < 2; c++) {
+                    int id = c;
+                    churners.add(Thread.ofPlatform().start(() -> {
+                        try (NetlinkClient ch = NetlinkClient.open(t.ns())) {
+                            for (int i = 0; i < 200_000 && !stop.get(); i++) {
+                                ch.links().add(LinkSpec.ifb("x" + id));
+                                ch.links().delete("x" + id);
+                                churned.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            throw new RuntimeException(e);
+                        }
+                    }));
+                }
+                Thread.sleep(8_000);
+                stop.set(true);
+                for (Thread c : churners) c.join(30_000);
+                long hardStop = System.nanoTime() + 90_000_000_000L;
+                while (System.nanoTime() < hardStop && System.nanoTime() - lastEvent.get() < 2_000_000_000L && failed.get() == null) Thread.sleep(100);
+                Map<Integer, String> dumped = new TreeMap<>();
+                for (Link l : nl.links().list()) dumped.put(l.index(), l.name());
+                System.out.printf("interrupted resyncs: %d add/delete pairs, %d resyncs, %d links%n", churned.get(), s.resyncCount(), dumped.size());
+                assertNull(failed.get(), () -> "the subscription died: " + failed.get());
+                assertTrue(s.failure().isEmpty());
+                assertTrue(s.resyncCount() > 0, "the queue must overflow, or no resync was tested");
+                assertEquals(dumped, new TreeMap<>(model));
+            } finally {
+                stop.set(true);
+                for (Thread c : churners) c.join(30_000);
             }
         }
     }

@@ -58,6 +58,11 @@ public final class NetnsThreads {
         }
     }
     private static final ConcurrentLinkedDeque<Worker> IDLE = new ConcurrentLinkedDeque<>();
+    /**
+     * For tests only: what a new worker's setup throws (an OutOfMemoryError, say), to prove that any
+     * failure there reaches the caller instead of leaving it waiting. Null in use.
+     */
+    static volatile java.util.function.Supplier<Throwable> setupFault;
 
     /** What the task may throw. */
     @FunctionalInterface
@@ -261,6 +266,8 @@ public final class NetnsThreads {
             long homeMnt;
             String tid;
             try {
+                java.util.function.Supplier<Throwable> fault = setupFault;
+                if (fault != null) throw fault.get();
                 tid = Strays.register();
                 if (PROCESS_NETNS >= 0) Libc.setns(PROCESS_NETNS, Sys.CLONE_NEWNET);
                 home = currentNetns();
