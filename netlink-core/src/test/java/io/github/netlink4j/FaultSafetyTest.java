@@ -236,6 +236,27 @@ class FaultSafetyTest {
         }
     }
 
+    /**
+     * Where /sys cannot be unmounted and is read-only (a user namespace over a read-only /sys, made by
+     * the test with unshare; the library never runs it), exec mounts the namespace's sysfs read-only
+     * over it, as ip does: a read-write one may not shadow it.
+     */
+    @Test
+    @Timeout(60)
+    void execMountsSysfsReadOnlyWhereTheOldOneIsLockedAndReadOnly() throws Exception {
+        Privileged.require();
+        String cp = Path.of(NetNamespace.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + ":"
+                + Path.of(io.github.netlink4j.testing.SysfsProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder("unshare", "-m", "sh", "-c", "mount -o remount,bind,ro /sys && exec unshare -Urn \"$0\" \"$@\"",
+                javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", cp, io.github.netlink4j.testing.SysfsProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("ifbsys\nlo\nexit 0\n", out);
+    }
+
     private static long liveThreads(String name) {
         return Thread.getAllStackTraces().keySet().stream().filter(th -> th.isAlive() && th.getName().equals(name)).count();
     }
