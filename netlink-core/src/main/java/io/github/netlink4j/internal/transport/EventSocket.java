@@ -40,6 +40,11 @@ public final class EventSocket implements AutoCloseable {
         return channel.receiveFromKernel(0);
     }
 
+    /** For tests: shrinks the receive buffer to {@code bytes}. */
+    void useReceiveBufferForTest(int bytes) {
+        channel.useReceiveBufferForTest(bytes);
+    }
+
     /** The datagram just received, {@code [0, n)}, copied to the heap; valid until the next receive. */
     public MemorySegment received(int n) {
         return channel.received(n);

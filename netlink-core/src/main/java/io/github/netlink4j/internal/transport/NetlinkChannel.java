@@ -197,6 +197,11 @@ final class NetlinkChannel implements AutoCloseable {
         rx = arena.allocate(Math.max(n, rx.byteSize() * 2), 8);
     }
 
+    /** For tests: a receive buffer of {@code bytes}, so that a datagram that does not fit can be made. */
+    void useReceiveBufferForTest(int bytes) {
+        rx = arena.allocate(bytes, 8);
+    }
+
     /** The receive buffer, valid for the length the last receive returned. */
     MemorySegment rx() {
         return rx;
