@@ -322,7 +322,10 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         }
     }
 
-    private static final System.Logger LOG = System.getLogger("io.github.netlink4j");
+    /** Made on first use: System.getLogger loads the logging machinery, ~100 classes a cold start need not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("io.github.netlink4j");
+    }
 
     /** Binds each entry of /etc/netns/NAME over /etc/ENTRY, as ip netns exec does: a failure is logged, the rest go on. */
     private static void bindEtc(String name) throws IOException {
@@ -337,7 +340,7 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
             try {
                 Libc.mount(e.toString(), target.toString(), "none", Sys.MS_BIND);
             } catch (SyscallException ex) {
-                LOG.log(System.Logger.Level.WARNING, "Bind " + e + " -> " + target + " failed: " + Errno.describe(ex.errno()));
+                Log.LOG.log(System.Logger.Level.WARNING, "Bind " + e + " -> " + target + " failed: " + Errno.describe(ex.errno()));
             }
         }
     }
