@@ -1,6 +1,5 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.internal.codec.Warmup;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
 
@@ -36,10 +35,6 @@ public final class NetlinkClient implements AutoCloseable {
     private final Neighbours neighbours;
     private final Nsids nsids;
     private final Waits waits;
-
-    static {
-        Warmup.codecs();
-    }
 
     private NetlinkClient(SocketFactory sockets, NetNamespace namespace) throws IOException {
         this.sockets = sockets;
