@@ -32,6 +32,16 @@ public final class StrandProbe {
         }
         String net = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
         String mnt = Files.readSymbolicLink(Path.of("/proc/self/ns/mnt")).toString();
+        // A thread that has ended for Java may need a moment to leave the kernel's task list.
+        String bad = scan(net, mnt, reported);
+        for (int i = 0; i < 100 && !bad.isEmpty(); i++) {
+            Thread.sleep(10);
+            bad = scan(net, mnt, reported);
+        }
+        System.out.println(bad.isEmpty() ? "clean" : "stranded: " + bad);
+    }
+
+    private static String scan(String net, String mnt, Set<String> reported) throws java.io.IOException {
         StringBuilder bad = new StringBuilder();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path t : tasks) {
@@ -47,6 +57,6 @@ public final class StrandProbe {
                 }
             }
         }
-        System.out.println(bad.isEmpty() ? "clean" : "stranded: " + bad);
+        return bad.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.Reference;
 import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -34,52 +35,14 @@ public final class Libc {
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option ERRNO_OPT = Linker.Option.captureCallState("errno");
 
-    // One holder class per call: the JVM creates a downcall handle when its holder is first used, so a
-    // program pays only for the calls it makes. Created eagerly, the handles cost 175-225 ms of start-up
-    // here (the first ~70 ms of FFM set-up, then 5-15 ms per new signature), a third of them for calls
-    // a plain client never makes (namespaces, mounts, sendmsg). The JIT still sees each as a constant.
-    private static final class SOCKET {
-        static final MethodHandle H = h("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    }
-    private static final class BIND {
-        static final MethodHandle H = h("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    }
-    private static final class CONNECT {
-        static final MethodHandle H = h("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    }
-    private static final class GETSOCKNAME {
-        static final MethodHandle H = h("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    }
-    private static final class SETSOCKOPT {
-        static final MethodHandle H = h("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    }
-    private static final class SENDTO {
-        static final MethodHandle H = h("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    }
-    private static final class RECVFROM {
-        static final MethodHandle H = h("recvfrom", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-    }
-    private static final class RECVMSG {
-        static final MethodHandle H = h("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    }
-    private static final class CLOSE {
-        static final MethodHandle H = h("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    }
-    private static final class SETNS {
-        static final MethodHandle H = h("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    }
-    private static final class UNSHARE {
-        static final MethodHandle H = h("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    }
-    private static final class MOUNT {
-        static final MethodHandle H = h("mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    }
-    private static final class UMOUNT2 {
-        static final MethodHandle H = h("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    }
-    // open(2) is variadic: the mode is the first variadic argument.
-    private static final class OPEN {
-        static final MethodHandle H = h("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    // Every system call goes through libc's syscall(2) with one signature (a number and six longs):
+    // FFM links one downcall stub per distinct signature, ~10-15 ms each in a JVM that has not warmed
+    // up, so one shared shape instead of one per call takes most of the FFM set-up off the first request
+    // (see benchmarks/README.md, "First request in a fresh JVM"). Pointers are passed as the addresses of
+    // native segments, kept reachable until the call returns. calloc/free are libc functions, not calls.
+    private static final class SYSCALL {
+        static final MethodHandle H = h("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG,
+                JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
     }
     private static final class CALLOC {
         static final MethodHandle H = plain("calloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG, JAVA_LONG));
@@ -87,20 +50,8 @@ public final class Libc {
     private static final class FREE {
         static final MethodHandle H = plain("free", FunctionDescriptor.ofVoid(ADDRESS));
     }
-    private static final class FLOCK {
-        static final MethodHandle H = h("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    }
-    private static final class STATX {
-        static final MethodHandle H = h("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
-    }
-    private static final class IOCTL {
-        static final MethodHandle H = h("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
-    }
     /** NS_GET_NSTYPE (linux/nsfs.h): _IO(0xb7, 0x3). */
     private static final long NS_GET_NSTYPE = 0xb703L;
-    private static final class FSTATFS {
-        static final MethodHandle H = h("fstatfs", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-    }
     /** sizeof(struct statfs) on 64-bit Linux (120), rounded up; f_type is its first field, a long. */
     private static final int STATFS_SIZE = 128;
     /** sizeof(struct statx) (linux/stat.h); its layout is the same on every architecture. */
@@ -126,6 +77,29 @@ public final class Libc {
         return LINKER.downcallHandle(sym, fd);
     }
 
+    /** syscall(2): the raw result (-1 with errno captured in {@code st} on failure). */
+    private static long sys(MemorySegment st, int nr, long a, long b, long c, long d, long e, long f) {
+        try {
+            return (long) SYSCALL.H.invokeExact(st, (long) nr, a, b, c, d, e, f);
+        } catch (RuntimeException | Error x) {
+            throw x;
+        } catch (Throwable t) {
+            throw new IllegalStateException("syscall " + nr + " downcall failed", t);
+        }
+    }
+
+    /** The address of a native segment (0 for NULL), for a pointer argument. */
+    private static long ptr(MemorySegment m) {
+        if (!m.isNative()) throw new IllegalArgumentException("a system call needs native memory, not " + m);
+        return m.address();
+    }
+
+    /** {@link #sys}, throwing a SyscallException named {@code name} on failure. */
+    private static long check(MemorySegment st, String name, String path, long rc) throws SyscallException {
+        if (rc < 0) throw new SyscallException(name, errno(st), path);
+        return rc;
+    }
+
     /** A segment for the captured errno of one call at a time; reuse it on one thread. */
     public static MemorySegment newErrnoState(Arena arena) {
         return arena.allocate(CAPTURE);
@@ -136,66 +110,50 @@ public final class Libc {
         return (int) ERRNO.get(state, 0L);
     }
 
-    /** A downcall returning its C result widened to long. */
-    @FunctionalInterface
-    private interface Downcall {
-        long invoke() throws Throwable;
-    }
-
-    /**
-     * The one pattern of every call: invoke, and turn a negative result into a SyscallException with
-     * the errno the call itself captured in {@code st}. A Throwable from the handle itself (a JVM
-     * linkage problem, not a failed call) is rethrown unchecked.
-     */
-    private static long call(MemorySegment st, String name, String path, Downcall d) throws SyscallException {
-        long rc;
-        try {
-            rc = d.invoke();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(name + " downcall failed", t);
-        }
-        if (rc < 0) throw new SyscallException(name, errno(st), path);
-        return rc;
-    }
-
-    /** Runs {@code d} with a scratch errno segment, for calls that are not on a hot path. */
-    private static long scratch(String name, String path, java.util.function.Function<MemorySegment, Downcall> d) throws SyscallException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = newErrnoState(a);
-            return call(st, name, path, d.apply(st));
+    /** A system call with a scratch errno segment, for calls that are not on a hot path. */
+    private static long scratch(String name, String path, int nr, long a, long b, long c, long d, long e, long f) throws SyscallException {
+        try (Arena ar = Arena.ofConfined()) {
+            MemorySegment st = newErrnoState(ar);
+            return check(st, name, path, sys(st, nr, a, b, c, d, e, f));
         }
     }
 
     /** socket(2). */
     public static int socket(MemorySegment st, int domain, int type, int protocol) throws SyscallException {
-        return (int) call(st, "socket", null, () -> (int) SOCKET.H.invokeExact(st, domain, type, protocol));
+        return (int) check(st, "socket", null, sys(st, Nr.SOCKET, domain, type, protocol, 0, 0, 0));
     }
 
     /** bind(2). */
     public static void bind(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
-        call(st, "bind", null, () -> (int) BIND.H.invokeExact(st, fd, addr, len));
+        check(st, "bind", null, sys(st, Nr.BIND, fd, ptr(addr), len, 0, 0, 0));
+        Reference.reachabilityFence(addr);
     }
 
     /** connect(2). */
     public static void connect(MemorySegment st, int fd, MemorySegment addr, int len) throws SyscallException {
-        call(st, "connect", null, () -> (int) CONNECT.H.invokeExact(st, fd, addr, len));
+        check(st, "connect", null, sys(st, Nr.CONNECT, fd, ptr(addr), len, 0, 0, 0));
+        Reference.reachabilityFence(addr);
     }
 
     /** getsockname(2); {@code lenPtr} holds the size of {@code addr} on entry. */
     public static void getsockname(MemorySegment st, int fd, MemorySegment addr, MemorySegment lenPtr) throws SyscallException {
-        call(st, "getsockname", null, () -> (int) GETSOCKNAME.H.invokeExact(st, fd, addr, lenPtr));
+        check(st, "getsockname", null, sys(st, Nr.GETSOCKNAME, fd, ptr(addr), ptr(lenPtr), 0, 0, 0));
+        Reference.reachabilityFence(addr);
+        Reference.reachabilityFence(lenPtr);
     }
 
     /** setsockopt(2). */
     public static void setsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val, int len) throws SyscallException {
-        call(st, "setsockopt", null, () -> (int) SETSOCKOPT.H.invokeExact(st, fd, level, name, val, len));
+        check(st, "setsockopt", null, sys(st, Nr.SETSOCKOPT, fd, level, name, ptr(val), len, 0));
+        Reference.reachabilityFence(val);
     }
 
     /** sendto(2); returns the bytes sent. */
     public static long sendto(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) throws SyscallException {
-        return call(st, "sendto", null, () -> (long) SENDTO.H.invokeExact(st, fd, buf, len, flags, addr, addrLen));
+        long rc = check(st, "sendto", null, sys(st, Nr.SENDTO, fd, ptr(buf), len, flags, ptr(addr), addrLen));
+        Reference.reachabilityFence(buf);
+        Reference.reachabilityFence(addr);
+        return rc;
     }
 
     /**
@@ -203,46 +161,38 @@ public final class Libc {
      * ENOBUFS themselves; {@code addr}/{@code addrLen} receive the sender.
      */
     public static long recvfromRaw(MemorySegment st, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrLen) {
-        try {
-            long n = (long) RECVFROM.H.invokeExact(st, fd, buf, len, flags, addr, addrLen);
-            return n < 0 ? -errno(st) : n;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("recvfrom downcall failed", t);
-        }
+        long n = sys(st, Nr.RECVFROM, fd, ptr(buf), len, flags, ptr(addr), ptr(addrLen));
+        Reference.reachabilityFence(buf);
+        Reference.reachabilityFence(addr);
+        Reference.reachabilityFence(addrLen);
+        return n < 0 ? -errno(st) : n;
     }
 
     /** recvmsg(2) returning -errno instead of throwing, like {@link #recvfromRaw}. */
     public static long recvmsgRaw(MemorySegment st, int fd, MemorySegment msghdr, int flags) {
-        try {
-            long n = (long) RECVMSG.H.invokeExact(st, fd, msghdr, flags);
-            return n < 0 ? -errno(st) : n;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("recvmsg downcall failed", t);
-        }
+        long n = sys(st, Nr.RECVMSG, fd, ptr(msghdr), flags, 0, 0, 0);
+        Reference.reachabilityFence(msghdr);
+        return n < 0 ? -errno(st) : n;
     }
 
     /** close(2). */
     public static void close(MemorySegment st, int fd) throws SyscallException {
-        call(st, "close", null, () -> (int) CLOSE.H.invokeExact(st, fd));
+        check(st, "close", null, sys(st, Nr.CLOSE, fd, 0, 0, 0, 0, 0));
     }
 
     /** close(2) with a scratch errno segment. */
     public static void close(int fd) throws SyscallException {
-        scratch("close", null, st -> () -> (int) CLOSE.H.invokeExact(st, fd));
+        scratch("close", null, Nr.CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
     /** setns(2): moves the calling thread into the namespace {@code fd} refers to. */
     public static void setns(int fd, int nstype) throws SyscallException {
-        scratch("setns", null, st -> () -> (int) SETNS.H.invokeExact(st, fd, nstype));
+        scratch("setns", null, Nr.SETNS, fd, nstype, 0, 0, 0, 0);
     }
 
     /** unshare(2). */
     public static void unshare(int flags) throws SyscallException {
-        scratch("unshare", null, st -> () -> (int) UNSHARE.H.invokeExact(st, flags));
+        scratch("unshare", null, Nr.UNSHARE, flags, 0, 0, 0, 0, 0);
     }
 
     /** mount(2); null strings become NULL pointers. */
@@ -250,7 +200,7 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
             MemorySegment src = str(a, source), dst = str(a, target), type = str(a, fstype);
-            call(st, "mount", target, () -> (int) MOUNT.H.invokeExact(st, src, dst, type, flags, MemorySegment.NULL));
+            check(st, "mount", target, sys(st, Nr.MOUNT, ptr(src), ptr(dst), ptr(type), flags, 0, 0));
         }
     }
 
@@ -259,22 +209,22 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
             MemorySegment t = a.allocateFrom(target);
-            call(st, "umount2", target, () -> (int) UMOUNT2.H.invokeExact(st, t, flags));
+            check(st, "umount2", target, sys(st, Nr.UMOUNT2, ptr(t), flags, 0, 0, 0, 0));
         }
     }
 
-    /** open(2); returns the new fd. */
+    /** open(2), as openat(AT_FDCWD, …), which every architecture has; returns the new fd. */
     public static int open(String path, int flags, int mode) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
             MemorySegment p = a.allocateFrom(path);
-            return (int) call(st, "open", path, () -> (int) OPEN.H.invokeExact(st, p, flags, mode));
+            return (int) check(st, "open", path, sys(st, Nr.OPENAT, Sys.AT_FDCWD, ptr(p), flags, mode, 0, 0));
         }
     }
 
     /** flock(2). */
     public static void flock(int fd, int op) throws SyscallException {
-        scratch("flock", null, st -> () -> (int) FLOCK.H.invokeExact(st, fd, op));
+        scratch("flock", null, Nr.FLOCK, fd, op, 0, 0, 0, 0);
     }
 
     /**
@@ -288,8 +238,8 @@ public final class Libc {
             MemorySegment buf = a.allocate(STATX_SIZE, 8);
             MemorySegment p = a.allocateFrom(path);
             int flags = path.isEmpty() ? Sys.AT_EMPTY_PATH : 0;
-            call(st, "statx", path.isEmpty() ? "fd " + dirfd : path,
-                    () -> (int) STATX.H.invokeExact(st, dirfd, p, flags, Sys.STATX_INO, buf));
+            check(st, "statx", path.isEmpty() ? "fd " + dirfd : path,
+                    sys(st, Nr.STATX, dirfd, ptr(p), flags, Sys.STATX_INO, ptr(buf), 0));
             return buf.get(JAVA_LONG, STX_INO);
         }
     }
@@ -299,14 +249,14 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(a);
             MemorySegment buf = a.allocate(STATFS_SIZE, 8);
-            call(st, "fstatfs", "fd " + fd, () -> (int) FSTATFS.H.invokeExact(st, fd, buf));
+            check(st, "fstatfs", "fd " + fd, sys(st, Nr.FSTATFS, fd, ptr(buf), 0, 0, 0, 0));
             return buf.get(JAVA_LONG, 0);
         }
     }
 
     /** ioctl(fd, NS_GET_NSTYPE): the CLONE_NEW* type of the namespace an nsfs fd refers to. */
     public static int namespaceType(int fd) throws SyscallException {
-        return (int) scratch("ioctl", "fd " + fd, st -> () -> (int) IOCTL.H.invokeExact(st, fd, NS_GET_NSTYPE));
+        return (int) scratch("ioctl", "fd " + fd, Nr.IOCTL, fd, NS_GET_NSTYPE, 0, 0, 0, 0);
     }
 
     /** calloc(3) of {@code size} bytes (at least 1), as a segment of that size with the global scope. */

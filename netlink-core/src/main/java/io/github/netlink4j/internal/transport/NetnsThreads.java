@@ -114,8 +114,9 @@ public final class NetnsThreads {
         if (extraUnshare == 0) return submit(new Job<>(nsFd, target, task));
         CompletableFuture<T> result = new CompletableFuture<>();
         acquireSlot();
+        Thread thread;
         try {
-            Thread.ofPlatform()
+            thread = Thread.ofPlatform()
                     .name("netlink4j-netns-" + COUNTER.incrementAndGet())
                     .daemon(true)
                     .start(() -> {
@@ -149,7 +150,24 @@ public final class NetnsThreads {
             SLOTS.release();
             throw e;
         }
-        return await(result);
+        try {
+            return await(result);
+        } finally {
+            // The thread is in the task's namespaces until it ends: return only once it has.
+            joinUninterruptibly(thread);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        for (int i = 0; i < 1000 && t.isAlive(); i++) {
+            try {
+                t.join(10);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /**
