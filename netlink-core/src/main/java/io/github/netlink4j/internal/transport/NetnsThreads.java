@@ -93,21 +93,14 @@ public final class NetnsThreads {
      * not IOExceptions wrapped in an IOException).
      */
     public static <T> T call(int nsFd, Task<T> task) throws IOException {
-        return call(nsFd, 0, task);
+        return call(nsFd, 0, task, null);
     }
 
     /**
-     * Like {@link #call(int, Task)}; {@code extraUnshare} (e.g. CLONE_NEWNS) is unshared on the
-     * thread after entering the namespace. Such a thread's fs state is private to it, so it runs on
-     * a thread of its own that ends with the task.
-     */
-    public static <T> T call(int nsFd, int extraUnshare, Task<T> task) throws IOException {
-        return call(nsFd, extraUnshare, task, null);
-    }
-
-    /**
-     * Like {@link #call(int, int, Task)}; if the task's result must be undone when the job fails after
-     * it returned (threads left behind), {@code undo} is given it.
+     * Like {@link #call(int, Task)}; {@code extraUnshare} (e.g. CLONE_NEWNS) is unshared on the thread
+     * after entering the namespace. Such a thread's fs state is private to it, so it runs on a thread
+     * of its own that ends with the task. If the job fails after the task returned (threads left
+     * behind), {@code undo} (if not null) is given the result.
      */
     public static <T> T call(int nsFd, int extraUnshare, Task<T> task, java.util.function.Consumer<T> undo) throws IOException {
         String target = netnsOf(nsFd);
