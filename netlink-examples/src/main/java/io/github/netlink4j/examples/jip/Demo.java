@@ -137,7 +137,11 @@ final class Demo {
         say("ip link add veth0 type veth peer name veth1");
         Link veth0 = hostNl.links().add(LinkSpec.veth("veth0", "veth1"));
         undo.push(() -> {
-            if (hostNl.links().find("veth0").isPresent()) hostNl.links().delete("veth0");
+            try {
+                hostNl.links().delete("veth0");
+            } catch (io.github.netlink4j.error.NotFoundException gone) {
+                // deleting the other namespace took veth1, and with it veth0, already
+            }
         });
         Link veth1 = hostNl.links().get("veth1");
         saw("veth0: index " + veth0.index() + ", " + veth0.address().orElseThrow() + "; veth1: index " + veth1.index());
