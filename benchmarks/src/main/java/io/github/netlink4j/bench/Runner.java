@@ -29,7 +29,14 @@ import java.util.concurrent.TimeUnit;
 public final class Runner {
     private Runner() {}
 
-    private static final String[] VARIANTS = {"netlink4j", "netlink4j pipelined", "ip per op", "ip -batch"};
+    /**
+     * The columns. "untuned" is our program as an embedding user's JVM runs it: {@code java} with no
+     * option but native access. "tuned" adds what a shipped command-line tool can: a pre-touched fixed
+     * heap, C1 only and an AOT cache from a training run. {@code --no-tuned} leaves those out.
+     */
+    private static final List<String> ALL_VARIANTS = List.of("netlink4j", "netlink4j pipelined", "netlink4j tuned",
+            "netlink4j tuned pipelined", "ip per op", "ip -batch");
+    private static String[] VARIANTS = ALL_VARIANTS.toArray(String[]::new);
 
     record Workload(String name, int count, String unit, String what) {}
 
@@ -44,6 +51,8 @@ public final class Runner {
      * {@code --no-aot} measures without it.
      */
     private static boolean aot = true;
+    /** Where {@code --svg} writes the chart of every column's ratio to ip -batch, or null. */
+    private static Path svg;
     /** Extra JVM options for our program (training and measured runs), for experiments: {@code --jvm-opt}. */
     private static final List<String> jvmOpts = new ArrayList<>();
 
@@ -57,8 +66,10 @@ public final class Runner {
             else if (args[i].equals("--only")) only = java.util.Set.of(args[++i].split(","));
             else if (args[i].equals("--release-each")) releaseEach = true;
             else if (args[i].equals("--no-aot")) aot = false;
+            else if (args[i].equals("--no-tuned")) VARIANTS = ALL_VARIANTS.stream().filter(v -> !v.contains("tuned")).toArray(String[]::new);
+            else if (args[i].equals("--svg")) svg = Path.of(args[++i]);
             else if (args[i].equals("--jvm-opt") && i + 1 < args.length && args[i + 1].startsWith("-")) jvmOpts.add(args[++i]);
-            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...] [--release-each] [--no-aot] [--jvm-opt -XX:...]...");
+            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...] [--release-each] [--no-aot] [--no-tuned] [--svg FILE] [--jvm-opt -XX:...]...");
         }
         int s = quick ? 4 : 1;
         List<Workload> workloads = List.of(
@@ -76,7 +87,7 @@ public final class Runner {
         System.out.println("# netlink4j throughput runner: " + reps + " repetitions, link kind " + kind + ", "
                 + Runtime.version() + ", kernel " + System.getProperty("os.version")
                 + (releaseEach ? ", scenario namespaces released one by one (--release-each)" : "")
-                + (aot ? ", our program started with an AOT cache from a training run" : ", no AOT cache")
+                + ", columns " + String.join(", ", VARIANTS) + (aot ? " (tuned: with an AOT cache from a training run)" : " (no AOT cache)")
                 + (jvmOpts.isEmpty() ? "" : ", our program's extra JVM options " + jvmOpts));
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
         for (Workload w : workloads) {
@@ -84,7 +95,7 @@ public final class Runner {
             for (String v : VARIANTS) byVariant.put(v, new ArrayList<>());
             Map<String, List<Double>> settled = new LinkedHashMap<>();
             for (String v : VARIANTS) settled.put(v, new ArrayList<>());
-            if (aot) {
+            if (aot && java.util.Arrays.asList(VARIANTS).contains("netlink4j tuned")) {
                 for (boolean pipelined : new boolean[] {false, true}) train(w, kind, pipelined);
             }
             for (int r = 0; r < reps; r++) {
@@ -100,6 +111,12 @@ public final class Runner {
             if (hasTeardown(w)) results.put(w.name() + " settled", settled);
         }
         printTable(workloads, results);
+        if (svg != null) {
+            RatioChart.write(svg, VARIANTS, workloads.stream().flatMap(w -> hasTeardown(w) ? java.util.stream.Stream.of(w.name(), w.name() + " settled")
+                    : java.util.stream.Stream.of(w.name())).toList(), results, "netlink4j throughput against ip -batch, "
+                    + Runtime.version() + ", kernel " + System.getProperty("os.version"));
+            System.out.println("chart written to " + svg);
+        }
     }
 
     static String detectKind() throws Exception {
@@ -126,8 +143,10 @@ public final class Runner {
      */
     static double[] runOnce(Workload w, String variant, String kind) throws Exception {
         long[] t = inBenchNamespace(w, kind, (name, nl) -> switch (variant) {
-            case "netlink4j" -> ours(w, name, kind, false);
-            case "netlink4j pipelined" -> ours(w, name, kind, true);
+            case "netlink4j" -> ours(w, name, kind, false, List.of(), false);
+            case "netlink4j pipelined" -> ours(w, name, kind, true, List.of(), false);
+            case "netlink4j tuned" -> ours(w, name, kind, false);
+            case "netlink4j tuned pipelined" -> ours(w, name, kind, true);
             case "ip per op" -> withTeardown(w, nl, ipPerOp(w, name, kind));
             case "ip -batch" -> withTeardown(w, nl, ipBatch(w, name, kind));
             default -> throw new IllegalArgumentException(variant);
@@ -205,18 +224,19 @@ public final class Runner {
         Path cache = aotCache(w, pipelined);
         Files.createDirectories(cache.getParent());
         Files.deleteIfExists(cache);
-        inBenchNamespace(w, kind, (name, nl) -> ours(w, name, kind, pipelined, List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=warning")));
+        inBenchNamespace(w, kind, (name, nl) -> ours(w, name, kind, pipelined, List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=warning"), true));
         if (!Files.isRegularFile(cache)) throw new IllegalStateException("training run made no AOT cache " + cache);
     }
 
     static long[] ours(Workload w, String name, String kind, boolean pipelined) throws Exception {
-        return ours(w, name, kind, pipelined, aot ? List.of("-XX:AOTCache=" + aotCache(w, pipelined), "-XX:AOTMode=on") : List.of());
+        return ours(w, name, kind, pipelined, aot ? List.of("-XX:AOTCache=" + aotCache(w, pipelined), "-XX:AOTMode=on") : List.of(), true);
     }
 
-    static long[] ours(Workload w, String name, String kind, boolean pipelined, List<String> jvmOptions) throws Exception {
-        // A pre-touched, fixed heap (first-touch page faults of a fresh young generation otherwise dominate)
-        // and C1 only: a run is short, and C2 compiles would land inside the clock without paying back.
-        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1"));
+    static long[] ours(Workload w, String name, String kind, boolean pipelined, List<String> jvmOptions, boolean tuned) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED"));
+        // Tuned: a pre-touched, fixed heap (first-touch page faults of a fresh young generation otherwise
+        // dominate) and C1 only: a run is short, and C2 compiles would land inside the clock without paying back.
+        if (tuned) cmd.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(jvmOpts);
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", jar(), Throughput.class.getName(), w.name(), "--netns", name, "--count", String.valueOf(w.count()), "--kind", kind));
