@@ -29,6 +29,10 @@ public final class Jip {
     boolean json;
     AddressFamily family; // null: every family
     int timestamp; // 0 none, 1 -timestamp, 2 -tshort
+    boolean force;
+    String batchFile;
+    /** The one client of a batch, closed when it ends. */
+    private NetlinkClient shared;
 
     Jip(PrintStream out, PrintStream err) {
         this.out = out;
@@ -74,6 +78,11 @@ public final class Jip {
                     case "-d", "-details", "-s", "-stats" -> { }
                     case "-t", "-timestamp" -> timestamp = Math.max(timestamp, 1);
                     case "-ts", "-tshort" -> timestamp = 2;
+                    case "-force" -> force = true;
+                    case "-b", "-batch" -> {
+                        if (args.isEmpty()) throw usage("Option \"" + o + "\" requires an argument");
+                        batchFile = args.remove(0);
+                    }
                     case "-h", "-help", "--help" -> {
                         help(out);
                         return 0;
@@ -81,19 +90,105 @@ public final class Jip {
                     default -> throw usage("Option \"" + o + "\" is unknown, try \"jip -help\".");
                 }
             }
+            if (batchFile != null) return batch(batchFile);
             if (args.isEmpty()) {
                 help(err);
                 return 255;
             }
+            return command(args);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return e.exit;
+        }
+    }
+
+    /**
+     * {@code ip -batch FILE} ("-" for standard input): each line one command with the global options
+     * given before it, '#' starting a comment and a trailing backslash joining the next line; a failed
+     * command prints "Command failed FILE:LINE" and ends the batch unless {@code -force}. One netlink
+     * socket serves every line. Exits 1 if any command failed, as ip does.
+     */
+    private int batch(String file) {
+        List<String> lines;
+        try {
+            lines = file.equals("-") ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).lines().toList()
+                    : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("Cannot open file \"" + file + "\" for reading: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            return 1;
+        }
+        int status = 0;
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                StringBuilder line = new StringBuilder(uncommented(lines.get(i)));
+                while (line.length() > 0 && line.charAt(line.length() - 1) == '\\' && i + 1 < lines.size()) {
+                    line.setLength(line.length() - 1);
+                    line.append(uncommented(lines.get(++i)));
+                }
+                List<String> words = words(line.toString());
+                if (words.isEmpty()) continue;
+                int rc;
+                try {
+                    rc = command(new ArrayList<>(words));
+                } catch (UsageException e) {
+                    err.println(e.getMessage());
+                    rc = e.exit;
+                }
+                if (rc != 0) {
+                    err.println("Command failed " + file + ":" + (i + 1));
+                    status = 1;
+                    if (!force) break;
+                }
+            }
+        } finally {
+            if (shared != null) shared.close();
+            shared = null;
+        }
+        return status;
+    }
+
+    private static String uncommented(String line) {
+        int hash = line.indexOf('#');
+        return hash >= 0 ? line.substring(0, hash) : line;
+    }
+
+    /** iproute2's makeargs: words split on blanks, a word that starts with a quote runs to the same quote. */
+    static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        int i = 0, n = line.length();
+        while (i < n) {
+            while (i < n && " \t\r\n".indexOf(line.charAt(i)) >= 0) i++;
+            if (i >= n) break;
+            char c = line.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = line.indexOf(c, i + 1);
+                if (end < 0) throw usage("Unterminated quoted string");
+                out.add(line.substring(i + 1, end));
+                i = end + 1;
+            } else {
+                int start = i;
+                while (i < n && " \t\r\n".indexOf(line.charAt(i)) < 0) i++;
+                out.add(line.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** One command: OBJECT and its arguments, the global options already read. */
+    private int command(List<String> args) {
+        try {
             String object = args.remove(0);
             if (is(object, "demo")) return Demo.run(args, out, err);
             if (is(object, "netns")) return new NetnsCommand(this).run(args);
-            try (NetlinkClient nl = client()) {
+            NetlinkClient nl = batchFile != null ? sharedClient() : client();
+            try {
                 if (is(object, "link")) return new LinkCommand(this, nl).run(args);
                 if (is(object, "address") || object.equals("a")) return new AddrCommand(this, nl).run(args);
                 if (is(object, "route") || object.equals("r")) return new RouteCommand(this, nl).run(args);
                 if (is(object, "neighbour") || is(object, "neighbor")) return new NeighCommand(this, nl).run(args);
                 if (is(object, "monitor")) return new MonitorCommand(this, nl).run(args);
+            } finally {
+                if (nl != shared) nl.close();
             }
             throw usage("Object \"" + object + "\" is unknown, try \"jip help\".");
         } catch (UsageException e) {
@@ -125,6 +220,11 @@ public final class Jip {
     /** Whether {@code word} abbreviates {@code full}, as ip's matches() accepts prefixes. */
     static boolean is(String word, String full) {
         return !word.isEmpty() && full.startsWith(word);
+    }
+
+    private NetlinkClient sharedClient() throws IOException {
+        if (shared == null) shared = client();
+        return shared;
     }
 
     NetlinkClient client() throws IOException {
