@@ -272,6 +272,7 @@ public final class Jip {
                 Usage: jip [ OPTIONS ] OBJECT { COMMAND | help }
                        jip demo [ --host-netns NAME ]
                 where  OBJECT := { link | address | route | neigh | netns | monitor }
+                       jip [ -force ] -batch FILENAME
                        OPTIONS := { -n[etns] NAME | -br[ief] | -j[son] | -4 | -6 }
                   link [show] [dev NAME]
                   link add NAME [mtu N] [address MAC] [txqueuelen N] type veth peer name PEER [netns NS]
