@@ -39,12 +39,14 @@ public final class Throughput {
 
     static int run(String[] args) throws Exception {
         if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
-        String workload = args[0];
+        // The workload is the one word that is not an option, wherever it stands: a harness may put
+        // options of its own (--pipelined) before it.
+        String workload = null;
         String netns = null, kind = "dummy";
         int count = -1;
         boolean pipelined = false, releaseEach = false;
         verify = false;
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--netns" -> netns = args[++i];
                 case "--count" -> count = Integer.parseInt(args[++i]);
@@ -52,9 +54,13 @@ public final class Throughput {
                 case "--pipelined" -> pipelined = true;
                 case "--release-each" -> releaseEach = true;
                 case "--verify" -> verify = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                default -> {
+                    if (args[i].startsWith("--") || workload != null) throw new IllegalArgumentException("unknown option " + args[i]);
+                    workload = args[i];
+                }
             }
         }
+        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5)");
         if (netns == null || count < 0) throw new IllegalArgumentException("--netns and --count are required");
         try (NetNamespace ns = NetNamespace.open(netns); NetlinkClient nl = NetlinkClient.open(ns)) {
             return switch (workload) {
