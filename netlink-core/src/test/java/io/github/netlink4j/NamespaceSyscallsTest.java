@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +39,7 @@ class NamespaceSyscallsTest {
     @Test
     void eachCreationUnsharesExactlyOneNetworkNamespace() throws Exception {
         Privileged.require();
-        String name = "nl4j-sys-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("sys");
         Path trace = Files.createTempFile("nl4j-strace", ".txt");
         try {
             String java = ProcessHandle.current().info().command().orElseThrow();

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Named namespaces made like iproute2 makes them, code and processes inside, and confinement. */
 class NetNamespaceTest {
     private static String unique(String p) {
-        return "nl4j-" + p + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return ThrowawayNamespace.uniqueName(p);
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.github.netlink4j;
 import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Privileged;
+import io.github.netlink4j.testing.ThrowawayNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** /var/run/netns as something others can write to or race on: nothing there steers the library. */
 class RunDirTest {
     private static String unique(String p) {
-        return "nl4j-" + p + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return ThrowawayNamespace.uniqueName(p);
     }
 
     @Test

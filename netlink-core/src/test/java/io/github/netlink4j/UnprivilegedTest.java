@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +46,7 @@ class UnprivilegedTest {
     @Timeout(120)
     void withoutCapabilitiesTheRefusalsNameWhatIsMissingAndNothingIsMade() throws Exception {
         try (ThrowawayNamespace t = ThrowawayNamespace.create("unpriv")) {
-            String wanted = "nl4j-unpriv-named-" + UUID.randomUUID().toString().substring(0, 8);
+            String wanted = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("unpriv-named");
             // Started inside the throwaway namespace, so a refusal that failed to happen would change only it.
             String out = run(t.ns().start(new ProcessBuilder(probe("refused", wanted)).redirectErrorStream(true)));
             assertTrue(out.contains("link: EPERM "), out);

@@ -23,7 +23,12 @@ public final class ThrowawayNamespace implements AutoCloseable {
     /** Creates {@code nl4j-<prefix>-<random>}. */
     public static ThrowawayNamespace create(String prefix) throws IOException {
         Privileged.require();
-        return new ThrowawayNamespace("nl4j-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return new ThrowawayNamespace(uniqueName(prefix));
+    }
+
+    /** {@code nl4j-<prefix>-<random>}: a name no other test or run uses, for namespaces made some other way. */
+    public static String uniqueName(String prefix) {
+        return "nl4j-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public String name() {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +20,8 @@ class DemoTest {
 
     private void runDemo(boolean jdkServer) throws Exception {
         Privileged.require();
-        String host = "nl4j-demo-host-" + UUID.randomUUID().toString().substring(0, 8);
-        String direct = "nl4j-direct-" + UUID.randomUUID().toString().substring(0, 8);
+        String host = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("demo-host");
+        String direct = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("direct");
         List<String> before = NetNamespace.list();
         long mounts = netnsMounts();
         List<String> args = new java.util.ArrayList<>(List.of("demo", "--host-netns", host, "--netns", direct));
@@ -64,8 +63,8 @@ class DemoTest {
         String javaBin = ProcessHandle.current().info().command().orElseThrow();
         long mounts = netnsMounts();
         for (int stepN = 1; stepN <= 11; stepN++) {
-            String host = "nl4j-sig-host-" + UUID.randomUUID().toString().substring(0, 8);
-            String direct = "nl4j-sig-" + UUID.randomUUID().toString().substring(0, 8);
+            String host = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("sig-host");
+            String direct = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("sig");
             Process p = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     Jip.class.getName(), "demo", "--host-netns", host, "--netns", direct).redirectErrorStream(true).start();
             StringBuilder out = new StringBuilder();
