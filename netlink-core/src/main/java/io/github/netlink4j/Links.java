@@ -177,6 +177,29 @@ public final class Links {
         socket.request(w -> LinkCodec.encodeChange(w, index, flags, change, attrs), null, Target.onLink(what, "link \"" + name + "\"", name));
     }
 
+    /**
+     * {@code ip link set NAME up mtu N …}: every change in {@code change} in one RTM_NEWLINK. The master
+     * is resolved by name first, so an unknown master fails before anything is sent.
+     */
+    public void set(String name, LinkChange change) throws NetlinkException {
+        if (change.isEmpty()) return;
+        int masterIndex = change.master().map(m -> m.isEmpty() ? 0 : -1).orElse(-2);
+        if (masterIndex == -1) masterIndex = index(change.master().get());
+        int m = masterIndex;
+        LinkCodec.Change attrs = w -> {
+            change.name().ifPresent(n -> LinkCodec.name(n).accept(w));
+            change.address().ifPresent(a -> LinkCodec.address(a).accept(w));
+            change.txQueueLength().ifPresent(q -> LinkCodec.txQueueLength(q).accept(w));
+            change.mtu().ifPresent(x -> LinkCodec.mtu(x).accept(w));
+            if (m >= 0) LinkCodec.master(m).accept(w);
+            change.alias().ifPresent(a -> LinkCodec.alias(a).accept(w));
+        };
+        int upBit = LinkFlag.UP.bit();
+        int flags = change.up().orElse(false) ? upBit : 0;
+        int mask = change.up().isPresent() ? upBit : 0;
+        change(name, flags, mask, attrs, "set link");
+    }
+
     /** {@code ip link set NAME up}. */
     public void setUp(String name) throws NetlinkException {
         change(name, LinkFlag.UP.bit(), LinkFlag.UP.bit(), null, "set up");

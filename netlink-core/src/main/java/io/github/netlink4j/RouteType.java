@@ -37,4 +37,19 @@ public enum RouteType {
         if (value < 0 || value >= all.length) throw new IllegalArgumentException("unknown route type " + value);
         return all[value];
     }
+
+    /**
+     * The type ip names {@code text} ({@code unicast}, {@code blackhole}, …) or its number, as
+     * {@code ip route show type T} reads it.
+     *
+     * @throws IllegalArgumentException for any other text
+     */
+    public static RouteType parse(String text) {
+        for (RouteType t : VALUES) if (t != UNSPEC && t.text().equals(text)) return t;
+        try {
+            return of(Integer.decode(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unknown route type \"" + text + "\"");
+        }
+    }
 }

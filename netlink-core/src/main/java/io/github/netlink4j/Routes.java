@@ -56,6 +56,23 @@ public final class Routes {
         return out;
     }
 
+    /**
+     * The route the kernel would use for {@code query} ({@code ip route get}); with
+     * {@link RouteQuery#withFibMatch()} the routing-table entry that matched. An unreachable destination
+     * is the kernel's refusal (ENETUNREACH as a {@link io.github.netlink4j.error.KernelException}).
+     */
+    public Route get(RouteQuery query) throws NetlinkException {
+        Map<String, Integer> idx = new HashMap<>();
+        for (String n : new String[] {query.inputLink().orElse(null), query.outputLink().orElse(null)}) {
+            if (n != null) idx.put(n, links.index(n));
+        }
+        Route[] found = new Route[1];
+        socket.get(w -> RouteCodec.encodeGet(w, query, idx::get), (s, off, len) -> keepEcho(s, off, len, found, 0),
+                Target.of("get route", "route to " + IpText.text(query.destination())));
+        if (found[0] == null) throw new NotFoundException("no route to " + IpText.text(query.destination()), null);
+        return found[0];
+    }
+
     /** {@code ip route add}: adds the route and returns it as the kernel made it (echoed in the same round trip). */
     public Route add(RouteSpec r) throws NetlinkException {
         return modify(r, false);

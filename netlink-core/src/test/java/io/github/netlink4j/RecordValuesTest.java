@@ -123,15 +123,17 @@ class RecordValuesTest {
         assertEquals("inet6 fd00:200::2/64 scope global nodad permanent if3", v6.toString());
         Route r = new Route(AddressFamily.INET, Optional.of(InetAddress.ofLiteral("10.200.1.0")), 24, RouteTable.of(100), RouteProtocol.BOOT,
                 RouteScope.UNIVERSE, RouteType.UNICAST, 0, Optional.of(InetAddress.ofLiteral("10.200.0.1")), OptionalInt.of(3),
-                Optional.empty(), OptionalInt.of(7), List.of(), Optional.empty());
+                Optional.empty(), OptionalInt.of(7), List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.empty());
         assertEquals("10.200.1.0/24 via 10.200.0.1 dev if3 table 100 proto boot scope global metric 7", r.toString());
         Route bh = new Route(AddressFamily.INET, Optional.of(InetAddress.ofLiteral("10.200.9.0")), 24, RouteTable.MAIN, RouteProtocol.STATIC,
                 RouteScope.UNIVERSE, RouteType.BLACKHOLE, 0, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
         assertEquals("blackhole 10.200.9.0/24 proto static scope global", bh.toString());
         Route ra = new Route(AddressFamily.INET6, Optional.empty(), 0, RouteTable.MAIN, RouteProtocol.RA, RouteScope.UNIVERSE,
                 RouteType.UNICAST, 0, Optional.of(InetAddress.ofLiteral("fe80::1")), OptionalInt.of(3), Optional.empty(),
-                OptionalInt.of(1024), List.of(), Optional.of(RoutePreference.HIGH));
+                OptionalInt.of(1024), List.of(), Optional.of(RoutePreference.HIGH), Optional.empty(), 0, OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.empty());
         assertEquals("default via fe80::1 dev if3 proto ra scope global metric 1024 pref high", ra.toString());
         assertEquals(RoutePreference.LOW, RoutePreference.of(3));
         assertThrows(IllegalArgumentException.class, () -> RoutePreference.of(2));

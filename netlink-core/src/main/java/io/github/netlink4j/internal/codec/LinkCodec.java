@@ -156,9 +156,9 @@ public final class LinkCodec {
     private static LinkStats stats64(Attrs a) throws ProtocolException {
         if (a.payloadLength() < 80) throw new ProtocolException("IFLA_STATS64 of " + a.payloadLength() + " bytes, need 80");
         long p = a.payloadOffset();
-        long[] v = new long[10];
-        for (int i = 0; i < 10; i++) v[i] = a.u64At(p + 8L * i);
-        return new LinkStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+        long[] v = new long[Math.min(LinkStats.FIELDS, a.payloadLength() / 8)];
+        for (int i = 0; i < v.length; i++) v[i] = a.u64At(p + 8L * i);
+        return LinkStats.of(v);
     }
 
     /** RTM_GETLINK dump: every link, stats skipped unless asked, VF info never (RTEXT_FILTER_VF off). */

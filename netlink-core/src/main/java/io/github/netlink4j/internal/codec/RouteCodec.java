@@ -5,6 +5,7 @@ import io.github.netlink4j.NextHop;
 import io.github.netlink4j.NextHopSpec;
 import io.github.netlink4j.Route;
 import io.github.netlink4j.RoutePreference;
+import io.github.netlink4j.RouteQuery;
 import io.github.netlink4j.RouteProtocol;
 import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.RouteSpec;
@@ -39,13 +40,16 @@ public final class RouteCodec {
         long h = off + Nlmsg.HDRLEN;
         int family = a.u8At(h);
         int dstLen = a.u8At(h + 1);
+        int srcLen = a.u8At(h + 2);
         long table = a.u8At(h + 4);
         int protocol = a.u8At(h + 5);
         int scope = a.u8At(h + 6);
         int type = a.u8At(h + 7);
         int flags = a.s32At(h + 8);
         Optional<InetAddress> dst = Optional.empty(), gw = Optional.empty(), src = Optional.empty();
-        OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty();
+        OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty(), iif = OptionalInt.empty(), uid = OptionalInt.empty(),
+                nhid = OptionalInt.empty();
+        Optional<InetAddress> from = Optional.empty();
         Optional<RoutePreference> pref = Optional.empty();
         List<NextHop> hops = new ArrayList<>();
         while (a.next()) {
@@ -58,11 +62,15 @@ public final class RouteCodec {
                 case Rtnetlink.RTA_TABLE -> table = Integer.toUnsignedLong(a.u32());
                 case Rtnetlink.RTA_MULTIPATH -> multipath(a, hops);
                 case Rtnetlink.RTA_PREF -> pref = Optional.of(Enums.routePreference(a.u8()));
+                case Rtnetlink.RTA_SRC -> from = Optional.of(Inet.decode(a));
+                case Rtnetlink.RTA_IIF -> iif = OptionalInt.of(a.u32());
+                case Rtnetlink.RTA_UID -> uid = OptionalInt.of(a.u32());
+                case Rtnetlink.RTA_NH_ID -> nhid = OptionalInt.of(a.u32());
                 default -> { }
             }
         }
         return new Route(Enums.family(family, "RTM_NEWROUTE"), dst, dstLen, RouteTable.of(table), RouteProtocol.of(protocol),
-                RouteScope.of(scope), Enums.routeType(type), flags, gw, oif, src, prio, hops, pref);
+                RouteScope.of(scope), Enums.routeType(type), flags, gw, oif, src, prio, hops, pref, from, srcLen, iif, uid, nhid);
     }
 
     /** struct rtnexthop { u16 len; u8 flags; u8 hops; s32 ifindex; } followed by its attributes. */
@@ -94,6 +102,25 @@ public final class RouteCodec {
     public static void encodeDump(MessageWriter w, AddressFamily family) {
         int m = w.beginMessage(Rtnetlink.RTM_GETROUTE, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
         w.rtmsg(family == null ? 0 : family.value(), 0, 0, 0, 0, 0, 0, 0, 0);
+        w.endMessage(m);
+    }
+
+    /**
+     * RTM_GETROUTE as {@code ip route get ADDR [from A] [iif D] [oif D] [mark M] [fibmatch]} builds it: a
+     * full-length RTA_DST, RTA_SRC when {@code from} is given, RTA_IIF and RTA_OIF as indexes, RTA_MARK,
+     * RTA_UID, and RTM_F_FIB_MATCH for the matching route itself instead of the resolved one.
+     */
+    public static void encodeGet(MessageWriter w, RouteQuery q, ToIntFunction<String> resolve) {
+        int m = w.beginMessage(Rtnetlink.RTM_GETROUTE, Netlink.NLM_F_REQUEST);
+        int dstBits = q.destination().getAddress().length * 8;
+        int srcBits = q.source().map(s -> s.getAddress().length * 8).orElse(0);
+        w.rtmsg(q.family().value(), dstBits, srcBits, 0, 0, 0, 0, 0, q.fibMatch() ? Rtnetlink.RTM_F_FIB_MATCH : 0);
+        w.attrInet(Rtnetlink.RTA_DST, q.destination());
+        if (q.source().isPresent()) w.attrInet(Rtnetlink.RTA_SRC, q.source().get());
+        if (q.inputLink().isPresent()) w.attrU32(Rtnetlink.RTA_IIF, resolve.applyAsInt(q.inputLink().get()));
+        if (q.outputLink().isPresent()) w.attrU32(Rtnetlink.RTA_OIF, resolve.applyAsInt(q.outputLink().get()));
+        if (q.mark().isPresent()) w.attrU32(Rtnetlink.RTA_MARK, q.mark().getAsInt());
+        if (q.uid().isPresent()) w.attrU32(Rtnetlink.RTA_UID, q.uid().getAsInt());
         w.endMessage(m);
     }
 

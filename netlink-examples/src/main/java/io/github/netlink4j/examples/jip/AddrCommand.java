@@ -19,39 +19,134 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip addr ...}. */
 final class AddrCommand extends ObjectCommand {
+    private final NetlinkClient nl;
+
     AddrCommand(Jip jip, NetlinkClient nl) {
-        super(jip, nl, "address");
+        super(jip, "address");
+        this.nl = nl;
+    }
+
+    static final String HELP = """
+            Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]
+                                                              [ CONFFLAG-LIST ]
+                   ip address del IFADDR dev IFNAME
+                   ip address flush PREFIX-LABEL
+                   ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ]
+                                     [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]
+                                     [ master DEVICE ] [ type TYPE ] [ nomaster ] ]
+            IFADDR := PREFIX | ADDR peer PREFIX [ broadcast ADDR ] [ label IFNAME ] [ scope SCOPE-ID ]
+            SCOPE-ID := [ host | link | global | NUMBER ]
+            FLAG-LIST := [ FLAG-LIST ] FLAG
+            FLAG  := [ permanent | dynamic | secondary | primary | [-]tentative | [-]deprecated |
+                       [-]dadfailed | temporary | CONFFLAG-LIST ]
+            CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG
+            CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]
+            LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]
+            LFT := forever | SECONDS""";
+
+    @Override
+    String[] verbs() {
+        return new String[] {"add", "change", "=chg", "replace", "delete", "list", "show", "lst", "flush", "save", "showdump",
+                "restore", "help"};
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    int command(String verb, List<String> args) throws IOException {
+        return switch (verb) {
+            case "add" -> modify(args, Op.ADD);
+            case "replace" -> modify(args, Op.REPLACE);
+            case "delete" -> modify(args, Op.DELETE);
+            case "", "list", "show", "lst" -> show(args);
+            case "flush" -> flush(args);
+            default -> throw notImplemented("ip address " + verb);
+        };
+    }
+
+    /** The selected links, each with its selected addresses (IPv4 first, then IPv6, each in the kernel's order). */
+    private Map<Link, List<Address>> selected(ShowFilter f, List<Link> all) throws IOException {
+        f.resolve(LinkCommand.index(all));
+        AddressFamily fam = family(f);
+        List<Address> addrs = fam == null ? nl.addresses().list() : nl.addresses().list(fam);
+        Map<Link, List<Address>> out = new java.util.LinkedHashMap<>();
+        for (Link l : all) {
+            if (!f.test(l)) continue;
+            boolean any = false;
+            List<Address> mine = new ArrayList<>();
+            for (Address a : addrs) {
+                if (a.index() != l.index()) continue;
+                any = true;
+                if (f.test(a, fam, l)) mine.add(a);
+                else if (fam == null || a.family() == fam) mine.add(null); // ip -j prints {} for it
+            }
+            // ipaddr_filter: a link with no address at all stays when no family was asked for.
+            if (mine.stream().allMatch(java.util.Objects::isNull) && (any || fam != null)) continue;
+            List<Address> ordered = new ArrayList<>(mine); // the kernel's order: IPv4 first, then IPv6
+            out.put(l, ordered);
+        }
+        return out;
+    }
+
+    /** The family the listing is for: -4/-6, else the family of a {@code to} prefix (as ip sets it). */
+    private AddressFamily family(ShowFilter f) {
+        AddressFamily fam = jip.family == AddressFamily.BRIDGE ? null : jip.family;
+        return fam == null && f.to != null ? f.to.family() : fam;
+    }
+
+    /** {@code ip address flush SELECTOR}: deletes every selected address (ip refuses to flush without a selector). */
+    private int flush(List<String> args) throws IOException {
+        if (args.isEmpty()) {
+            jip.err.println("Flush requires arguments.");
+            return 1;
+        }
+        ShowFilter f = ShowFilter.parse(args, jip.family, HELP);
+        List<AddressSpec> gone = new ArrayList<>();
+        Map<Integer, Link> byIndex = LinkCommand.index(nl.links().list());
+        for (var e : selected(f, List.copyOf(byIndex.values())).entrySet()) {
+            for (Address a : e.getValue()) if (a != null) gone.add(AddressSpec.of(e.getKey().name(), Address.format(a.address()) + "/" + a.prefixLength()));
+        }
+        for (AddressSpec s : gone) {
+            try {
+                nl.addresses().delete(s);
+            } catch (io.github.netlink4j.error.KernelException e) {
+                // A secondary goes with its primary: already gone is what flush wanted.
+                if (e.errno() != io.github.netlink4j.error.Errno.EADDRNOTAVAIL) throw e;
+            }
+        }
+        return 0;
     }
 
 
-    @Override
     int show(List<String> args) throws IOException {
-        String dev = Jip.devArgument(args);
-        List<Link> all = nl.links().list();
+        ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, HELP);
+        List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = LinkCommand.index(all);
-        List<Address> addrs = jip.family == null ? nl.addresses().list() : nl.addresses().list(jip.family);
-        List<Link> shown = Jip.shown(all, dev);
         List<Object> json = JsonOut.list();
-        for (Link l : shown) {
-            List<Address> mine = new ArrayList<>();
-            for (Address a : addrs) if (a.index() == l.index()) mine.add(a);
-            // ip lists IPv4 first, then IPv6, each in the kernel's order.
-            List<Address> ordered = new ArrayList<>(mine.stream().filter(a -> a.family() == AddressFamily.INET).toList());
-            ordered.addAll(mine.stream().filter(a -> a.family() == AddressFamily.INET6).toList());
-            if (jip.family != null && ordered.isEmpty()) continue;
+        for (var e : selected(f, all).entrySet()) {
+            Link l = e.getKey();
+            List<Address> ordered = e.getValue();
             LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l));
             if (jip.json) {
                 Map<String, Object> o;
                 if (jip.brief) {
                     o = JsonOut.object();
+                    Map<String, Object> head = v.briefJson();
+                    if (head.containsKey("link")) o.put("link", head.get("link"));
+                    if (head.containsKey("link_index")) o.put("link_index", head.get("link_index"));
                     o.put("ifname", l.name());
                     o.put("operstate", l.operState().name());
                 } else {
-                    o = v.json(false);
+                    o = f.label == null ? v.json(false, family(f)) : JsonOut.object(); // ip prints no link with a label selector
                 }
                 List<Object> info = JsonOut.list();
                 for (Address a : ordered) {
-                    if (jip.brief) {
+                    if (a == null) {
+                        info.add(JsonOut.object());
+                    } else if (jip.brief) {
                         Map<String, Object> b = JsonOut.object();
                         b.put("local", Address.format(a.address()));
                         a.peer().ifPresent(p -> b.put("address", Address.format(p)));
@@ -62,21 +157,25 @@ final class AddrCommand extends ObjectCommand {
                     }
                 }
                 o.put("addr_info", info);
+                if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
                 json.add(o);
             } else if (jip.brief) {
                 StringBuilder sb = new StringBuilder(v.briefHead());
-                for (Address a : ordered) sb.append(new AddrView(a).addressPart()).append(' ');
+                for (Address a : ordered) if (a != null) sb.append(new AddrView(a).addressPart()).append(' ');
                 jip.out.print(sb.append('\n'));
+            } else if (jip.oneline) {
+                // ip -o: no link lines, each address on one line after "N: NAME".
+                for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a).text()));
             } else {
-                jip.out.print(v.text(false, jip.family));
-                for (Address a : ordered) jip.out.print(new AddrView(a).text());
+                if (f.label == null) jip.out.print(v.text(false, family(f)));
+                for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a).text());
+                if (jip.stats > 0) jip.out.print(StatsView.text(l, jip.stats));
             }
         }
-        if (jip.json) jip.out.println(JsonOut.write(json));
+        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
         return 0;
     }
 
-    @Override
     int modify(List<String> args, Op op) throws IOException {
         String prefix = null, dev = null, label = null;
         InetAddress peer = null, brd = null;
@@ -117,6 +216,7 @@ final class AddrCommand extends ObjectCommand {
         }
         if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
         if (prefix == null) throw usage("Not enough information: address is required.");
+        Prefix.parse(prefix, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's error text for a bad prefix
         AddressSpec s = AddressSpec.of(dev, prefix);
         if (peer != null) s = s.withPeer(peer);
         if (brd != null) s = s.withBroadcast(brd);

@@ -60,46 +60,109 @@ public final class Jip {
         return new UsageException(message, 255);
     }
 
+    int stats; // -s, repeatable
+    int details; // -d
+    boolean oneline;
+    boolean pretty;
+
     /** Runs one command line; returns the exit status ip would return. */
     int run(String[] argv) {
         List<String> args = new ArrayList<>(List.of(argv));
         try {
             while (!args.isEmpty() && args.get(0).startsWith("-")) {
                 String o = args.remove(0);
-                switch (o) {
-                    case "-n", "-netns", "--netns" -> {
-                        if (args.isEmpty()) throw usage("Option \"" + o + "\" requires an argument");
-                        netns = args.remove(0);
-                    }
-                    case "-br", "-brief" -> brief = true;
-                    case "-j", "-json" -> json = true;
-                    case "-4" -> family = AddressFamily.INET;
-                    case "-6" -> family = AddressFamily.INET6;
-                    case "-d", "-details", "-s", "-stats" -> { }
-                    case "-t", "-timestamp" -> timestamp = Math.max(timestamp, 1);
-                    case "-ts", "-tshort" -> timestamp = 2;
-                    case "-force" -> force = true;
-                    case "-b", "-batch" -> {
-                        if (args.isEmpty()) throw usage("Option \"" + o + "\" requires an argument");
-                        batchFile = args.remove(0);
-                    }
-                    case "-h", "-help", "--help" -> {
-                        help(out);
-                        return 0;
-                    }
-                    default -> throw usage("Option \"" + o + "\" is unknown, try \"jip -help\".");
+                if (o.equals("--")) break;
+                if (option(o.startsWith("--") ? o.substring(1) : o, args)) {
+                    return 0;
                 }
             }
             if (batchFile != null) return batch(batchFile);
-            if (args.isEmpty()) {
-                help(err);
-                return 255;
-            }
+            if (args.isEmpty()) throw usage(helpText());
             return command(args);
         } catch (UsageException e) {
             err.println(e.getMessage());
             return e.exit;
         }
+    }
+
+    /**
+     * One global option, matched as ip 6.1's main() matches them: in its order, each spelling any
+     * prefix of the long name ({@code -b} is -batch, {@code -br} -brief, {@code -f} -family,
+     * {@code -h} -human). Returns true when the option answers by itself (-help, -Version).
+     */
+    private boolean option(String o, List<String> args) {
+        if (is(o, "-loops")) {
+            argument(o, args);
+        } else if (is(o, "-family")) {
+            String f = argument(o, args);
+            if (f.equals("help")) throw usage(helpText());
+            family = switch (f) {
+                case "inet" -> AddressFamily.INET;
+                case "inet6" -> AddressFamily.INET6;
+                case "bridge" -> AddressFamily.BRIDGE;
+                case "link" -> null;
+                default -> throw usage("Error: argument \"" + f + "\" is wrong: invalid protocol family");
+            };
+        } else if (o.equals("-4")) {
+            family = AddressFamily.INET;
+        } else if (o.equals("-6")) {
+            family = AddressFamily.INET6;
+        } else if (o.equals("-0") || o.equals("-M")) {
+            family = null;
+        } else if (o.equals("-B")) {
+            family = AddressFamily.BRIDGE;
+        } else if (is(o, "-human") || is(o, "-human-readable") || is(o, "-iec")) {
+            // sizes are printed as plain numbers; ip's -h only changes -s output
+        } else if (is(o, "-stats") || is(o, "-statistics")) {
+            stats++;
+        } else if (is(o, "-details")) {
+            details++;
+        } else if (is(o, "-resolve")) {
+            // names are never resolved
+        } else if (is(o, "-oneline")) {
+            oneline = true;
+        } else if (is(o, "-timestamp")) {
+            timestamp = Math.max(timestamp, 1);
+        } else if (is(o, "-tshort")) {
+            timestamp = 2;
+        } else if (is(o, "-Version")) {
+            out.println("jip utility, netlink4j " + version() + " (iproute2-6.1.0 grammar)");
+            return true;
+        } else if (is(o, "-force")) {
+            force = true;
+        } else if (is(o, "-batch")) {
+            batchFile = argument(o, args);
+        } else if (is(o, "-brief")) {
+            brief = true;
+        } else if (is(o, "-json")) {
+            json = true;
+        } else if (is(o, "-pretty")) {
+            pretty = true;
+        } else if (is(o, "-rcvbuf")) {
+            String size = argument(o, args);
+            if (!size.matches("[0-9]+|0[xX][0-9a-fA-F]+")) throw usage("Invalid rcvbuf size '" + size + "'");
+        } else if (o.equals("-c") || is(o, "-color") || is(o, "-colour") || o.startsWith("-color=") || o.startsWith("-colour=")) {
+            // jip never colours its output
+        } else if (is(o, "-help")) {
+            throw usage(helpText());
+        } else if (is(o, "-netns")) {
+            netns = argument(o, args);
+        } else if (is(o, "-Numeric") || is(o, "-all") || o.equals("-echo")) {
+            // accepted; jip prints numbers where ip -N would and has no -all/-echo behaviour
+        } else {
+            throw usage("Option \"" + o + "\" is unknown, try \"ip -help\".");
+        }
+        return false;
+    }
+
+    private static String argument(String option, List<String> args) {
+        if (args.isEmpty()) throw usage(helpText());
+        return args.remove(0);
+    }
+
+    private static String version() {
+        String v = Jip.class.getPackage().getImplementationVersion();
+        return v != null ? v : "(development build)";
     }
 
     /**
@@ -174,23 +237,45 @@ public final class Jip {
         return out;
     }
 
+    /** ip 6.1's objects in the order it matches abbreviations against them ({@code l} is link, {@code m} maddress). */
+    private static final List<String> OBJECTS = List.of("address", "addrlabel", "maddress", "route", "rule", "neighbor",
+            "neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tunl", "tuntap", "tap",
+            "token", "tcpmetrics", "tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns", "netconf", "vrf", "sr",
+            "nexthop", "mptcp", "ioam", "help", "stats");
+
+    /** The object {@code word} names as ip resolves it, or null when ip knows none. */
+    static String object(String word) {
+        for (String o : OBJECTS) if (is(word, o)) return o;
+        return null;
+    }
+
     /** One command: OBJECT and its arguments, the global options already read. */
     private int command(List<String> args) {
         try {
-            String object = args.remove(0);
-            if (is(object, "demo")) return Demo.run(args, out, err);
-            if (is(object, "netns")) return new NetnsCommand(this).run(args);
+            String word = args.remove(0);
+            if (word.equals("demo")) return Demo.run(args, out, err);
+            String object = object(word);
+            if (object == null) {
+                err.println("Object \"" + word + "\" is unknown, try \"ip help\".");
+                return 1;
+            }
+            if (object.equals("help")) throw usage(helpText());
+            if (object.equals("netns")) return new NetnsCommand(this).run(args);
             NetlinkClient nl = batchFile != null ? sharedClient() : client();
             try {
-                if (is(object, "link")) return new LinkCommand(this, nl).run(args);
-                if (is(object, "address") || object.equals("a")) return new AddrCommand(this, nl).run(args);
-                if (is(object, "route") || object.equals("r")) return new RouteCommand(this, nl).run(args);
-                if (is(object, "neighbour") || is(object, "neighbor")) return new NeighCommand(this, nl).run(args);
-                if (is(object, "monitor")) return new MonitorCommand(this, nl).run(args);
+                switch (object) {
+                    case "link": return new LinkCommand(this, nl).run(args);
+                    case "address": return new AddrCommand(this, nl).run(args);
+                    case "route": return new RouteCommand(this, nl).run(args);
+                    case "neighbor", "neighbour": return new NeighCommand(this, nl).run(args);
+                    case "monitor": return new MonitorCommand(this, nl).run(args);
+                    default:
+                        err.println("Object \"" + object + "\" is not implemented by jip.");
+                        return 255;
+                }
             } finally {
                 if (nl != shared) nl.close();
             }
-            throw usage("Object \"" + object + "\" is unknown, try \"jip help\".");
         } catch (UsageException e) {
             err.println(e.getMessage());
             return e.exit;
@@ -215,6 +300,23 @@ public final class Jip {
             err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The first of {@code names} that {@code word} abbreviates (a name starting with {@code =} must be
+     * given in full, ip's strcmp), or null.
+     */
+    static String verb(String word, String... names) {
+        for (String n : names) {
+            if (n.startsWith("=") ? word.equals(n.substring(1)) : is(word, n)) return n.startsWith("=") ? n.substring(1) : n;
+        }
+        return null;
+    }
+
+    /** ip -o: a record's lines joined by a backslash (ip's _SL_), one newline at the end. */
+    static String oneline(String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return body.replace("\n", "\\") + "\n";
     }
 
     /** Whether {@code word} abbreviates {@code full}, as ip's matches() accepts prefixes. */
@@ -267,28 +369,20 @@ public final class Jip {
         }
     }
 
-    static void help(PrintStream p) {
-        p.println("""
-                Usage: jip [ OPTIONS ] OBJECT { COMMAND | help }
-                       jip demo [ --host-netns NAME ]
-                where  OBJECT := { link | address | route | neigh | netns | monitor }
-                       jip [ -force ] -batch FILENAME
-                       OPTIONS := { -n[etns] NAME | -br[ief] | -j[son] | -4 | -6 }
-                  link [show] [dev NAME]
-                  link add NAME [mtu N] [address MAC] [txqueuelen N] type veth peer name PEER [netns NS]
-                  link add NAME type bridge|ifb|dummy|bond [mode M]
-                  link add NAME link DEV type macvlan|macvtap|vlan|ipvlan [mode M] [id N]
-                  link add NAME type vxlan id VNI [dstport P] [local A] [remote A|group A] [dev DEV]
-                  link set [dev] NAME { up | down | mtu N | name NEW | address MAC | master BR | nomaster |
-                                        netns NS | alias TEXT | txqueuelen N } ...
-                  link del [dev] NAME
-                  addr [show] [dev NAME]
-                  addr add|del|replace PREFIX dev NAME [peer P] [brd B] [label L] [scope S] [nodad] [noprefixroute]
-                  route [show] [table all|ID]
-                  route add|del|replace [TYPE] PREFIX|default [via GW] [dev NAME] [src A] [metric N] [table ID] [proto P] [scope S]
-                  neigh [show] [dev NAME]
-                  neigh add|del|replace ADDR [lladdr MAC] dev NAME [nud STATE]
-                  netns list | add NAME | del NAME | exec NAME CMD...
-                  monitor [link|address|route|neigh|all]""");
+    static String helpText() {
+        return """
+                Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+                       ip [ -force ] -batch filename
+                where  OBJECT := { address | link | monitor | neighbor | neighbour | netns | route }
+                       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
+                                    -h[uman-readable] | -iec | -j[son] | -p[retty] |
+                                    -f[amily] { inet | inet6 | bridge | link } |
+                                    -4 | -6 | -M | -B | -0 |
+                                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |
+                                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |
+                                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
+                                    -c[olor]}
+                jip, netlink4j's ip: the objects above take ip 6.1's commands; also
+                       jip demo [ --host-netns NAME ]""";
     }
 }

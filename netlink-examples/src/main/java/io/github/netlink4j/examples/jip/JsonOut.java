@@ -14,16 +14,87 @@ final class JsonOut {
     }
 
     static String write(Object v) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, v);
-        return sb.toString();
+        return write(v, false);
     }
 
-    @SuppressWarnings("unchecked")
-    private static void write(StringBuilder sb, Object v) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
+    /**
+     * The JSON of {@code v}; with {@code pretty} laid out as ip -p does (iproute2's json_writer: four
+     * spaces a level, a space inside array brackets, a space after each colon).
+     */
+    static String write(Object v, boolean pretty) {
+        Writer w = new Writer(pretty);
+        w.value(v);
+        return w.sb.toString();
+    }
+
+    /** iproute2's json_writer state: depth, the separator owed before the next item, pretty or not. */
+    private static final class Writer {
+        final StringBuilder sb = new StringBuilder();
+        final boolean pretty;
+        int depth;
+        char sep;
+
+        Writer(boolean pretty) {
+            this.pretty = pretty;
+        }
+
+        private void eor() {
+            if (sep != 0) sb.append(sep);
+            sep = ',';
+        }
+
+        private void eol() {
+            if (!pretty) return;
+            sb.append('\n');
+            sb.append("    ".repeat(depth));
+        }
+
+        private void begin(char c) {
+            eor();
+            sb.append(c);
+            depth++;
+            sep = 0;
+        }
+
+        private void end(char c) {
+            depth--;
+            if (sep != 0) eol();
+            sb.append(c);
+            sep = ',';
+        }
+
+        @SuppressWarnings("unchecked")
+        void value(Object v) {
+            if (v instanceof Map<?, ?> m) {
+                begin('{');
+                for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                    eor();
+                    eol();
+                    sep = 0;
+                    string(e.getKey());
+                    sb.append(pretty ? ": " : ":");
+                    value(e.getValue());
+                }
+                end('}');
+            } else if (v instanceof List<?> l) {
+                begin('[');
+                if (pretty) sb.append(' ');
+                for (Object o : l) value(o);
+                if (pretty && sep != 0) sb.append(' ');
+                sep = 0;
+                end(']');
+            } else if (v == null || v instanceof Number || v instanceof Boolean) {
+                eor();
+                sb.append(v);
+            } else if (v instanceof String s) {
+                eor();
+                string(s);
+            } else {
+                throw new IllegalArgumentException("not JSON: " + v.getClass());
+            }
+        }
+
+        private void string(String s) {
             sb.append('"');
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
@@ -32,35 +103,13 @@ final class JsonOut {
                     case '\\' -> sb.append("\\\\");
                     case '\n' -> sb.append("\\n");
                     case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                        else sb.append(c);
-                    }
+                    case '\r' -> sb.append("\\r");
+                    case '\f' -> sb.append("\\f");
+                    case '\b' -> sb.append("\\b");
+                    default -> sb.append(c);
                 }
             }
             sb.append('"');
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-                if (!first) sb.append(',');
-                first = false;
-                write(sb, e.getKey());
-                sb.append(':');
-                write(sb, e.getValue());
-            }
-            sb.append('}');
-        } else if (v instanceof List<?> l) {
-            sb.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) sb.append(',');
-                write(sb, l.get(i));
-            }
-            sb.append(']');
-        } else {
-            throw new IllegalArgumentException("not JSON: " + v.getClass());
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.netlink4j.examples.jip;
 import io.github.netlink4j.BondMode;
 import io.github.netlink4j.IpvlanMode;
 import io.github.netlink4j.Link;
+import io.github.netlink4j.LinkChange;
 import io.github.netlink4j.LinkOptions;
 import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.MacAddress;
@@ -26,30 +27,60 @@ import static io.github.netlink4j.examples.jip.Jip.number;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip link ...}. */
-final class LinkCommand {
-    private final Jip jip;
+final class LinkCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
     LinkCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
+        super(jip, "link");
         this.nl = nl;
     }
 
-    int run(List<String> args) throws IOException {
-        if (args.isEmpty() || is(args.get(0), "show") || is(args.get(0), "list") || args.get(0).equals("lst")) {
-            if (!args.isEmpty()) args.remove(0);
-            return show(args);
+    static final String HELP = """
+            Usage: ip link add [link DEV] [ name ] NAME
+                               [ txqueuelen PACKETS ] [ address LLADDR ] [ mtu MTU ] [ alias NAME ] [ master DEV ]
+                               type TYPE [ ARGS ]
+                   ip link delete { DEVICE | dev DEVICE }
+                   ip link set { DEVICE | dev DEVICE }
+                               [ { up | down } ] [ name NEWNAME ] [ address LLADDR ] [ mtu MTU ]
+                               [ txqueuelen PACKETS ] [ netns { PID | NAME } ] [ alias NAME ]
+                               [ master DEVICE ] [ nomaster ]
+                   ip link show [ DEVICE | group GROUP ] [up] [master DEV] [nomaster] [type TYPE]
+                   ip link help
+            TYPE := { bond | bridge | dummy | ifb | ipvlan | macvlan | macvtap | veth | vlan | vxlan }""";
+
+    @Override
+    String[] verbs() {
+        return new String[] {"add", "set", "change", "replace", "delete", "show", "lst", "list", "xstats", "afstats", "property", "help"};
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    int command(String verb, List<String> args) throws IOException {
+        return switch (verb) {
+            case "add" -> add(args);
+            case "set", "change" -> set(args);
+            case "delete" -> delete(args);
+            case "", "show", "lst", "list" -> show(args);
+            default -> throw notImplemented("ip link " + verb);
+        };
+    }
+
+    private int delete(List<String> args) throws IOException {
+        String name = null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            if (a.equals("dev")) a = next(args, "dev");
+            else if (Jip.is(a, "help")) throw usage(HELP);
+            if (name != null) throw usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
+            name = a;
         }
-        String verb = args.remove(0);
-        if (is(verb, "add")) return add(args);
-        if (is(verb, "set") || is(verb, "change")) return set(args);
-        if (is(verb, "delete")) {
-            String name = next(args, "name");
-            if (name.equals("dev")) name = next(args, "name");
-            nl.links().delete(name);
-            return 0;
-        }
-        throw usage("Command \"" + verb + "\" is unknown, try \"ip link help\".");
+        if (name == null) throw usage("Not enough information: \"dev\" argument is required.");
+        nl.links().delete(name);
+        return 0;
     }
 
     /** Every link by index, for names of peers and masters. */
@@ -65,17 +96,25 @@ final class LinkCommand {
     }
 
     int show(List<String> args) throws IOException {
-        String dev = Jip.devArgument(args);
-        List<Link> all = nl.links().list();
+        ShowFilter f = ShowFilter.parse(args, null, HELP);
+        List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = index(all);
-        List<Link> shown = Jip.shown(all, dev);
+        f.resolve(byIndex);
         List<Object> json = JsonOut.list();
-        for (Link l : shown) {
+        for (Link l : all) {
+            if (!f.test(l)) continue;
             LinkView v = new LinkView(l, byIndex, netnsName(nl, l));
-            if (jip.json) json.add(jip.brief ? v.briefJson() : v.json(true));
-            else jip.out.print(jip.brief ? v.brief() : v.text(true));
+            if (jip.json) {
+                Map<String, Object> o = jip.brief ? v.briefJson() : v.json(true);
+                if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
+                json.add(o);
+            } else {
+                String text = jip.brief ? v.brief() : v.text(true);
+                if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
+                jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
+            }
         }
-        if (jip.json) jip.out.println(JsonOut.write(json));
+        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
         return 0;
     }
 
@@ -213,39 +252,72 @@ final class LinkCommand {
         }
     }
 
+    /**
+     * {@code ip link set}: the keywords in any order and the device anywhere among them, as ip's
+     * iplink_parse reads them; everything is checked before the one request is sent.
+     */
     private int set(List<String> args) throws IOException {
-        String name = next(args, "dev");
-        if (name.equals("dev")) name = next(args, "dev");
-        var links = nl.links();
-        links.get(name); // Cannot find device "x" before anything changes
+        String dev = null, netns = null;
+        LinkChange c = LinkChange.none();
         while (!args.isEmpty()) {
             String a = args.remove(0);
-            switch (a) {
-                case "up" -> links.setUp(name);
-                case "down" -> links.setDown(name);
-                case "mtu" -> links.setMtu(name, number(next(args, "mtu"), "\"mtu\" value is invalid"));
-                case "name" -> {
-                    String n = next(args, "name");
-                    links.rename(name, n);
-                    name = n;
+            if (a.equals("up")) {
+                c = c.withUp(true);
+            } else if (a.equals("down")) {
+                c = c.withUp(false);
+            } else if (a.equals("name")) {
+                c = c.withName(next(args, "name"));
+            } else if (Jip.is(a, "address")) {
+                String mac = next(args, "address");
+                try {
+                    c = c.withAddress(MacAddress.parse(mac));
+                } catch (IllegalArgumentException e) {
+                    throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
                 }
-                case "address" -> links.setAddress(name, MacAddress.parse(next(args, "address")));
-                case "master" -> links.setMaster(name, next(args, "master"));
-                case "nomaster" -> links.setNoMaster(name);
-                case "alias" -> links.setAlias(name, next(args, "alias"));
-                case "txqueuelen", "txqlen", "qlen" -> links.setTxQueueLength(name, number(next(args, "qlen"), "\"qlen\" value is invalid"));
-                case "netns" -> {
-                    String ns = next(args, "netns");
-                    if (ns.chars().allMatch(Character::isDigit)) {
-                        links.moveToPid(name, Long.parseLong(ns));
-                    } else {
-                        try (NetNamespace target = NetNamespace.open(ns)) {
-                            links.moveTo(name, target);
-                        }
-                    }
-                }
-                default -> throw usage("Garbage instead of arguments \"" + a + " ...\". Try \"ip link help\".");
+            } else if (Jip.is(a, "txqueuelen") || a.equals("qlen") || Jip.is(a, "txqlen")) {
+                c = c.withTxQueueLength(number(next(args, "txqueuelen"), "Invalid \"txqueuelen\" value\n"));
+            } else if (a.equals("mtu")) {
+                c = c.withMtu(number(next(args, "mtu"), "Invalid \"mtu\" value\n"));
+            } else if (a.equals("netns")) {
+                if (netns != null) throw usage("Error: duplicate \"netns\": \"" + args.get(0) + "\" is the second value.");
+                netns = next(args, "netns");
+            } else if (Jip.is(a, "master")) {
+                c = c.withMaster(next(args, "master"));
+            } else if (Jip.is(a, "nomaster")) {
+                c = c.withMaster("");
+            } else if (Jip.is(a, "alias")) {
+                c = c.withAlias(next(args, "alias"));
+            } else if (List.of("multicast", "allmulticast", "promisc", "trailers", "arp", "dynamic", "carrier", "protodown").contains(a)
+                    || List.of("group", "mode", "state", "addrgenmode", "vf", "xdp", "type").contains(a)) {
+                throw notImplemented("ip link set " + a);
+            } else {
+                if (a.equals("dev")) a = next(args, "dev");
+                else if (Jip.is(a, "help")) throw usage(HELP);
+                if (dev != null) throw usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
+                dev = a;
             }
+        }
+        if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
+        var links = nl.links();
+        links.get(dev); // Cannot find device "x" before anything changes
+        if (c.master().isPresent() && !c.master().get().isEmpty() && links.find(c.master().get()).isEmpty()) {
+            throw usage("Error: argument \"" + c.master().get() + "\" is wrong: Device does not exist\n");
+        }
+        NetNamespace target = null;
+        try {
+            if (netns != null && !netns.chars().allMatch(Character::isDigit)) {
+                try {
+                    target = NetNamespace.open(netns);
+                } catch (io.github.netlink4j.error.SyscallException e) {
+                    throw new Jip.UsageException("Cannot open network namespace \"" + netns + "\": " + e.description(), 255);
+                }
+            }
+            links.set(dev, c);
+            String now = c.name().orElse(dev);
+            if (target != null) links.moveTo(now, target);
+            else if (netns != null) links.moveToPid(now, Long.parseLong(netns));
+        } finally {
+            if (target != null) target.close();
         }
         return 0;
     }

@@ -130,6 +130,11 @@ final class LinkView {
 
     /** The JSON object of {@code ip -j link}; {@code withMode} false for {@code ip -j addr}. */
     Map<String, Object> json(boolean withMode) {
+        return json(withMode, null);
+    }
+
+    /** The JSON of {@code ip -j [-4|-6] addr}'s link part: with a family, the fields its text leaves out are left out. */
+    Map<String, Object> json(boolean withMode, AddressFamily family) {
         Map<String, Object> o = JsonOut.object();
         o.put("ifindex", link.index());
         if (link.parentIndex().isPresent()) {
@@ -140,15 +145,16 @@ final class LinkView {
         o.put("ifname", link.name());
         o.put("flags", new ArrayList<Object>(flagNames()));
         o.put("mtu", link.mtu());
-        link.qdisc().ifPresent(q -> o.put("qdisc", q));
-        if (link.masterIndex().isPresent()) {
+        if (family != AddressFamily.INET6) link.qdisc().ifPresent(q -> o.put("qdisc", q));
+        if (family != AddressFamily.INET6 && link.masterIndex().isPresent()) {
             Link m = byIndex.get(link.masterIndex().getAsInt());
             o.put("master", m != null ? m.name() : String.valueOf(link.masterIndex().getAsInt()));
         }
         o.put("operstate", link.operState().name());
         if (withMode) o.put("linkmode", linkMode());
-        o.put("group", group());
+        if (family != AddressFamily.INET6) o.put("group", group());
         if (link.txQueueLength().isPresent()) o.put("txqlen", link.txQueueLength().getAsInt());
+        if (family != null) return o;
         o.put("link_type", linkType());
         link.address().ifPresent(a -> o.put("address", a.toString()));
         link.broadcast().ifPresent(b -> o.put("broadcast", b.toString()));

@@ -1,6 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.MacAddress;
 import io.github.netlink4j.Neighbour;
@@ -20,8 +21,86 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip neigh ...}. */
 final class NeighCommand extends ObjectCommand {
+    private final NetlinkClient nl;
+
     NeighCommand(Jip jip, NetlinkClient nl) {
-        super(jip, nl, "neigh");
+        super(jip, "neigh");
+        this.nl = nl;
+    }
+
+    static final String HELP = """
+            Usage: ip neigh { add | del | change | replace }
+                            { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }
+                            [ dev DEV ]
+                   ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]
+                   ip neigh get { ADDR | proxy ADDR } dev DEV
+            STATE := { delay | failed | incomplete | noarp | none |
+                       permanent | probe | reachable | stale }""";
+
+    @Override
+    String[] verbs() {
+        return new String[] {"add", "change", "=chg", "replace", "delete", "get", "show", "lst", "list", "flush", "help"};
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    int command(String verb, List<String> args) throws IOException {
+        return switch (verb) {
+            case "add" -> modify(args, Op.ADD);
+            case "replace" -> modify(args, Op.REPLACE);
+            case "delete" -> modify(args, Op.DELETE);
+            case "", "show", "lst", "list" -> show(args, false);
+            case "flush" -> show(args, true);
+            case "get" -> get(args);
+            default -> throw notImplemented("ip neigh " + verb);
+        };
+    }
+
+    /** {@code ip neigh get ADDR dev DEV}: printed as text even under -j, as ip 6.1 does. */
+    private int get(List<String> args) throws IOException {
+        String dev = null, addr = null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            if (a.equals("dev")) {
+                dev = next(args, "dev");
+            } else if (a.equals("proxy")) {
+                throw notImplemented("ip neigh get proxy");
+            } else {
+                if (a.equals("to")) a = next(args, "to");
+                if (Jip.is(a, "help")) throw usage(HELP);
+                if (addr != null) throw usage("Error: either \"to\" is duplicate, or \"" + a + "\" is a garbage.");
+                addr = a;
+            }
+        }
+        if (dev == null || addr == null) {
+            jip.err.println("Device and address are required arguments.");
+            return 255;
+        }
+        Prefix p = Prefix.parse(addr, jip.family);
+        InetAddress ip = InetAddress.getByAddress(p.bytes());
+        java.util.Optional<Neighbour> n = nl.neighbours().find(dev, ip);
+        if (n.isEmpty()) {
+            jip.err.println("Error: Neighbour entry not found.");
+            return 2;
+        }
+        Map<Integer, Link> links = LinkCommand.index(nl.links().list());
+        jip.out.print(line(n.get(), links, null));
+        return 0;
+    }
+
+    private static String line(Neighbour n, Map<Integer, Link> links, String dev) {
+        StringBuilder sb = new StringBuilder(n.address().map(Address::format).orElse("")).append(' ');
+        if (dev == null) sb.append("dev ").append(name(n, links)).append(' ');
+        n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
+        return sb.append(states(n)).append('\n').toString();
+    }
+
+    private static String name(Neighbour n, Map<Integer, Link> links) {
+        return Optional.ofNullable(links.get(n.index())).map(Link::name).orElse("if" + n.index());
     }
 
 
@@ -32,39 +111,97 @@ final class NeighCommand extends ObjectCommand {
         return sb.toString();
     }
 
-    @Override
-    int show(List<String> args) throws IOException {
-        String dev = Jip.devArgument(args);
+    /** {@code ip neigh show|flush [dev D] [nud S]… [to PREFIX] [master D] [nomaster]}. */
+    int show(List<String> args, boolean flush) throws IOException {
+        if (flush && args.isEmpty()) {
+            jip.err.println("Flush requires arguments.");
+            return 1;
+        }
+        String dev = null, master = null;
+        boolean nomaster = false, stateGiven = false;
+        int states = flush ? ~(NeighbourState.PERMANENT.bit() | NeighbourState.NOARP.bit()) : 0xFF & ~NeighbourState.NOARP.bit();
+        AddressFamily family = jip.family == AddressFamily.BRIDGE ? null : jip.family;
+        Prefix to = null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            switch (a) {
+                case "dev" -> {
+                    if (dev != null) throw usage("Error: duplicate \"dev\": \"" + args.get(0) + "\" is the second value.");
+                    dev = next(args, "dev");
+                }
+                case "master" -> master = next(args, "master");
+                case "nomaster" -> nomaster = true;
+                case "unused" -> { }
+                case "proxy" -> throw notImplemented("ip neigh show proxy");
+                case "nud" -> {
+                    String st = next(args, "nud");
+                    if (!stateGiven) {
+                        stateGiven = true;
+                        states = 0;
+                    }
+                    int bit;
+                    if (st.equals("all")) bit = flush ? ~NeighbourState.NOARP.bit() : ~0;
+                    else if (st.equals("none")) bit = 0x100;
+                    else bit = nudBit(st);
+                    states |= bit;
+                }
+                default -> {
+                    if (a.equals("to")) a = next(args, "to");
+                    if (Jip.is(a, "help")) throw usage(HELP);
+                    to = Prefix.parse(a, family);
+                    if (family == null) family = to.family();
+                }
+            }
+        }
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        List<Neighbour> all = dev != null ? nl.neighbours().list(dev) : nl.neighbours().list();
+        int masterIndex = -1;
+        if (master != null) {
+            for (Link l : links.values()) if (l.name().equals(master)) masterIndex = l.index();
+            if (masterIndex < 0) throw usage("Error: argument \"" + master + "\" is wrong: Device does not exist\n");
+        }
+        String devName = dev;
+        if (dev != null && links.values().stream().noneMatch(l -> l.name().equals(devName))) {
+            jip.err.println("Cannot find device \"" + dev + "\"");
+            return 1;
+        }
+        List<Neighbour> all = dev != null ? nl.neighbours().list(dev) : family != null ? nl.neighbours().list(family) : nl.neighbours().list();
         List<Object> json = JsonOut.list();
+        List<NeighbourSpec> gone = new ArrayList<>();
         for (Neighbour n : all) {
-            if (n.state().contains(NeighbourState.NOARP) || n.state().isEmpty()) continue; // ip hides NOARP and NONE by default
-            if (jip.family != null && n.family() != jip.family) continue;
-            String d = Optional.ofNullable(links.get(n.index())).map(Link::name).orElse("if" + n.index());
-            String addr = n.address().map(Address::format).orElse("");
-            if (jip.json) {
+            int bit = n.rawState() == 0 ? 0x100 : n.rawState();
+            if ((bit & states) == 0) continue;
+            if (family != null && n.family() != family) continue;
+            if (to != null && !to.matchesFirst(n.address(), to.bits())) continue;
+            Link l = links.get(n.index());
+            if (masterIndex > 0 && (l == null || l.masterIndex().orElse(0) != masterIndex)) continue;
+            if (nomaster && l != null && l.masterIndex().isPresent()) continue;
+            if (flush) {
+                n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT)));
+            } else if (jip.json) {
                 Map<String, Object> o = JsonOut.object();
-                o.put("dst", addr);
-                if (dev == null) o.put("dev", d);
-                n.lladdr().ifPresent(l -> o.put("lladdr", l.toString()));
+                o.put("dst", n.address().map(Address::format).orElse(""));
+                if (dev == null) o.put("dev", name(n, links));
+                n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
                 List<Object> st = JsonOut.list();
                 for (NeighbourState s : n.state()) st.add(s.name());
                 o.put("state", st);
                 json.add(o);
             } else {
-                StringBuilder sb = new StringBuilder(addr).append(' ');
-                if (dev == null) sb.append("dev ").append(d).append(' ');
-                n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-                sb.append(states(n)).append('\n');
-                jip.out.print(sb);
+                jip.out.print(line(n, links, dev));
             }
         }
-        if (jip.json) jip.out.println(JsonOut.write(json));
+        for (NeighbourSpec g : gone) nl.neighbours().delete(g);
+        if (jip.json && !flush) jip.out.println(JsonOut.write(json, jip.pretty));
         return 0;
     }
 
-    @Override
+    private static int nudBit(String name) {
+        for (NeighbourState s : NeighbourState.values()) {
+            if (s.name().equalsIgnoreCase(name)) return s.bit();
+        }
+        throw usage("Error: argument \"" + name + "\" is wrong: nud state is bad");
+    }
+
     int modify(List<String> args, Op op) throws IOException {
         String dev = null;
         InetAddress addr = null;

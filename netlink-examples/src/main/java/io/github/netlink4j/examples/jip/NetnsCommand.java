@@ -34,7 +34,7 @@ final class NetnsCommand {
                     if (e.getValue().isPresent()) o.put("id", e.getValue().getAsInt());
                     out.add(o);
                 }
-                jip.out.println(JsonOut.write(out));
+                jip.out.println(JsonOut.write(out, jip.pretty));
             } else {
                 for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {
                     jip.out.println(e.getKey() + (e.getValue().isPresent() ? " (id: " + e.getValue().getAsInt() + ")" : ""));

@@ -1,41 +1,48 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.NetlinkClient;
-
 import java.io.IOException;
 import java.util.List;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
-/** The verbs ip's address, route and neighbour objects share: show (the default), add, replace, delete. */
+/**
+ * The one dispatch every jip object shares: no command is {@code show}; otherwise the first word is
+ * matched against the object's commands in ip 6.1's order, so an abbreviation means what it means to
+ * ip ({@code ip link s} is {@code set}, {@code ip addr s} is {@code show}).
+ */
 abstract class ObjectCommand {
     /** What a modifying verb asks for. */
     enum Op { ADD, REPLACE, DELETE }
 
     final Jip jip;
-    final NetlinkClient nl;
     private final String object;
 
-    ObjectCommand(Jip jip, NetlinkClient nl, String object) {
+    /** {@code object}: the name ip's "try \"ip OBJECT help\"" uses. */
+    ObjectCommand(Jip jip, String object) {
         this.jip = jip;
-        this.nl = nl;
         this.object = object;
     }
 
     final int run(List<String> args) throws IOException {
-        if (args.isEmpty() || is(args.get(0), "show") || is(args.get(0), "list") || args.get(0).equals("lst")) {
-            if (!args.isEmpty()) args.remove(0);
-            return show(args);
-        }
-        String verb = args.remove(0);
-        if (is(verb, "add")) return modify(args, Op.ADD);
-        if (is(verb, "replace")) return modify(args, Op.REPLACE);
-        if (is(verb, "delete")) return modify(args, Op.DELETE);
-        throw usage("Command \"" + verb + "\" is unknown, try \"ip " + object + " help\".");
+        if (args.isEmpty()) return command("", args);
+        String word = args.remove(0);
+        String verb = Jip.verb(word, verbs());
+        if (verb == null) throw usage("Command \"" + word + "\" is unknown, try \"ip " + object + " help\".");
+        if (verb.equals("help")) throw usage(help());
+        return command(verb, args);
     }
 
-    abstract int show(List<String> args) throws IOException;
+    /** The commands in the order ip tries them; a name starting with {@code =} only matches in full. */
+    abstract String[] verbs();
 
-    abstract int modify(List<String> args, Op op) throws IOException;
+    /** Runs {@code verb} (empty: no command given) on the rest of the line. */
+    abstract int command(String verb, List<String> args) throws IOException;
+
+    /** The usage text ip's {@code help} prints (to standard error, exit status 255). */
+    abstract String help();
+
+    /** An ip command jip knows the name of but does not do. */
+    static Jip.UsageException notImplemented(String what) {
+        return new Jip.UsageException("jip: \"" + what + "\" is not implemented", 255);
+    }
 }

@@ -5,6 +5,7 @@ import io.github.netlink4j.Link;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.Route;
 import io.github.netlink4j.RouteProtocol;
+import io.github.netlink4j.RouteQuery;
 import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.RouteSpec;
 import io.github.netlink4j.RouteTable;
@@ -15,44 +16,162 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.netlink4j.examples.jip.Jip.is;
 import static io.github.netlink4j.examples.jip.Jip.next;
 import static io.github.netlink4j.examples.jip.Jip.number;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip route ...}. */
 final class RouteCommand extends ObjectCommand {
+    private final NetlinkClient nl;
+
     RouteCommand(Jip jip, NetlinkClient nl) {
-        super(jip, nl, "route");
+        super(jip, "route");
+        this.nl = nl;
     }
 
 
+    static final String HELP = """
+            Usage: ip route { list | flush } SELECTOR
+                   ip route get ADDRESS [ from ADDRESS ] [ iif STRING ] [ oif STRING ] [ mark NUMBER ] [ uid NUMBER ] [ fibmatch ]
+                   ip route { add | del | change | append | replace } ROUTE
+            SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]
+                        [ table TABLE_ID ] [ proto RTPROTO ] [ type TYPE ] [ scope SCOPE ]
+                        [ dev STRING ] [ via ADDRESS ] [ src ADDRESS ] [ metric NUMBER ]
+            ROUTE := NODE_SPEC [ INFO_SPEC ]
+            NODE_SPEC := [ TYPE ] PREFIX [ table TABLE_ID ] [ proto RTPROTO ] [ scope SCOPE ] [ metric METRIC ]
+            INFO_SPEC := [ via ADDRESS ] [ dev STRING ] [ src ADDRESS ]
+            TYPE := { unicast | local | broadcast | multicast | throw | unreachable | prohibit | blackhole | nat }""";
+
     @Override
+    String[] verbs() {
+        return new String[] {"add", "change", "=chg", "replace", "prepend", "append", "test", "delete", "list", "show", "lst",
+                "get", "flush", "save", "restore", "showdump", "help"};
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    int command(String verb, List<String> args) throws IOException {
+        return switch (verb) {
+            case "add" -> modify(args, Op.ADD);
+            case "replace" -> modify(args, Op.REPLACE);
+            case "delete" -> modify(args, Op.DELETE);
+            case "", "list", "show", "lst" -> show(args);
+            case "get" -> get(args);
+            case "flush" -> flush(args);
+            default -> throw notImplemented("ip route " + verb);
+        };
+    }
+
+    private List<Route> selected(RouteFilter f, Map<Integer, Link> links) throws IOException {
+        f.resolve(links);
+        AddressFamily fam = jip.family == AddressFamily.BRIDGE ? AddressFamily.INET : jip.family;
+        if (fam == null && f.table != null) fam = AddressFamily.INET;
+        List<Route> routes = fam == null ? nl.routes().list() : nl.routes().list(fam);
+        List<Route> out = new java.util.ArrayList<>();
+        for (Route r : routes) if (f.test(r, fam)) out.add(r);
+        return out;
+    }
+
     int show(List<String> args) throws IOException {
-        RouteTable table = RouteTable.MAIN; // null: all
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            if (a.equals("table")) {
-                String t = next(args, "table");
-                table = t.equals("all") ? null : parse(() -> RouteTable.parse(t), "invalid table ID");
-            } else {
-                throw usage("Garbage instead of arguments \"" + a + " ...\".");
-            }
-        }
+        RouteFilter f = RouteFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        List<Route> routes = nl.routes().list(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
-        boolean showTable = table == null; // ip names the table only when listing all of them
         List<Object> json = JsonOut.list();
-        for (Route r : routes) {
-            if (table != null && !r.table().equals(table)) continue;
-            if (r.family() == AddressFamily.INET6 && r.type() == RouteType.UNREACHABLE && r.table().equals(RouteTable.UNSPEC)
-                    && r.destinationLength() == 0) continue;
-            if (r.isCloned()) continue; // cache entries, hidden like ip does
-            RouteView v = new RouteView(r, links, showTable);
+        for (Route r : selected(f, links)) {
+            RouteView v = new RouteView(r, links, f);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }
-        if (jip.json) jip.out.println(JsonOut.write(json));
+        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
         return 0;
+    }
+
+    /** {@code ip route flush SELECTOR}: deletes what show would list (ip refuses to flush everything unasked). */
+    private int flush(List<String> args) throws IOException {
+        if (args.isEmpty()) {
+            jip.err.println("\"ip route flush\" requires arguments.");
+            return 1;
+        }
+        RouteFilter f = RouteFilter.parse(args, jip.family);
+        Map<Integer, Link> links = LinkCommand.index(nl.links().list());
+        List<RouteSpec> gone = new java.util.ArrayList<>();
+        for (Route r : selected(f, links)) gone.add(deleting(r, links));
+        var result = nl.routes().deleteAll(gone);
+        for (var e : result.failures().values()) if (e.errno() != io.github.netlink4j.error.Errno.ESRCH) throw e;
+        return 0;
+    }
+
+    /** The delete that removes exactly {@code r}: its destination, table, type, metric, gateway and device. */
+    private static RouteSpec deleting(Route r, Map<Integer, Link> links) {
+        RouteSpec s = r.destination().isEmpty() || r.destinationLength() == 0 ? RouteSpec.defaultRoute(r.family())
+                : RouteSpec.to(io.github.netlink4j.Address.format(r.destination().get()) + "/" + r.destinationLength());
+        s = s.withTable(r.table()).withType(r.type()).withScope(RouteScope.NOWHERE);
+        if (r.metric().isPresent()) s = s.withMetric(r.metric().getAsInt());
+        if (r.gateway().isPresent()) s = s.withGateway(r.gateway().get());
+        if (r.outputIndex().isPresent() && links.containsKey(r.outputIndex().getAsInt())) s = s.withLink(links.get(r.outputIndex().getAsInt()).name());
+        return s;
+    }
+
+    /** {@code ip route get ADDRESS [from A] [iif D] [oif D] [mark M] [uid U] [fibmatch]}. */
+    private int get(List<String> args) throws IOException {
+        InetAddress dst = null, from = null;
+        String iif = null, oif = null;
+        Integer mark = null, uid = null;
+        boolean fibmatch = false;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            if (a.equals("tos") || is(a, "dsfield")) {
+                next(args, "tos");
+            } else if (is(a, "from")) {
+                from = host(next(args, "from"));
+            } else if (a.equals("iif")) {
+                iif = next(args, "iif");
+            } else if (is(a, "mark")) {
+                mark = number(next(args, "mark"), "invalid mark value");
+            } else if (is(a, "oif") || a.equals("dev")) {
+                oif = next(args, "oif");
+            } else if (is(a, "notify") || is(a, "connected")) {
+                // accepted; the answer is printed the same way
+            } else if (is(a, "uid")) {
+                uid = number(next(args, "uid"), "invalid UID");
+            } else if (is(a, "fibmatch")) {
+                fibmatch = true;
+            } else {
+                if (is(a, "to")) a = next(args, "to");
+                if (is(a, "help")) throw usage(HELP);
+                dst = host(a);
+            }
+        }
+        if (dst == null) {
+            jip.err.println("need at least a destination address");
+            return 1;
+        }
+        RouteQuery q = RouteQuery.to(dst);
+        if (from != null) q = q.withSource(from);
+        if (iif != null) q = q.withInputLink(iif);
+        if (oif != null) q = q.withOutputLink(oif);
+        if (mark != null) q = q.withMark(mark);
+        if (uid != null) q = q.withUid(uid);
+        if (fibmatch) q = q.withFibMatch();
+        Route r = nl.routes().get(q);
+        Map<Integer, Link> links = LinkCommand.index(nl.links().list());
+        RouteView v = new RouteView(r, links, true, true);
+        if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));
+        else jip.out.print(v.text());
+        return 0;
+    }
+
+    private InetAddress host(String text) {
+        Prefix p = Prefix.parse(text, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        try {
+            return InetAddress.getByAddress(p.bytes());
+        } catch (java.net.UnknownHostException e) {
+            throw Prefix.wrong(text, jip.family);
+        }
     }
 
     /** A value of ip's vocabulary, or ip's usage error {@code error}. */
@@ -64,7 +183,6 @@ final class RouteCommand extends ObjectCommand {
         }
     }
 
-    @Override
     int modify(List<String> args, Op op) throws IOException {
         RouteType type = RouteType.UNICAST;
         String dst = null, dev = null;

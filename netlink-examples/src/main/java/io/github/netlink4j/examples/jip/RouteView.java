@@ -10,6 +10,7 @@ import io.github.netlink4j.RouteScope;
 import io.github.netlink4j.RouteTable;
 import io.github.netlink4j.RouteType;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ final class RouteView {
     private final Map<Integer, Link> links;
     private final boolean showTable;
     private final boolean showDev;
+    private final RouteFilter filter; // null: nothing pinned
 
     /** {@code showTable} when not listing the main table only (ip names the table then). */
     RouteView(Route r, Map<Integer, Link> links, boolean showTable) {
@@ -36,6 +38,20 @@ final class RouteView {
         this.links = links;
         this.showTable = showTable;
         this.showDev = showDev;
+        this.filter = null;
+    }
+
+    /** A route selected by {@code filter}: the fields it pinned are left out, as ip does. */
+    RouteView(Route r, Map<Integer, Link> links, RouteFilter filter) {
+        this.r = r;
+        this.links = links;
+        this.showTable = filter.showTable();
+        this.showDev = filter.showDev();
+        this.filter = filter;
+    }
+
+    private boolean show(java.util.function.Predicate<RouteFilter> p) {
+        return filter == null || p.test(filter);
     }
 
     private static List<String> flags(java.util.Set<NextHopFlag> f) {
@@ -49,19 +65,40 @@ final class RouteView {
         return l != null ? l.name() : "if" + index;
     }
 
-    /** The route's line as {@code ip route show} prints it. */
+    private String from() {
+        if (r.source().isPresent()) {
+            InetAddress src = r.source().get();
+            return Address.format(src) + (r.sourceLength() == src.getAddress().length * 8 ? "" : "/" + r.sourceLength());
+        }
+        return r.sourceLength() != 0 ? "0/" + r.sourceLength() : null;
+    }
+
+    /** The route's line as {@code ip route show} (or {@code get}) prints it, in print_route's order. */
     String text() {
         StringBuilder sb = new StringBuilder();
         if (r.type() != RouteType.UNICAST) sb.append(r.type().text()).append(' ');
         sb.append(r.destinationText()).append(' ');
-        r.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
+        String from = from();
+        if (from != null) sb.append("from ").append(from).append(' ');
+        r.nextHopId().ifPresent(n -> sb.append("nhid ").append(Integer.toUnsignedString(n)).append(' '));
+        if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
         if (showDev && r.outputIndex().isPresent()) sb.append("dev ").append(dev(r.outputIndex().getAsInt())).append(' ');
         if (showTable && !r.table().equals(RouteTable.MAIN)) sb.append("table ").append(r.table()).append(' ');
-        if (!r.protocol().equals(RouteProtocol.BOOT)) sb.append("proto ").append(r.protocol()).append(' ');
-        if (!r.scope().equals(RouteScope.UNIVERSE)) sb.append("scope ").append(r.scope()).append(' ');
-        r.preferredSource().ifPresent(s -> sb.append("src ").append(Address.format(s)).append(' '));
-        if (r.metric().isPresent()) sb.append("metric ").append(r.metric().getAsInt()).append(' ');
+        if (!r.isCloned()) {
+            if (!r.protocol().equals(RouteProtocol.BOOT) && show(RouteFilter::showProtocol)) sb.append("proto ").append(r.protocol()).append(' ');
+            if (!r.scope().equals(RouteScope.UNIVERSE) && show(RouteFilter::showScope)) sb.append("scope ").append(r.scope()).append(' ');
+        }
+        if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> sb.append("src ").append(Address.format(s)).append(' '));
+        if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(Integer.toUnsignedString(r.metric().getAsInt())).append(' ');
         for (String f : flags(r.nextHopFlags())) sb.append(f).append(' ');
+        r.uid().ifPresent(u -> sb.append("uid ").append(Integer.toUnsignedString(u)).append(' '));
+        if (r.family() == io.github.netlink4j.AddressFamily.INET && r.isCloned()) {
+            sb.append("\n    cache ");
+            List<String> cache = r.cacheFlags();
+            if (!cache.isEmpty()) sb.append('<').append(String.join(",", cache)).append("> ");
+        }
+        r.inputIndex().ifPresent(i -> sb.append("iif ").append(dev(i)).append(' '));
+        r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
         for (NextHop h : r.multipath()) {
             sb.append("\n\tnexthop ");
             h.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
@@ -69,7 +106,6 @@ final class RouteView {
             sb.append("weight ").append(h.weight()).append(' ');
             for (String f : flags(h.flags())) sb.append(f).append(' ');
         }
-        r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
         return sb.append('\n').toString();
     }
 
@@ -77,14 +113,23 @@ final class RouteView {
         Map<String, Object> o = JsonOut.object();
         if (r.type() != RouteType.UNICAST) o.put("type", r.type().text());
         o.put("dst", r.destinationText());
-        r.gateway().ifPresent(g -> o.put("gateway", Address.format(g)));
-        if (r.outputIndex().isPresent()) o.put("dev", dev(r.outputIndex().getAsInt()));
+        String from = from();
+        if (from != null) o.put(r.source().isPresent() ? "from" : "src", from);
+        r.nextHopId().ifPresent(n -> o.put("nhid", Integer.toUnsignedLong(n)));
+        if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> o.put("gateway", Address.format(g)));
+        if (showDev && r.outputIndex().isPresent()) o.put("dev", dev(r.outputIndex().getAsInt()));
         if (showTable && !r.table().equals(RouteTable.MAIN)) o.put("table", r.table().toString());
-        if (!r.protocol().equals(RouteProtocol.BOOT)) o.put("protocol", r.protocol().toString());
-        if (!r.scope().equals(RouteScope.UNIVERSE)) o.put("scope", r.scope().toString());
-        r.preferredSource().ifPresent(s -> o.put("prefsrc", Address.format(s)));
-        if (r.metric().isPresent()) o.put("metric", r.metric().getAsInt());
+        if (!r.isCloned()) {
+            if (!r.protocol().equals(RouteProtocol.BOOT) && show(RouteFilter::showProtocol)) o.put("protocol", r.protocol().toString());
+            if (!r.scope().equals(RouteScope.UNIVERSE) && show(RouteFilter::showScope)) o.put("scope", r.scope().toString());
+        }
+        if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> o.put("prefsrc", Address.format(s)));
+        if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", Integer.toUnsignedLong(r.metric().getAsInt()));
         o.put("flags", new ArrayList<Object>(flags(r.nextHopFlags())));
+        r.uid().ifPresent(u -> o.put("uid", Integer.toUnsignedLong(u)));
+        if (r.family() == io.github.netlink4j.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
+        r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
+        r.preference().ifPresent(p -> o.put("pref", p.text()));
         if (!r.multipath().isEmpty()) {
             List<Object> hops = new ArrayList<>();
             for (NextHop h : r.multipath()) {
@@ -97,7 +142,6 @@ final class RouteView {
             }
             o.put("nexthops", hops);
         }
-        r.preference().ifPresent(p -> o.put("pref", p.text()));
         return o;
     }
 }

@@ -86,6 +86,7 @@ public final class Rtnetlink {
     public static final int RTNH_F_LINKDOWN = 16;
     public static final int RTM_F_NOTIFY = 0x100;
     public static final int RTM_F_CLONED = 0x200;
+    public static final int RTM_F_FIB_MATCH = 0x2000;
     public static final int RTEXT_FILTER_VF = 1;
     public static final int RTEXT_FILTER_BRVLAN = 2;
     public static final int RTEXT_FILTER_SKIP_STATS = 8;
