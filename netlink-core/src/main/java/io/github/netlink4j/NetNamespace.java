@@ -114,17 +114,38 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         }
     }
 
+    /**
+     * Names the network namespace of process {@code pid} {@code name} like {@code ip netns attach NAME PID}:
+     * the same shared run directory and exclusive mount-point file as {@link #create}, with
+     * {@code /proc/PID/ns/net} bind-mounted there; undone if the mount fails.
+     *
+     * @throws io.github.netlink4j.error.SyscallException EEXIST if the name is taken, ENOENT if there is no such process
+     */
+    public static NetNamespace attach(String name, long pid) throws IOException {
+        if (pid <= 0 || pid > Integer.MAX_VALUE) throw new IllegalArgumentException("bad pid " + pid);
+        String source = "/proc/" + pid + "/ns/net";
+        return named(name, path -> Libc.mount(source, path, "none", Sys.MS_BIND));
+    }
+
     private static NetNamespace createNamed(String name) throws IOException {
+        // The worker has unshared already: the task runs in the new namespace.
+        return named(name, path -> NetnsThreads.inNewNamespace(() -> {
+            Libc.mount("/proc/thread-self/ns/net", path, "none", Sys.MS_BIND);
+            return null;
+        }));
+    }
+
+    private interface Mounter {
+        void mount(String path) throws IOException;
+    }
+
+    private static NetNamespace named(String name, Mounter mounter) throws IOException {
         String path = pathOf(name);
         prepareRunDir();
         int f = Libc.open(path, Sys.O_RDONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_CLOEXEC, 0);
         Libc.close(f);
         try {
-            // The worker has unshared already: the task runs in the new namespace.
-            NetnsThreads.inNewNamespace(() -> {
-                Libc.mount("/proc/thread-self/ns/net", path, "none", Sys.MS_BIND);
-                return null;
-            });
+            mounter.mount(path);
             return open(name);
         } catch (IOException | RuntimeException e) {
             try {

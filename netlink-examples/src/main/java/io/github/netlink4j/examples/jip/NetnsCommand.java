@@ -13,17 +13,55 @@ import static io.github.netlink4j.examples.jip.Jip.next;
 import static io.github.netlink4j.examples.jip.Jip.usage;
 
 /** {@code jip netns ...}: named namespaces, made and entered without the ip binary. */
-final class NetnsCommand {
-    private final Jip jip;
-
+final class NetnsCommand extends ObjectCommand {
     NetnsCommand(Jip jip) {
-        this.jip = jip;
+        super(jip, "netns");
     }
 
-    int run(List<String> args) throws IOException {
-        if (args.isEmpty() || is(args.get(0), "list") || is(args.get(0), "show")) {
+    static final String HELP = """
+            Usage:	ip netns list
+            	ip netns add NAME
+            	ip netns attach NAME PID
+            	ip netns set NAME NETNSID
+            	ip netns delete NAME
+            	ip netns identify [PID]
+            	ip netns pids NAME
+            	ip netns exec NAME cmd ...
+            	ip netns list-id
+            NETNSID := auto | POSITIVE-INT""";
+
+    @Override
+    String[] verbs() {
+        return new String[] {"list", "show", "lst", "list-id", "help", "add", "set", "delete", "identify", "pids", "exec", "monitor",
+                "attach"};
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    int command(String verb, List<String> args) throws IOException {
+        if (!args.isEmpty() && (args.get(0).contains("/") || args.get(0).equals(".") || args.get(0).equals(".."))) {
+            jip.err.println("Invalid netns name \"" + args.get(0) + "\"");
+            return 255;
+        }
+        return switch (verb) {
+            case "", "list", "show", "lst" -> list();
+            case "list-id" -> listIds();
+            case "set" -> set(args);
+            case "identify" -> identify(args);
+            case "pids" -> pids(args);
+            case "attach" -> attach(args);
+            case "monitor" -> throw notImplemented("ip netns monitor");
+            default -> legacy(verb, args);
+        };
+    }
+
+    private int list() throws IOException {
             Map<String, OptionalInt> ids;
-            try (NetlinkClient here = NetlinkClient.open()) {
+            try (NetlinkClient here = jip.client()) {
                 ids = here.nsids().named();
             }
             if (jip.json) {
@@ -41,9 +79,139 @@ final class NetnsCommand {
                 }
             }
             return 0;
+    }
+
+    /** {@code ip netns list-id}: "nsid N (iproute2 netns name: NAME)" for each id this namespace has assigned. */
+    private int listIds() throws IOException {
+        List<Object> out = JsonOut.list();
+        try (NetlinkClient here = jip.client()) {
+            Map<String, OptionalInt> named = here.nsids().named();
+            for (int id : here.nsids().list()) {
+                String name = null;
+                for (var e : named.entrySet()) if (e.getValue().isPresent() && e.getValue().getAsInt() == id) name = e.getKey();
+                if (jip.json) {
+                    Map<String, Object> o = JsonOut.object();
+                    o.put("nsid", id);
+                    if (name != null) o.put("name", name);
+                    out.add(o);
+                } else {
+                    jip.out.println("nsid " + id + " " + (name != null ? "(iproute2 netns name: " + name + ")" : ""));
+                }
+            }
         }
-        String verb = args.remove(0);
-        if (is(verb, "add")) {
+        if (jip.json) jip.out.println(JsonOut.write(out, jip.pretty));
+        return 0;
+    }
+
+    /** {@code ip netns set NAME ID|auto}. */
+    private int set(List<String> args) throws IOException {
+        if (args.size() < 2) {
+            jip.err.println("No netns name specified");
+            return 255;
+        }
+        String name = args.get(0), id = args.get(1);
+        int nsid;
+        if (id.equals("auto")) {
+            nsid = -1;
+        } else {
+            try {
+                nsid = Integer.parseInt(id);
+            } catch (NumberFormatException e) {
+                throw usage("Error: argument \"" + id + "\" is wrong: Invalid \"netnsid\" value\n");
+            }
+            if (nsid < 0) throw usage("Error: argument \"" + id + "\" is wrong: \"netnsid\" value should be >= 0\n");
+        }
+        try (NetNamespace ns = open(name); NetlinkClient here = jip.client()) {
+            if (nsid < 0) here.nsids().assign(ns);
+            else here.nsids().set(ns, nsid);
+        }
+        return 0;
+    }
+
+    private NetNamespace open(String name) throws IOException {
+        try {
+            return NetNamespace.open(name);
+        } catch (io.github.netlink4j.error.SyscallException e) {
+            throw new Jip.UsageException("Cannot open network namespace \"" + name + "\": " + e.description(), 255);
+        }
+    }
+
+    /** {@code ip netns identify [PID]}: the names bound to the namespace of PID (default: this process). */
+    private int identify(List<String> args) throws IOException {
+        long pid = ProcessHandle.current().pid();
+        if (!args.isEmpty()) {
+            try {
+                pid = Long.parseLong(args.get(0));
+            } catch (NumberFormatException e) {
+                jip.err.println("Invalid pid \"" + args.get(0) + "\"");
+                return 255;
+            }
+        }
+        String id;
+        try (NetNamespace ns = NetNamespace.openPid(pid)) {
+            id = ns.id();
+        } catch (io.github.netlink4j.error.SyscallException e) {
+            jip.err.println("Cannot open network namespace: " + e.description());
+            return 1;
+        }
+        for (String name : NetNamespace.list()) {
+            try (NetNamespace ns = NetNamespace.open(name)) {
+                if (ns.id().equals(id)) jip.out.println(name);
+            } catch (io.github.netlink4j.error.SyscallException e) {
+                // a stale name: ip skips it too
+            }
+        }
+        return 0;
+    }
+
+    /** {@code ip netns pids NAME}: every process whose network namespace is NAME's. */
+    private int pids(List<String> args) throws IOException {
+        if (args.isEmpty()) {
+            jip.err.println("No netns name specified");
+            return 255;
+        }
+        String id;
+        try (NetNamespace ns = open(args.get(0))) {
+            id = ns.id();
+        }
+        try (var procs = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"), "[0-9]*")) {
+            List<Long> found = new java.util.ArrayList<>();
+            for (java.nio.file.Path p : procs) {
+                try {
+                    if (java.nio.file.Files.readSymbolicLink(p.resolve("ns/net")).toString().equals(id)) found.add(Long.parseLong(p.getFileName().toString()));
+                } catch (IOException | NumberFormatException e) {
+                    // gone meanwhile, or not ours to read
+                }
+            }
+            java.util.Collections.sort(found);
+            for (long pid : found) jip.out.println(pid);
+        }
+        return 0;
+    }
+
+    /** {@code ip netns attach NAME PID}. */
+    private int attach(List<String> args) throws IOException {
+        if (args.size() < 2) {
+            jip.err.println("No netns name and pid specified");
+            return 255;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(args.get(1));
+        } catch (NumberFormatException e) {
+            throw usage("Invalid pid \"" + args.get(1) + "\"");
+        }
+        try {
+            NetNamespace.attach(args.get(0), pid).close();
+        } catch (io.github.netlink4j.error.SyscallException e) {
+            jip.err.println("Cannot create namespace file \"/var/run/netns/" + args.get(0) + "\": " + e.description());
+            return 1;
+        }
+        return 0;
+    }
+
+    private int legacy(String verb, List<String> args) throws IOException {
+        if (verb.equals("add")) {
             String name = next(args, "name");
             try {
                 NetNamespace.create(name).close();
@@ -53,7 +221,7 @@ final class NetnsCommand {
             }
             return 0;
         }
-        if (is(verb, "delete")) {
+        if (verb.equals("delete")) {
             String name = next(args, "name");
             try {
                 NetNamespace.delete(name);
@@ -63,7 +231,7 @@ final class NetnsCommand {
             }
             return 0;
         }
-        if (is(verb, "exec")) {
+        if (verb.equals("exec")) {
             String name = next(args, "name");
             if (args.isEmpty()) throw usage("No command specified");
             try (NetNamespace ns = NetNamespace.open(name)) {
@@ -82,6 +250,6 @@ final class NetnsCommand {
                 return 255;
             }
         }
-        throw usage("Command \"" + verb + "\" is unknown, try \"ip netns help\".");
+        throw notImplemented("ip netns " + verb);
     }
 }

@@ -44,23 +44,23 @@ final class RouteFilter {
                 if (t.equals("all")) f.table = null;
                 else if (t.equals("cache")) f.cloned = true;
                 else if (t.equals("help")) throw Jip.usage(RouteCommand.HELP);
-                else f.table = value(() -> RouteTable.parse(t), "table id value is invalid", t);
+                else f.table = value(() -> RouteTable.parse(t), "table id value is invalid\n", t);
             } else if (is(a, "cached") || is(a, "cloned")) {
                 f.cloned = true;
             } else if (is(a, "protocol")) {
                 String p = next(args, "protocol");
-                f.protocol = p.equals("all") ? null : value(() -> RouteProtocol.parse(p), "invalid \"protocol\"", p);
+                f.protocol = p.equals("all") ? null : value(() -> RouteProtocol.parse(p), "invalid \"protocol\"\n", p);
             } else if (is(a, "scope")) {
                 String s = next(args, "scope");
-                f.scope = s.equals("all") ? null : value(() -> RouteScope.parse(s), "invalid \"scope\"", s);
+                f.scope = s.equals("all") ? null : value(() -> RouteScope.parse(s), "invalid \"scope\"\n", s);
             } else if (is(a, "type")) {
                 String t = next(args, "type");
-                f.type = value(() -> RouteType.parse(t), "node type value is invalid", t);
+                f.type = value(() -> RouteType.parse(t), "node type value is invalid\n", t);
             } else if (a.equals("dev") || a.equals("oif")) {
                 f.dev = next(args, "dev");
             } else if (is(a, "metric") || is(a, "priority") || a.equals("preference")) {
                 String m = next(args, "metric");
-                f.metric = (int) value(() -> Long.parseUnsignedLong(m), "\"metric\" value is invalid", m).longValue();
+                f.metric = (int) value(() -> Long.parseUnsignedLong(m), "\"metric\" value is invalid\n", m).longValue();
             } else if (a.equals("via")) {
                 f.via = Prefix.parse(next(args, "via"), family);
             } else if (a.equals("src")) {

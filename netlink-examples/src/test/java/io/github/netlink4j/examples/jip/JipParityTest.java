@@ -107,7 +107,7 @@ class JipParityTest {
     }
 
     /** Values that differ between two namespaces by design: indexes, random MACs, bridge ids and timers. */
-    private static Object masked(Object json) {
+    static Object masked(Object json) {
         if (json instanceof java.util.Map<?, ?> m) {
             java.util.Map<String, Object> out = new java.util.TreeMap<>();
             for (var e : m.entrySet()) {

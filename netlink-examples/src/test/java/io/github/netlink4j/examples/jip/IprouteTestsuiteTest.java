@@ -1,0 +1,109 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The checks of iproute2 6.1's own testsuite (testsuite/tests/ip/route/add_default_route.t,
+ * netns/set_nsid.t, netns/set_nsid_batch.t) run with jip in ip's place: the same command lines, each
+ * of which must succeed with nothing on standard error (the testsuite's notion of success), and the
+ * same output patterns and line counts. Adapted to this machine's rules: ifb for the dummy kind this
+ * kernel lacks, 10.200.1.0/24 and fd00:200::/64 for the testsuite's public addresses, throwaway
+ * namespaces with unique names for its fixed ones.
+ */
+class IprouteTestsuiteTest {
+    /** ts_ip: runs one line through jip; succeeded means exit 0 and an empty standard error. */
+    private static String tsIp(String... args) {
+        JipParityTest.Run r = JipParityTest.jip(args);
+        assertEquals("", r.err(), "jip " + String.join(" ", args) + " wrote to stderr");
+        assertEquals(0, r.exit(), "jip " + String.join(" ", args));
+        return r.out();
+    }
+
+    private static void testOn(String out, String regex) {
+        assertTrue(Pattern.compile(regex).matcher(out).find(), "output matches " + regex + ":\n" + out);
+    }
+
+    private static void lines(String out, int n) {
+        assertEquals(n, out.isEmpty() ? 0 : out.split("\n", -1).length - 1, "line count of:\n" + out);
+    }
+
+    private static String[] in(ThrowawayNamespace ns, String... args) {
+        List<String> a = new ArrayList<>(List.of("-n", ns.name()));
+        a.addAll(List.of(args));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void routeAddDefaultRoute() throws IOException {
+        try (ThrowawayNamespace ns = ThrowawayNamespace.create("ts-route")) {
+            String dev = "ifb0";
+            tsIp(in(ns, "link", "add", dev, "type", "ifb"));
+            tsIp(in(ns, "link", "set", "up", "dev", dev));
+            tsIp(in(ns, "addr", "add", "10.200.1.1/24", "dev", dev));
+            tsIp(in(ns, "route", "add", "default", "via", "10.200.1.2"));
+            String out = tsIp(in(ns, "-4", "route", "show", "default"));
+            testOn(out, "default via 10.200.1.2 dev " + dev);
+            lines(out, 1);
+            tsIp(in(ns, "-4", "route", "add", "10.200.2.0/24", "dev", dev));
+            out = tsIp(in(ns, "-4", "route", "show", "default"));
+            testOn(out, "default via 10.200.1.2 dev " + dev);
+            lines(out, 1);
+            tsIp(in(ns, "-6", "addr", "add", "fd00:200::1/64", "dev", dev, "nodad"));
+            tsIp(in(ns, "route", "add", "default", "via", "fd00:200::2"));
+            out = tsIp(in(ns, "-6", "route", "show", "default"));
+            testOn(out, "default via fd00:200::2 dev " + dev);
+            lines(out, 1);
+            tsIp(in(ns, "-6", "route", "add", "fd00:201::/64", "dev", dev));
+            out = tsIp(in(ns, "-6", "route", "show", "default"));
+            testOn(out, "default via fd00:200::2 dev " + dev);
+            lines(out, 1);
+            tsIp(in(ns, "link", "del", "dev", dev));
+        }
+    }
+
+    @Test
+    void netnsSetNsid() throws IOException {
+        String name = ThrowawayNamespace.uniqueName("ts-nsid");
+        try {
+            tsIp("netns", "add", name);
+            tsIp("netns", "set", name, "99");
+            String out = tsIp("netns", "list");
+            testOn(out, Pattern.quote(name) + " \\(id: 99\\)");
+            out = tsIp("netns");
+            testOn(out, Pattern.quote(name) + " \\(id: 99\\)");
+            out = tsIp("netns", "list-id");
+            testOn(out, "99 \\(iproute2 netns name: " + Pattern.quote(name) + "\\)");
+            tsIp("netns", "del", name);
+            assertTrue(!NetNamespace.exists(name), "deleted");
+        } finally {
+            if (NetNamespace.exists(name)) NetNamespace.delete(name);
+        }
+    }
+
+    @Test
+    void netnsSetNsidInBatchMode() throws IOException {
+        String name = ThrowawayNamespace.uniqueName("ts-nsidb");
+        Path batch = Files.createTempFile("jip-batch", ".txt");
+        try {
+            Files.writeString(batch, "netns add " + name + "\nnetns set " + name + " 98\nnetns list-id\n");
+            String out = tsIp("-b", batch.toString());
+            testOn(out, "nsid 98 \\(iproute2 netns name: " + Pattern.quote(name) + "\\)");
+            tsIp("netns", "del", name);
+        } finally {
+            Files.deleteIfExists(batch);
+            if (NetNamespace.exists(name)) NetNamespace.delete(name);
+        }
+    }
+}
