@@ -123,6 +123,7 @@ final class AddrCommand extends ObjectCommand {
 
     int show(List<String> args) throws IOException {
         ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, HELP);
+        if (jip.details > 0) throw notImplemented("ip -d address (details)");
         List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = LinkCommand.index(all);
         List<Object> json = JsonOut.list();

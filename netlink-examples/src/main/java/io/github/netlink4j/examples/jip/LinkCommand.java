@@ -97,6 +97,7 @@ final class LinkCommand extends ObjectCommand {
 
     int show(List<String> args) throws IOException {
         ShowFilter f = ShowFilter.parse(args, null, HELP);
+        if (jip.details > 0) throw notImplemented("ip -d link (details)");
         List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = index(all);
         f.resolve(byIndex);

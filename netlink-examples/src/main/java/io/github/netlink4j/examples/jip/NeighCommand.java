@@ -117,6 +117,7 @@ final class NeighCommand extends ObjectCommand {
             jip.err.println("Flush requires arguments.");
             return 1;
         }
+        if (jip.stats > 0 || jip.details > 0) throw notImplemented("ip -s/-d neigh");
         String dev = null, master = null;
         boolean nomaster = false, stateGiven = false;
         int states = flush ? ~(NeighbourState.PERMANENT.bit() | NeighbourState.NOARP.bit()) : 0xFF & ~NeighbourState.NOARP.bit();

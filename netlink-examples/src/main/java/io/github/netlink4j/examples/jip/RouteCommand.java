@@ -79,6 +79,7 @@ final class RouteCommand extends ObjectCommand {
 
     int show(List<String> args) throws IOException {
         RouteFilter f = RouteFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        if (jip.details > 0) throw notImplemented("ip -d route (details)");
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = JsonOut.list();
         for (Route r : selected(f, links)) {
