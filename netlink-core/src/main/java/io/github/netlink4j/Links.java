@@ -193,10 +193,15 @@ public final class Links {
             change.mtu().ifPresent(x -> LinkCodec.mtu(x).accept(w));
             if (m >= 0) LinkCodec.master(m).accept(w);
             change.alias().ifPresent(a -> LinkCodec.alias(a).accept(w));
+            change.group().ifPresent(g -> LinkCodec.group(g).accept(w));
         };
         int upBit = LinkFlag.UP.bit();
         int flags = change.up().orElse(false) ? upBit : 0;
         int mask = change.up().isPresent() ? upBit : 0;
+        for (var e : change.flags().entrySet()) {
+            mask |= e.getKey().bit();
+            if (e.getValue()) flags |= e.getKey().bit();
+        }
         change(name, flags, mask, attrs, "set link");
     }
 

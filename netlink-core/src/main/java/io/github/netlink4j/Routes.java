@@ -83,11 +83,33 @@ public final class Routes {
         return modify(r, true);
     }
 
+    /**
+     * {@code ip route change}: replaces the route {@code r} matches, which must exist (NLM_F_REPLACE
+     * without NLM_F_CREATE: the kernel answers ENOENT otherwise); returns it as the kernel has it.
+     */
+    public Route change(RouteSpec r) throws NetlinkException {
+        return modify(r, RouteCodec.Mode.CHANGE);
+    }
+
+    /** {@code ip route append}: adds the route after those with the same destination (NLM_F_APPEND), as a further IPv6 next hop. */
+    public Route append(RouteSpec r) throws NetlinkException {
+        return modify(r, RouteCodec.Mode.APPEND);
+    }
+
+    /** {@code ip route prepend}: adds the route before those with the same destination (NLM_F_CREATE alone). */
+    public Route prepend(RouteSpec r) throws NetlinkException {
+        return modify(r, RouteCodec.Mode.PREPEND);
+    }
+
     private Route modify(RouteSpec r, boolean replace) throws NetlinkException {
+        return modify(r, replace ? RouteCodec.Mode.REPLACE : RouteCodec.Mode.ADD);
+    }
+
+    private Route modify(RouteSpec r, RouteCodec.Mode mode) throws NetlinkException {
         Map<String, Integer> idx = resolve(r);
         Route[] made = new Route[1];
-        socket.request(w -> RouteCodec.encodeAdd(w, r, idx::get, replace, true), (s, off, len) -> keepEcho(s, off, len, made, 0),
-                target(replace ? "replace route" : "add route", r));
+        socket.request(w -> RouteCodec.encodeNew(w, r, idx::get, mode, true), (s, off, len) -> keepEcho(s, off, len, made, 0),
+                target(mode.name().toLowerCase(java.util.Locale.ROOT) + " route", r));
         if (made[0] != null) return made[0];
         for (Route k : list(r.family(), r.table().orElse(RouteTable.MAIN))) {
             if (k.destination().equals(r.destination()) && k.destinationLength() == r.destinationLength() && k.type() == r.type()

@@ -319,6 +319,11 @@ public final class LinkCodec {
         return w -> w.attrU32(IfLink.IFLA_MASTER, index);
     }
 
+    /** IFLA_GROUP. */
+    public static Change group(int group) {
+        return w -> w.attrU32(IfLink.IFLA_GROUP, group);
+    }
+
     /** IFLA_IFALIAS. */
     public static Change alias(String alias) {
         return w -> w.attrString(IfLink.IFLA_IFALIAS, alias);

@@ -134,6 +134,26 @@ public final class RouteCodec {
         encode(w, Rtnetlink.RTM_NEWROUTE, (replace ? REPLACE : ADD) | (echo ? Netlink.NLM_F_ECHO : 0), r, resolve);
     }
 
+    /** What a RTM_NEWROUTE asks beyond its route: ip's add, replace, change, append and prepend. */
+    public enum Mode {
+        /** NLM_F_CREATE|NLM_F_EXCL. */ ADD(ADD_FLAGS),
+        /** NLM_F_CREATE|NLM_F_REPLACE. */ REPLACE(REPLACE_FLAGS),
+        /** NLM_F_REPLACE: only an existing route changes. */ CHANGE(Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_REPLACE),
+        /** NLM_F_CREATE|NLM_F_APPEND: after the routes it matches. */ APPEND(Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_APPEND),
+        /** NLM_F_CREATE: before the routes it matches. */ PREPEND(Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE);
+
+        final int flags;
+
+        Mode(int flags) {
+            this.flags = flags;
+        }
+    }
+
+    /** RTM_NEWROUTE in {@code mode}; with {@code echo} the kernel sends the route back. */
+    public static void encodeNew(MessageWriter w, RouteSpec r, ToIntFunction<String> resolve, Mode mode, boolean echo) {
+        encode(w, Rtnetlink.RTM_NEWROUTE, mode.flags | (echo ? Netlink.NLM_F_ECHO : 0), r, resolve);
+    }
+
     /** RTM_DELROUTE as {@code ip route del} builds it. */
     public static void encodeDelete(MessageWriter w, RouteSpec r, ToIntFunction<String> resolve) {
         encode(w, Rtnetlink.RTM_DELROUTE, DELETE, r, resolve);
@@ -193,7 +213,9 @@ public final class RouteCodec {
         w.endMessage(m);
     }
 
-    private static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
-    private static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
+    private static final int ADD_FLAGS = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
+    private static final int REPLACE_FLAGS = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
+    private static final int ADD = ADD_FLAGS;
+    private static final int REPLACE = REPLACE_FLAGS;
     private static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
 }

@@ -253,6 +253,11 @@ final class LinkCommand extends ObjectCommand {
         }
     }
 
+    private static final Map<String, io.github.netlink4j.LinkFlag> FLAG_WORDS = Map.of("multicast", io.github.netlink4j.LinkFlag.MULTICAST,
+            "allmulticast", io.github.netlink4j.LinkFlag.ALLMULTI, "promisc", io.github.netlink4j.LinkFlag.PROMISC,
+            "trailers", io.github.netlink4j.LinkFlag.NOTRAILERS, "arp", io.github.netlink4j.LinkFlag.NOARP,
+            "dynamic", io.github.netlink4j.LinkFlag.DYNAMIC);
+
     /**
      * {@code ip link set}: the keywords in any order and the device anywhere among them, as ip's
      * iplink_parse reads them; everything is checked before the one request is sent.
@@ -288,8 +293,22 @@ final class LinkCommand extends ObjectCommand {
                 c = c.withMaster("");
             } else if (Jip.is(a, "alias")) {
                 c = c.withAlias(next(args, "alias"));
-            } else if (List.of("multicast", "allmulticast", "promisc", "trailers", "arp", "dynamic", "carrier", "protodown").contains(a)
-                    || List.of("group", "mode", "state", "addrgenmode", "vf", "xdp", "type").contains(a)) {
+            } else if (FLAG_WORDS.containsKey(a)) {
+                String v = next(args, a);
+                if (!v.equals("on") && !v.equals("off")) {
+                    throw new Jip.UsageException("Error: argument of \"" + a + "\" must be \"on\" or \"off\", not \"" + v + "\"", 1);
+                }
+                boolean on = v.equals("on");
+                // arp and trailers name the absence of their flags (IFF_NOARP, IFF_NOTRAILERS).
+                c = c.withFlag(FLAG_WORDS.get(a), a.equals("arp") || a.equals("trailers") ? !on : on);
+            } else if (a.equals("group")) {
+                String g = next(args, "group");
+                try {
+                    c = c.withGroup(g.equals("default") ? 0 : Integer.decode(g));
+                } catch (NumberFormatException e) {
+                    throw usage("Error: argument \"" + g + "\" is wrong: Invalid \"group\" value\n");
+                }
+            } else if (List.of("carrier", "protodown", "mode", "state", "addrgenmode", "vf", "xdp", "type").contains(a)) {
                 throw notImplemented("ip link set " + a);
             } else {
                 if (a.equals("dev")) a = next(args, "dev");

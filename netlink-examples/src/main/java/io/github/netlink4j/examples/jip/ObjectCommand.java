@@ -12,7 +12,7 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
  */
 abstract class ObjectCommand {
     /** What a modifying verb asks for. */
-    enum Op { ADD, REPLACE, DELETE }
+    enum Op { ADD, REPLACE, DELETE, CHANGE, APPEND, PREPEND }
 
     final Jip jip;
     private final String object;

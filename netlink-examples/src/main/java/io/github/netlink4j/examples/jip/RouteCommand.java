@@ -59,6 +59,9 @@ final class RouteCommand extends ObjectCommand {
         return switch (verb) {
             case "add" -> modify(args, Op.ADD);
             case "replace" -> modify(args, Op.REPLACE);
+            case "change", "chg" -> modify(args, Op.CHANGE);
+            case "append" -> modify(args, Op.APPEND);
+            case "prepend" -> modify(args, Op.PREPEND);
             case "delete" -> modify(args, Op.DELETE);
             case "", "list", "show", "lst" -> show(args);
             case "get" -> get(args);
@@ -222,6 +225,7 @@ final class RouteCommand extends ObjectCommand {
             }
         }
         if (dst == null) throw usage("Not enough information: destination is required.");
+        if (!dst.equals("default")) Prefix.parse(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's text for a bad prefix
         RouteSpec s;
         if (dst.equals("default")) {
             s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
@@ -240,6 +244,9 @@ final class RouteCommand extends ObjectCommand {
             case ADD -> nl.routes().add(s);
             case REPLACE -> nl.routes().replace(s);
             case DELETE -> nl.routes().delete(s);
+            case CHANGE -> nl.routes().change(s);
+            case APPEND -> nl.routes().append(s);
+            case PREPEND -> nl.routes().prepend(s);
         }
         return 0;
     }

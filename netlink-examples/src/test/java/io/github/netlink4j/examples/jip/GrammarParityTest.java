@@ -120,7 +120,8 @@ class GrammarParityTest {
                 {"link", "set", "v1", "master", "nosuch"}, {"link", "del"}, {"link", "show", "dev", "nosuch"}, {"-x"}, {"-f", "foo", "link"},
                 {"addr", "add", "10.200.0.300/24", "dev", "v0"}, {"-4", "route", "show", "default", "garbage"},
                 {"-6", "route", "show", "10.200.0.0/24"}, {"route", "flush"}, {"addr", "flush"}, {"neigh", "flush"},
-                {"route", "show", "table", "nosuch"}, {"route", "show", "dev", "nosuch"}}) {
+                {"route", "show", "table", "nosuch"}, {"route", "show", "dev", "nosuch"}, {"link", "set", "v1", "promisc", "maybe"},
+                {"link", "set", "v1", "group", "abc"}, {"route", "change", "10.200.99.0/24", "dev", "v0"}, {"route", "add", "10.200.0.300/24", "dev", "v0"}}) {
             same(c);
         }
         // help: ip's usage on standard error and exit status 255; the text lists what jip does.
@@ -147,7 +148,12 @@ class GrammarParityTest {
                     {"a", "a", "10.200.3.1/24", "dev", "t0"}, {"addr", "add", "dev", "t0", "10.200.4.1/24", "label", "t0:a"},
                     {"r", "a", "10.200.40.0/24", "dev", "t0", "via", "10.200.3.9", "metric", "9"},
                     {"route", "replace", "10.200.40.0/24", "via", "10.200.3.8", "dev", "t0", "metric", "9"},
-                    {"addr", "flush", "dev", "t0", "label", "t0:a"}, {"route", "flush", "root", "10.200.40.0/24"}};
+                    {"addr", "flush", "dev", "t0", "label", "t0:a"}, {"route", "flush", "root", "10.200.40.0/24"},
+                    {"link", "set", "ifb9", "promisc", "on", "arp", "off", "group", "5", "multicast", "off"},
+                    {"link", "set", "dev", "t1", "allmulticast", "on", "trailers", "off"},
+                    {"route", "append", "10.200.41.0/24", "dev", "t0", "via", "10.200.3.9", "metric", "3"},
+                    {"route", "prepend", "10.200.42.0/24", "dev", "t0"},
+                    {"route", "change", "10.200.41.0/24", "via", "10.200.3.7", "dev", "t0", "metric", "3"}};
             for (String[] c : changes) {
                 List<String> a = new ArrayList<>(List.of("-n", twin.name()));
                 a.addAll(List.of(c));
