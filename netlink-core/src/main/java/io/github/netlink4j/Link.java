@@ -39,13 +39,16 @@ import java.util.Set;
  * @param data          IFLA_LINKINFO › IFLA_INFO_DATA, decoded for known kinds
  * @param stats         IFLA_STATS64
  * @param unknown       top-level attributes not decoded above, kept raw
+ * @param details       what {@code ip -d} adds: reference and queue counts, offload limits, …
+ * @param slaveKind     IFLA_LINKINFO › IFLA_INFO_SLAVE_KIND: the kind of the master ({@code bridge}, {@code bond})
+ * @param slaveData     IFLA_LINKINFO › IFLA_INFO_SLAVE_DATA, decoded for bridge ports
  */
 public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag> flags, OperState operState,
                    LinkMode linkMode, int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
                    Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalInt txQueueLength, int group,
                    OptionalInt masterIndex, OptionalInt parentIndex, OptionalInt linkNetnsId, Optional<String> alias,
                    Optional<String> kind, Optional<LinkData> data, Optional<LinkStats> stats,
-                   List<RawAttribute> unknown) {
+                   List<RawAttribute> unknown, LinkDetails details, Optional<String> slaveKind, Optional<LinkData> slaveData) {
     /** Makes the collections immutable (the decoders' own immutable sets and lists are kept as they are). */
     public Link {
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);

@@ -107,7 +107,8 @@ class RecordValuesTest {
                 Optional.of(MacAddress.parse("ff:ff:ff:ff:ff:ff")), Optional.of("noqueue"), OptionalInt.of(1000), 0,
                 OptionalInt.empty(), OptionalInt.of(2), OptionalInt.empty(), Optional.empty(), Optional.of("veth"),
                 Optional.of(new LinkData.Veth()), Optional.empty(),
-                List.of(RawAttribute.of(26, new byte[1500]), RawAttribute.of(26, new byte[8]), RawAttribute.of(43, new byte[4])));
+                List.of(RawAttribute.of(26, new byte[1500]), RawAttribute.of(26, new byte[8]), RawAttribute.of(43, new byte[4])),
+                LinkDetails.NONE, Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.netlink4j.BondMode;
 import io.github.netlink4j.IpvlanMode;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkData;
+import io.github.netlink4j.LinkDetails;
 import io.github.netlink4j.LinkFlag;
 import io.github.netlink4j.LinkMode;
 import io.github.netlink4j.LinkOptions;
@@ -58,6 +59,9 @@ public final class LinkCodec {
         Optional<String> qdisc = Optional.empty(), alias = Optional.empty(), kind = Optional.empty();
         Optional<LinkData> data = Optional.empty();
         Optional<LinkStats> stats = Optional.empty();
+        Optional<String> slaveKind = Optional.empty();
+        Optional<LinkData> slaveData = Optional.empty();
+        Details det = new Details();
         Spans undecoded = new Spans();
         while (a.next()) {
             switch (a.type()) {
@@ -79,22 +83,31 @@ public final class LinkCodec {
                 case IfLink.IFLA_STATS64 -> stats = Optional.of(stats64(a));
                 case IfLink.IFLA_LINKINFO -> {
                     Attrs info = a.nestedAttrs("IFLA_LINKINFO");
-                    String k = null;
-                    Attrs kindData = null;
+                    String k = null, sk = null;
+                    Attrs kindData = null, portData = null;
                     while (info.next()) {
-                        if (info.type() == IfLink.IFLA_INFO_KIND) k = info.string();
-                        else if (info.type() == IfLink.IFLA_INFO_DATA) kindData = info.nestedAttrs("IFLA_INFO_DATA");
+                        switch (info.type()) {
+                            case IfLink.IFLA_INFO_KIND -> k = info.string();
+                            case IfLink.IFLA_INFO_DATA -> kindData = info.nestedAttrs("IFLA_INFO_DATA");
+                            case IfLink.IFLA_INFO_SLAVE_KIND -> sk = info.string();
+                            case IfLink.IFLA_INFO_SLAVE_DATA -> portData = info.nestedAttrs("IFLA_INFO_SLAVE_DATA");
+                            default -> { }
+                        }
                     }
                     kind = Optional.ofNullable(k);
                     if (k != null) data = Optional.of(LinkDataCodec.decode(k, kindData));
+                    slaveKind = Optional.ofNullable(sk);
+                    if (sk != null) slaveData = Optional.of(LinkDataCodec.decodeSlave(sk, portData));
                 }
-                default -> undecoded.add(a.payloadOffset() - 4, Nlmsg.align(a.payloadLength() + 4), off + len);
+                default -> {
+                    if (!det.read(a)) undecoded.add(a.payloadOffset() - 4, Nlmsg.align(a.payloadLength() + 4), off + len);
+                }
             }
         }
         if (name == null) throw new ProtocolException("RTM_NEWLINK for index " + index + " has no IFLA_IFNAME");
         return new Link(index, name, type, flags, LinkFlag.fromBits(flags), Enums.operState(operstate), Enums.linkMode(linkmode), mtu, minMtu, maxMtu,
                 addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats,
-                undecoded.isEmpty() ? List.of() : RawAttribute.listOf(undecoded.copy(a)));
+                undecoded.isEmpty() ? List.of() : RawAttribute.listOf(undecoded.copy(a)), det.done(), slaveKind, slaveData);
     }
 
     /**
@@ -372,6 +385,59 @@ public final class LinkCodec {
         }
         return new Link(l.index(), l.name(), l.type(), l.rawFlags(), l.flags(), l.operState(), l.linkMode(), l.mtu(), l.minMtu(),
                 l.maxMtu(), l.address(), l.broadcast(), l.qdisc(), l.txQueueLength(), l.group(), l.masterIndex(), l.parentIndex(),
-                l.linkNetnsId(), l.alias(), l.kind(), l.data(), Optional.empty(), kept);
+                l.linkNetnsId(), l.alias(), l.kind(), l.data().map(BridgeDataCodec::withoutTimers), Optional.empty(), kept,
+                l.details().withoutCounters(), l.slaveKind(), l.slaveData().map(BridgeDataCodec::withoutTimers));
     }
+
+    /** The attributes of {@link LinkDetails}, collected while a link is decoded. */
+    private static final class Details {
+        private OptionalInt promiscuity = OptionalInt.empty(), allmulti = OptionalInt.empty(), txq = OptionalInt.empty();
+        private OptionalInt rxq = OptionalInt.empty(), gsoSize = OptionalInt.empty(), gsoSegs = OptionalInt.empty();
+        private OptionalInt tsoSize = OptionalInt.empty(), tsoSegs = OptionalInt.empty(), groSize = OptionalInt.empty();
+        private OptionalInt genMode = OptionalInt.empty(), carrierChanges = OptionalInt.empty();
+        private Optional<MacAddress> perm = Optional.empty();
+        private Optional<String> bus = Optional.empty(), dev = Optional.empty();
+        private Optional<Boolean> protoDown = Optional.empty();
+
+        /** Takes {@code a} if it is one of the details; IFLA_AF_SPEC is read for its IPv6 mode and still kept raw. */
+        boolean read(Attrs a) throws ProtocolException {
+            switch (a.type()) {
+                case IfLink.IFLA_PROMISCUITY -> promiscuity = OptionalInt.of(a.u32());
+                case IfLink.IFLA_ALLMULTI -> allmulti = OptionalInt.of(a.u32());
+                case IfLink.IFLA_NUM_TX_QUEUES -> txq = OptionalInt.of(a.u32());
+                case IfLink.IFLA_NUM_RX_QUEUES -> rxq = OptionalInt.of(a.u32());
+                case IfLink.IFLA_GSO_MAX_SIZE -> gsoSize = OptionalInt.of(a.u32());
+                case IfLink.IFLA_GSO_MAX_SEGS -> gsoSegs = OptionalInt.of(a.u32());
+                case IfLink.IFLA_TSO_MAX_SIZE -> tsoSize = OptionalInt.of(a.u32());
+                case IfLink.IFLA_TSO_MAX_SEGS -> tsoSegs = OptionalInt.of(a.u32());
+                case IfLink.IFLA_GRO_MAX_SIZE -> groSize = OptionalInt.of(a.u32());
+                case IfLink.IFLA_PERM_ADDRESS -> perm = mac(a);
+                case IfLink.IFLA_PARENT_DEV_BUS_NAME -> bus = Optional.of(a.string());
+                case IfLink.IFLA_PARENT_DEV_NAME -> dev = Optional.of(a.string());
+                case IfLink.IFLA_CARRIER_CHANGES -> carrierChanges = OptionalInt.of(a.u32());
+                case IfLink.IFLA_PROTO_DOWN -> protoDown = Optional.of(a.u8() != 0);
+                case IfLink.IFLA_AF_SPEC -> {
+                    Attrs families = a.nestedAttrs("IFLA_AF_SPEC");
+                    while (families.next()) {
+                        if (families.type() != 10) continue; // AF_INET6
+                        Attrs inet6 = families.nestedAttrs("IFLA_AF_SPEC AF_INET6");
+                        while (inet6.next()) if (inet6.type() == IFLA_INET6_ADDR_GEN_MODE) genMode = OptionalInt.of(inet6.u8());
+                    }
+                    return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        LinkDetails done() {
+            return new LinkDetails(promiscuity, allmulti, txq, rxq, gsoSize, gsoSegs, tsoSize, tsoSegs, groSize, genMode, perm, bus, dev,
+                    carrierChanges, protoDown);
+        }
+    }
+
+    /** IFLA_INET6_ADDR_GEN_MODE of linux/if_link.h. */
+    private static final int IFLA_INET6_ADDR_GEN_MODE = 8;
 }

@@ -123,7 +123,6 @@ final class AddrCommand extends ObjectCommand {
 
     int show(List<String> args) throws IOException {
         ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, HELP);
-        if (jip.details > 0) throw notImplemented("ip -d address (details)");
         List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = LinkCommand.index(all);
         List<Object> json = JsonOut.list();
@@ -141,7 +140,8 @@ final class AddrCommand extends ObjectCommand {
                     o.put("ifname", l.name());
                     o.put("operstate", l.operState().name());
                 } else {
-                    o = f.label == null ? v.json(false, family(f)) : JsonOut.object(); // ip prints no link with a label selector
+                    o = f.label != null ? JsonOut.object() // ip prints no link with a label selector
+                            : jip.details > 0 ? v.detailedJson(false) : v.json(false, family(f));
                 }
                 List<Object> info = JsonOut.list();
                 for (Address a : ordered) {
@@ -168,7 +168,7 @@ final class AddrCommand extends ObjectCommand {
                 // ip -o: no link lines, each address on one line after "N: NAME".
                 for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a).text()));
             } else {
-                if (f.label == null) jip.out.print(v.text(false, family(f)));
+                if (f.label == null) jip.out.print(jip.details > 0 ? v.detailedText(false) : v.text(false, family(f)));
                 for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a).text());
                 if (jip.stats > 0) jip.out.print(StatsView.text(l, jip.stats));
             }

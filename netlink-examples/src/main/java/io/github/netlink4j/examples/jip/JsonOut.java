@@ -9,6 +9,9 @@ import java.util.Map;
 final class JsonOut {
     private JsonOut() {}
 
+    /** A number written as given, as ip writes its timers ({@code 0.00}). */
+    record Raw(String text) {}
+
     static Map<String, Object> object() {
         return new LinkedHashMap<>();
     }
@@ -86,6 +89,9 @@ final class JsonOut {
             } else if (v == null || v instanceof Number || v instanceof Boolean) {
                 eor();
                 sb.append(v);
+            } else if (v instanceof Raw r) {
+                eor();
+                sb.append(r.text());
             } else if (v instanceof String s) {
                 eor();
                 string(s);

@@ -97,7 +97,6 @@ final class LinkCommand extends ObjectCommand {
 
     int show(List<String> args) throws IOException {
         ShowFilter f = ShowFilter.parse(args, null, HELP);
-        if (jip.details > 0) throw notImplemented("ip -d link (details)");
         List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = index(all);
         f.resolve(byIndex);
@@ -106,11 +105,11 @@ final class LinkCommand extends ObjectCommand {
             if (!f.test(l)) continue;
             LinkView v = new LinkView(l, byIndex, netnsName(nl, l));
             if (jip.json) {
-                Map<String, Object> o = jip.brief ? v.briefJson() : v.json(true);
+                Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(true) : v.json(true);
                 if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
                 json.add(o);
             } else {
-                String text = jip.brief ? v.brief() : v.text(true);
+                String text = jip.brief ? v.brief() : jip.details > 0 ? v.detailedText(true) : v.text(true);
                 if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
                 jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
             }

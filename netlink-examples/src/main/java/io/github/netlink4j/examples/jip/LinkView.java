@@ -86,6 +86,26 @@ final class LinkView {
         return text(withMode, family, false);
     }
 
+    /** {@code ip -d link}: the header lines with what -d adds after the link/ line's addresses. */
+    String detailedText(boolean withMode) {
+        details = true;
+        try {
+            return text(withMode, null, false);
+        } finally {
+            details = false;
+        }
+    }
+
+    /** {@code ip -j -d link}: the JSON object with what -d adds. */
+    Map<String, Object> detailedJson(boolean withMode) {
+        Map<String, Object> o = json(withMode, null);
+        DetailsView.of(link, byIndex, o, withMode);
+        if (!withMode) link.alias().ifPresent(a -> o.put("ifalias", a));
+        return o;
+    }
+
+    private boolean details;
+
     /**
      * The header as {@code ip [-4|-6] addr} prints it: with a family filter ip leaves out the link/
      * line, and for IPv6 it dumps the links per family, so qdisc, master and group are not known.
@@ -112,8 +132,9 @@ final class LinkView {
             if (linkNetns.isPresent()) sb.append(" link-netns ").append(linkNetns.get());
             else sb.append(" link-netnsid ").append(link.linkNetnsId().getAsInt());
         }
+        if (details) sb.append(DetailsView.of(link, byIndex, JsonOut.object(), withMode));
         sb.append('\n');
-        if (withMode) link.alias().ifPresent(a -> sb.append("    alias ").append(a).append('\n')); // ip addr omits it
+        if (withMode || details) link.alias().ifPresent(a -> sb.append("    alias ").append(a).append('\n')); // ip addr omits it
         return sb.toString();
     }
 

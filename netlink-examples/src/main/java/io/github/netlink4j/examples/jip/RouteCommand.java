@@ -82,11 +82,10 @@ final class RouteCommand extends ObjectCommand {
 
     int show(List<String> args) throws IOException {
         RouteFilter f = RouteFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family);
-        if (jip.details > 0) throw notImplemented("ip -d route (details)");
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = JsonOut.list();
         for (Route r : selected(f, links)) {
-            RouteView v = new RouteView(r, links, f);
+            RouteView v = new RouteView(r, links, f).detailed(jip.details > 0);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }
@@ -163,7 +162,7 @@ final class RouteCommand extends ObjectCommand {
         if (fibmatch) q = q.withFibMatch();
         Route r = nl.routes().get(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        RouteView v = new RouteView(r, links, true, true);
+        RouteView v = new RouteView(r, links, true, true).detailed(jip.details > 0);
         if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));
         else jip.out.print(v.text());
         return 0;

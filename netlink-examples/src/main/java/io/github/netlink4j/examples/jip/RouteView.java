@@ -50,6 +50,14 @@ final class RouteView {
         this.filter = filter;
     }
 
+    /** ip -d: type, protocol and scope always, the table whenever ip names tables. */
+    private boolean details;
+
+    RouteView detailed(boolean on) {
+        details = on;
+        return this;
+    }
+
     private boolean show(java.util.function.Predicate<RouteFilter> p) {
         return filter == null || p.test(filter);
     }
@@ -76,17 +84,17 @@ final class RouteView {
     /** The route's line as {@code ip route show} (or {@code get}) prints it, in print_route's order. */
     String text() {
         StringBuilder sb = new StringBuilder();
-        if (r.type() != RouteType.UNICAST) sb.append(r.type().text()).append(' ');
+        if (r.type() != RouteType.UNICAST || details) sb.append(r.type().text()).append(' ');
         sb.append(r.destinationText()).append(' ');
         String from = from();
         if (from != null) sb.append("from ").append(from).append(' ');
         r.nextHopId().ifPresent(n -> sb.append("nhid ").append(Integer.toUnsignedString(n)).append(' '));
         if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
         if (showDev && r.outputIndex().isPresent()) sb.append("dev ").append(dev(r.outputIndex().getAsInt())).append(' ');
-        if (showTable && !r.table().equals(RouteTable.MAIN)) sb.append("table ").append(r.table()).append(' ');
+        if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) sb.append("table ").append(r.table()).append(' ');
         if (!r.isCloned()) {
-            if (!r.protocol().equals(RouteProtocol.BOOT) && show(RouteFilter::showProtocol)) sb.append("proto ").append(r.protocol()).append(' ');
-            if (!r.scope().equals(RouteScope.UNIVERSE) && show(RouteFilter::showScope)) sb.append("scope ").append(r.scope()).append(' ');
+            if ((!r.protocol().equals(RouteProtocol.BOOT) || details) && show(RouteFilter::showProtocol)) sb.append("proto ").append(r.protocol()).append(' ');
+            if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) sb.append("scope ").append(r.scope()).append(' ');
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> sb.append("src ").append(Address.format(s)).append(' '));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(Integer.toUnsignedString(r.metric().getAsInt())).append(' ');
@@ -111,17 +119,17 @@ final class RouteView {
 
     Map<String, Object> json() {
         Map<String, Object> o = JsonOut.object();
-        if (r.type() != RouteType.UNICAST) o.put("type", r.type().text());
+        if (r.type() != RouteType.UNICAST || details) o.put("type", r.type().text());
         o.put("dst", r.destinationText());
         String from = from();
         if (from != null) o.put(r.source().isPresent() ? "from" : "src", from);
         r.nextHopId().ifPresent(n -> o.put("nhid", Integer.toUnsignedLong(n)));
         if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> o.put("gateway", Address.format(g)));
         if (showDev && r.outputIndex().isPresent()) o.put("dev", dev(r.outputIndex().getAsInt()));
-        if (showTable && !r.table().equals(RouteTable.MAIN)) o.put("table", r.table().toString());
+        if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) o.put("table", r.table().toString());
         if (!r.isCloned()) {
-            if (!r.protocol().equals(RouteProtocol.BOOT) && show(RouteFilter::showProtocol)) o.put("protocol", r.protocol().toString());
-            if (!r.scope().equals(RouteScope.UNIVERSE) && show(RouteFilter::showScope)) o.put("scope", r.scope().toString());
+            if ((!r.protocol().equals(RouteProtocol.BOOT) || details) && show(RouteFilter::showProtocol)) o.put("protocol", r.protocol().toString());
+            if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) o.put("scope", r.scope().toString());
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> o.put("prefsrc", Address.format(s)));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", Integer.toUnsignedLong(r.metric().getAsInt()));

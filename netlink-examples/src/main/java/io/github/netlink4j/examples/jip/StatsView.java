@@ -2,10 +2,7 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkStats;
-import io.github.netlink4j.RawAttribute;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -13,16 +10,10 @@ import java.util.OptionalLong;
 final class StatsView {
     private StatsView() {}
 
-    private static final int IFLA_CARRIER_CHANGES = 35;
-
-    /** IFLA_CARRIER_CHANGES, kept raw by the library. */
+    /** IFLA_CARRIER_CHANGES. */
     static OptionalLong carrierChanges(Link l) {
-        for (RawAttribute a : l.unknown()) {
-            if (a.type() == IFLA_CARRIER_CHANGES && a.length() >= 4) {
-                return OptionalLong.of(Integer.toUnsignedLong(ByteBuffer.wrap(a.value()).order(ByteOrder.nativeOrder()).getInt()));
-            }
-        }
-        return OptionalLong.empty();
+        return l.details().carrierChanges().isPresent()
+                ? OptionalLong.of(Integer.toUnsignedLong(l.details().carrierChanges().getAsInt())) : OptionalLong.empty();
     }
 
     static void json(Link l, int level, Map<String, Object> o) {

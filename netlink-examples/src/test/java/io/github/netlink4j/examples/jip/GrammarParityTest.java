@@ -170,4 +170,37 @@ class GrammarParityTest {
             }
         }
     }
+
+    /**
+     * -d for every kind this kernel has, text byte for byte and JSON parsed, in a namespace whose bridge
+     * stays down so that its timers read 0.00 in both runs.
+     */
+    @Test
+    void detailsMatchIpForEveryKindHere() throws IOException {
+        try (ThrowawayNamespace d = ThrowawayNamespace.create("grammar-d")) {
+            for (String[] c : new String[][] {{"link", "add", "v0", "type", "veth", "peer", "name", "v1"},
+                    {"link", "add", "br0", "type", "bridge"}, {"link", "set", "v1", "master", "br0"}, {"link", "set", "v0", "up"},
+                    {"link", "add", "ifb0", "type", "ifb"}, {"link", "set", "ifb0", "alias", "an alias"},
+                    {"link", "add", "mv0", "link", "v0", "type", "macvlan", "mode", "bridge"},
+                    {"link", "add", "mt0", "link", "v0", "type", "macvtap", "mode", "vepa"},
+                    {"link", "add", "mv1", "link", "v0", "type", "macvlan", "mode", "private"},
+                    {"link", "add", "vx0", "type", "vxlan", "id", "42", "dstport", "4789", "local", "10.200.0.2", "remote", "10.200.0.9", "dev", "v0"},
+                    {"link", "add", "vx1", "type", "vxlan", "id", "43", "group", "239.1.1.1", "dev", "v0", "ttl", "5", "nolearning", "ageing", "0"},
+                    {"link", "add", "vx6", "type", "vxlan", "id", "44", "remote", "fd00:200::9", "local", "fd00:200::2", "dstport", "4790", "tos", "inherit"},
+                    {"addr", "add", "10.200.0.2/24", "dev", "v0"}, {"route", "add", "10.200.7.0/24", "via", "10.200.0.1", "table", "100"}}) {
+                Ip.in(d.name(), c);
+            }
+            ThrowawayNamespace saved = ns;
+            ns = d;
+            try {
+                for (String[] c : new String[][] {{"-d", "link"}, {"-j", "-d", "link"}, {"-d", "link", "show", "v1"}, {"-d", "-o", "link"},
+                        {"-d", "addr"}, {"-j", "-d", "addr"}, {"-d", "route", "show", "table", "all"}, {"-j", "-d", "route", "show", "table", "all"},
+                        {"-d", "-s", "link", "show", "br0"}, {"-d", "route", "get", "10.200.0.5"}, {"-p", "-j", "-d", "link", "show", "vx1"}}) {
+                    same(c);
+                }
+            } finally {
+                ns = saved;
+            }
+        }
+    }
 }

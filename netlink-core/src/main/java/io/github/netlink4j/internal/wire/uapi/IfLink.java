@@ -125,4 +125,21 @@ public final class IfLink {
     public static final int IF_OPER_TESTING = 4;
     public static final int IF_OPER_DORMANT = 5;
     public static final int IF_OPER_UP = 6;
+    public static final int IFLA_MACVLAN_MACADDR = 4;
+    public static final int IFLA_MACVLAN_MACADDR_DATA = 5;
+    public static final int IFLA_MACVLAN_MACADDR_COUNT = 6;
+    public static final int IFLA_MACVLAN_BC_QUEUE_LEN = 7;
+    public static final int IFLA_MACVLAN_BC_QUEUE_LEN_USED = 8;
+    public static final int IFLA_VXLAN_UDP_CSUM = 18;
+    public static final int IFLA_VXLAN_UDP_ZERO_CSUM6_TX = 19;
+    public static final int IFLA_VXLAN_UDP_ZERO_CSUM6_RX = 20;
+    public static final int IFLA_VXLAN_REMCSUM_TX = 21;
+    public static final int IFLA_VXLAN_REMCSUM_RX = 22;
+    public static final int IFLA_VXLAN_GBP = 23;
+    public static final int IFLA_VXLAN_COLLECT_METADATA = 25;
+    public static final int IFLA_VXLAN_LABEL = 26;
+    public static final int IFLA_VXLAN_GPE = 27;
+    public static final int IFLA_VXLAN_TTL_INHERIT = 28;
+    public static final int IFLA_VXLAN_DF = 29;
+    public static final int IFLA_VXLAN_VNIFILTER = 30;
 }
