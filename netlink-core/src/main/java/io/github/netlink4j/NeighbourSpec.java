@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param address the IP address (NDA_DST)
  * @param lladdr  the link-layer address (NDA_LLADDR); needed to add, not to delete
  * @param state   PERMANENT by default, as in ip
+ * @param proxy   a proxy entry (NTF_PROXY: the host answers ARP/NDP for {@code address} on {@code link}), {@code ip neigh add proxy ADDR dev LINK}
  */
-public record NeighbourSpec(String link, InetAddress address, Optional<MacAddress> lladdr, NeighbourState state) {
+public record NeighbourSpec(String link, InetAddress address, Optional<MacAddress> lladdr, NeighbourState state, boolean proxy) {
     /** Validates before sending. */
     public NeighbourSpec {
         Validate.ifName(link);
@@ -25,12 +26,17 @@ public record NeighbourSpec(String link, InetAddress address, Optional<MacAddres
 
     /** A permanent entry {@code address → lladdr} on {@code link}. */
     public static NeighbourSpec of(String link, InetAddress address, MacAddress lladdr) {
-        return new NeighbourSpec(link, address, Optional.of(lladdr), NeighbourState.PERMANENT);
+        return new NeighbourSpec(link, address, Optional.of(lladdr), NeighbourState.PERMANENT, false);
     }
 
     /** An entry naming only the address, for delete. */
     public static NeighbourSpec of(String link, InetAddress address) {
-        return new NeighbourSpec(link, address, Optional.empty(), NeighbourState.PERMANENT);
+        return new NeighbourSpec(link, address, Optional.empty(), NeighbourState.PERMANENT, false);
+    }
+
+    /** A proxy entry for {@code address} on {@code link} (NTF_PROXY), to add or delete. */
+    public static NeighbourSpec proxy(String link, InetAddress address) {
+        return new NeighbourSpec(link, address, Optional.empty(), NeighbourState.PERMANENT, true);
     }
 
     /** The address's family. */
@@ -40,6 +46,6 @@ public record NeighbourSpec(String link, InetAddress address, Optional<MacAddres
 
     /** A copy with {@code state} set. */
     public NeighbourSpec withState(NeighbourState s) {
-        return new NeighbourSpec(link, address, lladdr, s);
+        return new NeighbourSpec(link, address, lladdr, s, proxy);
     }
 }

@@ -47,10 +47,25 @@ public final class Neighbours {
         return out;
     }
 
+    /**
+     * The proxy entries ({@code ip neigh show proxy}): addresses this host answers ARP and NDP for,
+     * on {@code name} or, if null, on every link.
+     */
+    public List<Neighbour> listProxies(String name) throws NetlinkException {
+        int index = name == null ? 0 : links.index(name);
+        List<Neighbour> out = new ArrayList<>(dump(AddressFamily.INET, index, true));
+        out.addAll(dump(AddressFamily.INET6, index, true));
+        return out;
+    }
+
     private List<Neighbour> dump(AddressFamily family, int index) throws NetlinkException {
+        return dump(family, index, false);
+    }
+
+    private List<Neighbour> dump(AddressFamily family, int index, boolean proxy) throws NetlinkException {
         if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("neighbours are listed for INET or INET6, not " + family);
         List<Neighbour> out = new ArrayList<>();
-        socket.dump(w -> NeighbourCodec.encodeDump(w, family, index), NeighbourCodec.NEW,
+        socket.dump(w -> NeighbourCodec.encodeDump(w, family, index, proxy), NeighbourCodec.NEW,
                 (s, off, len) -> out.add(NeighbourCodec.decode(s, off, len)), out::clear, "neighbours");
         return out;
     }
@@ -73,14 +88,30 @@ public final class Neighbours {
         return Optional.ofNullable(found[0]);
     }
 
+    /** The proxy entry for {@code address} on link {@code link}, if there is one ({@code ip neigh get proxy ADDR dev LINK}). */
+    public Optional<Neighbour> findProxy(String link, InetAddress address) throws NetlinkException {
+        int index = links.index(link);
+        Neighbour[] found = new Neighbour[1];
+        try {
+            socket.get(w -> NeighbourCodec.encodeGet(w, address, index, true), (s, off, len) -> found[0] = NeighbourCodec.decodeEcho(s, off, len),
+                    Target.of("get proxy neighbour", "proxy " + IpText.text(address) + " dev " + link));
+        } catch (KernelException e) {
+            if (e.errno() == Errno.ENOENT) return Optional.empty();
+            throw e;
+        }
+        return Optional.ofNullable(found[0]);
+    }
+
     /** The entry for {@code address} on link {@code link}; {@link NotFoundException} if there is none. */
     public Neighbour get(String link, InetAddress address) throws NetlinkException {
         return find(link, address).orElseThrow(() -> new NotFoundException("neighbour " + IpText.text(address) + " dev " + link + " does not exist", null));
     }
 
-    /** {@code ip neigh add}: adds the entry and returns it as the kernel has it. */
+    /**
+     * {@code ip neigh add}: adds the entry and returns it as the kernel has it. Without an lladdr the
+     * kernel takes the entry in the state asked (as it does for ip) and resolves nothing for it.
+     */
     public Neighbour add(NeighbourSpec n) throws NetlinkException {
-        if (n.lladdr().isEmpty() && n.state() != NeighbourState.NOARP) throw new IllegalArgumentException("adding a neighbour needs its lladdr");
         return modify(n, false);
     }
 
@@ -96,7 +127,7 @@ public final class Neighbours {
                 target(replace ? "replace neighbour" : "add neighbour", n));
         if (made[0] != null) return made[0];
         // The kernel does not echo RTM_NEWNEIGH: ask for the entry.
-        Optional<Neighbour> k = find(index, n.address(), n.link());
+        Optional<Neighbour> k = n.proxy() ? findProxy(n.link(), n.address()) : find(index, n.address(), n.link());
         if (k.isPresent()) return k.get();
         throw new NotFoundException("neighbour " + IpText.text(n.address()) + " dev " + n.link() + " was added but is gone", null);
     }

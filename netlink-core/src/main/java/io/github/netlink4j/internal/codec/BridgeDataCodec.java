@@ -94,7 +94,7 @@ final class BridgeDataCodec {
                     case 17 -> tcnTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_TCN_TIMER
                     case 18 -> topologyChangeTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_TOPOLOGY_CHANGE_TIMER
                     case 19 -> gcTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_GC_TIMER
-                    case 20 -> groupAddress = Optional.of(MacAddress.of(d.bytes())); // IFLA_BR_GROUP_ADDR
+                    case 20 -> groupAddress = LinkCodec.mac(d); // IFLA_BR_GROUP_ADDR
                     case 22 -> mcastRouter = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_ROUTER
                     case 23 -> mcastSnooping = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_SNOOPING
                     case 24 -> mcastQueryUseIfaddr = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_QUERY_USE_IFADDR

@@ -55,7 +55,7 @@ final class LinkDataCodec {
                         case IfLink.IFLA_MACVLAN_BC_QUEUE_LEN_USED -> bcUsed = OptionalInt.of(d.u32());
                         case IfLink.IFLA_MACVLAN_MACADDR_DATA -> {
                             Attrs list = d.nestedAttrs("IFLA_MACVLAN_MACADDR_DATA");
-                            while (list.next()) if (list.type() == IfLink.IFLA_MACVLAN_MACADDR) sources.add(MacAddress.of(list.bytes()));
+                            while (list.next()) if (list.type() == IfLink.IFLA_MACVLAN_MACADDR) LinkCodec.mac(list).ifPresent(sources::add);
                         }
                         default -> { }
                     }

@@ -56,16 +56,26 @@ public final class NeighbourCodec {
 
     /** RTM_GETNEIGH dump of {@code family}; with strict checking the link goes in NDA_IFINDEX, ndm_ifindex 0. */
     public static void encodeDump(MessageWriter w, AddressFamily family, int index) {
+        encodeDump(w, family, index, false);
+    }
+
+    /** The same, for the proxy entries (ndm_flags NTF_PROXY) when {@code proxy}. */
+    public static void encodeDump(MessageWriter w, AddressFamily family, int index, boolean proxy) {
         int m = w.beginMessage(Rtnetlink.RTM_GETNEIGH, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
-        w.ndmsg(family.value(), 0, 0, 0, 0);
+        w.ndmsg(family.value(), 0, 0, proxy ? NTF_PROXY : 0, 0);
         if (index > 0) w.attrU32(Neighbour.NDA_IFINDEX, index);
         w.endMessage(m);
     }
 
     /** RTM_GETNEIGH for the one entry of {@code address} on link {@code index} ({@code ip neigh get}); no ACK: the entry or an error answers. */
     public static void encodeGet(MessageWriter w, InetAddress address, int index) {
+        encodeGet(w, address, index, false);
+    }
+
+    /** The same for a proxy entry when {@code proxy}. */
+    public static void encodeGet(MessageWriter w, InetAddress address, int index, boolean proxy) {
         int m = w.beginMessage(Rtnetlink.RTM_GETNEIGH, Netlink.NLM_F_REQUEST);
-        w.ndmsg(AddressFamily.of(address).value(), index, 0, 0, 0);
+        w.ndmsg(AddressFamily.of(address).value(), index, 0, proxy ? NTF_PROXY : 0, 0);
         w.attrInet(Neighbour.NDA_DST, address);
         w.endMessage(m);
     }
@@ -82,12 +92,14 @@ public final class NeighbourCodec {
 
     private static void encode(MessageWriter w, int type, int nlFlags, NeighbourSpec n, int index) {
         int m = w.beginMessage(type, nlFlags);
-        w.ndmsg(n.family().value(), index, n.state().bit(), 0, 0);
+        w.ndmsg(n.family().value(), index, n.state().bit(), n.proxy() ? NTF_PROXY : 0, 0);
         w.attrInet(Neighbour.NDA_DST, n.address());
         if (n.lladdr().isPresent()) w.attrBytes(Neighbour.NDA_LLADDR, n.lladdr().get().bytes());
         w.endMessage(m);
     }
 
+    /** NTF_PROXY of linux/neighbour.h. */
+    private static final int NTF_PROXY = 0x08;
     private static final int ADD = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL;
     private static final int REPLACE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE;
     private static final int DELETE = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;

@@ -28,6 +28,9 @@ final class NeighCommand extends ObjectCommand {
         this.nl = nl;
     }
 
+    /** NTF_PROXY of linux/neighbour.h in ndm_flags. */
+    private static final int NTF_PROXY = 0x08;
+
     static final String HELP = """
             Usage: ip neigh { add | del | change | replace }
                             { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }
@@ -63,12 +66,13 @@ final class NeighCommand extends ObjectCommand {
     /** {@code ip neigh get ADDR dev DEV}: printed as text even under -j, as ip 6.1 does. */
     private int get(List<String> args) throws IOException {
         String dev = null, addr = null;
+        boolean proxy = false;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("dev")) {
                 dev = next(args, "dev");
             } else if (a.equals("proxy")) {
-                throw notImplemented("ip neigh get proxy");
+                proxy = true;
             } else {
                 if (a.equals("to")) a = next(args, "to");
                 if (Jip.is(a, "help")) throw usage(HELP);
@@ -80,11 +84,10 @@ final class NeighCommand extends ObjectCommand {
             jip.err.println("Device and address are required arguments.");
             return 255;
         }
-        Prefix p = Prefix.parse(addr, jip.family);
-        InetAddress ip = InetAddress.getByAddress(p.bytes());
-        java.util.Optional<Neighbour> n = nl.neighbours().find(dev, ip);
+        InetAddress ip = Prefix.address(addr, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        java.util.Optional<Neighbour> n = proxy ? nl.neighbours().findProxy(dev, ip) : nl.neighbours().find(dev, ip);
         if (n.isEmpty()) {
-            jip.err.println("Error: Neighbour entry not found.");
+            jip.err.println(proxy ? "Error: Proxy neighbour entry not found." : "Error: Neighbour entry not found.");
             return 2;
         }
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
@@ -96,6 +99,7 @@ final class NeighCommand extends ObjectCommand {
         StringBuilder sb = new StringBuilder(n.address().map(Address::format).orElse("")).append(' ');
         if (dev == null) sb.append("dev ").append(name(n, links)).append(' ');
         n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
+        if ((n.flags() & NTF_PROXY) != 0) sb.append("proxy ");
         return sb.append(states(n)).append('\n').toString();
     }
 
@@ -117,9 +121,9 @@ final class NeighCommand extends ObjectCommand {
             jip.err.println("Flush requires arguments.");
             return 1;
         }
-        if (jip.stats > 0 || jip.details > 0) throw notImplemented("ip -s/-d neigh");
+        if (jip.stats > 0) throw notImplemented("ip -s neigh");
         String dev = null, master = null;
-        boolean nomaster = false, stateGiven = false;
+        boolean nomaster = false, stateGiven = false, proxyOnly = false;
         int states = flush ? ~(NeighbourState.PERMANENT.bit() | NeighbourState.NOARP.bit()) : 0xFF & ~NeighbourState.NOARP.bit();
         AddressFamily family = jip.family == AddressFamily.BRIDGE ? null : jip.family;
         Prefix to = null;
@@ -133,7 +137,7 @@ final class NeighCommand extends ObjectCommand {
                 case "master" -> master = next(args, "master");
                 case "nomaster" -> nomaster = true;
                 case "unused" -> { }
-                case "proxy" -> throw notImplemented("ip neigh show proxy");
+                case "proxy" -> proxyOnly = true;
                 case "nud" -> {
                     String st = next(args, "nud");
                     if (!stateGiven) {
@@ -165,27 +169,32 @@ final class NeighCommand extends ObjectCommand {
             jip.err.println("Cannot find device \"" + dev + "\"");
             return 1;
         }
-        List<Neighbour> all = dev != null ? nl.neighbours().list(dev) : family != null ? nl.neighbours().list(family) : nl.neighbours().list();
+        List<Neighbour> all = proxyOnly ? nl.neighbours().listProxies(dev)
+                : dev != null ? nl.neighbours().list(dev) : family != null ? nl.neighbours().list(family) : nl.neighbours().list();
         List<Object> json = JsonOut.list();
         List<NeighbourSpec> gone = new ArrayList<>();
         for (Neighbour n : all) {
             int bit = n.rawState() == 0 ? 0x100 : n.rawState();
-            if ((bit & states) == 0) continue;
+            if (!proxyOnly && (bit & states) == 0) continue;
             if (family != null && n.family() != family) continue;
             if (to != null && !to.matchesFirst(n.address(), to.bits())) continue;
             Link l = links.get(n.index());
             if (masterIndex > 0 && (l == null || l.masterIndex().orElse(0) != masterIndex)) continue;
             if (nomaster && l != null && l.masterIndex().isPresent()) continue;
             if (flush) {
-                n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT)));
+                boolean proxyEntry = proxyOnly;
+                n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT, proxyEntry)));
             } else if (jip.json) {
                 Map<String, Object> o = JsonOut.object();
                 o.put("dst", n.address().map(Address::format).orElse(""));
                 if (dev == null) o.put("dev", name(n, links));
                 n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
-                List<Object> st = JsonOut.list();
-                for (NeighbourState s : n.state()) st.add(s.name());
-                o.put("state", st);
+                if ((n.flags() & NTF_PROXY) != 0) o.put("proxy", null);
+                if (!n.state().isEmpty() || (n.flags() & NTF_PROXY) == 0) {
+                    List<Object> st = JsonOut.list();
+                    for (NeighbourState s : n.state()) st.add(s.name());
+                    o.put("state", st);
+                }
                 json.add(o);
             } else {
                 jip.out.print(line(n, links, dev));
@@ -204,26 +213,48 @@ final class NeighCommand extends ObjectCommand {
     }
 
     int modify(List<String> args, Op op) throws IOException {
-        String dev = null;
-        InetAddress addr = null;
+        String dev = null, dst = null;
         MacAddress ll = null;
+        boolean proxy = false;
         NeighbourState state = NeighbourState.PERMANENT;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             switch (a) {
                 case "dev" -> dev = next(args, "dev");
-                case "lladdr" -> ll = MacAddress.parse(next(args, "lladdr"));
-                case "nud" -> state = NeighbourState.valueOf(next(args, "nud").toUpperCase());
-                case "to" -> addr = InetAddress.ofLiteral(next(args, "to"));
-                default -> addr = InetAddress.ofLiteral(a);
+                case "lladdr" -> {
+                    String mac = next(args, "lladdr");
+                    try {
+                        ll = MacAddress.parse(mac);
+                    } catch (IllegalArgumentException e) {
+                        throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
+                    }
+                }
+                case "nud" -> {
+                    String st = next(args, "nud");
+                    int bit = nudBit(st);
+                    state = NeighbourState.fromBits(bit).iterator().next();
+                }
+                case "proxy" -> {
+                    proxy = true;
+                    dst = next(args, "proxy");
+                }
+                case "router", "extern_learn", "managed" -> throw notImplemented("ip neigh " + a);
+                default -> {
+                    if (a.equals("to")) a = next(args, "to");
+                    if (Jip.is(a, "help")) throw usage(HELP);
+                    if (dst != null) throw usage("Error: either \"to\" is duplicate, or \"" + a + "\" is a garbage.");
+                    dst = a;
+                }
             }
         }
-        if (dev == null || addr == null) throw usage("Device and destination are required arguments.");
-        NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state);
+        if (dev == null || dst == null) throw usage("Device and destination are required arguments.");
+        InetAddress addr = Prefix.address(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state, proxy);
         switch (op) {
             case ADD -> nl.neighbours().add(s);
             case REPLACE -> nl.neighbours().replace(s);
             case DELETE -> nl.neighbours().delete(s);
+            default -> throw notImplemented("ip neigh " + op.name().toLowerCase(java.util.Locale.ROOT));
         }
         return 0;
     }

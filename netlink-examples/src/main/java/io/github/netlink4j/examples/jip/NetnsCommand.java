@@ -54,7 +54,7 @@ final class NetnsCommand extends ObjectCommand {
             case "identify" -> identify(args);
             case "pids" -> pids(args);
             case "attach" -> attach(args);
-            case "monitor" -> throw notImplemented("ip netns monitor");
+            case "monitor" -> monitor();
             default -> legacy(verb, args);
         };
     }
@@ -185,6 +185,31 @@ final class NetnsCommand extends ObjectCommand {
             }
             java.util.Collections.sort(found);
             for (long pid : found) jip.out.println(pid);
+        }
+        return 0;
+    }
+
+    /**
+     * {@code ip netns monitor}: "add NAME" and "delete NAME" as names appear in and leave the run
+     * directory (inotify, through the JDK's watch service), until interrupted.
+     */
+    private int monitor() throws IOException {
+        java.nio.file.Path dir = NetNamespace.RUN_DIR;
+        java.nio.file.Files.createDirectories(dir);
+        try (java.nio.file.WatchService ws = dir.getFileSystem().newWatchService()) {
+            dir.register(ws, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE, java.nio.file.StandardWatchEventKinds.ENTRY_DELETE);
+            while (!Thread.currentThread().isInterrupted()) {
+                java.nio.file.WatchKey key = ws.take();
+                for (java.nio.file.WatchEvent<?> e : key.pollEvents()) {
+                    if (e.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW) continue;
+                    String what = e.kind() == java.nio.file.StandardWatchEventKinds.ENTRY_CREATE ? "add " : "delete ";
+                    jip.out.println(what + e.context());
+                }
+                jip.out.flush();
+                if (!key.reset()) break;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return 0;
     }

@@ -47,6 +47,20 @@ record Prefix(AddressFamily family, byte[] bytes, int bits) {
         return new Prefix(f, a.getAddress(), bits);
     }
 
+    /** An address as ip's get_addr reads it: "Error: any valid address is expected rather than …" (exit 1) otherwise. */
+    static InetAddress address(String text, AddressFamily family) {
+        try {
+            if (!text.contains("/") && !text.equals("default") && !text.equals("any") && !text.equals("all")) {
+                Prefix p = parse(text, family);
+                return InetAddress.getByAddress(p.bytes());
+            }
+        } catch (Jip.UsageException | java.net.UnknownHostException e) {
+            // reported below in get_addr's words
+        }
+        String kind = family == null ? "any valid" : family == AddressFamily.INET ? "inet" : "inet6";
+        throw new Jip.UsageException("Error: " + kind + " address is expected rather than \"" + text + "\".", 1);
+    }
+
     static Jip.UsageException wrong(String text, AddressFamily family) {
         String kind = family == null ? "any valid" : family == AddressFamily.INET ? "inet" : "inet6";
         return new Jip.UsageException("Error: " + kind + " prefix is expected rather than \"" + text + "\".", 1);

@@ -43,6 +43,7 @@ class GrammarParityTest {
                 {"route", "add", "blackhole", "10.200.8.0/24"},
                 {"-6", "route", "add", "fd00:201::/64", "via", "fd00:200::1", "dev", "v0", "metric", "50"},
                 {"neigh", "add", "10.200.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0"},
+                {"neigh", "add", "proxy", "10.200.0.50", "dev", "v0"},
         };
         for (String[] c : state) Ip.in(ns.name(), c);
     }
@@ -108,7 +109,10 @@ class GrammarParityTest {
                 {"-j", "-6", "route", "get", "fd00:201::1"}, {"route", "get", "to", "10.200.9.1"}, {"route", "get"},
                 {"route", "get", "10.200.0.5", "iif", "v1"}, {"route", "get", "10.200.8.1"},
                 {"neigh", "get", "10.200.0.9", "dev", "v0"}, {"-j", "neigh", "get", "10.200.0.9", "dev", "v0"},
-                {"neigh", "get", "10.200.0.77", "dev", "v0"}}) {
+                {"neigh", "get", "10.200.0.77", "dev", "v0"}, {"neigh", "get", "proxy", "10.200.0.51", "dev", "v0"},
+                {"neigh", "get", "proxy", "10.200.0.50", "dev", "v0"}, {"neigh", "show", "proxy"}, {"-j", "neigh", "show", "proxy"},
+                {"-d", "neigh"}, {"neigh", "add", "10.200.0.300", "lladdr", "02:00:00:00:00:01", "dev", "v0"},
+                {"neigh", "add", "10.200.0.12", "lladdr", "zz", "dev", "v0"}, {"neigh", "add", "10.200.0.13", "dev", "v0", "nud", "bogus"}}) {
             same(c);
         }
     }
@@ -153,7 +157,9 @@ class GrammarParityTest {
                     {"link", "set", "dev", "t1", "allmulticast", "on", "trailers", "off"},
                     {"route", "append", "10.200.41.0/24", "dev", "t0", "via", "10.200.3.9", "metric", "3"},
                     {"route", "prepend", "10.200.42.0/24", "dev", "t0"},
-                    {"route", "change", "10.200.41.0/24", "via", "10.200.3.7", "dev", "t0", "metric", "3"}};
+                    {"route", "change", "10.200.41.0/24", "via", "10.200.3.7", "dev", "t0", "metric", "3"},
+                    {"neigh", "add", "proxy", "10.200.3.50", "dev", "t0"}, {"neigh", "add", "10.200.3.51", "lladdr", "02:00:00:00:00:51", "dev", "t0", "nud", "noarp"},
+                    {"neigh", "replace", "10.200.3.52", "lladdr", "02:00:00:00:00:52", "dev", "t0", "nud", "reachable"}};
             for (String[] c : changes) {
                 List<String> a = new ArrayList<>(List.of("-n", twin.name()));
                 a.addAll(List.of(c));
@@ -161,7 +167,8 @@ class GrammarParityTest {
                 assertEquals(0, r.exit(), "jip " + String.join(" ", c) + ": " + r.err());
                 Ip.in(byIp.name(), c);
             }
-            for (String[] show : new String[][] {{"-j", "link", "show"}, {"-j", "addr", "show", "scope", "global"}, {"-j", "route", "show", "table", "all"}}) {
+            for (String[] show : new String[][] {{"-j", "link", "show"}, {"-j", "addr", "show", "scope", "global"}, {"-j", "route", "show", "table", "all"},
+                    {"-4", "-j", "neigh", "show", "nud", "all"}, {"-j", "neigh", "show", "proxy"}}) {
                 Object want = JipParityTest.masked(Json.parse(Ip.in(byIp.name(), show)));
                 Object got = JipParityTest.masked(Json.parse(Ip.in(twin.name(), show)));
                 String wantText = want.toString();

@@ -106,4 +106,47 @@ class IprouteTestsuiteTest {
             if (NetNamespace.exists(name)) NetNamespace.delete(name);
         }
     }
+
+    /**
+     * testsuite/tests/ip/neigh/basic.t (added after 6.1). Its last check expects JSON from
+     * {@code --json neigh get}; ip 6.1 prints the text line there, and jip matches ip 6.1, so the check
+     * here is that the line carries the lladdr.
+     */
+    @Test
+    void neighBasic() throws IOException {
+        try (ThrowawayNamespace ns = ThrowawayNamespace.create("ts-neigh")) {
+            String dev = "dev-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+            tsIp(in(ns, "link", "add", "dev", dev, "type", "ifb"));
+            tsIp(in(ns, "neigh", "add", "10.200.1.2", "lladdr", "02:00:00:00:00:01", "dev", dev));
+            testOn(tsIp(in(ns, "neigh", "list")), "02:00:00:00:00:01");
+            String get = tsIp(in(ns, "--json", "neigh", "get", "10.200.1.2", "dev", dev));
+            testOn(get, "02:00:00:00:00:01");
+            assertEquals(io.github.netlink4j.testing.Ip.in(ns.name(), "--json", "neigh", "get", "10.200.1.2", "dev", dev), get,
+                    "what ip 6.1 prints for it");
+        }
+    }
+
+    /** netns identify, pids and attach against ip's answers for the same processes. */
+    @Test
+    void netnsIdentifyPidsAttach() throws Exception {
+        try (ThrowawayNamespace ns = ThrowawayNamespace.create("ts-pids")) {
+            Process sleeper = ns.ns().start(new ProcessBuilder("sleep", "30"));
+            String attached = ThrowawayNamespace.uniqueName("ts-attach");
+            try {
+                String pid = Long.toString(sleeper.pid());
+                assertEquals(io.github.netlink4j.testing.Ip.run("netns", "pids", ns.name()).out(), tsIp("netns", "pids", ns.name()));
+                testOn(tsIp("netns", "pids", ns.name()), "(?m)^" + pid + "$");
+                assertEquals(ns.name() + "\n", tsIp("netns", "identify", pid));
+                assertEquals(io.github.netlink4j.testing.Ip.run("netns", "identify", pid).out(), tsIp("netns", "identify", pid));
+                tsIp("netns", "attach", attached, pid);
+                String both = tsIp("netns", "identify", pid);
+                testOn(both, "(?m)^" + Pattern.quote(attached) + "$");
+                testOn(both, "(?m)^" + Pattern.quote(ns.name()) + "$");
+                assertEquals("", tsIp("netns", "identify"), "jip itself runs in no named namespace");
+            } finally {
+                sleeper.destroyForcibly().waitFor();
+                if (NetNamespace.exists(attached)) NetNamespace.delete(attached);
+            }
+        }
+    }
 }
