@@ -44,6 +44,7 @@ class GrammarParityTest {
                 {"-6", "route", "add", "fd00:201::/64", "via", "fd00:200::1", "dev", "v0", "metric", "50"},
                 {"neigh", "add", "10.200.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0"},
                 {"neigh", "add", "proxy", "10.200.0.50", "dev", "v0"},
+                {"-6", "neigh", "add", "fd00:200::1", "lladdr", "02:00:00:00:00:01", "dev", "v0", "router"},
         };
         for (String[] c : state) Ip.in(ns.name(), c);
     }
@@ -111,7 +112,7 @@ class GrammarParityTest {
                 {"neigh", "get", "10.200.0.9", "dev", "v0"}, {"-j", "neigh", "get", "10.200.0.9", "dev", "v0"},
                 {"neigh", "get", "10.200.0.77", "dev", "v0"}, {"neigh", "get", "proxy", "10.200.0.51", "dev", "v0"},
                 {"neigh", "get", "proxy", "10.200.0.50", "dev", "v0"}, {"neigh", "show", "proxy"}, {"-j", "neigh", "show", "proxy"},
-                {"-d", "neigh"}, {"neigh", "add", "10.200.0.300", "lladdr", "02:00:00:00:00:01", "dev", "v0"},
+                {"-d", "neigh"}, {"-6", "neigh"}, {"-j", "-6", "neigh", "show", "dev", "v0"}, {"neigh", "add", "10.200.0.300", "lladdr", "02:00:00:00:00:01", "dev", "v0"},
                 {"neigh", "add", "10.200.0.12", "lladdr", "zz", "dev", "v0"}, {"neigh", "add", "10.200.0.13", "dev", "v0", "nud", "bogus"}}) {
             same(c);
         }
