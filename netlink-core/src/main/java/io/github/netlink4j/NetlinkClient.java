@@ -33,6 +33,7 @@ public final class NetlinkClient implements AutoCloseable {
     private final Addresses addresses;
     private final Routes routes;
     private final Neighbours neighbours;
+    private final Rules rules;
     private final Nsids nsids;
     private final Waits waits;
 
@@ -44,6 +45,7 @@ public final class NetlinkClient implements AutoCloseable {
         this.addresses = new Addresses(socket, links);
         this.routes = new Routes(socket, links);
         this.neighbours = new Neighbours(socket, links);
+        this.rules = new Rules(socket);
         this.nsids = new Nsids(socket);
         this.waits = new Waits(sockets, links);
     }
@@ -88,6 +90,11 @@ public final class NetlinkClient implements AutoCloseable {
     /** Routes: {@code ip route}. */
     public Routes routes() {
         return routes;
+    }
+
+    /** Policy rules: {@code ip rule}. */
+    public Rules rules() {
+        return rules;
     }
 
     /** Neighbours: {@code ip neigh}. */

@@ -36,7 +36,7 @@ class GoldenEncodeTest {
     // Indexes in the capture namespace: lo is 1, veth1 2, veth0 3 (ip resolved names to these).
     private static final Map<String, Integer> INDEX = Map.of("lo", 1, "veth1", 2, "veth0", 3);
 
-    private static void assertEncodes(String fixture, Consumer<MessageWriter> enc) {
+    static void assertEncodes(String fixture, Consumer<MessageWriter> enc) {
         MessageWriter w = new MessageWriter(64);
         enc.accept(w);
         byte[] expected = Golden.bytes(fixture);

@@ -149,4 +149,20 @@ class IprouteTestsuiteTest {
             }
         }
     }
+
+    /** testsuite/tests/ip/rule/dsfield.t, in a throwaway namespace. */
+    @Test
+    void ruleDsfield() throws IOException {
+        try (ThrowawayNamespace ns = ThrowawayNamespace.create("ts-rule")) {
+            for (String fam : new String[] {"-4", "-6"}) {
+                for (String word : new String[] {"dsfield", "tos"}) {
+                    tsIp(in(ns, fam, "rule", "add", word, "0x10"));
+                    String out = tsIp(in(ns, fam, "rule", "show", word, "0x10"));
+                    testOn(out, "tos 0x10");
+                    lines(out, 1);
+                    tsIp(in(ns, fam, "rule", "del", word, "0x10"));
+                }
+            }
+        }
+    }
 }

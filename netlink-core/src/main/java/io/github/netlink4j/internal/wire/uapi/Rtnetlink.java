@@ -87,6 +87,12 @@ public final class Rtnetlink {
     public static final int RTM_F_NOTIFY = 0x100;
     public static final int RTM_F_CLONED = 0x200;
     public static final int RTM_F_FIB_MATCH = 0x2000;
+    public static final int RTM_NEWRULE = 32;
+    public static final int RTM_DELRULE = 33;
+    public static final int RTM_GETRULE = 34;
+    public static final int RTM_NEWNEXTHOP = 104;
+    public static final int RTM_DELNEXTHOP = 105;
+    public static final int RTM_GETNEXTHOP = 106;
     public static final int RTEXT_FILTER_VF = 1;
     public static final int RTEXT_FILTER_BRVLAN = 2;
     public static final int RTEXT_FILTER_SKIP_STATS = 8;
@@ -99,6 +105,9 @@ public final class Rtnetlink {
     public static final int RTNLGRP_NSID = 28;
     public static final int RTNLGRP_IPV4_NETCONF = 24;
     public static final int RTNLGRP_IPV6_NETCONF = 25;
+    public static final int RTNLGRP_IPV4_RULE = 8;
+    public static final int RTNLGRP_IPV6_RULE = 19;
+    public static final int RTNLGRP_NEXTHOP = 32;
     public static final int RTMGRP_LINK = 1;
     public static final int RTMGRP_NEIGH = 4;
     public static final int RTMGRP_IPV4_IFADDR = 16;

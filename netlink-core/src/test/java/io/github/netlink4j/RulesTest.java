@@ -1,0 +1,122 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.testing.Ip;
+import io.github.netlink4j.testing.Json;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Policy rules through the API in a throwaway namespace, cross-checked with {@code ip -j rule}. */
+class RulesTest {
+    private ThrowawayNamespace ns;
+    private NetlinkClient nl;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        ns = ThrowawayNamespace.create("rules");
+        nl = ns.client();
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (ns != null) ns.close();
+    }
+
+    private List<Map<String, Object>> ipRules(String... family) throws IOException {
+        List<String> a = new ArrayList<>(List.of(family));
+        a.addAll(List.of("-j", "rule"));
+        return Json.array(Ip.in(ns.name(), a.toArray(String[]::new)));
+    }
+
+    @Test
+    void addReturnsTheKernelsRuleAndIpReadsIt() throws IOException {
+        Rule r = nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+        assertEquals(100, r.priority());
+        assertEquals(Optional.of(InetAddress.ofLiteral("10.200.0.0")), r.source());
+        assertEquals(RouteTable.of(100), r.table());
+        Map<String, Object> ip = ipRules().stream().filter(m -> ((Number) m.get("priority")).longValue() == 100).findFirst().orElseThrow();
+        assertEquals("10.200.0.0", ip.get("src"));
+        assertEquals(24L, ((Number) ip.get("srclen")).longValue());
+        assertEquals("100", ip.get("table"));
+    }
+
+    @Test
+    void readsWhatIpWrote() throws IOException {
+        Ip.in(ns.name(), "rule", "add", "not", "fwmark", "0x5/0xf", "iif", "lo", "uidrange", "10-20", "ipproto", "udp", "dport", "53",
+                "lookup", "7", "pref", "77");
+        Ip.in(ns.name(), "-6", "rule", "add", "to", "fd00:200::/64", "goto", "32766", "pref", "66");
+        Rule v4 = nl.rules().list(AddressFamily.INET).stream().filter(r -> r.priority() == 77).findFirst().orElseThrow();
+        assertTrue(v4.isInverted());
+        assertEquals(OptionalInt.of(5), v4.fwmark());
+        assertEquals(OptionalInt.of(0xf), v4.fwmask());
+        assertEquals(Optional.of("lo"), v4.inputLink());
+        assertEquals(Optional.of(new RuleRange(10, 20)), v4.uidRange());
+        assertEquals(OptionalInt.of(17), v4.ipProtocol());
+        assertEquals(Optional.of(RuleRange.of(53)), v4.destinationPorts());
+        assertEquals(RouteTable.of(7), v4.table());
+        Rule v6 = nl.rules().list(AddressFamily.INET6).stream().filter(r -> r.priority() == 66).findFirst().orElseThrow();
+        assertEquals(Optional.of(RuleAction.GOTO), v6.action());
+        assertEquals(OptionalInt.of(32766), v6.gotoPriority());
+        assertEquals(64, v6.destinationLength());
+        // and deletes it by its own spec
+        nl.rules().delete(v4.toSpec());
+        assertTrue(nl.rules().list(AddressFamily.INET).stream().noneMatch(r -> r.priority() == 77));
+    }
+
+    @Test
+    void aThousandRulesListAndDelete() throws IOException {
+        List<RuleSpec> specs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            specs.add(RuleSpec.of(AddressFamily.INET).from("10.200." + (i / 256) + "." + (i % 256) + "/32").withPriority(1000 + i)
+                    .lookup(RouteTable.of(100 + i % 7)));
+        }
+        assertTrue(nl.rules().addAll(specs).allSucceeded());
+        List<Rule> listed = nl.rules().list(AddressFamily.INET);
+        assertEquals(1003, listed.size(), "1,000 rules and the three defaults");
+        assertEquals(1003, ipRules().size(), "ip sees the same");
+        for (int i = 0; i < 1000; i++) {
+            Rule r = listed.get(i + 1); // after 0: local
+            assertEquals(1000 + i, r.priority());
+            assertEquals(RouteTable.of(100 + i % 7), r.table());
+        }
+        List<RuleSpec> del = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) del.add(RuleSpec.of(AddressFamily.INET).withPriority(1000 + i));
+        assertTrue(nl.rules().deleteAll(del).allSucceeded());
+        assertEquals(List.of(0L, 32766L, 32767L), nl.rules().list(AddressFamily.INET).stream().map(Rule::priority).toList());
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingIsSent() throws IOException {
+        List<Rule> before = nl.rules().list();
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withPriority(1L << 32));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withPriority(-1));
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.parse("nosuchtable"));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).from("fd00:200::/64"));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET6).to("10.200.0.0/24"));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).from("10.200.0.0/33"));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withSourcePorts(new RuleRange(1, 70000)));
+        assertThrows(IllegalArgumentException.class, () -> new RuleRange(5, 4));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.BRIDGE));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withInputLink("a/b"));
+        assertEquals(before, nl.rules().list(), "nothing changed");
+        // what only the kernel can refuse comes back with its words
+        KernelException e = assertThrows(KernelException.class, () -> nl.rules().add(RuleSpec.of(AddressFamily.INET).withTos(0x28)
+                .withPriority(5).lookup(RouteTable.of(5))));
+        assertTrue(e.getMessage().contains("tos"), e.getMessage());
+        assertThrows(KernelException.class, () -> nl.rules().delete(AddressFamily.INET, 4242));
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.Rule;
+import io.github.netlink4j.RouteProtocol;
+import io.github.netlink4j.RouteTable;
+
+import java.net.InetAddress;
+import java.util.Map;
+
+/** How ip 6.1 prints a rule (iprule.c print_rule): text and JSON written together, in ip's order. */
+final class RuleView {
+    private final Rule r;
+    private final boolean details;
+    private final StringBuilder text = new StringBuilder();
+    private final Map<String, Object> json = JsonOut.object();
+
+    RuleView(Rule r, boolean details) {
+        this.r = r;
+        this.details = details;
+        build();
+    }
+
+    String text() {
+        return text + "\n";
+    }
+
+    Map<String, Object> json() {
+        return json;
+    }
+
+    private void put(String t, String key, Object v) {
+        text.append(t);
+        if (key != null) json.put(key, v);
+    }
+
+    private static String hex(int v) {
+        return v == 0 ? "0" : "0x" + Integer.toHexString(v);
+    }
+
+    private void prefix(String word, String key, String lenKey, java.util.Optional<InetAddress> a, int len, boolean always) {
+        if (a.isPresent()) {
+            String s = Address.format(a.get());
+            text.append(word).append(s);
+            json.put(key, s);
+            if (len != a.get().getAddress().length * 8) put("/" + len, lenKey, len);
+        } else if (len != 0) {
+            put(word + "0", key, "0");
+            put("/" + len, lenKey, len);
+        } else if (always) {
+            put(word + "all", key, "all");
+        }
+    }
+
+    private void build() {
+        put(r.priority() + ":\t", "priority", r.priority());
+        if (r.isInverted()) put("not ", "not", null);
+        prefix("from ", "src", "srclen", r.source(), r.sourceLength(), true);
+        prefix(" to ", "dst", "dstlen", r.destination(), r.destinationLength(), false);
+        if (r.tos() != 0) put(" tos " + Names.dsfield(r.tos()), "tos", Names.dsfield(r.tos()));
+        if (r.fwmark().isPresent() || r.fwmask().isPresent()) {
+            int mark = r.fwmark().orElse(0);
+            put(" fwmark " + hex(mark), "fwmark", hex(mark));
+            if (r.fwmask().isPresent() && r.fwmask().getAsInt() != 0xFFFFFFFF) put("/" + hex(r.fwmask().getAsInt()), "fwmask", hex(r.fwmask().getAsInt()));
+        }
+        r.inputLink().ifPresent(i -> {
+            put(" iif " + i, "iif", i);
+            if ((r.flags() & 8) != 0) put(" [detached]", "iif_detached", null);
+        });
+        r.outputLink().ifPresent(o -> {
+            put(" oif " + o, "oif", o);
+            if ((r.flags() & 16) != 0) put(" [detached]", "oif_detached", null);
+        });
+        if (r.l3mdev()) put(" lookup [l3mdev-table]", "l3mdev", null);
+        r.uidRange().ifPresent(u -> {
+            put(" uidrange " + u.start(), "uid_start", u.start());
+            put("-" + u.end(), "uid_end", u.end());
+        });
+        r.ipProtocol().ifPresent(p -> put(" ipproto " + Names.protocol(p), "ipproto", Names.protocol(p)));
+        r.sourcePorts().ifPresent(p -> ports("sport", p));
+        r.destinationPorts().ifPresent(p -> ports("dport", p));
+        r.tunnelId().ifPresent(t -> put(" tun_id " + Long.toUnsignedString(t), "tun_id", t));
+        if (!r.table().equals(RouteTable.UNSPEC)) {
+            put(" lookup " + r.table(), "table", r.table().toString());
+            r.suppressPrefixLength().ifPresent(pl -> {
+                if (pl != -1) put(" suppress_prefixlength " + pl, "suppress_prefixlen", pl);
+            });
+            r.suppressIfGroup().ifPresent(g -> {
+                if (g != -1) {
+                    String name = g == 0 ? "default" : Integer.toString(g);
+                    put(" suppress_ifgroup " + name, "suppress_ifgroup", name);
+                }
+            });
+        }
+        r.realms().ifPresent(f -> {
+            int from = f >>> 16, to = f & 0xFFFF;
+            if (from != 0) put(" realms " + from + "/", "flow_from", Integer.toString(from));
+            else text.append(" realms ");
+            put(Integer.toString(to), "flow_to", Integer.toString(to));
+        });
+        int action = r.actionValue();
+        if (action == 10) {
+            put(" masquerade", "masquerade", null);
+        } else if (action == 2) {
+            if (r.gotoPriority().isPresent()) put(" goto " + Integer.toUnsignedString(r.gotoPriority().getAsInt()), "goto", Integer.toUnsignedLong(r.gotoPriority().getAsInt()));
+            else put(" goto none", "goto", "none");
+            if ((r.flags() & 4) != 0) put(" [unresolved]", "unresolved", null);
+        } else if (action == 3) {
+            put(" nop", "nop", null);
+        } else if (action != 1) {
+            String name = switch (action) {
+                case 0 -> "none";
+                case 6 -> "blackhole";
+                case 7 -> "unreachable";
+                case 8 -> "prohibit";
+                default -> Integer.toString(action);
+            };
+            put(" " + name, "action", name);
+        }
+        r.protocol().ifPresent(p -> {
+            if ((p.value() != 0 && !p.equals(RouteProtocol.KERNEL)) || details) put(" proto " + p, "protocol", p.toString());
+        });
+    }
+
+    private void ports(String word, io.github.netlink4j.RuleRange p) {
+        if (p.start() == p.end()) {
+            put(" " + word + " " + p.start(), word, p.start());
+        } else {
+            put(" " + word + " " + p.start(), word + "_start", p.start());
+            put("-" + p.end(), word + "_end", p.end());
+        }
+    }
+}
