@@ -19,7 +19,11 @@ public enum EventGroup {
     /** IPv4 configuration of links: RTM_NEWNETCONF / RTM_DELNETCONF. */
     IPV4_NETCONF(24),
     /** IPv6 configuration of links: RTM_NEWNETCONF / RTM_DELNETCONF. */
-    IPV6_NETCONF(25);
+    IPV6_NETCONF(25),
+    /** IPv4 policy rules: RTM_NEWRULE / RTM_DELRULE. */
+    IPV4_RULE(8),
+    /** IPv6 policy rules: RTM_NEWRULE / RTM_DELRULE. */
+    IPV6_RULE(19);
 
     private final int group;
 

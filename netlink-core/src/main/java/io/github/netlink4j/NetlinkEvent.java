@@ -31,6 +31,9 @@ public sealed interface NetlinkEvent {
     /** A link's IP configuration was announced (a link came or its settings changed) or removed. */
     record NetconfEvent(Action action, Netconf netconf, boolean resync) implements NetlinkEvent {}
 
+    /** A policy rule was added or removed. */
+    record RuleEvent(Action action, Rule rule, boolean resync) implements NetlinkEvent {}
+
     /** A namespace id was assigned or removed. */
     record NsidEvent(Action action, int nsid, boolean resync) implements NetlinkEvent {}
 

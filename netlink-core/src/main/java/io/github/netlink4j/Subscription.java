@@ -90,6 +90,7 @@ public final class Subscription implements AutoCloseable {
     private final Routes routes;
     private final Neighbours neighbours;
     private final Nsids nsids;
+    private final Rules rules;
     private final BlockingQueue<NetlinkEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Consumer<NetlinkEvent> listener;
     private final Thread reader;
@@ -123,6 +124,7 @@ public final class Subscription implements AutoCloseable {
         this.routes = new Routes(d, links);
         this.neighbours = new Neighbours(d, links);
         this.nsids = new Nsids(d);
+        this.rules = new Rules(d);
         try {
             if (options.listExisting()) initial.addAll(resyncEvents("initial"));
         } catch (IOException | RuntimeException e) {
@@ -243,6 +245,8 @@ public final class Subscription implements AutoCloseable {
         if (groups.contains(EventGroup.IPV4_NETCONF)) for (Netconf c : netconf(AddressFamily.INET)) fresh.put(key(c), c);
         if (groups.contains(EventGroup.IPV6_NETCONF)) for (Netconf c : netconf(AddressFamily.INET6)) fresh.put(key(c), c);
         if (groups.contains(EventGroup.NSID)) for (int id : nsids.list()) fresh.put(List.of("nsid", id), id);
+        if (groups.contains(EventGroup.IPV4_RULE)) for (Rule r : rules.list(AddressFamily.INET)) fresh.put(key(r), r);
+        if (groups.contains(EventGroup.IPV6_RULE)) for (Rule r : rules.list(AddressFamily.INET6)) fresh.put(key(r), r);
         List<NetlinkEvent> out = new ArrayList<>();
         synchronized (state) {
             for (Map.Entry<Object, Object> e : fresh.entrySet()) {
@@ -268,6 +272,7 @@ public final class Subscription implements AutoCloseable {
             case Neighbour n -> new NetlinkEvent.NeighbourEvent(a, n, resync);
             case Netconf c -> new NetlinkEvent.NetconfEvent(a, c, resync);
             case Integer id -> new NetlinkEvent.NsidEvent(a, id, resync);
+            case Rule r -> new NetlinkEvent.RuleEvent(a, r, resync);
             default -> throw new IllegalStateException("unknown state object " + v);
         };
     }
@@ -301,6 +306,7 @@ public final class Subscription implements AutoCloseable {
             case Neighbour n -> key(n);
             case Netconf c -> key(c);
             case Integer id -> List.of("nsid", id);
+            case Rule r -> key(r);
             default -> throw new IllegalStateException();
         };
     }
@@ -316,6 +322,11 @@ public final class Subscription implements AutoCloseable {
     private static Object key(Route r) {
         return List.of("route", r.family(), r.table(), r.destination(), r.destinationLength(), r.metric(), r.type(),
                 r.outputIndex());
+    }
+
+    /** A rule is what selects and what it does: two rules alike in both are one to the kernel too. */
+    private static Object key(Rule r) {
+        return List.of("rule", r.toSpec());
     }
 
     private static Object key(Netconf c) {

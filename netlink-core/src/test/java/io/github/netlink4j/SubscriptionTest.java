@@ -198,4 +198,27 @@ class SubscriptionTest {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void rulesComeAndGoAndAResyncFindsThem() throws Exception {
+        NetlinkClient nl = ns.client();
+        try (Subscription s = nl.subscribe(EnumSet.of(EventGroup.IPV4_RULE, EventGroup.IPV6_RULE))) {
+            nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+            var added = (NetlinkEvent.RuleEvent) await(s, e -> e instanceof NetlinkEvent.RuleEvent re && re.rule().priority() == 100);
+            assertEquals(NetlinkEvent.Action.NEW, added.action());
+            assertEquals(RouteTable.of(100), added.rule().table());
+            Ip.in(ns.name(), "-6", "rule", "add", "to", "fd00:200::/64", "prohibit", "pref", "200");
+            var v6 = (NetlinkEvent.RuleEvent) await(s, e -> e instanceof NetlinkEvent.RuleEvent re && re.rule().priority() == 200);
+            assertEquals(AddressFamily.INET6, v6.rule().family());
+            assertEquals(java.util.Optional.of(RuleAction.PROHIBIT), v6.rule().action());
+            nl.rules().delete(AddressFamily.INET, 100);
+            var gone = (NetlinkEvent.RuleEvent) await(s, e -> e instanceof NetlinkEvent.RuleEvent re && re.action() == NetlinkEvent.Action.DELETED);
+            assertEquals(100, gone.rule().priority());
+        }
+        // a subscription that lists what exists starts with the rules, the defaults included
+        try (Subscription s = nl.subscribe(EnumSet.of(EventGroup.IPV4_RULE), new Subscription.Options(true, 1 << 20, false))) {
+            var local = (NetlinkEvent.RuleEvent) await(s, e -> e instanceof NetlinkEvent.RuleEvent re && re.rule().priority() == 32766);
+            assertTrue(local.resync(), "listed from the dump");
+        }
+    }
 }

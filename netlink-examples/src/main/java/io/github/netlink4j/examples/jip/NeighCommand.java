@@ -5,6 +5,7 @@ import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.MacAddress;
 import io.github.netlink4j.Neighbour;
+import io.github.netlink4j.NeighbourFlag;
 import io.github.netlink4j.NeighbourSpec;
 import io.github.netlink4j.NeighbourState;
 import io.github.netlink4j.NetlinkClient;
@@ -27,12 +28,6 @@ final class NeighCommand extends ObjectCommand {
         super(jip, "neigh");
         this.nl = nl;
     }
-
-    /** NTF_PROXY of linux/neighbour.h in ndm_flags. */
-    private static final int NTF_PROXY = 0x08;
-    private static final int NTF_ROUTER = 0x80;
-    private static final int NTF_EXT_LEARNED = 0x10;
-    private static final int NTF_OFFLOADED = 0x20;
 
     static final String HELP = """
             Usage: ip neigh { add | del | change | replace }
@@ -102,10 +97,10 @@ final class NeighCommand extends ObjectCommand {
         StringBuilder sb = new StringBuilder(n.address().map(Address::format).orElse("")).append(' ');
         if (dev == null) sb.append("dev ").append(name(n, links)).append(' ');
         n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-        if ((n.flags() & NTF_ROUTER) != 0) sb.append("router ");
-        if ((n.flags() & NTF_PROXY) != 0) sb.append("proxy ");
-        if ((n.flags() & NTF_EXT_LEARNED) != 0) sb.append("extern_learn ");
-        if ((n.flags() & NTF_OFFLOADED) != 0) sb.append("offload ");
+        if (n.flagSet().contains(NeighbourFlag.ROUTER)) sb.append("router ");
+        if (n.flagSet().contains(NeighbourFlag.PROXY)) sb.append("proxy ");
+        if (n.flagSet().contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
+        if (n.flagSet().contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
         return sb.append(states(n)).append('\n').toString();
     }
 
@@ -195,11 +190,11 @@ final class NeighCommand extends ObjectCommand {
                 o.put("dst", n.address().map(Address::format).orElse(""));
                 if (dev == null) o.put("dev", name(n, links));
                 n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
-                if ((n.flags() & NTF_ROUTER) != 0) o.put("router", null);
-                if ((n.flags() & NTF_PROXY) != 0) o.put("proxy", null);
-                if ((n.flags() & NTF_EXT_LEARNED) != 0) o.put("extern_learn", null);
-                if ((n.flags() & NTF_OFFLOADED) != 0) o.put("offload", null);
-                if (!n.state().isEmpty() || (n.flags() & NTF_PROXY) == 0) {
+                if (n.flagSet().contains(NeighbourFlag.ROUTER)) o.put("router", null);
+                if (n.flagSet().contains(NeighbourFlag.PROXY)) o.put("proxy", null);
+                if (n.flagSet().contains(NeighbourFlag.EXT_LEARNED)) o.put("extern_learn", null);
+                if (n.flagSet().contains(NeighbourFlag.OFFLOADED)) o.put("offload", null);
+                if (!n.state().isEmpty() || !n.flagSet().contains(NeighbourFlag.PROXY)) {
                     List<Object> st = JsonOut.list();
                     for (NeighbourState s : n.state()) st.add(s.name());
                     o.put("state", st);
