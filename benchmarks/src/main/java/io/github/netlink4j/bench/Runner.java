@@ -78,7 +78,8 @@ public final class Runner {
                 new Workload("w2", 2000 / s, "addrs/s", "add N IPv4 /32 to dummy0"),
                 new Workload("w3", 20 / s, "rounds/s", "address dump + link dump, 1,000 links and 5,000 addresses present"),
                 new Workload("w4", 20 / s, "scenarios/s", "the seed scenario (veth moved into a new namespace)"),
-                new Workload("w5", 20 / s, "scenarios/s", "w4's end state by the fastest route (peer created inside)"));
+                new Workload("w5", 20 / s, "scenarios/s", "w4's end state by the fastest route (peer created inside)"),
+                new Workload("w6", 1000 / s, "rules/s", "add N policy rules, list the rule set, delete them by priority"));
         if (only != null) {
             java.util.Set<String> wanted = only;
             workloads = workloads.stream().filter(w -> wanted.contains(w.name())).toList();
@@ -257,6 +258,15 @@ public final class Runner {
     /** The ip commands of a workload, one list of arguments per operation (after {@code ip}). */
     static List<List<String>> ipOps(Workload w, String ns, String kind) {
         List<List<String>> ops = new ArrayList<>();
+        if (w.name().equals("w6")) {
+            for (int i = 0; i < w.count(); i++) {
+                ops.add(List.of("-n", ns, "rule", "add", "from", address(i) + "/32", "priority", String.valueOf(1000 + i), "lookup",
+                        String.valueOf(100 + i % 7)));
+            }
+            ops.add(List.of("-n", ns, "rule", "show"));
+            for (int i = 0; i < w.count(); i++) ops.add(List.of("-n", ns, "rule", "del", "priority", String.valueOf(1000 + i)));
+            return ops;
+        }
         for (int i = 0; i < w.count(); i++) {
             switch (w.name()) {
                 case "w1" -> ops.add(List.of("-n", ns, "link", "add", "dummy" + i, "type", kind));

@@ -1,5 +1,6 @@
 package io.github.netlink4j.bench;
 
+import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.AddressSpec;
 import io.github.netlink4j.BulkResult;
 import io.github.netlink4j.Link;
@@ -7,6 +8,8 @@ import io.github.netlink4j.LinkOptions;
 import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.RouteTable;
+import io.github.netlink4j.RuleSpec;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,7 +41,7 @@ public final class Throughput {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
+        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
         // The workload is the one word that is not an option, wherever it stands: a harness may put
         // options of its own (--pipelined) before it.
         String workload = null;
@@ -60,7 +63,7 @@ public final class Throughput {
                 }
             }
         }
-        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5)");
+        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5|w6)");
         if (netns == null || count < 0) throw new IllegalArgumentException("--netns and --count are required");
         try (NetNamespace ns = NetNamespace.open(netns); NetlinkClient nl = NetlinkClient.open(ns)) {
             return switch (workload) {
@@ -70,6 +73,7 @@ public final class Throughput {
                 case "w3" -> w3(nl, count);
                 case "w4" -> w4(nl, netns, count, releaseEach);
                 case "w5" -> w5(nl, netns, count, releaseEach);
+                case "w6" -> w6(nl, count, pipelined);
                 default -> throw new IllegalArgumentException("unknown workload " + workload);
             };
         }
@@ -132,6 +136,41 @@ public final class Throughput {
         }
         for (AddressSpec s : specs) nl.addresses().add(dummy0, s);
         return report(System.nanoTime() - t0, null);
+    }
+
+    /** The rule w6 adds as its {@code i}th: {@code from 198.18.x.y/32 priority 1000+i lookup 100+i%7}. */
+    static RuleSpec benchRule(int i) throws UnknownHostException {
+        return RuleSpec.of(AddressFamily.INET).from(benchAddress(i).getHostAddress() + "/32").withPriority(1000 + i)
+                .lookup(RouteTable.of(100 + i % 7));
+    }
+
+    /**
+     * w6: add {@code n} rules, list the rule set once, delete the {@code n} rules by priority; the clock
+     * covers all three (add_ns, list_ns and delete_ns are printed too).
+     */
+    static int w6(NetlinkClient nl, int n, boolean pipelined) throws Exception {
+        List<RuleSpec> adds = new ArrayList<>(n), dels = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            adds.add(benchRule(i));
+            dels.add(RuleSpec.of(AddressFamily.INET).withPriority(1000 + i));
+        }
+        long t0 = System.nanoTime();
+        BulkResult<Void> r = null;
+        if (pipelined) r = nl.rules().addAll(adds);
+        else for (RuleSpec a : adds) nl.rules().add(a);
+        long t1 = System.nanoTime();
+        int listed = nl.rules().list(AddressFamily.INET).size();
+        long t2 = System.nanoTime();
+        BulkResult<Void> d = null;
+        if (pipelined) d = nl.rules().deleteAll(dels);
+        else for (RuleSpec x : dels) nl.rules().delete(x);
+        long t3 = System.nanoTime();
+        if (listed < n) throw new IllegalStateException("listed " + listed + " rules, added " + n);
+        System.out.println("add_ns=" + (t1 - t0));
+        System.out.println("list_ns=" + (t2 - t1));
+        System.out.println("delete_ns=" + (t3 - t2));
+        if (r != null && !r.allSucceeded()) return report(t3 - t0, r);
+        return report(t3 - t0, d);
     }
 
     static int w3(NetlinkClient nl, int rounds) throws Exception {

@@ -88,6 +88,20 @@ class ThroughputTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void w6AddsListsAndDeletesRulesLeavingTheDefaults(boolean pipelined) throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
+            NetlinkClient nl = t.client();
+            int[] exit = new int[1];
+            Map<String, String> out = run(exit, args("w6", t.name(), 50, pipelined));
+            assertEquals(0, exit[0]);
+            for (String k : List.of("elapsed_ns", "add_ns", "list_ns", "delete_ns")) assertTrue(out.containsKey(k), k + " in " + out);
+            assertEquals(List.of(0L, 32766L, 32767L), nl.rules().list(io.github.netlink4j.AddressFamily.INET).stream()
+                    .map(io.github.netlink4j.Rule::priority).toList(), "every rule it added is gone again");
+        }
+    }
+
     @Test
     void w3PrintsTheObjectsItDecodedInTheLastRound() throws Exception {
         try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
