@@ -23,7 +23,9 @@ public enum EventGroup {
     /** IPv4 policy rules: RTM_NEWRULE / RTM_DELRULE. */
     IPV4_RULE(8),
     /** IPv6 policy rules: RTM_NEWRULE / RTM_DELRULE. */
-    IPV6_RULE(19);
+    IPV6_RULE(19),
+    /** Nexthop objects: RTM_NEWNEXTHOP / RTM_DELNEXTHOP (group 32, joined with NETLINK_ADD_MEMBERSHIP). */
+    NEXTHOP(32);
 
     private final int group;
 

@@ -34,6 +34,7 @@ public final class NetlinkClient implements AutoCloseable {
     private final Routes routes;
     private final Neighbours neighbours;
     private final Rules rules;
+    private final Nexthops nexthops;
     private final Nsids nsids;
     private final Waits waits;
 
@@ -46,6 +47,7 @@ public final class NetlinkClient implements AutoCloseable {
         this.routes = new Routes(socket, links);
         this.neighbours = new Neighbours(socket, links);
         this.rules = new Rules(socket);
+        this.nexthops = new Nexthops(socket, links);
         this.nsids = new Nsids(socket);
         this.waits = new Waits(sockets, links);
     }
@@ -90,6 +92,11 @@ public final class NetlinkClient implements AutoCloseable {
     /** Routes: {@code ip route}. */
     public Routes routes() {
         return routes;
+    }
+
+    /** Nexthop objects: {@code ip nexthop}. */
+    public Nexthops nexthops() {
+        return nexthops;
     }
 
     /** Policy rules: {@code ip rule}. */

@@ -34,6 +34,9 @@ public sealed interface NetlinkEvent {
     /** A policy rule was added or removed. */
     record RuleEvent(Action action, Rule rule, boolean resync) implements NetlinkEvent {}
 
+    /** A nexthop object was added, replaced or removed. */
+    record NexthopEvent(Action action, NexthopObject nexthop, boolean resync) implements NetlinkEvent {}
+
     /** A namespace id was assigned or removed. */
     record NsidEvent(Action action, int nsid, boolean resync) implements NetlinkEvent {}
 

@@ -29,11 +29,12 @@ import java.util.OptionalInt;
  * @param scope             the scope; derived as ip derives it if empty
  * @param type              unicast, blackhole, unreachable, prohibit, local, …
  * @param multipath         next hops of an ECMP route
+ * @param nexthopId         RTA_NH_ID: the nexthop object the route uses ({@code nhid N}) instead of via, dev or multipath
  */
 public record RouteSpec(AddressFamily family, Optional<InetAddress> destination, int destinationLength,
                         Optional<InetAddress> gateway, Optional<String> link, Optional<InetAddress> preferredSource,
                         OptionalInt metric, Optional<RouteTable> table, Optional<RouteProtocol> protocol,
-                        Optional<RouteScope> scope, RouteType type, List<NextHopSpec> multipath) {
+                        Optional<RouteScope> scope, RouteType type, List<NextHopSpec> multipath, OptionalInt nexthopId) {
     /** Validates before anything is sent. */
     public RouteSpec {
         if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("a route's family is INET or INET6, not " + family);
@@ -63,11 +64,21 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
         if (!multipath.isEmpty() && (gateway.isPresent() || link.isPresent())) {
             throw new IllegalArgumentException("a multipath route gives gateways and links per next hop");
         }
+        Objects.requireNonNull(nexthopId);
+        if (nexthopId.isPresent() && (gateway.isPresent() || link.isPresent() || !multipath.isEmpty())) {
+            throw new IllegalArgumentException("a route through a nexthop object (nhid) takes no via, dev or nexthop list of its own");
+        }
+    }
+
+    /** The same route through nexthop object {@code id} (RTA_NH_ID, {@code nhid ID}). */
+    public RouteSpec withNexthopId(int id) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, type,
+                multipath, OptionalInt.of(id));
     }
 
     private static RouteSpec plain(AddressFamily family, Optional<InetAddress> destination, int length, Optional<InetAddress> gateway) {
         return new RouteSpec(family, destination, length, gateway, Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), RouteType.UNICAST, List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), RouteType.UNICAST, List.of(), OptionalInt.empty());
     }
 
     /**
@@ -102,47 +113,47 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
 
     /** A copy routed via {@code gateway} (RTA_GATEWAY). */
     public RouteSpec withGateway(InetAddress gateway) {
-        return new RouteSpec(family, destination, destinationLength, Optional.of(gateway), link, preferredSource, metric, table, protocol, scope, type, multipath);
+        return new RouteSpec(family, destination, destinationLength, Optional.of(gateway), link, preferredSource, metric, table, protocol, scope, type, multipath, nexthopId);
     }
 
     /** A copy going out of link {@code name} (RTA_OIF). */
     public RouteSpec withLink(String name) {
-        return new RouteSpec(family, destination, destinationLength, gateway, Optional.of(name), preferredSource, metric, table, protocol, scope, type, multipath);
+        return new RouteSpec(family, destination, destinationLength, gateway, Optional.of(name), preferredSource, metric, table, protocol, scope, type, multipath, nexthopId);
     }
 
     /** A copy with {@code source} set (RTA_PREFSRC). */
     public RouteSpec withPreferredSource(InetAddress source) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, Optional.of(source), metric, table, protocol, scope, type, multipath);
+        return new RouteSpec(family, destination, destinationLength, gateway, link, Optional.of(source), metric, table, protocol, scope, type, multipath, nexthopId);
     }
 
     /** A copy with {@code metric} set (RTA_PRIORITY). */
     public RouteSpec withMetric(int m) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, OptionalInt.of(m), table, protocol, scope, type, multipath);
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, OptionalInt.of(m), table, protocol, scope, type, multipath, nexthopId);
     }
 
     /** A copy in table {@code t}. */
     public RouteSpec withTable(RouteTable t) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, Optional.of(t), protocol, scope, type, multipath);
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, Optional.of(t), protocol, scope, type, multipath, nexthopId);
     }
 
     /** A copy with {@code protocol} set. */
     public RouteSpec withProtocol(RouteProtocol p) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, Optional.of(p), scope, type, multipath);
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, Optional.of(p), scope, type, multipath, nexthopId);
     }
 
     /** A copy with {@code scope} set. */
     public RouteSpec withScope(RouteScope s) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, Optional.of(s), type, multipath);
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, Optional.of(s), type, multipath, nexthopId);
     }
 
     /** A copy with {@code type} set. */
     public RouteSpec withType(RouteType t) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, t, multipath);
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, t, multipath, nexthopId);
     }
 
     /** A copy with {@code hops} as its next hops (an ECMP route). */
     public RouteSpec withNextHops(List<NextHopSpec> hops) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, type, hops);
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, type, hops, nexthopId);
     }
 
     /** {@code default} or {@code dst/len}, as ip prints it. */

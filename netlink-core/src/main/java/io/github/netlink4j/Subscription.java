@@ -91,6 +91,7 @@ public final class Subscription implements AutoCloseable {
     private final Neighbours neighbours;
     private final Nsids nsids;
     private final Rules rules;
+    private final Nexthops nexthops;
     private final BlockingQueue<NetlinkEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Consumer<NetlinkEvent> listener;
     private final Thread reader;
@@ -125,6 +126,7 @@ public final class Subscription implements AutoCloseable {
         this.neighbours = new Neighbours(d, links);
         this.nsids = new Nsids(d);
         this.rules = new Rules(d);
+        this.nexthops = new Nexthops(d, links);
         try {
             if (options.listExisting()) initial.addAll(resyncEvents("initial"));
         } catch (IOException | RuntimeException e) {
@@ -247,6 +249,7 @@ public final class Subscription implements AutoCloseable {
         if (groups.contains(EventGroup.NSID)) for (int id : nsids.list()) fresh.put(List.of("nsid", id), id);
         if (groups.contains(EventGroup.IPV4_RULE)) for (Rule r : rules.list(AddressFamily.INET)) fresh.put(key(r), r);
         if (groups.contains(EventGroup.IPV6_RULE)) for (Rule r : rules.list(AddressFamily.INET6)) fresh.put(key(r), r);
+        if (groups.contains(EventGroup.NEXTHOP)) for (NexthopObject n : nexthops.list()) fresh.put(key(n), n);
         List<NetlinkEvent> out = new ArrayList<>();
         synchronized (state) {
             for (Map.Entry<Object, Object> e : fresh.entrySet()) {
@@ -273,6 +276,7 @@ public final class Subscription implements AutoCloseable {
             case Netconf c -> new NetlinkEvent.NetconfEvent(a, c, resync);
             case Integer id -> new NetlinkEvent.NsidEvent(a, id, resync);
             case Rule r -> new NetlinkEvent.RuleEvent(a, r, resync);
+            case NexthopObject n -> new NetlinkEvent.NexthopEvent(a, n, resync);
             default -> throw new IllegalStateException("unknown state object " + v);
         };
     }
@@ -307,6 +311,7 @@ public final class Subscription implements AutoCloseable {
             case Netconf c -> key(c);
             case Integer id -> List.of("nsid", id);
             case Rule r -> key(r);
+            case NexthopObject n -> key(n);
             default -> throw new IllegalStateException();
         };
     }
@@ -327,6 +332,10 @@ public final class Subscription implements AutoCloseable {
     /** A rule is what selects and what it does: two rules alike in both are one to the kernel too. */
     private static Object key(Rule r) {
         return List.of("rule", r.toSpec());
+    }
+
+    private static Object key(NexthopObject n) {
+        return List.of("nexthop", n.id());
     }
 
     private static Object key(Netconf c) {

@@ -42,7 +42,7 @@ class SubscriptionTest {
         if (ns != null) ns.close();
     }
 
-    private static NetlinkEvent await(Subscription s, Predicate<NetlinkEvent> p) throws Exception {
+    static NetlinkEvent await(Subscription s, Predicate<NetlinkEvent> p) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             Optional<NetlinkEvent> e = s.next(Duration.ofMillis(200));

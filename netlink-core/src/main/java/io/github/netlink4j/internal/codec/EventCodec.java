@@ -51,6 +51,8 @@ public final class EventCodec {
                 }
                 case Rtnetlink.RTM_NEWRULE, Rtnetlink.RTM_DELRULE ->
                         out.add(new Decoded(RuleCodec.decode(s, off, l), m.type() == Rtnetlink.RTM_DELRULE));
+                case Rtnetlink.RTM_NEWNEXTHOP, Rtnetlink.RTM_DELNEXTHOP ->
+                        out.add(new Decoded(NexthopCodec.decode(s, off, l), m.type() == Rtnetlink.RTM_DELNEXTHOP));
                 case Rtnetlink.RTM_NEWNSID, Rtnetlink.RTM_DELNSID -> {
                     int id = NsidCodec.decode(s, off, l);
                     if (id >= 0) out.add(new Decoded(id, m.type() == Rtnetlink.RTM_DELNSID));

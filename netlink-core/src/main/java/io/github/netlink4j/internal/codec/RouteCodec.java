@@ -180,7 +180,7 @@ public final class RouteCodec {
             scope = RouteScope.LINK.value();
         } else if (del) {
             scope = RouteScope.NOWHERE.value();
-        } else if (r.type() == RouteType.UNICAST && r.gateway().isEmpty() && r.multipath().isEmpty()) {
+        } else if (r.type() == RouteType.UNICAST && r.gateway().isEmpty() && r.multipath().isEmpty() && r.nexthopId().isEmpty()) {
             scope = RouteScope.LINK.value();
         } else {
             scope = RouteScope.UNIVERSE.value();
@@ -210,6 +210,7 @@ public final class RouteCodec {
             w.endNest(mp);
         }
         if (r.link().isPresent()) w.attrU32(Rtnetlink.RTA_OIF, resolve.applyAsInt(r.link().get()));
+        if (r.nexthopId().isPresent()) w.attrU32(Rtnetlink.RTA_NH_ID, r.nexthopId().getAsInt());
         w.endMessage(m);
     }
 

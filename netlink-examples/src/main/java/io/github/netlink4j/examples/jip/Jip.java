@@ -269,6 +269,7 @@ public final class Jip {
                     case "route": return new RouteCommand(this, nl).run(args);
                     case "neighbor", "neighbour": return new NeighCommand(this, nl).run(args);
                     case "rule": return new RuleCommand(this, nl).run(args);
+                    case "nexthop": return new NexthopCommand(this, nl).run(args);
                     case "monitor": return new MonitorCommand(this, nl).run(args);
                     default:
                         err.println("Object \"" + object + "\" is not implemented by jip.");
@@ -374,7 +375,7 @@ public final class Jip {
         return """
                 Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
                        ip [ -force ] -batch filename
-                where  OBJECT := { address | link | monitor | neighbor | neighbour | netns | route | rule }
+                where  OBJECT := { address | link | monitor | neighbor | neighbour | netns | nexthop | route | rule }
                        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
                                     -h[uman-readable] | -iec | -j[son] | -p[retty] |
                                     -f[amily] { inet | inet6 | bridge | link } |

@@ -29,7 +29,7 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
  * (iproute2 6.1) prints for the objects the library decodes (link, address, route, neigh, nsid, netconf):
  * every notification, "Deleted " before removals, a "[LINK]"-style banner only with {@code label} or
  * {@code all}, {@code -t}/{@code -ts} timestamps. Notifications ip would print that the library does
- * not decode (nexthops, IPv6 prefixes, stats, multicast routes) are not printed. {@code count N}, jip's own,
+ * not decode (IPv6 prefixes, stats, multicast routes) are not printed. {@code count N}, jip's own,
  * stops after N events; a line starting with {@code #} reports a resync after lost notifications.
  */
 final class MonitorCommand {
@@ -69,6 +69,8 @@ final class MonitorCommand {
                 groups.add(EventGroup.NEIGHBOUR);
             } else if (is(a, "nsid")) {
                 groups.add(EventGroup.NSID);
+            } else if (is(a, "nexthop")) {
+                groups.add(EventGroup.NEXTHOP);
             } else if (is(a, "rule")) {
                 if (v4) groups.add(EventGroup.IPV4_RULE);
                 if (v6) groups.add(EventGroup.IPV6_RULE);
@@ -90,7 +92,7 @@ final class MonitorCommand {
             }
         }
         if (groups.isEmpty()) {
-            groups.addAll(EnumSet.of(EventGroup.LINK, EventGroup.NEIGHBOUR, EventGroup.NSID));
+            groups.addAll(EnumSet.of(EventGroup.LINK, EventGroup.NEIGHBOUR, EventGroup.NSID, EventGroup.NEXTHOP));
             if (v4) groups.addAll(EnumSet.of(EventGroup.IPV4_ADDRESS, EventGroup.IPV4_ROUTE, EventGroup.IPV4_NETCONF, EventGroup.IPV4_RULE));
             if (v6) groups.addAll(EnumSet.of(EventGroup.IPV6_ADDRESS, EventGroup.IPV6_ROUTE, EventGroup.IPV6_NETCONF, EventGroup.IPV6_RULE));
         }
@@ -225,6 +227,9 @@ final class MonitorCommand {
                     if (known != null) sb.append("(iproute2 netns name: ").append(known).append(')');
                     if (ie.action() == NetlinkEvent.Action.DELETED) nsidNames.remove(ie.nsid());
                     jip.out.print(sb.append('\n'));
+                }
+                case NetlinkEvent.NexthopEvent ne -> {
+                    jip.out.print(headers("[NEXTHOP]") + del + new NexthopView(ne.nexthop(), links, false).text());
                 }
                 case NetlinkEvent.RuleEvent re -> {
                     if (jip.family != null && re.rule().family() != jip.family) return false;

@@ -84,8 +84,13 @@ final class RouteCommand extends ObjectCommand {
         RouteFilter f = RouteFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = JsonOut.list();
-        for (Route r : selected(f, links)) {
-            RouteView v = new RouteView(r, links, f).detailed(jip.details > 0);
+        List<Route> routes = selected(f, links);
+        Map<Integer, io.github.netlink4j.NexthopObject> nexthops = new java.util.HashMap<>();
+        if (jip.details > 0 && routes.stream().anyMatch(r -> r.nextHopId().isPresent())) {
+            for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
+        }
+        for (Route r : routes) {
+            RouteView v = new RouteView(r, links, f).detailed(jip.details > 0).withNexthops(nexthops);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }
@@ -194,10 +199,19 @@ final class RouteCommand extends ObjectCommand {
         RouteTable table = null;
         RouteProtocol proto = null;
         RouteScope scope = null;
+        Integer nhid = null;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             switch (a) {
                 case "via" -> via = InetAddress.ofLiteral(next(args, "via"));
+                case "nhid" -> {
+                    String v = next(args, "nhid");
+                    try {
+                        nhid = (int) Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw usage("Error: argument \"" + v + "\" is wrong: \"id\" value is invalid\n");
+                    }
+                }
                 case "dev", "oif" -> dev = next(args, "dev");
                 case "src" -> src = InetAddress.ofLiteral(next(args, "src"));
                 case "metric", "priority", "preference" -> metric = number(next(args, "metric"), "\"metric\" value is invalid");
@@ -239,6 +253,7 @@ final class RouteCommand extends ObjectCommand {
         if (table != null) s = s.withTable(table);
         if (proto != null) s = s.withProtocol(proto);
         if (scope != null) s = s.withScope(scope);
+        if (nhid != null) s = s.withNexthopId(nhid);
         switch (op) {
             case ADD -> nl.routes().add(s);
             case REPLACE -> nl.routes().replace(s);

@@ -58,8 +58,21 @@ final class RouteView {
         return this;
     }
 
+    /** The nexthop objects by id, for ip -d's nh_info of routes that use one. */
+    private Map<Integer, io.github.netlink4j.NexthopObject> nexthops = Map.of();
+
+    RouteView withNexthops(Map<Integer, io.github.netlink4j.NexthopObject> byId) {
+        nexthops = byId;
+        return this;
+    }
+
     private boolean show(java.util.function.Predicate<RouteFilter> p) {
         return filter == null || p.test(filter);
+    }
+
+    /** The RTNH_F_* names in {@code bits}, in ip's order (print_rt_flags). */
+    static List<String> flagNames(int bits) {
+        return flags(NextHopFlag.fromBits(bits));
     }
 
     private static List<String> flags(java.util.Set<NextHopFlag> f) {
@@ -107,6 +120,10 @@ final class RouteView {
         }
         r.inputIndex().ifPresent(i -> sb.append("iif ").append(dev(i)).append(' '));
         r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
+        if (details && r.nextHopId().isPresent() && nexthops.containsKey(r.nextHopId().getAsInt())) {
+            String nh = new NexthopView(nexthops.get(r.nextHopId().getAsInt()), links, true).text();
+            sb.append("\n\tnh_info ").append(nh, 0, nh.length() - 1);
+        }
         for (NextHop h : r.multipath()) {
             sb.append("\n\tnexthop ");
             h.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
@@ -138,6 +155,9 @@ final class RouteView {
         if (r.family() == io.github.netlink4j.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
         r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
         r.preference().ifPresent(p -> o.put("pref", p.text()));
+        if (details && r.nextHopId().isPresent() && nexthops.containsKey(r.nextHopId().getAsInt())) {
+            o.put("nh_info", new NexthopView(nexthops.get(r.nextHopId().getAsInt()), links, true).json());
+        }
         if (!r.multipath().isEmpty()) {
             List<Object> hops = new ArrayList<>();
             for (NextHop h : r.multipath()) {

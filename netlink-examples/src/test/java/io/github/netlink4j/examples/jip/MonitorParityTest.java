@@ -109,6 +109,9 @@ class MonitorParityTest {
         Ip.in(n, "rule", "add", "from", "10.200.9.0/24", "lookup", "100", "pref", "100");
         Ip.in(n, "-6", "rule", "add", "to", "fd00:201::/64", "fwmark", "0x7/0xf", "unreachable", "pref", "200");
         Ip.in(n, "rule", "del", "pref", "100");
+        Ip.in(n, "nexthop", "add", "id", "1", "via", "10.200.9.2", "dev", "v0");
+        Ip.in(n, "nexthop", "add", "id", "2", "group", "1");
+        Ip.in(n, "nexthop", "del", "id", "2");
         Ip.in(n, "netns", "set", peer.name(), "7");
         Ip.in(n, "link", "add", "vp0", "type", "veth", "peer", "name", "vp1", "netns", peer.name());
         Ip.in(n, "route", "del", "10.200.10.0/24");
@@ -129,7 +132,7 @@ class MonitorParityTest {
 
     @Test
     void everyObjectTheLibraryDecodes() throws Exception {
-        same(List.of(), List.of("link", "address", "route", "neigh", "nsid", "rule"));
+        same(List.of(), List.of("link", "address", "route", "neigh", "nsid", "rule", "nexthop"));
     }
 
     @Test

@@ -1,0 +1,89 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.error.NetlinkException;
+import io.github.netlink4j.error.NotFoundException;
+import io.github.netlink4j.internal.codec.NexthopCodec;
+import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Nexthop objects (kernel 5.3+): what {@code ip nexthop} lists, adds, replaces, gets and deletes
+ * (RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP). Routes use them by id ({@link RouteSpec#withNexthopId}).
+ *
+ * {@snippet :
+ * nl.nexthops().add(NexthopObjectSpec.via(1, InetAddress.ofLiteral("10.200.0.1"), "veth0"));   // ip nexthop add id 1 via 10.200.0.1 dev veth0
+ * NexthopObject one = nl.nexthops().get(1);                                                    // ip nexthop get id 1
+ * }
+ */
+public final class Nexthops {
+    private final RequestSocket socket;
+    private final Links links;
+
+    Nexthops(RequestSocket socket, Links links) {
+        this.socket = socket;
+        this.links = links;
+    }
+
+    /** Every nexthop object, singles and groups, in the kernel's order (by id). */
+    public List<NexthopObject> list() throws NetlinkException {
+        List<NexthopObject> out = new ArrayList<>();
+        socket.dump(NexthopCodec::encodeDump, NexthopCodec.NEW, (s, off, len) -> out.add(NexthopCodec.decode(s, off, len)), out::clear,
+                "nexthops");
+        return out;
+    }
+
+    /** Nexthop {@code id}, if it exists. */
+    public Optional<NexthopObject> find(int id) throws NetlinkException {
+        NexthopObject[] found = new NexthopObject[1];
+        try {
+            socket.get(w -> NexthopCodec.encodeGet(w, id), (s, off, len) -> found[0] = NexthopCodec.decodeEcho(s, off, len),
+                    Target.of("get nexthop", "nexthop id " + Integer.toUnsignedString(id)));
+        } catch (KernelException e) {
+            if (e.errno() == Errno.ENOENT) return Optional.empty();
+            throw e;
+        }
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** Nexthop {@code id}; {@link NotFoundException} if there is none. */
+    public NexthopObject get(int id) throws NetlinkException {
+        return find(id).orElseThrow(() -> new NotFoundException("nexthop id " + Integer.toUnsignedString(id) + " does not exist", null));
+    }
+
+    /** {@code ip nexthop add}: adds the nexthop and returns it as the kernel made it (with its id if the kernel chose one). */
+    public NexthopObject add(NexthopObjectSpec spec) throws NetlinkException {
+        return modify(spec, false);
+    }
+
+    /** {@code ip nexthop replace}: adds the nexthop or replaces the one with its id. */
+    public NexthopObject replace(NexthopObjectSpec spec) throws NetlinkException {
+        return modify(spec, true);
+    }
+
+    private NexthopObject modify(NexthopObjectSpec spec, boolean replace) throws NetlinkException {
+        int index = spec.link().isPresent() ? links.index(spec.link().get()) : 0;
+        NexthopObject[] made = new NexthopObject[1];
+        socket.request(w -> NexthopCodec.encodeAdd(w, spec, n -> index, replace, true), (s, off, len) -> {
+            NexthopObject n = NexthopCodec.decodeEcho(s, off, len);
+            if (n != null && made[0] == null) made[0] = n;
+        }, Target.onLink(replace ? "replace nexthop" : "add nexthop", describe(spec), spec.link().orElse(null)));
+        if (made[0] != null) return made[0];
+        if (spec.id().isPresent()) return get(spec.id().getAsInt());
+        throw new NotFoundException("the kernel did not say which id it gave the nexthop", null);
+    }
+
+    /** {@code ip nexthop del id N}. */
+    public void delete(int id) throws NetlinkException {
+        socket.request(w -> NexthopCodec.encodeDelete(w, id), null, Target.of("delete nexthop", "nexthop id " + Integer.toUnsignedString(id)));
+    }
+
+    private static String describe(NexthopObjectSpec s) {
+        return "nexthop" + (s.id().isPresent() ? " id " + Integer.toUnsignedString(s.id().getAsInt()) : "");
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.testing.Ip;
+import io.github.netlink4j.testing.Json;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Nexthop objects and routes through them, in a throwaway namespace, cross-checked with {@code ip -j nexthop}. */
+class NexthopsTest {
+    private ThrowawayNamespace ns;
+    private NetlinkClient nl;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        ns = ThrowawayNamespace.create("nh");
+        nl = ns.client();
+        nl.links().setUp("lo");
+        nl.links().add(LinkSpec.veth("veth0", "veth1"));
+        nl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));
+        nl.links().setUp("veth0");
+        nl.links().setUp("veth1");
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (ns != null) ns.close();
+    }
+
+    @Test
+    void singlesGroupsAndRoutesThroughThem() throws Exception {
+        NexthopObject one = nl.nexthops().add(NexthopObjectSpec.via(1, InetAddress.ofLiteral("10.200.0.1"), "veth0"));
+        assertEquals(1, one.id());
+        assertEquals(Optional.of(InetAddress.ofLiteral("10.200.0.1")), one.gateway());
+        assertEquals(OptionalInt.of(nl.links().index("veth0")), one.outputIndex());
+        nl.nexthops().add(NexthopObjectSpec.via(3, InetAddress.ofLiteral("10.200.0.3"), "veth0"));
+        nl.nexthops().add(NexthopObjectSpec.blackhole(2, AddressFamily.INET));
+        NexthopObject group = nl.nexthops().add(NexthopObjectSpec.group(10, List.of(new NexthopObject.Member(1, 2), new NexthopObject.Member(3, 1))));
+        assertEquals(List.of(new NexthopObject.Member(1, 2), new NexthopObject.Member(3, 1)), group.group());
+        NexthopObject res = nl.nexthops().add(NexthopObjectSpec.group(11, List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(3, 1)))
+                .resilient(16, Duration.ofSeconds(30), null));
+        assertEquals(16, res.resilient().orElseThrow().buckets());
+        assertEquals(Duration.ofSeconds(30), res.resilient().orElseThrow().idleTimer());
+
+        List<Map<String, Object>> ip = Json.array(Ip.in(ns.name(), "-j", "nexthop"));
+        assertEquals(List.of(1L, 2L, 3L, 10L, 11L), ip.stream().map(m -> ((Number) m.get("id")).longValue()).toList());
+        assertEquals(List.of(1, 2, 3, 10, 11), nl.nexthops().list().stream().map(NexthopObject::id).toList());
+
+        Route r = nl.routes().add(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
+        assertEquals(OptionalInt.of(10), r.nextHopId());
+        assertEquals(2, r.multipath().size(), "the kernel resolves the group into the route's next hops");
+        Map<String, Object> ipRoute = Json.array(Ip.in(ns.name(), "-j", "route", "show", "10.200.50.0/24")).get(0);
+        assertEquals(10L, ((Number) ipRoute.get("nhid")).longValue());
+
+        nl.nexthops().replace(NexthopObjectSpec.via(3, InetAddress.ofLiteral("10.200.0.4"), "veth0"));
+        assertEquals(Optional.of(InetAddress.ofLiteral("10.200.0.4")), nl.nexthops().get(3).gateway());
+        nl.routes().delete(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
+        nl.nexthops().delete(10);
+        assertEquals(Optional.empty(), nl.nexthops().find(10));
+        assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> nl.nexthops().get(10));
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingIsSentAndTheKernelsWordsAfter() throws IOException {
+        assertThrows(IllegalArgumentException.class, () -> new NexthopObject.Member(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new NexthopObject.Member(1, 257));
+        assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.via(5, InetAddress.ofLiteral("10.200.0.1"), "veth0")
+                .resilient(8, null, null));
+        assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of(new NexthopObject.Member(1, 1))).resilient(0, null, null));
+        assertEquals(List.of(), nl.nexthops().list(), "nothing was sent");
+        KernelException e = assertThrows(KernelException.class, () -> nl.nexthops().add(NexthopObjectSpec.group(5,
+                List.of(new NexthopObject.Member(99, 1)))));
+        assertTrue(e.getMessage().toLowerCase().contains("nexthop"), e.getMessage());
+        assertEquals(List.of(), nl.nexthops().list(), "nothing half-made");
+    }
+
+    @Test
+    void nexthopEventsAndResync() throws Exception {
+        try (Subscription s = nl.subscribe(EnumSet.of(EventGroup.NEXTHOP))) {
+            nl.nexthops().add(NexthopObjectSpec.via(7, InetAddress.ofLiteral("10.200.0.7"), "veth0"));
+            var added = (NetlinkEvent.NexthopEvent) SubscriptionTest.await(s, e -> e instanceof NetlinkEvent.NexthopEvent ne && ne.nexthop().id() == 7);
+            assertEquals(NetlinkEvent.Action.NEW, added.action());
+            Ip.in(ns.name(), "nexthop", "del", "id", "7");
+            var gone = (NetlinkEvent.NexthopEvent) SubscriptionTest.await(s, e -> e instanceof NetlinkEvent.NexthopEvent ne
+                    && ne.action() == NetlinkEvent.Action.DELETED);
+            assertEquals(7, gone.nexthop().id());
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.NexthopObject;
+import io.github.netlink4j.NexthopObjectSpec;
+import io.github.netlink4j.RouteProtocol;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static io.github.netlink4j.examples.jip.Jip.is;
+import static io.github.netlink4j.examples.jip.Jip.next;
+import static io.github.netlink4j.examples.jip.Jip.usage;
+
+/** {@code jip nexthop ...}: nexthop objects as ip 6.1 reads and prints them (ipnexthop.c). */
+final class NexthopCommand extends ObjectCommand {
+    private final NetlinkClient nl;
+
+    NexthopCommand(Jip jip, NetlinkClient nl) {
+        super(jip, "nexthop");
+        this.nl = nl;
+    }
+
+    static final String HELP = """
+            Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR
+                   ip nexthop { add | replace } id ID NH [ protocol ID ]
+                   ip nexthop { get | del } id ID
+            SELECTOR := [ id ID ] [ dev DEV ] [ groups ] [ fdb ]
+            NH := { blackhole | [ via ADDRESS ] [ dev DEV ] [ onlink ] [ fdb ] |
+                    group GROUP [ fdb ] [ type TYPE [ TYPE_ARGS ] ] }
+            GROUP := [ <id[,weight]>/<id[,weight]>/... ]
+            TYPE := { mpath | resilient }
+            TYPE_ARGS := [ RESILIENT_ARGS ]
+            RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ] [ unbalanced_timer UNBALANCED ]""";
+
+    @Override
+    String[] verbs() {
+        return new String[] {"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"};
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    int command(String verb, List<String> args) throws IOException {
+        return switch (verb) {
+            case "add" -> modify(args, false);
+            case "replace" -> modify(args, true);
+            case "delete" -> delete(args);
+            case "", "list", "show", "lst" -> list(args, false);
+            case "flush" -> list(args, true);
+            case "get" -> get(args);
+            default -> throw notImplemented("ip nexthop " + verb);
+        };
+    }
+
+    private static int id(String v) {
+        try {
+            long x = Long.decode(v);
+            if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
+            return (int) x;
+        } catch (NumberFormatException e) {
+            throw usage("Error: argument \"" + v + "\" is wrong: invalid id value");
+        }
+    }
+
+    private Map<Integer, Link> links() throws IOException {
+        return LinkCommand.index(nl.links().list());
+    }
+
+    private void print(List<NexthopObject> shown) throws IOException {
+        Map<Integer, Link> links = links();
+        List<Object> json = JsonOut.list();
+        for (NexthopObject n : shown) {
+            NexthopView v = new NexthopView(n, links, jip.details > 0);
+            if (jip.json) json.add(v.json());
+            else jip.out.print(v.text());
+        }
+        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+    }
+
+    /** {@code ip nexthop get id ID}: ip's usage text unless exactly an id is given. */
+    private int get(List<String> args) throws IOException {
+        int id = 0;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            if (!a.equals("id")) throw usage(HELP);
+            id = id(next(args, "id"));
+        }
+        if (id == 0) throw usage(HELP);
+        Optional<NexthopObject> n = nl.nexthops().find(id);
+        if (n.isEmpty()) {
+            jip.err.println("RTNETLINK answers: No such file or directory");
+            return 2;
+        }
+        print(List.of(n.get()));
+        return 0;
+    }
+
+    private int delete(List<String> args) throws IOException {
+        int id = -1;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            if (a.equals("id")) id = id(next(args, "id"));
+            else throw usage("Error: argument \"" + a + "\" is wrong: ");
+        }
+        if (id < 0) {
+            jip.err.println("Error: Nexthop id is missing.");
+            return 2;
+        }
+        nl.nexthops().delete(id);
+        return 0;
+    }
+
+    /** {@code ip nexthop list|flush [id ID] [dev DEV] [groups] [fdb] [protocol N]}. */
+    private int list(List<String> args, boolean flush) throws IOException {
+        Integer dev = null, proto = null;
+        boolean groups = false, fdb = false;
+        Map<Integer, Link> links = links();
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            if (is(a, "dev")) {
+                String name = next(args, "dev");
+                for (Link l : links.values()) if (l.name().equals(name)) dev = l.index();
+                if (dev == null) throw usage("Error: argument \"" + name + "\" is wrong: Device does not exist\n");
+            } else if (is(a, "groups")) {
+                groups = true;
+            } else if (a.equals("id")) {
+                int id = id(next(args, "id"));
+                if (flush) {
+                    nl.nexthops().delete(id);
+                    return 0;
+                }
+                return get(new ArrayList<>(List.of("id", Integer.toUnsignedString(id))));
+            } else if (is(a, "protocol")) {
+                String p = next(args, "protocol");
+                try {
+                    proto = Integer.decode(p);
+                } catch (NumberFormatException e) {
+                    throw usage("Error: argument \"" + p + "\" is wrong: invalid protocol value");
+                }
+            } else if (is(a, "fdb")) {
+                fdb = true;
+            } else if (is(a, "master") || is(a, "vrf")) {
+                throw notImplemented("ip nexthop list " + a);
+            } else if (is(a, "help")) {
+                throw usage(HELP);
+            } else {
+                throw usage("Error: argument \"" + a + "\" is wrong: ");
+            }
+        }
+        List<NexthopObject> shown = new ArrayList<>();
+        for (NexthopObject n : nl.nexthops().list()) {
+            if (jip.family != null && !n.family().equals(Optional.of(jip.family))) continue;
+            if (dev != null && n.outputIndex().orElse(0) != dev) continue;
+            if (groups && !n.isGroup()) continue;
+            if (fdb && !n.fdb()) continue;
+            if (proto != null && n.protocol().value() != proto) continue;
+            shown.add(n);
+        }
+        if (flush) {
+            // groups first: a member in use by a group goes when its group goes
+            for (NexthopObject n : shown) if (n.isGroup()) nl.nexthops().delete(n.id());
+            for (NexthopObject n : shown) {
+                if (!n.isGroup()) {
+                    try {
+                        nl.nexthops().delete(n.id());
+                    } catch (io.github.netlink4j.error.KernelException e) {
+                        if (e.errno() != io.github.netlink4j.error.Errno.ENOENT) throw e;
+                    }
+                }
+            }
+            return 0;
+        }
+        print(shown);
+        return 0;
+    }
+
+    /** {@code ip nexthop add|replace id ID NH}: ipnh_modify's keywords in any order. */
+    private int modify(List<String> args, boolean replace) throws IOException {
+        OptionalInt id = OptionalInt.empty();
+        InetAddress via = null;
+        String dev = null;
+        boolean blackhole = false, fdb = false, onlink = false;
+        List<NexthopObject.Member> group = new ArrayList<>();
+        boolean resilient = false;
+        Integer buckets = null;
+        Duration idle = null, unbalanced = null;
+        RouteProtocol proto = null;
+        AddressFamily fam = jip.family == AddressFamily.INET || jip.family == AddressFamily.INET6 ? jip.family : null;
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            switch (a) {
+                case "id" -> id = OptionalInt.of(id(next(args, "id")));
+                case "dev" -> dev = next(args, "dev");
+                case "via" -> {
+                    String v = next(args, "via");
+                    via = Prefix.address(v, fam);
+                }
+                case "blackhole" -> blackhole = true;
+                case "fdb" -> fdb = true;
+                case "onlink" -> onlink = true;
+                case "group" -> group = members(next(args, "group"));
+                case "type" -> {
+                    String t = next(args, "type");
+                    if (t.equals("resilient")) {
+                        resilient = true;
+                        while (!args.isEmpty() && List.of("buckets", "idle_timer", "unbalanced_timer").contains(args.get(0))) {
+                            String k = args.remove(0);
+                            String v = next(args, k);
+                            long x;
+                            try {
+                                x = Long.parseLong(v);
+                            } catch (NumberFormatException e) {
+                                throw usage("Error: argument \"" + v + "\" is wrong: invalid " + k.replace('_', ' ') + " value");
+                            }
+                            if (k.equals("buckets")) buckets = (int) x;
+                            else if (k.equals("idle_timer")) idle = Duration.ofSeconds(x);
+                            else unbalanced = Duration.ofSeconds(x);
+                        }
+                    } else if (!t.equals("mpath")) {
+                        throw usage("Error: argument \"" + t + "\" is wrong: \"type\" value is invalid\n");
+                    }
+                }
+                case "protocol" -> {
+                    String p = next(args, "protocol");
+                    try {
+                        proto = RouteProtocol.parse(p);
+                    } catch (IllegalArgumentException e) {
+                        throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
+                    }
+                }
+                case "encap" -> throw notImplemented("ip nexthop encap");
+                default -> {
+                    if (is(a, "help")) throw usage(HELP);
+                    throw usage("Error: argument \"" + a + "\" is wrong: ");
+                }
+            }
+        }
+        String devName = dev;
+        if (dev != null && links().values().stream().noneMatch(l -> l.name().equals(devName))) {
+            throw usage("Error: argument \"" + dev + "\" is wrong: Device does not exist\n");
+        }
+        Optional<AddressFamily> family = via != null ? Optional.of(AddressFamily.of(via))
+                : fam != null ? Optional.of(fam) : (dev != null || blackhole) ? Optional.of(AddressFamily.INET) : Optional.empty();
+        NexthopObjectSpec s = new NexthopObjectSpec(id, family, Optional.ofNullable(via), Optional.ofNullable(dev), blackhole, fdb, onlink, group,
+                resilient ? Optional.of(io.github.netlink4j.NexthopGroupType.RESILIENT) : Optional.empty(),
+                buckets == null ? OptionalInt.empty() : OptionalInt.of(buckets), Optional.ofNullable(idle), Optional.ofNullable(unbalanced),
+                Optional.ofNullable(proto));
+        if (replace) nl.nexthops().replace(s);
+        else nl.nexthops().add(s);
+        return 0;
+    }
+
+    /** {@code A[,W]/B[,W]…}. */
+    private static List<NexthopObject.Member> members(String g) {
+        List<NexthopObject.Member> out = new ArrayList<>();
+        try {
+            for (String part : g.split("/")) {
+                String[] iw = part.split(",", 2);
+                int w = iw.length > 1 ? Integer.parseInt(iw[1]) : 1;
+                if (w < 1 || w > 256) throw usage("Error: argument \"" + iw[1] + "\" is wrong: \"weight\" is invalid\n");
+                out.add(new NexthopObject.Member(id(iw[0]), w));
+            }
+        } catch (NumberFormatException e) {
+            throw usage("Error: argument \"" + g + "\" is wrong: \"group\" value is invalid\n");
+        }
+        return out;
+    }
+}

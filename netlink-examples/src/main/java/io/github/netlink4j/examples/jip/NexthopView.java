@@ -1,0 +1,87 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.NexthopGroupType;
+import io.github.netlink4j.NexthopObject;
+import io.github.netlink4j.RouteProtocol;
+import io.github.netlink4j.RouteScope;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** How ip 6.1 prints a nexthop object (ipnexthop.c __print_nexthop_entry): text and JSON together. */
+final class NexthopView {
+    private final StringBuilder text = new StringBuilder();
+    private final Map<String, Object> json = JsonOut.object();
+
+    NexthopView(NexthopObject n, Map<Integer, Link> links, boolean details) {
+        put("id " + Integer.toUnsignedString(n.id()) + " ", "id", Integer.toUnsignedLong(n.id()));
+        if (n.isGroup()) {
+            text.append("group ");
+            List<Object> members = JsonOut.list();
+            for (int i = 0; i < n.group().size(); i++) {
+                NexthopObject.Member m = n.group().get(i);
+                Map<String, Object> o = JsonOut.object();
+                if (i > 0) text.append('/');
+                text.append(Integer.toUnsignedString(m.id()));
+                o.put("id", Integer.toUnsignedLong(m.id()));
+                if (m.weight() != 1) {
+                    text.append(',').append(m.weight());
+                    o.put("weight", m.weight());
+                }
+                members.add(o);
+            }
+            text.append(' ');
+            json.put("group", members);
+        }
+        n.groupType().filter(t -> t != NexthopGroupType.MPATH).ifPresent(t -> put("type " + t.text() + " ", "type", t.text()));
+        n.resilient().ifPresent(r -> {
+            Map<String, Object> o = JsonOut.object();
+            text.append("buckets ").append(r.buckets()).append(' ');
+            o.put("buckets", r.buckets());
+            time(o, "idle_timer", r.idleTimer());
+            time(o, "unbalanced_timer", r.unbalancedTimer());
+            time(o, "unbalanced_time", r.unbalancedTime());
+            json.put("resilient_args", o);
+        });
+        n.gateway().ifPresent(g -> put("via " + Address.format(g) + " ", "gateway", Address.format(g)));
+        n.outputIndex().ifPresent(i -> {
+            Link l = links.get(i);
+            String name = l != null ? l.name() : "if" + i;
+            put("dev " + name + " ", "dev", name);
+        });
+        if (!n.scope().equals(RouteScope.UNIVERSE) || details) put("scope " + n.scope() + " ", "scope", n.scope().toString());
+        if (n.blackhole()) put("blackhole ", "blackhole", null);
+        if (!n.protocol().equals(RouteProtocol.UNSPEC) || details) put("proto " + n.protocol() + " ", "protocol", n.protocol().toString());
+        List<Object> flags = JsonOut.list();
+        for (String f : RouteView.flagNames(n.flags())) {
+            text.append(f).append(' ');
+            flags.add(f);
+        }
+        json.put("flags", flags);
+        if (n.fdb()) put("fdb", "fdb", null);
+    }
+
+    /** print_tv's %g of seconds. */
+    private void time(Map<String, Object> o, String key, Duration d) {
+        double s = d.toMillis() / 1000.0;
+        String g = s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+        text.append(key).append(' ').append(g).append(' ');
+        o.put(key, new JsonOut.Raw(g));
+    }
+
+    private void put(String t, String key, Object v) {
+        text.append(t);
+        json.put(key, v);
+    }
+
+    String text() {
+        return text + "\n";
+    }
+
+    Map<String, Object> json() {
+        return json;
+    }
+}
