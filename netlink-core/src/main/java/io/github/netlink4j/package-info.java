@@ -23,7 +23,8 @@
  * <h2>One verb rule</h2>
  * Every handle of a {@link io.github.netlink4j.NetlinkClient} ({@link io.github.netlink4j.Links},
  * {@link io.github.netlink4j.Addresses}, {@link io.github.netlink4j.Routes},
- * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Nsids}) names its operations so:
+ * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Rules}, {@link io.github.netlink4j.Nexthops},
+ * {@link io.github.netlink4j.Nsids}) names its operations so:
  * <ul>
  *   <li>{@code list(…)} returns every object, or those a filter selects, as immutable records (a dump);</li>
  *   <li>{@code find(key)} returns an {@code Optional} (an {@code OptionalInt} for a number), empty when
