@@ -79,7 +79,8 @@ public final class Runner {
                 new Workload("w3", 20 / s, "rounds/s", "address dump + link dump, 1,000 links and 5,000 addresses present"),
                 new Workload("w4", 20 / s, "scenarios/s", "the seed scenario (veth moved into a new namespace)"),
                 new Workload("w5", 20 / s, "scenarios/s", "w4's end state by the fastest route (peer created inside)"),
-                new Workload("w6", 1000 / s, "rules/s", "add N policy rules, list the rule set, delete them by priority"));
+                new Workload("w6", 1000 / s, "rules/s", "add N policy rules, list the rule set, delete them by priority"),
+                new Workload("w7", 1000 / s, "nexthops/s", "add N nexthop objects one by one, list them, delete them by id"));
         if (only != null) {
             java.util.Set<String> wanted = only;
             workloads = workloads.stream().filter(w -> wanted.contains(w.name())).toList();
@@ -184,6 +185,13 @@ public final class Runner {
                 nl.links().add(LinkSpec.of("dummy0", kind));
                 nl.links().setUp("dummy0");
             }
+            case "w7" -> {
+                // a gateway needs a link with carrier and a route to it: a veth end, up, in 198.18.0.0/15
+                nl.links().add(LinkSpec.veth("dummy0", "dummy0p"));
+                nl.addresses().add(AddressSpec.of("dummy0", "198.18.0.1/15"));
+                nl.links().setUp("dummy0");
+                nl.links().setUp("dummy0p");
+            }
             case "w3" -> {
                 List<LinkSpec> l = new ArrayList<>();
                 for (int i = 0; i < 999; i++) l.add(LinkSpec.of("dummy" + i, kind));
@@ -265,6 +273,14 @@ public final class Runner {
             }
             ops.add(List.of("-n", ns, "rule", "show"));
             for (int i = 0; i < w.count(); i++) ops.add(List.of("-n", ns, "rule", "del", "priority", String.valueOf(1000 + i)));
+            return ops;
+        }
+        if (w.name().equals("w7")) {
+            for (int i = 0; i < w.count(); i++) {
+                ops.add(List.of("-n", ns, "nexthop", "add", "id", String.valueOf(1000 + i), "via", address(i + 1), "dev", "dummy0"));
+            }
+            ops.add(List.of("-n", ns, "nexthop", "show"));
+            for (int i = 0; i < w.count(); i++) ops.add(List.of("-n", ns, "nexthop", "del", "id", String.valueOf(1000 + i)));
             return ops;
         }
         for (int i = 0; i < w.count(); i++) {

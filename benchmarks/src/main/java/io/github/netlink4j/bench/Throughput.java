@@ -8,6 +8,7 @@ import io.github.netlink4j.LinkOptions;
 import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.NexthopObjectSpec;
 import io.github.netlink4j.RouteTable;
 import io.github.netlink4j.RuleSpec;
 
@@ -41,7 +42,7 @@ public final class Throughput {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
+        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6|w7 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
         // The workload is the one word that is not an option, wherever it stands: a harness may put
         // options of its own (--pipelined) before it.
         String workload = null;
@@ -63,7 +64,7 @@ public final class Throughput {
                 }
             }
         }
-        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5|w6)");
+        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5|w6|w7)");
         if (netns == null || count < 0) throw new IllegalArgumentException("--netns and --count are required");
         try (NetNamespace ns = NetNamespace.open(netns); NetlinkClient nl = NetlinkClient.open(ns)) {
             return switch (workload) {
@@ -74,6 +75,7 @@ public final class Throughput {
                 case "w4" -> w4(nl, netns, count, releaseEach);
                 case "w5" -> w5(nl, netns, count, releaseEach);
                 case "w6" -> w6(nl, count, pipelined);
+                case "w7" -> w7(nl, count);
                 default -> throw new IllegalArgumentException("unknown workload " + workload);
             };
         }
@@ -171,6 +173,27 @@ public final class Throughput {
         System.out.println("delete_ns=" + (t3 - t2));
         if (r != null && !r.allSucceeded()) return report(t3 - t0, r);
         return report(t3 - t0, d);
+    }
+
+    /**
+     * w7: add {@code n} nexthop objects {@code id 1000+i via 198.18.x.y dev dummy0} one by one, list
+     * them once, delete them by id (dummy0 up with 198.18.0.0/15 on it is prepared outside the clock).
+     */
+    static int w7(NetlinkClient nl, int n) throws Exception {
+        List<NexthopObjectSpec> adds = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) adds.add(NexthopObjectSpec.via(1000 + i, benchAddress(i + 1), "dummy0"));
+        long t0 = System.nanoTime();
+        for (NexthopObjectSpec a : adds) nl.nexthops().add(a);
+        long t1 = System.nanoTime();
+        int listed = nl.nexthops().list().size();
+        long t2 = System.nanoTime();
+        for (int i = 0; i < n; i++) nl.nexthops().delete(1000 + i);
+        long t3 = System.nanoTime();
+        if (listed < n) throw new IllegalStateException("listed " + listed + " nexthops, added " + n);
+        System.out.println("add_ns=" + (t1 - t0));
+        System.out.println("list_ns=" + (t2 - t1));
+        System.out.println("delete_ns=" + (t3 - t2));
+        return report(t3 - t0, null);
     }
 
     static int w3(NetlinkClient nl, int rounds) throws Exception {

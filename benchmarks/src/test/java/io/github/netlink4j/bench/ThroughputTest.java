@@ -103,6 +103,22 @@ class ThroughputTest {
     }
 
     @Test
+    void w7AddsListsAndDeletesNexthops() throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
+            NetlinkClient nl = t.client();
+            nl.links().add(LinkSpec.veth("dummy0", "dummy0p"));
+            nl.addresses().add(AddressSpec.of("dummy0", "198.18.0.1/15"));
+            nl.links().setUp("dummy0");
+            nl.links().setUp("dummy0p");
+            int[] exit = new int[1];
+            Map<String, String> out = run(exit, args("w7", t.name(), 40, false));
+            assertEquals(0, exit[0]);
+            for (String k : List.of("elapsed_ns", "add_ns", "list_ns", "delete_ns")) assertTrue(out.containsKey(k), k + " in " + out);
+            assertEquals(List.of(), nl.nexthops().list(), "every nexthop it added is gone again");
+        }
+    }
+
+    @Test
     void w3PrintsTheObjectsItDecodedInTheLastRound() throws Exception {
         try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
             NetlinkClient nl = t.client();

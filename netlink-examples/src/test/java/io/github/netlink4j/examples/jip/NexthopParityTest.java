@@ -28,6 +28,7 @@ class NexthopParityTest {
             {"nexthop", "add", "id", "11", "group", "1/3", "type", "resilient", "buckets", "8", "idle_timer", "60", "unbalanced_timer", "120"},
             {"nexthop", "add", "id", "12", "via", "10.200.0.5", "dev", "veth0", "protocol", "static"},
             {"nexthop", "replace", "id", "3", "via", "10.200.0.4", "dev", "veth0"},
+            {"nexthop", "add", "id", "13", "via", "10.200.0.9", "fdb"}, {"nexthop", "add", "id", "14", "group", "13", "fdb"},
             {"route", "add", "10.200.50.0/24", "nhid", "10"}, {"route", "add", "10.200.51.0/24", "nhid", "1", "metric", "5"}};
 
     private static String[] in(ThrowawayNamespace ns, String... args) {
@@ -68,7 +69,7 @@ class NexthopParityTest {
             for (String[] c : SETUP) Ip.in(ns.name(), c);
             for (String[] c : NEXTHOPS) Ip.in(ns.name(), c);
             for (String[] c : new String[][] {{"nexthop"}, {"nh"}, {"nexthop", "show"}, {"nexthop", "list"}, {"-j", "nexthop"}, {"-p", "-j", "nexthop"},
-                    {"-d", "nexthop"}, {"-4", "nexthop"}, {"-6", "nexthop"}, {"nexthop", "show", "dev", "veth0"}, {"nexthop", "show", "groups"},
+                    {"-d", "nexthop"}, {"-4", "nexthop"}, {"-6", "nexthop"}, {"nexthop", "show", "dev", "veth0"}, {"nexthop", "show", "groups"}, {"nexthop", "show", "fdb"},
                     {"nexthop", "show", "protocol", "4"}, {"nexthop", "show", "id", "11"}, {"nexthop", "get", "id", "10"},
                     {"-j", "nexthop", "get", "id", "11"}, {"nexthop", "get", "id", "99"}, {"route"}, {"-j", "route"}, {"-d", "route"},
                     {"route", "show", "10.200.50.0/24"}, {"route", "get", "10.200.50.1"}, {"nexthop", "add", "id", "20", "group", "1,300"},
