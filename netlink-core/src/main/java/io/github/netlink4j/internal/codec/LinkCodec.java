@@ -194,6 +194,12 @@ public final class LinkCodec {
         w.endMessage(m);
     }
 
+    /** The ifi_index of the RTM_NEWLINK at {@code off}, or -1 for any other message; the attributes are not read. */
+    public static int indexOf(MemorySegment s, long off, int len) {
+        if (len < Nlmsg.HDRLEN + 16 || Nlmsg.type(s, off) != Rtnetlink.RTM_NEWLINK) return -1;
+        return s.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, off + Nlmsg.HDRLEN + 4);
+    }
+
     /** RTM_DELLINK by index, as {@code ip link del} sends it. */
     public static void encodeDelete(MessageWriter w, int index) {
         int m = w.beginMessage(Rtnetlink.RTM_DELLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
