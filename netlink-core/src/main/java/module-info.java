@@ -6,4 +6,5 @@
 module io.github.netlink4j {
     exports io.github.netlink4j;
     exports io.github.netlink4j.error;
+    exports io.github.netlink4j.topology;
 }

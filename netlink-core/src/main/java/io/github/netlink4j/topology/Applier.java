@@ -1,0 +1,196 @@
+package io.github.netlink4j.topology;
+
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.BulkResult;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.error.NetlinkException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Makes a {@link Topology}, step by step, remembering what it made so that it can be unmade. */
+final class Applier {
+    private final Topology t;
+    final NetlinkClient host;
+    private boolean ownsHost;
+    final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
+    final Map<String, NetlinkClient> clients = new LinkedHashMap<>();
+    final List<String> done = new ArrayList<>();
+    // what to undo in the host, whose objects outlive the topology's namespaces
+    private final List<String> hostLinks = new ArrayList<>();
+    private final List<AddressSpec> hostAddresses = new ArrayList<>();
+    private final List<String> hostUps = new ArrayList<>();
+    private final List<RouteSpec> hostRoutes = new ArrayList<>();
+    private final List<RuleSpec> hostRules = new ArrayList<>();
+    private boolean undone;
+    private final int steps;
+    private int step;
+
+    Applier(Topology t, NetlinkClient host) {
+        this.t = t;
+        this.host = host;
+        this.steps = t.namespaces.size() + t.links.size() + t.addresses.size() + t.ups.size() + t.routes.size() + t.rules.size();
+    }
+
+    AppliedTopology applyOwning() throws TopologyException {
+        ownsHost = true;
+        return apply();
+    }
+
+    private static String where(String ns) {
+        return ns == null ? "host" : ns;
+    }
+
+    private NetlinkClient client(String ns) {
+        return ns == null ? host : clients.get(ns);
+    }
+
+    private TopologyException fail(String what, Throwable cause) {
+        try {
+            undo();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        return new TopologyException(step, steps, what, cause);
+    }
+
+    AppliedTopology apply() throws TopologyException {
+        String what = "";
+        try {
+            for (Topology.Namespace n : t.namespaces) {
+                what = begin("namespace " + n.key() + (n.named() ? "" : " (anonymous)"));
+                NetNamespace ns = n.named() ? NetNamespace.create(n.key()) : NetNamespace.createAnonymous();
+                namespaces.put(n.key(), ns);
+                clients.put(n.key(), NetlinkClient.open(ns));
+                done.add(what);
+            }
+            for (Topology.Link l : t.links) {
+                LinkSpec spec = l.spec();
+                what = begin("link " + spec.name() + " (" + spec.kind() + ") in " + where(l.namespace())
+                        + (l.peerNamespace() != null ? ", peer in " + l.peerNamespace() : ""));
+                if (l.peerNamespace() != null) spec = ((LinkSpec.Veth) spec).withPeerNamespace(namespaces.get(l.peerNamespace()));
+                client(l.namespace()).links().add(spec);
+                if (l.namespace() == null) hostLinks.add(spec.name());
+                done.add(what);
+            }
+            items(t.addresses, "address", a -> a.address().getHostAddress() + "/" + a.prefixLength() + " on " + a.link(),
+                    (c, list) -> c.addresses().addAll(list), hostAddresses);
+            for (Topology.Item<String> u : t.ups) {
+                what = begin("link " + u.value() + " up in " + where(u.namespace()));
+                NetlinkClient c = client(u.namespace());
+                if (u.namespace() == null && !c.links().get(u.value()).isUp() && !hostLinks.contains(u.value())) hostUps.add(u.value());
+                c.links().setUp(u.value());
+                done.add(what);
+            }
+            items(t.routes, "route", RouteSpec::destinationText, (c, list) -> c.routes().addAll(list), hostRoutes);
+            items(t.rules, "rule", r -> r.priority().isPresent() ? "priority " + Integer.toUnsignedString(r.priority().getAsInt()) : "without priority",
+                    (c, list) -> c.rules().addAll(list), hostRules);
+        } catch (TopologyException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw fail(what, e);
+        }
+        return new AppliedTopology(this);
+    }
+
+    private String begin(String what) {
+        step++;
+        return what;
+    }
+
+    @FunctionalInterface
+    private interface Bulk<T> {
+        BulkResult<Void> send(NetlinkClient c, List<T> items) throws NetlinkException;
+    }
+
+    /**
+     * Sends the items of each namespace pipelined (one sendmsg for many), then reports them one by one
+     * as steps: the first that failed is the step named, and those that succeeded are undone with the rest.
+     */
+    private <T> void items(List<Topology.Item<T>> all, String kind, java.util.function.Function<T, String> label, Bulk<T> bulk,
+                           List<T> hostMade) throws TopologyException, NetlinkException {
+        Map<String, List<Integer>> byNs = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) byNs.computeIfAbsent(all.get(i).namespace(), k -> new ArrayList<>()).add(i);
+        Exception[] errors = new Exception[all.size()];
+        for (Map.Entry<String, List<Integer>> e : byNs.entrySet()) {
+            List<T> values = new ArrayList<>();
+            for (int i : e.getValue()) values.add(all.get(i).value());
+            NetlinkClient c = client(e.getKey());
+            try {
+                BulkResult<Void> r = bulk.send(c, values);
+                for (int j = 0; j < values.size(); j++) errors[e.getValue().get(j)] = r.error(j).orElse(null);
+            } catch (NetlinkException whole) {
+                // A name that did not resolve fails the whole batch before anything is sent: find which, one by one.
+                for (int j = 0; j < values.size(); j++) {
+                    try {
+                        errors[e.getValue().get(j)] = bulk.send(c, List.of(values.get(j))).error(0).orElse(null);
+                    } catch (NetlinkException one) {
+                        errors[e.getValue().get(j)] = one;
+                    }
+                }
+            }
+            for (int j = 0; j < values.size(); j++) {
+                if (e.getKey() == null && errors[e.getValue().get(j)] == null) hostMade.add(values.get(j));
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            String what = begin(kind + " " + label.apply(all.get(i).value()) + " in " + where(all.get(i).namespace()));
+            if (errors[i] != null) throw fail(what, errors[i]);
+            done.add(what);
+        }
+    }
+
+    /** Removes what was made, newest first; every step is tried even when one fails. */
+    synchronized void undo() throws IOException {
+        if (undone) return;
+        undone = true;
+        List<Exception> errors = new ArrayList<>();
+        for (RuleSpec r : hostRules.reversed()) run(errors, () -> host.rules().delete(r));
+        for (RouteSpec r : hostRoutes.reversed()) run(errors, () -> host.routes().delete(r));
+        for (AddressSpec a : hostAddresses.reversed()) {
+            if (!hostLinks.contains(a.link())) run(errors, () -> host.addresses().delete(a));
+        }
+        for (String l : hostUps.reversed()) run(errors, () -> host.links().setDown(l));
+        for (String l : hostLinks.reversed()) run(errors, () -> host.links().delete(l));
+        for (NetlinkClient c : clients.values()) run(errors, c::close);
+        for (Map.Entry<String, NetNamespace> e : new ArrayList<>(namespaces.entrySet()).reversed()) {
+            run(errors, () -> e.getValue().close());
+            boolean named = t.namespaces.stream().anyMatch(n -> n.key().equals(e.getKey()) && n.named());
+            if (named) run(errors, () -> NetNamespace.delete(e.getKey()));
+        }
+        if (ownsHost) run(errors, host::close);
+        if (!errors.isEmpty()) {
+            IOException io = new IOException("undoing the topology left " + errors.size() + " errors; first: " + errors.get(0).getMessage(), errors.get(0));
+            for (int i = 1; i < errors.size(); i++) io.addSuppressed(errors.get(i));
+            throw io;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Undo {
+        void run() throws Exception;
+    }
+
+    /** Runs one undo step; an object already gone (removed behind the topology's back) is not an error. */
+    private static void run(List<Exception> errors, Undo u) {
+        try {
+            u.run();
+        } catch (io.github.netlink4j.error.NotFoundException gone) {
+            // already gone
+        } catch (io.github.netlink4j.error.KernelException e) {
+            int errno = e.errno();
+            boolean gone = errno == io.github.netlink4j.error.Errno.ESRCH || errno == io.github.netlink4j.error.Errno.ENOENT
+                    || errno == io.github.netlink4j.error.Errno.EADDRNOTAVAIL || errno == io.github.netlink4j.error.Errno.ENODEV;
+            if (!gone) errors.add(e);
+        } catch (Exception e) {
+            errors.add(e);
+        }
+    }
+}

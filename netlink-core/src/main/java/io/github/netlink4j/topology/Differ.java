@@ -1,0 +1,116 @@
+package io.github.netlink4j.topology;
+
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.Route;
+import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.RouteTable;
+import io.github.netlink4j.Rule;
+import io.github.netlink4j.RuleSpec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Compares a {@link Topology} with a live system, namespace by namespace. */
+final class Differ {
+    private final Topology t;
+    private final NetlinkClient host;
+    private final AppliedTopology applied;
+    private final Map<String, NetlinkClient> opened = new HashMap<>();
+    private final List<Difference> out = new ArrayList<>();
+
+    Differ(Topology t, NetlinkClient host, AppliedTopology applied) {
+        this.t = t;
+        this.host = host;
+        this.applied = applied;
+    }
+
+    /** The client for {@code ns}, or null when the namespace cannot be seen (it is reported once). */
+    private NetlinkClient client(String ns) throws IOException {
+        if (ns == null) return host;
+        if (applied != null) return applied.client(ns);
+        if (opened.containsKey(ns)) return opened.get(ns);
+        NetlinkClient c = null;
+        boolean named = t.namespaces.stream().anyMatch(n -> n.key().equals(ns) && n.named());
+        if (named && NetNamespace.exists(ns)) {
+            try (NetNamespace handle = NetNamespace.open(ns)) {
+                c = NetlinkClient.open(handle);
+            }
+        }
+        opened.put(ns, c);
+        return c;
+    }
+
+    private static String where(String ns) {
+        return ns == null ? "host" : ns;
+    }
+
+    List<Difference> diff() throws IOException {
+        try {
+            for (Topology.Namespace n : t.namespaces) {
+                if (client(n.key()) == null) out.add(new Difference(n.key(), "namespace", n.key()));
+            }
+            for (Topology.Link l : t.links) {
+                link(l.namespace(), l.spec().name(), l.spec().kind());
+                if (l.peerNamespace() != null) link(l.peerNamespace(), ((io.github.netlink4j.LinkSpec.Veth) l.spec()).peerName(), "veth");
+            }
+            for (Topology.Item<AddressSpec> a : t.addresses) {
+                NetlinkClient c = client(a.namespace());
+                if (c == null) continue;
+                AddressSpec s = a.value();
+                boolean there = c.links().find(s.link()).isPresent() && c.addresses().list(s.link()).stream()
+                        .anyMatch(x -> x.address().equals(s.address()) && x.prefixLength() == s.prefixLength());
+                if (!there) out.add(new Difference(where(a.namespace()), "address", s.address().getHostAddress() + "/" + s.prefixLength() + " on " + s.link()));
+            }
+            for (Topology.Item<String> u : t.ups) {
+                NetlinkClient c = client(u.namespace());
+                if (c == null) continue;
+                Optional<Link> l = c.links().find(u.value());
+                if (l.isEmpty() || !l.get().isUp()) out.add(new Difference(where(u.namespace()), "up", u.value()));
+            }
+            for (Topology.Item<RouteSpec> r : t.routes) {
+                NetlinkClient c = client(r.namespace());
+                if (c == null) continue;
+                RouteSpec s = r.value();
+                RouteTable table = s.table().orElse(RouteTable.MAIN);
+                boolean there = c.routes().list(s.family(), table).stream().anyMatch(x -> same(x, s));
+                if (!there) out.add(new Difference(where(r.namespace()), "route", s.destinationText()));
+            }
+            for (Topology.Item<RuleSpec> r : t.rules) {
+                NetlinkClient c = client(r.namespace());
+                if (c == null) continue;
+                RuleSpec s = r.value();
+                boolean there = c.rules().list(s.family()).stream().anyMatch(x -> same(x, s));
+                if (!there) out.add(new Difference(where(r.namespace()), "rule", s.priority().isPresent()
+                        ? "priority " + Integer.toUnsignedString(s.priority().getAsInt()) : s.toString()));
+            }
+        } finally {
+            for (NetlinkClient c : opened.values()) if (c != null) c.close();
+        }
+        return List.copyOf(out);
+    }
+
+    private void link(String ns, String name, String kind) throws IOException {
+        NetlinkClient c = client(ns);
+        if (c == null) return;
+        if (c.links().find(name).isEmpty()) out.add(new Difference(where(ns), "link", name + " (" + kind + ")"));
+    }
+
+    private static boolean same(Route x, RouteSpec s) {
+        return x.destination().equals(s.destination()) && x.destinationLength() == s.destinationLength() && x.type() == s.type()
+                && (s.gateway().isEmpty() || x.gateway().equals(s.gateway()))
+                && (s.metric().isEmpty() || x.metric().equals(s.metric()));
+    }
+
+    private static boolean same(Rule x, RuleSpec s) {
+        return (s.priority().isEmpty() || x.priority() == Integer.toUnsignedLong(s.priority().getAsInt()))
+                && x.source().equals(s.source()) && x.destination().equals(s.destination())
+                && (s.table().isEmpty() || x.table().equals(s.table().get()));
+    }
+}

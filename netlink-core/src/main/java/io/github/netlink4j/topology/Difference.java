@@ -1,0 +1,15 @@
+package io.github.netlink4j.topology;
+
+/**
+ * Something a {@link Topology} has that a live system lacks.
+ *
+ * @param namespace the namespace key, or "host"
+ * @param kind      what kind of object: namespace, link, address, up, route or rule
+ * @param expected  the object as the topology describes it
+ */
+public record Difference(String namespace, String kind, String expected) {
+    @Override
+    public String toString() {
+        return namespace + ": missing " + kind + " " + expected;
+    }
+}

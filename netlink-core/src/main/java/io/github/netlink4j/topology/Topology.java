@@ -1,0 +1,222 @@
+package io.github.netlink4j.topology;
+
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.RuleSpec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A network topology as an immutable value: namespaces (named, or anonymous and known by a key),
+ * links in them (a veth's two ends in different namespaces), addresses, links to bring up, routes and
+ * policy rules. {@link #apply} makes it in dependency order and returns a handle whose
+ * {@link AppliedTopology#close()} removes what it made, and only that; a failure part-way undoes what
+ * was made and throws one {@link TopologyException} naming the step and the kernel's reason.
+ * {@link #diff} tells what a live system lacks of it.
+ *
+ * <p>The seed walkthrough as a value ({@code null} as a namespace is the host, the namespace of the
+ * client given to {@code apply}):
+ * {@snippet :
+ * Topology seed = Topology.builder()
+ *         .namespace("direct_netns")
+ *         .veth("veth0", "veth1").in("direct_netns")        // veth1 made directly inside direct_netns
+ *         .up("direct_netns", "lo")
+ *         .address("veth0", "10.200.0.2/24")
+ *         .address("direct_netns", "veth1", "10.200.0.3/24")
+ *         .up("veth0").up("direct_netns", "veth1")
+ *         .build();
+ * try (AppliedTopology t = seed.apply(nl)) {
+ *     NetlinkClient inside = t.client("direct_netns");
+ *     …
+ * }                                                          // everything it made is gone
+ * }
+ */
+public final class Topology {
+    /** A namespace to make: named (a file under /var/run/netns) or anonymous (only a handle, known by its key). */
+    record Namespace(String key, boolean named) {}
+
+    /** A link to make in {@code namespace} (null: the host); for a veth, {@code peerNamespace} holds the second end. */
+    record Link(String namespace, LinkSpec spec, String peerNamespace) {}
+
+    /** An address, a link to bring up, a route or a rule, in {@code namespace} (null: the host). */
+    record Item<T>(String namespace, T value) {}
+
+    final List<Namespace> namespaces;
+    final List<Link> links;
+    final List<Item<AddressSpec>> addresses;
+    final List<Item<String>> ups;
+    final List<Item<RouteSpec>> routes;
+    final List<Item<RuleSpec>> rules;
+
+    private Topology(Builder b) {
+        namespaces = List.copyOf(b.namespaces.values());
+        links = List.copyOf(b.links);
+        addresses = List.copyOf(b.addresses);
+        ups = List.copyOf(b.ups);
+        routes = List.copyOf(b.routes);
+        rules = List.copyOf(b.rules);
+    }
+
+    /** A builder for a topology; its methods read like the steps of a walkthrough. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The namespaces the topology makes, by key (the name of a named one). */
+    public List<String> namespaceKeys() {
+        return namespaces.stream().map(Namespace::key).toList();
+    }
+
+    /**
+     * Makes the topology with {@code host} as the host namespace; on failure everything made so far is
+     * removed again before the {@link TopologyException} is thrown.
+     */
+    public AppliedTopology apply(NetlinkClient host) throws TopologyException {
+        Objects.requireNonNull(host, "host");
+        return new Applier(this, host).apply();
+    }
+
+    /** Makes the topology with the calling process's own namespace as the host. */
+    public AppliedTopology apply() throws TopologyException, IOException {
+        NetlinkClient host = NetlinkClient.open();
+        try {
+            return new Applier(this, host).applyOwning();
+        } catch (TopologyException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    /**
+     * What a live system lacks of this topology, seen from {@code host} and the namespaces of
+     * {@code applied} (null: named namespaces are opened by name, anonymous ones cannot be seen): a
+     * missing namespace, link, address, route or rule, or a link that should be up and is not. Empty
+     * when everything is there.
+     */
+    public List<Difference> diff(NetlinkClient host, AppliedTopology applied) throws IOException {
+        return new Differ(this, host, applied).diff();
+    }
+
+    /** Builds a {@link Topology}; every method returns the builder. */
+    public static final class Builder {
+        private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+        private final List<Link> links = new ArrayList<>();
+        private final List<Item<AddressSpec>> addresses = new ArrayList<>();
+        private final List<Item<String>> ups = new ArrayList<>();
+        private final List<Item<RouteSpec>> routes = new ArrayList<>();
+        private final List<Item<RuleSpec>> rules = new ArrayList<>();
+        private Link last;
+
+        private Builder() {}
+
+        /** A named namespace ({@code ip netns add NAME}). */
+        public Builder namespace(String name) {
+            io.github.netlink4j.NetNamespace.validateName(name);
+            put(new Namespace(name, true));
+            return this;
+        }
+
+        /** An anonymous namespace, referred to as {@code key} in this topology and in {@link AppliedTopology#namespace}. */
+        public Builder anonymousNamespace(String key) {
+            put(new Namespace(key, false));
+            return this;
+        }
+
+        private void put(Namespace n) {
+            if (namespaces.putIfAbsent(n.key(), n) != null) throw new IllegalArgumentException("namespace " + n.key() + " twice");
+        }
+
+        private void known(String ns) {
+            if (ns != null && !namespaces.containsKey(ns)) throw new IllegalArgumentException("no namespace " + ns + " declared before");
+        }
+
+        /** A veth pair in the host; {@link #in} puts its second end in a namespace. */
+        public Builder veth(String name, String peer) {
+            return link(null, LinkSpec.veth(name, peer));
+        }
+
+        /** A link of any kind in the host. */
+        public Builder link(LinkSpec spec) {
+            return link(null, spec);
+        }
+
+        /** A link of any kind in namespace {@code ns}. */
+        public Builder link(String ns, LinkSpec spec) {
+            known(ns);
+            Objects.requireNonNull(spec, "spec");
+            last = new Link(ns, spec, null);
+            links.add(last);
+            return this;
+        }
+
+        /**
+         * Puts the link just declared in {@code ns}: for a veth its second end (made directly there, the
+         * peer never appears in the first end's namespace), for any other kind the link itself.
+         */
+        public Builder in(String ns) {
+            known(ns);
+            if (last == null) throw new IllegalStateException("in(" + ns + ") follows a link");
+            Link moved = last.spec() instanceof LinkSpec.Veth ? new Link(last.namespace(), last.spec(), ns) : new Link(ns, last.spec(), null);
+            links.set(links.size() - 1, moved);
+            last = moved;
+            return this;
+        }
+
+        /** An address on a host link: {@code ip addr add CIDR dev LINK}. */
+        public Builder address(String link, String cidr) {
+            return address(null, link, cidr);
+        }
+
+        /** An address on a link in namespace {@code ns}. */
+        public Builder address(String ns, String link, String cidr) {
+            known(ns);
+            addresses.add(new Item<>(ns, AddressSpec.of(link, cidr)));
+            return this;
+        }
+
+        /** An address of any shape (peer, broadcast, label, flags) in namespace {@code ns} (null: the host). */
+        public Builder address(String ns, AddressSpec spec) {
+            known(ns);
+            addresses.add(new Item<>(ns, Objects.requireNonNull(spec)));
+            return this;
+        }
+
+        /** Brings host link {@code link} up. */
+        public Builder up(String link) {
+            return up(null, link);
+        }
+
+        /** Brings link {@code link} of namespace {@code ns} up ({@code lo} included). */
+        public Builder up(String ns, String link) {
+            known(ns);
+            ups.add(new Item<>(ns, link));
+            return this;
+        }
+
+        /** A route in namespace {@code ns} (null: the host). */
+        public Builder route(String ns, RouteSpec spec) {
+            known(ns);
+            routes.add(new Item<>(ns, Objects.requireNonNull(spec)));
+            return this;
+        }
+
+        /** A policy rule in namespace {@code ns} (null: the host). */
+        public Builder rule(String ns, RuleSpec spec) {
+            known(ns);
+            rules.add(new Item<>(ns, Objects.requireNonNull(spec)));
+            return this;
+        }
+
+        /** The topology. */
+        public Topology build() {
+            return new Topology(this);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.netlink4j.topology;
+
+/**
+ * A topology could not be made: the message names the step ({@code step 7 of 10: address
+ * 10.200.0.2/24 on veth0 in host}) and carries the kernel's reason; everything the steps before made
+ * has been removed again when this is thrown.
+ */
+public final class TopologyException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int step;
+
+    TopologyException(int step, int steps, String what, Throwable cause) {
+        super("step " + step + " of " + steps + ": " + what + ": " + cause.getMessage(), cause);
+        this.step = step;
+    }
+
+    /** The step that failed, from 1. */
+    public int step() {
+        return step;
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.netlink4j.topology;
+
+import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.RouteTable;
+import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.testing.Ip;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Topologies applied in a throwaway "host" namespace (never the machine's own): the seed reaches a
+ * server, a failing step leaves everything as it was, close removes exactly what was made, diff sees
+ * what changed behind the topology's back.
+ */
+class TopologyTest {
+    private ThrowawayNamespace hostNs;
+    private NetlinkClient host;
+    private String inside;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        hostNs = ThrowawayNamespace.create("topo-host");
+        host = hostNs.client();
+        inside = ThrowawayNamespace.uniqueName("topo-in");
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (NetNamespace.exists(inside)) NetNamespace.delete(inside);
+        if (hostNs != null) hostNs.close();
+    }
+
+    private Topology seed() {
+        return Topology.builder()
+                .namespace(inside)
+                .veth("veth0", "veth1").in(inside)
+                .up(inside, "lo")
+                .address("veth0", "10.200.0.2/24")
+                .address(inside, "veth1", "10.200.0.3/24")
+                .up("veth0").up(inside, "veth1")
+                .build();
+    }
+
+    private static String mounts() throws IOException {
+        return String.join("\n", Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains("netns")).sorted().toList());
+    }
+
+    @Test
+    void theSeedAsATopologyReachesAServerInside() throws Exception {
+        try (AppliedTopology t = seed().apply(host)) {
+            assertEquals(List.of(inside), t.namespaces().keySet().stream().toList());
+            // A server socket made inside the namespace stays there; the client connects from the host side.
+            try (ServerSocket server = t.namespace(inside).call(() -> new ServerSocket(8080, 1, InetAddress.ofLiteral("10.200.0.3")))) {
+                Thread serve = Thread.ofPlatform().start(() -> {
+                    try (Socket s = server.accept(); OutputStream o = s.getOutputStream()) {
+                        o.write("hello from inside\n".getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException ignored) {
+                        // the client's assertion reports it
+                    }
+                });
+                String got = hostNs.ns().call(() -> {
+                    try (Socket c = new Socket()) {
+                        c.connect(new InetSocketAddress("10.200.0.3", 8080), 5000);
+                        c.setSoTimeout(5000);
+                        InputStream in = c.getInputStream();
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                });
+                serve.join(5000);
+                assertEquals("hello from inside\n", got);
+            }
+            assertEquals(List.of(), seed().diff(host, t), "nothing differs while it stands");
+        }
+        assertFalse(NetNamespace.exists(inside), "close deleted the namespace");
+        assertTrue(host.links().find("veth0").isEmpty(), "and the host end of the veth");
+    }
+
+    @Test
+    void aFailingStepLeavesEverythingAsItWas() throws Exception {
+        host.links().add(LinkSpec.ifb("ifb0"));
+        String links = Ip.in(hostNs.name(), "-j", "link");
+        String addrs = Ip.in(hostNs.name(), "-j", "addr");
+        List<String> named = NetNamespace.list();
+        String mounts = mounts();
+        Topology broken = Topology.builder()
+                .namespace(inside)                                   // 1
+                .veth("veth0", "veth1").in(inside)                   // 2
+                .link(LinkSpec.ifb("ifb1"))                          // 3
+                .up(inside, "lo")                                    // 8: links are brought up after every address
+                .address("veth0", "10.200.0.2/24")                   // 4, 5, 6
+                .address("ifb0", "10.200.1.2/24")
+                .address(inside, "veth1", "10.200.0.3/24")
+                .address(inside, "nosuch", "10.200.2.2/24")          // 7: no such link in there
+                .up("ifb0")
+                .build();
+        TopologyException e = assertThrows(TopologyException.class, () -> broken.apply(host));
+        assertEquals(7, e.step(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("step 7 of 9: address 10.200.2.2/24 on nosuch in " + inside + ": "), e.getMessage());
+        assertEquals(links, Ip.in(hostNs.name(), "-j", "link"), "host links as before (ifb1 and veth0 gone, ifb0 kept)");
+        assertEquals(addrs, Ip.in(hostNs.name(), "-j", "addr"), "host addresses as before (10.200.1.2 on ifb0 gone)");
+        assertEquals(named, NetNamespace.list(), "no namespace left behind");
+        assertEquals(mounts, mounts(), "no mount left behind");
+    }
+
+    @Test
+    void closeRemovesOnlyWhatItMadeAndRestoresWhatItBroughtUp() throws Exception {
+        host.links().add(LinkSpec.ifb("ifb0"));
+        host.addresses().add(io.github.netlink4j.AddressSpec.of("ifb0", "10.200.9.1/24"));
+        // -br: the qdisc a link gets when first up (noop to pfifo_fast) is the kernel's, not the topology's
+        String before = Ip.in(hostNs.name(), "-br", "addr") + Ip.in(hostNs.name(), "-j", "rule") + Ip.in(hostNs.name(), "route", "show", "table", "all");
+        Topology t = Topology.builder()
+                .link(LinkSpec.ifb("ifb1"))
+                .address("ifb0", "10.200.8.1/24")
+                .address("ifb1", "10.200.7.1/24")
+                .up("ifb0").up("ifb1")
+                .route(null, RouteSpec.to("10.200.60.0/24").withLink("ifb0"))
+                .rule(null, RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").withPriority(100).lookup(RouteTable.of(100)))
+                .build();
+        try (AppliedTopology a = t.apply(host)) {
+            assertTrue(host.links().get("ifb0").isUp());
+            assertEquals(List.of(), t.diff(host, a));
+            // behind the topology's back
+            host.addresses().delete(io.github.netlink4j.AddressSpec.of("ifb0", "10.200.8.1/24"));
+            List<Difference> d = t.diff(host, a);
+            assertEquals(List.of(new Difference("host", "address", "10.200.8.1/24 on ifb0")), d);
+            host.routes().delete(RouteSpec.to("10.200.60.0/24").withLink("ifb0"));
+            assertEquals(new Difference("host", "route", "10.200.60.0/24"), t.diff(host, a).get(1));
+        }
+        assertEquals(before, Ip.in(hostNs.name(), "-br", "addr") + Ip.in(hostNs.name(), "-j", "rule") + Ip.in(hostNs.name(), "route", "show", "table", "all"),
+                "ifb0 is down again with its own address only, ifb1 gone, the rule and route gone");
+        assertTrue(host.links().find("ifb1").isEmpty());
+        assertFalse(host.links().get("ifb0").isUp());
+    }
+
+    @Test
+    void anonymousNamespacesAndDiffWithoutAHandle() throws Exception {
+        Topology t = Topology.builder().anonymousNamespace("a").veth("va", "vb").in("a").up("a", "vb").build();
+        try (AppliedTopology applied = t.apply(host)) {
+            assertTrue(applied.client("a").links().get("vb").isUp());
+            assertEquals(List.of(), t.diff(host, applied));
+            assertEquals(List.of(new Difference("a", "namespace", "a")), t.diff(host, null), "an anonymous namespace cannot be seen by name");
+        }
+        assertTrue(host.links().find("va").isEmpty(), "the veth went with its namespace");
+    }
+}
