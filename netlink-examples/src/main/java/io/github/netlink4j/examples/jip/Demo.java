@@ -5,6 +5,8 @@ import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.topology.AppliedTopology;
+import io.github.netlink4j.topology.Topology;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,14 +50,15 @@ final class Demo {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         String hostName = null;
         String nsName = "direct_netns";
-        boolean forceJdk = false;
+        boolean forceJdk = false, asTopology = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--host-netns" -> hostName = args.get(++i);
                 case "--netns" -> nsName = args.get(++i);
                 case "--jdk-server" -> forceJdk = true;
+                case "--topology" -> asTopology = true;
                 default -> {
-                    err.println("usage: jip demo [--host-netns NAME] [--netns NAME] [--jdk-server]");
+                    err.println("usage: jip demo [--host-netns NAME] [--netns NAME] [--jdk-server] [--topology]");
                     return 255;
                 }
             }
@@ -70,7 +73,8 @@ final class Demo {
             // Every step makes its resource and records its undo under this lock, which the shutdown
             // hook's cleanup takes too: a Ctrl-C can never fall between the two, so nothing leaks.
             synchronized (d) {
-                d.walkthrough(hostName, nsName, forceJdk);
+                if (asTopology) d.asTopology(hostName, nsName, forceJdk);
+                else d.walkthrough(hostName, nsName, forceJdk);
             }
             out.println("demo: OK, nginx-style page fetched over the veth");
             return 0;
@@ -177,6 +181,40 @@ final class Demo {
 
         say("curl 10.200.0.3");
         String page = fetch(hostNs, "10.200.0.3", 80);
+        saw(page.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
+        if (!page.contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page);
+    }
+
+    /**
+     * The seed as one {@link Topology}: applied in one go (the peer made directly inside), the server
+     * started inside, the page fetched from the host side, and everything removed by closing it.
+     */
+    private void asTopology(String hostName, String nsName, boolean forceJdk) throws Exception {
+        NetNamespace.validateName(nsName);
+        String h = hostName != null ? hostName : "jip-demo-host-" + UUID.randomUUID().toString().substring(0, 8);
+        boolean madeHost = !NetNamespace.exists(h);
+        NetNamespace host = madeHost ? NetNamespace.create(h) : NetNamespace.open(h);
+        if (madeHost) undo.push(() -> NetNamespace.delete(h));
+        undo.push(host::close);
+        NetlinkClient hostNl = NetlinkClient.open(host);
+        undo.push(hostNl::close);
+        hostNl.links().setUp("lo");
+        Topology seed = Topology.builder()
+                .namespace(nsName)
+                .veth("veth0", "veth1").in(nsName)
+                .up(nsName, "lo")
+                .address("veth0", "10.200.0.2/24")
+                .address(nsName, "veth1", "10.200.0.3/24")
+                .up("veth0").up(nsName, "veth1")
+                .build();
+        say("the seed as one topology, applied in " + h);
+        AppliedTopology t = seed.apply(hostNl);
+        undo.push(t::close);
+        for (String step : t.steps()) saw(step);
+        WebServer server = startServer(t.namespace(nsName), forceJdk);
+        undo.push(server::stop);
+        say("curl 10.200.0.3");
+        String page = fetch(host, "10.200.0.3", 80);
         saw(page.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
         if (!page.contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page);
     }

@@ -43,6 +43,20 @@ class DemoTest {
     }
 
     @Test
+    void asOneTopology() throws Exception {
+        String host = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("demo-host");
+        String direct = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("direct");
+        List<String> before = NetNamespace.list();
+        long mounts = netnsMounts();
+        JipParityTest.Run r = JipParityTest.jip("demo", "--topology", "--jdk-server", "--host-netns", host, "--netns", direct);
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("link veth0 (veth) in host, peer in " + direct), r.out());
+        assertTrue(r.out().contains("Welcome to nginx in direct_netns"), r.out());
+        assertEquals(before, NetNamespace.list(), "no namespace left behind");
+        assertEquals(mounts, netnsMounts(), "no mount left behind");
+    }
+
+    @Test
     void withNginxWhenInstalled() throws Exception {
         if (!Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
             if ("true".equals(System.getenv("CI"))) throw new AssertionError(".ci/run must install nginx-light");
