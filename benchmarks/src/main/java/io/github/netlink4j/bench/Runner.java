@@ -80,7 +80,8 @@ public final class Runner {
                 new Workload("w4", 20 / s, "scenarios/s", "the seed scenario (veth moved into a new namespace)"),
                 new Workload("w5", 20 / s, "scenarios/s", "w4's end state by the fastest route (peer created inside)"),
                 new Workload("w6", 1000 / s, "rules/s", "add N policy rules, list the rule set, delete them by priority"),
-                new Workload("w7", 1000 / s, "nexthops/s", "add N nexthop objects one by one, list them, delete them by id"));
+                new Workload("w7", 1000 / s, "nexthops/s", "add N nexthop objects one by one, list them, delete them by id"),
+                new Workload("w8", 20 / s, "scenarios/s", "w5's end state as one Topology, applied and closed"));
         if (only != null) {
             java.util.Set<String> wanted = only;
             workloads = workloads.stream().filter(w -> wanted.contains(w.name())).toList();
@@ -134,7 +135,7 @@ public final class Runner {
     }
 
     static boolean hasTeardown(Workload w) {
-        return w.name().equals("w4") || w.name().equals("w5");
+        return w.name().equals("w4") || w.name().equals("w5") || w.name().equals("w8");
     }
 
     /**
@@ -304,7 +305,7 @@ public final class Runner {
                     ops.add(List.of("-n", x, "link", "set", "lo", "up"));
                     ops.add(List.of("netns", "del", x));
                 }
-                case "w5" -> {
+                case "w5", "w8" -> {
                     String x = ns + "-x" + i;
                     ops.add(List.of("netns", "add", x));
                     ops.add(List.of("-n", ns, "link", "add", "vb" + i + "a", "up", "type", "veth", "peer", "name", "vb" + i + "b", "netns", x));

@@ -9,6 +9,8 @@ import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.NexthopObjectSpec;
+import io.github.netlink4j.topology.AppliedTopology;
+import io.github.netlink4j.topology.Topology;
 import io.github.netlink4j.RouteTable;
 import io.github.netlink4j.RuleSpec;
 
@@ -42,7 +44,7 @@ public final class Throughput {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6|w7 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
+        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6|w7|w8 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
         // The workload is the one word that is not an option, wherever it stands: a harness may put
         // options of its own (--pipelined) before it.
         String workload = null;
@@ -64,7 +66,7 @@ public final class Throughput {
                 }
             }
         }
-        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5|w6|w7)");
+        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5|w6|w7|w8)");
         if (netns == null || count < 0) throw new IllegalArgumentException("--netns and --count are required");
         try (NetNamespace ns = NetNamespace.open(netns); NetlinkClient nl = NetlinkClient.open(ns)) {
             return switch (workload) {
@@ -76,6 +78,7 @@ public final class Throughput {
                 case "w5" -> w5(nl, netns, count, releaseEach);
                 case "w6" -> w6(nl, count, pipelined);
                 case "w7" -> w7(nl, count);
+                case "w8" -> w8(nl, netns, count);
                 default -> throw new IllegalArgumentException("unknown workload " + workload);
             };
         }
@@ -325,6 +328,35 @@ public final class Throughput {
                 in.links().setUp("lo");
             }
         });
+    }
+
+    /**
+     * w8: w5's end state as one {@link Topology} per scenario, applied and closed (close deletes the
+     * namespace and the host end of the veth): what a user of the topology API pays for the seed.
+     */
+    static int w8(NetlinkClient nl, String netns, int n) throws Exception {
+        long[] samples = new long[n];
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            String x = netns + "-x" + i;
+            Topology t = Topology.builder()
+                    .namespace(x)
+                    .veth("vb" + i + "a", "vb" + i + "b").in(x)
+                    .up(x, "lo")
+                    .address("vb" + i + "a", "10.200.0.2/24")
+                    .address(x, "vb" + i + "b", "10.200.0.3/24")
+                    .up("vb" + i + "a").up(x, "vb" + i + "b")
+                    .build();
+            try (AppliedTopology applied = t.apply(nl)) {
+                if (verify) verifyScenario(nl, applied.namespace(x), i);
+            }
+            samples[i] = System.nanoTime() - s;
+        }
+        samplesReport(System.nanoTime() - t0, samples);
+        awaitTeardown(nl);
+        System.out.println("settled_ns=" + (System.nanoTime() - t0));
+        return 0;
     }
 
     private static void samplesReport(long elapsed, long[] samples) {

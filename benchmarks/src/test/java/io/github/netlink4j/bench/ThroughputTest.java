@@ -136,7 +136,7 @@ class ThroughputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"w4", "w5"})
+    @ValueSource(strings = {"w4", "w5", "w8"})
     void scenariosLeaveNothingBehindAndSettleAfterTheirClock(String workload) throws Exception {
         for (boolean releaseEach : new boolean[] {false, true}) {
             try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
