@@ -3,10 +3,10 @@ package io.github.netlink4j;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;
-import io.github.netlink4j.testing.ThrowawayNamespace;
-import org.junit.jupiter.api.AfterEach;
+import io.github.netlink4j.junit.NetnsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,25 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Nexthop objects and routes through them, in a throwaway namespace, cross-checked with {@code ip -j nexthop}. */
+/** Nexthop objects and routes through them, each test in a namespace from the JUnit kit, cross-checked with {@code ip -j nexthop}. */
+@ExtendWith(NetnsExtension.class)
 class NexthopsTest {
-    private ThrowawayNamespace ns;
+    private String ns;
     private NetlinkClient nl;
 
     @BeforeEach
-    void setUp() throws IOException {
-        ns = ThrowawayNamespace.create("nh");
-        nl = ns.client();
+    void setUp(NetlinkClient client, NetNamespace namespace) throws IOException {
+        ns = namespace.name().orElseThrow();
+        nl = client;
         nl.links().setUp("lo");
         nl.links().add(LinkSpec.veth("veth0", "veth1"));
         nl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));
         nl.links().setUp("veth0");
         nl.links().setUp("veth1");
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        if (ns != null) ns.close();
     }
 
     @Test
@@ -57,14 +53,14 @@ class NexthopsTest {
         assertEquals(16, res.resilient().orElseThrow().buckets());
         assertEquals(Duration.ofSeconds(30), res.resilient().orElseThrow().idleTimer());
 
-        List<Map<String, Object>> ip = Json.array(Ip.in(ns.name(), "-j", "nexthop"));
+        List<Map<String, Object>> ip = Json.array(Ip.in(ns, "-j", "nexthop"));
         assertEquals(List.of(1L, 2L, 3L, 10L, 11L), ip.stream().map(m -> ((Number) m.get("id")).longValue()).toList());
         assertEquals(List.of(1, 2, 3, 10, 11), nl.nexthops().list().stream().map(NexthopObject::id).toList());
 
         Route r = nl.routes().add(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
         assertEquals(OptionalInt.of(10), r.nextHopId());
         assertEquals(2, r.multipath().size(), "the kernel resolves the group into the route's next hops");
-        Map<String, Object> ipRoute = Json.array(Ip.in(ns.name(), "-j", "route", "show", "10.200.50.0/24")).get(0);
+        Map<String, Object> ipRoute = Json.array(Ip.in(ns, "-j", "route", "show", "10.200.50.0/24")).get(0);
         assertEquals(10L, ((Number) ipRoute.get("nhid")).longValue());
 
         nl.nexthops().replace(NexthopObjectSpec.via(3, InetAddress.ofLiteral("10.200.0.4"), "veth0"));
@@ -96,7 +92,7 @@ class NexthopsTest {
             nl.nexthops().add(NexthopObjectSpec.via(7, InetAddress.ofLiteral("10.200.0.7"), "veth0"));
             var added = (NetlinkEvent.NexthopEvent) SubscriptionTest.await(s, e -> e instanceof NetlinkEvent.NexthopEvent ne && ne.nexthop().id() == 7);
             assertEquals(NetlinkEvent.Action.NEW, added.action());
-            Ip.in(ns.name(), "nexthop", "del", "id", "7");
+            Ip.in(ns, "nexthop", "del", "id", "7");
             var gone = (NetlinkEvent.NexthopEvent) SubscriptionTest.await(s, e -> e instanceof NetlinkEvent.NexthopEvent ne
                     && ne.action() == NetlinkEvent.Action.DELETED);
             assertEquals(7, gone.nexthop().id());

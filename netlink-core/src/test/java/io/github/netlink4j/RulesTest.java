@@ -3,10 +3,10 @@ package io.github.netlink4j;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;
-import io.github.netlink4j.testing.ThrowawayNamespace;
-import org.junit.jupiter.api.AfterEach;
+import io.github.netlink4j.junit.NetnsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,26 +20,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Policy rules through the API in a throwaway namespace, cross-checked with {@code ip -j rule}. */
+/**
+ * Policy rules through the API, cross-checked with {@code ip -j rule}; each test in a namespace of its
+ * own from the project's JUnit kit, as a user's tests would be.
+ */
+@ExtendWith(NetnsExtension.class)
 class RulesTest {
-    private ThrowawayNamespace ns;
     private NetlinkClient nl;
+    private String ns;
 
     @BeforeEach
-    void setUp() throws IOException {
-        ns = ThrowawayNamespace.create("rules");
-        nl = ns.client();
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        if (ns != null) ns.close();
+    void setUp(NetlinkClient client, NetNamespace namespace) {
+        nl = client;
+        ns = namespace.name().orElseThrow();
     }
 
     private List<Map<String, Object>> ipRules(String... family) throws IOException {
         List<String> a = new ArrayList<>(List.of(family));
         a.addAll(List.of("-j", "rule"));
-        return Json.array(Ip.in(ns.name(), a.toArray(String[]::new)));
+        return Json.array(Ip.in(ns, a.toArray(String[]::new)));
     }
 
     @Test
@@ -56,9 +55,9 @@ class RulesTest {
 
     @Test
     void readsWhatIpWrote() throws IOException {
-        Ip.in(ns.name(), "rule", "add", "not", "fwmark", "0x5/0xf", "iif", "lo", "uidrange", "10-20", "ipproto", "udp", "dport", "53",
+        Ip.in(ns, "rule", "add", "not", "fwmark", "0x5/0xf", "iif", "lo", "uidrange", "10-20", "ipproto", "udp", "dport", "53",
                 "lookup", "7", "pref", "77");
-        Ip.in(ns.name(), "-6", "rule", "add", "to", "fd00:200::/64", "goto", "32766", "pref", "66");
+        Ip.in(ns, "-6", "rule", "add", "to", "fd00:200::/64", "goto", "32766", "pref", "66");
         Rule v4 = nl.rules().list(AddressFamily.INET).stream().filter(r -> r.priority() == 77).findFirst().orElseThrow();
         assertTrue(v4.isInverted());
         assertEquals(OptionalInt.of(5), v4.fwmark());

@@ -25,6 +25,8 @@ final class Applier {
     final List<String> done = new ArrayList<>();
     // what to undo in the host, whose objects outlive the topology's namespaces
     private final List<String> hostLinks = new ArrayList<>();
+    /** Host veth ends whose peer lives in a namespace the topology made: they go when that namespace goes. */
+    private final List<String> hostLinksWithPeerInside = new ArrayList<>();
     private final List<AddressSpec> hostAddresses = new ArrayList<>();
     private final List<String> hostUps = new ArrayList<>();
     private final List<RouteSpec> hostRoutes = new ArrayList<>();
@@ -77,7 +79,10 @@ final class Applier {
                         + (l.peerNamespace() != null ? ", peer in " + l.peerNamespace() : ""));
                 if (l.peerNamespace() != null) spec = ((LinkSpec.Veth) spec).withPeerNamespace(namespaces.get(l.peerNamespace()));
                 client(l.namespace()).links().add(spec);
-                if (l.namespace() == null) hostLinks.add(spec.name());
+                boolean peerInNamed = l.peerNamespace() != null
+                        && t.namespaces.stream().anyMatch(n -> n.key().equals(l.peerNamespace()) && n.named());
+                if (l.namespace() == null && peerInNamed) hostLinksWithPeerInside.add(spec.name());
+                else if (l.namespace() == null) hostLinks.add(spec.name());
                 done.add(what);
             }
             items(t.addresses, "address", a -> a.address().getHostAddress() + "/" + a.prefixLength() + " on " + a.link(),
@@ -85,7 +90,7 @@ final class Applier {
             for (Topology.Item<String> u : t.ups) {
                 what = begin("link " + u.value() + " up in " + where(u.namespace()));
                 NetlinkClient c = client(u.namespace());
-                if (u.namespace() == null && !c.links().get(u.value()).isUp() && !hostLinks.contains(u.value())) hostUps.add(u.value());
+                if (u.namespace() == null && !c.links().get(u.value()).isUp() && !hostLinks.contains(u.value()) && !hostLinksWithPeerInside.contains(u.value())) hostUps.add(u.value());
                 c.links().setUp(u.value());
                 done.add(what);
             }
@@ -155,7 +160,7 @@ final class Applier {
         for (RuleSpec r : hostRules.reversed()) run(errors, () -> host.rules().delete(r));
         for (RouteSpec r : hostRoutes.reversed()) run(errors, () -> host.routes().delete(r));
         for (AddressSpec a : hostAddresses.reversed()) {
-            if (!hostLinks.contains(a.link())) run(errors, () -> host.addresses().delete(a));
+            if (!hostLinks.contains(a.link()) && !hostLinksWithPeerInside.contains(a.link())) run(errors, () -> host.addresses().delete(a));
         }
         for (String l : hostUps.reversed()) run(errors, () -> host.links().setDown(l));
         for (String l : hostLinks.reversed()) run(errors, () -> host.links().delete(l));
@@ -164,6 +169,22 @@ final class Applier {
             run(errors, () -> e.getValue().close());
             boolean named = t.namespaces.stream().anyMatch(n -> n.key().equals(e.getKey()) && n.named());
             if (named) run(errors, () -> NetNamespace.delete(e.getKey()));
+        }
+        // A veth whose peer was in one of those namespaces goes with it: the kernel tears the namespace
+        // down in the background, destroying many veth pairs under one RCU grace period, where a delete
+        // of our own would wait for one per link. Wait for that (at most 2 s: something else, a process
+        // started inside, may hold the namespace), then delete what is left.
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (String l : hostLinksWithPeerInside.reversed()) {
+            run(errors, () -> {
+                while (host.links().find(l).isPresent()) {
+                    if (System.nanoTime() > deadline) {
+                        host.links().delete(l);
+                        return;
+                    }
+                    Thread.sleep(1);
+                }
+            });
         }
         if (ownsHost) run(errors, host::close);
         if (!errors.isEmpty()) {
