@@ -10,6 +10,11 @@ import java.util.Set;
  * An interface address as the kernel reports it in {@code RTM_NEWADDR} (struct ifaddrmsg and
  * {@code IFA_*} attributes).
  *
+ * {@snippet :
+ * Address a = nl.addresses().list("veth0").get(0);     // ip addr show dev veth0
+ * System.out.println(a);                                 // 10.200.0.2/24 brd 10.200.0.255 scope global veth0
+ * }
+ *
  * @param family            ifa_family
  * @param index             ifa_index, the link's index
  * @param address           IFA_LOCAL (or IFA_ADDRESS when there is no IFA_LOCAL, as for IPv6)

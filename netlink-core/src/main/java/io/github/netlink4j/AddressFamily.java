@@ -4,6 +4,11 @@ package io.github.netlink4j;
  * The address family of an address, route or neighbour entry: the {@code AF_*} number of
  * linux/socket.h that rtnetlink messages carry ({@code ifa_family}, {@code rtm_family},
  * {@code ndm_family}), and what {@code ip -4}/{@code ip -6} select. One type for every handle.
+ *
+ * {@snippet :
+ * List<Route> v6 = nl.routes().list(AddressFamily.INET6);   // ip -6 route show table all
+ * AddressFamily f = AddressFamily.of(InetAddress.ofLiteral("10.200.0.2"));   // INET
+ * }
  */
 public enum AddressFamily {
     /** IPv4 ({@code AF_INET}, 2). */

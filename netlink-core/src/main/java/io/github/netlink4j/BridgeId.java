@@ -6,6 +6,11 @@ import java.util.Objects;
  * An STP bridge identifier ({@code struct ifla_bridge_id} of linux/if_link.h): the bridge priority and
  * its MAC address, as IFLA_BR_BRIDGE_ID, IFLA_BR_ROOT_ID and the IFLA_BRPORT_*_ID attributes carry it.
  *
+ * {@snippet :
+ * LinkData.Bridge b = (LinkData.Bridge) nl.links().get("br0").data().orElseThrow();
+ * System.out.println(b.bridgeId().orElseThrow());        // 8000.2:0:0:0:1:2, as ip -d link prints it
+ * }
+ *
  * @param priority the two priority bytes as one number (0x8000 by default)
  * @param address  the bridge's address
  */

@@ -14,6 +14,11 @@ import java.util.Optional;
  * either its result or its own error (the kernel's, mapped as every handle maps it, or a name that did
  * not resolve). One failure does not stop the others.
  *
+ * {@snippet :
+ * BulkResult<Void> r = nl.addresses().addAll(specs);      // one sendmsg for many requests
+ * r.failures().forEach((i, e) -> System.err.println(specs.get(i) + ": " + e.getMessage()));
+ * }
+ *
  * @param <T> what each successful request returns
  */
 public final class BulkResult<T> {

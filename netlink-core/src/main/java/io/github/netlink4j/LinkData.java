@@ -10,6 +10,12 @@ import java.time.Duration;
 /**
  * What {@code IFLA_LINKINFO › IFLA_INFO_DATA} says about a link of a given kind. Kinds the decoder does
  * not interpret come back as {@link Other} with their attributes raw.
+ *
+ * {@snippet :
+ * if (nl.links().get("vx0").data().orElseThrow() instanceof LinkData.Vxlan vx) {
+ *     System.out.println(vx.vni() + " " + vx.port().orElse(0));   // ip -d link show vx0: vxlan id 42 … dstport 4789
+ * }
+ * }
  */
 public sealed interface LinkData {
 

@@ -8,6 +8,11 @@ import java.util.OptionalInt;
  * reference counts, queue counts, offload limits, the IPv6 address generation mode and the device's
  * parent. Each is empty where the kernel did not send it.
  *
+ * {@snippet :
+ * LinkDetails d = nl.links().get("veth0").details();     // ip -d link show veth0
+ * System.out.println(d.numTxQueues().orElse(1) + " tx queues, promiscuity " + d.promiscuity().orElse(0));
+ * }
+ *
  * @param promiscuity       IFLA_PROMISCUITY, how many asked for promiscuous mode
  * @param allmulti          IFLA_ALLMULTI, how many asked for all-multicast mode
  * @param numTxQueues       IFLA_NUM_TX_QUEUES

@@ -9,6 +9,11 @@ import java.util.OptionalInt;
  * address MAC txqueuelen N alias TEXT master BR up} sets. Immutable; each {@code with} method returns
  * a copy.
  *
+ * {@snippet :
+ * nl.links().add(LinkSpec.veth("veth0", "veth1").withOptions(LinkOptions.DEFAULTS.withMtu(1400).withUp(true)));
+ * // ip link add veth0 mtu 1400 up type veth peer name veth1
+ * }
+ *
  * @param mtu           IFLA_MTU
  * @param address       IFLA_ADDRESS
  * @param txQueueLength IFLA_TXQLEN

@@ -4,6 +4,11 @@ package io.github.netlink4j;
  * The 64-bit link counters ({@code IFLA_STATS64}, struct rtnl_link_stats64 of linux/if_link.h), every
  * field in the struct's order; fields an older kernel does not send are 0.
  *
+ * {@snippet :
+ * LinkStats s = nl.links().list(true).get(0).stats().orElseThrow();   // ip -s link
+ * System.out.println(s.rxBytes() + " bytes in, " + s.txBytes() + " out");
+ * }
+ *
  * @param rxPackets          packets received
  * @param txPackets          packets sent
  * @param rxBytes            bytes received

@@ -6,6 +6,10 @@ import java.util.HexFormat;
 /**
  * A link-layer address ({@code IFLA_ADDRESS}, {@code NDA_LLADDR}), usually the 6 bytes of an
  * Ethernet MAC, printed like iproute2 prints it: {@code 02:00:00:00:00:07}.
+ *
+ * {@snippet :
+ * nl.links().setAddress("veth0", MacAddress.parse("02:00:00:00:00:01"));   // ip link set veth0 address 02:00:00:00:00:01
+ * }
  */
 public final class MacAddress {
     private final byte[] bytes;

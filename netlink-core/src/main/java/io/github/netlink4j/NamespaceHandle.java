@@ -6,6 +6,12 @@ package io.github.netlink4j;
  * {@link NetNamespace} is one; a caller holding a namespace descriptor of its own (one a container
  * runtime handed over, say) can pass it as {@code () -> fd}. The descriptor must stay open until the
  * request that uses it has been answered.
+ *
+ * {@snippet :
+ * try (NetNamespace ns = NetNamespace.open("direct_netns")) {    // a NamespaceHandle
+ *     nl.links().moveTo("veth1", ns);                            // ip link set veth1 netns direct_netns
+ * }
+ * }
  */
 @FunctionalInterface
 public interface NamespaceHandle {

@@ -8,6 +8,10 @@ import java.util.Set;
 /**
  * A neighbour (ARP or NDP) cache entry from {@code RTM_NEWNEIGH} (struct ndmsg and {@code NDA_*} attributes).
  *
+ * {@snippet :
+ * for (Neighbour n : nl.neighbours().list("veth0")) System.out.println(n);   // ip neigh show dev veth0
+ * }
+ *
  * @param family   ndm_family: INET (ARP), INET6 (NDP), BRIDGE (bridge FDB entries)
  * @param index    ndm_ifindex
  * @param address  NDA_DST

@@ -9,6 +9,11 @@ import java.util.Optional;
  * A neighbour entry to add, replace or delete (RTM_NEWNEIGH/RTM_DELNEIGH): {@code ip neigh add ADDR
  * lladdr MAC dev LINK nud STATE}.
  *
+ * {@snippet :
+ * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+ * nl.neighbours().add(NeighbourSpec.proxy("veth0", InetAddress.ofLiteral("10.200.0.50")));   // ip neigh add proxy …
+ * }
+ *
  * @param link    the link's name
  * @param address the IP address (NDA_DST)
  * @param lladdr  the link-layer address (NDA_LLADDR); needed to add, not to delete

@@ -17,6 +17,11 @@ import java.util.Optional;
 /**
  * The neighbour (ARP and NDP) cache: what {@code ip neigh} lists, adds, replaces and deletes
  * (RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH).
+ *
+ * {@snippet :
+ * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+ * Optional<Neighbour> n = nl.neighbours().find("veth0", InetAddress.ofLiteral("10.200.0.7"));   // ip neigh get 10.200.0.7 dev veth0
+ * }
  */
 public final class Neighbours {
     private final RequestSocket socket;

@@ -8,6 +8,11 @@ import java.util.OptionalInt;
  * {@code RTM_NEWNETCONF} (struct netconfmsg and {@code NETCONFA_*} attributes of linux/netconf.h):
  * what {@code ip netconf} and {@code ip monitor netconf} show. Settings the message leaves out are empty.
  *
+ * {@snippet :
+ * Subscription s = nl.subscribe(EnumSet.of(EventGroup.IPV4_NETCONF));   // ip monitor netconf
+ * // events carry Netconf records: forwarding, rp_filter, … per link
+ * }
+ *
  * @param family                   ncm_family
  * @param index                    NETCONFA_IFINDEX: a link's index, or {@link #ALL} or {@link #DEFAULT}
  * @param forwarding               NETCONFA_FORWARDING

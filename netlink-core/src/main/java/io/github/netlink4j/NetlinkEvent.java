@@ -5,6 +5,14 @@ package io.github.netlink4j;
  * for events the subscription synthesised after the kernel dropped notifications (ENOBUFS) or while
  * listing what existed at the start: applying every event, resync ones included, leaves the caller
  * with the kernel's true state.
+ *
+ * {@snippet :
+ * switch (subscription.next(Duration.ofSeconds(1)).orElseThrow()) {
+ *     case NetlinkEvent.LinkEvent e -> System.out.println(e.action() + " " + e.link().name());
+ *     case NetlinkEvent.Resynced r -> System.out.println("caught up: " + r.reason());
+ *     default -> { }
+ * }
+ * }
  */
 public sealed interface NetlinkEvent {
     /** What happened to the object. */

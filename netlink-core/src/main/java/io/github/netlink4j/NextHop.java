@@ -7,6 +7,10 @@ import java.util.Optional;
  * One path of a multipath route as the kernel reports it ({@code struct rtnexthop} in
  * {@code RTA_MULTIPATH}): {@code nexthop via GW dev LINK weight W}. Requests use {@link NextHopSpec}.
  *
+ * {@snippet :
+ * for (NextHop h : nl.routes().list(AddressFamily.INET).get(0).multipath()) System.out.println(h);   // the nexthop lines of ip route
+ * }
+ *
  * @param gateway     RTA_GATEWAY inside the nexthop
  * @param outputIndex rtnh_ifindex
  * @param weight      1 to 256 (rtnh_hops + 1)

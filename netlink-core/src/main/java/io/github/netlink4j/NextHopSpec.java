@@ -9,6 +9,12 @@ import java.util.Optional;
  * One path of a multipath route to add: {@code nexthop via GW dev LINK weight W} (a {@code struct
  * rtnexthop} in {@code RTA_MULTIPATH}).
  *
+ * {@snippet :
+ * nl.routes().add(RouteSpec.to("10.200.17.0/24").withNextHops(List.of(
+ *         NextHopSpec.via(InetAddress.ofLiteral("10.200.0.1"), "veth0").withWeight(2),
+ *         NextHopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "veth2"))));   // ip route add … nexthop via … weight 2 nexthop via …
+ * }
+ *
  * @param gateway the gateway (RTA_GATEWAY inside the nexthop)
  * @param link    the output link's name (rtnh_ifindex once resolved)
  * @param weight  1 to 256

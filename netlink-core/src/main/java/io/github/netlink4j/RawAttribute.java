@@ -11,6 +11,10 @@ import java.util.TreeSet;
 /**
  * An attribute ({@code struct nlattr}) the decoder does not interpret, kept as it came so nothing the
  * kernel said is lost. Immutable: the payload is copied in and out.
+ *
+ * {@snippet :
+ * for (RawAttribute a : nl.links().get("veth0").unknown()) System.out.println(a.type() + ": " + a.length() + " bytes");
+ * }
  */
 public final class RawAttribute {
     private final int type;

@@ -9,6 +9,10 @@ import java.util.OptionalInt;
 /**
  * A route as the kernel reports it in {@code RTM_NEWROUTE} (struct rtmsg and {@code RTA_*} attributes).
  *
+ * {@snippet :
+ * for (Route r : nl.routes().list(AddressFamily.INET, RouteTable.MAIN)) System.out.println(r);   // ip route
+ * }
+ *
  * @param family            rtm_family
  * @param destination       RTA_DST; empty for the default route
  * @param destinationLength rtm_dst_len

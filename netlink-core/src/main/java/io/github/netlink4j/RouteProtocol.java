@@ -5,6 +5,10 @@ package io.github.netlink4j;
  * to 255, since routing daemons pick their own; the common ones are constants and print with the names
  * ip gives them ({@code kernel}, {@code boot}, {@code static}, …), others as the number.
  *
+ * {@snippet :
+ * nl.routes().add(RouteSpec.to("10.200.9.0/24").withLink("veth0").withProtocol(RouteProtocol.STATIC));   // … proto static
+ * }
+ *
  * @param value the kernel value
  */
 public record RouteProtocol(int value) {

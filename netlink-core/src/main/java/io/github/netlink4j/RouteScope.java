@@ -5,6 +5,10 @@ package io.github.netlink4j;
  * linux/rtnetlink.h): any value from 0 to 255, with the kernel's named scopes as constants, printed
  * with ip's names ({@code global}, {@code site}, {@code link}, {@code host}, {@code nowhere}) or the number.
  *
+ * {@snippet :
+ * nl.routes().add(RouteSpec.to("10.200.9.0/24").withLink("veth0").withScope(RouteScope.LINK));   // … scope link
+ * }
+ *
  * @param value the kernel value
  */
 public record RouteScope(int value) {

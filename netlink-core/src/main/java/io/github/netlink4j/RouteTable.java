@@ -6,6 +6,11 @@ package io.github.netlink4j;
  * {@link #UNSPEC} (0) for a few routes of its own. Printed as ip prints it: {@code main}, {@code local},
  * {@code default}, or the number.
  *
+ * {@snippet :
+ * nl.routes().add(RouteSpec.to("10.200.9.0/24").withLink("veth0").withTable(RouteTable.of(100)));   // … table 100
+ * List<Route> local = nl.routes().list(AddressFamily.INET, RouteTable.LOCAL);                   // ip route show table local
+ * }
+ *
  * @param id the table id
  */
 public record RouteTable(long id) {

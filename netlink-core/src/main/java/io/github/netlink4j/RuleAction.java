@@ -3,6 +3,10 @@ package io.github.netlink4j;
 /**
  * What a policy rule does when it matches ({@code fib_rule_hdr.action}, the FR_ACT_* of
  * linux/fib_rules.h), as {@code ip rule} names it.
+ *
+ * {@snippet :
+ * nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.9.0/24").withAction(RuleAction.PROHIBIT).withPriority(50));
+ * }
  */
 public enum RuleAction {
     /** FR_ACT_TO_TBL (1): look the route up in the rule's table ({@code lookup TABLE}). */ LOOKUP(1),

@@ -4,6 +4,11 @@ package io.github.netlink4j;
  * A range of ports or user ids a policy rule selects ({@code struct fib_rule_port_range} for
  * FRA_SPORT_RANGE and FRA_DPORT_RANGE, {@code struct fib_rule_uid_range} for FRA_UID_RANGE).
  *
+ * {@snippet :
+ * nl.rules().add(RuleSpec.of(AddressFamily.INET).withDestinationPorts(new RuleRange(1000, 2000)).lookup(RouteTable.of(7)));
+ * // ip rule add dport 1000-2000 lookup 7
+ * }
+ *
  * @param start the first value
  * @param end   the last value, not below {@code start}
  */

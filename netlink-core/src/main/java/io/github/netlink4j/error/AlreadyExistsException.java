@@ -1,6 +1,14 @@
 package io.github.netlink4j.error;
 
-/** The object to create exists already ({@code EEXIST}): use replace, or delete it first. */
+/** *
+ * {@snippet :
+ * try {
+ *     nl.links().add(LinkSpec.veth("veth0", "veth1"));
+ * } catch (AlreadyExistsException e) {           // EEXIST: RTNETLINK answers: File exists
+ *     nl.links().get("veth0");
+ * }
+ * }
+ The object to create exists already ({@code EEXIST}): use replace, or delete it first. */
 public class AlreadyExistsException extends KernelException {
     private static final long serialVersionUID = 1L;
 

@@ -6,6 +6,13 @@ package io.github.netlink4j.error;
  * <p>Generated from {@code /usr/include/asm-generic/errno-base.h} and {@code errno.h}: the
  * descriptions are the header comments, which are what glibc's {@code strerror} prints for
  * almost every code, so no native call is needed to describe an error.
+ *
+ * {@snippet :
+ * catch (KernelException e) {
+ *     if (e.errno() == Errno.ENOENT) …;
+ *     System.err.println(Errno.name(e.errno()) + ": " + Errno.describe(e.errno()));   // ENOENT: No such file or directory
+ * }
+ * }
  */
 public final class Errno {
     private Errno() {}

@@ -11,6 +11,14 @@ import java.util.OptionalInt;
  * offset into our request it points at ({@code NLMSGERR_ATTR_OFFS}) and that offset resolved to the
  * path of the attribute in our request, such as {@code IFLA_LINKINFO › IFLA_INFO_DATA › IFLA_VXLAN_ID}.
  * Subclasses exist for the cases callers branch on.
+ *
+ * {@snippet :
+ * try {
+ *     nl.links().add(LinkSpec.veth("veth0", "veth1"));
+ * } catch (KernelException e) {
+ *     System.err.println(e.errno() + " " + e.extAckMessage().orElse(""));   // the kernel's extended-ACK text
+ * }
+ * }
  */
 public non-sealed class KernelException extends NetlinkException {
     private static final long serialVersionUID = 1L;

@@ -15,6 +15,14 @@ import java.io.IOException;
  * </ul>
  * Bad arguments are not among them: they are {@link IllegalArgumentException}s thrown before anything
  * is sent.
+ *
+ * {@snippet :
+ * try {
+ *     nl.routes().add(RouteSpec.to("10.200.9.0/24").withLink("veth0"));
+ * } catch (NetlinkException e) {                 // every netlink4j error: errno() at the root
+ *     System.err.println(e.errno() + ": " + e.getMessage());
+ * }
+ * }
  */
 public abstract sealed class NetlinkException extends IOException
         permits KernelException, NotFoundException, SyscallException, ProtocolException, DumpInterruptedException {

@@ -3,6 +3,14 @@ package io.github.netlink4j.error;
 /**
  * The named or numbered link does not exist: ip's {@code Cannot find device "x"}. The kernel's
  * ENODEV, with its extended ACK if any, is the cause.
+ *
+ * {@snippet :
+ * try {
+ *     nl.links().setUp("nosuch");
+ * } catch (NoSuchLinkException e) {              // Cannot find device "nosuch"
+ *     System.err.println(e.link());
+ * }
+ * }
  */
 public class NoSuchLinkException extends NotFoundException {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,13 @@ import java.util.Optional;
 /**
  * What was asked for does not exist: what a {@code get} throws where {@code find} returns an empty
  * Optional. When the kernel was asked, its refusal is the cause and its errno is {@link #errno()}.
+ *
+ * {@snippet :
+ * try {
+ *     nl.nexthops().get(99);
+ * } catch (NotFoundException e) {                // the object does not exist
+ * }
+ * }
  */
 public non-sealed class NotFoundException extends NetlinkException {
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,14 @@ import java.util.List;
  * thread that creates them, so such a thread would serve the rest of the program from the wrong
  * namespace. The job's result is discarded; the threads are named here (kernel name and task id)
  * so the code that started them can be found. It is a programming error, hence unchecked.
+ *
+ * {@snippet :
+ * try {
+ *     ns.call(() -> Thread.ofPlatform().start(() -> { }));   // a thread born inside, left running
+ * } catch (StrandedThreadException e) {
+ *     System.err.println(e.getMessage());
+ * }
+ * }
  */
 public final class StrandedThreadException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

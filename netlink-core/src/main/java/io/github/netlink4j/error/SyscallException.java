@@ -1,6 +1,14 @@
 package io.github.netlink4j.error;
 
-/** A system call failed: carries the call's name, errno, its symbolic name, strerror text and path if any. */
+/** *
+ * {@snippet :
+ * try {
+ *     NetNamespace.create("direct_netns");
+ * } catch (SyscallException e) {                 // mount, unshare, setns, …: errno and the call's name
+ *     System.err.println(e.description());
+ * }
+ * }
+ A system call failed: carries the call's name, errno, its symbolic name, strerror text and path if any. */
 public final class SyscallException extends NetlinkException {
     private static final long serialVersionUID = 1L;
     private final String call;

@@ -3,6 +3,13 @@ package io.github.netlink4j.error;
 /**
  * The kernel does not know the link kind ({@code IFLA_INFO_KIND}): the driver is not built in and no
  * module could be loaded. The kernel answers {@code EOPNOTSUPP} with "Unknown device type".
+ *
+ * {@snippet :
+ * try {
+ *     nl.links().add(LinkSpec.dummy("dummy0"));
+ * } catch (UnsupportedLinkKindException e) {     // the kernel has no dummy module
+ * }
+ * }
  */
 public class UnsupportedLinkKindException extends KernelException {
     private static final long serialVersionUID = 1L;

@@ -12,6 +12,13 @@ import java.util.Objects;
  * what it made. {@link #close()} removes exactly that (host links and addresses it added, host links
  * it brought up put down again, routes and rules it added, the namespaces it created with everything
  * in them) and closes the handles; it is safe to call twice.
+ *
+ * {@snippet :
+ * try (AppliedTopology t = topology.apply(nl)) {
+ *     NetlinkClient inside = t.client("direct_netns");
+ *     inside.links().list();
+ * }                                              // what it made is gone
+ * }
  */
 public final class AppliedTopology implements AutoCloseable {
     private final Applier made;

@@ -4,6 +4,14 @@ package io.github.netlink4j.topology;
  * A topology could not be made: the message names the step ({@code step 7 of 10: address
  * 10.200.0.2/24 on veth0 in host}) and carries the kernel's reason; everything the steps before made
  * has been removed again when this is thrown.
+ *
+ * {@snippet :
+ * try {
+ *     topology.apply(nl);
+ * } catch (TopologyException e) {
+ *     System.err.println(e.getMessage());        // step 7 of 10: address … in direct_netns: Cannot find device "nosuch"
+ * }
+ * }
  */
 public final class TopologyException extends Exception {
     private static final long serialVersionUID = 1L;
