@@ -1,0 +1,407 @@
+package io.github.netlink4j.examples.cni;
+
+import io.github.netlink4j.Address;
+import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.Link;
+import io.github.netlink4j.LinkChange;
+import io.github.netlink4j.LinkFlag;
+import io.github.netlink4j.LinkOptions;
+import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.Route;
+import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.error.AlreadyExistsException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code netlink4j-bridge}: a CNI plugin (spec 1.0.0) that does what the reference {@code bridge} plugin
+ * of containernetworking-plugins does for its common keys, on netlink4j: a bridge in the runtime's
+ * namespace (made if missing, reused, brought up), a veth pair whose container end is created directly
+ * inside the container's namespace, addresses and routes from the delegated IPAM plugin, the gateway
+ * address on the bridge. ADD, DEL, CHECK and VERSION; results and errors as the spec writes them.
+ *
+ * <p>Safer than the reference where it is sloppy: a failed ADD removes its veth and releases its IPAM
+ * allocation; DEL succeeds when the namespace or the interface is already gone; keys it cannot honour
+ * ({@code ipMasq}, {@code macspoofchk}, {@code hairpinMode}, {@code vlan}) are a CNI error naming the key,
+ * never silently ignored.
+ */
+public final class BridgePlugin {
+    static final String VERSION = "1.0.0";
+    static final List<String> SUPPORTED = List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0");
+
+    /** A CNI error: the spec's code, message and details, printed as JSON with a non-zero exit. */
+    static final class CniError extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int code;
+        final String details;
+
+        CniError(int code, String msg, String details) {
+            super(msg);
+            this.code = code;
+            this.details = details;
+        }
+    }
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+
+    BridgePlugin(Map<String, String> env, PrintStream out) {
+        this.env = env;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        String stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        int rc = new BridgePlugin(System.getenv(), System.out).run(stdin);
+        System.out.flush();
+        System.exit(rc);
+    }
+
+    /** Runs one command; returns the exit status. */
+    int run(String stdin) {
+        String version = VERSION;
+        try {
+            String cmd = env.getOrDefault("CNI_COMMAND", "");
+            if (cmd.equals("VERSION")) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("cniVersion", VERSION);
+                v.put("supportedVersions", SUPPORTED);
+                out.println(Json.write(v));
+                return 0;
+            }
+            Map<String, Object> conf = config(stdin);
+            version = str(conf, "cniVersion", VERSION);
+            if (!SUPPORTED.contains(version)) throw new CniError(1, "incompatible CNI version", "plugin supports " + SUPPORTED + ", not " + version);
+            return switch (cmd) {
+                case "ADD" -> add(conf, stdin);
+                case "DEL" -> del(conf, stdin);
+                case "CHECK" -> check(conf, stdin);
+                default -> throw new CniError(4, "invalid CNI_COMMAND", "\"" + cmd + "\" is not ADD, DEL, CHECK or VERSION");
+            };
+        } catch (CniError e) {
+            error(version, e.code, e.getMessage(), e.details);
+        } catch (Exception e) {
+            error(version, 999, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+        return 1;
+    }
+
+    private void error(String version, int code, String msg, String details) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("cniVersion", version);
+        o.put("code", (long) code);
+        o.put("msg", msg);
+        if (details != null) o.put("details", details);
+        out.println(Json.write(o));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(String stdin) throws CniError {
+        try {
+            if (Json.parse(stdin) instanceof Map<?, ?> m) return (Map<String, Object>) m;
+        } catch (IllegalArgumentException e) {
+            throw new CniError(6, "failed to decode the network configuration", e.getMessage());
+        }
+        throw new CniError(6, "failed to decode the network configuration", "not a JSON object");
+    }
+
+    private static String str(Map<String, Object> m, String k, String dflt) throws CniError {
+        Object v = m.get(k);
+        if (v == null) return dflt;
+        if (!(v instanceof String s)) throw new CniError(7, "invalid network configuration", "\"" + k + "\" must be a string");
+        return s;
+    }
+
+    private static boolean bool(Map<String, Object> m, String k) throws CniError {
+        Object v = m.get(k);
+        if (v == null) return false;
+        if (!(v instanceof Boolean b)) throw new CniError(7, "invalid network configuration", "\"" + k + "\" must be true or false");
+        return b;
+    }
+
+    private String need(String var) throws CniError {
+        String v = env.get(var);
+        if (v == null || v.isEmpty()) throw new CniError(4, "missing environment variable", var + " is required for " + env.get("CNI_COMMAND"));
+        return v;
+    }
+
+    /** The bridge name from the config: default cni0, a valid interface name. */
+    private static String bridgeName(Map<String, Object> conf) throws CniError {
+        String br = str(conf, "bridge", "cni0");
+        if (br.isEmpty() || br.length() > 15 || br.contains("/") || br.contains(" ") || br.equals(".") || br.equals("..")) {
+            throw new CniError(7, "invalid network configuration", "\"bridge\": \"" + br + "\" is not a valid interface name");
+        }
+        return br;
+    }
+
+    private static void refuseUnsupported(Map<String, Object> conf) throws CniError {
+        for (String key : List.of("ipMasq", "macspoofchk")) {
+            if (bool(conf, key)) throw new CniError(2, "unsupported field", "\"" + key + "\" needs netfilter, which netlink4j-bridge does not program");
+        }
+        if (bool(conf, "hairpinMode")) throw new CniError(2, "unsupported field", "\"hairpinMode\" (a bridge port flag) is not supported yet");
+        if (conf.get("vlan") != null && !Long.valueOf(0).equals(conf.get("vlan"))) {
+            throw new CniError(2, "unsupported field", "\"vlan\" (bridge port VLANs over AF_BRIDGE) is not supported yet");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ipamConf(Map<String, Object> conf) throws CniError {
+        if (!(conf.get("ipam") instanceof Map<?, ?> m) || !(m.get("type") instanceof String)) {
+            throw new CniError(7, "invalid network configuration", "\"ipam\" with a \"type\" is required");
+        }
+        return (Map<String, Object>) m;
+    }
+
+    /** Runs the IPAM plugin {@code type} from CNI_PATH with our environment and {@code command}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ipam(String type, String command, String stdin) throws CniError, IOException, InterruptedException {
+        if (type.contains("/")) throw new CniError(7, "invalid network configuration", "ipam type \"" + type + "\" is not a plugin name");
+        Path exe = null;
+        for (String dir : need("CNI_PATH").split(":")) {
+            Path p = Path.of(dir, type);
+            if (Files.isExecutable(p)) {
+                exe = p;
+                break;
+            }
+        }
+        if (exe == null) throw new CniError(7, "invalid network configuration", "IPAM plugin \"" + type + "\" not found in CNI_PATH");
+        ProcessBuilder pb = new ProcessBuilder(exe.toString());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("CNI_COMMAND", command);
+        Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String result = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new CniError(11, "IPAM plugin timed out", type);
+        }
+        if (p.exitValue() != 0) {
+            Object err = result.isBlank() ? null : Json.parse(result);
+            if (err instanceof Map<?, ?> e && e.get("msg") != null) {
+                throw new CniError(e.get("code") instanceof Long c ? c.intValue() : 999, (String) e.get("msg"), (String) e.get("details"));
+            }
+            throw new CniError(999, "IPAM plugin " + type + " failed", result.strip());
+        }
+        if (command.equals("DEL") || result.isBlank()) return Map.of();
+        return (Map<String, Object>) Json.parse(result);
+    }
+
+    private static String randomVethName() {
+        byte[] b = new byte[4];
+        new SecureRandom().nextBytes(b);
+        return "veth" + HexFormat.of().formatHex(b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private int add(Map<String, Object> conf, String stdin) throws Exception {
+        refuseUnsupported(conf);
+        String br = bridgeName(conf);
+        String ifname = need("CNI_IFNAME");
+        String netnsPath = need("CNI_NETNS");
+        need("CNI_CONTAINERID");
+        Map<String, Object> ipamConf = ipamConf(conf);
+        int mtu = conf.get("mtu") instanceof Long m ? m.intValue() : 0;
+        boolean isGateway = bool(conf, "isGateway") || bool(conf, "isDefaultGateway");
+        NetNamespace container;
+        try {
+            container = NetNamespace.openPath(Path.of(netnsPath));
+        } catch (IOException e) {
+            throw new CniError(3, "failed to open the container's network namespace", netnsPath + ": " + e.getMessage());
+        }
+        try (container; NetlinkClient host = NetlinkClient.open(); NetlinkClient inside = NetlinkClient.open(container)) {
+            // IPAM first: a refusal there (unknown plugin, bad subnet, pool exhausted) changes nothing here.
+            Map<String, Object> ipamResult = ipam((String) ipamConf.get("type"), "ADD", stdin);
+            String hostVeth = null;
+            try {
+                ensureBridge(host, br, mtu, bool(conf, "promiscMode"));
+                LinkOptions o = mtu > 0 ? LinkOptions.DEFAULTS.withMtu(mtu) : LinkOptions.DEFAULTS;
+                for (int attempt = 0; hostVeth == null; attempt++) {
+                    String name = randomVethName();
+                    try {
+                        host.links().add(LinkSpec.veth(name, ifname).withPeerNamespace(container).withOptions(o));
+                        hostVeth = name;
+                    } catch (AlreadyExistsException taken) {
+                        if (inside.links().find(ifname).isPresent()) {
+                            throw new CniError(999, "container interface exists", ifname + " is already in " + netnsPath);
+                        }
+                        if (attempt > 8) throw taken;
+                    }
+                }
+                host.links().set(hostVeth, LinkChange.none().withMaster(br).withUp(true));
+                List<Map<String, Object>> ips = (List<Map<String, Object>>) ipamResult.getOrDefault("ips", List.of());
+                for (Map<String, Object> ip : ips) inside.addresses().add(AddressSpec.of(ifname, (String) ip.get("address")));
+                inside.links().setUp(ifname); // lo is the loopback plugin's, as with the reference
+                List<Map<String, Object>> routes = new ArrayList<>((List<Map<String, Object>>) ipamResult.getOrDefault("routes", List.of()));
+                if (bool(conf, "isDefaultGateway")) {
+                    for (Map<String, Object> ip : ips) {
+                        if (ip.get("gateway") != null) {
+                            boolean v4 = InetAddress.ofLiteral((String) ip.get("gateway")) instanceof Inet4Address;
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("dst", v4 ? "0.0.0.0/0" : "::/0");
+                            r.put("gw", ip.get("gateway"));
+                            if (routes.stream().noneMatch(x -> x.get("dst").equals(r.get("dst")))) routes.add(r);
+                        }
+                    }
+                }
+                for (Map<String, Object> r : routes) {
+                    String dst = (String) r.get("dst");
+                    String gw = (String) r.get("gw");
+                    if (gw == null) gw = gatewayOf(ips, dst);
+                    RouteSpec s = dst.equals("0.0.0.0/0") || dst.equals("::/0")
+                            ? (gw != null ? RouteSpec.defaultVia(InetAddress.ofLiteral(gw)) : RouteSpec.defaultRoute(dst.contains(":") ? AddressFamily.INET6 : AddressFamily.INET))
+                            : (gw != null ? RouteSpec.to(dst).withGateway(InetAddress.ofLiteral(gw)) : RouteSpec.to(dst));
+                    inside.routes().add(s.withLink(ifname));
+                }
+                if (isGateway) {
+                    for (Map<String, Object> ip : ips) {
+                        if (ip.get("gateway") == null) continue;
+                        String prefix = ((String) ip.get("address")).split("/")[1];
+                        InetAddress gw = InetAddress.ofLiteral((String) ip.get("gateway"));
+                        boolean present = host.addresses().list(br).stream().anyMatch(a -> a.address().equals(gw));
+                        if (!present) host.addresses().add(AddressSpec.of(br, Address.format(gw) + "/" + prefix));
+                    }
+                }
+                out.println(Json.write(result(conf, host, inside, br, hostVeth, ifname, netnsPath, ipamResult, routes)));
+                return 0;
+            } catch (Exception e) {
+                // Leave nothing behind: the veth (its container end goes with it) and the IPAM allocation.
+                if (hostVeth != null) {
+                    try {
+                        host.links().delete(hostVeth);
+                    } catch (Exception ignored) {
+                        // already gone
+                    }
+                }
+                try {
+                    ipam((String) ipamConf.get("type"), "DEL", stdin);
+                } catch (Exception release) {
+                    e.addSuppressed(release);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static String gatewayOf(List<Map<String, Object>> ips, String dst) {
+        for (Map<String, Object> ip : ips) {
+            Object gw = ip.get("gateway");
+            if (gw != null && (((String) gw).contains(":") == dst.contains(":"))) return (String) gw;
+        }
+        return null;
+    }
+
+    /** The bridge, made if missing (a concurrent ADD may make it first), set up. */
+    private static Link ensureBridge(NetlinkClient host, String br, int mtu, boolean promisc) throws IOException, CniError {
+        Link l = host.links().find(br).orElse(null);
+        if (l == null) {
+            try {
+                l = host.links().add(LinkSpec.bridge(br).withOptions(mtu > 0 ? LinkOptions.DEFAULTS.withMtu(mtu) : LinkOptions.DEFAULTS));
+            } catch (AlreadyExistsException raced) {
+                l = host.links().get(br);
+            }
+        }
+        if (!"bridge".equals(l.kind().orElse(""))) throw new CniError(999, "not a bridge", br + " exists and is a " + l.kind().orElse("link without a kind"));
+        LinkChange c = LinkChange.none().withUp(true);
+        if (promisc) c = c.withFlag(LinkFlag.PROMISC, true);
+        host.links().set(br, c);
+        return host.links().get(br);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> result(Map<String, Object> conf, NetlinkClient host, NetlinkClient inside, String br, String hostVeth,
+                                       String ifname, String netns, Map<String, Object> ipamResult, List<Map<String, Object>> routes)
+            throws IOException, CniError {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("cniVersion", str(conf, "cniVersion", VERSION));
+        List<Object> ifs = new ArrayList<>();
+        ifs.add(iface(br, host.links().get(br), null));
+        ifs.add(iface(hostVeth, host.links().get(hostVeth), null));
+        ifs.add(iface(ifname, inside.links().get(ifname), netns));
+        r.put("interfaces", ifs);
+        List<Object> ips = new ArrayList<>();
+        for (Map<String, Object> ip : (List<Map<String, Object>>) ipamResult.getOrDefault("ips", List.of())) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("interface", 2L);
+            o.put("address", ip.get("address"));
+            if (ip.get("gateway") != null) o.put("gateway", ip.get("gateway"));
+            ips.add(o);
+        }
+        r.put("ips", ips);
+        if (!routes.isEmpty()) r.put("routes", routes);
+        r.put("dns", ipamResult.getOrDefault("dns", Map.of()));
+        return r;
+    }
+
+    private static Map<String, Object> iface(String name, Link l, String sandbox) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name", name);
+        o.put("mac", l.address().map(Object::toString).orElse(""));
+        if (sandbox != null) o.put("sandbox", sandbox);
+        return o;
+    }
+
+    /** DEL: release the IPAM allocation, remove the container's interface (its host end goes with it); idempotent. */
+    private int del(Map<String, Object> conf, String stdin) throws Exception {
+        String ifname = need("CNI_IFNAME");
+        Map<String, Object> ipamConf = ipamConf(conf);
+        ipam((String) ipamConf.get("type"), "DEL", stdin);
+        String netnsPath = env.get("CNI_NETNS");
+        if (netnsPath != null && !netnsPath.isEmpty() && Files.exists(Path.of(netnsPath))) {
+            try (NetNamespace container = NetNamespace.openPath(Path.of(netnsPath)); NetlinkClient inside = NetlinkClient.open(container)) {
+                if (inside.links().find(ifname).isPresent()) inside.links().delete(ifname);
+            } catch (io.github.netlink4j.error.NotFoundException gone) {
+                // the interface went meanwhile: what DEL wanted
+            } catch (io.github.netlink4j.error.SyscallException notANamespace) {
+                // the namespace went meanwhile (its file is no namespace any more): nothing left to remove
+            }
+        }
+        return 0;
+    }
+
+    /** CHECK: the container's interface, addresses and routes of prevResult are all there. */
+    @SuppressWarnings("unchecked")
+    private int check(Map<String, Object> conf, String stdin) throws Exception {
+        String ifname = need("CNI_IFNAME");
+        String netnsPath = need("CNI_NETNS");
+        if (!(conf.get("prevResult") instanceof Map<?, ?> prev)) throw new CniError(7, "invalid network configuration", "CHECK needs prevResult");
+        ipam((String) ipamConf(conf).get("type"), "CHECK", stdin);
+        try (NetNamespace container = NetNamespace.openPath(Path.of(netnsPath)); NetlinkClient inside = NetlinkClient.open(container)) {
+            if (inside.links().find(ifname).isEmpty()) throw new CniError(999, "interface missing", ifname + " is not in " + netnsPath);
+            List<Address> addrs = inside.addresses().list(ifname);
+            for (Map<String, Object> ip : (List<Map<String, Object>>) ((Map<String, Object>) prev).getOrDefault("ips", List.of())) {
+                String[] a = ((String) ip.get("address")).split("/");
+                boolean there = addrs.stream().anyMatch(x -> x.address().equals(InetAddress.ofLiteral(a[0])) && x.prefixLength() == Integer.parseInt(a[1]));
+                if (!there) throw new CniError(999, "address missing", ip.get("address") + " is not on " + ifname);
+            }
+            List<Route> routes = new ArrayList<>(inside.routes().list(AddressFamily.INET));
+            routes.addAll(inside.routes().list(AddressFamily.INET6));
+            for (Map<String, Object> r : (List<Map<String, Object>>) ((Map<String, Object>) prev).getOrDefault("routes", List.of())) {
+                String dst = (String) r.get("dst");
+                String[] d = dst.split("/");
+                int len = Integer.parseInt(d[1]);
+                boolean there = routes.stream().anyMatch(x -> x.destinationLength() == len
+                        && (len == 0 || x.destination().map(a -> a.equals(InetAddress.ofLiteral(d[0]))).orElse(false)));
+                if (!there) throw new CniError(999, "route missing", dst + " is not in " + netnsPath);
+            }
+        }
+        return 0;
+    }
+}
