@@ -35,6 +35,7 @@ public final class NetlinkClient implements AutoCloseable {
     private final Neighbours neighbours;
     private final Rules rules;
     private final Nexthops nexthops;
+    private final Bridges bridges;
     private final Nsids nsids;
     private final Waits waits;
 
@@ -48,6 +49,7 @@ public final class NetlinkClient implements AutoCloseable {
         this.neighbours = new Neighbours(socket, links);
         this.rules = new Rules(socket);
         this.nexthops = new Nexthops(socket, links);
+        this.bridges = new Bridges(socket, links);
         this.nsids = new Nsids(socket);
         this.waits = new Waits(sockets, links);
     }
@@ -92,6 +94,11 @@ public final class NetlinkClient implements AutoCloseable {
     /** Routes: {@code ip route}. */
     public Routes routes() {
         return routes;
+    }
+
+    /** Bridge port settings and VLANs: iproute2's {@code bridge link|vlan}. */
+    public Bridges bridges() {
+        return bridges;
     }
 
     /** Nexthop objects: {@code ip nexthop}. */

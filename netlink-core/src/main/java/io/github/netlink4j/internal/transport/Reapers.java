@@ -44,7 +44,7 @@ public final class Reapers {
             if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
             return null;
         });
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); // a loaded machine may take its time
         while (idle() == 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(1);

@@ -3,6 +3,7 @@ package io.github.netlink4j.examples.cni;
 import io.github.netlink4j.Address;
 import io.github.netlink4j.AddressFamily;
 import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.BridgePortSettings;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkChange;
 import io.github.netlink4j.LinkFlag;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Safer than the reference where it is sloppy: a failed ADD removes its veth and releases its IPAM
  * allocation; DEL succeeds when the namespace or the interface is already gone; keys it cannot honour
- * ({@code ipMasq}, {@code macspoofchk}, {@code hairpinMode}, {@code vlan}) are a CNI error naming the key,
+ * ({@code ipMasq}, {@code macspoofchk}; {@code vlan} with {@code isGateway}) are a CNI error naming the key,
  * never silently ignored.
  */
 public final class BridgePlugin {
@@ -154,9 +155,12 @@ public final class BridgePlugin {
         for (String key : List.of("ipMasq", "macspoofchk")) {
             if (bool(conf, key)) throw new CniError(2, "unsupported field", "\"" + key + "\" needs netfilter, which netlink4j-bridge does not program");
         }
-        if (bool(conf, "hairpinMode")) throw new CniError(2, "unsupported field", "\"hairpinMode\" (a bridge port flag) is not supported yet");
-        if (conf.get("vlan") != null && !Long.valueOf(0).equals(conf.get("vlan"))) {
-            throw new CniError(2, "unsupported field", "\"vlan\" (bridge port VLANs over AF_BRIDGE) is not supported yet");
+        Object vlan = conf.get("vlan");
+        if (vlan != null && !(vlan instanceof Long v && v >= 0 && v <= 4094)) {
+            throw new CniError(7, "invalid network configuration", "\"vlan\" must be a VLAN id 0..4094");
+        }
+        if (vlan instanceof Long v && v != 0 && (bool(conf, "isGateway") || bool(conf, "isDefaultGateway"))) {
+            throw new CniError(2, "unsupported field", "\"vlan\" with \"isGateway\" needs a VLAN interface on the bridge, which netlink4j-bridge does not make");
         }
     }
 
@@ -230,8 +234,11 @@ public final class BridgePlugin {
             // IPAM first: a refusal there (unknown plugin, bad subnet, pool exhausted) changes nothing here.
             Map<String, Object> ipamResult = ipam((String) ipamConf.get("type"), "ADD", stdin);
             String hostVeth = null;
+            boolean madeBridge = host.links().find(br).isEmpty();
             try {
+                int vlan = conf.get("vlan") instanceof Long v ? v.intValue() : 0;
                 ensureBridge(host, br, mtu, bool(conf, "promiscMode"));
+                if (vlan != 0) host.bridges().setVlanFiltering(br, true);
                 LinkOptions o = mtu > 0 ? LinkOptions.DEFAULTS.withMtu(mtu) : LinkOptions.DEFAULTS;
                 for (int attempt = 0; hostVeth == null; attempt++) {
                     String name = randomVethName();
@@ -246,6 +253,8 @@ public final class BridgePlugin {
                     }
                 }
                 host.links().set(hostVeth, LinkChange.none().withMaster(br).withUp(true));
+                host.bridges().setPort(hostVeth, BridgePortSettings.none().withHairpin(bool(conf, "hairpinMode")));
+                if (vlan != 0) host.bridges().addVlan(hostVeth, vlan, true, true);
                 List<Map<String, Object>> ips = (List<Map<String, Object>>) ipamResult.getOrDefault("ips", List.of());
                 for (Map<String, Object> ip : ips) inside.addresses().add(AddressSpec.of(ifname, (String) ip.get("address")));
                 inside.links().setUp(ifname); // lo is the loopback plugin's, as with the reference
@@ -288,6 +297,15 @@ public final class BridgePlugin {
                         host.links().delete(hostVeth);
                     } catch (Exception ignored) {
                         // already gone
+                    }
+                }
+                // a bridge this ADD made goes too, unless another container joined it meanwhile
+                if (madeBridge) {
+                    try {
+                        int brIndex = host.links().index(br);
+                        if (host.links().list().stream().noneMatch(l -> l.masterIndex().orElse(0) == brIndex)) host.links().delete(br);
+                    } catch (Exception ignored) {
+                        // gone or in use
                     }
                 }
                 try {

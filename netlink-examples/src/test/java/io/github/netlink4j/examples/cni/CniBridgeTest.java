@@ -68,10 +68,23 @@ class CniBridgeTest {
 
     /** Execs a plugin inside {@code host} as a runtime does; ours is started as its launcher starts it. */
     private static Result plugin(boolean ours, ThrowawayNamespace host, String cmd, String netns, String conf) throws Exception {
+        return plugin(ours, host, cmd, netns, conf, false);
+    }
+
+    /**
+     * {@code viaIp}: through {@code ip netns exec}, as separate processes of a runtime would enter the
+     * host namespace, for starts from several threads at once (see {@link #parallelAddsOnOneBridgeAllSucceed}).
+     */
+    private static Result plugin(boolean ours, ThrowawayNamespace host, String cmd, String netns, String conf, boolean viaIp) throws Exception {
         List<String> argv = ours
                 ? List.of(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
                         "-cp", System.getProperty("java.class.path"), BridgePlugin.class.getName())
                 : List.of("/usr/lib/cni/bridge");
+        if (viaIp) {
+            List<String> wrapped = new ArrayList<>(List.of("ip", "netns", "exec", host.name()));
+            wrapped.addAll(argv);
+            argv = wrapped;
+        }
         ProcessBuilder pb = new ProcessBuilder(argv);
         Map<String, String> env = pb.environment();
         env.put("CNI_COMMAND", cmd);
@@ -79,7 +92,7 @@ class CniBridgeTest {
         env.put("CNI_NETNS", netns);
         env.put("CNI_IFNAME", "eth0");
         env.put("CNI_PATH", "/usr/lib/cni");
-        Process p = host.ns().start(pb.redirectError(ProcessBuilder.Redirect.INHERIT));
+        Process p = viaIp ? pb.redirectError(ProcessBuilder.Redirect.INHERIT).start() : host.ns().start(pb.redirectError(ProcessBuilder.Redirect.INHERIT));
         p.getOutputStream().write(conf.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -131,6 +144,36 @@ class CniBridgeTest {
         assertEquals(states.get(false), states.get(true), "the container as the reference leaves it");
         assertEquals(results.get(false), results.get(true), "the result as the reference's");
         assertEquals(hosts.get(false), hosts.get(true), "the host side: the bridge with the gateway, the veth on it");
+    }
+
+    @Test
+    void hairpinAsTheReferenceSetsIt() throws Exception {
+        Map<Boolean, String> ports = new java.util.HashMap<>();
+        for (boolean ours : new boolean[] {false, true}) {
+            ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
+            Result add = plugin(ours, host, "ADD", path(c), conf("\"hairpinMode\":true,"));
+            assertEquals(0, add.exit(), add.out());
+            String port = Ip.in(host.name(), "-d", "link", "show", "master", "cni9");
+            ports.put(ours, (port.contains("hairpin on") ? "hairpin on" : "hairpin off") + "\n" + state(c));
+        }
+        assertEquals(ports.get(false), ports.get(true));
+        assertTrue(ports.get(true).startsWith("hairpin on"), ports.get(true));
+    }
+
+    /** This kernel has no bridge VLAN filtering: both plugins refuse a vlan config, and ours leaves nothing. */
+    @Test
+    void aVlanTheKernelCannotDoFailsCleanly() throws Exception {
+        String conf = conf("\"vlan\":100,").replace("\"isGateway\":true,\"isDefaultGateway\":true,", "");
+        ThrowawayNamespace refHost = ns("cni-host"), refC = ns("cni-c");
+        Result ref = plugin(false, refHost, "ADD", path(refC), conf);
+        ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
+        String before = Ip.in(host.name(), "-br", "link") + Ip.in(c.name(), "-br", "link");
+        Result ours = plugin(true, host, "ADD", path(c), conf);
+        assertEquals(ref.exit() == 0, ours.exit() == 0, "ours succeeds where the reference does: " + ref.out() + " / " + ours.out());
+        if (ours.exit() != 0) {
+            assertEquals(before, Ip.in(host.name(), "-br", "link") + Ip.in(c.name(), "-br", "link"), "no bridge, no veth left: " + ours.out());
+            assertEquals(0, plugin(true, host, "DEL", path(c), conf).exit());
+        }
     }
 
     @Test
@@ -189,6 +232,7 @@ class CniBridgeTest {
                 {conf("").replace("host-local", "no-such-ipam"), "\"code\":7"},
                 {conf("").replace("10.200.40.0/24", "10.200.40.0/99"), "\"msg\""},
                 {conf("\"ipMasq\":true,"), "ipMasq"},
+                {conf("\"vlan\":5000,"), "\"code\":7"},
                 {conf("\"cniVersion2\":1,").replace("\"cniVersion\":\"1.0.0\"", "\"cniVersion\":\"9.9.9\""), "\"code\":1"},
         };
         for (String[] k : cases) {
@@ -210,7 +254,10 @@ class CniBridgeTest {
         for (ThrowawayNamespace c : cs) {
             threads.add(Thread.ofPlatform().start(() -> {
                 try {
-                    results.add(plugin(true, host, "ADD", path(c), conf));
+                    // Separate processes entering the host namespace, as a runtime's would. (Starting them
+                    // with NetNamespace.start from four threads at once can strand a JDK process-reaper
+                    // thread inside, which the library reports as a StrandedThreadException.)
+                    results.add(plugin(true, host, "ADD", path(c), conf, true));
                 } catch (Exception e) {
                     results.add(new Result(-1, e.toString()));
                 }
@@ -222,5 +269,25 @@ class CniBridgeTest {
         assertEquals(4, Ip.in(host.name(), "-br", "link").lines().filter(l -> l.startsWith("veth")).count());
         assertEquals(4, results.stream().map(r -> ((Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(r.out())).get("ips")).get(0)).get("address"))
                 .distinct().count(), "four addresses from one pool");
+    }
+
+    /** A plugin chained after ours (tuning, as a conflist runs it) takes our result as its prevResult. */
+    @Test
+    void aChainedPluginAcceptsOurResult() throws Exception {
+        ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
+        Result add = plugin(true, host, "ADD", path(c), conf(""));
+        assertEquals(0, add.exit(), add.out());
+        String tuning = "{\"cniVersion\":\"1.0.0\",\"name\":\"t1\",\"type\":\"tuning\",\"mtu\":1400,\"prevResult\":" + add.out().strip() + "}";
+        ProcessBuilder pb = new ProcessBuilder("/usr/lib/cni/tuning");
+        pb.environment().putAll(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c1", "CNI_NETNS", path(c), "CNI_IFNAME", "eth0",
+                "CNI_PATH", "/usr/lib/cni"));
+        Process p = host.ns().start(pb.redirectErrorStream(true));
+        p.getOutputStream().write(tuning.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(Ip.in(c.name(), "link", "show", "eth0").contains("mtu 1400"), "tuning found eth0 through our result");
+        assertEquals(((Map<?, ?>) Json.parse(add.out())).get("ips"), ((Map<?, ?>) Json.parse(out)).get("ips"), "and passed our result on");
     }
 }

@@ -81,6 +81,12 @@ public final class IfLink {
     public static final int IFLA_BR_PRIORITY = 6;
     public static final int IFLA_BR_VLAN_FILTERING = 7;
     public static final int IFLA_BR_VLAN_PROTOCOL = 8;
+    public static final int IFLA_BRPORT_PRIORITY = 2;
+    public static final int IFLA_BRPORT_COST = 3;
+    public static final int IFLA_BRPORT_MODE = 4;
+    public static final int IFLA_BRPORT_LEARNING = 8;
+    public static final int IFLA_BRPORT_UNICAST_FLOOD = 9;
+    public static final int IFLA_BRPORT_ISOLATED = 33;
     public static final int IFLA_VLAN_ID = 1;
     public static final int IFLA_VLAN_FLAGS = 2;
     public static final int IFLA_VLAN_EGRESS_QOS = 3;
