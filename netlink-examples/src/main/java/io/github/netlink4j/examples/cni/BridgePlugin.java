@@ -284,7 +284,21 @@ public final class BridgePlugin {
                         if (ip.get("gateway") == null) continue;
                         String prefix = ((String) ip.get("address")).split("/")[1];
                         InetAddress gw = InetAddress.ofLiteral((String) ip.get("gateway"));
-                        boolean present = host.addresses().list(br).stream().anyMatch(a -> a.address().equals(gw));
+                        AddressFamily fam = AddressFamily.of(gw);
+                        boolean present = false;
+                        for (Address a : host.addresses().list(br)) {
+                            if (a.family() != fam || a.scope().equals(io.github.netlink4j.RouteScope.LINK)) continue;
+                            if (a.address().equals(gw) && a.prefixLength() == Integer.parseInt(prefix)) {
+                                present = true;
+                            } else if (fam == AddressFamily.INET) {
+                                // the reference's rule: one gateway address per family on the bridge, replaced only when asked
+                                if (!bool(conf, "forceAddress")) {
+                                    throw new CniError(999, "bridge has a different address", br + " has " + Address.format(a.address()) + "/"
+                                            + a.prefixLength() + ", not " + Address.format(gw) + "/" + prefix + " (set \"forceAddress\" to replace it)");
+                                }
+                                host.addresses().delete(AddressSpec.of(br, Address.format(a.address()) + "/" + a.prefixLength()));
+                            }
+                        }
                         if (!present) host.addresses().add(AddressSpec.of(br, Address.format(gw) + "/" + prefix));
                     }
                 }

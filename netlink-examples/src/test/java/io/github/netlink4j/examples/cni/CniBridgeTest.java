@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -289,5 +290,32 @@ class CniBridgeTest {
         assertEquals(0, p.exitValue(), out);
         assertTrue(Ip.in(c.name(), "link", "show", "eth0").contains("mtu 1400"), "tuning found eth0 through our result");
         assertEquals(((Map<?, ?>) Json.parse(add.out())).get("ips"), ((Map<?, ?>) Json.parse(out)).get("ips"), "and passed our result on");
+    }
+
+    /** A bridge that already has another gateway address: refused unless forceAddress, as the reference does. */
+    @Test
+    void forceAddressAsTheReference() throws Exception {
+        for (boolean force : new boolean[] {false, true}) {
+            Map<Boolean, Integer> exits = new java.util.HashMap<>();
+            Map<Boolean, String> bridges = new java.util.HashMap<>();
+            for (boolean ours : new boolean[] {false, true}) {
+                ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
+                Ip.in(host.name(), "link", "add", "cni9", "type", "bridge");
+                Ip.in(host.name(), "addr", "add", "10.200.41.1/24", "dev", "cni9");
+                Result add = plugin(ours, host, "ADD", path(c), conf(force ? "\"forceAddress\":true," : ""));
+                exits.put(ours, add.exit());
+                // the addresses only: on refusal the reference leaves its veth on the bridge (so the bridge is
+                // UP), ours removes what it made and the bridge, with no port, is DOWN
+                String[] cols = Ip.in(host.name(), "-br", "-4", "addr", "show", "cni9").trim().split("\\s+");
+                bridges.put(ours, String.join(" ", java.util.Arrays.copyOfRange(cols, 2, cols.length)));
+                if (ours && add.exit() != 0) {
+                    assertFalse(Ip.in(host.name(), "-o", "link", "show", "master", "cni9").contains("veth"), "nothing of ours left on the bridge");
+                }
+            }
+            assertEquals(exits.get(false), exits.get(true), "forceAddress " + force);
+            assertEquals(bridges.get(false), bridges.get(true), "forceAddress " + force);
+            assertEquals(force, exits.get(true) == 0, "refused without forceAddress, done with it");
+            assertEquals(force ? "10.200.40.1/24" : "10.200.41.1/24", bridges.get(true));
+        }
     }
 }
