@@ -2,6 +2,7 @@
 """Capture what iproute2 sends (or receives) on its netlink socket, as an annotated golden fixture.
 
 Usage: capture-golden.py OUT.hex --send|--recv|--recv-all TYPE [--setup 'ip args' ...] -- ip args...
+       (a command whose first word is "bridge" runs iproute2's bridge tool instead of ip)
 
 Everything runs inside a throwaway network namespace made for the capture and deleted afterwards.
 The bytes are read from strace's hex dump (-e write=FD / -e read=FD); --send and --recv keep the last
@@ -166,7 +167,10 @@ def main():
         flag = '-e write=3,4,5,6' if mode == '--send' else '-e read=3,4,5,6'
         trace = 'sendmsg' if mode == '--send' else 'recvmsg'
         cmd = [c.replace('{NS}', ns) for c in cmd]
-        r = subprocess.run(['strace', '-f', '-e', 'trace=' + trace] + flag.split() + ['ip', '-n', ns] + cmd,
+        tool = 'ip'
+        if cmd and cmd[0] == 'bridge':  # iproute2's bridge tool, for requests ip has no verb for
+            tool, cmd = 'bridge', cmd[1:]
+        r = subprocess.run(['strace', '-f', '-e', 'trace=' + trace] + flag.split() + [tool, '-n', ns] + cmd,
                            capture_output=True, text=True)
         msgs = [m for b in hexdump(r.stderr, None, mode) for m in split(b)]
         msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] == want]
@@ -183,12 +187,12 @@ def main():
         msg = b''.join(bytes(m) + b'\0' * ((len(m) + 3 & ~3) - len(m)) for m in kept)
         ver = subprocess.run(['ip', '-V'], capture_output=True, text=True).stdout.strip()
         with open(outpath, 'w') as f:
-            f.write('# ip %s\n' % ' '.join(cmd))
+            f.write('# %s %s\n' % (tool, ' '.join(cmd)))
             for s in setups: f.write('#   after setup: ip %s\n' % s.replace('{NS}', 'NS'))
             f.write('# the bytes iproute2 %s on its netlink socket, captured with\n' % (
                 'sent' if mode == '--send' else 'received'))
             f.write('# the namespace name in the command is written NS here\n' if 'NS' in cmd else '')
-            f.write('#   strace -f -e trace=%s %s ip -n NS %s\n' % (trace, flag, ' '.join(cmd)))
+            f.write('#   strace -f -e trace=%s %s %s -n NS %s\n' % (trace, flag, tool, ' '.join(cmd)))
             f.write('# in a throwaway namespace; %s; kernel %s; %s\n' % (ver, os.uname().release, datetime.date.today()))
             f.write('# %d bytes\n' % len(msg))
             for m in kept:

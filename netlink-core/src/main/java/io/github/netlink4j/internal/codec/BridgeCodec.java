@@ -14,12 +14,16 @@ public final class BridgeCodec {
     private static final int AF_BRIDGE = 7;
     private static final int ACKED = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK;
 
-    /** RTM_NEWLINK for port {@code index}: IFLA_LINKINFO › IFLA_INFO_SLAVE_KIND "bridge", IFLA_INFO_SLAVE_DATA › IFLA_BRPORT_*. */
+    /**
+     * RTM_NEWLINK for port {@code index}, as {@code ip link set dev P type bridge_slave …} sends it:
+     * IFLA_LINKINFO › IFLA_INFO_KIND "bridge_slave" (no NUL, as ip writes kinds), IFLA_INFO_SLAVE_DATA › IFLA_BRPORT_*. The kernel
+     * hands the slave data to the port's master, whatever the kind says.
+     */
     public static void encodePortSettings(MessageWriter w, int index, BridgePortSettings s) {
         int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, ACKED);
         w.ifinfomsg(0, 0, index, 0, 0);
         int info = w.beginNest(IfLink.IFLA_LINKINFO);
-        w.attrString(IfLink.IFLA_INFO_SLAVE_KIND, "bridge");
+        w.attrStringNoNul(IfLink.IFLA_INFO_KIND, "bridge_slave");
         int data = w.beginNest(IfLink.IFLA_INFO_SLAVE_DATA);
         s.priority().ifPresent(p -> w.attrU16(IfLink.IFLA_BRPORT_PRIORITY, p));
         s.cost().ifPresent(c -> w.attrU32(IfLink.IFLA_BRPORT_COST, c));
@@ -37,7 +41,7 @@ public final class BridgeCodec {
         int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, ACKED);
         w.ifinfomsg(0, 0, index, 0, 0);
         int info = w.beginNest(IfLink.IFLA_LINKINFO);
-        w.attrString(IfLink.IFLA_INFO_KIND, "bridge");
+        w.attrStringNoNul(IfLink.IFLA_INFO_KIND, "bridge");
         int data = w.beginNest(IfLink.IFLA_INFO_DATA);
         w.attrU8(IfLink.IFLA_BR_VLAN_FILTERING, on ? 1 : 0);
         w.endNest(data);
