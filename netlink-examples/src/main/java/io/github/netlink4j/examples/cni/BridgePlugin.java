@@ -28,7 +28,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code netlink4j-bridge}: a CNI plugin (spec 1.0.0) that does what the reference {@code bridge} plugin
@@ -46,28 +45,29 @@ public final class BridgePlugin {
     static final String VERSION = "1.0.0";
     static final List<String> SUPPORTED = List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0");
 
-    /** A CNI error: the spec's code, message and details, printed as JSON with a non-zero exit. */
-    static final class CniError extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int code;
-        final String details;
-
-        CniError(int code, String msg, String details) {
-            super(msg);
-            this.code = code;
-            this.details = details;
-        }
-    }
-
     private final Map<String, String> env;
     private final PrintStream out;
+    /** The runtime's namespace, where the bridge lives: null for this process's own (always, but in {@link Training}). */
+    private final NetNamespace hostNs;
 
     BridgePlugin(Map<String, String> env, PrintStream out) {
+        this(env, out, null);
+    }
+
+    BridgePlugin(Map<String, String> env, PrintStream out, NetNamespace hostNs) {
         this.env = env;
         this.out = out;
+        this.hostNs = hostNs;
+    }
+
+    private String need(String var) throws CniError {
+        String v = env.get(var);
+        if (v == null || v.isEmpty()) throw new CniError(4, "missing environment variable", var + " is required for " + env.get("CNI_COMMAND"));
+        return v;
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("--train")) System.exit(Training.run(System.getenv("CNI_PATH")));
         String stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         int rc = new BridgePlugin(System.getenv(), System.out).run(stdin);
         System.out.flush();
@@ -86,8 +86,8 @@ public final class BridgePlugin {
                 out.println(Json.write(v));
                 return 0;
             }
-            Map<String, Object> conf = config(stdin);
-            version = str(conf, "cniVersion", VERSION);
+            Map<String, Object> conf = NetConf.config(stdin);
+            version = NetConf.str(conf, "cniVersion", VERSION);
             if (!SUPPORTED.contains(version)) throw new CniError(1, "incompatible CNI version", "plugin supports " + SUPPORTED + ", not " + version);
             return switch (cmd) {
                 case "ADD" -> add(conf, stdin);
@@ -112,102 +112,6 @@ public final class BridgePlugin {
         out.println(Json.write(o));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> config(String stdin) throws CniError {
-        try {
-            if (Json.parse(stdin) instanceof Map<?, ?> m) return (Map<String, Object>) m;
-        } catch (IllegalArgumentException e) {
-            throw new CniError(6, "failed to decode the network configuration", e.getMessage());
-        }
-        throw new CniError(6, "failed to decode the network configuration", "not a JSON object");
-    }
-
-    private static String str(Map<String, Object> m, String k, String dflt) throws CniError {
-        Object v = m.get(k);
-        if (v == null) return dflt;
-        if (!(v instanceof String s)) throw new CniError(7, "invalid network configuration", "\"" + k + "\" must be a string");
-        return s;
-    }
-
-    private static boolean bool(Map<String, Object> m, String k) throws CniError {
-        Object v = m.get(k);
-        if (v == null) return false;
-        if (!(v instanceof Boolean b)) throw new CniError(7, "invalid network configuration", "\"" + k + "\" must be true or false");
-        return b;
-    }
-
-    private String need(String var) throws CniError {
-        String v = env.get(var);
-        if (v == null || v.isEmpty()) throw new CniError(4, "missing environment variable", var + " is required for " + env.get("CNI_COMMAND"));
-        return v;
-    }
-
-    /** The bridge name from the config: default cni0, a valid interface name. */
-    private static String bridgeName(Map<String, Object> conf) throws CniError {
-        String br = str(conf, "bridge", "cni0");
-        if (br.isEmpty() || br.length() > 15 || br.contains("/") || br.contains(" ") || br.equals(".") || br.equals("..")) {
-            throw new CniError(7, "invalid network configuration", "\"bridge\": \"" + br + "\" is not a valid interface name");
-        }
-        return br;
-    }
-
-    private static void refuseUnsupported(Map<String, Object> conf) throws CniError {
-        for (String key : List.of("ipMasq", "macspoofchk")) {
-            if (bool(conf, key)) throw new CniError(2, "unsupported field", "\"" + key + "\" needs netfilter, which netlink4j-bridge does not program");
-        }
-        Object vlan = conf.get("vlan");
-        if (vlan != null && !(vlan instanceof Long v && v >= 0 && v <= 4094)) {
-            throw new CniError(7, "invalid network configuration", "\"vlan\" must be a VLAN id 0..4094");
-        }
-        if (vlan instanceof Long v && v != 0 && (bool(conf, "isGateway") || bool(conf, "isDefaultGateway"))) {
-            throw new CniError(2, "unsupported field", "\"vlan\" with \"isGateway\" needs a VLAN interface on the bridge, which netlink4j-bridge does not make");
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ipamConf(Map<String, Object> conf) throws CniError {
-        if (!(conf.get("ipam") instanceof Map<?, ?> m) || !(m.get("type") instanceof String)) {
-            throw new CniError(7, "invalid network configuration", "\"ipam\" with a \"type\" is required");
-        }
-        return (Map<String, Object>) m;
-    }
-
-    /** Runs the IPAM plugin {@code type} from CNI_PATH with our environment and {@code command}. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> ipam(String type, String command, String stdin) throws CniError, IOException, InterruptedException {
-        if (type.contains("/")) throw new CniError(7, "invalid network configuration", "ipam type \"" + type + "\" is not a plugin name");
-        Path exe = null;
-        for (String dir : need("CNI_PATH").split(":")) {
-            Path p = Path.of(dir, type);
-            if (Files.isExecutable(p)) {
-                exe = p;
-                break;
-            }
-        }
-        if (exe == null) throw new CniError(7, "invalid network configuration", "IPAM plugin \"" + type + "\" not found in CNI_PATH");
-        ProcessBuilder pb = new ProcessBuilder(exe.toString());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        pb.environment().put("CNI_COMMAND", command);
-        Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String result = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new CniError(11, "IPAM plugin timed out", type);
-        }
-        if (p.exitValue() != 0) {
-            Object err = result.isBlank() ? null : Json.parse(result);
-            if (err instanceof Map<?, ?> e && e.get("msg") != null) {
-                throw new CniError(e.get("code") instanceof Long c ? c.intValue() : 999, (String) e.get("msg"), (String) e.get("details"));
-            }
-            throw new CniError(999, "IPAM plugin " + type + " failed", result.strip());
-        }
-        if (command.equals("DEL") || result.isBlank()) return Map.of();
-        return (Map<String, Object>) Json.parse(result);
-    }
-
     private static String randomVethName() {
         byte[] b = new byte[4];
         new SecureRandom().nextBytes(b);
@@ -216,28 +120,28 @@ public final class BridgePlugin {
 
     @SuppressWarnings("unchecked")
     private int add(Map<String, Object> conf, String stdin) throws Exception {
-        refuseUnsupported(conf);
-        String br = bridgeName(conf);
+        NetConf.refuseUnsupported(conf);
+        String br = NetConf.bridgeName(conf);
         String ifname = need("CNI_IFNAME");
         String netnsPath = need("CNI_NETNS");
         need("CNI_CONTAINERID");
-        Map<String, Object> ipamConf = ipamConf(conf);
+        Map<String, Object> ipamConf = NetConf.ipamConf(conf);
         int mtu = conf.get("mtu") instanceof Long m ? m.intValue() : 0;
-        boolean isGateway = bool(conf, "isGateway") || bool(conf, "isDefaultGateway");
+        boolean isGateway = NetConf.bool(conf, "isGateway") || NetConf.bool(conf, "isDefaultGateway");
         NetNamespace container;
         try {
             container = NetNamespace.openPath(Path.of(netnsPath));
         } catch (IOException e) {
             throw new CniError(3, "failed to open the container's network namespace", netnsPath + ": " + e.getMessage());
         }
-        try (container; NetlinkClient host = NetlinkClient.open(); NetlinkClient inside = NetlinkClient.open(container)) {
+        try (container; NetlinkClient host = hostNs == null ? NetlinkClient.open() : NetlinkClient.open(hostNs); NetlinkClient inside = NetlinkClient.open(container)) {
             // IPAM first: a refusal there (unknown plugin, bad subnet, pool exhausted) changes nothing here.
-            Map<String, Object> ipamResult = ipam((String) ipamConf.get("type"), "ADD", stdin);
+            Map<String, Object> ipamResult = Ipam.exec(env, (String) ipamConf.get("type"), "ADD", stdin);
             String hostVeth = null;
             boolean madeBridge = host.links().find(br).isEmpty();
             try {
                 int vlan = conf.get("vlan") instanceof Long v ? v.intValue() : 0;
-                ensureBridge(host, br, mtu, bool(conf, "promiscMode"));
+                ensureBridge(host, br, mtu, NetConf.bool(conf, "promiscMode"));
                 if (vlan != 0) host.bridges().setVlanFiltering(br, true);
                 LinkOptions o = mtu > 0 ? LinkOptions.DEFAULTS.withMtu(mtu) : LinkOptions.DEFAULTS;
                 for (int attempt = 0; hostVeth == null; attempt++) {
@@ -253,13 +157,13 @@ public final class BridgePlugin {
                     }
                 }
                 host.links().set(hostVeth, LinkChange.none().withMaster(br).withUp(true));
-                host.bridges().setPort(hostVeth, BridgePortSettings.none().withHairpin(bool(conf, "hairpinMode")));
+                host.bridges().setPort(hostVeth, BridgePortSettings.none().withHairpin(NetConf.bool(conf, "hairpinMode")));
                 if (vlan != 0) host.bridges().addVlan(hostVeth, vlan, true, true);
                 List<Map<String, Object>> ips = (List<Map<String, Object>>) ipamResult.getOrDefault("ips", List.of());
                 for (Map<String, Object> ip : ips) inside.addresses().add(AddressSpec.of(ifname, (String) ip.get("address")));
                 inside.links().setUp(ifname); // lo is the loopback plugin's, as with the reference
                 List<Map<String, Object>> routes = new ArrayList<>((List<Map<String, Object>>) ipamResult.getOrDefault("routes", List.of()));
-                if (bool(conf, "isDefaultGateway")) {
+                if (NetConf.bool(conf, "isDefaultGateway")) {
                     for (Map<String, Object> ip : ips) {
                         if (ip.get("gateway") != null) {
                             boolean v4 = InetAddress.ofLiteral((String) ip.get("gateway")) instanceof Inet4Address;
@@ -292,7 +196,7 @@ public final class BridgePlugin {
                                 present = true;
                             } else if (fam == AddressFamily.INET) {
                                 // the reference's rule: one gateway address per family on the bridge, replaced only when asked
-                                if (!bool(conf, "forceAddress")) {
+                                if (!NetConf.bool(conf, "forceAddress")) {
                                     throw new CniError(999, "bridge has a different address", br + " has " + Address.format(a.address()) + "/"
                                             + a.prefixLength() + ", not " + Address.format(gw) + "/" + prefix + " (set \"forceAddress\" to replace it)");
                                 }
@@ -323,7 +227,7 @@ public final class BridgePlugin {
                     }
                 }
                 try {
-                    ipam((String) ipamConf.get("type"), "DEL", stdin);
+                    Ipam.exec(env, (String) ipamConf.get("type"), "DEL", stdin);
                 } catch (Exception release) {
                     e.addSuppressed(release);
                 }
@@ -362,7 +266,7 @@ public final class BridgePlugin {
                                        String ifname, String netns, Map<String, Object> ipamResult, List<Map<String, Object>> routes)
             throws IOException, CniError {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("cniVersion", str(conf, "cniVersion", VERSION));
+        r.put("cniVersion", NetConf.str(conf, "cniVersion", VERSION));
         List<Object> ifs = new ArrayList<>();
         ifs.add(iface(br, host.links().get(br), null));
         ifs.add(iface(hostVeth, host.links().get(hostVeth), null));
@@ -393,8 +297,8 @@ public final class BridgePlugin {
     /** DEL: release the IPAM allocation, remove the container's interface (its host end goes with it); idempotent. */
     private int del(Map<String, Object> conf, String stdin) throws Exception {
         String ifname = need("CNI_IFNAME");
-        Map<String, Object> ipamConf = ipamConf(conf);
-        ipam((String) ipamConf.get("type"), "DEL", stdin);
+        Map<String, Object> ipamConf = NetConf.ipamConf(conf);
+        Ipam.exec(env, (String) ipamConf.get("type"), "DEL", stdin);
         String netnsPath = env.get("CNI_NETNS");
         if (netnsPath != null && !netnsPath.isEmpty() && Files.exists(Path.of(netnsPath))) {
             try (NetNamespace container = NetNamespace.openPath(Path.of(netnsPath)); NetlinkClient inside = NetlinkClient.open(container)) {
@@ -414,7 +318,7 @@ public final class BridgePlugin {
         String ifname = need("CNI_IFNAME");
         String netnsPath = need("CNI_NETNS");
         if (!(conf.get("prevResult") instanceof Map<?, ?> prev)) throw new CniError(7, "invalid network configuration", "CHECK needs prevResult");
-        ipam((String) ipamConf(conf).get("type"), "CHECK", stdin);
+        Ipam.exec(env, (String) NetConf.ipamConf(conf).get("type"), "CHECK", stdin);
         try (NetNamespace container = NetNamespace.openPath(Path.of(netnsPath)); NetlinkClient inside = NetlinkClient.open(container)) {
             if (inside.links().find(ifname).isEmpty()) throw new CniError(999, "interface missing", ifname + " is not in " + netnsPath);
             List<Address> addrs = inside.addresses().list(ifname);
