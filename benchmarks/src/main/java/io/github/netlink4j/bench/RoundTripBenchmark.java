@@ -71,7 +71,7 @@ public class RoundTripBenchmark {
     private int jnrSeq = 1;
     private int requestLength;
     private Runtime jnrRuntime;
-    private io.github.netlink4j.internal.sys.MallocArena rawArena;
+    private io.github.netlink4j.internal.sys.MmapArena rawArena;
     private int rawFd = -1;
     private MemorySegment rawErrno;
     private MemorySegment rawRequest;
@@ -126,7 +126,7 @@ public class RoundTripBenchmark {
         jnrBuffer = Memory.allocateDirect(rt, 64 * 1024);
 
         // The same bytes through our FFM bindings (internal.sys), with nothing of the client around them.
-        rawArena = new io.github.netlink4j.internal.sys.MallocArena();
+        rawArena = new io.github.netlink4j.internal.sys.MmapArena();
         rawFd = ns.call(() -> {
             try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
                 return io.github.netlink4j.internal.sys.Libc.socket(io.github.netlink4j.internal.sys.Libc.newErrnoState(a),

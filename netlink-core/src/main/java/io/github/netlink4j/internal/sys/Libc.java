@@ -13,7 +13,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.ref.Reference;
 import java.lang.invoke.VarHandle;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -39,17 +38,14 @@ public final class Libc {
     // FFM links one downcall stub per distinct signature, ~10-15 ms each in a JVM that has not warmed
     // up, so one shared shape instead of one per call takes most of the FFM set-up off the first request
     // (see benchmarks/README.md, "First request in a fresh JVM"). Pointers are passed as the addresses of
-    // native segments, kept reachable until the call returns. calloc/free are libc functions, not calls.
+    // native segments, kept reachable until the call returns. Even the sockets' memory comes through it
+    // (mmap/munmap): calloc and free would be two more shapes to link, ~9 ms in a fresh JVM.
     private static final class SYSCALL {
         static final MethodHandle H = h("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG,
                 JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
     }
-    private static final class CALLOC {
-        static final MethodHandle H = plain("calloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG, JAVA_LONG));
-    }
-    private static final class FREE {
-        static final MethodHandle H = plain("free", FunctionDescriptor.ofVoid(ADDRESS));
-    }
+    /** PROT_READ, PROT_WRITE (asm-generic/mman-common.h), MAP_PRIVATE (linux/mman.h), MAP_ANONYMOUS (mman-common.h). */
+    private static final long PROT_READ = 0x1, PROT_WRITE = 0x2, MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20;
     /** NS_GET_NSTYPE (linux/nsfs.h): _IO(0xb7, 0x3). */
     private static final long NS_GET_NSTYPE = 0xb703L;
     /** sizeof(struct statfs) on 64-bit Linux (120), rounded up; f_type is its first field, a long. */
@@ -60,7 +56,7 @@ public final class Libc {
     private static final int STX_INO = 0x20;
 
     // Every downcall handle is made here, the one place the library uses a restricted method besides
-    // calloc's reinterpret: the module is run with --enable-native-access.
+    // mmap's reinterpret: the module is run with --enable-native-access.
     @SuppressWarnings("restricted")
     private static MethodHandle h(String name, FunctionDescriptor fd, Linker.Option... extra) {
         Linker.Option[] opts = new Linker.Option[extra.length + 1];
@@ -68,13 +64,6 @@ public final class Libc {
         System.arraycopy(extra, 0, opts, 1, extra.length);
         MemorySegment sym = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
         return LINKER.downcallHandle(sym, fd, opts);
-    }
-
-    /** A handle without errno capture, for calls whose failure is their result (calloc's NULL). */
-    @SuppressWarnings("restricted")
-    private static MethodHandle plain(String name, FunctionDescriptor fd) {
-        MemorySegment sym = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(sym, fd);
     }
 
     /** syscall(2): the raw result (-1 with errno captured in {@code st} on failure). */
@@ -259,26 +248,20 @@ public final class Libc {
         return (int) scratch("ioctl", "fd " + fd, Nr.IOCTL, fd, NS_GET_NSTYPE, 0, 0, 0, 0);
     }
 
-    /** calloc(3) of {@code size} bytes (at least 1), as a segment of that size with the global scope. */
-    @SuppressWarnings("restricted") // reinterpret: calloc's result is a block of exactly that size
-    public static MemorySegment calloc(long size) {
-        MemorySegment p;
-        try {
-            p = (MemorySegment) CALLOC.H.invokeExact(1L, Math.max(1L, size));
-        } catch (Throwable t) {
-            throw new IllegalStateException("calloc downcall failed", t);
-        }
-        if (p.equals(MemorySegment.NULL)) throw new OutOfMemoryError("calloc(" + size + ") failed");
-        return p.reinterpret(size);
+    /**
+     * mmap(2) of {@code length} bytes of anonymous, private, zeroed memory, as a segment of that size with
+     * the global scope (page-aligned). Through the one syscall shape: no downcall of its own to link.
+     */
+    @SuppressWarnings("restricted") // reinterpret: the kernel mapped exactly that many bytes there
+    public static MemorySegment mmapAnonymous(long length) throws SyscallException {
+        if (length <= 0) throw new IllegalArgumentException("length " + length);
+        long addr = scratch("mmap", null, Nr.MMAP, 0, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return MemorySegment.ofAddress(addr).reinterpret(length);
     }
 
-    /** free(3) of a block {@link #calloc} returned. */
-    public static void free(MemorySegment block) {
-        try {
-            FREE.H.invokeExact(block);
-        } catch (Throwable t) {
-            throw new IllegalStateException("free downcall failed", t);
-        }
+    /** munmap(2) of a segment {@link #mmapAnonymous} returned. */
+    public static void munmap(MemorySegment mapping) throws SyscallException {
+        scratch("munmap", null, Nr.MUNMAP, mapping.address(), mapping.byteSize(), 0, 0, 0, 0);
     }
 
     private static MemorySegment str(Arena a, String s) {

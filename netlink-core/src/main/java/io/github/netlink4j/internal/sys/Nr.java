@@ -16,6 +16,8 @@ final class Nr {
     };
 
     static final int CLOSE = X86_64 ? 3 : 57;
+    static final int MMAP = X86_64 ? 9 : 222;
+    static final int MUNMAP = X86_64 ? 11 : 215;
     static final int IOCTL = X86_64 ? 16 : 29;
     static final int SOCKET = X86_64 ? 41 : 198;
     static final int CONNECT = X86_64 ? 42 : 203;

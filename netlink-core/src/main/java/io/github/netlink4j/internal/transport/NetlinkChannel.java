@@ -4,7 +4,7 @@ import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.internal.sys.Fd;
 import io.github.netlink4j.internal.sys.Libc;
-import io.github.netlink4j.internal.sys.MallocArena;
+import io.github.netlink4j.internal.sys.MmapArena;
 import io.github.netlink4j.internal.sys.MsgHdr;
 import io.github.netlink4j.internal.sys.SockaddrNl;
 import io.github.netlink4j.internal.sys.Sys;
@@ -31,9 +31,9 @@ final class NetlinkChannel implements AutoCloseable {
 
     private final Fd fd;
     private final int portId;
-    // calloc'd and freed at close: segments of the global scope cost no session acquire per downcall
+    // mapped and unmapped at close: segments of the global scope cost no session acquire per downcall
     // argument, and closing frees at once, where closing a shared arena makes every thread pass a handshake.
-    private final Arena arena = new MallocArena();
+    private final Arena arena = new MmapArena();
     private final MemorySegment errno;
     private final MemorySegment source;
     private final MemorySegment msghdr;

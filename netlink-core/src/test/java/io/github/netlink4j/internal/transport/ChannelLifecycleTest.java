@@ -1,6 +1,6 @@
 package io.github.netlink4j.internal.transport;
 
-import io.github.netlink4j.internal.sys.MallocArena;
+import io.github.netlink4j.internal.sys.MmapArena;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,16 +53,33 @@ class ChannelLifecycleTest {
     }
 
     @Test
-    void mallocArenaSegmentsAreUsableUntilClose() {
-        MallocArena a = new MallocArena();
+    void mmapArenaSegmentsAreUsableUntilClose() {
+        MmapArena a = new MmapArena();
         MemorySegment m = a.allocate(4096, 8);
         assertEquals(4096, m.byteSize());
-        assertEquals(0, m.address() % 16, "calloc alignment");
+        assertEquals(0, m.address() % 16, "16-aligned as malloc's");
         for (int i = 0; i < 4096; i++) assertEquals(0, m.get(ValueLayout.JAVA_BYTE, i), "zeroed");
         m.set(ValueLayout.JAVA_LONG, 4088, -1L);
         assertEquals(-1L, m.get(ValueLayout.JAVA_LONG, 4088));
         assertThrows(IndexOutOfBoundsException.class, () -> m.get(ValueLayout.JAVA_BYTE, 4096));
-        assertThrows(IllegalArgumentException.class, () -> a.allocate(64, 64));
+        // small blocks share a mapping without overlapping; a large one gets its own; all zeroed
+        List<MemorySegment> small = new ArrayList<>();
+        for (int i = 0; i < 40; i++) small.add(a.allocate(100 + i, 4));
+        for (int i = 0; i < small.size(); i++) {
+            MemorySegment s = small.get(i);
+            assertEquals(0, s.address() % 16);
+            for (long j = 0; j < s.byteSize(); j++) assertEquals(0, s.get(ValueLayout.JAVA_BYTE, j), "zeroed");
+            s.fill((byte) (i + 1));
+        }
+        for (int i = 0; i < small.size(); i++) {
+            for (long j = 0; j < small.get(i).byteSize(); j++) assertEquals((byte) (i + 1), small.get(i).get(ValueLayout.JAVA_BYTE, j), "block " + i + " overlapped");
+        }
+        MemorySegment big = a.allocate(64 * 1024 + 3, 8);
+        assertEquals(64 * 1024 + 3, big.byteSize());
+        big.set(ValueLayout.JAVA_BYTE, big.byteSize() - 1, (byte) 7);
+        assertEquals(0, a.allocate(0, 1).byteSize());
+        assertThrows(IllegalArgumentException.class, () -> a.allocate(64, 3));
+        assertThrows(IllegalArgumentException.class, () -> a.allocate(64, 8192));
         a.close();
         a.close(); // idempotent
         assertThrows(IllegalStateException.class, () -> a.allocate(8, 8));
