@@ -25,6 +25,7 @@ public final class Jip {
     final PrintStream out;
     final PrintStream err;
     String netns;
+    NetNamespace trainingNs; // JipTraining's anonymous namespace, in place of -n
     boolean brief;
     boolean json;
     AddressFamily family; // null: every family
@@ -40,6 +41,7 @@ public final class Jip {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--train")) System.exit(JipTraining.run());
         int rc = new Jip(System.out, System.err).run(args);
         System.out.flush();
         System.exit(rc);
@@ -332,6 +334,7 @@ public final class Jip {
     }
 
     NetlinkClient client() throws IOException {
+        if (trainingNs != null) return NetlinkClient.open(trainingNs);
         if (netns == null) return NetlinkClient.open();
         try (NetNamespace ns = NetNamespace.open(netns)) {
             return NetlinkClient.open(ns);
