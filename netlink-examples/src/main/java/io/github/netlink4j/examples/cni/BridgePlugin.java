@@ -143,7 +143,8 @@ public final class BridgePlugin {
                 int vlan = conf.get("vlan") instanceof Long v ? v.intValue() : 0;
                 ensureBridge(host, br, mtu, NetConf.bool(conf, "promiscMode"));
                 if (vlan != 0) host.bridges().setVlanFiltering(br, true);
-                LinkOptions o = mtu > 0 ? LinkOptions.DEFAULTS.withMtu(mtu) : LinkOptions.DEFAULTS;
+                // txqueuelen 0 on both ends, as the reference leaves its veths (its netlink library sends the zero)
+                LinkOptions o = (mtu > 0 ? LinkOptions.DEFAULTS.withMtu(mtu) : LinkOptions.DEFAULTS).withTxQueueLength(0);
                 for (int attempt = 0; hostVeth == null; attempt++) {
                     String name = randomVethName();
                     try {
@@ -160,8 +161,9 @@ public final class BridgePlugin {
                 host.bridges().setPort(hostVeth, BridgePortSettings.none().withHairpin(NetConf.bool(conf, "hairpinMode")));
                 if (vlan != 0) host.bridges().addVlan(hostVeth, vlan, true, true);
                 List<Map<String, Object>> ips = (List<Map<String, Object>>) ipamResult.getOrDefault("ips", List.of());
-                for (Map<String, Object> ip : ips) inside.addresses().add(AddressSpec.of(ifname, (String) ip.get("address")));
-                inside.links().setUp(ifname); // lo is the loopback plugin's, as with the reference
+                for (Map<String, Object> ip : ips) inside.addresses().add(withBroadcast(AddressSpec.of(ifname, (String) ip.get("address"))));
+                // lo is the loopback plugin's, as with the reference
+                inside.links().set(ifname, LinkChange.none().withUp(true).withTxQueueLength(0));
                 List<Map<String, Object>> routes = new ArrayList<>((List<Map<String, Object>>) ipamResult.getOrDefault("routes", List.of()));
                 if (NetConf.bool(conf, "isDefaultGateway")) {
                     for (Map<String, Object> ip : ips) {
@@ -203,7 +205,7 @@ public final class BridgePlugin {
                                 host.addresses().delete(AddressSpec.of(br, Address.format(a.address()) + "/" + a.prefixLength()));
                             }
                         }
-                        if (!present) host.addresses().add(AddressSpec.of(br, Address.format(gw) + "/" + prefix));
+                        if (!present) host.addresses().add(withBroadcast(AddressSpec.of(br, Address.format(gw) + "/" + prefix)));
                     }
                 }
                 out.println(Json.write(result(conf, host, inside, br, hostVeth, ifname, netnsPath, ipamResult, routes)));
@@ -233,6 +235,21 @@ public final class BridgePlugin {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** An IPv4 address below /31 with its subnet's broadcast address, as the reference adds addresses. */
+    static AddressSpec withBroadcast(AddressSpec a) {
+        if (!(a.address() instanceof Inet4Address) || a.prefixLength() >= 31) return a;
+        byte[] b = a.address().getAddress();
+        for (int i = 0; i < 4; i++) {
+            int hostBits = Math.max(0, Math.min(8, (i + 1) * 8 - a.prefixLength()));
+            b[i] |= (byte) ((1 << hostBits) - 1);
+        }
+        try {
+            return a.withBroadcast(InetAddress.getByAddress(b));
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e); // four bytes are always an address
         }
     }
 

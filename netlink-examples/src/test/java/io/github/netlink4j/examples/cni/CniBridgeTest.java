@@ -318,4 +318,46 @@ class CniBridgeTest {
             assertEquals(force ? "10.200.40.1/24" : "10.200.41.1/24", bridges.get(true));
         }
     }
+
+    /** Keys whose values differ by design (MACs, indexes, bridge and port ids built from them) or by time. */
+    private static final java.util.Set<String> VOLATILE = java.util.Set.of("ifindex", "link_index", "address", "perm_address", "bridge_id",
+            "root_id", "designated_root", "designated_bridge", "id", "no", "valid_life_time", "preferred_life_time", "tentative");
+
+    /** {@code ip -j -d} output without VOLATILE keys, timers, IPv6 link-local entries (from the MACs); veth names as veth*. */
+    private static Object normal(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> r = new java.util.TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String k = (String) e.getKey();
+                if (!VOLATILE.contains(k) && !k.endsWith("_timer")) r.put(k, normal(e.getValue()));
+            }
+            return r;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().filter(x -> !(x instanceof Map<?, ?> m && (String.valueOf(m.get("local")).startsWith("fe80")
+                    || String.valueOf(m.get("dst")).startsWith("fe80")))).map(CniBridgeTest::normal).toList();
+        }
+        return o instanceof String str && str.matches("veth[0-9a-f]{8}") ? "veth*" : o;
+    }
+
+    private static Object detailed(ThrowawayNamespace n) throws IOException {
+        return normal(List.of(Json.parse(Ip.in(n.name(), "-j", "-d", "link")), Json.parse(Ip.in(n.name(), "-j", "-d", "addr")),
+                Json.parse(Ip.in(n.name(), "-j", "-d", "route", "show", "table", "all"))));
+    }
+
+    /** ip -j -d link, addr and route of both namespaces, every attribute but MACs, names and what follows from them. */
+    @Test
+    void detailedStateAsTheReference() throws Exception {
+        Map<Boolean, Object> hosts = new java.util.HashMap<>(), containers = new java.util.HashMap<>();
+        for (boolean ours : new boolean[] {false, true}) {
+            ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
+            Result add = plugin(ours, host, "ADD", path(c), conf(""));
+            assertEquals(0, add.exit(), add.out());
+            hosts.put(ours, detailed(host));
+            containers.put(ours, detailed(c));
+        }
+        assertEquals(containers.get(false), containers.get(true), "the container");
+        assertEquals(hosts.get(false), hosts.get(true), "the host");
+        assertTrue(String.valueOf(containers.get(true)).contains("broadcast=10.200.40.255"), "and what it compares is there: " + containers.get(true));
+    }
 }
