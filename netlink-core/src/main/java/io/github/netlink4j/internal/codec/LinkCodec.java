@@ -1,20 +1,14 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.BondMode;
-import io.github.netlink4j.IpvlanMode;
 import io.github.netlink4j.Link;
 import io.github.netlink4j.LinkData;
 import io.github.netlink4j.LinkDetails;
 import io.github.netlink4j.LinkFlag;
-import io.github.netlink4j.LinkMode;
 import io.github.netlink4j.LinkOptions;
 import io.github.netlink4j.LinkSpec;
 import io.github.netlink4j.LinkStats;
 import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.MacvlanMode;
-import io.github.netlink4j.OperState;
 import io.github.netlink4j.RawAttribute;
-import io.github.netlink4j.VlanProtocol;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;
@@ -23,11 +17,8 @@ import io.github.netlink4j.internal.wire.uapi.If;
 import io.github.netlink4j.internal.wire.uapi.IfLink;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
-import io.github.netlink4j.internal.wire.uapi.Veth;
 
 import java.lang.foreign.MemorySegment;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -223,7 +214,7 @@ public final class LinkCodec {
         w.attrString(IfLink.IFLA_IFNAME, spec.name());
         int info = w.beginNest(IfLink.IFLA_LINKINFO);
         w.attrStringNoNul(IfLink.IFLA_INFO_KIND, spec.kind());
-        encodeKindData(w, spec, resolve);
+        LinkKindCodec.encodeKindData(w, spec, resolve);
         w.endNest(info);
         w.endMessage(m);
     }
@@ -246,63 +237,6 @@ public final class LinkCodec {
         if (parent != null) names.add(parent);
         if (spec instanceof LinkSpec.Vxlan x) x.underlay().ifPresent(names::add);
         return names;
-    }
-
-    /** IFLA_INFO_DATA of the kinds that have one. */
-    private static void encodeKindData(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve) {
-        switch (spec) {
-            case LinkSpec.Veth v -> {
-                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-                int peer = w.beginNest(Veth.VETH_INFO_PEER);
-                w.ifinfomsg(0, 0, 0, 0, 0);
-                w.attrString(IfLink.IFLA_IFNAME, v.peerName());
-                if (v.peerNamespace().isPresent()) w.attrU32(IfLink.IFLA_NET_NS_FD, v.peerNamespace().get().fd());
-                w.endNest(peer);
-                w.endNest(data);
-            }
-            case LinkSpec.Macvlan mv -> {
-                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-                w.attrU32(IfLink.IFLA_MACVLAN_MODE, mv.mode().value());
-                w.endNest(data);
-            }
-            case LinkSpec.Vlan v -> {
-                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-                w.attrU16(IfLink.IFLA_VLAN_ID, v.id());
-                if (v.protocol() != VlanProtocol.IEEE_8021Q) w.attrU16Be(IfLink.IFLA_VLAN_PROTOCOL, v.protocol().value());
-                w.endNest(data);
-            }
-            case LinkSpec.Ipvlan iv -> {
-                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-                w.attrU16(IfLink.IFLA_IPVLAN_MODE, iv.mode().value());
-                w.attrU16(IfLink.IFLA_IPVLAN_FLAGS, 0);
-                w.endNest(data);
-            }
-            case LinkSpec.Bond b -> {
-                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-                w.attrU8(IfLink.IFLA_BOND_MODE, b.mode().value());
-                w.endNest(data);
-            }
-            case LinkSpec.Vxlan x -> {
-                int data = w.beginNest(IfLink.IFLA_INFO_DATA);
-                if (x.underlay().isPresent()) w.attrU32(IfLink.IFLA_VXLAN_LINK, resolve.applyAsInt(x.underlay().get()));
-                w.attrU32(IfLink.IFLA_VXLAN_ID, x.vni());
-                if (x.local().isPresent()) {
-                    InetAddress l = x.local().get();
-                    w.attrInet(l instanceof Inet6Address ? IfLink.IFLA_VXLAN_LOCAL6 : IfLink.IFLA_VXLAN_LOCAL, l);
-                }
-                if (x.remote().isPresent()) {
-                    InetAddress r = x.remote().get();
-                    w.attrInet(r instanceof Inet6Address ? IfLink.IFLA_VXLAN_GROUP6 : IfLink.IFLA_VXLAN_GROUP, r);
-                }
-                w.attrU8(IfLink.IFLA_VXLAN_LEARNING, 1);
-                if (x.port().isPresent()) w.attrU16Be(IfLink.IFLA_VXLAN_PORT, x.port().getAsInt());
-                w.endNest(data);
-            }
-            case LinkSpec.Bridge b -> { }
-            case LinkSpec.Ifb b -> { }
-            case LinkSpec.Dummy d -> { }
-            case LinkSpec.Generic g -> { }
-        }
     }
 
     private static void encodeOptions(MessageWriter w, LinkOptions o, ToIntFunction<String> resolve) {
