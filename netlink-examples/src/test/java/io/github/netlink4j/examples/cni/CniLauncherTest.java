@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -137,19 +138,24 @@ class CniLauncherTest {
         Path java = loggingJdk();
         ThrowawayNamespace host = ns("cni-l"), c = ns("cni-lc");
         Map<String, String> env = Map.of("NETLINK4J_JAVA", java.toString());
+        // a cache of an earlier jar, made two days ago: the new training removes it; a file that is no cache stays
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Path stale = Files.writeString(cache.resolve("cni-bridge-1.aot"), "an earlier jar's cache");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - TimeUnit.DAYS.toMillis(2)));
+        Files.writeString(cache.resolve("notes.txt"), "not a cache");
         Result first = launch(host, env, "ADD", "/run/netns/" + c.name(), conf());
         assertEquals(0, first.exit(), first.out());
-        Path cache = tmp.resolve("cache");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         List<String> files = List.of();
         while (System.nanoTime() < deadline) {
             try (Stream<Path> s = Files.list(cache)) {
                 files = s.map(p -> p.getFileName().toString()).sorted().toList();
             }
-            if (files.stream().anyMatch(f -> f.endsWith(".aot")) && files.stream().noneMatch(f -> f.endsWith(".lock"))) break;
+            if (files.stream().anyMatch(f -> f.endsWith(".aot")) && files.stream().noneMatch(f -> f.endsWith(".lock") || f.equals("cni-bridge-1.aot"))) break;
             Thread.sleep(100);
         }
-        assertEquals(1, files.size(), "one cache, no lock, no half-written file: " + files);
+        assertEquals(2, files.size(), "one cache, no lock, no half-written file, no stale cache: " + files);
+        assertEquals("notes.txt", files.get(1));
         assertTrue(files.get(0).matches("cni-bridge-\\d+\\.aot") && Files.size(cache.resolve(files.get(0))) > 0, files.toString());
         // the training made its bridge in an anonymous namespace: here there is only what the ADD made
         List<String> links = linkNames(host);
