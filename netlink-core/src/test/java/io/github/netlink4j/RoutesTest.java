@@ -105,6 +105,23 @@ class RoutesTest {
         }
     }
 
+    /**
+     * RTA_MULTIPATH's length is 16 bits: 4,097 next hops of 16 bytes each do not fit, and a writer that
+     * let the length wrap sent a single-path route the kernel installed and acknowledged.
+     */
+    @Test
+    void aMultipathRouteTooLongForOneAttributeIsRefusedBeforeAnythingIsSent() throws Exception {
+        InetAddress gw = InetAddress.ofLiteral("10.200.0.1");
+        List<NextHopSpec> hops = java.util.Collections.nCopies(4_097, NextHopSpec.via(gw, "veth0"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> nl.routes().add(RouteSpec.to("10.200.18.0/24").withNextHops(hops)));
+        assertTrue(e.getMessage().contains("65,535"), e.getMessage());
+        assertTrue(ipRoutes("-4").stream().noneMatch(x -> "10.200.18.0/24".equals(x.get("dst"))), "nothing was installed");
+        // The socket is still good for the next request.
+        nl.routes().add(RouteSpec.to("10.200.18.0/24").withNextHops(java.util.Collections.nCopies(2, NextHopSpec.via(gw, "veth0"))));
+        assertEquals(2, ((List<?>) ipRoute("10.200.18.0/24", "-4").get("nexthops")).size());
+    }
+
     @Test
     void replaceDeleteAndRoutesMadeByIp() throws Exception {
         Routes r = nl.routes();

@@ -217,6 +217,8 @@ public final class MessageWriter {
      */
     private int attrHeader(int type, int payload) {
         int len = 4 + payload;
+        if (len > MAX_ATTR_LEN) throw tooLong(type, len);
+
         int padded = Nlmsg.align(len);
         int p = room(padded);
         // Zero the last word first: the payload overwrites what it covers and the padding stays 0.
@@ -349,7 +351,23 @@ public final class MessageWriter {
     public void endNest(int start) {
         int p = pos;
         if (start < 0 || start > p - 4) throw badOffset(start);
+        if (p - start > MAX_ATTR_LEN) {
+            int type = Short.toUnsignedInt(LE ? (short) H16.get(buf, start + 2) : (short) H16.get(buf, start));
+            throw tooLong(type & io.github.netlink4j.internal.wire.uapi.Netlink.NLA_TYPE_MASK, p - start);
+        }
         H16.set(buf, start, (short) (p - start));
+    }
+
+    /**
+     * The largest attribute, header included: {@code nla_len} is 16 bits. A longer one would be sent
+     * with its length wrapped (a route of 4,097 nexthops as a single path), so it is refused.
+     */
+    public static final int MAX_ATTR_LEN = 0xffff;
+
+    private static IllegalArgumentException tooLong(int type, int len) {
+        return new IllegalArgumentException(String.format(
+                "netlink attribute %d would be %,d bytes long; an attribute holds at most %,d (too many nexthops, members or values in one request?)",
+                type, len, MAX_ATTR_LEN));
     }
 
     private IndexOutOfBoundsException badOffset(int start) {

@@ -52,6 +52,51 @@ class ChannelLifecycleTest {
         assertThrows(IllegalStateException.class, () -> e.received(16));
     }
 
+    /**
+     * A close from another thread while the reader is blocked in recvmsg must not free the receive
+     * buffer the kernel is about to write into (nor the fd number under the call): the reader frees both
+     * when its call returns. The fd and the buffers are freed together, so the socket's fd shows it.
+     */
+    @Test
+    void closeFromAnotherThreadLeavesABlockedReceiveItsBufferUntilItReturns() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            EventSocket e = SocketFactory.here().events(1 << 16);
+            e.setReceiveTimeoutMillis(1_000);
+            List<String> open = fds();
+            java.util.concurrent.atomic.AtomicInteger got = new java.util.concurrent.atomic.AtomicInteger(1);
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    got.set(e.receive());
+                } catch (Exception ex) {
+                    got.set(Integer.MIN_VALUE);
+                }
+            });
+            awaitInRecvmsg(reader);
+            e.close();
+            assertEquals(open, fds(), "the socket was freed under a blocked recvmsg");
+            reader.join(10_000);
+            assertEquals(-io.github.netlink4j.error.Errno.EAGAIN, got.get(), "the blocked receive ends at its timeout");
+            assertEquals(open.size() - 1, fds().size(), "the reader frees the socket when its call returns");
+            assertThrows(IllegalStateException.class, e::receive);
+            e.close(); // idempotent
+        }
+    }
+
+    /** Waits (bounded) until {@code t} is inside the recvmsg downcall. */
+    private static void awaitInRecvmsg(Thread t) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (StackTraceElement f : t.getStackTrace()) {
+                if (f.getMethodName().startsWith("recvmsg")) {
+                    Thread.sleep(50); // past the Java frame, into the kernel
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the reader never reached recvmsg");
+    }
+
     @Test
     void mmapArenaSegmentsAreUsableUntilClose() {
         MmapArena a = new MmapArena();

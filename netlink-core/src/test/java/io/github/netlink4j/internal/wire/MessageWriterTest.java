@@ -215,4 +215,25 @@ class MessageWriterTest {
         for (int i = 0; i < 4; i++) a.next();
         assertEquals(3, a.payloadLength(), "UTF-8, no NUL");
     }
+
+    @Test
+    void anAttributeOrNestLongerThanSixteenBitsIsRefusedNotWrapped() {
+        MessageWriter w = new MessageWriter(64);
+        int m = w.beginMessage(16, 0);
+        w.attrBytes(1, new byte[MessageWriter.MAX_ATTR_LEN - 4]); // exactly 65,535 with its header
+        assertEquals(MessageWriter.MAX_ATTR_LEN, Short.toUnsignedInt(w.segment().get(MessageWriter.U16, Nlmsg.HDRLEN)));
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> w.attrBytes(2, new byte[MessageWriter.MAX_ATTR_LEN - 3]));
+        assertTrue(big.getMessage().contains("attribute 2") && big.getMessage().contains("65,536"), big.getMessage());
+        w.endMessage(m);
+
+        MessageWriter n = new MessageWriter(64);
+        n.beginMessage(16, 0);
+        int nest = n.beginNest(9 | 0x8000);
+        for (int i = 0; i < 4_095; i++) n.attrU64(1, i); // 4 + 4,095 * 12 = 49,144: fits
+        int inner = n.size();
+        for (int i = 4_095; i < 5_462; i++) n.attrU64(1, i); // 65,548: does not
+        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> n.endNest(nest));
+        assertTrue(nested.getMessage().contains("attribute 9 ") && nested.getMessage().contains("65,548"), nested.getMessage());
+        assertTrue(inner < MessageWriter.MAX_ATTR_LEN);
+    }
 }
