@@ -7,6 +7,7 @@ module io.github.netlink4j {
     requires static org.junit.jupiter.api;
     exports io.github.netlink4j;
     exports io.github.netlink4j.error;
+    exports io.github.netlink4j.genl;
     exports io.github.netlink4j.topology;
     exports io.github.netlink4j.junit;
 }

@@ -1,5 +1,6 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.genl.GenericNetlink;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
 
@@ -38,6 +39,7 @@ public final class NetlinkClient implements AutoCloseable {
     private final Bridges bridges;
     private final Nsids nsids;
     private final Waits waits;
+    private GenericNetlink genl; // opened on first use, under this
 
     private NetlinkClient(SocketFactory sockets, NetNamespace namespace) throws IOException {
         this.sockets = sockets;
@@ -121,6 +123,16 @@ public final class NetlinkClient implements AutoCloseable {
         return nsids;
     }
 
+    /**
+     * Generic netlink in this client's namespace (families such as ethtool, netdev, nlctrl), on a
+     * NETLINK_GENERIC socket of its own opened on first use and closed with the client.
+     */
+    public synchronized GenericNetlink genl() throws IOException {
+        if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
+        if (genl == null) genl = new GenericNetlink(sockets.requests(io.github.netlink4j.internal.wire.uapi.Netlink.NETLINK_GENERIC));
+        return genl;
+    }
+
     /** Waiting for states of this client's namespace on events, not by polling. */
     public Waits waits() {
         return waits;
@@ -153,6 +165,9 @@ public final class NetlinkClient implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        synchronized (this) {
+            if (genl != null) genl.close();
+        }
         if (namespace != null) {
             try {
                 namespace.close();

@@ -19,15 +19,91 @@ import java.util.TreeSet;
 public final class RawAttribute {
     private final int type;
     private final byte[] value;
+    private final boolean nest;
 
     private RawAttribute(int type, byte[] value) {
+        this(type, value, false);
+    }
+
+    private RawAttribute(int type, byte[] value, boolean nest) {
+        if (type < 0 || type > 0x3fff) throw new IllegalArgumentException("attribute type " + type + " is not in 0..16383");
+        if (value.length > 0xffff - 4) throw new IllegalArgumentException("an attribute holds at most 65,531 bytes, not " + value.length);
         this.type = type;
         this.value = value;
+        this.nest = nest;
     }
 
     /** An attribute of {@code type} (NLA_TYPE_MASK applied) with a copy of {@code value}. */
     public static RawAttribute of(int type, byte[] value) {
         return new RawAttribute(type, value.clone());
+    }
+
+    /** An 8-bit attribute. */
+    public static RawAttribute ofU8(int type, int v) {
+        return new RawAttribute(type, new byte[] {(byte) v});
+    }
+
+    /** A 16-bit attribute in host byte order. */
+    public static RawAttribute ofU16(int type, int v) {
+        return new RawAttribute(type, java.nio.ByteBuffer.allocate(2).order(java.nio.ByteOrder.nativeOrder()).putShort((short) v).array());
+    }
+
+    /** A 32-bit attribute in host byte order. */
+    public static RawAttribute ofU32(int type, int v) {
+        return new RawAttribute(type, java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.nativeOrder()).putInt(v).array());
+    }
+
+    /** A 64-bit attribute in host byte order. */
+    public static RawAttribute ofU64(int type, long v) {
+        return new RawAttribute(type, java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder()).putLong(v).array());
+    }
+
+    /** A NUL-terminated UTF-8 string attribute. */
+    public static RawAttribute ofString(int type, String s) {
+        if (s.indexOf('\0') >= 0) throw new IllegalArgumentException("a string attribute cannot hold a NUL character");
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new RawAttribute(type, Arrays.copyOf(b, b.length + 1));
+    }
+
+    /**
+     * A nest holding {@code members}, sent with NLA_F_NESTED set (families validated strictly, such as
+     * ethtool's, refuse a nest without it).
+     */
+    public static RawAttribute nest(int type, List<RawAttribute> members) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (RawAttribute m : members) {
+            int len = 4 + m.value.length;
+            int t = m.type | (m.nest ? 0x8000 : 0);
+            byte[] h = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.nativeOrder()).putShort((short) len).putShort((short) t).array();
+            out.writeBytes(h);
+            out.writeBytes(m.value);
+            out.writeBytes(new byte[((len + 3) & ~3) - len]);
+        }
+        return new RawAttribute(type, out.toByteArray(), true);
+    }
+
+    /** Whether this attribute was made by {@link #nest} and is sent with NLA_F_NESTED. */
+    public boolean isNest() {
+        return nest;
+    }
+
+    /** The payload as a NUL-terminated string (the NUL and anything after it dropped). */
+    public String stringValue() {
+        int n = 0;
+        while (n < value.length && value[n] != 0) n++;
+        return new String(value, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The payload as an unsigned 8-, 16- or 32-bit value in host byte order (by its length). */
+    public long unsignedValue() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder());
+        return switch (value.length) {
+            case 1 -> value[0] & 0xffL;
+            case 2 -> b.getShort() & 0xffffL;
+            case 4 -> b.getInt() & 0xffffffffL;
+            case 8 -> b.getLong();
+            default -> throw new IllegalStateException("attribute " + type + " has " + value.length + " bytes, not 1, 2, 4 or 8");
+        };
     }
 
     /**

@@ -7,7 +7,6 @@ import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.error.NotPermittedException;
 import io.github.netlink4j.error.UnsupportedLinkKindException;
-import io.github.netlink4j.internal.wire.AttrNames;
 import io.github.netlink4j.internal.wire.NlError;
 
 import java.lang.foreign.MemorySegment;
@@ -20,8 +19,8 @@ public final class KernelErrors {
     private KernelErrors() {}
 
     /** The exception for error reply {@code e} to the request at {@code msgStart} of {@code request}. */
-    static NetlinkException of(NlError e, MemorySegment request, long msgStart, Target target) {
-        String path = e.offset() >= 0 ? AttrNames.pathAt(request, msgStart, e.offset()) : null;
+    static NetlinkException of(NlError e, MemorySegment request, long msgStart, Target target, RequestSocket.PathNamer namer) {
+        String path = e.offset() >= 0 ? namer.pathAt(request, msgStart, e.offset()) : null;
         String msg = e.message();
         if (e.missingType() >= 0) {
             String miss = "missing attribute type " + e.missingType();

@@ -16,7 +16,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * One netlink socket's descriptor and buffers, and the system calls on them: what
+ * One netlink socket's descriptor and buffers, of any netlink protocol, and the system calls on them: what
  * {@link RequestSocket} and {@link EventSocket} are built on. Not thread-safe: its owner serialises use.
  *
  * <p>Opened with {@code SOCK_CLOEXEC}, bound to a kernel-assigned port and connected to the kernel,
@@ -75,8 +75,16 @@ final class NetlinkChannel implements AutoCloseable {
 
     /** Creates an unbound NETLINK_ROUTE socket in the calling thread's network namespace; returns its fd. */
     static int createFd() throws SyscallException {
+        return createFd(Netlink.NETLINK_ROUTE);
+    }
+
+    /**
+     * Creates an unbound socket of netlink {@code protocol} (NETLINK_ROUTE, NETLINK_GENERIC,
+     * NETLINK_NETFILTER, NETLINK_SOCK_DIAG, …) in the calling thread's network namespace; returns its fd.
+     */
+    static int createFd(int protocol) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
-            return Libc.socket(Libc.newErrnoState(a), Sys.AF_NETLINK, Sys.SOCK_RAW | Sys.SOCK_CLOEXEC, Netlink.NETLINK_ROUTE);
+            return Libc.socket(Libc.newErrnoState(a), Sys.AF_NETLINK, Sys.SOCK_RAW | Sys.SOCK_CLOEXEC, protocol);
         }
     }
 

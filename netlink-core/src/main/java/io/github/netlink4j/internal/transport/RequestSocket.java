@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
 /**
- * A NETLINK_ROUTE socket for requests: one request and its ACK or reply, a get (one reply, no ACK), a
+ * A netlink socket for requests (NETLINK_ROUTE, or any other netlink protocol): one request and its ACK or reply, a get (one reply, no ACK), a
  * dump (retried when the kernel flags NLM_F_DUMP_INTR) or a pipelined batch. Every reply is read by
  * the pure {@link ReplyReader}, accepted only with this socket's port and the request's sequence
  * number, and every kernel error goes through {@link KernelErrors}.
@@ -40,25 +40,39 @@ public final class RequestSocket implements AutoCloseable {
         void encode(MessageWriter w, int i);
     }
 
+    /** Names the attribute an extended-ACK offset points at, in the request sent; null when it cannot. */
+    @FunctionalInterface
+    public interface PathNamer {
+        /** The path of the attribute at {@code offset} of the message at {@code msg} in {@code request}, or null. */
+        String pathAt(java.lang.foreign.MemorySegment request, long msg, int offset);
+    }
+
     private final NetlinkChannel channel;
+    private final PathNamer namer;
     private final MessageWriter writer = new MessageWriter(4096);
     private final ReplyReader reader = new ReplyReader();
     private final ReentrantLock lock = new ReentrantLock();
     private int seq = 1;
     private long dropped;
 
-    RequestSocket(NetlinkChannel channel) {
+    RequestSocket(NetlinkChannel channel, PathNamer namer) {
         this.channel = channel;
+        this.namer = namer;
     }
 
-    /** A socket in the calling thread's network namespace. */
+    /** A NETLINK_ROUTE socket in the calling thread's network namespace. */
     public static RequestSocket open() throws SyscallException {
-        return new RequestSocket(NetlinkChannel.adopt(NetlinkChannel.createFd(), 0));
+        return new RequestSocket(NetlinkChannel.adopt(NetlinkChannel.createFd(), 0), io.github.netlink4j.internal.wire.AttrNames::pathAt);
     }
 
     /** The port id the kernel assigned at bind. */
     public int portId() {
         return channel.portId();
+    }
+
+    /** Whether {@link #close} was called. */
+    public boolean isClosed() {
+        return channel.isClosed();
     }
 
     /** The descriptor, for diagnostics and tests. */
@@ -122,7 +136,7 @@ public final class RequestSocket implements AutoCloseable {
                 reader.feed(channel.rx(), n, handler);
                 dropped += reader.skipped();
             }
-            if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target);
+            if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target, namer);
         } finally {
             lock.unlock();
         }
@@ -163,7 +177,7 @@ public final class RequestSocket implements AutoCloseable {
                     }
                     dropped += reader.skipped();
                 }
-                if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target);
+                if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target, namer);
                 if (!reader.interrupted() && !lost) return attempt;
             }
             throw new DumpInterruptedException(what, DUMP_ATTEMPTS);
@@ -232,7 +246,7 @@ public final class RequestSocket implements AutoCloseable {
                 }
                 dropped += reader.skipped();
                 for (int i = 0; i < k; i++) {
-                    if (reader.batchError(i) != null) errors[base + i] = KernelErrors.of(reader.batchError(i), w.segment(), offsets[i], targets.apply(base + i));
+                    if (reader.batchError(i) != null) errors[base + i] = KernelErrors.of(reader.batchError(i), w.segment(), offsets[i], targets.apply(base + i), namer);
                 }
             }
             return errors;

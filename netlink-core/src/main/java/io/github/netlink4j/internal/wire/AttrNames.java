@@ -125,4 +125,37 @@ public final class AttrNames {
             return;
         }
     }
+
+    /**
+     * The path of the attribute at {@code offset} in a request of a family whose names are not known
+     * here, after a fixed family header of {@code header} bytes: attribute numbers, descending into
+     * attributes flagged NLA_F_NESTED ({@code attribute 1 › attribute 2}); null if the offset points at
+     * no attribute.
+     */
+    public static String numericPathAt(MemorySegment s, long msg, int offset, int header) {
+        try {
+            if (offset < Nlmsg.HDRLEN + header || msg + Nlmsg.HDRLEN > s.byteSize()) return null;
+            int len = Nlmsg.len(s, msg);
+            if (len < Nlmsg.HDRLEN || msg + len > s.byteSize() || offset >= len) return null;
+            StringBuilder path = new StringBuilder();
+            walkNumeric(s, msg + Nlmsg.HDRLEN + header, msg + len, msg + offset, path, 0);
+            return path.isEmpty() ? null : path.toString();
+        } catch (RuntimeException | io.github.netlink4j.error.ProtocolException e) {
+            return null;
+        }
+    }
+
+    private static void walkNumeric(MemorySegment s, long start, long end, long target, StringBuilder path, int depth)
+            throws io.github.netlink4j.error.ProtocolException {
+        Attrs a = new Attrs().reset(s, start, end, null);
+        while (a.next()) {
+            long attrStart = a.payloadOffset() - 4;
+            long attrEnd = a.payloadOffset() + a.payloadLength();
+            if (target < attrStart || target >= Math.max(attrEnd, attrStart + 4)) continue;
+            if (!path.isEmpty()) path.append(" › ");
+            path.append("attribute ").append(a.type());
+            if (target >= a.payloadOffset() && a.nested() && depth < 16) walkNumeric(s, a.payloadOffset(), attrEnd, target, path, depth + 1);
+            return;
+        }
+    }
 }

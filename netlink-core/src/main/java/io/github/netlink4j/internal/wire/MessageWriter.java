@@ -199,6 +199,13 @@ public final class MessageWriter {
         pos = p + 12;
     }
 
+    /** {@code struct genlmsghdr}: command, version, 2 reserved bytes (the header of every generic netlink message). */
+    public void genlmsghdr(int cmd, int version) {
+        int p = room(4);
+        B32.set(buf, p, (cmd & 0xff) << 24 | (version & 0xff) << 16);
+        pos = p + 4;
+    }
+
     /** {@code struct rtgenmsg}: one family byte, padded to 4 (the header of RTM_*NSID too). */
     public void rtgenmsg(int family) {
         int p = room(4);

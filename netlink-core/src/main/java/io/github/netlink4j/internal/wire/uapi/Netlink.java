@@ -6,6 +6,9 @@ public final class Netlink {
     private Netlink() {}
 
     public static final int NETLINK_ROUTE = 0;
+    public static final int NETLINK_SOCK_DIAG = 4;
+    public static final int NETLINK_NETFILTER = 12;
+    public static final int NETLINK_GENERIC = 16;
     public static final int NLMSG_NOOP = 1;
     public static final int NLMSG_ERROR = 2;
     public static final int NLMSG_DONE = 3;
