@@ -6,6 +6,13 @@
 module io.github.netlink4j {
     requires static org.junit.jupiter.api;
     exports io.github.netlink4j;
+    exports io.github.netlink4j.common;
+    exports io.github.netlink4j.link;
+    exports io.github.netlink4j.address;
+    exports io.github.netlink4j.route;
+    exports io.github.netlink4j.neighbour;
+    exports io.github.netlink4j.bridge;
+    exports io.github.netlink4j.event;
     exports io.github.netlink4j.error;
     exports io.github.netlink4j.genl;
     exports io.github.netlink4j.topology;

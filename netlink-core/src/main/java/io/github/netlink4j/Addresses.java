@@ -1,5 +1,12 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.BulkResult;
+import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.link.Link;
+
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.internal.codec.AddressCodec;
 import io.github.netlink4j.internal.transport.RequestSocket;

@@ -1,5 +1,7 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.bridge.BridgePortSettings;
+
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.internal.codec.BridgeCodec;
 import io.github.netlink4j.internal.transport.RequestSocket;

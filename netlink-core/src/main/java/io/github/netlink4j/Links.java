@@ -1,5 +1,14 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.common.BulkResult;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.common.NamespaceHandle;
+import io.github.netlink4j.internal.util.Validate;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkChange;
+import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.link.LinkSpec;
+
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.internal.codec.LinkCodec;

@@ -1,5 +1,11 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;

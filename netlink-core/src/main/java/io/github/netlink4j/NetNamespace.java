@@ -1,5 +1,7 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.common.NamespaceHandle;
+
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.internal.sys.Fd;

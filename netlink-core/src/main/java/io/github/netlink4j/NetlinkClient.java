@@ -1,6 +1,9 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.genl.GenericNetlink;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+
+import io.github.netlink4j.internal.transport.Bus;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
 
@@ -129,7 +132,7 @@ public final class NetlinkClient implements AutoCloseable {
      */
     public synchronized GenericNetlink genl() throws IOException {
         if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
-        if (genl == null) genl = new GenericNetlink(sockets.requests(io.github.netlink4j.internal.wire.uapi.Netlink.NETLINK_GENERIC));
+        if (genl == null) genl = new GenericNetlink(sockets.requests(Bus.GENERIC));
         return genl;
     }
 

@@ -1,5 +1,9 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.NexthopObjectSpec;
+import io.github.netlink4j.route.RouteSpec;
+
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;

@@ -1,5 +1,7 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.common.NamespaceHandle;
+
 import io.github.netlink4j.error.AlreadyExistsException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;

@@ -1,5 +1,13 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.BulkResult;
+import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteQuery;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.internal.codec.RouteCodec;

@@ -1,5 +1,16 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.Netconf;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.Rule;
+
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.ProtocolException;

@@ -35,7 +35,7 @@
  *   <li>{@code add(spec)} and {@code replace(spec)} return the record the kernel made, in one round
  *       trip (NLM_F_ECHO); {@code delete(…)} returns nothing;</li>
  *   <li>{@code addAll}/{@code deleteAll} pipeline many requests (up to 64 per {@code sendmsg}) and
- *       return a {@link io.github.netlink4j.BulkResult} with each request's own success or error; they
+ *       return a {@link io.github.netlink4j.common.BulkResult} with each request's own success or error; they
  *       ask nothing back, because an echo costs the kernel a message and the caller a decode per item,
  *       and bulk is the fast path: {@code list(…)} afterwards when the records are needed;</li>
  *   <li>{@code setX(name, value)} changes one property of an existing object.</li>
@@ -51,7 +51,7 @@
  * Requests ({@code LinkSpec}, {@code AddressSpec}, {@code RouteSpec}, {@code NeighbourSpec}) are
  * records validated when made, separate from the records the kernel's answers become ({@code Link},
  * {@code Address}, {@code Route}, {@code Neighbour}); factories take the object's name first. An address
- * family is always an {@link io.github.netlink4j.AddressFamily}. Closed sets the kernel defines once
+ * family is always an {@link io.github.netlink4j.common.AddressFamily}. Closed sets the kernel defines once
  * (operational state, route type, link, bond, macvlan and ipvlan modes, VLAN protocol) are enums whose
  * {@code value()} is the kernel number and whose {@code of(int)} returns the constant or throws
  * IllegalArgumentException for a number no constant has. Open sets, whose numbers users and daemons
@@ -67,3 +67,15 @@
  * }
  */
 package io.github.netlink4j;
+
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.BulkResult;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSpec;

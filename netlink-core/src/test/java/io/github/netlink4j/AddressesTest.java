@@ -1,5 +1,13 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressFlag;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.BulkResult;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.route.RouteScope;
+
 import io.github.netlink4j.error.AlreadyExistsException;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.testing.Ip;

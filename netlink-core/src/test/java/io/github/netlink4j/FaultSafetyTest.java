@@ -1,5 +1,10 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.common.BulkResult;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.link.LinkSpec;
+
 import io.github.netlink4j.error.StrandedThreadException;
 import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.internal.transport.NamespaceExecutor;

@@ -1,5 +1,16 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.AddressFlag;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSpec;
+
 import io.github.netlink4j.error.AlreadyExistsException;
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.NetlinkException;

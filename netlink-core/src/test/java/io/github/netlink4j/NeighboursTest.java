@@ -1,5 +1,13 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.neighbour.NeighbourState;
+
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;
 import io.github.netlink4j.testing.ThrowawayNamespace;

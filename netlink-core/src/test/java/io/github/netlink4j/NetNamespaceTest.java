@@ -1,5 +1,8 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkSpec;
+
 import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.internal.transport.NetnsThreads;
 import io.github.netlink4j.testing.Ip;

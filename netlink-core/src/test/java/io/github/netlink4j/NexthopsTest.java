@@ -1,5 +1,15 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.NexthopObjectSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSpec;
+
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;

@@ -1,5 +1,16 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.AddressFlag;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
+
 import io.github.netlink4j.error.AlreadyExistsException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;

@@ -1,5 +1,12 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RuleAction;
+import io.github.netlink4j.route.RuleRange;
+import io.github.netlink4j.route.RuleSpec;
+
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;

@@ -1,5 +1,8 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkSpec;
+
 import io.github.netlink4j.testing.ThrowawayNamespace;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,10 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkSpec;
+
 import io.github.netlink4j.testing.ThrowawayNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

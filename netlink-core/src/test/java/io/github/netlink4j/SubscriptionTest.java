@@ -1,5 +1,20 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RuleAction;
+import io.github.netlink4j.route.RuleSpec;
+
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.ThrowawayNamespace;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.link.Link;
+
 import io.github.netlink4j.testing.Privileged;
 import io.github.netlink4j.testing.ThrowawayNamespace;
 import io.github.netlink4j.testing.UnprivilegedProbe;

@@ -1,5 +1,14 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.BondMode;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.RouteSpec;
+
 import io.github.netlink4j.error.AlreadyExistsException;
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.DumpInterruptedException;

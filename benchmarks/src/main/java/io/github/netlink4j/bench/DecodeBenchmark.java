@@ -1,9 +1,9 @@
 package io.github.netlink4j.bench;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.internal.codec.AddressCodec;

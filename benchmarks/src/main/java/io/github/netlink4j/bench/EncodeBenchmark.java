@@ -1,8 +1,8 @@
 package io.github.netlink4j.bench;
 
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.LinkSpec;
-import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.internal.codec.AddressCodec;
 import io.github.netlink4j.internal.codec.LinkCodec;
 import io.github.netlink4j.internal.codec.RouteCodec;

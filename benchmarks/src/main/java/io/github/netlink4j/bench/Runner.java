@@ -1,7 +1,7 @@
 package io.github.netlink4j.bench;
 
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.error.UnsupportedLinkKindException;

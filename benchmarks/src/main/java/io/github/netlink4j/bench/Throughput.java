@@ -1,18 +1,18 @@
 package io.github.netlink4j.bench;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.BulkResult;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkOptions;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.common.BulkResult;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.NexthopObjectSpec;
+import io.github.netlink4j.route.NexthopObjectSpec;
 import io.github.netlink4j.topology.AppliedTopology;
 import io.github.netlink4j.topology.Topology;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RuleSpec;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,9 +1,9 @@
 package io.github.netlink4j.bench;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.testing.ThrowawayNamespace;
@@ -97,8 +97,8 @@ class ThroughputTest {
             Map<String, String> out = run(exit, args("w6", t.name(), 50, pipelined));
             assertEquals(0, exit[0]);
             for (String k : List.of("elapsed_ns", "add_ns", "list_ns", "delete_ns")) assertTrue(out.containsKey(k), k + " in " + out);
-            assertEquals(List.of(0L, 32766L, 32767L), nl.rules().list(io.github.netlink4j.AddressFamily.INET).stream()
-                    .map(io.github.netlink4j.Rule::priority).toList(), "every rule it added is gone again");
+            assertEquals(List.of(0L, 32766L, 32767L), nl.rules().list(io.github.netlink4j.common.AddressFamily.INET).stream()
+                    .map(io.github.netlink4j.route.Rule::priority).toList(), "every rule it added is gone again");
         }
     }
 

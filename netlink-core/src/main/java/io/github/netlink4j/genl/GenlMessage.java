@@ -1,6 +1,6 @@
 package io.github.netlink4j.genl;
 
-import io.github.netlink4j.RawAttribute;
+import io.github.netlink4j.common.RawAttribute;
 
 import java.util.List;
 import java.util.Optional;

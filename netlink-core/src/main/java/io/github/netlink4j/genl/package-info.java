@@ -1,6 +1,6 @@
 /**
- * Generic netlink: families resolved by name through {@code nlctrl}, and requests, dumps and calls of
- * any family on the same transport as rtnetlink. Reached through
- * {@link io.github.netlink4j.NetlinkClient#genl()}.
+ * Generic netlink: the families, operations, multicast groups and messages that
+ * {@link io.github.netlink4j.GenericNetlink} (from {@link io.github.netlink4j.NetlinkClient#genl()})
+ * resolves through {@code nlctrl} and exchanges with any family.
  */
 package io.github.netlink4j.genl;

@@ -1,6 +1,6 @@
 package io.github.netlink4j.junit;
 
-import io.github.netlink4j.Link;
+import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
 
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package io.github.netlink4j.topology;
 
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.Link;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.Route;
-import io.github.netlink4j.RouteSpec;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.Rule;
-import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RuleSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ final class Differ {
             }
             for (Topology.Link l : t.links) {
                 link(l.namespace(), l.spec().name(), l.spec().kind());
-                if (l.peerNamespace() != null) link(l.peerNamespace(), ((io.github.netlink4j.LinkSpec.Veth) l.spec()).peerName(), "veth");
+                if (l.peerNamespace() != null) link(l.peerNamespace(), ((io.github.netlink4j.link.LinkSpec.Veth) l.spec()).peerName(), "veth");
             }
             for (Topology.Item<AddressSpec> a : t.addresses) {
                 NetlinkClient c = client(a.namespace());

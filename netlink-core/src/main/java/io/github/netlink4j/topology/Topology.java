@@ -1,10 +1,10 @@
 package io.github.netlink4j.topology;
 
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.RouteSpec;
-import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RuleSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;

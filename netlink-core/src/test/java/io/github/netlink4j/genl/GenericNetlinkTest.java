@@ -1,8 +1,9 @@
 package io.github.netlink4j.genl;
 
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.GenericNetlink;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.RawAttribute;
+import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NoSuchFamilyException;

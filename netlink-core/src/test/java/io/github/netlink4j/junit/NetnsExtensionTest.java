@@ -1,7 +1,7 @@
 package io.github.netlink4j.junit;
 
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.topology.AppliedTopology;
@@ -59,7 +59,7 @@ class NetnsExtensionTest {
         @Test
         void seesOnlyItsOwnLinks(NetlinkClient nl, NetNamespace ns) throws Exception {
             SEEN.add(ns.name().orElseThrow());
-            assertEquals(List.of("lo"), nl.links().list().stream().map(io.github.netlink4j.Link::name).toList());
+            assertEquals(List.of("lo"), nl.links().list().stream().map(io.github.netlink4j.link.Link::name).toList());
         }
 
         @Test

@@ -1,6 +1,6 @@
 package io.github.netlink4j.testing;
 
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 

@@ -1,10 +1,10 @@
 package io.github.netlink4j.testing;
 
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.error.NotPermittedException;
 import io.github.netlink4j.error.SyscallException;
 

@@ -1,12 +1,12 @@
 package io.github.netlink4j.topology;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.RouteSpec;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RuleSpec;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.ThrowawayNamespace;
 import org.junit.jupiter.api.AfterEach;
@@ -128,7 +128,7 @@ class TopologyTest {
     @Test
     void closeRemovesOnlyWhatItMadeAndRestoresWhatItBroughtUp() throws Exception {
         host.links().add(LinkSpec.ifb("ifb0"));
-        host.addresses().add(io.github.netlink4j.AddressSpec.of("ifb0", "10.200.9.1/24"));
+        host.addresses().add(io.github.netlink4j.address.AddressSpec.of("ifb0", "10.200.9.1/24"));
         // -br: the qdisc a link gets when first up (noop to pfifo_fast) is the kernel's, not the topology's
         String before = Ip.in(hostNs.name(), "-br", "addr") + Ip.in(hostNs.name(), "-j", "rule") + Ip.in(hostNs.name(), "route", "show", "table", "all");
         Topology t = Topology.builder()
@@ -143,7 +143,7 @@ class TopologyTest {
             assertTrue(host.links().get("ifb0").isUp());
             assertEquals(List.of(), t.diff(host, a));
             // behind the topology's back
-            host.addresses().delete(io.github.netlink4j.AddressSpec.of("ifb0", "10.200.8.1/24"));
+            host.addresses().delete(io.github.netlink4j.address.AddressSpec.of("ifb0", "10.200.8.1/24"));
             List<Difference> d = t.diff(host, a);
             assertEquals(List.of(new Difference("host", "address", "10.200.8.1/24 on ifb0")), d);
             host.routes().delete(RouteSpec.to("10.200.60.0/24").withLink("ifb0"));

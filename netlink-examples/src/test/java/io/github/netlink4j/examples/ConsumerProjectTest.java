@@ -26,7 +26,7 @@ class ConsumerProjectTest {
     private static final String MAIN = """
             package demo.consumer;
 
-            import io.github.netlink4j.LinkSpec;
+            import io.github.netlink4j.link.LinkSpec;
             import io.github.netlink4j.NetlinkClient;
 
             public final class Main {

@@ -1,10 +1,10 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.AddressFlag;
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.RouteScope;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.address.AddressFlag;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;

@@ -1,6 +1,6 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.BridgePortSettings;
+import io.github.netlink4j.bridge.BridgePortSettings;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.uapi.IfBridge;
 import io.github.netlink4j.internal.wire.uapi.IfLink;

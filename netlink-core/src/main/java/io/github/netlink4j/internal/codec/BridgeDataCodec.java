@@ -1,9 +1,9 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.BridgeId;
-import io.github.netlink4j.LinkData;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.VlanProtocol;
+import io.github.netlink4j.link.BridgeId;
+import io.github.netlink4j.link.LinkData;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.VlanProtocol;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 

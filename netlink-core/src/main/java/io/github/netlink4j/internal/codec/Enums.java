@@ -1,13 +1,13 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.BondMode;
-import io.github.netlink4j.IpvlanMode;
-import io.github.netlink4j.LinkMode;
-import io.github.netlink4j.MacvlanMode;
-import io.github.netlink4j.OperState;
-import io.github.netlink4j.RouteType;
-import io.github.netlink4j.VlanProtocol;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.BondMode;
+import io.github.netlink4j.link.IpvlanMode;
+import io.github.netlink4j.link.LinkMode;
+import io.github.netlink4j.link.MacvlanMode;
+import io.github.netlink4j.link.OperState;
+import io.github.netlink4j.route.RouteType;
+import io.github.netlink4j.link.VlanProtocol;
 import io.github.netlink4j.error.ProtocolException;
 
 import java.util.function.IntFunction;
@@ -49,8 +49,8 @@ final class Enums {
         return of(RouteType::of, v, "rtm_type");
     }
 
-    static io.github.netlink4j.RoutePreference routePreference(int v) throws ProtocolException {
-        return of(io.github.netlink4j.RoutePreference::of, v, "RTA_PREF");
+    static io.github.netlink4j.route.RoutePreference routePreference(int v) throws ProtocolException {
+        return of(io.github.netlink4j.route.RoutePreference::of, v, "RTA_PREF");
     }
 
     static VlanProtocol vlanProtocol(int v) throws ProtocolException {

@@ -1,6 +1,6 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.RawAttribute;
+import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.GenlMessage;
@@ -41,8 +41,18 @@ public final class GenlCodec {
         w.endMessage(m);
     }
 
+    /** A dump of {@code command} of {@code family}, {@code attributes} its filter. */
+    public static void encodeDump(MessageWriter w, GenlFamily family, int command, List<RawAttribute> attributes) {
+        encodeRequest(w, family, command, Netlink.NLM_F_DUMP, attributes);
+    }
+
+    /** A "do" of {@code command} of {@code family}, asking an ACK. */
+    public static void encodeDo(MessageWriter w, GenlFamily family, int command, List<RawAttribute> attributes) {
+        encodeRequest(w, family, command, Netlink.NLM_F_ACK, attributes);
+    }
+
     /** A request of {@code family}: {@code flags} (NLM_F_REQUEST added), its command, version and attributes. */
-    public static void encodeRequest(MessageWriter w, GenlFamily family, int command, int flags, List<RawAttribute> attributes) {
+    static void encodeRequest(MessageWriter w, GenlFamily family, int command, int flags, List<RawAttribute> attributes) {
         int m = w.beginMessage(family.id(), Netlink.NLM_F_REQUEST | flags);
         w.genlmsghdr(command, family.version());
         if (family.headerSize() > 0) w.raw(new byte[family.headerSize()]); // a family header, zeroed

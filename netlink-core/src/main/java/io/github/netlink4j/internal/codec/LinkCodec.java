@@ -1,14 +1,14 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkData;
-import io.github.netlink4j.LinkDetails;
-import io.github.netlink4j.LinkFlag;
-import io.github.netlink4j.LinkOptions;
-import io.github.netlink4j.LinkSpec;
-import io.github.netlink4j.LinkStats;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.RawAttribute;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkData;
+import io.github.netlink4j.link.LinkDetails;
+import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.link.LinkStats;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;

@@ -1,10 +1,10 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.IpvlanMode;
-import io.github.netlink4j.LinkData;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.MacvlanMode;
-import io.github.netlink4j.RawAttribute;
+import io.github.netlink4j.link.IpvlanMode;
+import io.github.netlink4j.link.LinkData;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.MacvlanMode;
+import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.uapi.IfLink;

@@ -1,7 +1,7 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.LinkSpec;
-import io.github.netlink4j.VlanProtocol;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.link.VlanProtocol;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.uapi.IfLink;
 import io.github.netlink4j.internal.wire.uapi.Veth;

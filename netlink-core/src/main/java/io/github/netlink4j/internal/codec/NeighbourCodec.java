@@ -1,8 +1,8 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.NeighbourSpec;
-import io.github.netlink4j.NeighbourState;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;
@@ -12,7 +12,7 @@ import io.github.netlink4j.internal.wire.uapi.Neighbour;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 
 import java.lang.foreign.MemorySegment;
-import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.common.AddressFamily;
 
 import java.net.InetAddress;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class NeighbourCodec {
     public static final int NEW = Rtnetlink.RTM_NEWNEIGH;
 
     /** Decodes the RTM_NEWNEIGH or RTM_DELNEIGH at {@code off}. */
-    public static io.github.netlink4j.Neighbour decode(MemorySegment s, long off, int len) throws ProtocolException {
+    public static io.github.netlink4j.neighbour.Neighbour decode(MemorySegment s, long off, int len) throws ProtocolException {
         Attrs a = Attrs.ofMessage(s, off, len, NDMSG, "RTM_NEWNEIGH", "ndmsg");
         long h = off + Nlmsg.HDRLEN;
         int family = a.u8At(h);
@@ -39,11 +39,11 @@ public final class NeighbourCodec {
             if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
             else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkCodec.mac(a);
         }
-        return new io.github.netlink4j.Neighbour(Enums.family(family, "RTM_NEWNEIGH"), index, dst, ll, NeighbourState.fromBits(state), state, flags);
+        return new io.github.netlink4j.neighbour.Neighbour(Enums.family(family, "RTM_NEWNEIGH"), index, dst, ll, NeighbourState.fromBits(state), state, flags);
     }
 
     /** The object in an echo or reply message at {@code off}, or null if the message is not RTM_NEWNEIGH. */
-    public static io.github.netlink4j.Neighbour decodeEcho(MemorySegment s, long off, int len) throws ProtocolException {
+    public static io.github.netlink4j.neighbour.Neighbour decodeEcho(MemorySegment s, long off, int len) throws ProtocolException {
         return Nlmsg.type(s, off) == Rtnetlink.RTM_NEWNEIGH ? decode(s, off, len) : null;
     }
 

@@ -1,7 +1,7 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.Netconf;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Netconf;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;

@@ -1,12 +1,12 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.NexthopGroupType;
-import io.github.netlink4j.NexthopObject;
-import io.github.netlink4j.NexthopObjectSpec;
-import io.github.netlink4j.RawAttribute;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteScope;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.route.NexthopGroupType;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.NexthopObjectSpec;
+import io.github.netlink4j.common.RawAttribute;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;

@@ -1,16 +1,16 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.NextHop;
-import io.github.netlink4j.NextHopSpec;
-import io.github.netlink4j.Route;
-import io.github.netlink4j.RoutePreference;
-import io.github.netlink4j.RouteQuery;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteScope;
-import io.github.netlink4j.RouteSpec;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.RouteType;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.route.NextHop;
+import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RoutePreference;
+import io.github.netlink4j.route.RouteQuery;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteScope;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;
@@ -88,7 +88,7 @@ public final class RouteCodec {
             Optional<InetAddress> gw = Optional.empty();
             Attrs na = new Attrs().reset(s, p + 8, p + len, "RTA_MULTIPATH nexthop");
             while (na.next()) if (na.type() == Rtnetlink.RTA_GATEWAY) gw = Optional.of(Inet.decode(na));
-            hops.add(new NextHop(gw, ifindex, weight, io.github.netlink4j.NextHopFlag.fromBits(flags)));
+            hops.add(new NextHop(gw, ifindex, weight, io.github.netlink4j.route.NextHopFlag.fromBits(flags)));
             p += Nlmsg.align(len);
         }
     }

@@ -1,13 +1,13 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.RawAttribute;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.Rule;
-import io.github.netlink4j.RuleAction;
-import io.github.netlink4j.RuleRange;
-import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.RawAttribute;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RuleAction;
+import io.github.netlink4j.route.RuleRange;
+import io.github.netlink4j.route.RuleSpec;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;

@@ -1,8 +1,5 @@
 package io.github.netlink4j.internal.transport;
 
-import io.github.netlink4j.internal.wire.AttrNames;
-import io.github.netlink4j.internal.wire.uapi.Netlink;
-
 import java.io.IOException;
 
 /**
@@ -27,40 +24,31 @@ public final class SocketFactory {
         return new SocketFactory(nsFd);
     }
 
-    private int createFd(int protocol) throws IOException {
+    private int createFd(Bus bus) throws IOException {
+        int protocol = bus.protocol();
         return nsFd < 0 ? NetlinkChannel.createFd(protocol) : NetnsThreads.call(nsFd, () -> NetlinkChannel.createFd(protocol));
     }
 
     /** A NETLINK_ROUTE request socket. */
     public RequestSocket requests() throws IOException {
-        return requests(Netlink.NETLINK_ROUTE);
+        return requests(Bus.ROUTE);
     }
 
     /**
-     * A request socket of netlink {@code protocol} (a {@code Netlink.NETLINK_*} number): the same request,
-     * dump, batch and extended-ACK machinery on every bus; attribute paths in errors are named for
-     * rtnetlink and given as numbers on other buses.
+     * A request socket on {@code bus}: the same request, dump, batch and extended-ACK machinery on
+     * every bus; attribute paths in errors are named for rtnetlink and given as numbers elsewhere.
      */
-    public RequestSocket requests(int protocol) throws IOException {
-        return new RequestSocket(NetlinkChannel.adopt(createFd(protocol), 0), namer(protocol));
-    }
-
-    /** Extended-ACK paths: rtnetlink's names; numbers after the 4-byte genlmsghdr or nfgenmsg; none elsewhere. */
-    private static RequestSocket.PathNamer namer(int protocol) {
-        return switch (protocol) {
-            case Netlink.NETLINK_ROUTE -> AttrNames::pathAt;
-            case Netlink.NETLINK_GENERIC, Netlink.NETLINK_NETFILTER -> (s, msg, off) -> AttrNames.numericPathAt(s, msg, off, 4);
-            default -> (s, msg, off) -> null;
-        };
+    public RequestSocket requests(Bus bus) throws IOException {
+        return new RequestSocket(NetlinkChannel.adopt(createFd(bus), 0), bus.namer());
     }
 
     /** A NETLINK_ROUTE event socket with a receive queue of {@code rcvbuf} bytes (0: the system's default). */
     public EventSocket events(int rcvbuf) throws IOException {
-        return events(Netlink.NETLINK_ROUTE, rcvbuf);
+        return events(Bus.ROUTE, rcvbuf);
     }
 
-    /** An event socket of netlink {@code protocol} with a receive queue of {@code rcvbuf} bytes (0: the default). */
-    public EventSocket events(int protocol, int rcvbuf) throws IOException {
-        return new EventSocket(NetlinkChannel.adopt(createFd(protocol), rcvbuf));
+    /** An event socket on {@code bus} with a receive queue of {@code rcvbuf} bytes (0: the default). */
+    public EventSocket events(Bus bus, int rcvbuf) throws IOException {
+        return new EventSocket(NetlinkChannel.adopt(createFd(bus), rcvbuf));
     }
 }

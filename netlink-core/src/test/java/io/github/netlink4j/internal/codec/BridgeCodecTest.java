@@ -1,6 +1,6 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.BridgePortSettings;
+import io.github.netlink4j.bridge.BridgePortSettings;
 import org.junit.jupiter.api.Test;
 
 import static io.github.netlink4j.internal.codec.GoldenEncodeTest.assertEncodes;

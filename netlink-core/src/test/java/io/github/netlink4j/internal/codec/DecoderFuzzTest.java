@@ -1,7 +1,7 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressSpec;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
 
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.MessageWriter;

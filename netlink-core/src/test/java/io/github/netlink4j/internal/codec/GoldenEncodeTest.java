@@ -1,20 +1,20 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.AddressFlag;
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.BondMode;
-import io.github.netlink4j.IpvlanMode;
-import io.github.netlink4j.LinkFlag;
-import io.github.netlink4j.LinkSpec;
-import io.github.netlink4j.MacvlanMode;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.NeighbourSpec;
-import io.github.netlink4j.NextHopSpec;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteScope;
-import io.github.netlink4j.RouteSpec;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.RouteType;
+import io.github.netlink4j.address.AddressFlag;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.BondMode;
+import io.github.netlink4j.link.IpvlanMode;
+import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.link.MacvlanMode;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteScope;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
 
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.testing.Golden;

@@ -1,10 +1,10 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.BridgeId;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkData;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.MacvlanMode;
+import io.github.netlink4j.link.BridgeId;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkData;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.MacvlanMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

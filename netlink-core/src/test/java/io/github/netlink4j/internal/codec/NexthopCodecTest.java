@@ -1,11 +1,11 @@
 package io.github.netlink4j.internal.codec;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.NexthopGroupType;
-import io.github.netlink4j.NexthopObject;
-import io.github.netlink4j.NexthopObjectSpec;
-import io.github.netlink4j.Route;
-import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.route.NexthopGroupType;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.NexthopObjectSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSpec;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.github.netlink4j.internal.transport;
 
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import io.github.netlink4j.testing.ThrowawayNamespace;

@@ -1,7 +1,7 @@
 package io.github.netlink4j.internal.transport;
 
-import io.github.netlink4j.LinkOptions;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.internal.wire.uapi.IfLink;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import io.github.netlink4j.internal.wire.uapi.Veth;
@@ -71,7 +71,7 @@ class RequestSocketTest {
         assertEquals("lo", lo.name());
         assertEquals(1, lo.index());
         assertEquals(65536, lo.mtu());
-        assertTrue(lo.flags().contains(io.github.netlink4j.LinkFlag.LOOPBACK));
+        assertTrue(lo.flags().contains(io.github.netlink4j.link.LinkFlag.LOOPBACK));
     }
 
     @Test

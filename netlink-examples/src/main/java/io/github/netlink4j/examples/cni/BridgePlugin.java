@@ -1,18 +1,18 @@
 package io.github.netlink4j.examples.cni;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.BridgePortSettings;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkChange;
-import io.github.netlink4j.LinkFlag;
-import io.github.netlink4j.LinkOptions;
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.bridge.BridgePortSettings;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkChange;
+import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.Route;
-import io.github.netlink4j.RouteSpec;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.error.AlreadyExistsException;
 
 import java.io.IOException;
@@ -193,7 +193,7 @@ public final class BridgePlugin {
                         AddressFamily fam = AddressFamily.of(gw);
                         boolean present = false;
                         for (Address a : host.addresses().list(br)) {
-                            if (a.family() != fam || a.scope().equals(io.github.netlink4j.RouteScope.LINK)) continue;
+                            if (a.family() != fam || a.scope().equals(io.github.netlink4j.route.RouteScope.LINK)) continue;
                             if (a.address().equals(gw) && a.prefixLength() == Integer.parseInt(prefix)) {
                                 present = true;
                             } else if (fam == AddressFamily.INET) {

@@ -1,12 +1,12 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.AddressFlag;
-import io.github.netlink4j.AddressSpec;
-import io.github.netlink4j.Link;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.address.AddressFlag;
+import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.RouteScope;
+import io.github.netlink4j.route.RouteScope;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,8 +1,8 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.AddressFlag;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.address.AddressFlag;
 
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.BridgeId;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkData;
-import io.github.netlink4j.LinkDetails;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.VlanProtocol;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.link.BridgeId;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkData;
+import io.github.netlink4j.link.LinkDetails;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.VlanProtocol;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.common.AddressFamily;
 
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
@@ -359,9 +359,9 @@ public final class Jip {
     }
 
     /** The links to show: all of them, or the one named {@code dev}, which must exist (ip exits 1). */
-    static List<io.github.netlink4j.Link> shown(List<io.github.netlink4j.Link> all, String dev) {
+    static List<io.github.netlink4j.link.Link> shown(List<io.github.netlink4j.link.Link> all, String dev) {
         if (dev == null) return all;
-        List<io.github.netlink4j.Link> one = all.stream().filter(l -> l.name().equals(dev)).toList();
+        List<io.github.netlink4j.link.Link> one = all.stream().filter(l -> l.name().equals(dev)).toList();
         if (one.isEmpty()) throw new UsageException("Device \"" + dev + "\" does not exist.", 1);
         return one;
     }

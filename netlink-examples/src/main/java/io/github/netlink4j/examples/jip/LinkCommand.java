@@ -1,16 +1,16 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.BondMode;
-import io.github.netlink4j.IpvlanMode;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkChange;
-import io.github.netlink4j.LinkOptions;
-import io.github.netlink4j.LinkSpec;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.MacvlanMode;
+import io.github.netlink4j.link.BondMode;
+import io.github.netlink4j.link.IpvlanMode;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkChange;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.link.MacvlanMode;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.VlanProtocol;
+import io.github.netlink4j.link.VlanProtocol;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -252,10 +252,10 @@ final class LinkCommand extends ObjectCommand {
         }
     }
 
-    private static final Map<String, io.github.netlink4j.LinkFlag> FLAG_WORDS = Map.of("multicast", io.github.netlink4j.LinkFlag.MULTICAST,
-            "allmulticast", io.github.netlink4j.LinkFlag.ALLMULTI, "promisc", io.github.netlink4j.LinkFlag.PROMISC,
-            "trailers", io.github.netlink4j.LinkFlag.NOTRAILERS, "arp", io.github.netlink4j.LinkFlag.NOARP,
-            "dynamic", io.github.netlink4j.LinkFlag.DYNAMIC);
+    private static final Map<String, io.github.netlink4j.link.LinkFlag> FLAG_WORDS = Map.of("multicast", io.github.netlink4j.link.LinkFlag.MULTICAST,
+            "allmulticast", io.github.netlink4j.link.LinkFlag.ALLMULTI, "promisc", io.github.netlink4j.link.LinkFlag.PROMISC,
+            "trailers", io.github.netlink4j.link.LinkFlag.NOTRAILERS, "arp", io.github.netlink4j.link.LinkFlag.NOARP,
+            "dynamic", io.github.netlink4j.link.LinkFlag.DYNAMIC);
 
     /**
      * {@code ip link set}: the keywords in any order and the device anywhere among them, as ip's

@@ -1,8 +1,8 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkFlag;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkFlag;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.EventGroup;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.Neighbour;
-import io.github.netlink4j.NeighbourFlag;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.NetlinkEvent;
+import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.Subscription;
 
 import java.io.IOException;
@@ -207,7 +207,7 @@ final class MonitorCommand {
                     var c = ce.netconf();
                     if (devIndex != 0 && c.index() != devIndex) return filtered("[NETCONF]");
                     StringBuilder sb = new StringBuilder(headers("[NETCONF]")).append(del).append(c.family().text()).append(' ');
-                    sb.append(c.index() == io.github.netlink4j.Netconf.ALL ? "all" : c.index() == io.github.netlink4j.Netconf.DEFAULT ? "default"
+                    sb.append(c.index() == io.github.netlink4j.link.Netconf.ALL ? "all" : c.index() == io.github.netlink4j.link.Netconf.DEFAULT ? "default"
                             : name(c.index())).append(' ');
                     c.forwarding().ifPresent(v -> sb.append("forwarding ").append(v ? "on" : "off").append(' '));
                     c.rpFilter().ifPresent(v -> sb.append("rp_filter ").append(v == 0 ? "off" : v == 1 ? "strict" : v == 2 ? "loose" : Integer.toString(v)).append(' '));

@@ -1,13 +1,13 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.MacAddress;
-import io.github.netlink4j.Neighbour;
-import io.github.netlink4j.NeighbourFlag;
-import io.github.netlink4j.NeighbourSpec;
-import io.github.netlink4j.NeighbourState;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourFlag;
+import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.NetlinkClient;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.Link;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.NexthopObject;
-import io.github.netlink4j.NexthopObjectSpec;
-import io.github.netlink4j.RouteProtocol;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.NexthopObjectSpec;
+import io.github.netlink4j.route.RouteProtocol;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -254,7 +254,7 @@ final class NexthopCommand extends ObjectCommand {
         Optional<AddressFamily> family = via != null ? Optional.of(AddressFamily.of(via))
                 : fam != null ? Optional.of(fam) : (dev != null || blackhole) ? Optional.of(AddressFamily.INET) : Optional.empty();
         NexthopObjectSpec s = new NexthopObjectSpec(id, family, Optional.ofNullable(via), Optional.ofNullable(dev), blackhole, fdb, onlink, group,
-                resilient ? Optional.of(io.github.netlink4j.NexthopGroupType.RESILIENT) : Optional.empty(),
+                resilient ? Optional.of(io.github.netlink4j.route.NexthopGroupType.RESILIENT) : Optional.empty(),
                 buckets == null ? OptionalInt.empty() : OptionalInt.of(buckets), Optional.ofNullable(idle), Optional.ofNullable(unbalanced),
                 Optional.ofNullable(proto));
         if (replace) nl.nexthops().replace(s);

@@ -1,11 +1,11 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.NexthopGroupType;
-import io.github.netlink4j.NexthopObject;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteScope;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.route.NexthopGroupType;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteScope;
 
 import java.time.Duration;
 import java.util.List;

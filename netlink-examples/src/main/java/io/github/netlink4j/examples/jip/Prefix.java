@@ -1,6 +1,6 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.common.AddressFamily;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,15 +1,15 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.Link;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.Route;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteQuery;
-import io.github.netlink4j.RouteScope;
-import io.github.netlink4j.RouteSpec;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.RouteType;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteQuery;
+import io.github.netlink4j.route.RouteScope;
+import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -85,7 +85,7 @@ final class RouteCommand extends ObjectCommand {
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = JsonOut.list();
         List<Route> routes = selected(f, links);
-        Map<Integer, io.github.netlink4j.NexthopObject> nexthops = new java.util.HashMap<>();
+        Map<Integer, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
         if (jip.details > 0 && routes.stream().anyMatch(r -> r.nextHopId().isPresent())) {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
@@ -116,7 +116,7 @@ final class RouteCommand extends ObjectCommand {
     /** The delete that removes exactly {@code r}: its destination, table, type, metric, gateway and device. */
     private static RouteSpec deleting(Route r, Map<Integer, Link> links) {
         RouteSpec s = r.destination().isEmpty() || r.destinationLength() == 0 ? RouteSpec.defaultRoute(r.family())
-                : RouteSpec.to(io.github.netlink4j.Address.format(r.destination().get()) + "/" + r.destinationLength());
+                : RouteSpec.to(io.github.netlink4j.address.Address.format(r.destination().get()) + "/" + r.destinationLength());
         s = s.withTable(r.table()).withType(r.type()).withScope(RouteScope.NOWHERE);
         if (r.metric().isPresent()) s = s.withMetric(r.metric().getAsInt());
         if (r.gateway().isPresent()) s = s.withGateway(r.gateway().get());

@@ -1,12 +1,12 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.Route;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteScope;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.RouteType;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteScope;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
 
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.NextHop;
-import io.github.netlink4j.NextHopFlag;
-import io.github.netlink4j.Route;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteScope;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.RouteType;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.route.NextHop;
+import io.github.netlink4j.route.NextHopFlag;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteScope;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -59,9 +59,9 @@ final class RouteView {
     }
 
     /** The nexthop objects by id, for ip -d's nh_info of routes that use one. */
-    private Map<Integer, io.github.netlink4j.NexthopObject> nexthops = Map.of();
+    private Map<Integer, io.github.netlink4j.route.NexthopObject> nexthops = Map.of();
 
-    RouteView withNexthops(Map<Integer, io.github.netlink4j.NexthopObject> byId) {
+    RouteView withNexthops(Map<Integer, io.github.netlink4j.route.NexthopObject> byId) {
         nexthops = byId;
         return this;
     }
@@ -113,7 +113,7 @@ final class RouteView {
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(Integer.toUnsignedString(r.metric().getAsInt())).append(' ');
         for (String f : flags(r.nextHopFlags())) sb.append(f).append(' ');
         r.uid().ifPresent(u -> sb.append("uid ").append(Integer.toUnsignedString(u)).append(' '));
-        if (r.family() == io.github.netlink4j.AddressFamily.INET && r.isCloned()) {
+        if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) {
             sb.append("\n    cache ");
             List<String> cache = r.cacheFlags();
             if (!cache.isEmpty()) sb.append('<').append(String.join(",", cache)).append("> ");
@@ -152,7 +152,7 @@ final class RouteView {
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", Integer.toUnsignedLong(r.metric().getAsInt()));
         o.put("flags", new ArrayList<Object>(flags(r.nextHopFlags())));
         r.uid().ifPresent(u -> o.put("uid", Integer.toUnsignedLong(u)));
-        if (r.family() == io.github.netlink4j.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
+        if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
         r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
         r.preference().ifPresent(p -> o.put("pref", p.text()));
         if (details && r.nextHopId().isPresent() && nexthops.containsKey(r.nextHopId().getAsInt())) {

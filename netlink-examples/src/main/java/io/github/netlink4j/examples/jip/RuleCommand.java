@@ -1,14 +1,14 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.Rule;
-import io.github.netlink4j.RuleAction;
-import io.github.netlink4j.RuleRange;
-import io.github.netlink4j.RuleSpec;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RuleAction;
+import io.github.netlink4j.route.RuleRange;
+import io.github.netlink4j.route.RuleSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteTable;
-import io.github.netlink4j.Rule;
-import io.github.netlink4j.RuleRange;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RuleRange;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.Rule;
-import io.github.netlink4j.RouteProtocol;
-import io.github.netlink4j.RouteTable;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteTable;
 
 import java.net.InetAddress;
 import java.util.Map;
@@ -122,7 +122,7 @@ final class RuleView {
         });
     }
 
-    private void ports(String word, io.github.netlink4j.RuleRange p) {
+    private void ports(String word, io.github.netlink4j.route.RuleRange p) {
         if (p.start() == p.end()) {
             put(" " + word + " " + p.start(), word, p.start());
         } else {

@@ -1,9 +1,9 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Address;
-import io.github.netlink4j.AddressFamily;
-import io.github.netlink4j.Link;
-import io.github.netlink4j.RouteScope;
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.route.RouteScope;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Link;
-import io.github.netlink4j.LinkStats;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.LinkStats;
 
 import java.util.Map;
 import java.util.OptionalLong;

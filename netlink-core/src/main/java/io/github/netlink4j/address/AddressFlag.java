@@ -1,0 +1,53 @@
+package io.github.netlink4j.address;
+
+import io.github.netlink4j.internal.util.FlagSet;
+
+
+import java.util.Set;
+
+/** *
+ * {@snippet :
+ * nl.addresses().add(AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD));   // … nodad
+ * boolean tentative = nl.addresses().list("veth0").get(0).flags().contains(AddressFlag.TENTATIVE);
+ * }
+ Address flags ({@code IFA_F_*} of linux/if_addr.h), named as {@code ip addr} prints them. */
+public enum AddressFlag {
+    /** IFA_F_SECONDARY. */ SECONDARY(0x01),
+    /** IFA_F_NODAD. */ NODAD(0x02),
+    /** IFA_F_OPTIMISTIC. */ OPTIMISTIC(0x04),
+    /** IFA_F_DADFAILED. */ DADFAILED(0x08),
+    /** IFA_F_HOMEADDRESS. */ HOMEADDRESS(0x10),
+    /** IFA_F_DEPRECATED. */ DEPRECATED(0x20),
+    /** IFA_F_TENTATIVE. */ TENTATIVE(0x40),
+    /** IFA_F_PERMANENT. */ PERMANENT(0x80),
+    /** IFA_F_MANAGETEMPADDR. */ MANAGETEMPADDR(0x100),
+    /** IFA_F_NOPREFIXROUTE. */ NOPREFIXROUTE(0x200),
+    /** IFA_F_MCAUTOJOIN. */ MCAUTOJOIN(0x400),
+    /** IFA_F_STABLE_PRIVACY. */ STABLE_PRIVACY(0x800);
+
+    private static final AddressFlag[] VALUES = values();
+    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private static final int KNOWN = FlagSet.mask(BITS);
+    private final int bit;
+
+    AddressFlag(int bit) {
+        this.bit = bit;
+    }
+
+    /** The IFA_F_* bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
+    public static Set<AddressFlag> fromBits(int bits) {
+        return new FlagSet<>(VALUES, BITS, bits & KNOWN);
+    }
+
+    /** The bits of {@code flags}. */
+    public static int toBits(Set<AddressFlag> flags) {
+        int b = 0;
+        for (AddressFlag f : flags) b |= f.bit;
+        return b;
+    }
+}

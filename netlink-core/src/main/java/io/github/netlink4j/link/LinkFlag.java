@@ -1,0 +1,60 @@
+package io.github.netlink4j.link;
+
+import io.github.netlink4j.internal.util.FlagSet;
+
+
+import java.util.Set;
+
+/** *
+ * {@snippet :
+ * boolean running = nl.links().get("veth0").flags().contains(LinkFlag.LOWER_UP);   // <…,LOWER_UP>
+ * nl.links().set("veth0", LinkChange.none().withFlag(LinkFlag.PROMISC, true));        // ip link set veth0 promisc on
+ * }
+ Interface flags ({@code ifi_flags}, the {@code IFF_*} bits of linux/if.h), named as {@code ip link} prints them. */
+public enum LinkFlag {
+    /** IFF_UP. */ UP(0x1),
+    /** IFF_BROADCAST. */ BROADCAST(0x2),
+    /** IFF_DEBUG. */ DEBUG(0x4),
+    /** IFF_LOOPBACK. */ LOOPBACK(0x8),
+    /** IFF_POINTOPOINT. */ POINTOPOINT(0x10),
+    /** IFF_NOTRAILERS. */ NOTRAILERS(0x20),
+    /** IFF_RUNNING. */ RUNNING(0x40),
+    /** IFF_NOARP. */ NOARP(0x80),
+    /** IFF_PROMISC. */ PROMISC(0x100),
+    /** IFF_ALLMULTI. */ ALLMULTI(0x200),
+    /** IFF_MASTER. */ MASTER(0x400),
+    /** IFF_SLAVE. */ SLAVE(0x800),
+    /** IFF_MULTICAST. */ MULTICAST(0x1000),
+    /** IFF_PORTSEL. */ PORTSEL(0x2000),
+    /** IFF_AUTOMEDIA. */ AUTOMEDIA(0x4000),
+    /** IFF_DYNAMIC. */ DYNAMIC(0x8000),
+    /** IFF_LOWER_UP. */ LOWER_UP(0x10000),
+    /** IFF_DORMANT. */ DORMANT(0x20000),
+    /** IFF_ECHO. */ ECHO(0x40000);
+
+    private static final LinkFlag[] VALUES = values();
+    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private static final int KNOWN = FlagSet.mask(BITS);
+    private final int bit;
+
+    LinkFlag(int bit) {
+        this.bit = bit;
+    }
+
+    /** The IFF_* bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
+    public static Set<LinkFlag> fromBits(int bits) {
+        return new FlagSet<>(VALUES, BITS, bits & KNOWN);
+    }
+
+    /** The bits of {@code flags}. */
+    public static int toBits(Set<LinkFlag> flags) {
+        int b = 0;
+        for (LinkFlag f : flags) b |= f.bit;
+        return b;
+    }
+}

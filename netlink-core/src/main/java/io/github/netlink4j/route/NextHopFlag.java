@@ -1,0 +1,47 @@
+package io.github.netlink4j.route;
+
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.internal.util.FlagSet;
+
+
+import java.util.Set;
+
+/** *
+ * {@snippet :
+ * boolean onlink = nl.routes().list(AddressFamily.INET).get(0).nextHopFlags().contains(NextHopFlag.ONLINK);
+ * }
+ Next-hop flags ({@code rtnh_flags} and the low bits of {@code rtm_flags}: {@code RTNH_F_*} of linux/rtnetlink.h). */
+public enum NextHopFlag {
+    /** RTNH_F_DEAD: the next hop is dead. */ DEAD(1),
+    /** RTNH_F_PERVASIVE: recursive gateway lookup. */ PERVASIVE(2),
+    /** RTNH_F_ONLINK: the gateway is forced on link. */ ONLINK(4),
+    /** RTNH_F_OFFLOAD: offloaded to hardware. */ OFFLOAD(8),
+    /** RTNH_F_LINKDOWN: the carrier of the output link is down. */ LINKDOWN(16),
+    /** RTNH_F_UNRESOLVED: the next hop's address is not resolved yet. */ UNRESOLVED(32),
+    /** RTNH_F_TRAP: trapped to the CPU by hardware. */ TRAP(64);
+
+    private static final NextHopFlag[] VALUES = values();
+    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private final int bit;
+
+    NextHopFlag(int bit) {
+        this.bit = bit;
+    }
+
+    /** The RTNH_F_* bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
+    public static Set<NextHopFlag> fromBits(int bits) {
+        return new FlagSet<>(VALUES, BITS, bits & 0x7f);
+    }
+
+    /** The bits of {@code flags}. */
+    public static int toBits(Set<NextHopFlag> flags) {
+        int b = 0;
+        for (NextHopFlag f : flags) b |= f.bit;
+        return b;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.netlink4j.route;
+
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.RawAttribute;
+import io.github.netlink4j.internal.util.IpText;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A nexthop object as the kernel reports it in RTM_NEWNEXTHOP ({@code struct nhmsg} and NHA_*
+ * attributes of linux/nexthop.h, kernel 5.3+): a single next hop (a gateway and/or a device, or a
+ * blackhole) or a group of other nexthop objects that routes reference by id ({@code ip route … nhid N}).
+ * Not to be confused with {@link NextHop}, one member of a route's own multipath list.
+ *
+ * {@snippet :
+ * for (NexthopObject n : nl.nexthops().list()) System.out.println(n);   // id 1 via 10.200.0.1 dev veth0 scope link
+ * }
+ *
+ * @param id              NHA_ID
+ * @param family          nh_family (the gateway's family; INET for a device-only or blackhole nexthop;
+ *                        empty, AF_UNSPEC, for a group)
+ * @param scope           nh_scope
+ * @param protocol        nh_protocol
+ * @param flags           nh_flags (RTNH_F_*: onlink, dead, linkdown, …)
+ * @param gateway         NHA_GATEWAY
+ * @param outputIndex     NHA_OIF
+ * @param blackhole       NHA_BLACKHOLE
+ * @param fdb             NHA_FDB: the nexthop belongs to a bridge FDB (VXLAN)
+ * @param group           NHA_GROUP members; empty for a single nexthop
+ * @param groupType       NHA_GROUP_TYPE, for a group
+ * @param resilient       NHA_RES_GROUP, for a resilient group
+ * @param unknown         attributes not decoded above, kept raw
+ */
+public record NexthopObject(int id, Optional<AddressFamily> family, RouteScope scope, RouteProtocol protocol, int flags,
+                            Optional<InetAddress> gateway, OptionalInt outputIndex, boolean blackhole, boolean fdb,
+                            List<Member> group, Optional<NexthopGroupType> groupType, Optional<Resilient> resilient,
+                            List<RawAttribute> unknown) {
+    /** Makes the lists immutable. */
+    public NexthopObject {
+        group = List.copyOf(group);
+        unknown = List.copyOf(unknown);
+    }
+
+    /**
+     * One member of a group ({@code struct nexthop_grp}).
+     *
+     * @param id     the member's nexthop id
+     * @param weight its weight, 1..256 (the kernel stores weight - 1)
+     */
+    public record Member(int id, int weight) {
+        /** Checks the weight. */
+        public Member {
+            if (weight < 1 || weight > 256) throw new IllegalArgumentException("weight " + weight + " is out of 1..256");
+        }
+    }
+
+    /**
+     * A resilient group's settings and state ({@code NHA_RES_GROUP_*}).
+     *
+     * @param buckets          NHA_RES_GROUP_BUCKETS
+     * @param idleTimer        NHA_RES_GROUP_IDLE_TIMER
+     * @param unbalancedTimer  NHA_RES_GROUP_UNBALANCED_TIMER
+     * @param unbalancedTime   NHA_RES_GROUP_UNBALANCED_TIME, how long the group has been unbalanced
+     */
+    public record Resilient(int buckets, Duration idleTimer, Duration unbalancedTimer, Duration unbalancedTime) {}
+
+    /** Whether this is a group of other nexthops. */
+    public boolean isGroup() {
+        return !group.isEmpty();
+    }
+
+    /** {@code id 1 via 10.200.0.1 dev if3 scope link}: ip's words, devices by index. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("id ").append(Integer.toUnsignedString(id));
+        if (isGroup()) {
+            sb.append(" group ");
+            for (int i = 0; i < group.size(); i++) {
+                if (i > 0) sb.append('/');
+                sb.append(group.get(i).id());
+                if (group.get(i).weight() != 1) sb.append(',').append(group.get(i).weight());
+            }
+        }
+        gateway.ifPresent(g -> sb.append(" via ").append(IpText.text(g)));
+        outputIndex.ifPresent(i -> sb.append(" dev if").append(i));
+        if (blackhole) sb.append(" blackhole");
+        if (fdb) sb.append(" fdb");
+        return sb.toString();
+    }
+}

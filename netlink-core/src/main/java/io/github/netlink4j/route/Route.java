@@ -1,0 +1,117 @@
+package io.github.netlink4j.route;
+
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.internal.util.IpText;
+
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A route as the kernel reports it in {@code RTM_NEWROUTE} (struct rtmsg and {@code RTA_*} attributes).
+ *
+ * {@snippet :
+ * for (Route r : nl.routes().list(AddressFamily.INET, RouteTable.MAIN)) System.out.println(r);   // ip route
+ * }
+ *
+ * @param family            rtm_family
+ * @param destination       RTA_DST; empty for the default route
+ * @param destinationLength rtm_dst_len
+ * @param table             RTA_TABLE (or rtm_table)
+ * @param protocol          rtm_protocol
+ * @param scope             rtm_scope
+ * @param type              rtm_type
+ * @param flags             rtm_flags (RTM_F_* and RTNH_F_* bits)
+ * @param gateway           RTA_GATEWAY
+ * @param outputIndex       RTA_OIF
+ * @param preferredSource   RTA_PREFSRC
+ * @param metric            RTA_PRIORITY
+ * @param multipath         RTA_MULTIPATH next hops; empty for a single path
+ * @param preference        RTA_PREF, the IPv6 router preference
+ * @param source            RTA_SRC, the source prefix of a source-specific route or a lookup's {@code from}
+ * @param sourceLength      rtm_src_len
+ * @param inputIndex        RTA_IIF, the input link of a lookup's answer
+ * @param uid               RTA_UID, the user a lookup's answer was made for
+ * @param nextHopId         RTA_NH_ID, the nexthop object the route uses ({@code ip route … nhid N})
+ */
+public record Route(AddressFamily family, Optional<InetAddress> destination, int destinationLength, RouteTable table,
+                    RouteProtocol protocol, RouteScope scope, RouteType type, int flags, Optional<InetAddress> gateway,
+                    OptionalInt outputIndex, Optional<InetAddress> preferredSource, OptionalInt metric,
+                    List<NextHop> multipath, Optional<RoutePreference> preference, Optional<InetAddress> source,
+                    int sourceLength, OptionalInt inputIndex, OptionalInt uid, OptionalInt nextHopId) {
+    /** {@code RTM_F_CLONED}: a cache entry, not a route someone added. */
+    private static final int RTM_F_CLONED = 0x200;
+
+    /** Makes the list immutable. */
+    public Route {
+        multipath = List.copyOf(multipath);
+    }
+
+    /** Whether this is a default route (destination length 0). */
+    public boolean isDefault() {
+        return destinationLength == 0;
+    }
+
+    /** Whether the kernel made this entry as a cache of a lookup ({@code RTM_F_CLONED}); ip hides these. */
+    public boolean isCloned() {
+        return (flags & RTM_F_CLONED) != 0;
+    }
+
+    // RTCF_* of linux/in_route.h in the order ip's print_cache_flags prints them, with its names.
+    private static final int[] CACHE_BITS = {0x80000000, 0x40000000, 0x20000000, 0x10000000, 0x08000000, 0x00800000,
+            0x00400000, 0x00020000, 0x04000000, 0x00040000, 0x01000000, 0x00200000, 0x00010000, 0x00080000};
+    private static final String[] CACHE_NAMES = {"local", "reject", "mc", "brd", "dst-nat", "src-nat", "masq",
+            "dst-direct", "src-direct", "redirected", "redirect", "fastroute", "notify", "proxy"};
+
+    /**
+     * The routing-cache flags of a lookup's answer (the RTCF_* bits in the top half of {@code rtm_flags},
+     * linux/in_route.h) as ip names them after {@code cache}: {@code local}, {@code brd}, {@code mc}, …;
+     * a bit ip has no name for as its hexadecimal value.
+     */
+    public List<String> cacheFlags() {
+        List<String> out = new java.util.ArrayList<>();
+        int f = flags & ~0xFFFF;
+        for (int i = 0; i < CACHE_BITS.length; i++) {
+            if ((f & CACHE_BITS[i]) != 0) {
+                out.add(CACHE_NAMES[i]);
+                f &= ~CACHE_BITS[i];
+            }
+        }
+        if (f != 0) out.add(Integer.toHexString(f));
+        return List.copyOf(out);
+    }
+
+    /** The next-hop flags of a single-path route (the RTNH_F_* bits of {@code rtm_flags}). */
+    public java.util.Set<NextHopFlag> nextHopFlags() {
+        return NextHopFlag.fromBits(flags);
+    }
+
+    /** {@code default} or {@code dst/len}, as ip prints the destination (host routes without /32). */
+    public String destinationText() {
+        if (destination.isEmpty() || destinationLength == 0) return "default";
+        return IpText.text(destination.get()) + (destinationLength == IpText.maxPrefix(destination.get()) ? "" : "/" + destinationLength);
+    }
+
+    /** One line in ip's words: {@code 10.200.1.0/24 via 10.200.0.1 dev if3 proto boot metric 7}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (type != RouteType.UNICAST) sb.append(type.text()).append(' ');
+        sb.append(destinationText());
+        gateway.ifPresent(g -> sb.append(" via ").append(IpText.text(g)));
+        outputIndex.ifPresent(i -> sb.append(" dev if").append(i));
+        if (!table.equals(RouteTable.MAIN)) sb.append(" table ").append(table);
+        sb.append(" proto ").append(protocol).append(" scope ").append(scope);
+        preferredSource.ifPresent(s -> sb.append(" src ").append(IpText.text(s)));
+        metric.ifPresent(m -> sb.append(" metric ").append(m));
+        for (NextHop h : multipath) {
+            sb.append(" nexthop");
+            h.gateway().ifPresent(g -> sb.append(" via ").append(IpText.text(g)));
+            sb.append(" dev if").append(h.outputIndex()).append(" weight ").append(h.weight());
+        }
+        preference.ifPresent(p -> sb.append(" pref ").append(p.text()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.netlink4j.route;
+
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.internal.util.Validate;
+
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A route to add, replace or delete (RTM_NEWROUTE/RTM_DELROUTE): {@code ip route add [TYPE]
+ * PREFIX|default [via GW] [dev LINK] [src ADDR] [metric N] [table T] [proto P] [scope S] [nexthop …]}.
+ *
+ * {@snippet :
+ * RouteSpec r = RouteSpec.defaultVia(InetAddress.ofLiteral("10.200.0.1"));          // ip route add default via 10.200.0.1
+ * RouteSpec b = RouteSpec.to("10.200.9.0/24").withType(RouteType.BLACKHOLE);        // ip route add blackhole 10.200.9.0/24
+ * RouteSpec t = RouteSpec.to("10.200.1.0/24").withLink("veth0").withTable(RouteTable.of(100));
+ * }
+ *
+ * @param family            the route's family
+ * @param destination       the destination network (empty for default)
+ * @param destinationLength its prefix length
+ * @param gateway           RTA_GATEWAY
+ * @param link              the output link's name (RTA_OIF)
+ * @param preferredSource   RTA_PREFSRC
+ * @param metric            RTA_PRIORITY
+ * @param table             the table; main if empty
+ * @param protocol          rtm_protocol; boot if empty, as ip uses
+ * @param scope             the scope; derived as ip derives it if empty
+ * @param type              unicast, blackhole, unreachable, prohibit, local, …
+ * @param multipath         next hops of an ECMP route
+ * @param nexthopId         RTA_NH_ID: the nexthop object the route uses ({@code nhid N}) instead of via, dev or multipath
+ */
+public record RouteSpec(AddressFamily family, Optional<InetAddress> destination, int destinationLength,
+                        Optional<InetAddress> gateway, Optional<String> link, Optional<InetAddress> preferredSource,
+                        OptionalInt metric, Optional<RouteTable> table, Optional<RouteProtocol> protocol,
+                        Optional<RouteScope> scope, RouteType type, List<NextHopSpec> multipath, OptionalInt nexthopId) {
+    /** Validates before anything is sent. */
+    public RouteSpec {
+        if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("a route's family is INET or INET6, not " + family);
+        destination.ifPresent(d -> {
+            if (AddressFamily.of(d) != family) throw new IllegalArgumentException("destination " + IpText.text(d) + " is not of the route's family");
+            Validate.prefix(d, destinationLength);
+        });
+        if (destination.isEmpty() && destinationLength != 0) throw new IllegalArgumentException("default route has prefix length 0");
+        gateway.ifPresent(g -> {
+            if (AddressFamily.of(g) != family) throw new IllegalArgumentException("gateway " + IpText.text(g) + " is not of the route's family");
+        });
+        preferredSource.ifPresent(s -> {
+            if (AddressFamily.of(s) != family) throw new IllegalArgumentException("source " + IpText.text(s) + " is not of the route's family");
+        });
+        link.ifPresent(Validate::ifName);
+        if (metric.isPresent() && metric.getAsInt() < 0) throw new IllegalArgumentException("metric must be >= 0");
+        if (table.isPresent() && table.get().equals(RouteTable.UNSPEC)) throw new IllegalArgumentException("a route goes in a table from 1 up, not table 0");
+        Objects.requireNonNull(protocol);
+        Objects.requireNonNull(scope);
+        Objects.requireNonNull(type);
+        multipath = List.copyOf(multipath);
+        for (NextHopSpec h : multipath) {
+            h.gateway().ifPresent(g -> {
+                if (AddressFamily.of(g) != family) throw new IllegalArgumentException("nexthop gateway " + IpText.text(g) + " is not of the route's family");
+            });
+        }
+        if (!multipath.isEmpty() && (gateway.isPresent() || link.isPresent())) {
+            throw new IllegalArgumentException("a multipath route gives gateways and links per next hop");
+        }
+        Objects.requireNonNull(nexthopId);
+        if (nexthopId.isPresent() && (gateway.isPresent() || link.isPresent() || !multipath.isEmpty())) {
+            throw new IllegalArgumentException("a route through a nexthop object (nhid) takes no via, dev or nexthop list of its own");
+        }
+    }
+
+    /** The same route through nexthop object {@code id} (RTA_NH_ID, {@code nhid ID}). */
+    public RouteSpec withNexthopId(int id) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, type,
+                multipath, OptionalInt.of(id));
+    }
+
+    private static RouteSpec plain(AddressFamily family, Optional<InetAddress> destination, int length, Optional<InetAddress> gateway) {
+        return new RouteSpec(family, destination, length, gateway, Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), RouteType.UNICAST, List.of(), OptionalInt.empty());
+    }
+
+    /**
+     * A unicast route to {@code cidr}: {@code "10.200.1.0/24"}, {@code "fd00:200::/64"}, or
+     * {@code "default"} (the IPv4 default route; {@link #defaultRoute} for either family). Host bits
+     * beyond the prefix are cleared, as ip does.
+     */
+    public static RouteSpec to(String cidr) {
+        if (cidr.equals("default")) return defaultRoute(AddressFamily.INET);
+        int slash = cidr.indexOf('/');
+        InetAddress a = IpText.parse(slash < 0 ? cidr : cidr.substring(0, slash));
+        int len;
+        try {
+            len = slash < 0 ? IpText.maxPrefix(a) : Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid prefix length in \"" + cidr + "\"", e);
+        }
+        Validate.prefix(a, len);
+        if (len == 0) return defaultRoute(AddressFamily.of(a));
+        return plain(AddressFamily.of(a), Optional.of(IpText.network(a, len)), len, Optional.empty());
+    }
+
+    /** The default route of {@code family} ({@code ip [-6] route add default …}). */
+    public static RouteSpec defaultRoute(AddressFamily family) {
+        return plain(family, Optional.empty(), 0, Optional.empty());
+    }
+
+    /** {@code default via GATEWAY}, in the gateway's family. */
+    public static RouteSpec defaultVia(InetAddress gateway) {
+        return plain(AddressFamily.of(gateway), Optional.empty(), 0, Optional.of(gateway));
+    }
+
+    /** A copy routed via {@code gateway} (RTA_GATEWAY). */
+    public RouteSpec withGateway(InetAddress gateway) {
+        return new RouteSpec(family, destination, destinationLength, Optional.of(gateway), link, preferredSource, metric, table, protocol, scope, type, multipath, nexthopId);
+    }
+
+    /** A copy going out of link {@code name} (RTA_OIF). */
+    public RouteSpec withLink(String name) {
+        return new RouteSpec(family, destination, destinationLength, gateway, Optional.of(name), preferredSource, metric, table, protocol, scope, type, multipath, nexthopId);
+    }
+
+    /** A copy with {@code source} set (RTA_PREFSRC). */
+    public RouteSpec withPreferredSource(InetAddress source) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, Optional.of(source), metric, table, protocol, scope, type, multipath, nexthopId);
+    }
+
+    /** A copy with {@code metric} set (RTA_PRIORITY). */
+    public RouteSpec withMetric(int m) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, OptionalInt.of(m), table, protocol, scope, type, multipath, nexthopId);
+    }
+
+    /** A copy in table {@code t}. */
+    public RouteSpec withTable(RouteTable t) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, Optional.of(t), protocol, scope, type, multipath, nexthopId);
+    }
+
+    /** A copy with {@code protocol} set. */
+    public RouteSpec withProtocol(RouteProtocol p) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, Optional.of(p), scope, type, multipath, nexthopId);
+    }
+
+    /** A copy with {@code scope} set. */
+    public RouteSpec withScope(RouteScope s) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, Optional.of(s), type, multipath, nexthopId);
+    }
+
+    /** A copy with {@code type} set. */
+    public RouteSpec withType(RouteType t) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, t, multipath, nexthopId);
+    }
+
+    /** A copy with {@code hops} as its next hops (an ECMP route). */
+    public RouteSpec withNextHops(List<NextHopSpec> hops) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, type, hops, nexthopId);
+    }
+
+    /** {@code default} or {@code dst/len}, as ip prints it. */
+    public String destinationText() {
+        return destination.map(d -> IpText.text(d) + "/" + destinationLength).orElse("default");
+    }
+}
