@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -52,6 +51,11 @@ import java.util.function.Function;
  * and the checks that parallel tests would disturb are left out then. Without the privileges to make
  * a namespace the test is skipped with the reason; with {@code CI=true} in the environment it fails
  * instead.
+ *
+ * <p>A JVM killed mid-test runs no cleanup. So the kit names each namespace after the JVM that made it
+ * ({@code nl4j-junit-PIDNS-PID-STARTTIME-RANDOM}), and the first time a JVM uses the kit it deletes the
+ * kit's namespaces whose JVM is no longer running, with every link in them, and says so on standard
+ * error. Namespaces of running JVMs, and any name without that prefix, are never touched.
  */
 public final class NetnsExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(NetnsExtension.class);
@@ -85,16 +89,32 @@ public final class NetnsExtension implements BeforeEachCallback, AfterEachCallba
         int fds = -1;
     }
 
+    private static Orphans.Jvm self;
+
+    /** This JVM as its namespace names record it; the first call also sweeps the namespaces of dead test JVMs. */
+    private static synchronized Orphans.Jvm self() throws IOException {
+        if (self == null) {
+            try {
+                Orphans.sweep();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("netlink4j JUnit kit: cannot look for namespaces left by dead test JVMs: " + e);
+            }
+            self = Orphans.Jvm.self();
+        }
+        return self;
+    }
+
     private static boolean parallel(ExtensionContext c) {
         return c.getConfigurationParameter("junit.jupiter.execution.parallel.enabled").map(Boolean::parseBoolean).orElse(false);
     }
 
     @Override
     public void beforeEach(ExtensionContext c) throws Exception {
+        Orphans.Jvm jvm = self();
         Held h = new Held();
         h.rootLinks = Leaks.ownLinks();
         if (!parallel(c)) h.named = NetNamespace.list();
-        h.name = "nl4j-junit-" + UUID.randomUUID().toString().substring(0, 8);
+        h.name = jvm.newName();
         try {
             h.ns = NetNamespace.create(h.name);
         } catch (SyscallException e) {

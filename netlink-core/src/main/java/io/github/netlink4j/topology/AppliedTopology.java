@@ -11,7 +11,10 @@ import java.util.Objects;
  * A {@link Topology} made on a live system: the namespaces and clients it opened, and a record of
  * what it made. {@link #close()} removes exactly that (host links and addresses it added, host links
  * it brought up put down again, routes and rules it added, the namespaces it created with everything
- * in them) and closes the handles; it is safe to call twice.
+ * in them) and closes the handles; it is safe to call twice. What was made is known by identity, not
+ * by name: a link by the ifindex it was made with, a named namespace by the inode it was created
+ * with. Something deleted and re-created under the same name behind the topology's back is someone
+ * else's and is left as it is.
  *
  * {@snippet :
  * try (AppliedTopology t = topology.apply(nl)) {

@@ -10,7 +10,13 @@ import io.github.netlink4j.route.RuleSpec;
 import io.github.netlink4j.error.NetlinkException;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +29,16 @@ final class Applier {
     final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
     final Map<String, NetlinkClient> clients = new LinkedHashMap<>();
     final List<String> done = new ArrayList<>();
-    // what to undo in the host, whose objects outlive the topology's namespaces
-    private final List<String> hostLinks = new ArrayList<>();
+    // What to undo in the host, whose objects outlive the topology's namespaces. Links are known by
+    // name and by the ifindex they had when the topology met them: a link deleted and re-created under
+    // the same name behind the topology's back gets a new index and is someone else's, left alone.
+    private final LinkedHashMap<String, Integer> hostLinks = new LinkedHashMap<>();
     /** Host veth ends whose peer lives in a namespace the topology made: they go when that namespace goes. */
-    private final List<String> hostLinksWithPeerInside = new ArrayList<>();
+    private final LinkedHashMap<String, Integer> hostLinksWithPeerInside = new LinkedHashMap<>();
     private final List<AddressSpec> hostAddresses = new ArrayList<>();
-    private final List<String> hostUps = new ArrayList<>();
+    private final LinkedHashMap<String, Integer> hostUps = new LinkedHashMap<>();
+    /** The (st_dev, st_ino) of each named namespace the topology created, to know it again at close. */
+    private final Map<String, Object> namespaceKeys = new HashMap<>();
     private final List<RouteSpec> hostRoutes = new ArrayList<>();
     private final List<RuleSpec> hostRules = new ArrayList<>();
     private boolean undone;
@@ -70,6 +80,7 @@ final class Applier {
                 what = begin("namespace " + n.key() + (n.named() ? "" : " (anonymous)"));
                 NetNamespace ns = n.named() ? NetNamespace.create(n.key()) : NetNamespace.createAnonymous();
                 namespaces.put(n.key(), ns);
+                if (n.named()) namespaceKeys.put(n.key(), fileKey(Path.of("/proc/self/fd/" + ns.fd())));
                 clients.put(n.key(), NetlinkClient.open(ns));
                 done.add(what);
             }
@@ -78,11 +89,11 @@ final class Applier {
                 what = begin("link " + spec.name() + " (" + spec.kind() + ") in " + where(l.namespace())
                         + (l.peerNamespace() != null ? ", peer in " + l.peerNamespace() : ""));
                 if (l.peerNamespace() != null) spec = ((LinkSpec.Veth) spec).withPeerNamespace(namespaces.get(l.peerNamespace()));
-                client(l.namespace()).links().add(spec);
+                int index = client(l.namespace()).links().add(spec).index();
                 boolean peerInNamed = l.peerNamespace() != null
                         && t.namespaces.stream().anyMatch(n -> n.key().equals(l.peerNamespace()) && n.named());
-                if (l.namespace() == null && peerInNamed) hostLinksWithPeerInside.add(spec.name());
-                else if (l.namespace() == null) hostLinks.add(spec.name());
+                if (l.namespace() == null && peerInNamed) hostLinksWithPeerInside.put(spec.name(), index);
+                else if (l.namespace() == null) hostLinks.put(spec.name(), index);
                 done.add(what);
             }
             items(t.addresses, "address", a -> a.address().getHostAddress() + "/" + a.prefixLength() + " on " + a.link(),
@@ -90,7 +101,10 @@ final class Applier {
             for (Topology.Item<String> u : t.ups) {
                 what = begin("link " + u.value() + " up in " + where(u.namespace()));
                 NetlinkClient c = client(u.namespace());
-                if (u.namespace() == null && !c.links().get(u.value()).isUp() && !hostLinks.contains(u.value()) && !hostLinksWithPeerInside.contains(u.value())) hostUps.add(u.value());
+                if (u.namespace() == null && !hostLinks.containsKey(u.value()) && !hostLinksWithPeerInside.containsKey(u.value())) {
+                    io.github.netlink4j.Link before = c.links().get(u.value());
+                    if (!before.isUp()) hostUps.put(u.value(), before.index());
+                }
                 c.links().setUp(u.value());
                 done.add(what);
             }
@@ -160,26 +174,39 @@ final class Applier {
         for (RuleSpec r : hostRules.reversed()) run(errors, () -> host.rules().delete(r));
         for (RouteSpec r : hostRoutes.reversed()) run(errors, () -> host.routes().delete(r));
         for (AddressSpec a : hostAddresses.reversed()) {
-            if (!hostLinks.contains(a.link()) && !hostLinksWithPeerInside.contains(a.link())) run(errors, () -> host.addresses().delete(a));
+            if (!hostLinks.containsKey(a.link()) && !hostLinksWithPeerInside.containsKey(a.link())) run(errors, () -> host.addresses().delete(a));
         }
-        for (String l : hostUps.reversed()) run(errors, () -> host.links().setDown(l));
-        for (String l : hostLinks.reversed()) run(errors, () -> host.links().delete(l));
+        for (Map.Entry<String, Integer> l : hostUps.sequencedEntrySet().reversed()) {
+            run(errors, () -> {
+                if (ours(l)) host.links().setDown(l.getKey());
+            });
+        }
+        for (Map.Entry<String, Integer> l : hostLinks.sequencedEntrySet().reversed()) {
+            run(errors, () -> {
+                if (ours(l)) host.links().delete(l.getValue());
+            });
+        }
         for (NetlinkClient c : clients.values()) run(errors, c::close);
         for (Map.Entry<String, NetNamespace> e : new ArrayList<>(namespaces.entrySet()).reversed()) {
+            // Asked while the handle still holds the namespace, so that its inode cannot have been reused.
+            Object key = namespaceKeys.get(e.getKey());
+            if (key != null) {
+                run(errors, () -> {
+                    if (key.equals(namedKey(e.getKey()))) NetNamespace.delete(e.getKey());
+                });
+            }
             run(errors, () -> e.getValue().close());
-            boolean named = t.namespaces.stream().anyMatch(n -> n.key().equals(e.getKey()) && n.named());
-            if (named) run(errors, () -> NetNamespace.delete(e.getKey()));
         }
         // A veth whose peer was in one of those namespaces goes with it: the kernel tears the namespace
         // down in the background, destroying many veth pairs under one RCU grace period, where a delete
         // of our own would wait for one per link. Wait for that (at most 2 s: something else, a process
         // started inside, may hold the namespace), then delete what is left.
         long deadline = System.nanoTime() + 2_000_000_000L;
-        for (String l : hostLinksWithPeerInside.reversed()) {
+        for (Map.Entry<String, Integer> l : hostLinksWithPeerInside.sequencedEntrySet().reversed()) {
             run(errors, () -> {
-                while (host.links().find(l).isPresent()) {
+                while (ours(l)) {
                     if (System.nanoTime() > deadline) {
-                        host.links().delete(l);
+                        host.links().delete(l.getValue());
                         return;
                     }
                     Thread.sleep(1);
@@ -191,6 +218,30 @@ final class Applier {
             IOException io = new IOException("undoing the topology left " + errors.size() + " errors; first: " + errors.get(0).getMessage(), errors.get(0));
             for (int i = 1; i < errors.size(); i++) io.addSuppressed(errors.get(i));
             throw io;
+        }
+    }
+
+    /**
+     * Whether host link {@code l} (name and ifindex as the topology met it) is still that link. Both
+     * must match: a re-created link has a new index, and a link moved in from another namespace may
+     * keep an index that was freed meanwhile, but then under its own name.
+     */
+    private boolean ours(Map.Entry<String, Integer> l) throws NetlinkException {
+        return host.links().find(l.getValue()).map(found -> found.name().equals(l.getKey())).orElse(false);
+    }
+
+    /** The (st_dev, st_ino) of what {@code path} resolves to: for a namespace file, the namespace's identity on nsfs. */
+    private static Object fileKey(Path path, LinkOption... options) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, options).fileKey();
+    }
+
+    /** The identity of what is mounted at the namespace name now, or null when the name is gone. */
+    private static Object namedKey(String name) throws IOException {
+        try {
+            // not followed: a symbolic link put there is not the namespace made, even if it points to it
+            return fileKey(NetNamespace.RUN_DIR.resolve(name), LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException gone) {
+            return null;
         }
     }
 

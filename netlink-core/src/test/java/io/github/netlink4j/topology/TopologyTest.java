@@ -165,4 +165,46 @@ class TopologyTest {
         }
         assertTrue(host.links().find("va").isEmpty(), "the veth went with its namespace");
     }
+
+    @Test
+    void closeLeavesLinksReCreatedUnderTheirNamesBehindItsBack() throws Exception {
+        Topology t = Topology.builder()
+                .namespace(inside)
+                .link(LinkSpec.bridge("br0"))
+                .veth("veth0", "veth1").in(inside)
+                .link(LinkSpec.ifb("ifb0"))
+                .up("ifb0")
+                .build();
+        int br0, veth0;
+        try (AppliedTopology a = t.apply(host)) {
+            // someone else deletes what the topology made and makes their own under the same names
+            host.links().delete("br0");
+            br0 = host.links().add(LinkSpec.bridge("br0")).index();
+            host.links().delete("veth0");                               // its peer inside goes with it
+            veth0 = host.links().add(LinkSpec.veth("veth0", "vethz")).index();
+        }
+        assertEquals(java.util.Optional.of(br0), host.links().find("br0").map(io.github.netlink4j.Link::index), "the new br0 is not the topology's: it stays");
+        assertEquals(java.util.Optional.of(veth0), host.links().find("veth0").map(io.github.netlink4j.Link::index),
+                "nor is the new veth0, though the topology's veth0 had its peer inside");
+        assertTrue(host.links().find("ifb0").isEmpty(), "what the topology made and nobody touched is gone");
+    }
+
+    @Test
+    void closeLeavesANamespaceReCreatedUnderItsNameBehindItsBack() throws Exception {
+        Topology t = Topology.builder().namespace(inside).up(inside, "lo").build();
+        String theirs;
+        try (AppliedTopology a = t.apply(host)) {
+            String made = a.namespace(inside).id();
+            NetNamespace.delete(inside);
+            try (NetNamespace again = NetNamespace.create(inside)) {
+                theirs = again.id();
+            }
+            assertFalse(theirs.equals(made), "a new namespace while the topology's is still held: " + made + " " + theirs);
+        }
+        assertTrue(NetNamespace.exists(inside), "the namespace re-created under the topology's name stays");
+        try (NetNamespace now = NetNamespace.open(inside)) {
+            assertEquals(theirs, now.id());
+        }
+        // tearDown deletes it
+    }
 }

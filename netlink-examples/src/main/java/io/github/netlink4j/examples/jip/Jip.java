@@ -22,6 +22,7 @@ import java.util.List;
  * </pre>
  */
 public final class Jip {
+    final java.io.InputStream in;
     final PrintStream out;
     final PrintStream err;
     String netns;
@@ -36,6 +37,12 @@ public final class Jip {
     private NetlinkClient shared;
 
     Jip(PrintStream out, PrintStream err) {
+        this(System.in, out, err);
+    }
+
+    /** With {@code in} as standard input, which {@code -batch -} reads. */
+    Jip(java.io.InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -169,28 +176,27 @@ public final class Jip {
 
     /**
      * {@code ip -batch FILE} ("-" for standard input): each line one command with the global options
-     * given before it, '#' starting a comment and a trailing backslash joining the next line; a failed
+     * given before it, read as {@link BatchReader} reads it and run as soon as it is complete; a failed
      * command prints "Command failed FILE:LINE" and ends the batch unless {@code -force}. One netlink
-     * socket serves every line. Exits 1 if any command failed, as ip does.
+     * socket serves every line. Exits 1 if any command failed, as ip does; an unterminated quote ends
+     * the batch with 1 even under -force, and input that ends where a continuation line was due ends
+     * it with "Missing continuation line", that line not run, as ip 6.1 does.
      */
     private int batch(String file) {
-        List<String> lines;
+        java.io.Reader reader;
         try {
-            lines = file.equals("-") ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).lines().toList()
-                    : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            err.println("Cannot open file \"" + file + "\" for reading: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            // Malformed UTF-8 is replaced, not refused: ip reads bytes and has no such error.
+            reader = new java.io.InputStreamReader(file.equals("-") ? in : java.nio.file.Files.newInputStream(java.nio.file.Path.of(file)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("Cannot open file \"" + file + "\" for reading: " + e.getMessage());
             return 1;
         }
+        BatchReader lines = new BatchReader(reader);
         int status = 0;
         try {
-            for (int i = 0; i < lines.size(); i++) {
-                StringBuilder line = new StringBuilder(uncommented(lines.get(i)));
-                while (line.length() > 0 && line.charAt(line.length() - 1) == '\\' && i + 1 < lines.size()) {
-                    line.setLength(line.length() - 1);
-                    line.append(uncommented(lines.get(++i)));
-                }
-                List<String> words = words(line.toString());
+            for (String line; (line = lines.next()) != null; ) {
+                List<String> words = words(line);
                 if (words.isEmpty()) continue;
                 int rc;
                 try {
@@ -200,34 +206,48 @@ public final class Jip {
                     rc = e.exit;
                 }
                 if (rc != 0) {
-                    err.println("Command failed " + file + ":" + (i + 1));
+                    err.println("Command failed " + file + ":" + lines.lineNumber());
                     status = 1;
                     if (!force) break;
                 }
             }
+            if (lines.missingContinuation()) err.println("Missing continuation line");
+        } catch (IOException e) {
+            err.println("Cannot read file \"" + file + "\": " + e.getMessage());
+            status = 1;
         } finally {
             if (shared != null) shared.close();
             shared = null;
+            if (!file.equals("-")) {
+                try {
+                    reader.close();
+                } catch (IOException ignored) {
+                    // read to its end or given up on: nothing left to lose
+                }
+            }
         }
         return status;
     }
 
-    private static String uncommented(String line) {
-        int hash = line.indexOf('#');
-        return hash >= 0 ? line.substring(0, hash) : line;
-    }
+    /** ip 6.1's MAX_ARGS: makeargs refuses a line of more words. */
+    private static final int MAX_ARGS = 512;
 
-    /** iproute2's makeargs: words split on blanks, a word that starts with a quote runs to the same quote. */
+    /**
+     * iproute2's makeargs: words split on blanks, a word that starts with a quote runs to the same
+     * quote. Like ip, a quote left open or more than {@code MAX_ARGS - 1} words end the whole batch
+     * with status 1, whatever -force says.
+     */
     static List<String> words(String line) {
         List<String> out = new ArrayList<>();
         int i = 0, n = line.length();
         while (i < n) {
             while (i < n && " \t\r\n".indexOf(line.charAt(i)) >= 0) i++;
             if (i >= n) break;
+            if (out.size() >= MAX_ARGS - 1) throw new UsageException("Too many arguments to command", 1);
             char c = line.charAt(i);
             if (c == '\'' || c == '"') {
                 int end = line.indexOf(c, i + 1);
-                if (end < 0) throw usage("Unterminated quoted string");
+                if (end < 0) throw new UsageException("Unterminated quoted string", 1);
                 out.add(line.substring(i + 1, end));
                 i = end + 1;
             } else {
