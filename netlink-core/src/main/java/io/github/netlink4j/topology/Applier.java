@@ -102,7 +102,7 @@ final class Applier {
                 what = begin("link " + u.value() + " up in " + where(u.namespace()));
                 NetlinkClient c = client(u.namespace());
                 if (u.namespace() == null && !hostLinks.containsKey(u.value()) && !hostLinksWithPeerInside.containsKey(u.value())) {
-                    io.github.netlink4j.Link before = c.links().get(u.value());
+                    io.github.netlink4j.link.Link before = c.links().get(u.value());
                     if (!before.isUp()) hostUps.put(u.value(), before.index());
                 }
                 c.links().setUp(u.value());

@@ -1,6 +1,6 @@
 package io.github.netlink4j.junit;
 
-import io.github.netlink4j.LinkSpec;
+import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import org.junit.jupiter.api.Test;

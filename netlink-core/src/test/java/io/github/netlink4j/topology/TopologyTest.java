@@ -183,8 +183,8 @@ class TopologyTest {
             host.links().delete("veth0");                               // its peer inside goes with it
             veth0 = host.links().add(LinkSpec.veth("veth0", "vethz")).index();
         }
-        assertEquals(java.util.Optional.of(br0), host.links().find("br0").map(io.github.netlink4j.Link::index), "the new br0 is not the topology's: it stays");
-        assertEquals(java.util.Optional.of(veth0), host.links().find("veth0").map(io.github.netlink4j.Link::index),
+        assertEquals(java.util.Optional.of(br0), host.links().find("br0").map(io.github.netlink4j.link.Link::index), "the new br0 is not the topology's: it stays");
+        assertEquals(java.util.Optional.of(veth0), host.links().find("veth0").map(io.github.netlink4j.link.Link::index),
                 "nor is the new veth0, though the topology's veth0 had its peer inside");
         assertTrue(host.links().find("ifb0").isEmpty(), "what the topology made and nobody touched is gone");
     }
