@@ -3,6 +3,9 @@ package io.github.netlink4j;
 import io.github.netlink4j.common.NamespaceHandle;
 
 import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.AlreadyExistsException;
+import io.github.netlink4j.error.NoSuchNamespaceException;
+import io.github.netlink4j.error.NotPermittedException;
 import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.internal.sys.Fd;
 import io.github.netlink4j.internal.sys.Libc;
@@ -100,7 +103,8 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * with mode 0, unshares a new network namespace on a namespace worker (which then returns to its own) and bind-mounts it
      * there. If any step after the file fails, the file is removed again. Returns a handle on it.
      *
-     * @throws io.github.netlink4j.error.SyscallException EEXIST if the name is taken, EPERM without privileges
+     * @throws AlreadyExistsException if the name is taken
+     * @throws io.github.netlink4j.error.SyscallException EPERM or EACCES without privileges
      */
     public static NetNamespace create(String name) throws IOException {
         try {
@@ -121,7 +125,8 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * the same shared run directory and exclusive mount-point file as {@link #create}, with
      * {@code /proc/PID/ns/net} bind-mounted there; undone if the mount fails.
      *
-     * @throws io.github.netlink4j.error.SyscallException EEXIST if the name is taken, ENOENT if there is no such process
+     * @throws AlreadyExistsException if the name is taken
+     * @throws io.github.netlink4j.error.SyscallException ENOENT if there is no such process
      */
     public static NetNamespace attach(String name, long pid) throws IOException {
         if (pid <= 0 || pid > Integer.MAX_VALUE) throw new IllegalArgumentException("bad pid " + pid);
@@ -144,7 +149,13 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
     private static NetNamespace named(String name, Mounter mounter) throws IOException {
         String path = pathOf(name);
         prepareRunDir();
-        int f = Libc.open(path, Sys.O_RDONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_CLOEXEC, 0);
+        int f;
+        try {
+            f = Libc.open(path, Sys.O_RDONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_CLOEXEC, 0);
+        } catch (SyscallException e) {
+            if (e.errno() == Errno.EEXIST) throw new AlreadyExistsException("namespace \"" + name + "\"", e);
+            throw e;
+        }
         Libc.close(f);
         try {
             mounter.mount(path);
@@ -195,12 +206,12 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * Deletes the named namespace like {@code ip netns del}: lazily unmounts and removes its file. A
      * process or handle still inside keeps the namespace itself alive until it leaves.
      *
-     * @throws io.github.netlink4j.error.SyscallException ENOENT if there is no such namespace
+     * @throws NoSuchNamespaceException if there is no such namespace
      */
     public static void delete(String name) throws IOException {
         String path = pathOf(name);
         if (!Files.exists(Path.of(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new SyscallException("unlink", Errno.ENOENT, path);
+            throw new NoSuchNamespaceException(name, new SyscallException("unlink", Errno.ENOENT, path));
         }
         if (Files.isSymbolicLink(Path.of(path))) {
             throw new SyscallException("umount2", Errno.ELOOP, path + " is a symbolic link, not a namespace; left alone");
@@ -213,7 +224,7 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         try {
             Files.delete(Path.of(path));
         } catch (NoSuchFileException e) {
-            throw new SyscallException("unlink", Errno.ENOENT, path);
+            throw new NoSuchNamespaceException(name, new SyscallException("unlink", Errno.ENOENT, path));
         }
     }
 
@@ -238,7 +249,14 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      */
     public static NetNamespace open(String name) throws IOException {
         String path = pathOf(name);
-        return new NetNamespace(Libc.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC | Sys.O_NOFOLLOW, 0), name, path);
+        int f;
+        try {
+            f = Libc.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC | Sys.O_NOFOLLOW, 0);
+        } catch (SyscallException e) {
+            if (e.errno() == Errno.ENOENT) throw new NoSuchNamespaceException(name, e);
+            throw e;
+        }
+        return new NetNamespace(f, name, path);
     }
 
     /**
@@ -298,12 +316,28 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * check costs one {@code Thread} object per call, and reads /proc only when some thread was made.
      */
     public <T> T call(Callable<T> task) throws IOException {
-        return NetnsThreads.call(fd.get(), task::call);
+        try {
+            return NetnsThreads.call(fd.get(), task::call);
+        } catch (SyscallException e) {
+            throw entering(e, this);
+        }
+    }
+
+    /**
+     * A setns refused for lack of privilege, as a {@link NotPermittedException} that names the
+     * namespace and the capability; any other failure as it is.
+     */
+    static SyscallException entering(SyscallException e, Object namespace) throws NotPermittedException {
+        if ("setns".equals(e.call()) && (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES)) {
+            throw new NotPermittedException("entering " + namespace + " (setns) needs CAP_SYS_ADMIN in the user namespace that owns it"
+                    + " (run as root, or work in a namespace of your own user namespace: unshare -Urn)", e);
+        }
+        return e;
     }
 
     /** Runs {@code task} inside this namespace on a dedicated platform thread, as {@link #call} does. */
     public void run(Runnable task) throws IOException {
-        NetnsThreads.call(fd.get(), () -> {
+        call(() -> {
             task.run();
             return null;
         });
@@ -328,7 +362,8 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         String etcName = name;
         synchronized (Reapers.LOCK) {
             Reapers.prime();
-            return NetnsThreads.call(fd.get(), Sys.CLONE_NEWNS, () -> {
+            try {
+                return NetnsThreads.call(fd.get(), Sys.CLONE_NEWNS, () -> {
                 Libc.mount("", "/", "none", Sys.MS_SLAVE | Sys.MS_REC);
                 long flags = 0;
                 try {
@@ -341,7 +376,10 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
                 Libc.mount(etcName != null ? etcName : "sysfs", "/sys", "sysfs", flags);
                 if (etcName != null) bindEtc(etcName);
                 return pb.start();
-            }, Process::destroyForcibly);
+                }, Process::destroyForcibly);
+            } catch (SyscallException e) {
+                throw entering(e, this);
+            }
         }
     }
 

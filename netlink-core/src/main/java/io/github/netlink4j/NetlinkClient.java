@@ -73,6 +73,9 @@ public final class NetlinkClient implements AutoCloseable {
         NetNamespace own = NetNamespace.openPath(Path.of("/proc/self/fd/" + ns.fd()));
         try {
             return new NetlinkClient(SocketFactory.in(own.fd()), own);
+        } catch (io.github.netlink4j.error.SyscallException e) {
+            own.close();
+            throw NetNamespace.entering(e, ns);
         } catch (IOException | RuntimeException e) {
             own.close();
             throw e;

@@ -16,14 +16,14 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
+import io.github.netlink4j.error.WaitTimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Waiting for a state of the client's namespace on events, not by polling: each wait subscribes,
  * takes the current state from the subscription's initial listing, then follows notifications until
- * the condition holds or the timeout passes ({@link TimeoutException} saying what was awaited).
+ * the condition holds or the timeout passes ({@link WaitTimeoutException} saying what was awaited).
  *
  * {@snippet :
  * nl.waits().linkUp("veth0", Duration.ofSeconds(5));
@@ -40,13 +40,13 @@ public final class Waits {
     }
 
     private <T> T await(EnumSet<EventGroup> groups, Duration timeout, String what, Function<NetlinkEvent, Optional<T>> match)
-            throws IOException, TimeoutException, InterruptedException {
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Subscription s = new Subscription(groups, Subscription.Options.DEFAULTS.withListExisting(true), sockets, null);
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw new TimeoutException(what + " did not happen within " + timeout);
+                if (left <= 0) throw new WaitTimeoutException(what, timeout);
                 Optional<NetlinkEvent> e = s.next(Duration.ofNanos(left));
                 if (e.isEmpty()) continue;
                 Optional<T> hit = match.apply(e.get());
@@ -59,19 +59,19 @@ public final class Waits {
     }
 
     /** Waits until link {@code name} exists and matches {@code condition}; returns it. */
-    public Link link(String name, Predicate<Link> condition, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+    public Link link(String name, Predicate<Link> condition, Duration timeout) throws IOException, InterruptedException {
         return await(EnumSet.of(EventGroup.LINK), timeout, "link " + name + " reaching the awaited state", e ->
                 e instanceof NetlinkEvent.LinkEvent le && le.action() != NetlinkEvent.Action.DELETED
                         && le.link().name().equals(name) && condition.test(le.link()) ? Optional.of(le.link()) : Optional.empty());
     }
 
     /** Waits until link {@code name} is up with carrier (IFF_UP and IFF_LOWER_UP). */
-    public Link linkUp(String name, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+    public Link linkUp(String name, Duration timeout) throws IOException, InterruptedException {
         return link(name, l -> l.isUp() && l.hasCarrier(), timeout);
     }
 
     /** Waits until {@code address} on link {@code name} is usable: present, DAD done, not failed. */
-    public Address addressUsable(String name, InetAddress address, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+    public Address addressUsable(String name, InetAddress address, Duration timeout) throws IOException, InterruptedException {
         int index = links.index(name);
         EventGroup g = AddressFamily.of(address) == AddressFamily.INET ? EventGroup.IPV4_ADDRESS : EventGroup.IPV6_ADDRESS;
         return await(EnumSet.of(g), timeout, "address " + IpText.text(address) + " becoming usable", e ->
@@ -81,7 +81,7 @@ public final class Waits {
     }
 
     /** Waits until a route of {@code family} matching {@code condition} exists; returns it. */
-    public Route route(AddressFamily family, Predicate<Route> condition, Duration timeout) throws IOException, TimeoutException, InterruptedException {
+    public Route route(AddressFamily family, Predicate<Route> condition, Duration timeout) throws IOException, InterruptedException {
         EventGroup g = switch (family) {
             case INET -> EventGroup.IPV4_ROUTE;
             case INET6 -> EventGroup.IPV6_ROUTE;

@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeoutException;
+import io.github.netlink4j.error.WaitTimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -185,8 +185,9 @@ class SubscriptionTest {
         nl.routes().add(RouteSpec.to("10.200.9.0/24").withLink("veth0"));
         Route r = nl.waits().route(AddressFamily.INET, x -> "10.200.9.0/24".equals(x.destinationText()), Duration.ofSeconds(5));
         assertEquals(up.index(), r.outputIndex().getAsInt());
-        TimeoutException te = assertThrows(TimeoutException.class, () -> nl.waits().linkUp("nosuch0", Duration.ofMillis(300)));
+        WaitTimeoutException te = assertThrows(WaitTimeoutException.class, () -> nl.waits().linkUp("nosuch0", Duration.ofMillis(300)));
         assertTrue(te.getMessage().contains("link nosuch0") && te.getMessage().contains("PT0.3S"), te.getMessage());
+        assertEquals(io.github.netlink4j.error.Errno.ETIMEDOUT, te.errno());
     }
 
     @Test

@@ -53,6 +53,7 @@ class UnprivilegedTest {
             String out = run(t.ns().start(new ProcessBuilder(probe("refused", wanted)).redirectErrorStream(true)));
             assertTrue(out.contains("link: EPERM "), out);
             assertTrue(out.lines().anyMatch(l -> l.startsWith("link: ") && l.contains("CAP_NET_ADMIN")), out);
+            assertTrue(out.lines().anyMatch(l -> l.startsWith("setns: EPERM ") && l.contains("CAP_SYS_ADMIN") && l.contains("entering NetNamespace")), out);
             assertTrue(out.lines().anyMatch(l -> (l.startsWith("netns: EPERM ") || l.startsWith("netns: EACCES ")) && l.contains("CAP_SYS_ADMIN")), out);
             assertEquals(List.of("lo"), t.client().links().list().stream().map(Link::name).toList(), "no link was made");
             assertFalse(NetNamespace.exists(wanted), "no namespace file was made");

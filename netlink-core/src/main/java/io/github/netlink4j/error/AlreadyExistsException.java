@@ -12,6 +12,11 @@ package io.github.netlink4j.error;
 public class AlreadyExistsException extends KernelException {
     private static final long serialVersionUID = 1L;
 
+    /** A system call refused with EEXIST: {@code what} (such as {@code namespace "direct_netns"}) exists already. */
+    public AlreadyExistsException(String what, SyscallException cause) {
+        super(cause.errno(), cause.call(), null, -1, null, what + " already exists (" + cause.getMessage() + ")", cause);
+    }
+
     /** Wraps the kernel's EEXIST refusal of {@code what}. */
     public AlreadyExistsException(String what, KernelException cause) {
         super(cause, what + " already exists (" + cause.getMessage() + ")");

@@ -47,8 +47,9 @@ public non-sealed class KernelException extends NetlinkException {
         this(errno, operation, extAckMessage, extAckOffset, attributePath, message, null);
     }
 
-    private KernelException(int errno, String operation, String extAckMessage, int extAckOffset,
-                            String attributePath, String message, Throwable cause) {
+    /** For subclasses that wrap a failure other than a netlink reply ({@code cause}, such as a system call's). */
+    protected KernelException(int errno, String operation, String extAckMessage, int extAckOffset,
+                              String attributePath, String message, Throwable cause) {
         super(message != null ? message : format(errno, operation, extAckMessage, attributePath), errno, cause);
         this.operation = operation;
         this.extAckMessage = extAckMessage;

@@ -25,7 +25,8 @@ import java.io.IOException;
  * }
  */
 public abstract sealed class NetlinkException extends IOException
-        permits KernelException, NotFoundException, SyscallException, ProtocolException, DumpInterruptedException {
+        permits KernelException, NotFoundException, SyscallException, ProtocolException, DumpInterruptedException,
+                WaitTimeoutException, StrandedThreadException, TopologyException {
     private static final long serialVersionUID = 1L;
     private final int errno;
     /** The largest errno Linux has room for (MAX_ERRNO in include/linux/err.h). */

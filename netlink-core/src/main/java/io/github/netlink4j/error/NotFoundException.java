@@ -21,8 +21,13 @@ public non-sealed class NotFoundException extends NetlinkException {
         super(message, kernel == null ? 0 : kernel.errno(), kernel);
     }
 
-    /** The kernel's refusal, if the kernel was asked. */
+    /** Something other than the kernel's netlink reply found it missing: {@code cause} (a failed system call, or null). */
+    protected NotFoundException(String message, int errno, Throwable cause) {
+        super(message, errno, cause);
+    }
+
+    /** The kernel's refusal, if the kernel was asked over netlink. */
     public Optional<KernelException> kernelError() {
-        return Optional.ofNullable((KernelException) getCause());
+        return getCause() instanceof KernelException k ? Optional.of(k) : Optional.empty();
     }
 }

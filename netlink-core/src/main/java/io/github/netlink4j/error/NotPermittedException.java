@@ -15,8 +15,13 @@ package io.github.netlink4j.error;
 public class NotPermittedException extends KernelException {
     private static final long serialVersionUID = 1L;
 
-    /** Wraps the kernel's refusal. */
+    /** Wraps the kernel's refusal of a netlink request. */
     public NotPermittedException(KernelException cause) {
         super(cause, cause.getMessage() + ": the process lacks CAP_NET_ADMIN (run as root or grant the capability)");
+    }
+
+    /** A system call refused for lack of privilege; {@code message} names what was asked and the capability it needs. */
+    public NotPermittedException(String message, SyscallException cause) {
+        super(cause.errno(), cause.call(), null, -1, null, message, cause);
     }
 }

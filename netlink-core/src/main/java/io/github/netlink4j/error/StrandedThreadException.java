@@ -9,7 +9,8 @@ import java.util.List;
  * network or mount namespace when the job returned. Linux threads inherit the namespaces of the
  * thread that creates them, so such a thread would serve the rest of the program from the wrong
  * namespace. The job's result is discarded; the threads are named here (kernel name and task id)
- * so the code that started them can be found. It is a programming error, hence unchecked.
+ * so the code that started them can be found. Checked, as every netlink4j failure is: a caller of
+ * {@code call/run/start} handles it beside the namespace's other errors.
  *
  * {@snippet :
  * try {
@@ -19,15 +20,16 @@ import java.util.List;
  * }
  * }
  */
-public final class StrandedThreadException extends IllegalStateException {
+public final class StrandedThreadException extends NetlinkException {
     private static final long serialVersionUID = 1L;
     private final transient List<String> threads;
 
+    /** Threads {@code threads} were left in {@code namespace}. */
     public StrandedThreadException(String namespace, List<String> threads) {
         super("thread" + (threads.size() == 1 ? " " : "s ") + String.join(", ", threads)
                 + (threads.size() == 1 ? " was" : " were") + " started inside " + namespace
                 + " and outlived the job: threads inherit the namespace of the thread that starts them;"
-                + " start them outside, or join them before the job returns");
+                + " start them outside, or join them before the job returns", 0, null);
         this.threads = List.copyOf(threads);
     }
 

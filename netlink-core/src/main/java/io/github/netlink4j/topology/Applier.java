@@ -1,5 +1,6 @@
 package io.github.netlink4j.topology;
 
+import io.github.netlink4j.error.TopologyException;
 import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.common.BulkResult;
 import io.github.netlink4j.link.LinkSpec;

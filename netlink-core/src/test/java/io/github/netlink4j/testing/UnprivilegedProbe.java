@@ -23,6 +23,11 @@ public final class UnprivilegedProbe {
             } catch (NotPermittedException e) {
                 System.out.println("link: " + e.errnoName() + " " + e.getMessage());
             }
+            try (NetNamespace here = NetNamespace.current(); NetlinkClient c = NetlinkClient.open(here)) {
+                System.out.println("setns: entered!");
+            } catch (NotPermittedException e) {
+                System.out.println("setns: " + e.errnoName() + " " + e.getMessage());
+            }
             try (NetNamespace ns = NetNamespace.create(args[1])) {
                 System.out.println("netns: created!");
             } catch (SyscallException e) {

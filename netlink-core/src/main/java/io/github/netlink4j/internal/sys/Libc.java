@@ -63,7 +63,14 @@ public final class Libc {
         opts[0] = ERRNO_OPT;
         System.arraycopy(extra, 0, opts, 1, extra.length);
         MemorySegment sym = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(sym, fd, opts);
+        try {
+            return LINKER.downcallHandle(sym, fd, opts);
+        } catch (IllegalCallerException e) {
+            Module m = Libc.class.getModule();
+            String flag = m.isNamed() ? "--enable-native-access=" + m.getName() : "--enable-native-access=ALL-UNNAMED";
+            throw new IllegalCallerException("netlink4j makes system calls through the FFM API and this JVM denies it native access: "
+                    + "add " + flag + " to the java command (" + (m.isNamed() ? "module path" : "class path") + ")", e);
+        }
     }
 
     /** syscall(2): the raw result (-1 with errno captured in {@code st} on failure). */
