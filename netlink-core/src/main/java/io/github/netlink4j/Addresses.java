@@ -19,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.net.InetAddress;
+import io.github.netlink4j.error.NotFoundException;
 
 /**
  * Interface addresses: what {@code ip addr} lists, adds, replaces and deletes (RTM_NEWADDR,
@@ -115,6 +118,20 @@ public final class Addresses {
 
     private static Target target(String what, AddressSpec s) {
         return Target.onLink(what, "address " + describe(s) + " on " + s.link(), s.link());
+    }
+
+    /**
+     * The address {@code address} on link {@code link}, if it has it ({@code ip addr show dev LINK to
+     * ADDRESS}). Round trips: two (the link's index, then a dump of its addresses).
+     */
+    public Optional<Address> find(String link, InetAddress address) throws NetlinkException {
+        for (Address a : list(link, AddressFamily.of(address))) if (a.address().equals(address)) return Optional.of(a);
+        return Optional.empty();
+    }
+
+    /** The address {@code address} on link {@code link}; {@link NotFoundException} if it has none. Round trips as {@link #find}. */
+    public Address get(String link, InetAddress address) throws NetlinkException {
+        return find(link, address).orElseThrow(() -> new NotFoundException("address " + IpText.text(address) + " on " + link + " does not exist", null));
     }
 
     /** {@code ip addr del}. */

@@ -16,7 +16,12 @@ import io.github.netlink4j.internal.transport.Target;
 
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
+import io.github.netlink4j.common.BulkResult;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -146,6 +151,34 @@ public final class Neighbours {
     private static void keepEcho(MemorySegment s, long off, int len, Neighbour[] into) throws io.github.netlink4j.error.ProtocolException {
         Neighbour k = NeighbourCodec.decodeEcho(s, off, len);
         if (k != null) into[0] = k;
+    }
+
+    /**
+     * Adds many entries ({@code ip -batch} of {@code neigh add}), pipelined; each reports its own success
+     * or error, and nothing is asked back. Round trips: one per distinct link name (its index), then one
+     * per 64 entries.
+     */
+    public BulkResult<Void> addAll(List<NeighbourSpec> specs) throws NetlinkException {
+        Map<String, Integer> idx = indexes(specs);
+        NetlinkException[] errs = socket.batch(specs.size(),
+                (w, i) -> NeighbourCodec.encodeAdd(w, specs.get(i), idx.get(specs.get(i).link()), false, false), null,
+                i -> target("add neighbour", specs.get(i)));
+        return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
+    }
+
+    /** Deletes many entries, pipelined; each reports its own success or error. Round trips as {@link #addAll}. */
+    public BulkResult<Void> deleteAll(List<NeighbourSpec> specs) throws NetlinkException {
+        Map<String, Integer> idx = indexes(specs);
+        NetlinkException[] errs = socket.batch(specs.size(),
+                (w, i) -> NeighbourCodec.encodeDelete(w, specs.get(i), idx.get(specs.get(i).link())), null,
+                i -> target("delete neighbour", specs.get(i)));
+        return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
+    }
+
+    private Map<String, Integer> indexes(List<NeighbourSpec> specs) throws NetlinkException {
+        Map<String, Integer> idx = new HashMap<>();
+        for (NeighbourSpec n : specs) if (!idx.containsKey(n.link())) idx.put(n.link(), links.index(n.link()));
+        return idx;
     }
 
     /** {@code ip neigh del}. */

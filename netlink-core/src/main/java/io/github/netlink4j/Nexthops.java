@@ -12,7 +12,12 @@ import io.github.netlink4j.internal.codec.NexthopCodec;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 
+import io.github.netlink4j.common.BulkResult;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +85,29 @@ public final class Nexthops {
         if (made[0] != null) return made[0];
         if (spec.id().isPresent()) return get(spec.id().getAsInt());
         throw new NotFoundException("the kernel did not say which id it gave the nexthop", null);
+    }
+
+    /**
+     * Adds many nexthop objects ({@code ip -batch} of {@code nexthop add}), pipelined in order (a group may
+     * name members added before it in the same list); each reports its own success or error, and nothing
+     * is asked back. Round trips: one per distinct link name (its index), then one per 64 objects.
+     */
+    public BulkResult<Void> addAll(List<NexthopObjectSpec> specs) throws NetlinkException {
+        Map<String, Integer> idx = new HashMap<>();
+        for (NexthopObjectSpec s : specs) {
+            if (s.link().isPresent() && !idx.containsKey(s.link().get())) idx.put(s.link().get(), links.index(s.link().get()));
+        }
+        NetlinkException[] errs = socket.batch(specs.size(),
+                (w, i) -> NexthopCodec.encodeAdd(w, specs.get(i), idx::get, false, false), null,
+                i -> Target.onLink("add nexthop", describe(specs.get(i)), specs.get(i).link().orElse(null)));
+        return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
+    }
+
+    /** Deletes many nexthop objects by id, pipelined; each reports its own success or error. One round trip per 64. */
+    public BulkResult<Void> deleteAll(List<Integer> ids) throws NetlinkException {
+        NetlinkException[] errs = socket.batch(ids.size(), (w, i) -> NexthopCodec.encodeDelete(w, ids.get(i)), null,
+                i -> Target.of("delete nexthop", "nexthop id " + Integer.toUnsignedString(ids.get(i))));
+        return new BulkResult<>(Arrays.asList(new Void[ids.size()]), Arrays.asList(errs));
     }
 
     /** {@code ip nexthop del id N}. */

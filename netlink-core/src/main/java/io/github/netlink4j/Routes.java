@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -69,7 +70,7 @@ public final class Routes {
      * {@link RouteQuery#withFibMatch()} the routing-table entry that matched. An unreachable destination
      * is the kernel's refusal (ENETUNREACH as a {@link io.github.netlink4j.error.KernelException}).
      */
-    public Route get(RouteQuery query) throws NetlinkException {
+    public Route lookup(RouteQuery query) throws NetlinkException {
         Map<String, Integer> idx = new HashMap<>();
         for (String n : new String[] {query.inputLink().orElse(null), query.outputLink().orElse(null)}) {
             if (n != null) idx.put(n, links.index(n));
@@ -79,6 +80,20 @@ public final class Routes {
                 Target.of("get route", "route to " + IpText.text(query.destination())));
         if (found[0] == null) throw new NotFoundException("no route to " + IpText.text(query.destination()), null);
         return found[0];
+    }
+
+    /**
+     * The route {@code spec} names ({@link RouteSpec#matches}: family, destination, table, type, and
+     * metric when set), as the kernel has it. One round trip (a dump of the spec's family).
+     */
+    public Optional<Route> find(RouteSpec spec) throws NetlinkException {
+        for (Route r : list(spec.family())) if (spec.matches(r)) return Optional.of(r);
+        return Optional.empty();
+    }
+
+    /** The route {@code spec} names; {@link NotFoundException} if there is none. One round trip. */
+    public Route get(RouteSpec spec) throws NetlinkException {
+        return find(spec).orElseThrow(() -> new NotFoundException("no route " + spec, null));
     }
 
     /** {@code ip route add}: adds the route and returns it as the kernel made it (echoed in the same round trip). */

@@ -16,6 +16,7 @@ import io.github.netlink4j.internal.transport.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -66,6 +67,20 @@ public final class Rules {
             }
         }
         throw new NotFoundException("rule " + describe(spec) + " was added but is gone", null);
+    }
+
+    /**
+     * The first rule (in priority order) that {@code spec} matches ({@link RuleSpec#matches}): the rule
+     * {@link #delete(RuleSpec)} would delete. One round trip (a dump of the spec's family).
+     */
+    public Optional<Rule> find(RuleSpec spec) throws NetlinkException {
+        for (Rule r : list(spec.family())) if (spec.matches(r)) return Optional.of(r);
+        return Optional.empty();
+    }
+
+    /** The rule {@code spec} matches; {@link NotFoundException} if none does. One round trip. */
+    public Rule get(RuleSpec spec) throws NetlinkException {
+        return find(spec).orElseThrow(() -> new NotFoundException("no rule matches " + spec, null));
     }
 
     /** {@code ip rule del SELECTORS}: deletes the first rule that matches everything the spec sets. */

@@ -24,7 +24,8 @@
  * Every handle of a {@link io.github.netlink4j.NetlinkClient} ({@link io.github.netlink4j.Links},
  * {@link io.github.netlink4j.Addresses}, {@link io.github.netlink4j.Routes},
  * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Rules}, {@link io.github.netlink4j.Nexthops},
- * {@link io.github.netlink4j.Nsids}) names its operations so:
+ * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.GenericNetlink}) names its operations
+ * so (VerbRuleTest checks every handle by reflection, and lists each verb a handle lacks with the reason):
  * <ul>
  *   <li>{@code list(…)} returns every object, or those a filter selects, as immutable records (a dump);</li>
  *   <li>{@code find(key)} returns an {@code Optional} (an {@code OptionalInt} for a number), empty when
@@ -40,6 +41,15 @@
  *       and bulk is the fast path: {@code list(…)} afterwards when the records are needed;</li>
  *   <li>{@code setX(name, value)} changes one property of an existing object.</li>
  * </ul>
+ * A route lookup ({@code ip route get}) is {@code routes().lookup(query)}, not a {@code get}.
+ *
+ * <p>Round trips, as they really are: an operation that names a link by name first asks the kernel for
+ * its index (one RTM_GETLINK) unless the kernel takes the name itself (links do; addresses, routes with
+ * a device, neighbours and nexthops do not). So {@code links().add} is one round trip,
+ * {@code addresses().add} two, {@code neighbours().add} three (the kernel does not echo a neighbour: one
+ * get afterwards); {@code find}/{@code get} of a route, rule or address is one dump (two with the index);
+ * {@code addAll}/{@code deleteAll} one index lookup per distinct link name, then one round trip per 64
+ * requests.
  * A kernel refusal is mapped the same way by every handle: EEXIST is
  * {@link io.github.netlink4j.error.AlreadyExistsException}, ENODEV on a named link
  * {@link io.github.netlink4j.error.NoSuchLinkException}, EPERM or EACCES

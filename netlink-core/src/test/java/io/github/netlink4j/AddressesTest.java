@@ -144,4 +144,14 @@ class AddressesTest {
         assertTrue(nl.addresses().deleteAll(specs.subList(0, 200)).allSucceeded());
         assertEquals(0, nl.addresses().list("ifb0", AddressFamily.INET).size());
     }
+
+    @Test
+    void findAndGetByLinkAndAddress() throws Exception {
+        nl.addresses().add(AddressSpec.of("veth0", "10.200.4.2/24"));
+        Address a = nl.addresses().get("veth0", InetAddress.ofLiteral("10.200.4.2"));
+        assertEquals(24, a.prefixLength());
+        assertEquals(((Number) ipAddr("veth0", "10.200.4.2").get("prefixlen")).intValue(), a.prefixLength());
+        assertTrue(nl.addresses().find("ifb0", InetAddress.ofLiteral("10.200.4.2")).isEmpty(), "on another link it is not found");
+        assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> nl.addresses().get("veth0", InetAddress.ofLiteral("10.200.4.3")));
+    }
 }

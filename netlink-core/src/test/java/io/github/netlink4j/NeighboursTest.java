@@ -83,4 +83,21 @@ class NeighboursTest {
         List<String> fromUs = n.list().stream().map(x -> Address.format(x.address().orElseThrow())).sorted().toList();
         assertEquals(fromIp, fromUs);
     }
+
+    @Test
+    void manyEntriesAddedAndDeletedInBulkAsIpSeesThem() throws Exception {
+        List<NeighbourSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            specs.add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.1." + (i + 1)), MacAddress.parse(String.format("02:00:00:00:01:%02x", i + 1))));
+        }
+        specs.add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.1.1"), MacAddress.parse("02:00:00:00:01:01"))); // a duplicate
+        io.github.netlink4j.common.BulkResult<Void> added = nl.neighbours().addAll(specs);
+        assertEquals(java.util.Set.of(100), added.failures().keySet(), "the duplicate alone failed: " + added.failures());
+        assertTrue(added.error(100).orElseThrow() instanceof io.github.netlink4j.error.AlreadyExistsException, added.failures().toString());
+        assertEquals(100, ipNeigh().stream().filter(x -> String.valueOf(x.get("dst")).startsWith("10.200.1.")).count());
+        assertEquals("02:00:00:00:01:32", ipNeigh().stream().filter(x -> "10.200.1.50".equals(x.get("dst"))).findFirst().orElseThrow().get("lladdr"));
+        io.github.netlink4j.common.BulkResult<Void> deleted = nl.neighbours().deleteAll(specs.subList(0, 100));
+        assertTrue(deleted.allSucceeded(), deleted.failures().toString());
+        assertEquals(0, ipNeigh().stream().filter(x -> String.valueOf(x.get("dst")).startsWith("10.200.1.")).count());
+    }
 }

@@ -108,4 +108,19 @@ class NexthopsTest {
             assertEquals(7, gone.nexthop().id());
         }
     }
+
+    @Test
+    void nexthopsAddedAndDeletedInBulk() throws Exception {
+        List<NexthopObjectSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) specs.add(NexthopObjectSpec.via(500 + i, java.net.InetAddress.ofLiteral("10.200.0.1"), "veth0"));
+        specs.add(NexthopObjectSpec.group(600, List.of(new io.github.netlink4j.route.NexthopObject.Member(500, 1),
+                new io.github.netlink4j.route.NexthopObject.Member(501, 1)))); // a group of members made earlier in the same batch
+        io.github.netlink4j.common.BulkResult<Void> added = nl.nexthops().addAll(specs);
+        assertTrue(added.allSucceeded(), added.failures().toString());
+        List<Map<String, Object>> ip = Json.array(Ip.in(ns, "-j", "nexthop"));
+        assertEquals(51, ip.stream().filter(n -> ((Number) n.get("id")).intValue() >= 500).count());
+        io.github.netlink4j.common.BulkResult<Void> deleted = nl.nexthops().deleteAll(List.of(600, 500, 999));
+        assertEquals(java.util.Set.of(2), deleted.failures().keySet(), "id 999 alone does not exist: " + deleted.failures());
+        assertTrue(nl.nexthops().find(500).isEmpty() && nl.nexthops().find(501).isPresent());
+    }
 }

@@ -156,4 +156,20 @@ class RoutesTest {
         assertEquals(nl.links().index("veth0"), made.outputIndex().getAsInt());
         assertTrue(r.list(AddressFamily.INET).stream().allMatch(x -> x.family() == AddressFamily.INET));
     }
+
+    @Test
+    void findAndGetByTheKernelsKeyAndLookupAsIpRouteGet() throws Exception {
+        InetAddress gw = InetAddress.ofLiteral("10.200.0.1");
+        nl.routes().add(RouteSpec.to("10.200.30.0/24").withGateway(gw).withMetric(30));
+        nl.routes().add(RouteSpec.to("10.200.30.0/24").withGateway(gw).withTable(RouteTable.of(30)));
+        Route main = nl.routes().get(RouteSpec.to("10.200.30.0/24"));
+        assertEquals(RouteTable.MAIN, main.table());
+        assertEquals(30, main.metric().orElseThrow());
+        assertEquals(RouteTable.of(30), nl.routes().get(RouteSpec.to("10.200.30.0/24").withTable(RouteTable.of(30))).table());
+        assertTrue(nl.routes().find(RouteSpec.to("10.200.30.0/24").withMetric(31)).isEmpty(), "another metric is another route");
+        assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> nl.routes().get(RouteSpec.to("10.200.31.0/24")));
+        Route via = nl.routes().lookup(io.github.netlink4j.route.RouteQuery.to(InetAddress.ofLiteral("10.200.30.9")));
+        assertEquals(gw, via.gateway().orElseThrow());
+        assertTrue(Ip.in(ns.name(), "route", "get", "10.200.30.9").contains("via 10.200.0.1"));
+    }
 }

@@ -125,4 +125,17 @@ class RulesTest {
         assertTrue(e.getMessage().contains("tos"), e.getMessage());
         assertThrows(KernelException.class, () -> nl.rules().delete(AddressFamily.INET, 4242));
     }
+
+    @Test
+    void findAndGetNameTheRuleASpecMatches() throws Exception {
+        nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.7.0/24").withPriority(700).lookup(RouteTable.of(70)));
+        nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").withPriority(800).lookup(RouteTable.of(80)));
+        Rule r = nl.rules().get(RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24"));
+        assertEquals(800L, r.priority());
+        assertEquals(RouteTable.of(80), r.table());
+        Map<String, Object> ip = ipRules("-4").stream().filter(x -> "10.200.8.0".equals(x.get("src"))).findFirst().orElseThrow();
+        assertEquals(((Number) ip.get("priority")).longValue(), r.priority());
+        assertTrue(nl.rules().find(RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").lookup(RouteTable.of(70))).isEmpty(), "every field set must match");
+        assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> nl.rules().get(RuleSpec.of(AddressFamily.INET).withPriority(701)));
+    }
 }

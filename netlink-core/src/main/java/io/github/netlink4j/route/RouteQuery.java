@@ -17,8 +17,8 @@ import java.util.OptionalInt;
  * (RTM_F_FIB_MATCH) instead of the resolved route.
  *
  * {@snippet :
- * Route r = nl.routes().get(RouteQuery.to(InetAddress.ofLiteral("10.200.0.5")));       // ip route get 10.200.0.5
- * Route m = nl.routes().get(RouteQuery.to(InetAddress.ofLiteral("10.200.0.5")).withFibMatch()); // … fibmatch
+ * Route r = nl.routes().lookup(RouteQuery.to(InetAddress.ofLiteral("10.200.0.5")));       // ip route get 10.200.0.5
+ * Route m = nl.routes().lookup(RouteQuery.to(InetAddress.ofLiteral("10.200.0.5")).withFibMatch()); // … fibmatch
  * }
  *
  * @param destination RTA_DST

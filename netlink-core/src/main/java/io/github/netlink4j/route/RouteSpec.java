@@ -164,4 +164,16 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
     public String destinationText() {
         return destination.map(d -> IpText.text(d) + "/" + destinationLength).orElse("default");
     }
+
+    /**
+     * Whether {@code r} is the route this spec names, by the kernel's own key for a route: family,
+     * destination and prefix length, table (MAIN when the spec names none), type, and the metric when the
+     * spec sets one. Gateways and links are not part of the key (a route replaced in place keeps its
+     * key and changes them).
+     */
+    public boolean matches(Route r) {
+        return r.family() == family && r.destination().equals(destination) && r.destinationLength() == destinationLength
+                && r.table().equals(table.orElse(RouteTable.MAIN)) && r.type() == type
+                && (metric.isEmpty() || r.metric().orElse(0) == metric.getAsInt());
+    }
 }

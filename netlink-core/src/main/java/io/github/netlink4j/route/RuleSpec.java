@@ -239,4 +239,28 @@ public record RuleSpec(AddressFamily family, OptionalInt priority, Optional<Inet
     public RuleSpec withProtocol(RouteProtocol p) {
         return with(b -> b.protocol = Optional.of(p));
     }
+
+    /**
+     * Whether {@code r} is a rule this spec names, as the kernel matches a rule to delete: every field the
+     * spec sets (its family always) equals the rule's; what the spec leaves out matches anything.
+     */
+    public boolean matches(Rule r) {
+        RuleSpec o = r.toSpec();
+        return o.family == family
+                && (priority.isEmpty() || o.priority.equals(priority))
+                && (source.isEmpty() || (o.source.equals(source) && o.sourceLength == sourceLength))
+                && (destination.isEmpty() || (o.destination.equals(destination) && o.destinationLength == destinationLength))
+                && (tos == 0 || o.tos == tos)
+                && (fwmark.isEmpty() || o.fwmark.equals(fwmark)) && (fwmask.isEmpty() || o.fwmask.equals(fwmask))
+                && (inputLink.isEmpty() || o.inputLink.equals(inputLink)) && (outputLink.isEmpty() || o.outputLink.equals(outputLink))
+                && (!l3mdev || o.l3mdev) && (uidRange.isEmpty() || o.uidRange.equals(uidRange))
+                && (ipProtocol.isEmpty() || o.ipProtocol.equals(ipProtocol))
+                && (sourcePorts.isEmpty() || o.sourcePorts.equals(sourcePorts))
+                && (destinationPorts.isEmpty() || o.destinationPorts.equals(destinationPorts))
+                && (!invert || o.invert) && (action.isEmpty() || o.action.equals(action)) && (table.isEmpty() || o.table.equals(table))
+                && (gotoPriority.isEmpty() || o.gotoPriority.equals(gotoPriority))
+                && (suppressPrefixLength.isEmpty() || o.suppressPrefixLength.equals(suppressPrefixLength))
+                && (suppressIfGroup.isEmpty() || o.suppressIfGroup.equals(suppressIfGroup))
+                && (protocol.isEmpty() || o.protocol.equals(protocol));
+    }
 }

@@ -165,7 +165,7 @@ final class RouteCommand extends ObjectCommand {
         if (mark != null) q = q.withMark(mark);
         if (uid != null) q = q.withUid(uid);
         if (fibmatch) q = q.withFibMatch();
-        Route r = nl.routes().get(q);
+        Route r = nl.routes().lookup(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         RouteView v = new RouteView(r, links, true, true).detailed(jip.details > 0);
         if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));

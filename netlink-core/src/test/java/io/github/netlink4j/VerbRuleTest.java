@@ -1,0 +1,112 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.common.BulkResult;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The verb rule of the package documentation, checked on every handle by reflection: {@code list} returns
+ * a List, {@code find} an Optional, {@code get} the object itself, {@code add}/{@code replace} the
+ * kernel's record (what {@code get} returns), {@code delete} nothing, {@code addAll}/{@code deleteAll} a
+ * BulkResult. A verb a handle lacks is listed below with the reason; a verb that appears must be removed
+ * from the list, and one that disappears fails the test.
+ */
+class VerbRuleTest {
+    static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
+            Neighbours.class, Bridges.class, Nsids.class, GenericNetlink.class);
+    static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
+
+    /** handle.verb → why the handle does not have it. */
+    static final Map<String, String> EXCEPTIONS = Map.ofEntries(
+            Map.entry("Links.replace", "the kernel changes an existing link in place (RTM_NEWLINK without NLM_F_EXCL): set(name, LinkChange)"),
+            Map.entry("Rules.replace", "the kernel has no replace for policy rules (fib_nl_newrule ignores NLM_F_REPLACE): delete, then add"),
+            Map.entry("Bridges.list", "bridge ports and VLANs are set, not read back, until Bridges gets records of its own"),
+            Map.entry("Bridges.find", "as Bridges.list"),
+            Map.entry("Bridges.get", "as Bridges.list"),
+            Map.entry("Bridges.add", "a bridge port is a link made by links().add and enslaved by setMaster; VLANs are added by addVlan"),
+            Map.entry("Bridges.replace", "as Bridges.add: setPort changes a port's settings"),
+            Map.entry("Bridges.delete", "a port leaves its bridge by links().setNoMaster; VLANs go by deleteVlan"),
+            Map.entry("Bridges.addAll", "no bulk form yet"),
+            Map.entry("Bridges.deleteAll", "no bulk form yet"),
+            Map.entry("Nsids.add", "ids are assigned by set(ns, id) or by the kernel (assign), as ip netns set does"),
+            Map.entry("Nsids.replace", "the kernel never changes an id once assigned (EEXIST)"),
+            Map.entry("Nsids.delete", "the kernel has no request that removes an id: it goes with its namespace"),
+            Map.entry("Nsids.addAll", "no bulk assignment in the kernel's interface worth pipelining"),
+            Map.entry("Nsids.deleteAll", "as Nsids.delete"),
+            Map.entry("GenericNetlink.add", "families are registered by kernel modules, not over netlink"),
+            Map.entry("GenericNetlink.replace", "as GenericNetlink.add"),
+            Map.entry("GenericNetlink.delete", "as GenericNetlink.add"),
+            Map.entry("GenericNetlink.addAll", "as GenericNetlink.add"),
+            Map.entry("GenericNetlink.deleteAll", "as GenericNetlink.add"));
+
+    private static List<Method> verbs(Class<?> handle, String verb) {
+        return Arrays.stream(handle.getMethods()).filter(m -> m.getName().equals(verb) && m.getDeclaringClass() == handle
+                && Modifier.isPublic(m.getModifiers())).toList();
+    }
+
+    /** The record a handle is about: what its single-object get returns. */
+    private static Class<?> record(Class<?> handle) {
+        return verbs(handle, "get").stream().map(Method::getReturnType).filter(t -> t != void.class).findFirst().orElse(null);
+    }
+
+    @Test
+    void everyHandleHasEveryVerbOrAReason() {
+        List<String> wrong = new ArrayList<>();
+        for (Class<?> h : HANDLES) {
+            for (String v : VERBS) {
+                String key = h.getSimpleName() + "." + v;
+                boolean has = !verbs(h, v).isEmpty();
+                if (has && EXCEPTIONS.containsKey(key)) wrong.add(key + " exists now: remove it from the exceptions");
+                if (!has && !EXCEPTIONS.containsKey(key)) wrong.add(key + " is missing and no reason is given");
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyVerbReturnsWhatTheRuleSays() {
+        List<String> wrong = new ArrayList<>();
+        for (Class<?> h : HANDLES) {
+            Class<?> rec = record(h);
+            for (Method m : verbs(h, "list")) if (m.getReturnType() != List.class) wrong.add(h.getSimpleName() + "." + m + " does not return a List");
+            for (Method m : verbs(h, "find")) {
+                Type t = m.getGenericReturnType();
+                boolean optional = m.getReturnType() == OptionalInt.class
+                        || (t instanceof ParameterizedType p && p.getRawType() == Optional.class && (rec == null || p.getActualTypeArguments()[0] == rec));
+                if (!optional) wrong.add(h.getSimpleName() + "." + m.getName() + " returns " + t + ", not an Optional of " + rec);
+            }
+            for (Method m : verbs(h, "get")) if (m.getReturnType() == void.class || Optional.class.isAssignableFrom(m.getReturnType())) {
+                wrong.add(h.getSimpleName() + ".get returns " + m.getReturnType());
+            }
+            for (String v : List.of("add", "replace")) {
+                for (Method m : verbs(h, v)) if (m.getReturnType() != rec) wrong.add(h.getSimpleName() + "." + v + " returns " + m.getReturnType() + ", not " + rec);
+            }
+            for (Method m : verbs(h, "delete")) if (m.getReturnType() != void.class) wrong.add(h.getSimpleName() + ".delete returns " + m.getReturnType());
+            for (String v : List.of("addAll", "deleteAll")) {
+                for (Method m : verbs(h, v)) if (m.getReturnType() != BulkResult.class) wrong.add(h.getSimpleName() + "." + v + " returns " + m.getReturnType());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyExceptionNamesAHandleAndAVerbThisTestKnows() {
+        for (String k : EXCEPTIONS.keySet()) {
+            String[] hv = k.split("\\.");
+            assertTrue(HANDLES.stream().anyMatch(h -> h.getSimpleName().equals(hv[0])) && VERBS.contains(hv[1]), k);
+        }
+    }
+}
