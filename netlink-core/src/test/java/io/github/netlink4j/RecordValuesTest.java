@@ -82,7 +82,9 @@ class RecordValuesTest {
         assertEquals(AddressFamily.INET6, AddressSpec.of("veth0", "fd00:200::2/64").family());
         assertThrows(UnsupportedOperationException.class, () -> AddressSpec.of("veth0", "10.200.0.2/24").withFlag(AddressFlag.NODAD).flags().add(AddressFlag.SECONDARY));
         RouteSpec r = RouteSpec.to("10.200.1.0/24").withGateway(InetAddress.ofLiteral("10.200.0.1")).withTable(RouteTable.of(100));
-        assertEquals(r, RouteSpec.to("10.200.1.9/24").withTable(RouteTable.of(100)).withGateway(InetAddress.ofLiteral("10.200.0.1")));
+        assertEquals(r, RouteSpec.to("10.200.1.0/24").withTable(RouteTable.of(100)).withGateway(InetAddress.ofLiteral("10.200.0.1")));
+        // host bits are refused, as ip route add refuses them, never silently cleared
+        assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("10.200.1.9/24"));
         assertEquals(AddressFamily.INET, r.family());
         assertEquals(Optional.of(RouteTable.of(100)), r.table());
         assertEquals(AddressFamily.INET6, RouteSpec.defaultRoute(AddressFamily.INET6).family());

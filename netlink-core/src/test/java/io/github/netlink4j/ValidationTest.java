@@ -86,8 +86,9 @@ class ValidationTest {
         assertTrue(msg(() -> new NextHopSpec(Optional.empty(), "veth0", 0)).contains("weight"));
         assertTrue(msg(() -> NetNamespace.validateName("../etc")).contains("'/'"));
         assertTrue(msg(() -> LinkSpec.of("x0", "bad kind")).contains("invalid link kind"));
-        assertEquals(List.of(), RouteSpec.to("10.200.1.7/24").multipath());
-        assertEquals(InetAddress.ofLiteral("10.200.1.0"), RouteSpec.to("10.200.1.7/24").destination().orElseThrow(), "host bits cleared like ip");
+        assertEquals(List.of(), RouteSpec.to("10.200.1.0/24").multipath());
+        assertEquals("Invalid prefix for given prefix length: \"10.200.1.7/24\" (did you mean 10.200.1.0/24?)",
+                msg(() -> RouteSpec.to("10.200.1.7/24")), "host bits are refused as ip refuses them");
     }
 
     @Test

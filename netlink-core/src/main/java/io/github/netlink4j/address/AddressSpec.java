@@ -76,19 +76,8 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
 
     /** Parses {@code "10.200.0.2/24"} (a missing prefix means a host address, /32 or /128). */
     public static AddressSpec of(String link, String cidr) {
-        int slash = cidr.indexOf('/');
-        InetAddress a = IpText.parse(slash < 0 ? cidr : cidr.substring(0, slash));
-        int len;
-        if (slash < 0) {
-            len = IpText.maxPrefix(a);
-        } else {
-            try {
-                len = Integer.parseInt(cidr.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid prefix length in \"" + cidr + "\"", e);
-            }
-        }
-        return of(link, a, len);
+        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.parse(cidr);
+        return of(link, p.address(), p.length());
     }
 
     /** The address's family. */

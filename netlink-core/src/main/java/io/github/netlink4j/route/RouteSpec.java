@@ -87,22 +87,22 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
 
     /**
      * A unicast route to {@code cidr}: {@code "10.200.1.0/24"}, {@code "fd00:200::/64"}, or
-     * {@code "default"} (the IPv4 default route; {@link #defaultRoute} for either family). Host bits
-     * beyond the prefix are cleared, as ip does.
+     * {@code "default"} (the IPv4 default route; {@link #defaultRoute} for either family). A prefix with
+     * host bits set ({@code "10.200.1.1/24"}) is refused, as ip refuses it ("Invalid prefix for given
+     * prefix length"), rather than silently cleared.
+     *
+     * @throws IllegalArgumentException for text {@link io.github.netlink4j.common.IpPrefix#parseNetwork} refuses
      */
     public static RouteSpec to(String cidr) {
         if (cidr.equals("default")) return defaultRoute(AddressFamily.INET);
-        int slash = cidr.indexOf('/');
-        InetAddress a = IpText.parse(slash < 0 ? cidr : cidr.substring(0, slash));
-        int len;
-        try {
-            len = slash < 0 ? IpText.maxPrefix(a) : Integer.parseInt(cidr.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid prefix length in \"" + cidr + "\"", e);
-        }
-        Validate.prefix(a, len);
-        if (len == 0) return defaultRoute(AddressFamily.of(a));
-        return plain(AddressFamily.of(a), Optional.of(IpText.network(a, len)), len, Optional.empty());
+        return to(io.github.netlink4j.common.IpPrefix.parseNetwork(cidr));
+    }
+
+    /** A unicast route to {@code prefix}, whose host bits must be zero. */
+    public static RouteSpec to(io.github.netlink4j.common.IpPrefix prefix) {
+        if (!prefix.isNetwork()) throw new IllegalArgumentException("Invalid prefix for given prefix length: " + prefix.address().getHostAddress() + "/" + prefix.length());
+        if (prefix.length() == 0) return defaultRoute(prefix.family());
+        return plain(prefix.family(), Optional.of(prefix.address()), prefix.length(), Optional.empty());
     }
 
     /** The default route of {@code family} ({@code ip [-6] route add default …}). */

@@ -126,17 +126,8 @@ public record RuleSpec(AddressFamily family, OptionalInt priority, Optional<Inet
     }
 
     private static Object[] prefix(String cidr) {
-        int slash = cidr.indexOf('/');
-        InetAddress a = IpText.parse(slash < 0 ? cidr : cidr.substring(0, slash));
-        int max = a.getAddress().length * 8;
-        int len;
-        try {
-            len = slash < 0 ? max : Integer.parseInt(cidr.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad prefix length in \"" + cidr + "\"");
-        }
-        if (len < 0 || len > max) throw new IllegalArgumentException("prefix length " + len + " is out of 0.." + max + " in \"" + cidr + "\"");
-        return new Object[] {a, len};
+        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.parse(cidr);
+        return new Object[] {p.address(), p.length()};
     }
 
     /** Selects packets from {@code cidr} ({@code from PREFIX}); an address alone is a host. */

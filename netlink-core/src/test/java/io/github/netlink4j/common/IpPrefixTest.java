@@ -1,0 +1,79 @@
+package io.github.netlink4j.common;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The one CIDR parser: what it accepts, what it refuses, and network/contains over random prefixes. */
+class IpPrefixTest {
+    @ParameterizedTest
+    @CsvSource({
+            "10.200.0.2/24, 10.200.0.2, 24, 10.200.0.0/24",
+            "10.200.0.2, 10.200.0.2, 32, 10.200.0.2/32",
+            "0.0.0.0/0, 0.0.0.0, 0, 0.0.0.0/0",
+            "fd00:200::5/64, fd00:200::5, 64, fd00:200::/64",
+            "fd00:200:0:0:1:0:0:0/80, fd00:200::1:0:0:0, 80, fd00:200:0:0:1::/80",
+            "::/0, ::, 0, ::/0",
+            "10.200.255.255/17, 10.200.255.255, 17, 10.200.128.0/17"})
+    void parsesAddressLengthAndNetwork(String text, String address, int length, String network) {
+        IpPrefix p = IpPrefix.parse(text);
+        assertEquals(InetAddress.ofLiteral(address), p.address());
+        assertEquals(length, p.length());
+        assertEquals(network, p.network().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "10.200.0.0/33", "fd00::/129", "10.200.0.0/", "10.200.0.0/-1", "10.200.0.0/+8", "10.200.0.0/0x8",
+            "10.200.0.0/ 8", "example.com/24", "10.200.0/24", "10.200.0.0/24/8", "10.200.0.0/0008"})
+    void refusesWhatIsNotAPrefix(String text) {
+        assertThrows(IllegalArgumentException.class, () -> IpPrefix.parse(text));
+    }
+
+    @Test
+    void aNetworkPrefixHasNoHostBits() {
+        assertEquals("10.200.0.0/24", IpPrefix.parseNetwork("10.200.0.0/24").toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IpPrefix.parseNetwork("10.200.0.1/24"));
+        assertTrue(e.getMessage().startsWith("Invalid prefix for given prefix length"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> IpPrefix.parseNetwork("fd00:200::1/64"));
+        assertTrue(IpPrefix.parse("10.200.0.1/32").isNetwork());
+        assertFalse(IpPrefix.parse("10.200.0.1/31").isNetwork());
+    }
+
+    @Test
+    void networkAndContainsAgreeOverRandomPrefixes() throws Exception {
+        Random r = new Random(26);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] b = new byte[r.nextBoolean() ? 4 : 16];
+            r.nextBytes(b);
+            InetAddress a = InetAddress.getByAddress(b);
+            int len = r.nextInt(b.length * 8 + 1);
+            IpPrefix p = new IpPrefix(a, len);
+            IpPrefix n = p.network();
+            assertTrue(n.isNetwork(), p.toString());
+            assertEquals(n, n.network(), "idempotent");
+            assertTrue(n.contains(a) && p.contains(a), p + " contains its own address");
+            assertEquals(n, IpPrefix.parse(n.toString()), "text round trip of " + n);
+            // flipping the first bit inside the prefix leaves it (unless the prefix is empty)
+            if (len > 0) {
+                byte[] c = b.clone();
+                c[0] ^= (byte) 0x80;
+                assertFalse(n.contains(InetAddress.getByAddress(c)), n + " must not contain an address differing in bit 0");
+            }
+            // flipping the last host bit stays inside
+            if (len < b.length * 8) {
+                byte[] c = b.clone();
+                c[b.length - 1] ^= 1;
+                assertTrue(n.contains(InetAddress.getByAddress(c)), n + " contains an address differing only in a host bit");
+            }
+        }
+    }
+}
