@@ -62,11 +62,11 @@ class NetNamespaceTest {
             if (NetNamespace.exists(theirs)) Ip.run("netns", "del", theirs);
         }
         assertFalse(Ip.run("netns", "list").out().contains(ours));
-        assertThrows(SyscallException.class, () -> NetNamespace.delete(ours));
-        SyscallException dup;
+        assertThrows(io.github.netlink4j.error.NoSuchNamespaceException.class, () -> NetNamespace.delete(ours));
+        io.github.netlink4j.error.AlreadyExistsException dup;
         NetNamespace.create(ours).close();
         try {
-            dup = assertThrows(SyscallException.class, () -> NetNamespace.create(ours));
+            dup = assertThrows(io.github.netlink4j.error.AlreadyExistsException.class, () -> NetNamespace.create(ours));
             assertEquals("EEXIST", dup.errnoName());
             assertTrue(NetNamespace.exists(ours), "a failed create must not remove the existing one");
         } finally {

@@ -327,8 +327,8 @@ final class LinkCommand extends ObjectCommand {
             if (netns != null && !netns.chars().allMatch(Character::isDigit)) {
                 try {
                     target = NetNamespace.open(netns);
-                } catch (io.github.netlink4j.error.SyscallException e) {
-                    throw new Jip.UsageException("Cannot open network namespace \"" + netns + "\": " + e.description(), 255);
+                } catch (io.github.netlink4j.error.NetlinkException e) {
+                    throw new Jip.UsageException("Cannot open network namespace \"" + netns + "\": " + NetnsCommand.describe(e), 255);
                 }
             }
             links.set(dev, c);

@@ -131,8 +131,8 @@ final class NetnsCommand extends ObjectCommand {
     private NetNamespace open(String name) throws IOException {
         try {
             return NetNamespace.open(name);
-        } catch (io.github.netlink4j.error.SyscallException e) {
-            throw new Jip.UsageException("Cannot open network namespace \"" + name + "\": " + e.description(), 255);
+        } catch (io.github.netlink4j.error.NetlinkException e) {
+            throw new Jip.UsageException("Cannot open network namespace \"" + name + "\": " + describe(e), 255);
         }
     }
 
@@ -150,14 +150,14 @@ final class NetnsCommand extends ObjectCommand {
         String id;
         try (NetNamespace ns = NetNamespace.openPid(pid)) {
             id = ns.id();
-        } catch (io.github.netlink4j.error.SyscallException e) {
-            jip.err.println("Cannot open network namespace: " + e.description());
+        } catch (io.github.netlink4j.error.NetlinkException e) {
+            jip.err.println("Cannot open network namespace: " + describe(e));
             return 1;
         }
         for (String name : NetNamespace.list()) {
             try (NetNamespace ns = NetNamespace.open(name)) {
                 if (ns.id().equals(id)) jip.out.println(name);
-            } catch (io.github.netlink4j.error.SyscallException e) {
+            } catch (io.github.netlink4j.error.NetlinkException e) {
                 // a stale name: ip skips it too
             }
         }
@@ -228,8 +228,8 @@ final class NetnsCommand extends ObjectCommand {
         }
         try {
             NetNamespace.attach(args.get(0), pid).close();
-        } catch (io.github.netlink4j.error.SyscallException e) {
-            jip.err.println("Cannot create namespace file \"/var/run/netns/" + args.get(0) + "\": " + e.description());
+        } catch (io.github.netlink4j.error.NetlinkException e) {
+            jip.err.println("Cannot create namespace file \"/var/run/netns/" + args.get(0) + "\": " + describe(e));
             return 1;
         }
         return 0;
@@ -240,8 +240,8 @@ final class NetnsCommand extends ObjectCommand {
             String name = next(args, "name");
             try {
                 NetNamespace.create(name).close();
-            } catch (io.github.netlink4j.error.SyscallException e) {
-                jip.err.println("Cannot create namespace file \"/var/run/netns/" + name + "\": " + e.description());
+            } catch (io.github.netlink4j.error.NetlinkException e) {
+                jip.err.println("Cannot create namespace file \"/var/run/netns/" + name + "\": " + describe(e));
                 return 1;
             }
             return 0;
@@ -250,8 +250,8 @@ final class NetnsCommand extends ObjectCommand {
             String name = next(args, "name");
             try {
                 NetNamespace.delete(name);
-            } catch (io.github.netlink4j.error.SyscallException e) {
-                jip.err.println("Cannot remove namespace file \"/var/run/netns/" + name + "\": " + e.description());
+            } catch (io.github.netlink4j.error.NetlinkException e) {
+                jip.err.println("Cannot remove namespace file \"/var/run/netns/" + name + "\": " + describe(e));
                 return 1;
             }
             return 0;
@@ -270,11 +270,18 @@ final class NetnsCommand extends ObjectCommand {
                     Thread.currentThread().interrupt();
                     return 130;
                 }
-            } catch (io.github.netlink4j.error.SyscallException e) {
-                jip.err.println("Cannot open network namespace \"" + name + "\": " + e.description());
+            } catch (io.github.netlink4j.error.NetlinkException e) {
+                jip.err.println("Cannot open network namespace \"" + name + "\": " + describe(e));
                 return 255;
             }
         }
         throw notImplemented("ip netns " + verb);
+    }
+
+    /** strerror of the system call behind {@code e}, as ip prints it ("File exists"). */
+    static String describe(io.github.netlink4j.error.NetlinkException e) {
+        if (e instanceof io.github.netlink4j.error.SyscallException s) return s.description();
+        if (e.getCause() instanceof io.github.netlink4j.error.SyscallException s) return s.description();
+        return io.github.netlink4j.error.Errno.describe(e.errno());
     }
 }
