@@ -358,8 +358,8 @@ public final class Jip {
         if (netns == null) return NetlinkClient.open();
         try (NetNamespace ns = NetNamespace.open(netns)) {
             return NetlinkClient.open(ns);
-        } catch (SyscallException e) {
-            throw new UsageException("Cannot open network namespace \"" + netns + "\": " + e.description(), 255);
+        } catch (SyscallException | io.github.netlink4j.error.NoSuchNamespaceException e) {
+            throw new UsageException("Cannot open network namespace \"" + netns + "\": " + NetnsCommand.describe(e), 255);
         }
     }
 
