@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another thread for {@code nl4j.soak.seconds} (60 by default), a 4 KiB receive queue and a consumer
  * that sleeps. The kernel overflows the queue again and again; {@code next()} must never throw, and
  * the state rebuilt from the events alone must equal a fresh dump at the end.
+ *
+ * <p>A local {@code mvn test -Dnl4j.soak.skip} leaves the minute out; under {@code CI=true} the property
+ * is refused, so CI always runs it.
  */
 class SubscriptionSoakTest {
     private static final long SECONDS = Long.getLong("nl4j.soak.seconds", 60);
@@ -37,6 +40,10 @@ class SubscriptionSoakTest {
     @Test
     @Timeout(300)
     void stateFromEventsEqualsADumpAfterAMinuteOfOverflowingChurn() throws Exception {
+        if (System.getProperty("nl4j.soak.skip") != null) {
+            assertTrue(!"true".equals(System.getenv("CI")), "nl4j.soak.skip is for local runs: CI runs the soak");
+            org.junit.jupiter.api.Assumptions.abort("nl4j.soak.skip: the one-minute soak is left out of this local run");
+        }
         try (ThrowawayNamespace t = ThrowawayNamespace.create("soak");
              NetlinkClient churner = NetlinkClient.open(t.ns())) {
             NetlinkClient nl = t.client();
