@@ -395,9 +395,4 @@ public final class MessageWriter {
         if (offset < 0 || offset >= pos) throw new IndexOutOfBoundsException(offset);
         buf[offset] = (byte) value;
     }
-
-    /** A copy of the bytes written, for tests and diagnostics. */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
-    }
 }
