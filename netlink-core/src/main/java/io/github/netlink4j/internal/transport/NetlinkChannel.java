@@ -139,10 +139,6 @@ final class NetlinkChannel implements AutoCloseable {
         return portId;
     }
 
-    int fd() {
-        return fd.get();
-    }
-
     boolean isClosed() {
         return fd.isClosed();
     }

@@ -75,11 +75,6 @@ public final class RequestSocket implements AutoCloseable {
         return channel.isClosed();
     }
 
-    /** The descriptor, for diagnostics and tests. */
-    public int fd() {
-        return channel.fd();
-    }
-
     /** Messages received that were not for the exchange in progress, dropped. */
     public long droppedMessages() {
         return dropped;
