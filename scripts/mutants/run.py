@@ -65,8 +65,7 @@ def judge(scratch, patch, meta, log):
     try:
         module = meta["module"]
         shutil.rmtree(os.path.join(scratch, module, "target/surefire-reports"), ignore_errors=True)
-        modules = module if module == "netlink-core" else "netlink-core," + module
-        cmd = ["mvn", "-B", "-q", "-o", "-pl", modules, "test", "-Dtest=" + meta["test"],
+        cmd = ["mvn", "-B", "-q", "-o", "-pl", module, "-am", "test", "-Dtest=" + meta["test"],
                "-Dsurefire.failIfNoSpecifiedTests=false"]
         with open(log, "w") as out:
             rc = subprocess.run(cmd, cwd=scratch, stdout=out, stderr=subprocess.STDOUT, timeout=1800).returncode

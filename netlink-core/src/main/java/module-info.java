@@ -4,7 +4,6 @@
  * wire-codec and transport layers are internal.
  */
 module io.github.netlink4j {
-    requires static org.junit.jupiter.api;
     exports io.github.netlink4j;
     exports io.github.netlink4j.common;
     exports io.github.netlink4j.link;
@@ -16,5 +15,4 @@ module io.github.netlink4j {
     exports io.github.netlink4j.error;
     exports io.github.netlink4j.genl;
     exports io.github.netlink4j.topology;
-    exports io.github.netlink4j.junit;
 }

@@ -42,11 +42,14 @@ public final class NetlinkClient implements AutoCloseable {
     private final Bridges bridges;
     private final Nsids nsids;
     private final Waits waits;
+    /** Which namespace, for toString: its name, else its id, else that of the thread that opened the client. */
+    private final String where;
     private GenericNetlink genl; // opened on first use, under this
 
-    private NetlinkClient(SocketFactory sockets, NetNamespace namespace) throws IOException {
+    private NetlinkClient(SocketFactory sockets, NetNamespace namespace, String where) throws IOException {
         this.sockets = sockets;
         this.namespace = namespace;
+        this.where = where;
         this.socket = sockets.requests();
         this.links = new Links(socket);
         this.addresses = new Addresses(socket, links);
@@ -61,7 +64,7 @@ public final class NetlinkClient implements AutoCloseable {
 
     /** A client in the calling thread's network namespace. */
     public static NetlinkClient open() throws IOException {
-        return new NetlinkClient(SocketFactory.here(), null);
+        return new NetlinkClient(SocketFactory.here(), null, "the opening thread's namespace");
     }
 
     /**
@@ -72,7 +75,7 @@ public final class NetlinkClient implements AutoCloseable {
     public static NetlinkClient open(NetNamespace ns) throws IOException {
         NetNamespace own = NetNamespace.openPath(Path.of("/proc/self/fd/" + ns.fd()));
         try {
-            return new NetlinkClient(SocketFactory.in(own.fd()), own);
+            return new NetlinkClient(SocketFactory.in(own.fd()), own, "namespace " + ns.name().orElse(ns.id()));
         } catch (io.github.netlink4j.error.SyscallException e) {
             own.close();
             throw NetNamespace.entering(e, ns);
@@ -165,6 +168,16 @@ public final class NetlinkClient implements AutoCloseable {
     /** The socket's netlink port id. */
     public int portId() {
         return socket.portId();
+    }
+
+    /**
+     * What the client is: {@code NetlinkClient[namespace direct_netns, port 1234]} (a namespace without a
+     * name by its id, {@code net:[4026532281]}; one opened with {@link #open()} as the opening thread's
+     * namespace), and {@code closed} once it is.
+     */
+    @Override
+    public String toString() {
+        return "NetlinkClient[" + where + ", port " + Integer.toUnsignedString(socket.portId()) + (socket.isClosed() ? ", closed" : "") + "]";
     }
 
     /** Closes the socket (and the client's handle on its namespace). Idempotent; later calls on the sub-handles throw IllegalStateException. */

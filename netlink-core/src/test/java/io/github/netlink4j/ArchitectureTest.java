@@ -25,13 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The package structure, read from the compiled classes (not from import lines):
  * <pre>
- *   io.github.netlink4j (the client and its handles), topology, junit      the top
+ *   io.github.netlink4j (the client and its handles), topology             the top
  *   internal.codec                                                         encodes specs, decodes records
  *   link, address, route, neighbour, bridge, event, genl (the model)       records, specs, enums
  *   common, error, internal.util                                           shared values and helpers
  *   internal.transport → internal.wire → internal.sys                      the socket, beside the model
  * </pre>
- * Every arrow points down; no package cycle anywhere.
+ * Every arrow points down; no package cycle anywhere. Nothing in the library names JUnit: the kit is
+ * the netlink-junit module's.
  */
 class ArchitectureTest {
     private static final String BASE = "io.github.netlink4j";
@@ -58,7 +59,7 @@ class ArchitectureTest {
             ArchRule r = noClasses().that().resideInAPackage(BASE + "." + m + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(
                             BASE, BASE + ".internal.codec..", BASE + ".internal.transport..", BASE + ".internal.wire..",
-                            BASE + ".internal.sys..", BASE + ".topology..", BASE + ".junit..")
+                            BASE + ".internal.sys..", BASE + ".topology..")
                     .because("the model sits below the codec and the handles: it never reaches the kernel");
             r.check(MAIN);
         }
@@ -68,7 +69,7 @@ class ArchitectureTest {
     void sharedValuesAndHelpersKnowNoFamily() {
         ArchRule r = noClasses().that().resideInAnyPackage(pkgs("common", "error", "internal.util"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "bridge", "event",
-                        "genl", "internal.codec", "internal.transport", "internal.sys", "topology", "junit"))
+                        "genl", "internal.codec", "internal.transport", "internal.sys", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE);
         r.check(MAIN);
     }
@@ -89,7 +90,7 @@ class ArchitectureTest {
     void transportKnowsNoModelNorCodec() {
         noClasses().that().resideInAPackage(BASE + ".internal.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.codec", "link", "address", "route", "neighbour",
-                        "bridge", "event", "genl", "topology", "junit"))
+                        "bridge", "event", "genl", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .check(MAIN);
     }
@@ -97,7 +98,7 @@ class ArchitectureTest {
     @Test
     void codecsUseNeitherTransportNorNativeCodeNorHandles() {
         noClasses().that().resideInAPackage(BASE + ".internal.codec..")
-                .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.transport", "internal.sys", "topology", "junit"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.transport", "internal.sys", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.foreign.Linker")
                 .check(MAIN);
@@ -141,6 +142,15 @@ class ArchitectureTest {
         Map<String, Long> big = sizes.entrySet().stream().filter(e -> e.getValue() > 25)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertEquals(Map.of(), big, "packages over 25 files: " + sizes);
+    }
+
+    @Test
+    void theLibraryNeverNamesJunit() throws IOException {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+                .because("test scaffolding lives in the netlink-junit module, not in every user's module graph")
+                .check(MAIN);
+        String mi = Files.readString(Path.of("src/main/java/module-info.java"));
+        assertTrue(!mi.contains("org.junit") && !mi.contains(".junit;"), mi);
     }
 
     @Test

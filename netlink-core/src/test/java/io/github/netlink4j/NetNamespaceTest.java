@@ -168,7 +168,7 @@ class NetNamespaceTest {
                 NetNamespace.delete(n);
             }
         }
-        assertTrue(NetnsThreads.idleWorkers() <= 4, "at most 4 idle workers are kept");
+        assertTrue(io.github.netlink4j.testing.Workers.alive() <= 4, "at most 4 idle workers are kept");
         io.github.netlink4j.testing.Workers.quiesce();
         for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
         assertEquals(fdsBefore, fds());
@@ -220,7 +220,7 @@ class NetNamespaceTest {
             io.github.netlink4j.testing.Workers.quiesce();
             String nested = a.ns().call(() -> b.ns().call(NetnsThreads::currentNetns));
             assertEquals(b.ns().id(), nested);
-            List<String> homes = NetnsThreads.idleWorkerHomes();
+            List<String> homes = io.github.netlink4j.testing.Workers.namespaces();
             assertEquals(2, homes.size(), homes.toString());
             for (String h : homes) assertEquals(home, h);
         }

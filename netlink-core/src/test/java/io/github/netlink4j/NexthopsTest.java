@@ -13,10 +13,10 @@ import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;
-import io.github.netlink4j.junit.NetnsExtension;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,16 +31,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Nexthop objects and routes through them, each test in a namespace from the JUnit kit, cross-checked with {@code ip -j nexthop}. */
-@ExtendWith(NetnsExtension.class)
+/** Nexthop objects and routes through them, each test in a throwaway namespace, cross-checked with {@code ip -j nexthop}. */
 class NexthopsTest {
+    private ThrowawayNamespace t;
     private String ns;
     private NetlinkClient nl;
 
+    @AfterEach
+    void tearDown() throws IOException {
+        if (t != null) t.close();
+    }
+
     @BeforeEach
-    void setUp(NetlinkClient client, NetNamespace namespace) throws IOException {
-        ns = namespace.name().orElseThrow();
-        nl = client;
+    void setUp() throws IOException {
+        t = ThrowawayNamespace.create("nexthops");
+        ns = t.name();
+        nl = t.client();
         nl.links().setUp("lo");
         nl.links().add(LinkSpec.veth("veth0", "veth1"));
         nl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24"));

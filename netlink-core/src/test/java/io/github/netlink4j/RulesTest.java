@@ -10,10 +10,10 @@ import io.github.netlink4j.route.RuleSpec;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;
-import io.github.netlink4j.junit.NetnsExtension;
+import io.github.netlink4j.testing.ThrowawayNamespace;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,19 +27,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Policy rules through the API, cross-checked with {@code ip -j rule}; each test in a namespace of its
- * own from the project's JUnit kit, as a user's tests would be.
- */
-@ExtendWith(NetnsExtension.class)
+/** Policy rules through the API, cross-checked with {@code ip -j rule}; each test in a throwaway namespace of its own. */
 class RulesTest {
+    private ThrowawayNamespace t;
     private NetlinkClient nl;
     private String ns;
 
     @BeforeEach
-    void setUp(NetlinkClient client, NetNamespace namespace) {
-        nl = client;
-        ns = namespace.name().orElseThrow();
+    void setUp() throws IOException {
+        t = ThrowawayNamespace.create("rules");
+        nl = t.client();
+        ns = t.name();
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (t != null) t.close();
     }
 
     private List<Map<String, Object>> ipRules(String... family) throws IOException {

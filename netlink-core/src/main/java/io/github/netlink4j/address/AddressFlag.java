@@ -5,12 +5,14 @@ import io.github.netlink4j.internal.util.FlagSet;
 
 import java.util.Set;
 
-/** *
+/**
+ * Address flags ({@code IFA_F_*} of linux/if_addr.h), named as {@code ip addr} prints them.
+ *
  * {@snippet :
  * nl.addresses().add(AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD));   // … nodad
  * boolean tentative = nl.addresses().list("veth0").get(0).flags().contains(AddressFlag.TENTATIVE);
  * }
- Address flags ({@code IFA_F_*} of linux/if_addr.h), named as {@code ip addr} prints them. */
+ */
 public enum AddressFlag {
     /** IFA_F_SECONDARY. */ SECONDARY(0x01),
     /** IFA_F_NODAD. */ NODAD(0x02),

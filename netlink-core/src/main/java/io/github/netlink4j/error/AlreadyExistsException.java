@@ -1,6 +1,8 @@
 package io.github.netlink4j.error;
 
-/** *
+/**
+ * The object to create exists already ({@code EEXIST}): use replace, or delete it first.
+ *
  * {@snippet :
  * try {
  *     nl.links().add(LinkSpec.veth("veth0", "veth1"));
@@ -8,7 +10,7 @@ package io.github.netlink4j.error;
  *     nl.links().get("veth0");
  * }
  * }
- The object to create exists already ({@code EEXIST}): use replace, or delete it first. */
+ */
 public class AlreadyExistsException extends KernelException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,8 @@
 package io.github.netlink4j.error;
 
-/** *
+/**
+ * A system call failed: carries the call's name, errno, its symbolic name, strerror text and path if any.
+ *
  * {@snippet :
  * try {
  *     NetNamespace.create("direct_netns");
@@ -8,7 +10,7 @@ package io.github.netlink4j.error;
  *     System.err.println(e.description());
  * }
  * }
- A system call failed: carries the call's name, errno, its symbolic name, strerror text and path if any. */
+ */
 public final class SyscallException extends NetlinkException {
     private static final long serialVersionUID = 1L;
     private final String call;

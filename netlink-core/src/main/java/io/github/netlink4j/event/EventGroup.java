@@ -1,11 +1,14 @@
 package io.github.netlink4j.event;
 
 
-/** *
+/**
+ * The rtnetlink multicast groups a {@link io.github.netlink4j.Subscription} can join ({@code RTNLGRP_*} of
+ * linux/rtnetlink.h).
+ *
  * {@snippet :
  * Subscription s = nl.subscribe(EnumSet.of(EventGroup.LINK, EventGroup.IPV4_RULE));   // ip monitor link rule
  * }
- The rtnetlink multicast groups a {@link io.github.netlink4j.Subscription} can join ({@code RTNLGRP_*} of linux/rtnetlink.h). */
+ */
 public enum EventGroup {
     /** Links: RTM_NEWLINK / RTM_DELLINK. */
     LINK(1),

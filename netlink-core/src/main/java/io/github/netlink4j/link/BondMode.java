@@ -1,10 +1,13 @@
 package io.github.netlink4j.link;
 
-/** *
+/**
+ * Bonding modes ({@code IFLA_BOND_MODE}, {@code BOND_MODE_*} of linux/if_bonding.h), named as ip names
+ * them.
+ *
  * {@snippet :
  * nl.links().add(LinkSpec.bond("bond0", BondMode.ACTIVE_BACKUP));   // ip link add bond0 type bond mode active-backup
  * }
- Bonding modes ({@code IFLA_BOND_MODE}, {@code BOND_MODE_*} of linux/if_bonding.h), named as ip names them. */
+ */
 public enum BondMode {
     /** Round robin (0). */
     BALANCE_RR("balance-rr"),

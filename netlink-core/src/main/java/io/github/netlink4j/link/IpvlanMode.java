@@ -1,10 +1,12 @@
 package io.github.netlink4j.link;
 
-/** *
+/**
+ * ipvlan modes ({@code IFLA_IPVLAN_MODE}: {@code IPVLAN_MODE_L2}, {@code _L3}, {@code _L3S}).
+ *
  * {@snippet :
  * nl.links().add(LinkSpec.ipvlan("ipv0", "veth0", IpvlanMode.L2));   // ip link add ipv0 link veth0 type ipvlan mode l2
  * }
- ipvlan modes ({@code IFLA_IPVLAN_MODE}: {@code IPVLAN_MODE_L2}, {@code _L3}, {@code _L3S}). */
+ */
 public enum IpvlanMode {
     /** Layer 2 (0). */
     L2,

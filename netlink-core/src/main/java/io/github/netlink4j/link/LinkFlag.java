@@ -5,12 +5,15 @@ import io.github.netlink4j.internal.util.FlagSet;
 
 import java.util.Set;
 
-/** *
+/**
+ * Interface flags ({@code ifi_flags}, the {@code IFF_*} bits of linux/if.h), named as {@code ip link}
+ * prints them.
+ *
  * {@snippet :
  * boolean running = nl.links().get("veth0").flags().contains(LinkFlag.LOWER_UP);   // <…,LOWER_UP>
  * nl.links().set("veth0", LinkChange.none().withFlag(LinkFlag.PROMISC, true));        // ip link set veth0 promisc on
  * }
- Interface flags ({@code ifi_flags}, the {@code IFF_*} bits of linux/if.h), named as {@code ip link} prints them. */
+ */
 public enum LinkFlag {
     /** IFF_UP. */ UP(0x1),
     /** IFF_BROADCAST. */ BROADCAST(0x2),

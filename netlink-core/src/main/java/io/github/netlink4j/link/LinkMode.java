@@ -1,10 +1,13 @@
 package io.github.netlink4j.link;
 
-/** *
+/**
+ * A link's mode ({@code IFLA_LINKMODE}, {@code IF_LINK_MODE_*} of linux/if_link.h), as {@code ip -d link}
+ * prints it.
+ *
  * {@snippet :
  * LinkMode m = nl.links().get("veth0").linkMode();       // ip link: … mode DEFAULT
  * }
- A link's mode ({@code IFLA_LINKMODE}, {@code IF_LINK_MODE_*} of linux/if_link.h), as {@code ip -d link} prints it. */
+ */
 public enum LinkMode {
     /** {@code IF_LINK_MODE_DEFAULT} (0). */
     DEFAULT,

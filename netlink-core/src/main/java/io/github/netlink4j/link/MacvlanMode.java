@@ -1,10 +1,12 @@
 package io.github.netlink4j.link;
 
-/** *
+/**
+ * macvlan and macvtap modes ({@code IFLA_MACVLAN_MODE}, {@code MACVLAN_MODE_*} of linux/if_link.h).
+ *
  * {@snippet :
  * nl.links().add(LinkSpec.macvlan("mv0", "veth0", MacvlanMode.BRIDGE));   // ip link add mv0 link veth0 type macvlan mode bridge
  * }
- macvlan and macvtap modes ({@code IFLA_MACVLAN_MODE}, {@code MACVLAN_MODE_*} of linux/if_link.h). */
+ */
 public enum MacvlanMode {
     /** No traffic between macvlans on one parent (1). */
     PRIVATE(1),

@@ -1,10 +1,13 @@
 package io.github.netlink4j.link;
 
-/** *
+/**
+ * RFC 2863 operational state ({@code IFLA_OPERSTATE}, {@code IF_OPER_*} of linux/if.h), as {@code ip link}
+ * prints it.
+ *
  * {@snippet :
  * boolean up = nl.links().get("veth0").operState() == OperState.UP;   // ip link: … state UP
  * }
- RFC 2863 operational state ({@code IFLA_OPERSTATE}, {@code IF_OPER_*} of linux/if.h), as {@code ip link} prints it. */
+ */
 public enum OperState {
     /** 0. */ UNKNOWN,
     /** 1. */ NOTPRESENT,

@@ -1,10 +1,12 @@
 package io.github.netlink4j.link;
 
-/** *
+/**
+ * A VLAN's tag protocol ({@code IFLA_VLAN_PROTOCOL}, an ethertype in network order).
+ *
  * {@snippet :
  * nl.links().add(new LinkSpec.Vlan("veth0.100", "veth0", 100, VlanProtocol.IEEE_8021Q, LinkOptions.DEFAULTS));
  * }
- A VLAN's tag protocol ({@code IFLA_VLAN_PROTOCOL}, an ethertype in network order). */
+ */
 public enum VlanProtocol {
     /** IEEE 802.1Q, ethertype 0x8100 (the default). */
     IEEE_8021Q(0x8100, "802.1Q"),

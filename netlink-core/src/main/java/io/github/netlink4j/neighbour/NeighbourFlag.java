@@ -4,11 +4,13 @@ import io.github.netlink4j.internal.util.FlagSet;
 
 import java.util.Set;
 
-/** *
+/**
+ * Neighbour entry flags ({@code ndm_flags}, {@code NTF_*} of linux/neighbour.h).
+ *
  * {@snippet :
  * boolean router = nl.neighbours().get("veth0", InetAddress.ofLiteral("fd00:200::1")).flagSet().contains(NeighbourFlag.ROUTER);
  * }
- Neighbour entry flags ({@code ndm_flags}, {@code NTF_*} of linux/neighbour.h). */
+ */
 public enum NeighbourFlag {
     /** NTF_USE. */ USE(0x01),
     /** NTF_SELF. */ SELF(0x02),

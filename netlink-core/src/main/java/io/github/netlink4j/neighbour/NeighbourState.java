@@ -6,12 +6,15 @@ import io.github.netlink4j.internal.util.FlagSet;
 
 import java.util.Set;
 
-/** *
+/**
+ * Neighbour cache states ({@code ndm_state}, {@code NUD_*} of linux/neighbour.h), as {@code ip neigh}
+ * prints them.
+ *
  * {@snippet :
  * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07"))
  *         .withState(NeighbourState.REACHABLE));                 // … nud reachable
  * }
- Neighbour cache states ({@code ndm_state}, {@code NUD_*} of linux/neighbour.h), as {@code ip neigh} prints them. */
+ */
 public enum NeighbourState {
     /** NUD_INCOMPLETE. */ INCOMPLETE(0x01),
     /** NUD_REACHABLE. */ REACHABLE(0x02),

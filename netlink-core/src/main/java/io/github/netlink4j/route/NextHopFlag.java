@@ -6,11 +6,14 @@ import io.github.netlink4j.internal.util.FlagSet;
 
 import java.util.Set;
 
-/** *
+/**
+ * Next-hop flags ({@code rtnh_flags} and the low bits of {@code rtm_flags}: {@code RTNH_F_*} of
+ * linux/rtnetlink.h).
+ *
  * {@snippet :
  * boolean onlink = nl.routes().list(AddressFamily.INET).get(0).nextHopFlags().contains(NextHopFlag.ONLINK);
  * }
- Next-hop flags ({@code rtnh_flags} and the low bits of {@code rtm_flags}: {@code RTNH_F_*} of linux/rtnetlink.h). */
+ */
 public enum NextHopFlag {
     /** RTNH_F_DEAD: the next hop is dead. */ DEAD(1),
     /** RTNH_F_PERVASIVE: recursive gateway lookup. */ PERVASIVE(2),

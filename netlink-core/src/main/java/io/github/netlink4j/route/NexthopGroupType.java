@@ -1,10 +1,13 @@
 package io.github.netlink4j.route;
 
-/** *
+/**
+ * How a nexthop group spreads flows over its members ({@code NHA_GROUP_TYPE}, NEXTHOP_GRP_TYPE_* of
+ * linux/nexthop.h).
+ *
  * {@snippet :
  * nl.nexthops().add(NexthopObjectSpec.group(11, members).resilient(8, Duration.ofSeconds(60), null));   // … type resilient buckets 8
  * }
- How a nexthop group spreads flows over its members ({@code NHA_GROUP_TYPE}, NEXTHOP_GRP_TYPE_* of linux/nexthop.h). */
+ */
 public enum NexthopGroupType {
     /** NEXTHOP_GRP_TYPE_MPATH (0): hash-threshold multipath, the default ({@code mpath}). */ MPATH,
     /** NEXTHOP_GRP_TYPE_RES (1): resilient hashing over a fixed table of buckets ({@code resilient}). */ RESILIENT;

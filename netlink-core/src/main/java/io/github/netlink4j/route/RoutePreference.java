@@ -2,11 +2,14 @@ package io.github.netlink4j.route;
 
 import io.github.netlink4j.common.AddressFamily;
 
-/** *
+/**
+ * An IPv6 router preference ({@code RTA_PREF}, {@code ICMPV6_ROUTER_PREF_*} of linux/icmpv6.h), as ip
+ * prints it.
+ *
  * {@snippet :
  * Optional<RoutePreference> p = nl.routes().list(AddressFamily.INET6).get(0).preference();   // … pref medium
  * }
- An IPv6 router preference ({@code RTA_PREF}, {@code ICMPV6_ROUTER_PREF_*} of linux/icmpv6.h), as ip prints it. */
+ */
 public enum RoutePreference {
     /** {@code ICMPV6_ROUTER_PREF_MEDIUM} (0). */
     MEDIUM(0),

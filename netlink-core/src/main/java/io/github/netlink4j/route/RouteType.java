@@ -1,10 +1,12 @@
 package io.github.netlink4j.route;
 
-/** *
+/**
+ * Route types ({@code rtm_type}, {@code RTN_*} of linux/rtnetlink.h), as {@code ip route} names them.
+ *
  * {@snippet :
  * nl.routes().add(RouteSpec.to("10.200.8.0/24").withType(RouteType.BLACKHOLE));   // ip route add blackhole 10.200.8.0/24
  * }
- Route types ({@code rtm_type}, {@code RTN_*} of linux/rtnetlink.h), as {@code ip route} names them. */
+ */
 public enum RouteType {
     /** 0. */ UNSPEC,
     /** 1: a gateway or direct route. */ UNICAST,

@@ -52,6 +52,16 @@ public final class AppliedTopology implements AutoCloseable {
         return java.util.List.copyOf(made.done);
     }
 
+    /**
+     * What was made and where: {@code AppliedTopology[2 namespaces (direct_netns, peer), …, 9 steps made,
+     * host NetlinkClient[…]]}, and {@code removed} once {@link #close()} ran.
+     */
+    @Override
+    public String toString() {
+        return "AppliedTopology[" + made.topology().summary() + ", " + made.done.size() + " steps made, host " + made.host
+                + (made.undone() ? ", removed" : "") + "]";
+    }
+
     @Override
     public void close() throws IOException {
         made.undo();

@@ -52,6 +52,14 @@ final class Applier {
         this.steps = t.namespaces.size() + t.links.size() + t.addresses.size() + t.ups.size() + t.routes.size() + t.rules.size();
     }
 
+    Topology topology() {
+        return t;
+    }
+
+    synchronized boolean undone() {
+        return undone;
+    }
+
     AppliedTopology applyOwning() throws TopologyException {
         ownsHost = true;
         return apply();

@@ -105,6 +105,25 @@ public final class Topology {
         return new Differ(this, host, applied).diff();
     }
 
+    /**
+     * What the topology makes, in counts: {@code Topology[2 namespaces (direct_netns, peer), 2 links,
+     * 3 addresses, 4 links up, 1 route, 0 rules]}.
+     */
+    @Override
+    public String toString() {
+        return "Topology[" + summary() + "]";
+    }
+
+    String summary() {
+        return count(namespaces.size(), "namespace") + (namespaces.isEmpty() ? "" : " (" + String.join(", ", namespaceKeys()) + ")")
+                + ", " + count(links.size(), "link") + ", " + count(addresses.size(), "address") + ", "
+                + count(ups.size(), "link") + " up, " + count(routes.size(), "route") + ", " + count(rules.size(), "rule");
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : what.endsWith("s") ? "es" : "s");
+    }
+
     /** Builds a {@link Topology}; every method returns the builder. */
     public static final class Builder {
         private final Map<String, Namespace> namespaces = new LinkedHashMap<>();

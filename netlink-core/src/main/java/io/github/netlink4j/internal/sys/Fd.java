@@ -26,13 +26,6 @@ public final class Fd implements AutoCloseable {
         return fd.get() < 0;
     }
 
-    /** Gives up ownership without closing; returns the number. */
-    public int release() {
-        int v = fd.getAndSet(-1);
-        if (v < 0) throw new IllegalStateException("file descriptor is closed");
-        return v;
-    }
-
     @Override
     public void close() throws SyscallException {
         int v = fd.getAndSet(-1);

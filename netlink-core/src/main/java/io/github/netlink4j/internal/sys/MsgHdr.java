@@ -46,12 +46,4 @@ public final class MsgHdr {
         hdr.set(JAVA_INT, NAMELEN, len);
         hdr.set(JAVA_INT, FLAGS, 0);
     }
-
-    public static int flags(MemorySegment hdr) {
-        return hdr.get(JAVA_INT, FLAGS);
-    }
-
-    public static int nameLen(MemorySegment hdr) {
-        return hdr.get(JAVA_INT, NAMELEN);
-    }
 }

@@ -63,16 +63,6 @@ public final class EventSocket implements AutoCloseable {
         }
     }
 
-    /** For tests: shrinks the receive buffer to {@code bytes}. */
-    void useReceiveBufferForTest(int bytes) {
-        enter();
-        try {
-            channel.useReceiveBufferForTest(bytes);
-        } finally {
-            leave();
-        }
-    }
-
     /** The datagram just received, {@code [0, n)}, copied to the heap; valid until the next receive. */
     public MemorySegment received(int n) {
         enter();

@@ -43,14 +43,14 @@ final class NetlinkChannel implements AutoCloseable {
     private byte[] heap = new byte[0];
     private MemorySegment heapSegment = MemorySegment.ofArray(heap);
 
-    private NetlinkChannel(int rawFd, int rcvbuf) throws SyscallException {
+    private NetlinkChannel(int rawFd, int rcvbuf, int rxBytes) throws SyscallException {
         this.fd = new Fd(rawFd);
         try {
             errno = Libc.newErrnoState(arena);
             source = arena.allocate(SockaddrNl.LAYOUT);
             msghdr = arena.allocate(MsgHdr.LAYOUT);
             iov = arena.allocate(MsgHdr.IOVEC);
-            rx = arena.allocate(RX_BUFFER, 8);
+            rx = arena.allocate(rxBytes, 8);
             tx = arena.allocate(4096, 8);
             MsgHdr.init(msghdr, source, iov);
             optionalOpt(Sys.SOL_NETLINK, Netlink.NETLINK_EXT_ACK, 1);
@@ -88,9 +88,14 @@ final class NetlinkChannel implements AutoCloseable {
         }
     }
 
-    /** Takes ownership of a socket fd made by {@link #createFd} (possibly on a thread in another namespace). */
-    static NetlinkChannel adopt(int rawFd, int rcvbuf) throws SyscallException {
-        return new NetlinkChannel(rawFd, rcvbuf);
+    /**
+     * Takes ownership of a socket fd made by {@link #createFd} (possibly on a thread in another
+     * namespace), with a kernel receive queue of {@code rcvbuf} bytes (0: the system's default) and a
+     * receive buffer of {@code rxBytes} to start with ({@link #RX_BUFFER}; it grows when a datagram does
+     * not fit).
+     */
+    static NetlinkChannel adopt(int rawFd, int rcvbuf, int rxBytes) throws SyscallException {
+        return new NetlinkChannel(rawFd, rcvbuf, rxBytes);
     }
 
     private void optionalOpt(int level, int name, int value) throws SyscallException {
@@ -132,10 +137,6 @@ final class NetlinkChannel implements AutoCloseable {
 
     int portId() {
         return portId;
-    }
-
-    int fd() {
-        return fd.get();
     }
 
     boolean isClosed() {
@@ -203,11 +204,6 @@ final class NetlinkChannel implements AutoCloseable {
 
     private void grow(long n) {
         rx = arena.allocate(Math.max(n, rx.byteSize() * 2), 8);
-    }
-
-    /** For tests: a receive buffer of {@code bytes}, so that a datagram that does not fit can be made. */
-    void useReceiveBufferForTest(int bytes) {
-        rx = arena.allocate(bytes, 8);
     }
 
     /** The receive buffer, valid for the length the last receive returned. */

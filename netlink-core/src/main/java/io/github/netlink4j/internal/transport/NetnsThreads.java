@@ -57,12 +57,8 @@ public final class NetnsThreads {
             return -1; // no /proc: workers stay where they are born (the check after each job still runs)
         }
     }
-    private static final ConcurrentLinkedDeque<Worker> IDLE = new ConcurrentLinkedDeque<>();
-    /**
-     * For tests only: what a new worker's setup throws (an OutOfMemoryError, say), to prove that any
-     * failure there reaches the caller instead of leaving it waiting. Null in use.
-     */
-    static volatile java.util.function.Supplier<Throwable> setupFault;
+    /** Workers waiting for a job, the most recently idle first. */
+    static final ConcurrentLinkedDeque<Worker> IDLE = new ConcurrentLinkedDeque<>();
 
     /** What the task may throw. */
     @FunctionalInterface
@@ -190,30 +186,13 @@ public final class NetnsThreads {
         return submit(new Job<>(-1, null, task));
     }
 
-    /** The namespace ids the idle workers return to (for tests: always the process's). */
-    public static java.util.List<String> idleWorkerHomes() {
-        return IDLE.stream().map(w -> w.home).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** Ends the idle workers now (tests use it to check that nothing is left behind). */
-    public static void retireIdleWorkers() {
-        for (Worker w; (w = IDLE.pollFirst()) != null; ) {
-            if (w.state.compareAndSet(Worker.IDLE, Worker.RETIRED)) w.interrupt();
-        }
-    }
-
-    /** How many workers wait for work. */
-    public static int idleWorkers() {
-        return IDLE.size();
-    }
-
     private static <T> T submit(Job<T> job) throws IOException {
         acquireSlot();
         job.result.whenComplete((v, e) -> SLOTS.release());
         while (true) {
             Worker w = IDLE.pollFirst();
             if (w == null) {
-                w = new Worker();
+                w = new Worker(NetnsThreads::settle);
                 w.state.set(Worker.BUSY);
                 w.jobs.add(job);
                 try {
@@ -252,21 +231,48 @@ public final class NetnsThreads {
         }
     }
 
+    /**
+     * Where a worker goes back to after each job: the namespaces it settled in when it started (the
+     * process's network namespace, its own mount namespace), and an fd on that network namespace. Its
+     * kernel task id is registered with {@link Strays} as one of the library's workers.
+     */
+    record Home(String tid, int netnsFd, String netns, long mountNs) {}
+
+    /** Settles the calling thread, a new worker, in the process's network namespace and says where that is. */
+    static Home settle() throws IOException {
+        String tid = Strays.register();
+        try {
+            if (PROCESS_NETNS >= 0) Libc.setns(PROCESS_NETNS, Sys.CLONE_NEWNET);
+            String netns = currentNetns();
+            long mnt = currentMountNs();
+            return new Home(tid, Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0), netns, mnt);
+        } catch (Throwable e) {
+            Strays.forget(tid);
+            throw e;
+        }
+    }
+
     /** A task for a worker: enter {@code nsFd} ({@code target} is its id), or with nsFd -1 unshare a new one. */
-    private record Job<T>(int nsFd, String target, Task<T> task, CompletableFuture<T> result) {
+    record Job<T>(int nsFd, String target, Task<T> task, CompletableFuture<T> result) {
         Job(int nsFd, String target, Task<T> task) {
             this(nsFd, target, task, new CompletableFuture<>());
         }
     }
 
-    private static final class Worker extends Thread {
+    /**
+     * A worker thread: it settles in ({@code settle}, {@link #settle()} in use), runs jobs one at a time
+     * and goes back to its home after each. A caller hands it a job by setting it BUSY (from IDLE, or a
+     * new one before {@code start}) and putting the job in {@code jobs}.
+     */
+    static final class Worker extends Thread {
         static final int IDLE = 0, BUSY = 1, RETIRED = 2;
         final AtomicInteger state = new AtomicInteger(IDLE);
         final BlockingQueue<Job<?>> jobs = new ArrayBlockingQueue<>(1);
-        volatile String home;
+        private final Task<Home> settle;
 
-        Worker() {
+        Worker(Task<Home> settle) {
             super(null, null, "netlink4j-netns-" + COUNTER.incrementAndGet(), 0, false);
+            this.settle = settle;
             setDaemon(true);
         }
 
@@ -277,14 +283,11 @@ public final class NetnsThreads {
             long homeMnt;
             String tid;
             try {
-                java.util.function.Supplier<Throwable> fault = setupFault;
-                if (fault != null) throw fault.get();
-                tid = Strays.register();
-                if (PROCESS_NETNS >= 0) Libc.setns(PROCESS_NETNS, Sys.CLONE_NEWNET);
-                home = currentNetns();
-                homeMnt = currentMountNs();
-                homeFd = Libc.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
-                this.home = home;
+                Home h = settle.call();
+                tid = h.tid();
+                home = h.netns();
+                homeMnt = h.mountNs();
+                homeFd = h.netnsFd();
             } catch (Throwable e) { // whatever it is, the caller hears of it instead of waiting forever
                 state.set(RETIRED);
                 Job<?> first = jobs.poll();
@@ -325,7 +328,7 @@ public final class NetnsThreads {
                     Job<?> job = jobs.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
                     if (job != null) return job;
                 } catch (InterruptedException e) {
-                    // retireIdleWorkers: fall through to the state check
+                    // retired while idle (state RETIRED, then interrupted): fall through to the state check
                 }
                 if (state.compareAndSet(IDLE, RETIRED)) return null;
                 if (state.get() == RETIRED) return null;
@@ -333,7 +336,7 @@ public final class NetnsThreads {
                 try {
                     return jobs.take();
                 } catch (InterruptedException e) {
-                    // only retireIdleWorkers interrupts, and it only retires IDLE workers: retry
+                    // an interrupt only ever retires an IDLE worker, and this one was claimed: retry
                 }
             }
         }

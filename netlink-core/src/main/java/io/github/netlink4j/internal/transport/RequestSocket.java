@@ -62,7 +62,7 @@ public final class RequestSocket implements AutoCloseable {
 
     /** A NETLINK_ROUTE socket in the calling thread's network namespace. */
     public static RequestSocket open() throws SyscallException {
-        return new RequestSocket(NetlinkChannel.adopt(NetlinkChannel.createFd(), 0), io.github.netlink4j.internal.wire.AttrNames::pathAt);
+        return new RequestSocket(NetlinkChannel.adopt(NetlinkChannel.createFd(), 0, NetlinkChannel.RX_BUFFER), io.github.netlink4j.internal.wire.AttrNames::pathAt);
     }
 
     /** The port id the kernel assigned at bind. */
@@ -73,11 +73,6 @@ public final class RequestSocket implements AutoCloseable {
     /** Whether {@link #close} was called. */
     public boolean isClosed() {
         return channel.isClosed();
-    }
-
-    /** The descriptor, for diagnostics and tests. */
-    public int fd() {
-        return channel.fd();
     }
 
     /** Messages received that were not for the exchange in progress, dropped. */

@@ -39,7 +39,7 @@ public final class SocketFactory {
      * every bus; attribute paths in errors are named for rtnetlink and given as numbers elsewhere.
      */
     public RequestSocket requests(Bus bus) throws IOException {
-        return new RequestSocket(NetlinkChannel.adopt(createFd(bus), 0), bus.namer());
+        return new RequestSocket(NetlinkChannel.adopt(createFd(bus), 0, NetlinkChannel.RX_BUFFER), bus.namer());
     }
 
     /** A NETLINK_ROUTE event socket with a receive queue of {@code rcvbuf} bytes (0: the system's default). */
@@ -49,6 +49,6 @@ public final class SocketFactory {
 
     /** An event socket on {@code bus} with a receive queue of {@code rcvbuf} bytes (0: the default). */
     public EventSocket events(Bus bus, int rcvbuf) throws IOException {
-        return new EventSocket(NetlinkChannel.adopt(createFd(bus), rcvbuf));
+        return new EventSocket(NetlinkChannel.adopt(createFd(bus), rcvbuf, NetlinkChannel.RX_BUFFER));
     }
 }

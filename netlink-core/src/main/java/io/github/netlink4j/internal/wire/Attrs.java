@@ -198,13 +198,6 @@ public final class Attrs {
                 nestContext);
     }
 
-    /** A cursor over this payload after skipping a {@code header}-byte struct. */
-    public Attrs nestedAttrsAfter(int header, String nestContext) throws ProtocolException {
-        if (payloadLen < header) need(header, nestContext + " header");
-        return new Attrs().within(this, payload + header, payload + payloadLen,
-                nestContext);
-    }
-
     // Reads at absolute offsets of the segment, for the fixed structs before and inside attributes
     // (ifinfomsg, rtnexthop, ...): the caller has checked that they lie inside the message.
 

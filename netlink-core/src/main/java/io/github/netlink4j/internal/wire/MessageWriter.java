@@ -145,12 +145,6 @@ public final class MessageWriter {
         if (p != pos) throw new IllegalStateException(messages + " messages end at " + p + ", not at " + pos + ": not ended?");
     }
 
-    /** Or-s {@code flags} into the header of the message at {@code start}. */
-    public void addFlags(int start, int flags) {
-        java.util.Objects.checkIndex(start, pos - 7);
-        H16.set(buf, start + 6, (short) ((short) H16.get(buf, start + 6) | flags));
-    }
-
     /** {@code struct ifinfomsg}: family, type, index, flags, change (16 bytes). */
     public void ifinfomsg(int family, int type, int index, int flags, int change) {
         int p = room(16);
@@ -394,10 +388,5 @@ public final class MessageWriter {
     public void patchByte(int offset, int value) {
         if (offset < 0 || offset >= pos) throw new IndexOutOfBoundsException(offset);
         buf[offset] = (byte) value;
-    }
-
-    /** A copy of the bytes written, for tests and diagnostics. */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
     }
 }

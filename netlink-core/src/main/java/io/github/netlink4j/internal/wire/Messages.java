@@ -43,11 +43,6 @@ public final class Messages {
         return true;
     }
 
-    /** The segment being read. */
-    public MemorySegment segment() {
-        return seg;
-    }
-
     /** Offset of the current message's header. */
     public long offset() {
         return msg;

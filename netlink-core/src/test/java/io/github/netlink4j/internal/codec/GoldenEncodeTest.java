@@ -18,6 +18,7 @@ import io.github.netlink4j.route.RouteType;
 
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.testing.Golden;
+import io.github.netlink4j.testing.Written;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -40,7 +41,7 @@ class GoldenEncodeTest {
         MessageWriter w = new MessageWriter(64);
         enc.accept(w);
         byte[] expected = Golden.bytes(fixture);
-        assertEquals(Golden.dump(expected), Golden.dump(w.toByteArray()), fixture);
+        assertEquals(Golden.dump(expected), Golden.dump(Written.bytes(w)), fixture);
     }
 
     private static void create(String fixture, LinkSpec spec) {
@@ -139,8 +140,8 @@ class GoldenEncodeTest {
         LinkCodec.encodeCreate(plain, LinkSpec.veth("veth0", "veth1"), INDEX::get, false);
         MessageWriter echo = new MessageWriter(64);
         LinkCodec.encodeCreate(echo, LinkSpec.veth("veth0", "veth1"), INDEX::get, true);
-        byte[] a = plain.toByteArray();
-        byte[] b = echo.toByteArray();
+        byte[] a = Written.bytes(plain);
+        byte[] b = Written.bytes(echo);
         a[6] |= 0x08; // NLM_F_ECHO
         assertEquals(Golden.dump(a), Golden.dump(b));
     }

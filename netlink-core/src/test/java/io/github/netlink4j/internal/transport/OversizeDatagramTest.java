@@ -18,10 +18,10 @@ class OversizeDatagramTest {
     @Test
     void aDatagramThatDoesNotFitIsReportedAndTheBufferGrows() throws Exception {
         try (ThrowawayNamespace t = ThrowawayNamespace.create("big");
-             EventSocket events = SocketFactory.in(t.ns().fd()).events(1 << 20)) {
+             // a receive buffer far smaller than one RTM_NEWLINK
+             EventSocket events = new EventSocket(NetlinkChannel.adopt(NetnsThreads.call(t.ns().fd(), NetlinkChannel::createFd), 1 << 20, 64))) {
             events.joinGroup(Rtnetlink.RTNLGRP_LINK);
             events.setReceiveTimeoutMillis(2_000);
-            events.useReceiveBufferForTest(64); // far smaller than one RTM_NEWLINK
             t.client().links().add(LinkSpec.ifb("ifbbig0"));
             assertEquals(-Errno.EMSGSIZE, events.receive(), "the first notification did not fit: said so");
             t.client().links().add(LinkSpec.ifb("ifbbig1"));

@@ -1,5 +1,6 @@
 package io.github.netlink4j.internal.wire;
 
+import io.github.netlink4j.testing.Written;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -57,7 +58,7 @@ class MessageWriterTest {
         for (int n = 0; n <= 20; n++) {
             String plain = "abcdefghijklmnopqrstuvwxyz".substring(0, n);
             w.reset().attrString(9, plain);
-            assertArrayEquals(expected(9, plain), w.toByteArray(), plain);
+            assertArrayEquals(expected(9, plain), Written.bytes(w), plain);
             for (int i = 0; i < n; i++) {
                 String nul = plain.substring(0, i) + '\u0000' + plain.substring(i + 1);
                 assertThrows(IllegalArgumentException.class, () -> w.reset().attrString(9, nul), "NUL at " + i);
@@ -65,7 +66,7 @@ class MessageWriterTest {
                     String s = plain.substring(0, i) + bad + plain.substring(i + 1);
                     for (int k = 0; k < 64; k++) w.reset().attrU64(1, -1L); // dirty the buffer
                     w.reset().attrString(9, s);
-                    assertArrayEquals(expected(9, s), w.toByteArray(), s);
+                    assertArrayEquals(expected(9, s), Written.bytes(w), s);
                 }
             }
         }
@@ -96,7 +97,7 @@ class MessageWriterTest {
             want.writeBytes(attr(9, java.util.Arrays.copyOf(utf8, utf8.length + 1)));
             want.writeBytes(attr(10, utf8));
             want.writeBytes(attr(2, new byte[] {7}));
-            assertArrayEquals(want.toByteArray(), w.toByteArray(), s);
+            assertArrayEquals(want.toByteArray(), Written.bytes(w), s);
         }
     }
 
@@ -119,7 +120,7 @@ class MessageWriterTest {
             w.attrString(3, "n" + i);
         }
         w.endMessage(m);
-        byte[] b = w.toByteArray();
+        byte[] b = Written.bytes(w);
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder());
         assertEquals(b.length, bb.getInt(0));
         int p = 16;
@@ -176,7 +177,7 @@ class MessageWriterTest {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
             java.lang.foreign.MemorySegment dst = arena.allocate(w.size());
             w.copyTo(dst);
-            assertArrayEquals(w.toByteArray(), dst.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+            assertArrayEquals(Written.bytes(w), dst.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
         }
     }
 
@@ -187,7 +188,7 @@ class MessageWriterTest {
         w.reset();
         w.attrU8(1, 0x7f);
         w.attrString(2, "ab");
-        byte[] b = w.toByteArray();
+        byte[] b = Written.bytes(w);
         assertEquals(16, b.length);
         assertEquals(0, b[5]);
         assertEquals(0, b[6]);

@@ -3,6 +3,7 @@ package io.github.netlink4j.internal.wire;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.testing.Written;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -21,7 +22,7 @@ class ReplyReaderTest {
 
     /** Builds a datagram with a writer, then sets seq/pid of each message. */
     private static MemorySegment datagram(MessageWriter w, int seq, int pid) {
-        byte[] b = w.toByteArray();
+        byte[] b = Written.bytes(w);
         MemorySegment s = MemorySegment.ofArray(b);
         Messages m = new Messages().reset(s, b.length);
         try {
@@ -126,7 +127,7 @@ class ReplyReaderTest {
         int m = w.beginMessage(Netlink.NLMSG_DONE, Netlink.NLM_F_MULTI);
         w.rtgenmsg(0);
         w.endMessage(m);
-        byte[] b = w.toByteArray();
+        byte[] b = Written.bytes(w);
         MemorySegment s = MemorySegment.ofArray(b);
         s.set(MessageWriter.U32, 16, -22); // -EINVAL
         Nlmsg.setSeq(s, 0, 3);
@@ -152,7 +153,7 @@ class ReplyReaderTest {
             if (offs >= 0) w.attrU32(Netlink.NLMSGERR_ATTR_OFFS, offs);
         }
         w.endMessage(m);
-        byte[] b = w.toByteArray();
+        byte[] b = Written.bytes(w);
         MemorySegment s = MemorySegment.ofArray(b);
         s.set(MessageWriter.U32, 16, -errno);
         Nlmsg.setSeq(s, 0, 9);
