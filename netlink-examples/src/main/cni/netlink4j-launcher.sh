@@ -18,9 +18,12 @@
 
 # JVM options for one short command: C1 only and the serial collector start fastest. Nothing of the
 # JVM's own may reach stdout, which is the command's (a CNI runtime reads its result there): its
-# messages go to stderr, and those about the AOT cache nowhere (a user cannot act on them each call).
+# messages and log go to stderr (the log's default is stdout), on JDK >= 25 those about the AOT cache
+# nowhere (a user cannot act on them each call; JDK 22 to 24 would refuse the aot tag).
 nl4j_opts='--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData
- -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,aot*=off,cds*=off:stderr'
+ -XX:+DisplayVMOutputToStderr'
+nl4j_log='-Xlog:disable -Xlog:all=warning:stderr'
+nl4j_log_aot='-Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=off:stderr -Xlog:cds*=off:stderr'
 
 # _m := the feature version in JDK $1's release file, or empty
 nl4j_major() {
@@ -134,9 +137,9 @@ EOF
 nl4j_java_train() {
   set -f
   if [ -n "$nl4j_main" ]; then
-    $_timeout "$nl4j_java" $nl4j_opts "-XX:ErrorFile=$nl4j_dir/hs_err_pid%p.log" "$@" -cp "$nl4j_jar" "$nl4j_main" --train
+    $_timeout "$nl4j_java" $nl4j_opts $nl4j_log_aot "-XX:ErrorFile=$nl4j_dir/hs_err_pid%p.log" "$@" -cp "$nl4j_jar" "$nl4j_main" --train
   else
-    $_timeout "$nl4j_java" $nl4j_opts "-XX:ErrorFile=$nl4j_dir/hs_err_pid%p.log" "$@" -jar "$nl4j_jar" --train
+    $_timeout "$nl4j_java" $nl4j_opts $nl4j_log_aot "-XX:ErrorFile=$nl4j_dir/hs_err_pid%p.log" "$@" -jar "$nl4j_jar" --train
   fi
   _rc=$?
   set +f
@@ -218,9 +221,11 @@ nl4j_train() {
 # process group; the shell's trap only keeps the shell waiting), stdin and stdout are its own, and its
 # exit status is the launcher's. The crash report would go to stdout whatever -XX:+DisplayVMOutputToStderr
 # says (the JDK writes it to fd 1, JDK-8215004), so this run suppresses it; a crash is a SIGABRT
-# (134) from the JVM's handler, or the signal itself if it came before that handler. A command that had
-# already printed or changed something before its crash runs again: a corrupt cache fails at startup.
-# Without setpriv the JVM is exec'd with the cache, as before.
+# (134) from the JVM's handler, or the signal itself if it came before that handler. The shell cannot tell
+# a crash at startup from one after the command printed or changed something: most corrupt caches we
+# tried killed the JVM before main, some at exit, after the answer (the CNI VERSION answer, then SIGSEGV),
+# and then the command runs twice; the note on stderr says so. Without setpriv the JVM is exec'd with
+# the cache, as before.
 nl4j_run_cached() {
   command -v setpriv >/dev/null 2>&1 || exec "$nl4j_java" "-XX:AOTCache=$nl4j_cache" "$@"
   trap : INT QUIT
@@ -228,7 +233,7 @@ nl4j_run_cached() {
   setpriv --pdeathsig TERM -- "$nl4j_java" "-XX:AOTCache=$nl4j_cache" -XX:+SuppressFatalErrorMessage "$@" || _rc=$?
   case $_rc in 132|134|135|136|139) ;; *) exit "$_rc" ;; esac
   rm -f -- "$nl4j_cache"
-  echo "$nl4j_prog: the JVM died (exit $_rc) with the AOT cache $nl4j_cache; removed it, running once more without" >&2
+  echo "$nl4j_prog: the JVM died (exit $_rc) with the AOT cache $nl4j_cache; removed it, running the command once more without it" >&2
   trap - INT QUIT
   exec "$nl4j_java" "$@"
 }
@@ -238,7 +243,7 @@ nl4j_launch() {
   nl4j_find_java || nl4j_fail "no JDK >= 22 found" "set NETLINK4J_JAVA or JAVA_HOME, or install one under /usr/lib/jvm"
   if [ -n "$nl4j_main" ]; then set -- -cp "$nl4j_jar" "$nl4j_main" "$@"; else set -- -jar "$nl4j_jar" "$@"; fi
   set -f
-  set -- $nl4j_opts "$@"
+  if [ "$nl4j_feature" -ge 25 ]; then set -- $nl4j_opts $nl4j_log_aot "$@"; else set -- $nl4j_opts $nl4j_log "$@"; fi
   set +f
   if [ "$nl4j_feature" -ge 25 ] && [ "${nl4j_aot:-1}" != 0 ]; then
     nl4j_read_euid
