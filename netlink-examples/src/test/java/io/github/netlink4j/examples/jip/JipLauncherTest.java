@@ -117,6 +117,17 @@ class JipLauncherTest {
     }
 
     @Test
+    void aLinkToJipFindsTheJarAndTheLibraryWhereItLeads() throws Exception {
+        Path link = Files.createDirectories(rig.root.resolve("usr/local/bin")).resolve("jip");
+        Files.createSymbolicLink(link, jip);
+        Map<String, String> env = env(null, rig.argsFile("link"));
+        env.put("JIP_AOT", "0"); // without a home, root's caches would go to this machine's /var/cache
+        Result r = rig.run(List.of(link.toString(), "-V"), env, "", rig.root);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("jip utility"), r.out());
+    }
+
+    @Test
     void aUserWhoCannotTrainNeverTries() throws Exception {
         Path home = Files.createDirectory(rig.root.resolve("home-user"));
         chown(home, NOBODY);
