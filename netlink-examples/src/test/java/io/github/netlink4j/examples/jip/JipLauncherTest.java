@@ -167,6 +167,18 @@ class JipLauncherTest {
         return fail("no JVM for " + command);
     }
 
+    /** Waits (at most 30 s) until the JVM catches SIGSEGV: before that a SIGSEGV kills it with no report. */
+    private static void catchesSegv(ProcessHandle jvm) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+                if (line.startsWith("SigCgt:") && (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (11 - 1))) != 0) return;
+            }
+            Thread.sleep(50);
+        }
+        fail("the JVM never installed its SIGSEGV handler");
+    }
+
     private static void gone(ProcessHandle jvm) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (jvm.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
@@ -184,6 +196,7 @@ class JipLauncherTest {
             Process p = rig.command(List.of("ip", "netns", "exec", ns.name(), jip.toString(), "monitor"), env(home, rig.argsFile("crash")), cwd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             ProcessHandle jvm = jvm("monitor");
+            catchesSegv(jvm);
             assertEquals(0, new ProcessBuilder("kill", "-SEGV", Long.toString(jvm.pid())).start().waitFor());
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(134, p.exitValue());
