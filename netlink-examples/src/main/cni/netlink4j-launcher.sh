@@ -182,7 +182,7 @@ nl4j_sweep() {
 # only where it can succeed (nl4j_can_train, checked before) and at most once a day per key after a
 # failure (the marker <key>.failed holds what the failed run printed). A new cache is checked before it
 # is moved into place: a trial run with it, -XX:AOTMode=on (fail rather than run without it) and
-# -XX:+VerifySharedSpaces (checksums of every region, ~30 ms: too dear for every call), the training
+# -XX:+VerifySharedSpaces (checksums of every region: tens of ms, too dear for every call), the training
 # once more. A cache that crashes the JVM or fails its checksums is never used by a call. Everything it
 # makes is private to the user (umask 077, the directory mode 700), whatever umask the caller had.
 nl4j_train() {
