@@ -205,7 +205,12 @@ final class AddCommand {
                     host.addresses().delete(AddressSpec.of(br, Address.format(a.address()) + "/" + a.prefixLength()));
                 }
             }
-            if (!present) host.addresses().add(withBroadcast(AddressSpec.of(br, Address.format(gw) + "/" + prefix)));
+            if (present) continue;
+            try {
+                host.addresses().add(withBroadcast(AddressSpec.of(br, Address.format(gw) + "/" + prefix)));
+            } catch (AlreadyExistsException concurrentAdd) {
+                // another ADD on this bridge added the same address since the list above, as the reference tolerates EEXIST
+            }
         }
     }
 
