@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (their container already has an eth0) repeat until the good ones are done.
  */
 class CniBridgeRaceTest {
-    private static final int ROUNDS = 20, GOOD = 3, FAILING_THREADS = 4, MAX_FAILING_ADDS_PER_THREAD = 20;
+    private static final int ROUNDS = 20, GOOD_ONLY_ROUNDS = 10, GOOD = 4, FAILING_THREADS = 4, MAX_FAILING_ADDS_PER_THREAD = 20;
 
     private final List<ThrowawayNamespace> namespaces = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
@@ -58,6 +58,17 @@ class CniBridgeRaceTest {
 
     @Test
     void failingAddsNeverTakeTheBridgeFromGoodOnes() throws Exception {
+        race(ROUNDS, FAILING_THREADS);
+    }
+
+    /** Good ADDs together find the gateway address missing together and add it together: one is first, the others must take theirs as done. */
+    @Test
+    void goodAddsTogetherAllSucceed() throws Exception {
+        race(GOOD_ONLY_ROUNDS, 0);
+    }
+
+    /** {@code rounds} rounds, each from no bridge: {@link #GOOD} good ADDs at once, {@code failingThreads} threads of failing ones around them. */
+    private void race(int rounds, int failingThreads) throws Exception {
         assertTrue(Files.isExecutable(Path.of("/usr/lib/cni/host-local")), ".ci/run installs containernetworking-plugins");
         Path dir = Files.createTempDirectory("nl4j-cni-race");
         dirs.add(dir);
@@ -72,7 +83,7 @@ class CniBridgeRaceTest {
         for (int i = 0; i < GOOD; i++) containers.add(ns("cni-good"));
         List<String> goodFailures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failingAdds = new AtomicInteger();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             String good = "{\"cniVersion\":\"1.0.0\",\"name\":\"race\",\"type\":\"bridge\",\"bridge\":\"cni9\",\"isGateway\":true,"
                     + "\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.200.46.0/24\",\"dataDir\":\"" + dir.resolve("ipam-" + round) + "\"}}";
             CountDownLatch go = new CountDownLatch(1);
@@ -89,7 +100,7 @@ class CniBridgeRaceTest {
                     }
                 }));
             }
-            for (int t = 0; t < FAILING_THREADS; t++) {
+            for (int t = 0; t < failingThreads; t++) {
                 fails.add(Thread.ofPlatform().start(() -> {
                     try {
                         go.await();
@@ -113,7 +124,7 @@ class CniBridgeRaceTest {
                 if (l.name().startsWith("veth") || l.name().equals("cni9")) host.client().links().delete(l.name());
             }
         }
-        assertTrue(failingAdds.get() >= ROUNDS * FAILING_THREADS, "failing ADDs ran: " + failingAdds.get());
+        assertTrue(failingAdds.get() >= rounds * failingThreads, "failing ADDs ran: " + failingAdds.get());
         assertEquals(List.of(), goodFailures, "every good ADD succeeded, " + failingAdds.get() + " failing ones around them");
     }
 }
