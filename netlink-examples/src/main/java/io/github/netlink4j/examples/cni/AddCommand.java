@@ -50,6 +50,7 @@ final class AddCommand {
     /** Runs ADD for {@code conf} (the parsed {@code stdin}) and returns the CNI result. */
     @SuppressWarnings("unchecked")
     Map<String, Object> run(Map<String, Object> conf, String stdin) throws Exception {
+        // 1: all that can be refused without the IPAM plugin, read once here
         NetConf.refuseUnsupported(conf);
         String br = NetConf.bridgeName(conf);
         String ifname = BridgePlugin.need(env, "CNI_IFNAME");
@@ -66,6 +67,7 @@ final class AddCommand {
         boolean forceAddress = NetConf.bool(conf, "forceAddress");
         NetNamespace container = BridgePlugin.openContainer(netnsPath);
         try (container; NetlinkClient host = hostNs == null ? NetlinkClient.open() : NetlinkClient.open(hostNs); NetlinkClient inside = NetlinkClient.open(container)) {
+            // 2: the allocation
             Map<String, Object> ipamResult;
             try {
                 ipamResult = Ipam.exec(env, ipamType, "ADD", stdin);
@@ -76,6 +78,7 @@ final class AddCommand {
                 release(ipamType, stdin, unknown);
                 throw unknown;
             }
+            // 3: every step from here on releases it on any failure
             String hostVeth = null;
             try {
                 ensureBridge(host, br, mtu, promisc);
