@@ -66,10 +66,7 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * or the kernel.
      */
     private static String netnsIdOf(int fd, String path) throws IOException {
-        if (Libc.filesystemType(fd) != Sys.NSFS_MAGIC) {
-            throw new SyscallException("open", Errno.EINVAL, path + " is not a namespace file"
-                    + (path.startsWith(RUN_DIR.toString()) ? " (nothing is mounted on it: a stale name?)" : ""));
-        }
+        if (Libc.filesystemType(fd) != Sys.NSFS_MAGIC) throw notANamespaceFile(path);
         if (Libc.namespaceType(fd) != Sys.CLONE_NEWNET) {
             throw new SyscallException("open", Errno.EINVAL, path + " is a namespace, but not a network namespace");
         }
@@ -251,7 +248,7 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
         String path = pathOf(name);
         int f;
         try {
-            f = Libc.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC | Sys.O_NOFOLLOW, 0);
+            f = openNamespaceFile(path, Sys.O_NOFOLLOW);
         } catch (SyscallException e) {
             if (e.errno() == Errno.ENOENT) throw new NoSuchNamespaceException(name, e);
             throw e;
@@ -265,7 +262,35 @@ public final class NetNamespace implements NamespaceHandle, AutoCloseable {
      * namespace is refused with EINVAL.
      */
     public static NetNamespace openPath(Path path) throws IOException {
-        return new NetNamespace(Libc.open(path.toString(), Sys.O_RDONLY | Sys.O_CLOEXEC, 0), null, path.toString());
+        return new NetNamespace(openNamespaceFile(path.toString(), 0), null, path.toString());
+    }
+
+    /**
+     * Opens {@code path} for reading only once it is known to be on nsfs: a path names it first (O_PATH
+     * runs no open of the file itself), so a FIFO there cannot block this thread waiting for a writer
+     * and a device node's driver is never asked to open. The readable descriptor setns needs (an O_PATH
+     * one is refused there) is then opened through /proc/self/fd, which reaches the very file checked,
+     * whatever has been renamed or mounted over the path meanwhile.
+     */
+    private static int openNamespaceFile(String path, int extraFlags) throws IOException {
+        int named = Libc.open(path, Sys.O_PATH | Sys.O_CLOEXEC | extraFlags, 0);
+        try {
+            if (Libc.filesystemType(named) != Sys.NSFS_MAGIC) {
+                // With O_NOFOLLOW, O_PATH names a symbolic link itself rather than failing: say ELOOP as open(2) would have.
+                if ((extraFlags & Sys.O_NOFOLLOW) != 0 && Files.isSymbolicLink(Path.of(path))) {
+                    throw new SyscallException("open", Errno.ELOOP, path);
+                }
+                throw notANamespaceFile(path);
+            }
+            return Libc.open("/proc/self/fd/" + named, Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
+        } finally {
+            Libc.close(named);
+        }
+    }
+
+    private static SyscallException notANamespaceFile(String path) {
+        return new SyscallException("open", Errno.EINVAL, path + " is not a namespace file"
+                + (path.startsWith(RUN_DIR.toString()) ? " (nothing is mounted on it: a stale name?)" : ""));
     }
 
     /** Opens the network namespace of process {@code pid}. */

@@ -23,6 +23,8 @@ public final class Sys {
     public static final int O_CLOEXEC = 0x80000;
     public static final int O_DIRECTORY = 0x10000;
     public static final int O_NOFOLLOW = 0x20000;
+    /** O_PATH: a descriptor that names a file without opening it (no FIFO wait, no device driver's open). */
+    public static final int O_PATH = 0x200000;
     public static final int CLONE_NEWNS = 0x00020000;
     public static final int CLONE_NEWNET = 0x40000000;
     public static final long MS_RDONLY = 1;

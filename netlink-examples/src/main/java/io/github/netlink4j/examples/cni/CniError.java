@@ -1,7 +1,7 @@
 package io.github.netlink4j.examples.cni;
 
 /** A CNI error: the spec's code, message and details, printed as JSON with a non-zero exit. */
-final class CniError extends Exception {
+class CniError extends Exception {
     private static final long serialVersionUID = 1L;
     final int code;
     final String details;
