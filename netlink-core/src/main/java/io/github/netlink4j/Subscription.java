@@ -1,22 +1,14 @@
 package io.github.netlink4j;
 
-import io.github.netlink4j.address.Address;
-import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
-import io.github.netlink4j.link.Link;
-import io.github.netlink4j.link.Netconf;
-import io.github.netlink4j.neighbour.Neighbour;
-import io.github.netlink4j.route.NexthopObject;
-import io.github.netlink4j.route.Route;
-import io.github.netlink4j.route.Rule;
 
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.codec.EventCodec;
-import io.github.netlink4j.internal.codec.LinkCodec;
-import io.github.netlink4j.internal.codec.NetconfCodec;
+import io.github.netlink4j.internal.codec.Families;
+import io.github.netlink4j.internal.codec.FamilyDescriptor;
 import io.github.netlink4j.internal.transport.EventSocket;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
@@ -96,13 +88,6 @@ public final class Subscription implements AutoCloseable {
     private final Set<EventGroup> groups;
     private final EventSocket events;
     private final RequestSocket dumpSocket;
-    private final Links links;
-    private final Addresses addresses;
-    private final Routes routes;
-    private final Neighbours neighbours;
-    private final Nsids nsids;
-    private final Rules rules;
-    private final Nexthops nexthops;
     private final BlockingQueue<NetlinkEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Consumer<NetlinkEvent> listener;
     private final Thread reader;
@@ -131,13 +116,6 @@ public final class Subscription implements AutoCloseable {
             throw e;
         }
         this.dumpSocket = d;
-        this.links = new Links(d);
-        this.addresses = new Addresses(d, links);
-        this.routes = new Routes(d, links);
-        this.neighbours = new Neighbours(d, links);
-        this.nsids = new Nsids(d);
-        this.rules = new Rules(d);
-        this.nexthops = new Nexthops(d, links);
         try {
             if (options.listExisting()) initial.addAll(resyncEvents("initial"));
         } catch (IOException | RuntimeException e) {
@@ -249,18 +227,9 @@ public final class Subscription implements AutoCloseable {
     /** Dumps the subscribed kinds and turns the difference from what we knew into events. */
     private List<NetlinkEvent> resyncEvents(String reason) throws NetlinkException {
         Map<Object, Object> fresh = new HashMap<>();
-        if (groups.contains(EventGroup.LINK)) for (Link l : links.list()) fresh.put(key(l), LinkCodec.withoutCounters(l));
-        if (groups.contains(EventGroup.IPV4_ADDRESS)) for (Address a : addresses.list(AddressFamily.INET)) fresh.put(key(a), a);
-        if (groups.contains(EventGroup.IPV6_ADDRESS)) for (Address a : addresses.list(AddressFamily.INET6)) fresh.put(key(a), a);
-        if (groups.contains(EventGroup.IPV4_ROUTE)) for (Route r : routes.list(AddressFamily.INET)) fresh.put(key(r), r);
-        if (groups.contains(EventGroup.IPV6_ROUTE)) for (Route r : routes.list(AddressFamily.INET6)) fresh.put(key(r), r);
-        if (groups.contains(EventGroup.NEIGHBOUR)) for (Neighbour n : neighbours.list()) fresh.put(key(n), n);
-        if (groups.contains(EventGroup.IPV4_NETCONF)) for (Netconf c : netconf(AddressFamily.INET)) fresh.put(key(c), c);
-        if (groups.contains(EventGroup.IPV6_NETCONF)) for (Netconf c : netconf(AddressFamily.INET6)) fresh.put(key(c), c);
-        if (groups.contains(EventGroup.NSID)) for (int id : nsids.list()) fresh.put(List.of("nsid", id), id);
-        if (groups.contains(EventGroup.IPV4_RULE)) for (Rule r : rules.list(AddressFamily.INET)) fresh.put(key(r), r);
-        if (groups.contains(EventGroup.IPV6_RULE)) for (Rule r : rules.list(AddressFamily.INET6)) fresh.put(key(r), r);
-        if (groups.contains(EventGroup.NEXTHOP)) for (NexthopObject n : nexthops.list()) fresh.put(key(n), n);
+        for (FamilyDescriptor<?> f : Families.ALL) {
+            for (FamilyDescriptor.Resync r : f.resyncs()) if (groups.contains(r.group())) dumpInto(f, r, fresh);
+        }
         List<NetlinkEvent> out = new ArrayList<>();
         synchronized (state) {
             for (Map.Entry<Object, Object> e : fresh.entrySet()) {
@@ -278,91 +247,36 @@ public final class Subscription implements AutoCloseable {
         return out;
     }
 
+    /** One dump of {@code f}, as the family keeps its objects, into {@code fresh}; an interrupted dump is taken again whole. */
+    private void dumpInto(FamilyDescriptor<?> f, FamilyDescriptor.Resync r, Map<Object, Object> fresh) throws NetlinkException {
+        List<Object> got = new ArrayList<>();
+        dumpSocket.dump(r.dump()::write, f.newType(), (s, off, len) -> {
+            Object v = f.decode(s, off, len);
+            if (v != null) got.add(f.state(v));
+        }, got::clear, f.name());
+        for (Object v : got) fresh.put(f.key(v), v);
+    }
+
     private static NetlinkEvent event(NetlinkEvent.Action a, Object v, boolean resync) {
-        return switch (v) {
-            case Link l -> new NetlinkEvent.LinkEvent(a, l, resync);
-            case Address ad -> new NetlinkEvent.AddressEvent(a, ad, resync);
-            case Route r -> new NetlinkEvent.RouteEvent(a, r, resync);
-            case Neighbour n -> new NetlinkEvent.NeighbourEvent(a, n, resync);
-            case Netconf c -> new NetlinkEvent.NetconfEvent(a, c, resync);
-            case Integer id -> new NetlinkEvent.NsidEvent(a, id, resync);
-            case Rule r -> new NetlinkEvent.RuleEvent(a, r, resync);
-            case NexthopObject n -> new NetlinkEvent.NexthopEvent(a, n, resync);
-            default -> throw new IllegalStateException("unknown state object " + v);
-        };
+        return Families.of(v).event(a, v, resync);
     }
 
     private void decode(MemorySegment s, int len, List<NetlinkEvent> out) throws ProtocolException {
-        for (EventCodec.Decoded d : EventCodec.decode(s, len)) {
-            Object v = d.value() instanceof Link l ? LinkCodec.withoutCounters(l) : d.value();
-            apply(v, d.deleted(), out);
-        }
+        for (EventCodec.Decoded d : EventCodec.decode(s, len)) apply(d.family(), d.family().state(d.value()), d.deleted(), out);
     }
 
-    private void apply(Object v, boolean deleted, List<NetlinkEvent> out) {
-        Object k = keyOf(v);
+    private void apply(FamilyDescriptor<?> f, Object v, boolean deleted, List<NetlinkEvent> out) {
+        Object k = f.key(v);
         synchronized (state) {
             Object old = deleted ? state.remove(k) : state.put(k, v);
             if (deleted) {
-                out.add(event(NetlinkEvent.Action.DELETED, v, false));
+                out.add(f.event(NetlinkEvent.Action.DELETED, v, false));
             } else if (old == null) {
-                out.add(event(NetlinkEvent.Action.NEW, v, false));
+                out.add(f.event(NetlinkEvent.Action.NEW, v, false));
             } else if (everyNotification || !old.equals(v)) {
-                out.add(event(NetlinkEvent.Action.CHANGED, v, false));
+                out.add(f.event(NetlinkEvent.Action.CHANGED, v, false));
             }
         }
-    }
-
-    private static Object keyOf(Object v) {
-        return switch (v) {
-            case Link l -> key(l);
-            case Address a -> key(a);
-            case Route r -> key(r);
-            case Neighbour n -> key(n);
-            case Netconf c -> key(c);
-            case Integer id -> List.of("nsid", id);
-            case Rule r -> key(r);
-            case NexthopObject n -> key(n);
-            default -> throw new IllegalStateException();
-        };
-    }
-
-    private static Object key(Link l) {
-        return List.of("link", l.index());
-    }
-
-    private static Object key(Address a) {
-        return List.of("addr", a.family(), a.index(), a.address(), a.prefixLength(), a.peer());
-    }
-
-    private static Object key(Route r) {
-        return List.of("route", r.family(), r.table(), r.destination(), r.destinationLength(), r.metric(), r.type(),
-                r.outputIndex());
-    }
-
-    /** A rule is what selects and what it does: two rules alike in both are one to the kernel too. */
-    private static Object key(Rule r) {
-        return List.of("rule", r.toSpec());
-    }
-
-    private static Object key(NexthopObject n) {
-        return List.of("nexthop", n.id());
-    }
-
-    private static Object key(Netconf c) {
-        return List.of("netconf", c.family(), c.index());
-    }
-
-    /** The configurations of {@code family} (RTM_GETNETCONF dump): every link's, all and default. */
-    private List<Netconf> netconf(AddressFamily family) throws NetlinkException {
-        List<Netconf> out = new ArrayList<>();
-        dumpSocket.dump(w -> NetconfCodec.encodeDump(w, family), NetconfCodec.NEW, (s, off, len) -> out.add(NetconfCodec.decode(s, off, len)),
-                out::clear, "netconf");
-        return out;
-    }
-
-    private static Object key(Neighbour n) {
-        return List.of("neigh", n.family(), n.index(), n.address());
     }
 
     /**

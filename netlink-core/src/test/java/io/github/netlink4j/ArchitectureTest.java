@@ -1,5 +1,6 @@
 package io.github.netlink4j;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,13 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The package structure, read from the compiled classes (not from import lines):
  * <pre>
  *   io.github.netlink4j (the client and its handles), topology             the top
- *   internal.codec                                                         encodes specs, decodes records
+ *   internal.codec                                                         message codecs, one descriptor per family (Families)
+ *   internal.codec.kind                                                    one descriptor per link kind (LinkKinds)
  *   link, address, route, neighbour, bridge, event, genl (the model)       records, specs, enums
  *   common, error, internal.util                                           shared values and helpers
  *   internal.transport → internal.wire → internal.sys                      the socket, beside the model
  * </pre>
- * Every arrow points down; no package cycle anywhere. Nothing in the library names JUnit: the kit is
- * the netlink-junit module's.
+ * Every arrow points down; no package cycle anywhere. The one arrow pointing up, from internal.wire's
+ * AttrNames to the families' layouts, is a service (module-info {@code uses}/{@code provides}), not a
+ * class the wire layer names. Nothing in the library names JUnit: the kit is the netlink-junit module's.
  */
 class ArchitectureTest {
     private static final String BASE = "io.github.netlink4j";
@@ -113,6 +116,33 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(BASE).and().doNotHaveSimpleName("NetNamespace")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".internal.sys..")
                 .because("system calls are the namespace's (setns, mount) and the transport's (sockets)")
+                .check(MAIN);
+    }
+
+    @Test
+    void linkKindsKnowNoMessageCodec() {
+        noClasses().that().resideInAPackage(BASE + ".internal.codec.kind..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".internal.codec")
+                .orShould().dependOnClassesThat().resideInAnyPackage(pkgs("internal.transport", "internal.sys", "topology", "junit"))
+                .orShould().dependOnClassesThat().resideInAPackage(BASE)
+                .because("the link codec asks the kinds; a kind never reaches back up to a message codec or a handle")
+                .check(MAIN);
+    }
+
+    /** Events, keys, resync and attribute names come from the registries, never from a switch over families of their own. */
+    @Test
+    void subscriptionEventsAndNamesAreDrivenByTheRegistries() {
+        noClasses().that().haveFullyQualifiedName(BASE + ".Subscription")
+                .or().haveFullyQualifiedName(BASE + ".internal.codec.EventCodec")
+                .or().haveFullyQualifiedName(BASE + ".internal.codec.EventCodec$Decoded")
+                .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour"))
+                .orShould().dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Codec")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith("EventCodec"))))
+                .because("Families lists what each family decodes to, is keyed by and resyncs with")
+                .check(MAIN);
+        noClasses().that().haveFullyQualifiedName(BASE + ".internal.wire.AttrNames")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".internal.wire.uapi..")
+                .because("every name comes from a MessageLayout, which the families and kinds describe")
                 .check(MAIN);
     }
 

@@ -1,13 +1,9 @@
 package io.github.netlink4j.internal.codec;
 
 import io.github.netlink4j.common.AddressFamily;
-import io.github.netlink4j.link.BondMode;
-import io.github.netlink4j.link.IpvlanMode;
 import io.github.netlink4j.link.LinkMode;
-import io.github.netlink4j.link.MacvlanMode;
 import io.github.netlink4j.link.OperState;
 import io.github.netlink4j.route.RouteType;
-import io.github.netlink4j.link.VlanProtocol;
 import io.github.netlink4j.error.ProtocolException;
 
 import java.util.function.IntFunction;
@@ -51,21 +47,5 @@ final class Enums {
 
     static io.github.netlink4j.route.RoutePreference routePreference(int v) throws ProtocolException {
         return of(io.github.netlink4j.route.RoutePreference::of, v, "RTA_PREF");
-    }
-
-    static VlanProtocol vlanProtocol(int v) throws ProtocolException {
-        return of(VlanProtocol::of, v, "IFLA_VLAN_PROTOCOL");
-    }
-
-    static MacvlanMode macvlanMode(int v) throws ProtocolException {
-        return of(MacvlanMode::of, v, "IFLA_MACVLAN_MODE");
-    }
-
-    static IpvlanMode ipvlanMode(int v) throws ProtocolException {
-        return of(IpvlanMode::of, v, "IFLA_IPVLAN_MODE");
-    }
-
-    static BondMode bondMode(int v) throws ProtocolException {
-        return of(BondMode::of, v, "IFLA_BOND_MODE");
     }
 }

@@ -10,7 +10,9 @@ import io.github.netlink4j.link.LinkStats;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.codec.kind.LinkKinds;
 import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.LinkLayer;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.If;
@@ -67,8 +69,8 @@ public final class LinkCodec {
                 case IfLink.IFLA_MASTER -> master = OptionalInt.of(a.u32());
                 case IfLink.IFLA_LINK -> parent = OptionalInt.of(a.u32());
                 case IfLink.IFLA_LINK_NETNSID -> netnsid = OptionalInt.of(a.u32());
-                case IfLink.IFLA_ADDRESS -> addr = mac(a);
-                case IfLink.IFLA_BROADCAST -> brd = mac(a);
+                case IfLink.IFLA_ADDRESS -> addr = LinkLayer.address(a);
+                case IfLink.IFLA_BROADCAST -> brd = LinkLayer.address(a);
                 case IfLink.IFLA_QDISC -> qdisc = Optional.of(a.string());
                 case IfLink.IFLA_IFALIAS -> alias = Optional.of(a.string());
                 case IfLink.IFLA_STATS64 -> stats = Optional.of(stats64(a));
@@ -86,9 +88,9 @@ public final class LinkCodec {
                         }
                     }
                     kind = Optional.ofNullable(k);
-                    if (k != null) data = Optional.of(LinkDataCodec.decode(k, kindData));
+                    if (k != null) data = Optional.of(LinkKinds.decodeData(k, kindData));
                     slaveKind = Optional.ofNullable(sk);
-                    if (sk != null) slaveData = Optional.of(LinkDataCodec.decodeSlave(sk, portData));
+                    if (sk != null) slaveData = Optional.of(LinkKinds.decodePortData(sk, portData));
                 }
                 default -> {
                     if (!det.read(a)) undecoded.add(a.payloadOffset() - 4, Nlmsg.align(a.payloadLength() + 4), off + len);
@@ -150,13 +152,6 @@ public final class LinkCodec {
         };
     }
 
-    /** A link-layer address attribute; the kernel's MAX_ADDR_LEN is 32. */
-    public static Optional<MacAddress> mac(Attrs a) throws ProtocolException {
-        if (a.payloadLength() == 0) return Optional.empty();
-        if (a.payloadLength() > 32) throw new ProtocolException("link-layer address of " + a.payloadLength() + " bytes (attribute " + a.type() + ")");
-        return Optional.of(MacAddress.of(a.bytes()));
-    }
-
     private static LinkStats stats64(Attrs a) throws ProtocolException {
         if (a.payloadLength() < 80) throw new ProtocolException("IFLA_STATS64 of " + a.payloadLength() + " bytes, need 80");
         long p = a.payloadOffset();
@@ -209,33 +204,21 @@ public final class LinkCodec {
         int up = o.up() ? If.IFF_UP : 0;
         w.ifinfomsg(0, 0, 0, up, up);
         encodeOptions(w, o, resolve);
-        String parent = parent(spec);
+        String parent = LinkKinds.parent(spec);
         if (parent != null) w.attrU32(IfLink.IFLA_LINK, resolve.applyAsInt(parent));
         w.attrString(IfLink.IFLA_IFNAME, spec.name());
         int info = w.beginNest(IfLink.IFLA_LINKINFO);
         w.attrStringNoNul(IfLink.IFLA_INFO_KIND, spec.kind());
-        LinkKindCodec.encodeKindData(w, spec, resolve);
+        LinkKinds.encodeData(w, spec, resolve);
         w.endNest(info);
         w.endMessage(m);
     }
 
-    /** The lower link a kind is stacked on (IFLA_LINK), or null. */
-    private static String parent(LinkSpec spec) {
-        return switch (spec) {
-            case LinkSpec.Macvlan m -> m.parent();
-            case LinkSpec.Vlan v -> v.parent();
-            case LinkSpec.Ipvlan v -> v.parent();
-            default -> null;
-        };
-    }
-
-    /** The names {@link #encodeCreate} will ask {@code resolve} for: master, parent, underlay. */
+    /** The names {@link #encodeCreate} will ask {@code resolve} for: master, then those of the kind (parent, underlay). */
     public static List<String> referencedLinks(LinkSpec spec) {
         List<String> names = new ArrayList<>(2);
         spec.options().master().ifPresent(names::add);
-        String parent = parent(spec);
-        if (parent != null) names.add(parent);
-        if (spec instanceof LinkSpec.Vxlan x) x.underlay().ifPresent(names::add);
+        names.addAll(LinkKinds.referencedLinks(spec));
         return names;
     }
 
@@ -325,8 +308,9 @@ public final class LinkCodec {
         }
         return new Link(l.index(), l.name(), l.type(), l.rawFlags(), l.flags(), l.operState(), l.linkMode(), l.mtu(), l.minMtu(),
                 l.maxMtu(), l.address(), l.broadcast(), l.qdisc(), l.txQueueLength(), l.group(), l.masterIndex(), l.parentIndex(),
-                l.linkNetnsId(), l.alias(), l.kind(), l.data().map(BridgeDataCodec::withoutTimers), Optional.empty(), kept,
-                l.details().withoutCounters(), l.slaveKind(), l.slaveData().map(BridgeDataCodec::withoutTimers));
+                l.linkNetnsId(), l.alias(), l.kind(), l.data().map(d -> LinkKinds.withoutTimers(l.kind().orElse(null), d)),
+                Optional.empty(), kept, l.details().withoutCounters(), l.slaveKind(),
+                l.slaveData().map(d -> LinkKinds.withoutTimers(l.slaveKind().orElse(null), d)));
     }
 
     /** The attributes of {@link LinkDetails}, collected while a link is decoded. */
@@ -351,7 +335,7 @@ public final class LinkCodec {
                 case IfLink.IFLA_TSO_MAX_SIZE -> tsoSize = OptionalInt.of(a.u32());
                 case IfLink.IFLA_TSO_MAX_SEGS -> tsoSegs = OptionalInt.of(a.u32());
                 case IfLink.IFLA_GRO_MAX_SIZE -> groSize = OptionalInt.of(a.u32());
-                case IfLink.IFLA_PERM_ADDRESS -> perm = mac(a);
+                case IfLink.IFLA_PERM_ADDRESS -> perm = LinkLayer.address(a);
                 case IfLink.IFLA_PARENT_DEV_BUS_NAME -> bus = Optional.of(a.string());
                 case IfLink.IFLA_PARENT_DEV_NAME -> dev = Optional.of(a.string());
                 case IfLink.IFLA_CARRIER_CHANGES -> carrierChanges = OptionalInt.of(a.u32());

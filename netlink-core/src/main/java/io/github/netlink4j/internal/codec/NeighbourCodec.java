@@ -5,6 +5,8 @@ import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.Inet;
+import io.github.netlink4j.internal.wire.LinkLayer;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
@@ -37,7 +39,7 @@ public final class NeighbourCodec {
         Optional<MacAddress> ll = Optional.empty();
         while (a.next()) {
             if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
-            else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkCodec.mac(a);
+            else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkLayer.address(a);
         }
         return new io.github.netlink4j.neighbour.Neighbour(Enums.family(family, "RTM_NEWNEIGH"), index, dst, ll, NeighbourState.fromBits(state), state, flags);
     }

@@ -17,12 +17,14 @@ import java.util.OptionalInt;
 public final class NetconfCodec {
     private NetconfCodec() {}
 
+    /** struct netconfmsg: the family byte, padded to 4. */
+    static final int NETCONFMSG = 4;
     /** The message type of a configuration in a dump or notification. */
     public static final int NEW = Rtnetlink.RTM_NEWNETCONF;
 
     /** Whether the netconf message at {@code off} is of a family the decoder knows (IPv4, IPv6). */
     public static boolean knownFamily(MemorySegment s, long off, int len) {
-        if (len < Nlmsg.HDRLEN + 4) return true; // let decode report it
+        if (len < Nlmsg.HDRLEN + NETCONFMSG) return true; // let decode report it
         int f = Nlmsg.u8(s, off + Nlmsg.HDRLEN);
         return f == 2 || f == 10;
     }
@@ -36,7 +38,7 @@ public final class NetconfCodec {
 
     /** Decodes the RTM_NEWNETCONF or RTM_DELNETCONF at {@code off}. */
     public static Netconf decode(MemorySegment s, long off, int len) throws ProtocolException {
-        Attrs a = Attrs.ofMessage(s, off, len, 4, "RTM_NEWNETCONF", "netconfmsg");
+        Attrs a = Attrs.ofMessage(s, off, len, NETCONFMSG, "RTM_NEWNETCONF", "netconfmsg");
         AddressFamily family = Enums.family(a.u8At(off + Nlmsg.HDRLEN), "RTM_NEWNETCONF");
         Integer index = null;
         Optional<Boolean> fwd = Optional.empty(), mc = Optional.empty(), proxy = Optional.empty(), ignore = Optional.empty(),

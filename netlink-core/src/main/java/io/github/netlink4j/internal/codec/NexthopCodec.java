@@ -9,6 +9,7 @@ import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.Inet;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.Netlink;

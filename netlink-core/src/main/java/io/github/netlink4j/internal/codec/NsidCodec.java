@@ -14,6 +14,8 @@ import java.lang.foreign.MemorySegment;
 public final class NsidCodec {
     private NsidCodec() {}
 
+    /** struct rtgenmsg: the family byte, padded to 4. */
+    static final int RTGENMSG = 4;
     /** The message type of an id in a reply, dump or notification. */
     public static final int NEW = Rtnetlink.RTM_NEWNSID;
 
@@ -53,7 +55,7 @@ public final class NsidCodec {
     public static int decode(MemorySegment s, long off, int len) throws ProtocolException {
         int t = Nlmsg.type(s, off);
         if (t != Rtnetlink.RTM_NEWNSID && t != Rtnetlink.RTM_DELNSID) return NetNamespace.NETNSA_NSID_NOT_ASSIGNED;
-        Attrs a = Attrs.ofMessage(s, off, len, 4, "RTM_NEWNSID", "rtgenmsg");
+        Attrs a = Attrs.ofMessage(s, off, len, RTGENMSG, "RTM_NEWNSID", "rtgenmsg");
         int id = NetNamespace.NETNSA_NSID_NOT_ASSIGNED;
         while (a.next()) if (a.type() == NetNamespace.NETNSA_NSID) id = a.u32();
         return id < 0 ? NetNamespace.NETNSA_NSID_NOT_ASSIGNED : id;

@@ -1,7 +1,6 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j.internal.wire;
 
 import io.github.netlink4j.error.ProtocolException;
-import io.github.netlink4j.internal.wire.Attrs;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

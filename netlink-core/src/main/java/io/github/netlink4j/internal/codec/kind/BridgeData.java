@@ -1,4 +1,4 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j.internal.codec.kind;
 
 import io.github.netlink4j.link.BridgeId;
 import io.github.netlink4j.link.LinkData;
@@ -6,6 +6,7 @@ import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.link.VlanProtocol;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.LinkLayer;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -17,8 +18,8 @@ import java.util.OptionalLong;
  * ({@code IFLA_BRPORT_*}) of linux/if_link.h, every attribute ip prints, typed. Timers and the STP
  * times come in centiseconds (USER_HZ); timers become durations.
  */
-final class BridgeDataCodec {
-    private BridgeDataCodec() {}
+final class BridgeData {
+    private BridgeData() {}
 
     /** struct ifla_bridge_id { u8 prio[2]; u8 addr[6]; }. */
     static BridgeId bridgeId(Attrs d) throws ProtocolException {
@@ -82,7 +83,7 @@ final class BridgeDataCodec {
                     case 5 -> stpState = OptionalInt.of(d.u32()); // IFLA_BR_STP_STATE
                     case 6 -> priority = OptionalInt.of(d.u16()); // IFLA_BR_PRIORITY
                     case 7 -> vlanFiltering = OptionalInt.of(d.u8()); // IFLA_BR_VLAN_FILTERING
-                    case 8 -> vlanProtocol = Optional.of(Enums.vlanProtocol(d.u16be())); // IFLA_BR_VLAN_PROTOCOL
+                    case 8 -> vlanProtocol = Optional.of(VlanKind.protocol(d.u16be())); // IFLA_BR_VLAN_PROTOCOL
                     case 9 -> groupForwardMask = OptionalInt.of(d.u16()); // IFLA_BR_GROUP_FWD_MASK
                     case 10 -> rootId = Optional.of(bridgeId(d)); // IFLA_BR_ROOT_ID
                     case 11 -> bridgeId = Optional.of(bridgeId(d)); // IFLA_BR_BRIDGE_ID
@@ -94,7 +95,7 @@ final class BridgeDataCodec {
                     case 17 -> tcnTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_TCN_TIMER
                     case 18 -> topologyChangeTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_TOPOLOGY_CHANGE_TIMER
                     case 19 -> gcTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_GC_TIMER
-                    case 20 -> groupAddress = LinkCodec.mac(d); // IFLA_BR_GROUP_ADDR
+                    case 20 -> groupAddress = LinkLayer.address(d); // IFLA_BR_GROUP_ADDR
                     case 22 -> mcastRouter = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_ROUTER
                     case 23 -> mcastSnooping = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_SNOOPING
                     case 24 -> mcastQueryUseIfaddr = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_QUERY_USE_IFADDR

@@ -1,98 +1,62 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j.internal.codec.kind;
 
-import io.github.netlink4j.link.IpvlanMode;
-import io.github.netlink4j.link.LinkData;
-import io.github.netlink4j.common.MacAddress;
-import io.github.netlink4j.link.MacvlanMode;
-import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.AttrTable;
 import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.Inet;
+import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.uapi.IfLink;
+import io.github.netlink4j.link.LinkData;
+import io.github.netlink4j.link.LinkSpec;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
 
-/** IFLA_LINKINFO › IFLA_INFO_DATA of the kinds the library decodes, as {@link LinkData}. */
-final class LinkDataCodec {
-    private LinkDataCodec() {}
-
-    /** What IFLA_INFO_DATA ({@code d}, null if absent) says for a link of {@code kind}. */
-    static LinkData decode(String kind, Attrs d) throws ProtocolException {
-        if (d == null) {
-            return switch (kind) {
-                case "veth" -> new LinkData.Veth();
-                default -> new LinkData.Other(List.of());
-            };
-        }
-        switch (kind) {
-            case "veth" -> {
-                return new LinkData.Veth();
-            }
-            case "bridge" -> {
-                return BridgeDataCodec.bridge(d);
-            }
-            case "vlan" -> {
-                int id = 0, proto = 0x8100;
-                while (d.next()) {
-                    if (d.type() == IfLink.IFLA_VLAN_ID) id = d.u16();
-                    else if (d.type() == IfLink.IFLA_VLAN_PROTOCOL) proto = d.u16be();
-                }
-                return new LinkData.Vlan(id, Enums.vlanProtocol(proto));
-            }
-            case "macvlan", "macvtap" -> {
-                Optional<MacvlanMode> mode = Optional.empty();
-                int flags = 0;
-                OptionalInt bcLen = OptionalInt.empty(), bcUsed = OptionalInt.empty();
-                List<MacAddress> sources = new ArrayList<>();
-                while (d.next()) {
-                    switch (d.type()) {
-                        case IfLink.IFLA_MACVLAN_MODE -> mode = Optional.of(Enums.macvlanMode(d.u32()));
-                        case IfLink.IFLA_MACVLAN_FLAGS -> flags = d.u16();
-                        case IfLink.IFLA_MACVLAN_BC_QUEUE_LEN -> bcLen = OptionalInt.of(d.u32());
-                        case IfLink.IFLA_MACVLAN_BC_QUEUE_LEN_USED -> bcUsed = OptionalInt.of(d.u32());
-                        case IfLink.IFLA_MACVLAN_MACADDR_DATA -> {
-                            Attrs list = d.nestedAttrs("IFLA_MACVLAN_MACADDR_DATA");
-                            while (list.next()) if (list.type() == IfLink.IFLA_MACVLAN_MACADDR) LinkCodec.mac(list).ifPresent(sources::add);
-                        }
-                        default -> { }
-                    }
-                }
-                return new LinkData.Macvlan(mode, flags, bcLen, bcUsed, sources);
-            }
-            case "ipvlan" -> {
-                Optional<IpvlanMode> mode = Optional.empty();
-                while (d.next()) if (d.type() == IfLink.IFLA_IPVLAN_MODE) mode = Optional.of(Enums.ipvlanMode(d.u16()));
-                return new LinkData.Ipvlan(mode);
-            }
-            case "bond" -> {
-                int mode = 0;
-                while (d.next()) if (d.type() == IfLink.IFLA_BOND_MODE) mode = d.u8();
-                return new LinkData.Bond(Enums.bondMode(mode));
-            }
-            case "vxlan" -> {
-                return vxlan(d);
-            }
-            default -> {
-                List<RawAttribute> raw = new ArrayList<>();
-                while (d.next()) raw.add(RawAttribute.of(d.type(), d.bytes()));
-                return new LinkData.Other(raw);
-            }
-        }
+/**
+ * VXLAN ({@code IFLA_VXLAN_*}): written as iproute2's link_vxlan.c writes {@code ip link add … type vxlan
+ * id N [local A] [remote|group A] [dev D] [dstport P]}, decoded as far as {@code ip -d link} prints it.
+ * The underlay device is named inside the data (IFLA_VXLAN_LINK), not by IFLA_LINK.
+ */
+final class VxlanKind extends LinkKind<LinkSpec.Vxlan> {
+    VxlanKind() {
+        super("vxlan", LinkSpec.Vxlan.class, LinkData.Vxlan.class);
     }
 
-    /** What IFLA_INFO_SLAVE_DATA ({@code d}, null if absent) says for a port of a {@code kind} master. */
-    static LinkData decodeSlave(String kind, Attrs d) throws ProtocolException {
-        if (d == null) return new LinkData.Other(List.of());
-        if (kind.equals("bridge")) return BridgeDataCodec.port(d);
-        List<RawAttribute> raw = new ArrayList<>();
-        while (d.next()) raw.add(RawAttribute.of(d.type(), d.bytes()));
-        return new LinkData.Other(raw);
+    @Override
+    public AttrTable dataNames() {
+        return AttrTable.of(IfLink.class, "IFLA_VXLAN_");
     }
 
-    private static LinkData.Vxlan vxlan(Attrs d) throws ProtocolException {
+    @Override
+    protected List<String> dataLinks(LinkSpec.Vxlan x) {
+        return x.underlay().map(List::of).orElse(List.of());
+    }
+
+    @Override
+    protected void encodeData(MessageWriter w, LinkSpec.Vxlan x, ToIntFunction<String> resolve) {
+        int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+        if (x.underlay().isPresent()) w.attrU32(IfLink.IFLA_VXLAN_LINK, resolve.applyAsInt(x.underlay().get()));
+        w.attrU32(IfLink.IFLA_VXLAN_ID, x.vni());
+        if (x.local().isPresent()) {
+            InetAddress l = x.local().get();
+            w.attrInet(l instanceof Inet6Address ? IfLink.IFLA_VXLAN_LOCAL6 : IfLink.IFLA_VXLAN_LOCAL, l);
+        }
+        if (x.remote().isPresent()) {
+            InetAddress r = x.remote().get();
+            w.attrInet(r instanceof Inet6Address ? IfLink.IFLA_VXLAN_GROUP6 : IfLink.IFLA_VXLAN_GROUP, r);
+        }
+        w.attrU8(IfLink.IFLA_VXLAN_LEARNING, 1);
+        if (x.port().isPresent()) w.attrU16Be(IfLink.IFLA_VXLAN_PORT, x.port().getAsInt());
+        w.endNest(data);
+    }
+
+    @Override
+    protected LinkData decodeData(Attrs d) throws ProtocolException {
+        if (d == null) return raw(null);
         int vni = 0;
         boolean learning = false, external = false, vniFilter = false, proxy = false, rsc = false, l2miss = false, l3miss = false;
         boolean ttlInherit = false, remTx = false, remRx = false, gbp = false, gpe = false;

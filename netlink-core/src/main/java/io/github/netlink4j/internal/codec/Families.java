@@ -1,0 +1,163 @@
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.address.Address;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.internal.codec.kind.LinkKinds;
+import io.github.netlink4j.internal.wire.AttrTable;
+import io.github.netlink4j.internal.wire.uapi.FibRules;
+import io.github.netlink4j.internal.wire.uapi.IfAddr;
+import io.github.netlink4j.internal.wire.uapi.IfLink;
+import io.github.netlink4j.internal.wire.uapi.NetNamespace;
+import io.github.netlink4j.internal.wire.uapi.Netconf;
+import io.github.netlink4j.internal.wire.uapi.Nexthop;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.Rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry of rtnetlink object families: one descriptor each, and {@link #ALL}, the one list the
+ * subscription (events, keys, resync), {@link EventCodec} and the extended-ACK names
+ * ({@link RtnetlinkLayouts}) are driven from. A family is added here and in its codec; FamiliesTest
+ * fails while an event group, an event type or a message type is left without one.
+ */
+public final class Families {
+    private Families() {}
+
+    private static final FamilyDescriptor<Link> LINK = FamilyDescriptor.of(Link.class, "links")
+            .messages(Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK, Rtnetlink.RTM_GETLINK, Rtnetlink.RTM_SETLINK)
+            .layout(LinkCodec.IFINFOMSG, Families::linkNames)
+            .decoder(LinkCodec::decode)
+            .state(LinkCodec::withoutCounters)
+            .key(l -> List.of("link", l.index()))
+            .events(NetlinkEvent.LinkEvent.class, NetlinkEvent.LinkEvent::new)
+            .resync(EventGroup.LINK, w -> LinkCodec.encodeDump(w, false))
+            .build();
+
+    private static final FamilyDescriptor<Address> ADDRESS = FamilyDescriptor.of(Address.class, "addresses")
+            .messages(Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR, Rtnetlink.RTM_GETADDR)
+            .layout(AddressCodec.IFADDRMSG, () -> AttrTable.of(IfAddr.class, "IFA_", "IFA_F_"))
+            .decoder(AddressCodec::decode)
+            .key(a -> List.of("addr", a.family(), a.index(), a.address(), a.prefixLength(), a.peer()))
+            .events(NetlinkEvent.AddressEvent.class, NetlinkEvent.AddressEvent::new)
+            .resync(EventGroup.IPV4_ADDRESS, w -> AddressCodec.encodeDump(w, AddressFamily.INET, 0))
+            .resync(EventGroup.IPV6_ADDRESS, w -> AddressCodec.encodeDump(w, AddressFamily.INET6, 0))
+            .build();
+
+    private static final FamilyDescriptor<Route> ROUTE = FamilyDescriptor.of(Route.class, "routes")
+            .messages(Rtnetlink.RTM_NEWROUTE, Rtnetlink.RTM_DELROUTE, Rtnetlink.RTM_GETROUTE)
+            .layout(RouteCodec.RTMSG, () -> AttrTable.of(Rtnetlink.class, "RTA_"))
+            .decoder(RouteCodec::decode)
+            .key(r -> List.of("route", r.family(), r.table(), r.destination(), r.destinationLength(), r.metric(), r.type(),
+                    r.outputIndex()))
+            .events(NetlinkEvent.RouteEvent.class, NetlinkEvent.RouteEvent::new)
+            .resync(EventGroup.IPV4_ROUTE, w -> RouteCodec.encodeDump(w, AddressFamily.INET))
+            .resync(EventGroup.IPV6_ROUTE, w -> RouteCodec.encodeDump(w, AddressFamily.INET6))
+            .build();
+
+    /** Notifications of other families (the bridge's FDB has its own) are skipped, as ip monitor skips them. */
+    private static final FamilyDescriptor<Neighbour> NEIGHBOUR = FamilyDescriptor.of(Neighbour.class, "neighbours")
+            .messages(Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH, Rtnetlink.RTM_GETNEIGH)
+            .layout(NeighbourCodec.NDMSG, () -> AttrTable.of(io.github.netlink4j.internal.wire.uapi.Neighbour.class, "NDA_"))
+            .decoder((s, off, len) -> NeighbourCodec.knownFamily(s, off, len) ? NeighbourCodec.decode(s, off, len) : null)
+            .key(n -> List.of("neigh", n.family(), n.index(), n.address()))
+            .events(NetlinkEvent.NeighbourEvent.class, NetlinkEvent.NeighbourEvent::new)
+            .resync(EventGroup.NEIGHBOUR, w -> NeighbourCodec.encodeDump(w, AddressFamily.INET, 0, false))
+            .resync(EventGroup.NEIGHBOUR, w -> NeighbourCodec.encodeDump(w, AddressFamily.INET6, 0, false))
+            .build();
+
+    private static final FamilyDescriptor<io.github.netlink4j.link.Netconf> NETCONF = FamilyDescriptor
+            .of(io.github.netlink4j.link.Netconf.class, "netconf")
+            .messages(Rtnetlink.RTM_NEWNETCONF, Rtnetlink.RTM_DELNETCONF, Rtnetlink.RTM_GETNETCONF)
+            .layout(NetconfCodec.NETCONFMSG, () -> AttrTable.of(Netconf.class, "NETCONFA_", "NETCONFA_IFINDEX_"))
+            .decoder((s, off, len) -> NetconfCodec.knownFamily(s, off, len) ? NetconfCodec.decode(s, off, len) : null)
+            .key(c -> List.of("netconf", c.family(), c.index()))
+            .events(NetlinkEvent.NetconfEvent.class, NetlinkEvent.NetconfEvent::new)
+            .resync(EventGroup.IPV4_NETCONF, w -> NetconfCodec.encodeDump(w, AddressFamily.INET))
+            .resync(EventGroup.IPV6_NETCONF, w -> NetconfCodec.encodeDump(w, AddressFamily.INET6))
+            .build();
+
+    /** An nsid is an int: the object and its identity are one. Messages without an id assigned are skipped. */
+    private static final FamilyDescriptor<Integer> NSID = FamilyDescriptor.of(Integer.class, "nsids")
+            .messages(Rtnetlink.RTM_NEWNSID, Rtnetlink.RTM_DELNSID, Rtnetlink.RTM_GETNSID)
+            .layout(NsidCodec.RTGENMSG, () -> AttrTable.of(NetNamespace.class, "NETNSA_"))
+            .decoder((s, off, len) -> {
+                int id = NsidCodec.decode(s, off, len);
+                return id >= 0 ? id : null;
+            })
+            .key(id -> List.of("nsid", id))
+            .events(NetlinkEvent.NsidEvent.class, NetlinkEvent.NsidEvent::new)
+            .resync(EventGroup.NSID, NsidCodec::encodeDump)
+            .build();
+
+    /** A rule is what selects and what it does: two rules alike in both are one to the kernel too. */
+    private static final FamilyDescriptor<Rule> RULE = FamilyDescriptor.of(Rule.class, "rules")
+            .messages(Rtnetlink.RTM_NEWRULE, Rtnetlink.RTM_DELRULE, Rtnetlink.RTM_GETRULE)
+            .layout(RuleCodec.FIB_RULE_HDR, () -> AttrTable.of(FibRules.class, "FRA_"))
+            .decoder(RuleCodec::decode)
+            .key(r -> List.of("rule", r.toSpec()))
+            .events(NetlinkEvent.RuleEvent.class, NetlinkEvent.RuleEvent::new)
+            .resync(EventGroup.IPV4_RULE, w -> RuleCodec.encodeDump(w, AddressFamily.INET))
+            .resync(EventGroup.IPV6_RULE, w -> RuleCodec.encodeDump(w, AddressFamily.INET6))
+            .build();
+
+    private static final FamilyDescriptor<NexthopObject> NEXTHOP = FamilyDescriptor.of(NexthopObject.class, "nexthops")
+            .messages(Rtnetlink.RTM_NEWNEXTHOP, Rtnetlink.RTM_DELNEXTHOP, Rtnetlink.RTM_GETNEXTHOP)
+            .layout(NexthopCodec.NHMSG, () -> AttrTable.of(Nexthop.class, "NHA_", "NHA_RES_GROUP_", "NHA_RES_BUCKET_")
+                    .nest(Nexthop.NHA_RES_GROUP, AttrTable.of(Nexthop.class, "NHA_RES_GROUP_")))
+            .decoder(NexthopCodec::decode)
+            .key(n -> List.of("nexthop", n.id()))
+            .events(NetlinkEvent.NexthopEvent.class, NetlinkEvent.NexthopEvent::new)
+            .resync(EventGroup.NEXTHOP, NexthopCodec::encodeDump)
+            .build();
+
+    /** Every family, in the order a resync dumps them. */
+    public static final List<FamilyDescriptor<?>> ALL = List.of(LINK, ADDRESS, ROUTE, NEIGHBOUR, NETCONF, NSID, RULE, NEXTHOP);
+
+    /** The family of each RTM_NEW* and RTM_DEL* type, by type: one array read per notification. */
+    private static final FamilyDescriptor<?>[] BY_NOTIFICATION = byNotification();
+
+    private static FamilyDescriptor<?>[] byNotification() {
+        int max = 0;
+        for (FamilyDescriptor<?> f : ALL) max = Math.max(max, Math.max(f.newType(), f.delType()));
+        FamilyDescriptor<?>[] by = new FamilyDescriptor<?>[max + 1];
+        for (FamilyDescriptor<?> f : ALL) {
+            for (int t : new int[] {f.newType(), f.delType()}) {
+                if (by[t] != null) throw new IllegalStateException("message type " + t + " is claimed by " + by[t] + " and " + f);
+                by[t] = f;
+            }
+        }
+        return by;
+    }
+
+    /** The family a notification of message type {@code type} (an RTM_NEW* or RTM_DEL*) announces, or null. */
+    public static FamilyDescriptor<?> notifiedBy(int type) {
+        return type >= 0 && type < BY_NOTIFICATION.length ? BY_NOTIFICATION[type] : null;
+    }
+
+    /** The family whose objects are of {@code value}'s type. */
+    public static FamilyDescriptor<?> of(Object value) {
+        for (FamilyDescriptor<?> f : ALL) if (f.type().isInstance(value)) return f;
+        throw new IllegalArgumentException("no object family holds a " + value.getClass().getName());
+    }
+
+    /**
+     * IFLA_*: a link message's own attributes (less the constants of the nested spaces that share the
+     * prefix), IFLA_LINKINFO's IFLA_INFO_*, and IFLA_INFO_DATA named by each kind's table.
+     */
+    private static AttrTable linkNames() {
+        Map<String, AttrTable> data = LinkKinds.dataTables();
+        List<String> nested = new ArrayList<>(List.of("IFLA_INFO_"));
+        for (AttrTable t : data.values()) if (!nested.contains(t.prefix())) nested.add(t.prefix());
+        AttrTable info = AttrTable.of(IfLink.class, "IFLA_INFO_").nestBy(IfLink.IFLA_INFO_DATA, IfLink.IFLA_INFO_KIND, data::get);
+        return AttrTable.of(IfLink.class, "IFLA_", nested.toArray(String[]::new)).nest(IfLink.IFLA_LINKINFO, info);
+    }
+}

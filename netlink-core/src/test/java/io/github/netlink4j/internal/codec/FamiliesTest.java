@@ -1,0 +1,99 @@
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.event.EventGroup;
+import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.internal.wire.AttrNames;
+import io.github.netlink4j.internal.wire.Attrs;
+import io.github.netlink4j.internal.wire.MessageLayouts;
+import io.github.netlink4j.internal.wire.MessageWriter;
+import io.github.netlink4j.internal.wire.Nlmsg;
+import io.github.netlink4j.internal.wire.uapi.FibRules;
+import io.github.netlink4j.internal.wire.uapi.Nexthop;
+import io.github.netlink4j.route.NexthopObject;
+import io.github.netlink4j.route.NexthopObjectSpec;
+import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RuleSpec;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * The registry of object families is complete: a group, an event type or a family left out of it fails
+ * here rather than going unannounced, unresynced or unnamed at run time.
+ */
+class FamiliesTest {
+    @Test
+    void everyEventGroupIsResyncedBySomeFamily() {
+        Set<EventGroup> resynced = Families.ALL.stream().flatMap(f -> f.resyncs().stream()).map(FamilyDescriptor.Resync::group)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(EventGroup.values()), resynced, "groups a subscription could join but never dump again");
+    }
+
+    @Test
+    void everyObjectEventIsMadeBySomeFamily() {
+        Set<Class<?>> made = Families.ALL.stream().map(FamilyDescriptor::eventType).collect(Collectors.toSet());
+        Set<Class<?>> objectEvents = new HashSet<>(Arrays.asList(NetlinkEvent.class.getPermittedSubclasses()));
+        objectEvents.removeAll(Set.of(NetlinkEvent.Resynced.class, NetlinkEvent.Failed.class));
+        assertEquals(objectEvents, made);
+    }
+
+    @Test
+    void familiesHoldDistinctRecordsAndMessageTypes() {
+        assertEquals(Families.ALL.size(), Families.ALL.stream().map(FamilyDescriptor::type).distinct().count());
+        for (FamilyDescriptor<?> f : Families.ALL) {
+            assertEquals(f, Families.notifiedBy(f.newType()));
+            assertEquals(f, Families.notifiedBy(f.delType()));
+            assertEquals(null, Families.notifiedBy(f.getType()), "a get request is no notification");
+        }
+    }
+
+    @Test
+    void theWireLayerFindsTheLayoutsOfEveryFamily() {
+        MessageLayouts found = ServiceLoader.load(MessageLayouts.class).findFirst().orElseThrow();
+        assertInstanceOf(RtnetlinkLayouts.class, found);
+        for (FamilyDescriptor<?> f : Families.ALL) {
+            for (int t : f.requestTypes()) assertNotNull(found.of(t), f + " type " + t);
+        }
+    }
+
+    /** Rules, nexthops and netconf had no names before the registry drove AttrNames: their errors said only an offset. */
+    @Test
+    void ruleAndNexthopRequestsAreNamed() throws Exception {
+        MemorySegment rule = encode(w -> RuleCodec.encodeAdd(w, RuleSpec.of(AddressFamily.INET).withPriority(100).lookup(RouteTable.of(1000)), false));
+        assertEquals("FRA_TABLE", AttrNames.pathAt(rule, 0, offsetOf(rule, RuleCodec.FIB_RULE_HDR, FibRules.FRA_TABLE)));
+        assertEquals("FRA_PRIORITY", AttrNames.pathAt(rule, 0, offsetOf(rule, RuleCodec.FIB_RULE_HDR, FibRules.FRA_PRIORITY) + 4));
+
+        NexthopObjectSpec spec = NexthopObjectSpec.group(7, List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(2, 1)))
+                .resilient(32, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        MemorySegment nh = encode(w -> NexthopCodec.encodeAdd(w, spec, n -> 0, false, false));
+        assertEquals("NHA_ID", AttrNames.pathAt(nh, 0, offsetOf(nh, NexthopCodec.NHMSG, Nexthop.NHA_ID)));
+        int res = offsetOf(nh, NexthopCodec.NHMSG, Nexthop.NHA_RES_GROUP);
+        assertEquals("NHA_RES_GROUP › NHA_RES_GROUP_BUCKETS", AttrNames.pathAt(nh, 0, res + 4));
+    }
+
+    private static MemorySegment encode(Consumer<MessageWriter> enc) {
+        MessageWriter w = new MessageWriter(4096);
+        enc.accept(w);
+        return MemorySegment.ofArray(w.segment().asSlice(0, w.size()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+    }
+
+    /** Where the first top-level attribute of {@code type} starts, relative to the message. */
+    private static int offsetOf(MemorySegment s, int header, int type) throws Exception {
+        Attrs a = Attrs.ofMessage(s, 0, Nlmsg.len(s, 0), header, "test", "header");
+        while (a.next()) if (a.type() == type) return (int) (a.payloadOffset() - 4);
+        throw new AssertionError("no attribute " + type);
+    }
+}
