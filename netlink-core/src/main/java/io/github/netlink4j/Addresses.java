@@ -4,7 +4,7 @@ import io.github.netlink4j.address.Address;
 import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.BulkResult;
-import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.link.Link;
 
 import io.github.netlink4j.error.NetlinkException;

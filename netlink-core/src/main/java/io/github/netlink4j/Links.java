@@ -3,7 +3,7 @@ package io.github.netlink4j;
 import io.github.netlink4j.common.BulkResult;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.common.NamespaceHandle;
-import io.github.netlink4j.internal.util.Validate;
+import io.github.netlink4j.support.Validate;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkChange;
 import io.github.netlink4j.link.LinkFlag;

@@ -2,7 +2,7 @@ package io.github.netlink4j;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.MacAddress;
-import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.neighbour.NeighbourSpec;
 

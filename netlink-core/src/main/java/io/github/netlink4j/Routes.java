@@ -2,7 +2,7 @@ package io.github.netlink4j;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.BulkResult;
-import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.RouteQuery;
 import io.github.netlink4j.route.RouteSpec;

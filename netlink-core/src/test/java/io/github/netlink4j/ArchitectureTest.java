@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   internal.codec                                                         message codecs, one descriptor per family (Families)
  *   internal.codec.kind                                                    one descriptor per link kind (LinkKinds)
  *   link, address, route, neighbour, bridge, event, genl (the model)       records, specs, enums
- *   common, error, internal.util                                           shared values and helpers
+ *   common, error, support                                           shared values and helpers
  *   internal.transport → internal.wire → internal.sys                      the socket, beside the model
  * </pre>
  * Every arrow points down; no package cycle anywhere. The one arrow pointing up, from internal.wire's
@@ -70,7 +70,7 @@ class ArchitectureTest {
 
     @Test
     void sharedValuesAndHelpersKnowNoFamily() {
-        ArchRule r = noClasses().that().resideInAnyPackage(pkgs("common", "error", "internal.util"))
+        ArchRule r = noClasses().that().resideInAnyPackage(pkgs("common", "error", "support"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "bridge", "event",
                         "genl", "internal.codec", "internal.transport", "internal.sys", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE);

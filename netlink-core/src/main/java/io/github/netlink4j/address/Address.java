@@ -1,8 +1,8 @@
 package io.github.netlink4j.address;
 
 import io.github.netlink4j.common.AddressFamily;
-import io.github.netlink4j.internal.util.FlagSet;
-import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.support.FlagSet;
+import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.route.RouteScope;
 
 

@@ -1,6 +1,6 @@
 package io.github.netlink4j.address;
 
-import io.github.netlink4j.internal.util.FlagSet;
+import io.github.netlink4j.support.FlagSet;
 
 
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.github.netlink4j.link;
 
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.common.RawAttribute;
-import io.github.netlink4j.internal.util.FlagSet;
+import io.github.netlink4j.support.FlagSet;
 
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.netlink4j.link;
 
 import io.github.netlink4j.common.MacAddress;
-import io.github.netlink4j.internal.util.Validate;
+import io.github.netlink4j.support.Validate;
 
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -2,7 +2,7 @@ package io.github.netlink4j.link;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.NamespaceHandle;
-import io.github.netlink4j.internal.util.Validate;
+import io.github.netlink4j.support.Validate;
 
 
 import java.net.InetAddress;

@@ -2,8 +2,8 @@ package io.github.netlink4j.neighbour;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.MacAddress;
-import io.github.netlink4j.internal.util.FlagSet;
-import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.support.FlagSet;
+import io.github.netlink4j.support.IpText;
 
 
 import java.net.InetAddress;

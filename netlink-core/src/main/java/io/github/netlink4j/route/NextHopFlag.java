@@ -1,7 +1,7 @@
 package io.github.netlink4j.route;
 
 import io.github.netlink4j.common.AddressFamily;
-import io.github.netlink4j.internal.util.FlagSet;
+import io.github.netlink4j.support.FlagSet;
 
 
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.github.netlink4j.route;
 
-import io.github.netlink4j.internal.util.Validate;
+import io.github.netlink4j.support.Validate;
 
 
 import java.net.InetAddress;

@@ -2,7 +2,7 @@ package io.github.netlink4j.route;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.RawAttribute;
-import io.github.netlink4j.internal.util.IpText;
+import io.github.netlink4j.support.IpText;
 
 import java.net.InetAddress;
 import java.util.List;

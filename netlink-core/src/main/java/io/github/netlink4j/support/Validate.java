@@ -1,4 +1,4 @@
-package io.github.netlink4j.internal.util;
+package io.github.netlink4j.support;
 
 import io.github.netlink4j.common.MacAddress;
 

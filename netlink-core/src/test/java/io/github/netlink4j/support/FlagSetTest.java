@@ -1,4 +1,4 @@
-package io.github.netlink4j.internal.util;
+package io.github.netlink4j.support;
 
 import io.github.netlink4j.address.AddressFlag;
 import io.github.netlink4j.link.LinkFlag;
