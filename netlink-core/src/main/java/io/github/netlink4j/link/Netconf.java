@@ -1,7 +1,6 @@
 package io.github.netlink4j.link;
 
 import io.github.netlink4j.common.AddressFamily;
-import io.github.netlink4j.event.EventGroup;
 
 import java.util.Optional;
 import java.util.OptionalInt;
