@@ -93,11 +93,15 @@ class JipLauncherTest {
 
     @Test
     void withoutAHomeAUserGetsNoCacheAndRootOneInVarCacheNeverTmp() throws Exception {
-        // a private /tmp (and /var/cache) for each run: what the launcher makes there is seen, and stays there
+        // a private /tmp (and /var/cache) for each run: what the launcher makes there is seen, and stays there.
+        // A checkout under /tmp (as a CI clone may be) is bound back into the fresh /tmp, through a private
+        // tmpfs on /mnt that holds the old /tmp meanwhile.
+        String privateTmp = "mount -t tmpfs tmpfs /mnt && mkdir /mnt/keep && mount --bind /tmp /mnt/keep && mount -t tmpfs tmpfs /tmp"
+                + " && case \"$0\" in /tmp/*) t=${0#/tmp/}; t=${t%%/*}; mkdir -p \"/tmp/$t\" && mount --bind \"/mnt/keep/$t\" \"/tmp/$t\";; esac";
         String check = "rc=$?; if [ -e /tmp/.cache ]; then echo 'made /tmp/.cache' >&2; exit 99; fi; ";
         Path userArgs = rig.argsFile("nohome-user");
         Result user = rig.run(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                "mount -t tmpfs tmpfs /tmp && setpriv --reuid=" + NOBODY + " --regid=" + NOBODY + " --clear-groups \"$0\" -V; " + check + "exit $rc",
+                privateTmp + " && setpriv --reuid=" + NOBODY + " --regid=" + NOBODY + " --clear-groups \"$0\" -V; " + check + "exit $rc",
                 jip.toString()), env(null, userArgs), "", rig.root);
         assertEquals(0, user.exit(), user.err());
         assertTrue(user.out().startsWith("jip utility"), user.out());
@@ -107,7 +111,7 @@ class JipLauncherTest {
         Map<String, String> rootEnv = env(null, rig.argsFile("nohome-root"));
         rootEnv.put("NL4J_TRAIN_FROM", seed.toString());
         Result root = rig.run(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                "mount -t tmpfs tmpfs /tmp && mount -t tmpfs tmpfs /var/cache && \"$0\" -V; " + check
+                privateTmp + " && mount -t tmpfs tmpfs /var/cache && \"$0\" -V; " + check
                         + "i=0; while [ $i -lt 900 ] && ! [ -f /var/cache/netlink4j/" + seedName + " ]; do sleep 0.1; i=$((i+1)); done; "
                         + "stat -c '%A %n' /var/cache/netlink4j /var/cache/netlink4j/" + seedName + "; exit $rc",
                 jip.toString()), rootEnv, "", rig.root);
