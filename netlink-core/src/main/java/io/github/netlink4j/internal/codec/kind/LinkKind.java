@@ -102,9 +102,12 @@ public abstract class LinkKind<S extends LinkSpec> {
         return data;
     }
 
+    /** What a link of a kind without IFLA_INFO_DATA has: one value for all, as records are values. */
+    private static final LinkData.Other NONE = new LinkData.Other(List.of());
+
     /** The attributes under {@code d} kept raw; none if {@code d} is null. */
     protected static LinkData.Other raw(Attrs d) throws ProtocolException {
-        if (d == null) return new LinkData.Other(List.of());
+        if (d == null) return NONE;
         List<RawAttribute> raw = new ArrayList<>();
         while (d.next()) raw.add(RawAttribute.of(d.type(), d.bytes()));
         return new LinkData.Other(raw);

@@ -9,8 +9,10 @@ import io.github.netlink4j.link.LinkSpec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -39,20 +41,32 @@ public final class LinkKinds {
     /** Any other kind: {@link LinkSpec.Generic} creates it by name alone, its data stays raw. */
     public static final LinkKind<LinkSpec.Generic> OTHER = new LinkKind<>(null, LinkSpec.Generic.class, LinkData.Other.class) {};
 
-    private static final Map<String, LinkKind<?>> BY_KIND = byKind();
+    /**
+     * The kinds by the length of their name. A lookup compares the decoded name with the one to three
+     * kinds of its length and never hashes it: hashing a string made fresh for each link, inlined into
+     * LinkCodec.decode, crowded the rest out of the JIT's inlining budget (DecodeBenchmark).
+     */
+    private static final LinkKind<?>[][] BY_LENGTH = byLength();
 
-    private static Map<String, LinkKind<?>> byKind() {
-        Map<String, LinkKind<?>> m = new HashMap<>();
+    private static LinkKind<?>[][] byLength() {
+        int longest = 0;
+        for (LinkKind<?> k : ALL) longest = Math.max(longest, k.kind().length());
+        List<List<LinkKind<?>>> by = new ArrayList<>();
+        for (int i = 0; i <= longest; i++) by.add(new ArrayList<>());
+        Set<String> seen = new HashSet<>();
         for (LinkKind<?> k : ALL) {
-            if (m.put(k.kind(), k) != null) throw new IllegalStateException("link kind " + k.kind() + " is listed twice");
+            if (!seen.add(k.kind())) throw new IllegalStateException("link kind " + k.kind() + " is listed twice");
+            by.get(k.kind().length()).add(k);
         }
-        return m;
+        return by.stream().map(l -> l.toArray(LinkKind<?>[]::new)).toArray(LinkKind<?>[][]::new);
     }
 
     /** The kind named {@code kind} (IFLA_INFO_KIND), or {@link #OTHER}. */
     public static LinkKind<?> of(String kind) {
-        LinkKind<?> k = kind == null ? null : BY_KIND.get(kind);
-        return k != null ? k : OTHER;
+        if (kind != null && kind.length() < BY_LENGTH.length) {
+            for (LinkKind<?> k : BY_LENGTH[kind.length()]) if (kind.equals(k.kind())) return k;
+        }
+        return OTHER;
     }
 
     /** The kind that writes {@code spec}: its kind's, unless the spec is not the one that kind is made from (a Generic naming a known kind). */
@@ -88,7 +102,7 @@ public final class LinkKinds {
 
     /** What IFLA_INFO_SLAVE_DATA ({@code d}, null if absent) says for a port of a {@code kind} master. */
     public static LinkData decodePortData(String kind, Attrs d) throws ProtocolException {
-        return d == null ? new LinkData.Other(List.of()) : of(kind).decodePortData(d);
+        return d == null ? LinkKind.raw(null) : of(kind).decodePortData(d);
     }
 
     /** {@code data} of a link (or port of a master) of {@code kind} without its running timers. */
