@@ -74,7 +74,7 @@ class NexthopsTest {
         assertEquals(List.of(1, 2, 3, 10, 11), nl.nexthops().list().stream().map(NexthopObject::id).toList());
 
         Route r = nl.routes().add(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
-        assertEquals(OptionalInt.of(10), r.nextHopId());
+        assertEquals(OptionalInt.of(10), r.nexthopId());
         assertEquals(2, r.multipath().size(), "the kernel resolves the group into the route's next hops");
         Map<String, Object> ipRoute = Json.array(Ip.in(ns, "-j", "route", "show", "10.200.50.0/24")).get(0);
         assertEquals(10L, ((Number) ipRoute.get("nhid")).longValue());

@@ -4,7 +4,7 @@ import io.github.netlink4j.address.AddressFlag;
 import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.LinkSpec;
-import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.NexthopSpec;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteSpec;
@@ -80,8 +80,8 @@ class RoutesTest {
         r.add(RouteSpec.to("10.200.14.0/24").withType(RouteType.UNREACHABLE));
         r.add(RouteSpec.to("10.200.15.0/24").withType(RouteType.PROHIBIT));
         r.add(RouteSpec.to("10.200.16.1/32").withType(RouteType.LOCAL).withLink("veth0").withTable(RouteTable.LOCAL));
-        r.add(RouteSpec.to("10.200.17.0/24").withNextHops(List.of(NextHopSpec.via(gw, "veth0").withWeight(2),
-                NextHopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))));
+        r.add(RouteSpec.to("10.200.17.0/24").withNexthops(List.of(NexthopSpec.via(gw, "veth0").withWeight(2),
+                NexthopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))));
         r.add(RouteSpec.to("fd00:201::/64").withGateway(InetAddress.ofLiteral("fd00:200::1")).withLink("veth0").withMetric(50));
 
         assertEquals("10.200.0.1", ipRoute("default", "-4").get("gateway"));
@@ -123,13 +123,13 @@ class RoutesTest {
     @Test
     void aMultipathRouteTooLongForOneAttributeIsRefusedBeforeAnythingIsSent() throws Exception {
         InetAddress gw = InetAddress.ofLiteral("10.200.0.1");
-        List<NextHopSpec> hops = java.util.Collections.nCopies(4_097, NextHopSpec.via(gw, "veth0"));
+        List<NexthopSpec> hops = java.util.Collections.nCopies(4_097, NexthopSpec.via(gw, "veth0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> nl.routes().add(RouteSpec.to("10.200.18.0/24").withNextHops(hops)));
+                () -> nl.routes().add(RouteSpec.to("10.200.18.0/24").withNexthops(hops)));
         assertTrue(e.getMessage().contains("65,535"), e.getMessage());
         assertTrue(ipRoutes("-4").stream().noneMatch(x -> "10.200.18.0/24".equals(x.get("dst"))), "nothing was installed");
         // The socket is still good for the next request.
-        nl.routes().add(RouteSpec.to("10.200.18.0/24").withNextHops(java.util.Collections.nCopies(2, NextHopSpec.via(gw, "veth0"))));
+        nl.routes().add(RouteSpec.to("10.200.18.0/24").withNexthops(java.util.Collections.nCopies(2, NexthopSpec.via(gw, "veth0"))));
         assertEquals(2, ((List<?>) ipRoute("10.200.18.0/24", "-4").get("nexthops")).size());
     }
 

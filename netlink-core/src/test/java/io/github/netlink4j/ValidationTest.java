@@ -6,7 +6,7 @@ import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.link.BondMode;
 import io.github.netlink4j.link.LinkOptions;
 import io.github.netlink4j.link.LinkSpec;
-import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.NexthopSpec;
 import io.github.netlink4j.route.RouteSpec;
 
 import io.github.netlink4j.error.AlreadyExistsException;
@@ -83,7 +83,7 @@ class ValidationTest {
         assertTrue(msg(() -> AddressSpec.of("veth0", "10.200.0.2/24").withLabel("eth0:x")).contains("must start with the link name"));
         assertTrue(msg(() -> AddressSpec.of("veth0", "10.200.0.2/24").withPeer(InetAddress.ofLiteral("fd00::1"))).contains("family"));
         assertTrue(msg(() -> RouteSpec.to("10.200.1.0/24").withGateway(InetAddress.ofLiteral("fd00:200::1"))).contains("gateway"));
-        assertTrue(msg(() -> new NextHopSpec(Optional.empty(), "veth0", 0)).contains("weight"));
+        assertTrue(msg(() -> new NexthopSpec(Optional.empty(), "veth0", 0)).contains("weight"));
         assertTrue(msg(() -> NetNamespace.validateName("../etc")).contains("'/'"));
         assertTrue(msg(() -> LinkSpec.of("x0", "bad kind")).contains("invalid link kind"));
         assertEquals(List.of(), RouteSpec.to("10.200.1.0/24").multipath());

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * A nexthop object as the kernel reports it in RTM_NEWNEXTHOP ({@code struct nhmsg} and NHA_*
  * attributes of linux/nexthop.h, kernel 5.3+): a single next hop (a gateway and/or a device, or a
  * blackhole) or a group of other nexthop objects that routes reference by id ({@code ip route … nhid N}).
- * Not to be confused with {@link NextHop}, one member of a route's own multipath list.
+ * Not to be confused with {@link Nexthop}, one member of a route's own multipath list.
  *
  * {@snippet :
  * for (NexthopObject n : nl.nexthops().list()) System.out.println(n);   // id 1 via 10.200.0.1 dev veth0 scope link

@@ -34,13 +34,13 @@ import java.util.OptionalInt;
  * @param sourceLength      rtm_src_len
  * @param inputIndex        RTA_IIF, the input link of a lookup's answer
  * @param uid               RTA_UID, the user a lookup's answer was made for
- * @param nextHopId         RTA_NH_ID, the nexthop object the route uses ({@code ip route … nhid N})
+ * @param nexthopId         RTA_NH_ID, the nexthop object the route uses ({@code ip route … nhid N})
  */
 public record Route(AddressFamily family, Optional<InetAddress> destination, int destinationLength, RouteTable table,
                     RouteProtocol protocol, RouteScope scope, RouteType type, int flags, Optional<InetAddress> gateway,
                     OptionalInt outputIndex, Optional<InetAddress> preferredSource, OptionalInt metric,
-                    List<NextHop> multipath, Optional<RoutePreference> preference, Optional<InetAddress> source,
-                    int sourceLength, OptionalInt inputIndex, OptionalInt uid, OptionalInt nextHopId) {
+                    List<Nexthop> multipath, Optional<RoutePreference> preference, Optional<InetAddress> source,
+                    int sourceLength, OptionalInt inputIndex, OptionalInt uid, OptionalInt nexthopId) {
     /** {@code RTM_F_CLONED}: a cache entry, not a route someone added. */
     private static final int RTM_F_CLONED = 0x200;
 
@@ -84,8 +84,8 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
     }
 
     /** The next-hop flags of a single-path route (the RTNH_F_* bits of {@code rtm_flags}). */
-    public java.util.Set<NextHopFlag> nextHopFlags() {
-        return NextHopFlag.fromBits(flags);
+    public java.util.Set<NexthopFlag> nexthopFlags() {
+        return NexthopFlag.fromBits(flags);
     }
 
     /** {@code default} or {@code dst/len}, as ip prints the destination (host routes without /32). */
@@ -106,7 +106,7 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
         sb.append(" proto ").append(protocol).append(" scope ").append(scope);
         preferredSource.ifPresent(s -> sb.append(" src ").append(IpText.text(s)));
         metric.ifPresent(m -> sb.append(" metric ").append(m));
-        for (NextHop h : multipath) {
+        for (Nexthop h : multipath) {
             sb.append(" nexthop");
             h.gateway().ifPresent(g -> sb.append(" via ").append(IpText.text(g)));
             sb.append(" dev if").append(h.outputIndex()).append(" weight ").append(h.weight());

@@ -38,7 +38,7 @@ import java.util.OptionalInt;
 public record RouteSpec(AddressFamily family, Optional<InetAddress> destination, int destinationLength,
                         Optional<InetAddress> gateway, Optional<String> link, Optional<InetAddress> preferredSource,
                         OptionalInt metric, Optional<RouteTable> table, Optional<RouteProtocol> protocol,
-                        Optional<RouteScope> scope, RouteType type, List<NextHopSpec> multipath, OptionalInt nexthopId) {
+                        Optional<RouteScope> scope, RouteType type, List<NexthopSpec> multipath, OptionalInt nexthopId) {
     /** Validates before anything is sent. */
     public RouteSpec {
         if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("a route's family is INET or INET6, not " + family);
@@ -60,7 +60,7 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
         Objects.requireNonNull(scope);
         Objects.requireNonNull(type);
         multipath = List.copyOf(multipath);
-        for (NextHopSpec h : multipath) {
+        for (NexthopSpec h : multipath) {
             h.gateway().ifPresent(g -> {
                 if (AddressFamily.of(g) != family) throw new IllegalArgumentException("nexthop gateway " + IpText.text(g) + " is not of the route's family");
             });
@@ -156,7 +156,7 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
     }
 
     /** A copy with {@code hops} as its next hops (an ECMP route). */
-    public RouteSpec withNextHops(List<NextHopSpec> hops) {
+    public RouteSpec withNexthops(List<NexthopSpec> hops) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, type, hops, nexthopId);
     }
 

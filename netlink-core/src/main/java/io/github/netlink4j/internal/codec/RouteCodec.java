@@ -1,8 +1,8 @@
 package io.github.netlink4j.internal.codec;
 
 import io.github.netlink4j.common.AddressFamily;
-import io.github.netlink4j.route.NextHop;
-import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.Nexthop;
+import io.github.netlink4j.route.NexthopSpec;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.RoutePreference;
 import io.github.netlink4j.route.RouteQuery;
@@ -52,7 +52,7 @@ public final class RouteCodec {
                 nhid = OptionalInt.empty();
         Optional<InetAddress> from = Optional.empty();
         Optional<RoutePreference> pref = Optional.empty();
-        List<NextHop> hops = new ArrayList<>();
+        List<Nexthop> hops = new ArrayList<>();
         while (a.next()) {
             switch (a.type()) {
                 case Rtnetlink.RTA_DST -> dst = Optional.of(Inet.decode(a));
@@ -75,7 +75,7 @@ public final class RouteCodec {
     }
 
     /** struct rtnexthop { u16 len; u8 flags; u8 hops; s32 ifindex; } followed by its attributes. */
-    private static void multipath(Attrs a, List<NextHop> hops) throws ProtocolException {
+    private static void multipath(Attrs a, List<Nexthop> hops) throws ProtocolException {
         MemorySegment s = a.segment();
         long p = a.payloadOffset();
         long end = p + a.payloadLength();
@@ -89,7 +89,7 @@ public final class RouteCodec {
             Optional<InetAddress> gw = Optional.empty();
             Attrs na = new Attrs().reset(s, p + 8, p + len, "RTA_MULTIPATH nexthop");
             while (na.next()) if (na.type() == Rtnetlink.RTA_GATEWAY) gw = Optional.of(Inet.decode(na));
-            hops.add(new NextHop(gw, ifindex, weight, io.github.netlink4j.route.NextHopFlag.fromBits(flags)));
+            hops.add(new Nexthop(gw, ifindex, weight, io.github.netlink4j.route.NexthopFlag.fromBits(flags)));
             p += Nlmsg.align(len);
         }
     }
@@ -164,7 +164,7 @@ public final class RouteCodec {
     public static List<String> referencedLinks(RouteSpec r) {
         List<String> names = new ArrayList<>();
         r.link().ifPresent(names::add);
-        for (NextHopSpec h : r.multipath()) names.add(h.link());
+        for (NexthopSpec h : r.multipath()) names.add(h.link());
         return names;
     }
 
@@ -196,7 +196,7 @@ public final class RouteCodec {
         if (r.metric().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, r.metric().getAsInt());
         if (!r.multipath().isEmpty()) {
             int mp = w.beginNest(Rtnetlink.RTA_MULTIPATH);
-            for (NextHopSpec h : r.multipath()) {
+            for (NexthopSpec h : r.multipath()) {
                 // struct rtnexthop {len, flags, hops, ifindex} written as a 4-byte "attribute" header (len,
                 // then flags and hops patched in) followed by the index and the nexthop's own attributes.
                 int start = w.beginNest(0);

@@ -10,8 +10,8 @@ import io.github.netlink4j.link.LinkMode;
 import io.github.netlink4j.link.LinkStats;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.Neighbour;
-import io.github.netlink4j.route.NextHop;
-import io.github.netlink4j.route.NextHopFlag;
+import io.github.netlink4j.route.Nexthop;
+import io.github.netlink4j.route.NexthopFlag;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.link.OperState;
 import io.github.netlink4j.common.RawAttribute;
@@ -200,8 +200,8 @@ class GoldenDecodeTest {
         assertEquals(java.util.OptionalInt.of(3), t.outputIndex());
         Route mp = routes.stream().filter(r -> "10.200.17.0/24".equals(r.destinationText())).findFirst().orElseThrow();
         assertEquals(List.of(
-                new NextHop(java.util.Optional.of(InetAddress.ofLiteral("10.200.0.1")), 3, 2, java.util.Set.of(NextHopFlag.LINKDOWN)),
-                new NextHop(java.util.Optional.of(InetAddress.ofLiteral("10.200.3.1")), 5, 1, java.util.Set.of(NextHopFlag.LINKDOWN))),
+                new Nexthop(java.util.Optional.of(InetAddress.ofLiteral("10.200.0.1")), 3, 2, java.util.Set.of(NexthopFlag.LINKDOWN)),
+                new Nexthop(java.util.Optional.of(InetAddress.ofLiteral("10.200.3.1")), 5, 1, java.util.Set.of(NexthopFlag.LINKDOWN))),
                 mp.multipath(), "the capture's veth peers are down: RTNH_F_LINKDOWN");
         assertTrue(mp.gateway().isEmpty() && mp.outputIndex().isEmpty());
         assertEquals(RouteTable.MAIN, mp.table());

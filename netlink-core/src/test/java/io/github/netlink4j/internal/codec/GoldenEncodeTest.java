@@ -9,7 +9,7 @@ import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.link.MacvlanMode;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.NeighbourSpec;
-import io.github.netlink4j.route.NextHopSpec;
+import io.github.netlink4j.route.NexthopSpec;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.route.RouteSpec;
@@ -114,9 +114,9 @@ class GoldenEncodeTest {
                 .withType(RouteType.BLACKHOLE).withTable(RouteTable.of(100)), INDEX::get, false, false));
         // vethb1 is 4 and vethb0 5 in that capture.
         Map<String, Integer> mp = Map.of("veth0", 3, "vethb0", 5);
-        assertEncodes("route/multipath", w -> RouteCodec.encodeAdd(w, RouteSpec.to("10.200.17.0/24").withNextHops(List.of(
-                NextHopSpec.via(InetAddress.ofLiteral("10.200.0.1"), "veth0").withWeight(2),
-                NextHopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))), mp::get, false, false));
+        assertEncodes("route/multipath", w -> RouteCodec.encodeAdd(w, RouteSpec.to("10.200.17.0/24").withNexthops(List.of(
+                NexthopSpec.via(InetAddress.ofLiteral("10.200.0.1"), "veth0").withWeight(2),
+                NexthopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))), mp::get, false, false));
         assertEncodes("route/v6-metric", w -> RouteCodec.encodeAdd(w, RouteSpec.to("fd00:201::/64")
                 .withGateway(InetAddress.ofLiteral("fd00:200::1")).withLink("veth0").withMetric(50), INDEX::get, false, false));
     }

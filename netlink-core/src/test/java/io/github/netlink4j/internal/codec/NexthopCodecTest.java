@@ -70,6 +70,6 @@ class NexthopCodecTest {
     void routesDecodeTheirNexthopId() throws Exception {
         // route/nhid.hex is what ip sent; the decoder reads a request the same way as a reply
         List<Route> r = GoldenDecodeTest.decodeAll("route/nhid", RouteCodec::decode);
-        assertEquals(OptionalInt.of(1), r.get(0).nextHopId());
+        assertEquals(OptionalInt.of(1), r.get(0).nexthopId());
     }
 }

@@ -86,7 +86,7 @@ final class RouteCommand extends ObjectCommand {
         List<Object> json = JsonOut.list();
         List<Route> routes = selected(f, links);
         Map<Integer, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
-        if (jip.details > 0 && routes.stream().anyMatch(r -> r.nextHopId().isPresent())) {
+        if (jip.details > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
         for (Route r : routes) {

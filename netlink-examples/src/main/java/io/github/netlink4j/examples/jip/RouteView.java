@@ -2,8 +2,8 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.link.Link;
-import io.github.netlink4j.route.NextHop;
-import io.github.netlink4j.route.NextHopFlag;
+import io.github.netlink4j.route.Nexthop;
+import io.github.netlink4j.route.NexthopFlag;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
@@ -18,8 +18,8 @@ import java.util.Map;
 /** How iproute2 6.1 prints a route (iproute.c print_route). */
 final class RouteView {
     // The order ip prints next-hop flags in (print_rt_flags).
-    private static final List<NextHopFlag> FLAG_ORDER = List.of(NextHopFlag.DEAD, NextHopFlag.ONLINK, NextHopFlag.PERVASIVE,
-            NextHopFlag.OFFLOAD, NextHopFlag.TRAP, NextHopFlag.LINKDOWN, NextHopFlag.UNRESOLVED);
+    private static final List<NexthopFlag> FLAG_ORDER = List.of(NexthopFlag.DEAD, NexthopFlag.ONLINK, NexthopFlag.PERVASIVE,
+            NexthopFlag.OFFLOAD, NexthopFlag.TRAP, NexthopFlag.LINKDOWN, NexthopFlag.UNRESOLVED);
 
     private final Route r;
     private final Map<Integer, Link> links;
@@ -72,12 +72,12 @@ final class RouteView {
 
     /** The RTNH_F_* names in {@code bits}, in ip's order (print_rt_flags). */
     static List<String> flagNames(int bits) {
-        return flags(NextHopFlag.fromBits(bits));
+        return flags(NexthopFlag.fromBits(bits));
     }
 
-    private static List<String> flags(java.util.Set<NextHopFlag> f) {
+    private static List<String> flags(java.util.Set<NexthopFlag> f) {
         List<String> out = new ArrayList<>();
-        for (NextHopFlag x : FLAG_ORDER) if (f.contains(x)) out.add(x.name().toLowerCase(java.util.Locale.ROOT));
+        for (NexthopFlag x : FLAG_ORDER) if (f.contains(x)) out.add(x.name().toLowerCase(java.util.Locale.ROOT));
         return out;
     }
 
@@ -101,7 +101,7 @@ final class RouteView {
         sb.append(r.destinationText()).append(' ');
         String from = from();
         if (from != null) sb.append("from ").append(from).append(' ');
-        r.nextHopId().ifPresent(n -> sb.append("nhid ").append(Integer.toUnsignedString(n)).append(' '));
+        r.nexthopId().ifPresent(n -> sb.append("nhid ").append(Integer.toUnsignedString(n)).append(' '));
         if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
         if (showDev && r.outputIndex().isPresent()) sb.append("dev ").append(dev(r.outputIndex().getAsInt())).append(' ');
         if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) sb.append("table ").append(r.table()).append(' ');
@@ -111,7 +111,7 @@ final class RouteView {
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> sb.append("src ").append(Address.format(s)).append(' '));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(Integer.toUnsignedString(r.metric().getAsInt())).append(' ');
-        for (String f : flags(r.nextHopFlags())) sb.append(f).append(' ');
+        for (String f : flags(r.nexthopFlags())) sb.append(f).append(' ');
         r.uid().ifPresent(u -> sb.append("uid ").append(Integer.toUnsignedString(u)).append(' '));
         if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) {
             sb.append("\n    cache ");
@@ -120,11 +120,11 @@ final class RouteView {
         }
         r.inputIndex().ifPresent(i -> sb.append("iif ").append(dev(i)).append(' '));
         r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
-        if (details && r.nextHopId().isPresent() && nexthops.containsKey(r.nextHopId().getAsInt())) {
-            String nh = new NexthopView(nexthops.get(r.nextHopId().getAsInt()), links, true).text();
+        if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsInt())) {
+            String nh = new NexthopView(nexthops.get(r.nexthopId().getAsInt()), links, true).text();
             sb.append("\n\tnh_info ").append(nh, 0, nh.length() - 1);
         }
-        for (NextHop h : r.multipath()) {
+        for (Nexthop h : r.multipath()) {
             sb.append("\n\tnexthop ");
             h.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
             sb.append("dev ").append(dev(h.outputIndex())).append(' ');
@@ -140,7 +140,7 @@ final class RouteView {
         o.put("dst", r.destinationText());
         String from = from();
         if (from != null) o.put(r.source().isPresent() ? "from" : "src", from);
-        r.nextHopId().ifPresent(n -> o.put("nhid", Integer.toUnsignedLong(n)));
+        r.nexthopId().ifPresent(n -> o.put("nhid", Integer.toUnsignedLong(n)));
         if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> o.put("gateway", Address.format(g)));
         if (showDev && r.outputIndex().isPresent()) o.put("dev", dev(r.outputIndex().getAsInt()));
         if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) o.put("table", r.table().toString());
@@ -150,17 +150,17 @@ final class RouteView {
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> o.put("prefsrc", Address.format(s)));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", Integer.toUnsignedLong(r.metric().getAsInt()));
-        o.put("flags", new ArrayList<Object>(flags(r.nextHopFlags())));
+        o.put("flags", new ArrayList<Object>(flags(r.nexthopFlags())));
         r.uid().ifPresent(u -> o.put("uid", Integer.toUnsignedLong(u)));
         if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
         r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
         r.preference().ifPresent(p -> o.put("pref", p.text()));
-        if (details && r.nextHopId().isPresent() && nexthops.containsKey(r.nextHopId().getAsInt())) {
-            o.put("nh_info", new NexthopView(nexthops.get(r.nextHopId().getAsInt()), links, true).json());
+        if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsInt())) {
+            o.put("nh_info", new NexthopView(nexthops.get(r.nexthopId().getAsInt()), links, true).json());
         }
         if (!r.multipath().isEmpty()) {
             List<Object> hops = new ArrayList<>();
-            for (NextHop h : r.multipath()) {
+            for (Nexthop h : r.multipath()) {
                 Map<String, Object> n = JsonOut.object();
                 h.gateway().ifPresent(g -> n.put("gateway", Address.format(g)));
                 n.put("dev", dev(h.outputIndex()));

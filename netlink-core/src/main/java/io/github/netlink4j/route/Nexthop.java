@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * One path of a multipath route as the kernel reports it ({@code struct rtnexthop} in
- * {@code RTA_MULTIPATH}): {@code nexthop via GW dev LINK weight W}. Requests use {@link NextHopSpec}.
+ * {@code RTA_MULTIPATH}): {@code nexthop via GW dev LINK weight W}. Requests use {@link NexthopSpec}.
  *
  * {@snippet :
- * for (NextHop h : nl.routes().list(AddressFamily.INET).get(0).multipath()) System.out.println(h);   // the nexthop lines of ip route
+ * for (Nexthop h : nl.routes().list(AddressFamily.INET).get(0).multipath()) System.out.println(h);   // the nexthop lines of ip route
  * }
  *
  * @param gateway     RTA_GATEWAY inside the nexthop
@@ -19,9 +19,9 @@ import java.util.Optional;
  * @param weight      1 to 256 (rtnh_hops + 1)
  * @param flags       rtnh_flags
  */
-public record NextHop(Optional<InetAddress> gateway, int outputIndex, int weight, java.util.Set<NextHopFlag> flags) {
+public record Nexthop(Optional<InetAddress> gateway, int outputIndex, int weight, java.util.Set<NexthopFlag> flags) {
     /** Makes the set immutable. */
-    public NextHop {
+    public Nexthop {
         flags = flags instanceof FlagSet ? flags : java.util.Set.copyOf(flags);
     }
 }

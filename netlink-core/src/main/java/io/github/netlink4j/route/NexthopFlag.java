@@ -11,10 +11,10 @@ import java.util.Set;
  * linux/rtnetlink.h).
  *
  * {@snippet :
- * boolean onlink = nl.routes().list(AddressFamily.INET).get(0).nextHopFlags().contains(NextHopFlag.ONLINK);
+ * boolean onlink = nl.routes().list(AddressFamily.INET).get(0).nexthopFlags().contains(NexthopFlag.ONLINK);
  * }
  */
-public enum NextHopFlag {
+public enum NexthopFlag {
     /** RTNH_F_DEAD: the next hop is dead. */ DEAD(1),
     /** RTNH_F_PERVASIVE: recursive gateway lookup. */ PERVASIVE(2),
     /** RTNH_F_ONLINK: the gateway is forced on link. */ ONLINK(4),
@@ -23,11 +23,11 @@ public enum NextHopFlag {
     /** RTNH_F_UNRESOLVED: the next hop's address is not resolved yet. */ UNRESOLVED(32),
     /** RTNH_F_TRAP: trapped to the CPU by hardware. */ TRAP(64);
 
-    private static final NextHopFlag[] VALUES = values();
+    private static final NexthopFlag[] VALUES = values();
     private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
     private final int bit;
 
-    NextHopFlag(int bit) {
+    NexthopFlag(int bit) {
         this.bit = bit;
     }
 
@@ -37,14 +37,14 @@ public enum NextHopFlag {
     }
 
     /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
-    public static Set<NextHopFlag> fromBits(int bits) {
+    public static Set<NexthopFlag> fromBits(int bits) {
         return new FlagSet<>(VALUES, BITS, bits & 0x7f);
     }
 
     /** The bits of {@code flags}. */
-    public static int toBits(Set<NextHopFlag> flags) {
+    public static int toBits(Set<NexthopFlag> flags) {
         int b = 0;
-        for (NextHopFlag f : flags) b |= f.bit;
+        for (NexthopFlag f : flags) b |= f.bit;
         return b;
     }
 }
