@@ -1,9 +1,8 @@
 package io.github.netlink4j.bridge;
 
-import io.github.netlink4j.address.Address;
-
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Settings of a bridge port to change ({@code IFLA_INFO_SLAVE_DATA} › {@code IFLA_BRPORT_*}, what
@@ -18,15 +17,15 @@ import java.util.OptionalInt;
  * @param learning     IFLA_BRPORT_LEARNING
  * @param unicastFlood IFLA_BRPORT_UNICAST_FLOOD
  * @param isolated     IFLA_BRPORT_ISOLATED
- * @param cost         IFLA_BRPORT_COST, the STP path cost
+ * @param cost         IFLA_BRPORT_COST, the STP path cost (1..4294967295, unsigned 32 bits)
  * @param priority     IFLA_BRPORT_PRIORITY, the STP port priority (0..63)
  */
 public record BridgePortSettings(Optional<Boolean> hairpin, Optional<Boolean> learning, Optional<Boolean> unicastFlood,
-                                 Optional<Boolean> isolated, OptionalInt cost, OptionalInt priority) {
+                                 Optional<Boolean> isolated, OptionalLong cost, OptionalInt priority) {
     /** Checks the ranges. */
     public BridgePortSettings {
         cost.ifPresent(c -> {
-            if (c < 1) throw new IllegalArgumentException("cost must be >= 1, not " + c);
+            if (c < 1 || c > 0xFFFF_FFFFL) throw new IllegalArgumentException("port cost " + c + " is out of 1..4294967295");
         });
         priority.ifPresent(p -> {
             if (p < 0 || p > 63) throw new IllegalArgumentException("port priority " + p + " is out of 0..63");
@@ -35,7 +34,7 @@ public record BridgePortSettings(Optional<Boolean> hairpin, Optional<Boolean> le
 
     /** No change yet. */
     public static BridgePortSettings none() {
-        return new BridgePortSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
+        return new BridgePortSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
                 OptionalInt.empty());
     }
 
@@ -60,8 +59,8 @@ public record BridgePortSettings(Optional<Boolean> hairpin, Optional<Boolean> le
     }
 
     /** The STP path cost. */
-    public BridgePortSettings withCost(int c) {
-        return new BridgePortSettings(hairpin, learning, unicastFlood, isolated, OptionalInt.of(c), priority);
+    public BridgePortSettings withCost(long c) {
+        return new BridgePortSettings(hairpin, learning, unicastFlood, isolated, OptionalLong.of(c), priority);
     }
 
     /** The STP port priority. */

@@ -19,6 +19,18 @@ public class AlreadyExistsException extends KernelException {
         super(cause.errno(), cause.call(), null, -1, null, what + " already exists (" + cause.getMessage() + ")", cause);
     }
 
+    /**
+     * The library found {@code what} existing before asking the kernel (as EEXIST would say) while
+     * trying {@code operation}.
+     */
+    public static AlreadyExistsException beforeAsking(String operation, String what) {
+        return new AlreadyExistsException(operation, what, 0);
+    }
+
+    private AlreadyExistsException(String operation, String what, int unused) {
+        super(Errno.EEXIST, operation, null, -1, null, what + " already exists (" + operation + ")", null);
+    }
+
     /** Wraps the kernel's EEXIST refusal of {@code what}. */
     public AlreadyExistsException(String what, KernelException cause) {
         super(cause, what + " already exists (" + cause.getMessage() + ")");

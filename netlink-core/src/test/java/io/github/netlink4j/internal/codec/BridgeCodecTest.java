@@ -1,14 +1,30 @@
 package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.bridge.BridgePort;
+import io.github.netlink4j.bridge.BridgePortFlag;
 import io.github.netlink4j.bridge.BridgePortSettings;
+import io.github.netlink4j.bridge.BridgePortState;
+import io.github.netlink4j.bridge.BridgeVlan;
+import io.github.netlink4j.error.ProtocolException;
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 import static io.github.netlink4j.internal.codec.GoldenEncodeTest.assertEncodes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The requests of {@link io.github.netlink4j.Bridges} against iproute2's own bytes (golden/bridge/*.hex:
  * what {@code ip link set … type bridge_slave|bridge} and {@code bridge vlan add|del} sent). The test
- * kernel has no bridge VLAN filtering, so for the VLAN requests these bytes are the only check.
+ * kernel has no bridge VLAN filtering, so for the VLAN requests these bytes are the only check. Replies: the
+ * ports of a {@code bridge -d link show} dump the kernel sent (golden/dump/bridge-link.hex), and VLAN
+ * entries written out by hand after the kernel's br_fill_ifvlaninfo, which this kernel cannot produce.
  */
 class BridgeCodecTest {
     private static final int VETH0 = 3;
@@ -28,5 +44,60 @@ class BridgeCodecTest {
     void portVlansAsBridgeVlan() {
         assertEncodes("bridge/vlan-add", w -> BridgeCodec.encodeVlan(w, VETH0, 10, true, true, false));
         assertEncodes("bridge/vlan-del", w -> BridgeCodec.encodeVlan(w, VETH0, 10, false, false, true));
+    }
+
+    @Test
+    void portsOfABridgeLinkDump() throws Exception {
+        List<BridgePort> ports = GoldenDecodeTest.decodeAll("dump/bridge-link", BridgeCodec::decodePort).stream().filter(Objects::nonNull).toList();
+        assertEquals(List.of("veth0", "veth2"), ports.stream().map(BridgePort::port).toList(), "the AF_UNSPEC dump before it names no port");
+        BridgePort v0 = ports.get(0);
+        BridgePort v2 = ports.get(1);
+        assertEquals(v0.bridgeIndex(), v2.bridgeIndex());
+        assertEquals(BridgePortState.DISABLED, v0.state());
+        assertEquals(7L, v0.cost());
+        assertEquals(5, v0.priority());
+        assertEquals(Set.of(BridgePortFlag.HAIRPIN, BridgePortFlag.UNICAST_FLOOD, BridgePortFlag.MULTICAST_FLOOD, BridgePortFlag.BROADCAST_FLOOD),
+                v0.flags(), "learning off, hairpin on");
+        assertEquals(2L, v2.cost(), "the kernel's default cost of a 10 Gb/s veth");
+        assertEquals(32, v2.priority());
+        assertEquals(Set.of(BridgePortFlag.LEARNING, BridgePortFlag.UNICAST_FLOOD, BridgePortFlag.MULTICAST_FLOOD, BridgePortFlag.BROADCAST_FLOOD,
+                BridgePortFlag.ISOLATED), v2.flags());
+    }
+
+    /** One AF_BRIDGE RTM_NEWLINK of port "v0" (index 5) with the IFLA_BRIDGE_VLAN_INFO entries {@code infos} (flags, vid pairs). */
+    private static MemorySegment vlanMessage(int family, int... infos) {
+        int n = infos.length / 2;
+        int len = 16 + 16 + 8 + 4 + 8 * n;
+        StringBuilder h = new StringBuilder();
+        h.append(le32(len)).append("1000").append("0200").append("00000000").append("00000000");
+        h.append(String.format("%02x", family)).append("00").append("0100").append("05000000").append("00000000").append("00000000");
+        h.append("07000300").append("76300000");
+        h.append(le16(4 + 8 * n)).append("1a00");
+        for (int i = 0; i < n; i++) h.append("08000200").append(le16(infos[2 * i])).append(le16(infos[2 * i + 1]));
+        byte[] b = HexFormat.of().parseHex(h);
+        return MemorySegment.ofArray(b);
+    }
+
+    private static String le16(int v) {
+        return String.format("%02x%02x", v & 0xff, (v >>> 8) & 0xff);
+    }
+
+    private static String le32(int v) {
+        return le16(v & 0xffff) + le16(v >>> 16);
+    }
+
+    private static List<BridgeVlan> vlans(MemorySegment m) throws ProtocolException {
+        List<BridgeVlan> out = new ArrayList<>();
+        BridgeCodec.decodeVlans(m, 0, (int) m.byteSize(), out::add);
+        return out;
+    }
+
+    @Test
+    void vlanEntriesAndRanges() throws Exception {
+        assertEquals(List.of(new BridgeVlan("v0", 5, 1, true, true), new BridgeVlan("v0", 5, 100, false, false),
+                        new BridgeVlan("v0", 5, 200, false, true), new BridgeVlan("v0", 5, 201, false, true), new BridgeVlan("v0", 5, 202, false, true)),
+                vlans(vlanMessage(7, 0x6, 1, 0, 100, 0x8 | 0x4, 200, 0x10 | 0x4, 202)));
+        assertEquals(List.of(), vlans(vlanMessage(0, 0x6, 1)), "a message of another family has no bridge VLANs");
+        assertThrows(ProtocolException.class, () -> vlans(vlanMessage(7, 0x8, 300, 0x10, 299)));
     }
 }

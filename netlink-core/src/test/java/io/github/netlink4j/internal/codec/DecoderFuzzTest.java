@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecoderFuzzTest {
     private static final List<String> SEEDS = List.of("dump/links", "dump/addrs", "dump/routes", "dump/neigh",
             "dump/routes-multipath", "dump/nsids", "error/dummy-unknown-kind", "error/veth-exists", "link/veth-add",
-            "link/vxlan-add", "addr/v6-add", "addr/peer-lifetimes", "route/multipath", "neigh/add", "dump/bridge-port", "dump/rules",
+            "link/vxlan-add", "addr/v6-add", "addr/peer-lifetimes", "route/multipath", "neigh/add", "dump/bridge-port", "dump/bridge-link", "dump/rules",
             "dump/nexthops");
     static final int CASES = 120_000;
     private static final int[] HOSTILE = {Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 3,
@@ -51,7 +51,7 @@ class DecoderFuzzTest {
         while (m.next()) {
             long off = m.offset();
             int l = m.length();
-            for (int d = 0; d < 8; d++) {
+            for (int d = 0; d < 10; d++) {
                 try {
                     switch (d) {
                         case 0 -> LinkCodec.decode(s, off, l).unknown().size(); // split the lazy list too
@@ -61,6 +61,8 @@ class DecoderFuzzTest {
                         case 4 -> NsidCodec.decode(s, off, l);
                         case 5 -> RuleCodec.decode(s, off, l);
                         case 6 -> NexthopCodec.decode(s, off, l);
+                        case 7 -> BridgeCodec.decodePort(s, off, l);
+                        case 8 -> BridgeCodec.decodeVlans(s, off, l, v -> { });
                         default -> {
                             // The error path end to end: decoded, named, described, turned into the exception users see.
                             NlError e = NlError.decode(s, off, l);

@@ -4,6 +4,7 @@ import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.bridge.BridgePortSettings;
+import io.github.netlink4j.bridge.BridgeVlanSpec;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkChange;
 import io.github.netlink4j.link.LinkFlag;
@@ -99,7 +100,7 @@ final class AddCommand {
                 }
                 host.links().set(hostVeth, LinkChange.none().withMaster(br).withUp(true));
                 host.bridges().setPort(hostVeth, BridgePortSettings.none().withHairpin(hairpin));
-                if (vlan != 0) host.bridges().addVlan(hostVeth, vlan, true, true);
+                if (vlan != 0) host.bridges().addVlan(BridgeVlanSpec.of(hostVeth, vlan).withPvid(true).withUntagged(true));
                 List<Map<String, Object>> ips = (List<Map<String, Object>>) ipamResult.getOrDefault("ips", List.of());
                 for (Map<String, Object> ip : ips) inside.addresses().add(withBroadcast(AddressSpec.of(ifname, (String) ip.get("address"))));
                 // lo is the loopback plugin's, as with the reference

@@ -11,4 +11,12 @@ public final class IfBridge {
     public static final int BRIDGE_VLAN_INFO_MASTER = 1;
     public static final int BRIDGE_VLAN_INFO_PVID = 2;
     public static final int BRIDGE_VLAN_INFO_UNTAGGED = 4;
+    public static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = 8;
+    public static final int BRIDGE_VLAN_INFO_RANGE_END = 16;
+    public static final int BRIDGE_VLAN_INFO_BRENTRY = 32;
+    public static final int BR_STATE_DISABLED = 0;
+    public static final int BR_STATE_LISTENING = 1;
+    public static final int BR_STATE_LEARNING = 2;
+    public static final int BR_STATE_FORWARDING = 3;
+    public static final int BR_STATE_BLOCKING = 4;
 }
