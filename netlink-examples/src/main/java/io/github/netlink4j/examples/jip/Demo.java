@@ -76,6 +76,11 @@ final class Demo {
                 if (asTopology) d.asTopology(hostName, nsName, forceJdk);
                 else d.walkthrough(hostName, nsName, forceJdk);
             }
+            if (d.stopping) {
+                // the signal came after the last step: the page was fetched, but this run was not left to finish
+                err.println("demo: stopped by a signal");
+                return 1;
+            }
             out.println("demo: OK, nginx-style page fetched over the veth");
             return 0;
         } catch (Exception e) {
@@ -179,10 +184,8 @@ final class Demo {
         nsNl.links().setUp("veth1");
         saw("veth0: " + hostNl.links().get("veth0").operState() + ", veth1: " + nsNl.links().get("veth1").operState());
 
-        say("curl 10.200.0.3");
-        String page = fetch(hostNs, "10.200.0.3", 80);
-        saw(page.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
-        if (!page.contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page);
+        say("curl -i 10.200.0.3");
+        showPage(fetch(hostNs, "10.200.0.3", 80));
     }
 
     /**
@@ -213,10 +216,8 @@ final class Demo {
         for (String step : t.steps()) saw(step);
         WebServer server = startServer(t.namespace(nsName), forceJdk);
         undo.push(server::stop);
-        say("curl 10.200.0.3");
-        String page = fetch(host, "10.200.0.3", 80);
-        saw(page.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
-        if (!page.contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page);
+        say("curl -i 10.200.0.3");
+        showPage(fetch(host, "10.200.0.3", 80));
     }
 
     /** What {@code ip -br link} prints for the client's namespace. */
@@ -228,12 +229,22 @@ final class Demo {
         return sb.toString().stripTrailing();
     }
 
+    /** A 200 answer: its Server header (which says who answered: nginx or the JDK responder) and its body. */
+    record Page(String server, String body) {}
+
+    /** The answer's Server header and first lines, as {@code curl -i} would show them; a page not ours is a failure. */
+    private void showPage(Page page) {
+        saw("Server: " + page.server());
+        saw(page.body().lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
+        if (!page.body().contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page.body());
+    }
+
     /**
      * An HTTP/1.0 GET of / from {@code host}: the socket is connected inside {@code from} (that is
      * what makes it the host namespace's request); reading and writing happen on this thread, at home.
-     * The server may need a moment to bind: bounded retries. Returns the body of a 200 answer.
+     * The server may need a moment to bind: bounded retries. Returns a 200 answer.
      */
-    static String fetch(NetNamespace from, String host, int port) throws Exception {
+    static Page fetch(NetNamespace from, String host, int port) throws Exception {
         Exception last = null;
         for (int i = 0; i < 50; i++) {
             try (SocketChannel ch = from.call(() -> SocketChannel.open(new InetSocketAddress(InetAddress.ofLiteral(host), port)))) {
@@ -242,7 +253,9 @@ final class Demo {
                 String reply = new String(ch.socket().getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
                 int body = reply.indexOf("\r\n\r\n");
                 if (reply.startsWith("HTTP/1.") && reply.length() > 12 && reply.substring(9, 12).equals("200") && body >= 0) {
-                    return reply.substring(body + 4);
+                    String server = reply.substring(0, body).lines().filter(l -> l.regionMatches(true, 0, "Server:", 0, 7))
+                            .map(l -> l.substring(7).strip()).findFirst().orElse("(none)");
+                    return new Page(server, reply.substring(body + 4));
                 }
                 last = new IOException("unexpected answer: " + reply.lines().findFirst().orElse(""));
             } catch (IOException e) {
@@ -256,6 +269,9 @@ final class Demo {
     interface WebServer {
         void stop() throws Exception;
     }
+
+    /** The JDK responder's Server header: the page is the same as nginx's, the header tells them apart. */
+    static final String JDK_SERVER = "netlink4j-demo";
 
     static final String PAGE = "<!DOCTYPE html>\n<html><body><h1>Welcome to nginx in direct_netns</h1>"
             + "<p>served inside a network namespace set up by netlink4j</p></body></html>\n";
@@ -311,7 +327,7 @@ final class Demo {
     /** Answers each connection with {@link #PAGE} until the listener is closed. */
     private static void serve(ServerSocketChannel listener) {
         byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("HTTP/1.0 200 OK\r\nServer: " + JDK_SERVER + "\r\nContent-Type: text/html\r\nContent-Length: " + page.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         while (listener.isOpen()) {
             try (SocketChannel c = listener.accept()) {
                 c.socket().setSoTimeout(5_000);

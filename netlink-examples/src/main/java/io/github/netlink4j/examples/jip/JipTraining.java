@@ -15,7 +15,7 @@ import java.util.List;
 final class JipTraining {
     private JipTraining() {}
 
-    private static final List<String[]> COMMANDS = List.of(
+    static final List<String[]> COMMANDS = List.of(
             new String[] {"link", "set", "lo", "up"},
             new String[] {"link", "add", "veth0", "type", "veth", "peer", "name", "veth1"},
             new String[] {"link", "set", "veth0", "up"},
@@ -30,21 +30,30 @@ final class JipTraining {
             new String[] {"link", "del", "veth0"});
 
     static int run() {
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         try (NetNamespace ns = NetNamespace.createAnonymous()) {
-            for (String[] command : COMMANDS) {
-                Jip jip = new Jip(sink, sink);
-                jip.trainingNs = ns;
-                int rc = jip.run(command);
-                if (rc != 0) {
-                    System.err.println("jip --train: " + String.join(" ", command) + " exited " + rc);
-                    return 1;
-                }
-            }
-            return 0;
+            return run(ns, COMMANDS, System.err);
         } catch (Exception e) {
             System.err.println("jip --train: " + e);
             return 1;
         }
+    }
+
+    /**
+     * Runs {@code commands} in {@code ns}, in order, their output discarded; stops at the first that
+     * fails (a later one would train on a state the earlier should have made) and names it on {@code err}.
+     * Returns 0 only if every command exited 0.
+     */
+    static int run(NetNamespace ns, List<String[]> commands, PrintStream err) {
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+        for (String[] command : commands) {
+            Jip jip = new Jip(sink, sink);
+            jip.trainingNs = ns;
+            int rc = jip.run(command);
+            if (rc != 0) {
+                err.println("jip --train: " + String.join(" ", command) + " exited " + rc);
+                return 1;
+            }
+        }
+        return 0;
     }
 }

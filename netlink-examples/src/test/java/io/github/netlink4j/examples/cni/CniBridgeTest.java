@@ -101,6 +101,16 @@ class CniBridgeTest {
         return new Result(p.exitValue(), out);
     }
 
+    /** The IPAM data directory of the config {@link #conf} made last. */
+    private Path lastIpamDir() {
+        return dirs.get(dirs.size() - 1);
+    }
+
+    /** The names of all links in {@code n} from {@code ip -j link} (which, unlike -br -4 addr, lists links without an address). */
+    private static List<String> linkNames(ThrowawayNamespace n) throws IOException {
+        return ((List<?>) Json.parse(Ip.in(n.name(), "-j", "link"))).stream().map(l -> (String) ((Map<?, ?>) l).get("ifname")).toList();
+    }
+
     private static String path(ThrowawayNamespace n) {
         return "/run/netns/" + n.name();
     }
@@ -138,9 +148,14 @@ class CniBridgeTest {
             states.put(ours, state(c));
             results.put(ours, resultWithoutMacs(add.out()));
             hosts.put(ours, Ip.in(host.name(), "-br", "-4", "addr").replaceAll("veth[0-9a-f]{8}@if\\d+", "veth*"));
+            Path ipam = lastIpamDir();
+            assertEquals(1, PluginRun.allocations(ipam), (ours ? "ours" : "the reference") + ": host-local holds the address after ADD");
             Result del = plugin(ours, host, "DEL", path(c), conf);
             assertEquals(0, del.exit(), del.out());
-            assertEquals("", Ip.in(c.name(), "-br", "-4", "addr").replaceAll("(?m)^lo .*\\n", ""), "DEL removed eth0");
+            assertEquals(0, PluginRun.allocations(ipam), (ours ? "ours" : "the reference") + ": DEL released the address in the same IPAM dir");
+            // every link, with or without an address: eth0 and both veth ends are gone, the bridge stays
+            assertEquals(List.of("lo"), linkNames(c), (ours ? "ours" : "the reference") + ": DEL removed eth0");
+            assertEquals(List.of("lo", "cni9"), linkNames(host), (ours ? "ours" : "the reference") + ": DEL removed the host's veth end");
         }
         assertEquals(states.get(false), states.get(true), "the container as the reference leaves it");
         assertEquals(results.get(false), results.get(true), "the result as the reference's");
@@ -167,18 +182,22 @@ class CniBridgeTest {
      */
     @Test
     void aVlanTheKernelCannotDoFailsCleanly() throws Exception {
-        String conf = conf("\"vlan\":100,").replace("\"isGateway\":true,\"isDefaultGateway\":true,", "");
         ThrowawayNamespace refHost = ns("cni-host"), refC = ns("cni-c");
-        Result ref = plugin(false, refHost, "ADD", path(refC), conf);
+        Result ref = plugin(false, refHost, "ADD", path(refC), conf("\"vlan\":100,").replace("\"isGateway\":true,\"isDefaultGateway\":true,", ""));
+        String conf = conf("\"vlan\":100,").replace("\"isGateway\":true,\"isDefaultGateway\":true,", ""); // an IPAM dir of its own
         ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
         String before = Ip.in(host.name(), "-br", "link") + Ip.in(c.name(), "-br", "link");
         Result ours = plugin(true, host, "ADD", path(c), conf);
         assertEquals(ref.exit() == 0, ours.exit() == 0, "ours succeeds where the reference does: " + ref.out() + " / " + ours.out());
-        if (ours.exit() != 0) {
-            String after = Ip.in(host.name(), "-br", "link").replaceAll("(?m)^cni9 .*\\n", "") + Ip.in(c.name(), "-br", "link");
-            assertEquals(before, after, "no veth left: " + ours.out());
-            assertEquals(0, plugin(true, host, "DEL", path(c), conf).exit());
+        if (ours.exit() == 0) {
+            // this kernel filters VLANs: the clean failure this test is about cannot be made here
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("the kernel does bridge VLAN filtering: no failure to check");
+            org.junit.jupiter.api.Assumptions.abort("the kernel does bridge VLAN filtering: no failure to check");
         }
+        String after = Ip.in(host.name(), "-br", "link").replaceAll("(?m)^cni9 .*\\n", "") + Ip.in(c.name(), "-br", "link");
+        assertEquals(before, after, "no veth left: " + ours.out());
+        assertEquals(0, PluginRun.allocations(lastIpamDir()), "the address went back to host-local: " + ours.out());
+        assertEquals(0, plugin(true, host, "DEL", path(c), conf).exit());
     }
 
     @Test
@@ -314,7 +333,9 @@ class CniBridgeTest {
                 bridges.put(ours, String.join(" ", java.util.Arrays.copyOfRange(cols, 2, cols.length)));
                 if (ours && add.exit() != 0) {
                     assertFalse(Ip.in(host.name(), "-o", "link", "show", "master", "cni9").contains("veth"), "nothing of ours left on the bridge");
+                    assertEquals(0, PluginRun.allocations(lastIpamDir()), "the address went back to host-local: " + add.out());
                 }
+                if (ours && add.exit() == 0) assertEquals(1, PluginRun.allocations(lastIpamDir()), "host-local holds the address");
             }
             assertEquals(exits.get(false), exits.get(true), "forceAddress " + force);
             assertEquals(bridges.get(false), bridges.get(true), "forceAddress " + force);

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,11 +32,28 @@ class DemoTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("demo: OK"), r.out());
         assertTrue(r.out().contains("ip link add veth0 type veth peer name veth1"), r.out());
-        assertTrue(r.out().contains("curl 10.200.0.3"), r.out());
+        assertTrue(r.out().contains("curl -i 10.200.0.3"), r.out());
         assertTrue(r.out().contains("Welcome to nginx in direct_netns"), r.out());
+        // Who answered, from the answer's own Server header: the page is the same either way.
+        if (jdkServer) {
+            assertTrue(r.out().contains("    Server: " + Demo.JDK_SERVER + "\n"), r.out());
+        } else {
+            assertTrue(Pattern.compile("(?m)^    Server: nginx/\\d").matcher(r.out()).find(), "nginx served the page:\n" + r.out());
+        }
         assertEquals(before, NetNamespace.list(), "no namespace left behind");
         assertFalse(NetNamespace.exists(host));
         assertEquals(mounts, netnsMounts(), "no mount left behind");
+        nginxGone(r.out(), "");
+    }
+
+    /** The nginx the demo started (its pid and directory as it printed them) is stopped and its directory removed. */
+    private static void nginxGone(String out, String context) {
+        Matcher m = Pattern.compile("nginx pid (\\d+) \\(its own config in (\\S+)\\)").matcher(out);
+        if (!m.find()) return; // the demo had not started it
+        String dir = m.group(2);
+        assertFalse(Files.exists(Path.of(dir)), context + "nginx's directory left: " + dir + "\n" + out);
+        assertFalse(ProcessHandle.allProcesses().anyMatch(h -> h.info().commandLine().orElse("").contains(dir)),
+                context + "nginx left running\n" + out);
     }
 
     @Test
@@ -51,6 +70,7 @@ class DemoTest {
         JipParityTest.Run r = JipParityTest.jip("demo", "--topology", "--jdk-server", "--host-netns", host, "--netns", direct);
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("link veth0 (veth) in host, peer in " + direct), r.out());
+        assertTrue(r.out().contains("    Server: " + Demo.JDK_SERVER + "\n"), r.out());
         assertTrue(r.out().contains("Welcome to nginx in direct_netns"), r.out());
         assertEquals(before, NetNamespace.list(), "no namespace left behind");
         assertEquals(mounts, netnsMounts(), "no mount left behind");
@@ -65,18 +85,34 @@ class DemoTest {
         runDemo(false);
     }
 
+    /** kill(2), so that the signal leaves at once (a kill process would give the demo milliseconds to run on). */
+    private static int kill(long pid, int sig) throws Throwable {
+        var kill = java.lang.foreign.Linker.nativeLinker().downcallHandle(
+                java.lang.foreign.Linker.nativeLinker().defaultLookup().find("kill").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT,
+                        java.lang.foreign.ValueLayout.JAVA_INT));
+        return (int) kill.invokeExact((int) pid, sig);
+    }
+
+    private static final int SIGINT = 2;
+    /** Signalled up to this step, the demo is far (a server start and its first answer) from its end. */
+    private static final int EARLY = 3;
+
     /**
      * Ctrl-C at every step: a fresh JVM runs the demo, gets SIGINT as soon as it prints step N, and must
-     * leave no namespace, mount or server process behind (the shutdown hook used to race the steps'
-     * bookkeeping).
+     * stop there (the JVM ends by the signal, 128+2, and an early signal never lets the page be fetched)
+     * leaving no namespace, mount or server process behind (the shutdown hook used to race the steps'
+     * bookkeeping). The loop ends at the first run with no step N: that run must have finished cleanly
+     * after step N-1, so every step got its signal.
      */
     @Test
-    @org.junit.jupiter.api.Timeout(300)
-    void interruptedAtEachStepLeavesNothingBehind() throws Exception {
+    @org.junit.jupiter.api.Timeout(400)
+    void interruptedAtEachStepLeavesNothingBehind() throws Throwable {
         Privileged.require();
         String javaBin = ProcessHandle.current().info().command().orElseThrow();
         long mounts = netnsMounts();
-        for (int stepN = 1; stepN <= 11; stepN++) {
+        int steps = -1;
+        for (int stepN = 1; stepN <= 20 && steps < 0; stepN++) {
             String host = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("sig-host");
             String direct = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("sig");
             Process p = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
@@ -87,7 +123,7 @@ class DemoTest {
                 for (String line; (line = r.readLine()) != null; ) {
                     out.append(line).append('\n');
                     if (!signalled && line.startsWith("[" + stepN + "]")) {
-                        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                        assertEquals(0, kill(p.pid(), SIGINT), "step " + stepN + ": SIGINT sent");
                         signalled = true;
                     }
                 }
@@ -97,13 +133,22 @@ class DemoTest {
                     assertFalse(NetNamespace.exists(host), "step " + stepN + ": host namespace left\n" + out);
                     assertFalse(NetNamespace.exists(direct), "step " + stepN + ": namespace left\n" + out);
                     assertEquals(mounts, netnsMounts(), "step " + stepN + ": mount left\n" + out);
-                    assertFalse(ProcessHandle.allProcesses().anyMatch(h -> h.info().commandLine().orElse("").contains("jip-demo-nginx")),
-                            "step " + stepN + ": nginx left running\n" + out);
+                    nginxGone(out.toString(), "step " + stepN + ": ");
                 } finally {
                     for (String n : List.of(host, direct)) if (NetNamespace.exists(n)) NetNamespace.delete(n);
                 }
             }
-            if (!signalled) break; // the demo has fewer steps: every one was covered
+            if (signalled) {
+                assertEquals(130, p.exitValue(), "step " + stepN + ": the JVM ended by the SIGINT, not by finishing\n" + out);
+                if (stepN <= EARLY) assertFalse(out.toString().contains("demo: OK"), "step " + stepN + ": went on to the end after SIGINT\n" + out);
+            } else {
+                // no step N: the demo has N-1 steps, and this run went through all of them
+                assertEquals(0, p.exitValue(), "step " + stepN + ": the run without a signal\n" + out);
+                assertTrue(out.toString().contains("demo: OK"), out.toString());
+                assertTrue(out.toString().contains("\n[" + (stepN - 1) + "] "), "the last step is " + (stepN - 1) + "\n" + out);
+                steps = stepN - 1;
+            }
         }
+        assertTrue(steps > EARLY, "the demo's steps were all signalled: " + steps);
     }
 }

@@ -2,6 +2,8 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.testing.ThrowawayNamespace;
+import io.github.netlink4j.testing.Ip;
+import io.github.netlink4j.testing.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of which must succeed with nothing on standard error (the testsuite's notion of success), and the
  * same output patterns and line counts. Adapted to this machine's rules: ifb for the dummy kind this
  * kernel lacks, 10.200.1.0/24 and fd00:200::/64 for the testsuite's public addresses, throwaway
- * namespaces with unique names for its fixed ones.
+ * namespaces with unique names for its fixed ones. What jip writes is read back with ip -j too: jip
+ * reading its own writes would agree with itself even where both halves are wrong.
  */
 class IprouteTestsuiteTest {
     /** ts_ip: runs one line through jip; succeeded means exit 0 and an empty standard error. */
@@ -37,6 +41,26 @@ class IprouteTestsuiteTest {
 
     private static void lines(String out, int n) {
         assertEquals(n, out.isEmpty() ? 0 : out.split("\n", -1).length - 1, "line count of:\n" + out);
+    }
+
+    /** {@code ip -j -n ns args}, each object cut down to {@code keys}: the real ip reads back what jip wrote. */
+    private static List<Map<String, Object>> ipJ(ThrowawayNamespace ns, List<String> keys, String... args) throws IOException {
+        List<String> a = new ArrayList<>(List.of("-j"));
+        a.addAll(List.of(args));
+        List<Map<String, Object>> r = new ArrayList<>();
+        for (Object o : (List<?>) Json.parse(Ip.in(ns.name(), a.toArray(String[]::new)))) {
+            Map<String, Object> m = new java.util.HashMap<>();
+            for (String k : keys) if (((Map<?, ?>) o).containsKey(k)) m.put(k, ((Map<?, ?>) o).get(k));
+            r.add(m);
+        }
+        return r;
+    }
+
+    /** {@code ip -j netns list-id}: the ids this (the test's) namespace has for others, as ip reads them. */
+    private static List<?> listIds() throws IOException {
+        Ip.Result r = Ip.run("-j", "netns", "list-id");
+        assertEquals(0, r.exit(), r.err());
+        return (List<?>) Json.parse(r.out().isBlank() ? "[]" : r.out());
     }
 
     private static String[] in(ThrowawayNamespace ns, String... args) {
@@ -56,6 +80,8 @@ class IprouteTestsuiteTest {
             String out = tsIp(in(ns, "-4", "route", "show", "default"));
             testOn(out, "default via 10.200.1.2 dev " + dev);
             lines(out, 1);
+            assertEquals(List.of(Map.of("dst", "default", "gateway", "10.200.1.2", "dev", dev)),
+                    ipJ(ns, List.of("dst", "gateway", "dev"), "-4", "route", "show", "default"), "what ip reads back");
             tsIp(in(ns, "-4", "route", "add", "10.200.2.0/24", "dev", dev));
             out = tsIp(in(ns, "-4", "route", "show", "default"));
             testOn(out, "default via 10.200.1.2 dev " + dev);
@@ -65,6 +91,8 @@ class IprouteTestsuiteTest {
             out = tsIp(in(ns, "-6", "route", "show", "default"));
             testOn(out, "default via fd00:200::2 dev " + dev);
             lines(out, 1);
+            assertEquals(List.of(Map.of("dst", "default", "gateway", "fd00:200::2", "dev", dev)),
+                    ipJ(ns, List.of("dst", "gateway", "dev"), "-6", "route", "show", "default"), "what ip reads back");
             tsIp(in(ns, "-6", "route", "add", "fd00:201::/64", "dev", dev));
             out = tsIp(in(ns, "-6", "route", "show", "default"));
             testOn(out, "default via fd00:200::2 dev " + dev);
@@ -79,6 +107,7 @@ class IprouteTestsuiteTest {
         try {
             tsIp("netns", "add", name);
             tsIp("netns", "set", name, "99");
+            assertTrue(listIds().contains(Map.of("nsid", 99L, "name", name)), "ip -j netns list-id reads back the id: " + listIds());
             String out = tsIp("netns", "list");
             testOn(out, Pattern.quote(name) + " \\(id: 99\\)");
             out = tsIp("netns");
@@ -100,6 +129,7 @@ class IprouteTestsuiteTest {
             Files.writeString(batch, "netns add " + name + "\nnetns set " + name + " 98\nnetns list-id\n");
             String out = tsIp("-b", batch.toString());
             testOn(out, "nsid 98 \\(iproute2 netns name: " + Pattern.quote(name) + "\\)");
+            assertTrue(listIds().contains(Map.of("nsid", 98L, "name", name)), "ip -j netns list-id reads back the id: " + listIds());
             tsIp("netns", "del", name);
         } finally {
             Files.deleteIfExists(batch);
@@ -157,6 +187,8 @@ class IprouteTestsuiteTest {
             for (String fam : new String[] {"-4", "-6"}) {
                 for (String word : new String[] {"dsfield", "tos"}) {
                     tsIp(in(ns, fam, "rule", "add", word, "0x10"));
+                    assertEquals(List.of(Map.of("priority", 32765L, "src", "all", "tos", "0x10", "table", "main")),
+                            ipJ(ns, List.of("priority", "src", "tos", "table"), fam, "rule", "show", "pref", "32765"), "what ip reads back");
                     String out = tsIp(in(ns, fam, "rule", "show", word, "0x10"));
                     testOn(out, "tos 0x10");
                     lines(out, 1);

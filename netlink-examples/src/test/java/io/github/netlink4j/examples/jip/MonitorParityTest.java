@@ -9,9 +9,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,29 +153,61 @@ class MonitorParityTest {
         same(List.of("-4"), List.of("address", "route"));
     }
 
+    /**
+     * Every timestamp {@code p} finds in {@code out} (group 1 the local time as {@code f} reads it, group 2
+     * the microseconds) lies between {@code from} and {@code to}, the clock read before and after the run
+     * (a second's slack for the truncation to seconds), and the microseconds are not all zero.
+     */
+    private static void stampsInWindow(String out, Pattern p, DateTimeFormatter f, Instant from, Instant to, String who) {
+        Matcher m = p.matcher(out);
+        int stamps = 0, zeroMicros = 0;
+        while (m.find()) {
+            Instant t = LocalDateTime.parse(m.group(1), f).atZone(ZoneId.systemDefault()).toInstant().plusNanos(Long.parseLong(m.group(2)) * 1000);
+            assertTrue(!t.isBefore(from.minusSeconds(1)) && !t.isAfter(to.plusSeconds(1)),
+                    who + ": " + m.group() + " is not between " + from + " and " + to + " (the clock before and after)");
+            stamps++;
+            if (Long.parseLong(m.group(2)) == 0) zeroMicros++;
+        }
+        assertTrue(stamps >= 3, who + " printed timestamps: " + out);
+        assertTrue(zeroMicros < stamps, who + ": every timestamp has 0 microseconds: " + out);
+    }
+
     @Test
     void shortTimestamps() throws Exception {
         try (ThrowawayNamespace ns = ThrowawayNamespace.create("mon"); ThrowawayNamespace peer = ThrowawayNamespace.create("mon-peer")) {
+            Instant from = Instant.now();
             Outputs o = sideBySide(ns, peer, List.of("-ts"), List.of("link"));
+            Instant to = Instant.now();
             String stamp = "\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\] ";
             assertTrue(o.ip().lines().allMatch(l -> l.startsWith("    ") || l.matches(stamp + ".*")), o.ip());
             assertEquals(o.ip().replaceAll(stamp, "[T] "), o.jip().replaceAll(stamp, "[T] "));
+            Pattern p = Pattern.compile("\\[(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)\\.(\\d{6})\\] ");
+            DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+            stampsInWindow(o.ip(), p, f, from, to, "ip");
+            stampsInWindow(o.jip(), p, f, from, to, "jip");
         }
     }
 
     @Test
     void longTimestampsAndADeviceFilter() throws Exception {
         try (ThrowawayNamespace ns = ThrowawayNamespace.create("mon"); ThrowawayNamespace peer = ThrowawayNamespace.create("mon-peer")) {
+            Instant from = Instant.now();
             Ip.in(ns.name(), "link", "add", "pre0", "type", "ifb");
             // The markers are labels of addresses on pre0 (the filter hides every other link and its events).
             Outputs o = sideBySide(ns, peer, List.of("-t"), List.of("link", "address", "route", "dev", "pre0"), (n, name, i) -> {
                 Ip.in(n.name(), "addr", "add", "198.18.2." + (i + 1) + "/32", "dev", "pre0", "label", "pre0:" + name);
                 if (name.equals("gomark")) Ip.in(n.name(), "link", "set", "pre0", "up");
             });
+            Instant to = Instant.now();
             String stamp = "Timestamp: \\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} \\d+ usec";
             assertTrue(o.ip().lines().anyMatch(l -> l.matches(stamp)), o.ip());
             assertTrue(o.ip().contains("dev pre0") == false && o.ip().contains("198.18.2.99"), "routes without the filtered dev: " + o.ip());
             assertEquals(o.ip().replaceAll(stamp, "Timestamp: T"), o.jip().replaceAll(stamp, "Timestamp: T"));
+            // ip prints the microseconds without leading zeros: %ld
+            Pattern p = Pattern.compile("Timestamp: (\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}) (\\d+) usec");
+            DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+            stampsInWindow(o.ip(), p, f, from, to, "ip");
+            stampsInWindow(o.jip(), p, f, from, to, "jip");
         }
     }
 }
