@@ -54,6 +54,21 @@ class FaultSafetyTest {
     }
 
     @Test
+    @Timeout(120)
+    void aProcessStartThatLeavesAThreadInsideFailsNamingIt() throws Exception {
+        Privileged.require();
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                io.github.netlink4j.testing.StartStrandProbe.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("decoy: TIMED_WAITING"), out);
+        // The reaper the start made was born on the start's thread, inside: the start says so and names it.
+        assertTrue(out.contains("reported: [process reaper (tid "), out);
+    }
+
+    @Test
     void aJobThatStartsAndJoinsItsThreadsIsFine() throws Exception {
         try (ThrowawayNamespace t = ThrowawayNamespace.create("join")) {
             String inside = t.ns().call(() -> {

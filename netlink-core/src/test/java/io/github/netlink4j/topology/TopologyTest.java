@@ -126,6 +126,39 @@ class TopologyTest {
         assertEquals(mounts, mounts(), "no mount left behind");
     }
 
+    /**
+     * A host batch the kernel refuses in the middle: the items before and after the refused one were
+     * made (a batch is sent whole, and the kernel goes on after an error), so they are undone with the rest.
+     */
+    @Test
+    void aHostBatchThatFailsPartWayIsUndoneWhole() throws Exception {
+        host.links().add(LinkSpec.ifb("ifb0"));
+        host.addresses().add(io.github.netlink4j.address.AddressSpec.of("ifb0", "10.200.9.1/24"));
+        host.links().setUp("ifb0");
+        String before = Ip.in(hostNs.name(), "-j", "addr") + Ip.in(hostNs.name(), "-j", "route", "show", "table", "all");
+        Topology t = Topology.builder()
+                .address("ifb0", "10.200.8.1/24")
+                .route(null, RouteSpec.to("10.200.60.0/24").withLink("ifb0"))
+                .route(null, RouteSpec.to("10.200.61.0/24").withGateway(InetAddress.ofLiteral("10.200.99.1"))) // unreachable gateway
+                .route(null, RouteSpec.to("10.200.62.0/24").withLink("ifb0"))
+                .build();
+        // What the kernel did with the batch, seen as it happened (the undo removes it before apply returns).
+        List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (io.github.netlink4j.Subscription s = host.listen(java.util.EnumSet.of(io.github.netlink4j.event.EventGroup.IPV4_ROUTE),
+                io.github.netlink4j.Subscription.Options.DEFAULTS, e -> {
+                    if (e instanceof io.github.netlink4j.event.NetlinkEvent.RouteEvent re
+                            && re.action() == io.github.netlink4j.event.NetlinkEvent.Action.NEW) made.add(re.route().destination().map(InetAddress::getHostAddress).orElse("default") + "/" + re.route().destinationLength());
+                })) {
+            TopologyException e = assertThrows(TopologyException.class, () -> t.apply(host));
+            assertTrue(e.getMessage().startsWith("step 3 of 4: route 10.200.61.0/24 in host: "), e.getMessage());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!(made.contains("10.200.60.0/24") && made.contains("10.200.62.0/24")) && System.nanoTime() < deadline) Thread.sleep(10);
+        }
+        assertTrue(made.contains("10.200.60.0/24") && made.contains("10.200.62.0/24"), "the items around the refused one were made: " + made);
+        assertEquals(before, Ip.in(hostNs.name(), "-j", "addr") + Ip.in(hostNs.name(), "-j", "route", "show", "table", "all"),
+                "the address and both routes made by the part-failed batch are gone");
+    }
+
     @Test
     void closeRemovesOnlyWhatItMadeAndRestoresWhatItBroughtUp() throws Exception {
         host.links().add(LinkSpec.ifb("ifb0"));

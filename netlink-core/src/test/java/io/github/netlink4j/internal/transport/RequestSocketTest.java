@@ -125,6 +125,50 @@ class RequestSocketTest {
         }
     }
 
+    /** A veth whose peer is named {@code peer}, or an ifb named {@code name} when {@code peer} is null. */
+    private static void newLink(io.github.netlink4j.internal.wire.MessageWriter w, String name, String peer) {
+        int m = w.beginMessage(Rtnetlink.RTM_NEWLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
+        w.ifinfomsg(0, 0, 0, 0, 0);
+        w.attrString(IfLink.IFLA_IFNAME, name);
+        int info = w.beginNest(IfLink.IFLA_LINKINFO);
+        w.attrStringNoNul(IfLink.IFLA_INFO_KIND, peer == null ? "ifb" : "veth");
+        if (peer != null) {
+            int data = w.beginNest(IfLink.IFLA_INFO_DATA);
+            int p = w.beginNest(Veth.VETH_INFO_PEER);
+            w.ifinfomsg(0, 0, 0, 0, 0);
+            w.attrString(IfLink.IFLA_IFNAME, peer);
+            w.endNest(p);
+            w.endNest(data);
+        }
+        w.endNest(info);
+        w.endMessage(m);
+    }
+
+    @Test
+    void extendedAckOffsetsOfBatchItemsAreNamedInTheirOwnRequest() throws Exception {
+        // Item 0 is accepted; items 1 and 2 are refused by the kernel's policy check, each pointing into
+        // itself with NLMSGERR_ATTR_OFFS: the peer's name nested deep in item 1, the link's own name in item 2.
+        String tooLong = "a-name-far-too-long-for-ifnamsiz";
+        try (RequestSocket s = SocketFactory.in(ns.ns().fd()).requests()) {
+            io.github.netlink4j.error.NetlinkException[] errors = s.batch(3, (w, i) -> {
+                switch (i) {
+                    case 0 -> newLink(w, "ifbok0", null);
+                    case 1 -> newLink(w, "veth0", tooLong);
+                    default -> newLink(w, tooLong, null);
+                }
+            }, null, i -> Target.of("add link " + i, "link " + i));
+            assertEquals(null, errors[0], "item 0 was made");
+            assertTrue(ns.client().links().find("ifbok0").isPresent());
+            KernelException one = (KernelException) errors[1];
+            KernelException two = (KernelException) errors[2];
+            assertEquals("ERANGE", one.errnoName(), one.getMessage());
+            assertEquals("ERANGE", two.errnoName(), two.getMessage());
+            assertTrue(one.extAckOffset().isPresent() && two.extAckOffset().isPresent(), one.getMessage() + " / " + two.getMessage());
+            assertEquals("IFLA_LINKINFO › IFLA_INFO_DATA › VETH_INFO_PEER › IFLA_IFNAME", one.attributePath().orElseThrow(), one.getMessage());
+            assertEquals("IFLA_IFNAME", two.attributePath().orElseThrow(), two.getMessage());
+        }
+    }
+
     @Test
     void aGetIsOneReplyWithoutAckAndRefusesRequestsThatAskForMore() throws Exception {
         try (RequestSocket s = SocketFactory.in(ns.ns().fd()).requests()) {
