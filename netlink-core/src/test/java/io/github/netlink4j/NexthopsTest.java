@@ -74,7 +74,7 @@ class NexthopsTest {
         assertEquals(List.of(1, 2, 3, 10, 11), nl.nexthops().list().stream().map(NexthopObject::id).toList());
 
         Route r = nl.routes().add(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
-        assertEquals(OptionalInt.of(10), r.nexthopId());
+        assertEquals(java.util.OptionalLong.of(10), r.nexthopId());
         assertEquals(2, r.multipath().size(), "the kernel resolves the group into the route's next hops");
         Map<String, Object> ipRoute = Json.array(Ip.in(ns, "-j", "route", "show", "10.200.50.0/24")).get(0);
         assertEquals(10L, ((Number) ipRoute.get("nhid")).longValue());
@@ -125,7 +125,7 @@ class NexthopsTest {
         assertTrue(added.allSucceeded(), added.failures().toString());
         List<Map<String, Object>> ip = Json.array(Ip.in(ns, "-j", "nexthop"));
         assertEquals(51, ip.stream().filter(n -> ((Number) n.get("id")).intValue() >= 500).count());
-        io.github.netlink4j.common.BulkResult<Void> deleted = nl.nexthops().deleteAll(List.of(600, 500, 999));
+        io.github.netlink4j.common.BulkResult<Void> deleted = nl.nexthops().deleteAll(List.of(600L, 500L, 999L));
         assertEquals(java.util.Set.of(2), deleted.failures().keySet(), "id 999 alone does not exist: " + deleted.failures());
         assertTrue(nl.nexthops().find(500).isEmpty() && nl.nexthops().find(501).isPresent());
     }

@@ -76,7 +76,7 @@ class RecordValuesTest {
     void addressRouteAndNeighbourSpecsAreRecordValues() {
         AddressSpec a = AddressSpec.of("veth0", "10.200.0.2/24").withLabel("veth0:web");
         assertEquals(a, new AddressSpec("veth0", InetAddress.ofLiteral("10.200.0.2"), 24, Optional.empty(), Optional.empty(),
-                Optional.of("veth0:web"), Optional.empty(), Set.of(), OptionalLong.empty(), OptionalLong.empty()));
+                Optional.of("veth0:web"), Optional.empty(), Set.of(), Address.FOREVER, Address.FOREVER));
         assertEquals(a.hashCode(), AddressSpec.of("veth0", "10.200.0.2/24").withLabel("veth0:web").hashCode());
         assertNotEquals(a, AddressSpec.of("veth0", "10.200.0.2/24"));
         assertEquals(AddressFamily.INET6, AddressSpec.of("veth0", "fd00:200::2/64").family());
@@ -149,29 +149,29 @@ class RecordValuesTest {
                 + "link/ether 96:61:0a:00:00:01 brd ff:ff:ff:ff:ff:ff kind veth", veth0().toString());
         Address a = new Address(AddressFamily.INET, 3, InetAddress.ofLiteral("10.200.0.2"), 24, Optional.empty(),
                 Optional.of(InetAddress.ofLiteral("10.200.0.255")), Optional.empty(), RouteScope.UNIVERSE, Set.of(), 0,
-                OptionalLong.empty(), OptionalLong.empty());
+                Address.FOREVER, Address.FOREVER);
         assertEquals("inet 10.200.0.2/24 brd 10.200.0.255 scope global if3", a.toString());
         Address v6 = new Address(AddressFamily.INET6, 3, InetAddress.ofLiteral("fd00:200::2"), 64, Optional.empty(), Optional.empty(),
-                Optional.empty(), RouteScope.UNIVERSE, AddressFlag.fromBits(0x82), 0x82, OptionalLong.empty(), OptionalLong.empty());
+                Optional.empty(), RouteScope.UNIVERSE, AddressFlag.fromBits(0x82), 0x82, Address.FOREVER, Address.FOREVER);
         assertEquals("inet6 fd00:200::2/64 scope global nodad permanent if3", v6.toString());
         Route r = new Route(AddressFamily.INET, Optional.of(InetAddress.ofLiteral("10.200.1.0")), 24, RouteTable.of(100), RouteProtocol.BOOT,
-                RouteScope.UNIVERSE, RouteType.UNICAST, 0, Optional.of(InetAddress.ofLiteral("10.200.0.1")), OptionalInt.of(3),
-                Optional.empty(), OptionalInt.of(7), List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty());
+                RouteScope.UNIVERSE, RouteType.UNICAST, 0, Set.of(), Optional.of(InetAddress.ofLiteral("10.200.0.1")), OptionalInt.of(3),
+                Optional.empty(), OptionalLong.of(7), List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(),
+                OptionalLong.empty(), OptionalLong.empty());
         assertEquals("10.200.1.0/24 via 10.200.0.1 dev if3 table 100 proto boot scope global metric 7", r.toString());
         Route bh = new Route(AddressFamily.INET, Optional.of(InetAddress.ofLiteral("10.200.9.0")), 24, RouteTable.MAIN, RouteProtocol.STATIC,
-                RouteScope.UNIVERSE, RouteType.BLACKHOLE, 0, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
-                List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+                RouteScope.UNIVERSE, RouteType.BLACKHOLE, 0, Set.of(), Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalLong.empty(),
+                List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty());
         assertEquals("blackhole 10.200.9.0/24 proto static scope global", bh.toString());
         Route ra = new Route(AddressFamily.INET6, Optional.empty(), 0, RouteTable.MAIN, RouteProtocol.RA, RouteScope.UNIVERSE,
-                RouteType.UNICAST, 0, Optional.of(InetAddress.ofLiteral("fe80::1")), OptionalInt.of(3), Optional.empty(),
-                OptionalInt.of(1024), List.of(), Optional.of(RoutePreference.HIGH), Optional.empty(), 0, OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty());
+                RouteType.UNICAST, 0, Set.of(), Optional.of(InetAddress.ofLiteral("fe80::1")), OptionalInt.of(3), Optional.empty(),
+                OptionalLong.of(1024), List.of(), Optional.of(RoutePreference.HIGH), Optional.empty(), 0, OptionalInt.empty(),
+                OptionalLong.empty(), OptionalLong.empty());
         assertEquals("default via fe80::1 dev if3 proto ra scope global metric 1024 pref high", ra.toString());
         assertEquals(RoutePreference.LOW, RoutePreference.of(3));
         assertThrows(IllegalArgumentException.class, () -> RoutePreference.of(2));
         Neighbour n = new Neighbour(AddressFamily.INET, 3, Optional.of(InetAddress.ofLiteral("10.200.0.7")),
-                Optional.of(MacAddress.parse("02:00:00:00:00:07")), NeighbourState.fromBits(0x80), 0x80, 0);
+                Optional.of(MacAddress.parse("02:00:00:00:00:07")), NeighbourState.fromBits(0x80), 0x80, Set.of(), 0);
         assertEquals("10.200.0.7 dev if3 lladdr 02:00:00:00:00:07 PERMANENT", n.toString());
     }
 

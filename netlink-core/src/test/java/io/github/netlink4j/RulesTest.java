@@ -70,8 +70,8 @@ class RulesTest {
         Ip.in(ns, "-6", "rule", "add", "to", "fd00:200::/64", "goto", "32766", "pref", "66");
         Rule v4 = nl.rules().list(AddressFamily.INET).stream().filter(r -> r.priority() == 77).findFirst().orElseThrow();
         assertTrue(v4.isInverted());
-        assertEquals(OptionalInt.of(5), v4.fwmark());
-        assertEquals(OptionalInt.of(0xf), v4.fwmask());
+        assertEquals(java.util.OptionalLong.of(5), v4.fwmark());
+        assertEquals(java.util.OptionalLong.of(0xf), v4.fwmask());
         assertEquals(Optional.of("lo"), v4.inputLink());
         assertEquals(Optional.of(new RuleRange(10, 20)), v4.uidRange());
         assertEquals(OptionalInt.of(17), v4.ipProtocol());
@@ -79,7 +79,7 @@ class RulesTest {
         assertEquals(RouteTable.of(7), v4.table());
         Rule v6 = nl.rules().list(AddressFamily.INET6).stream().filter(r -> r.priority() == 66).findFirst().orElseThrow();
         assertEquals(Optional.of(RuleAction.GOTO), v6.action());
-        assertEquals(OptionalInt.of(32766), v6.gotoPriority());
+        assertEquals(java.util.OptionalLong.of(32766), v6.gotoPriority());
         assertEquals(64, v6.destinationLength());
         // and deletes it by its own spec
         nl.rules().delete(v4.toSpec());

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static io.github.netlink4j.internal.codec.GoldenEncodeTest.assertEncodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,8 +63,8 @@ class RuleCodecTest {
         assertEquals(24, from.sourceLength());
         assertEquals(RouteTable.of(100), from.table());
         Rule mark = rules.get(2);
-        assertEquals(OptionalInt.of(0x10), mark.fwmark());
-        assertEquals(OptionalInt.of(0xff), mark.fwmask());
+        assertEquals(OptionalLong.of(0x10), mark.fwmark());
+        assertEquals(OptionalLong.of(0xff), mark.fwmask());
         assertEquals(RouteTable.of(300), mark.table(), "FRA_TABLE beyond 255");
         Rule not = rules.get(3);
         assertTrue(not.isInverted());
@@ -78,7 +79,7 @@ class RuleCodecTest {
         assertEquals(Optional.of(new RuleRange(1000, 2000)), ports.destinationPorts());
         Rule jump = rules.get(5);
         assertEquals(Optional.of(RuleAction.GOTO), jump.action());
-        assertEquals(OptionalInt.of(900), jump.gotoPriority());
+        assertEquals(OptionalLong.of(900), jump.gotoPriority());
         assertEquals(Optional.of(RouteProtocol.STATIC), rules.get(6).protocol());
         assertEquals(Optional.of(RouteProtocol.KERNEL), local.protocol(), "the default rules are the kernel's");
         for (Rule r : rules) assertFalse(r.unknown().stream().anyMatch(a -> a.type() <= 23), "every FRA_* ip prints is decoded: " + r);
@@ -87,9 +88,9 @@ class RuleCodecTest {
     @Test
     void aDecodedRuleDeletesItself() {
         Rule r = new Rule(AddressFamily.INET, 100, Optional.of(InetAddress.ofLiteral("10.200.0.0")), 24, Optional.empty(), 0, 0,
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), 0, 1, RouteTable.of(100), OptionalInt.empty(), OptionalInt.of(-1), OptionalInt.of(-1),
-                Optional.empty(), OptionalInt.empty(), java.util.OptionalLong.empty(), List.of());
+                OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), 0, java.util.Set.of(), 1, RouteTable.of(100), OptionalLong.empty(), OptionalInt.of(-1),
+                OptionalLong.of(0xFFFF_FFFFL), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of());
         assertEquals(v4().withPriority(100).from("10.200.0.0/24").lookup(RouteTable.of(100)), r.toSpec());
     }
 }

@@ -201,9 +201,10 @@ final class AddCommand {
             InetAddress gw = InetAddress.ofLiteral((String) ip.get("gateway"));
             AddressFamily fam = AddressFamily.of(gw);
             boolean present = false;
+            AddressSpec want = AddressSpec.of(br, gw, Integer.parseInt(prefix));
             for (Address a : host.addresses().list(br)) {
                 if (a.family() != fam || a.scope().equals(RouteScope.LINK)) continue;
-                if (a.address().equals(gw) && a.prefixLength() == Integer.parseInt(prefix)) {
+                if (want.matches(a, i -> br)) { // the list holds br's addresses alone
                     present = true;
                 } else if (fam == AddressFamily.INET) {
                     if (!forceAddress) {

@@ -166,7 +166,7 @@ final class RuleCommand extends ObjectCommand {
             } else if (is(a, "suppress_ifgroup") || a.equals("sup_group")) {
                 String v = next(args, a);
                 try {
-                    r = r.withSuppressIfGroup(v.equals("default") ? 0 : Integer.decode(v));
+                    r = r.withSuppressIfGroup(v.equals("default") ? 0 : Integer.toUnsignedLong(Integer.decode(v)));
                 } catch (NumberFormatException e) {
                     throw usage(invalid(v, "Invalid \"suppress_ifgroup\" value"));
                 }
@@ -219,7 +219,7 @@ final class RuleCommand extends ObjectCommand {
         RuleSpec m = r.withFwmark(mark, 0xFFFFFFFFL);
         // an explicit mask is sent even when it is all ones, as ip sends what it was given
         return new RuleSpec(m.family(), m.priority(), m.source(), m.sourceLength(), m.destination(), m.destinationLength(), m.tos(),
-                m.fwmark(), java.util.OptionalInt.of((int) mask), m.inputLink(), m.outputLink(), m.l3mdev(), m.uidRange(), m.ipProtocol(),
+                m.fwmark(), java.util.OptionalLong.of(mask), m.inputLink(), m.outputLink(), m.l3mdev(), m.uidRange(), m.ipProtocol(),
                 m.sourcePorts(), m.destinationPorts(), m.invert(), m.action(), m.table(), m.gotoPriority(), m.suppressPrefixLength(),
                 m.suppressIfGroup(), m.protocol());
     }
