@@ -92,6 +92,15 @@ class AddressesTest {
         assertEquals(RouteScope.LINK, dp.scope());
         long v = dp.validLifetime().toSeconds(), p = dp.preferredLifetime().toSeconds();
         assertTrue(v > 3540 && v <= 3600 && p > 1740 && p <= 1800, v + "/" + p);
+
+        // each address turns back into a spec that names it, and that spec deletes exactly it
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        for (var l : nl.links().list()) names.put(l.index(), l.name());
+        for (Address x : a.list()) assertTrue(x.toSpec(names::get).matches(x, names::get), x.toString());
+        int before = a.list().size();
+        a.delete(dp.toSpec(names::get));
+        assertEquals(before - 1, a.list().size());
+        assertTrue(a.list("ifb0").stream().noneMatch(x -> x.toSpec(names::get).matches(dp, names::get)));
     }
 
     @Test

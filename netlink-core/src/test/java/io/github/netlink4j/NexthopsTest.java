@@ -71,7 +71,7 @@ class NexthopsTest {
 
         List<Map<String, Object>> ip = Json.array(Ip.in(ns, "-j", "nexthop"));
         assertEquals(List.of(1L, 2L, 3L, 10L, 11L), ip.stream().map(m -> ((Number) m.get("id")).longValue()).toList());
-        assertEquals(List.of(1, 2, 3, 10, 11), nl.nexthops().list().stream().map(NexthopObject::id).toList());
+        assertEquals(List.of(1L, 2L, 3L, 10L, 11L), nl.nexthops().list().stream().map(NexthopObject::id).toList());
 
         Route r = nl.routes().add(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
         assertEquals(java.util.OptionalLong.of(10), r.nexthopId());
@@ -79,9 +79,20 @@ class NexthopsTest {
         Map<String, Object> ipRoute = Json.array(Ip.in(ns, "-j", "route", "show", "10.200.50.0/24")).get(0);
         assertEquals(10L, ((Number) ipRoute.get("nhid")).longValue());
 
+        // every record turns back into a spec that names it, and replacing with that spec changes nothing
+        Map<Integer, String> names = new java.util.HashMap<>();
+        for (var l : nl.links().list()) names.put(l.index(), l.name());
+        for (NexthopObject n : nl.nexthops().list()) {
+            NexthopObjectSpec s = n.toSpec(names::get);
+            assertTrue(s.matches(n, names::get), s.toString());
+            assertEquals(s, nl.nexthops().replace(s).toSpec(names::get), "replace with " + s);
+        }
+        assertTrue(r.toSpec(names::get).matches(r));
+
         nl.nexthops().replace(NexthopObjectSpec.via(3, InetAddress.ofLiteral("10.200.0.4"), "veth0"));
         assertEquals(Optional.of(InetAddress.ofLiteral("10.200.0.4")), nl.nexthops().get(3).gateway());
-        nl.routes().delete(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
+        nl.routes().delete(r.toSpec(names::get));
+        assertTrue(nl.routes().list(AddressFamily.INET).stream().noneMatch(x -> x.nexthopId().isPresent()), "the route's own spec deletes it");
         nl.nexthops().delete(10);
         assertEquals(Optional.empty(), nl.nexthops().find(10));
         assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> nl.nexthops().get(10));
