@@ -24,7 +24,7 @@ import java.util.Objects;
  * RTM_GETRULE), for IPv4 and IPv6.
  *
  * {@snippet :
- * Rule r = nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+ * Rule r = nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)));
  * List<Rule> v4 = nl.rules().list(AddressFamily.INET);       // ip rule
  * nl.rules().delete(AddressFamily.INET, 100);                 // ip rule del priority 100
  * }

@@ -65,7 +65,7 @@ class NexthopsTest {
         NexthopObject group = nl.nexthops().add(NexthopObjectSpec.group(10, List.of(new NexthopObject.Member(1, 2), new NexthopObject.Member(3, 1))));
         assertEquals(List.of(new NexthopObject.Member(1, 2), new NexthopObject.Member(3, 1)), group.group());
         NexthopObject res = nl.nexthops().add(NexthopObjectSpec.group(11, List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(3, 1)))
-                .resilient(16, Duration.ofSeconds(30), null));
+                .withResilient(16).withIdleTimer(Duration.ofSeconds(30)));
         assertEquals(16, res.resilient().orElseThrow().buckets());
         assertEquals(Duration.ofSeconds(30), res.resilient().orElseThrow().idleTimer());
 
@@ -104,8 +104,8 @@ class NexthopsTest {
         assertThrows(IllegalArgumentException.class, () -> new NexthopObject.Member(1, 257));
         assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of()));
         assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.via(5, InetAddress.ofLiteral("10.200.0.1"), "veth0")
-                .resilient(8, null, null));
-        assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of(new NexthopObject.Member(1, 1))).resilient(0, null, null));
+                .withResilient(8));
+        assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of(new NexthopObject.Member(1, 1))).withResilient(0));
         assertEquals(List.of(), nl.nexthops().list(), "nothing was sent");
         KernelException e = assertThrows(KernelException.class, () -> nl.nexthops().add(NexthopObjectSpec.group(5,
                 List.of(new NexthopObject.Member(99, 1)))));

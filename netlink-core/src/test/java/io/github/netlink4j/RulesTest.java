@@ -53,7 +53,7 @@ class RulesTest {
 
     @Test
     void addReturnsTheKernelsRuleAndIpReadsIt() throws IOException {
-        Rule r = nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+        Rule r = nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)));
         assertEquals(100, r.priority());
         assertEquals(Optional.of(InetAddress.ofLiteral("10.200.0.0")), r.source());
         assertEquals(RouteTable.of(100), r.table());
@@ -90,8 +90,8 @@ class RulesTest {
     void aThousandRulesListAndDelete() throws IOException {
         List<RuleSpec> specs = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            specs.add(RuleSpec.of(AddressFamily.INET).from("10.200." + (i / 256) + "." + (i % 256) + "/32").withPriority(1000 + i)
-                    .lookup(RouteTable.of(100 + i % 7)));
+            specs.add(RuleSpec.of(AddressFamily.INET).withSource("10.200." + (i / 256) + "." + (i % 256) + "/32").withPriority(1000 + i)
+                    .withLookup(RouteTable.of(100 + i % 7)));
         }
         assertTrue(nl.rules().addAll(specs).allSucceeded());
         List<Rule> listed = nl.rules().list(AddressFamily.INET);
@@ -113,10 +113,10 @@ class RulesTest {
         List<Rule> before = nl.rules().list();
         assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withPriority(1L << 32));
         assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withPriority(-1));
-        assertThrows(IllegalArgumentException.class, () -> RouteTable.parse("nosuchtable"));
-        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).from("fd00:200::/64"));
-        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET6).to("10.200.0.0/24"));
-        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).from("10.200.0.0/33"));
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.of("nosuchtable"));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withSource("fd00:200::/64"));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET6).withDestination("10.200.0.0/24"));
+        assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.INET).withSourcePorts(new RuleRange(1, 70000)));
         assertThrows(IllegalArgumentException.class, () -> new RuleRange(5, 4));
         assertThrows(IllegalArgumentException.class, () -> RuleSpec.of(AddressFamily.BRIDGE));
@@ -124,21 +124,21 @@ class RulesTest {
         assertEquals(before, nl.rules().list(), "nothing changed");
         // what only the kernel can refuse comes back with its words
         KernelException e = assertThrows(KernelException.class, () -> nl.rules().add(RuleSpec.of(AddressFamily.INET).withTos(0x28)
-                .withPriority(5).lookup(RouteTable.of(5))));
+                .withPriority(5).withLookup(RouteTable.of(5))));
         assertTrue(e.getMessage().contains("tos"), e.getMessage());
         assertThrows(KernelException.class, () -> nl.rules().delete(AddressFamily.INET, 4242));
     }
 
     @Test
     void findAndGetNameTheRuleASpecMatches() throws Exception {
-        nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.7.0/24").withPriority(700).lookup(RouteTable.of(70)));
-        nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").withPriority(800).lookup(RouteTable.of(80)));
-        Rule r = nl.rules().get(RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24"));
+        nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.7.0/24").withPriority(700).withLookup(RouteTable.of(70)));
+        nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.8.0/24").withPriority(800).withLookup(RouteTable.of(80)));
+        Rule r = nl.rules().get(RuleSpec.of(AddressFamily.INET).withSource("10.200.8.0/24"));
         assertEquals(800L, r.priority());
         assertEquals(RouteTable.of(80), r.table());
         Map<String, Object> ip = ipRules("-4").stream().filter(x -> "10.200.8.0".equals(x.get("src"))).findFirst().orElseThrow();
         assertEquals(((Number) ip.get("priority")).longValue(), r.priority());
-        assertTrue(nl.rules().find(RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").lookup(RouteTable.of(70))).isEmpty(), "every field set must match");
+        assertTrue(nl.rules().find(RuleSpec.of(AddressFamily.INET).withSource("10.200.8.0/24").withLookup(RouteTable.of(70))).isEmpty(), "every field set must match");
         assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> nl.rules().get(RuleSpec.of(AddressFamily.INET).withPriority(701)));
     }
 }

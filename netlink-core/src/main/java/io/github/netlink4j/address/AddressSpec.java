@@ -82,7 +82,7 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
 
     /** Parses {@code "10.200.0.2/24"} (a missing prefix means a host address, /32 or /128). */
     public static AddressSpec of(String link, String cidr) {
-        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.parse(cidr);
+        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.of(cidr);
         return of(link, p.address(), p.length());
     }
 

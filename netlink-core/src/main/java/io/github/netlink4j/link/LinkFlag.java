@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * {@snippet :
  * boolean running = nl.links().get("veth0").flags().contains(LinkFlag.LOWER_UP);   // <…,LOWER_UP>
- * nl.links().set("veth0", LinkChange.none().withFlag(LinkFlag.PROMISC, true));        // ip link set veth0 promisc on
+ * nl.links().set("veth0", LinkChange.empty().withFlag(LinkFlag.PROMISC, true));        // ip link set veth0 promisc on
  * }
  */
 public enum LinkFlag {

@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * lladdr MAC dev LINK nud STATE}.
  *
  * {@snippet :
- * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+ * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07")));
  * nl.neighbours().add(NeighbourSpec.proxy("veth0", InetAddress.ofLiteral("10.200.0.50")));   // ip neigh add proxy …
  * }
  *

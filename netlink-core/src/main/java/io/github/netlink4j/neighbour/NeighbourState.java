@@ -11,7 +11,7 @@ import java.util.Set;
  * prints them.
  *
  * {@snippet :
- * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07"))
+ * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07"))
  *         .withState(NeighbourState.REACHABLE));                 // … nud reachable
  * }
  */

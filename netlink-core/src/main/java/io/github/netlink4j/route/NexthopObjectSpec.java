@@ -86,9 +86,14 @@ public record NexthopObjectSpec(OptionalLong id, Optional<AddressFamily> family,
                 Optional.empty(), Optional.empty());
     }
 
-    /** {@code id ID via GW dev LINK} ({@code link} may be null). */
+    /** {@code id ID via GW dev LINK}. */
     public static NexthopObjectSpec via(long id, InetAddress gateway, String link) {
-        return single(id, AddressFamily.of(gateway), gateway, link, false);
+        return single(id, AddressFamily.of(gateway), gateway, java.util.Objects.requireNonNull(link, "link"), false);
+    }
+
+    /** {@code id ID via GW}: the kernel finds the link by a route to the gateway. */
+    public static NexthopObjectSpec via(long id, InetAddress gateway) {
+        return single(id, AddressFamily.of(gateway), gateway, null, false);
     }
 
     /** {@code id ID dev LINK}: a directly connected next hop. */
@@ -132,10 +137,25 @@ public record NexthopObjectSpec(OptionalLong id, Optional<AddressFamily> family,
         return new NexthopObjectSpec(id, family, gateway, link, blackhole, true, onlink, group, groupType, buckets, idleTimer, unbalancedTimer, protocol);
     }
 
-    /** The same group as a resilient one: {@code buckets}, and the timers (null: the kernel's defaults). */
-    public NexthopObjectSpec resilient(int nbuckets, Duration idle, Duration unbalanced) {
+    /**
+     * The same group as a resilient one of {@code nbuckets} buckets ({@code type resilient buckets N}); its
+     * timers are the kernel's defaults until {@link #withIdleTimer} or {@link #withUnbalancedTimer} sets them.
+     */
+    public NexthopObjectSpec withResilient(int nbuckets) {
         return new NexthopObjectSpec(id, family, gateway, link, blackhole, fdb, onlink, group, Optional.of(NexthopGroupType.RESILIENT),
-                OptionalInt.of(nbuckets), Optional.ofNullable(idle), Optional.ofNullable(unbalanced), protocol);
+                OptionalInt.of(nbuckets), idleTimer, unbalancedTimer, protocol);
+    }
+
+    /** The same resilient group with NHA_RES_GROUP_IDLE_TIMER {@code t} ({@code idle_timer}). */
+    public NexthopObjectSpec withIdleTimer(Duration t) {
+        return new NexthopObjectSpec(id, family, gateway, link, blackhole, fdb, onlink, group, groupType, buckets, Optional.of(t),
+                unbalancedTimer, protocol);
+    }
+
+    /** The same resilient group with NHA_RES_GROUP_UNBALANCED_TIMER {@code t} ({@code unbalanced_timer}). */
+    public NexthopObjectSpec withUnbalancedTimer(Duration t) {
+        return new NexthopObjectSpec(id, family, gateway, link, blackhole, fdb, onlink, group, groupType, buckets, idleTimer,
+                Optional.of(t), protocol);
     }
 
     /** The same nexthop recorded as made by {@code p}. */

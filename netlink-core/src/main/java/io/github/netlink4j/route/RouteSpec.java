@@ -98,7 +98,7 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
      */
     public static RouteSpec to(String cidr) {
         if (cidr.equals("default")) return defaultRoute(AddressFamily.INET);
-        return to(io.github.netlink4j.common.IpPrefix.parseNetwork(cidr));
+        return to(io.github.netlink4j.common.IpPrefix.ofNetwork(cidr));
     }
 
     /** A unicast route to {@code prefix}, whose host bits must be zero. */

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * selectors and one action; what is not set is not sent, so for a delete the kernel matches on what is.
  *
  * {@snippet :
- * nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+ * nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)));
  * // ip rule add from 10.200.0.0/24 priority 100 lookup 100
  * }
  *
@@ -136,18 +136,18 @@ public record RuleSpec(AddressFamily family, OptionalLong priority, Optional<Ine
     }
 
     private static Object[] prefix(String cidr) {
-        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.parse(cidr);
+        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.of(cidr);
         return new Object[] {p.address(), p.length()};
     }
 
     /** Selects packets from {@code cidr} ({@code from PREFIX}); an address alone is a host. */
-    public RuleSpec from(String cidr) {
+    public RuleSpec withSource(String cidr) {
         Object[] p = prefix(cidr);
         return with(b -> { b.source = Optional.of((InetAddress) p[0]); b.sourceLength = (int) p[1]; });
     }
 
     /** Selects packets to {@code cidr} ({@code to PREFIX}). */
-    public RuleSpec to(String cidr) {
+    public RuleSpec withDestination(String cidr) {
         Object[] p = prefix(cidr);
         return with(b -> { b.destination = Optional.of((InetAddress) p[0]); b.destinationLength = (int) p[1]; });
     }
@@ -203,23 +203,23 @@ public record RuleSpec(AddressFamily family, OptionalLong priority, Optional<Ine
     }
 
     /** Inverts the selectors ({@code not}). */
-    public RuleSpec inverted() {
+    public RuleSpec withInvert() {
         return with(b -> b.invert = true);
     }
 
     /** Looks routes up in {@code t} ({@code lookup TABLE}). */
-    public RuleSpec lookup(RouteTable t) {
+    public RuleSpec withLookup(RouteTable t) {
         return with(b -> { b.action = Optional.of(RuleAction.LOOKUP); b.table = Optional.of(t); });
     }
 
     /** Continues at the rule of priority {@code target} ({@code goto N}). */
-    public RuleSpec goTo(long target) {
+    public RuleSpec withGoto(long target) {
         return with(b -> { b.action = Optional.of(RuleAction.GOTO); b.gotoPriority = OptionalLong.of(target); });
     }
 
     /** Sets an action that takes no table: NOP, BLACKHOLE, UNREACHABLE or PROHIBIT. */
     public RuleSpec withAction(RuleAction a) {
-        if (a == RuleAction.GOTO) throw new IllegalArgumentException("use goTo(priority) for GOTO");
+        if (a == RuleAction.GOTO) throw new IllegalArgumentException("use withGoto(priority) for GOTO");
         return with(b -> b.action = Optional.of(a));
     }
 

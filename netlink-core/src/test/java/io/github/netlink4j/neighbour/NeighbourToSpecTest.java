@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NeighbourToSpecTest {
     private static final IntFunction<String> NAMES = Map.of(3, "veth0", 4, "veth1")::get;
     private static final InetAddress IP = InetAddress.ofLiteral("10.200.0.7");
-    private static final MacAddress MAC = MacAddress.parse("02:00:00:00:00:07");
+    private static final MacAddress MAC = MacAddress.of("02:00:00:00:00:07");
 
     private static Neighbour entry(int index, int state, int flags) {
         return new Neighbour(AddressFamily.INET, index, Optional.of(IP), flags == 0 ? Optional.of(MAC) : Optional.empty(),

@@ -85,7 +85,7 @@ class RecordToSpecTest {
                 Optional.of(NexthopGroupType.RESILIENT),
                 Optional.of(new NexthopObject.Resilient(32, Duration.ofSeconds(120), Duration.ofSeconds(5), Duration.ZERO)), List.of());
         NexthopObjectSpec g = group.toSpec(NAMES);
-        assertEquals(NexthopObjectSpec.group(10, group.group()).resilient(32, Duration.ofSeconds(120), Duration.ofSeconds(5))
+        assertEquals(NexthopObjectSpec.group(10, group.group()).withResilient(32).withIdleTimer(Duration.ofSeconds(120)).withUnbalancedTimer(Duration.ofSeconds(5))
                 .withProtocol(RouteProtocol.UNSPEC), g);
         assertTrue(g.matches(group, NAMES));
         assertFalse(g.matches(single, NAMES), "another id");
@@ -109,7 +109,7 @@ class RecordToSpecTest {
         assertTrue(r.suppressPrefixLength().isEmpty(), "FRA_SUPPRESS_PREFIXLEN -1 is the kernel's none");
         assertTrue(r.suppressIfGroup().isEmpty(), "FRA_SUPPRESS_IFGROUP 0xffffffff is the kernel's none");
         assertEquals(Set.of(RuleFlag.INVERT), r.flags());
-        assertEquals(RuleSpec.of(AddressFamily.INET).withPriority(100).inverted().lookup(RouteTable.of(100)), r.toSpec());
+        assertEquals(RuleSpec.of(AddressFamily.INET).withPriority(100).withInvert().withLookup(RouteTable.of(100)), r.toSpec());
         assertTrue(r.toSpec().matches(r));
     }
 }

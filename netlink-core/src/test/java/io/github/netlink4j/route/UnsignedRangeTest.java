@@ -32,12 +32,12 @@ class UnsignedRangeTest {
     void ruleSpecTakesTheWholeU32RangeAndNothingBeyond() {
         RuleSpec r = RuleSpec.of(AddressFamily.INET);
         assertEquals(OptionalLong.of(MAX), r.withPriority(MAX).priority());
-        assertEquals(OptionalLong.of(MAX), r.goTo(MAX).gotoPriority());
+        assertEquals(OptionalLong.of(MAX), r.withGoto(MAX).gotoPriority());
         assertEquals(OptionalLong.of(MAX - 1), r.withFwmark(MAX - 1, MAX - 2).fwmark());
         assertEquals(OptionalLong.of(MAX), r.withSuppressIfGroup(MAX).suppressIfGroup());
         refused("priority 2^32", () -> r.withPriority(MAX + 1));
         refused("priority -1", () -> r.withPriority(-1));
-        refused("goto 2^32", () -> r.goTo(MAX + 1));
+        refused("goto 2^32", () -> r.withGoto(MAX + 1));
         refused("fwmark 2^32", () -> r.withFwmark(MAX + 1, MAX));
         refused("fwmask 2^32", () -> r.withFwmark(1, MAX + 1));
         refused("suppress_ifgroup -1", () -> r.withSuppressIfGroup(-1));

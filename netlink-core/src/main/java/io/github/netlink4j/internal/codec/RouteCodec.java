@@ -172,7 +172,7 @@ public final class RouteCodec {
 
     private static void encode(MessageWriter w, int type, int nlFlags, RouteSpec r, ToIntFunction<String> resolve) {
         boolean del = type == Rtnetlink.RTM_DELROUTE;
-        long table = r.table().orElse(RouteTable.MAIN).id();
+        long table = r.table().orElse(RouteTable.MAIN).value();
         int protocol = r.protocol().map(RouteProtocol::value).orElse(del ? 0 : RouteProtocol.BOOT.value());
         int scope;
         if (r.scope().isPresent()) {

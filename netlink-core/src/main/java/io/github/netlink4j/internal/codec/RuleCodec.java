@@ -140,8 +140,8 @@ public final class RuleCodec {
     private static void encode(MessageWriter w, int type, int flags, RuleSpec r) {
         boolean add = type == Rtnetlink.RTM_NEWRULE;
         int m = w.beginMessage(type, flags);
-        long table = r.table().map(RouteTable::id).orElse(add && (r.action().isEmpty() || r.action().get() == RuleAction.LOOKUP) && !r.l3mdev()
-                ? RouteTable.MAIN.id() : 0L);
+        long table = r.table().map(RouteTable::value).orElse(add && (r.action().isEmpty() || r.action().get() == RuleAction.LOOKUP) && !r.l3mdev()
+                ? RouteTable.MAIN.value() : 0L);
         int action = r.action().map(RuleAction::value).orElse(add ? RuleAction.LOOKUP.value() : 0);
         w.raw(new byte[] {(byte) r.family().value(), (byte) r.destinationLength(), (byte) r.sourceLength(), (byte) r.tos(),
                 (byte) (table < 256 ? table : 0), 0, 0, (byte) action, 0, 0, 0, 0});

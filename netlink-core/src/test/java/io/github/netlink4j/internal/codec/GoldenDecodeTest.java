@@ -63,7 +63,7 @@ class GoldenDecodeTest {
         assertTrue(lo.isUp());
         assertEquals(772, lo.type());
         assertEquals("noqueue", lo.qdisc().orElseThrow());
-        assertEquals(MacAddress.parse("00:00:00:00:00:00"), lo.address().orElseThrow());
+        assertEquals(MacAddress.of("00:00:00:00:00:00"), lo.address().orElseThrow());
         Link veth1 = links.get(1);
         Link veth0 = links.get(2);
         assertEquals("veth", veth0.kind().orElseThrow());
@@ -74,7 +74,7 @@ class GoldenDecodeTest {
         assertEquals(68, veth0.minMtu().getAsInt());
         assertEquals(65535, veth0.maxMtu().getAsInt());
         assertEquals(1000, veth0.txQueueLength().getAsInt());
-        assertEquals(MacAddress.parse("ff:ff:ff:ff:ff:ff"), veth0.broadcast().orElseThrow());
+        assertEquals(MacAddress.of("ff:ff:ff:ff:ff:ff"), veth0.broadcast().orElseThrow());
         assertEquals(java.util.Optional.of(LinkStats.of()), veth0.stats(),
                 "ip asked without RTEXT_FILTER_SKIP_STATS; a new veth has counted nothing");
         assertTrue(links.get(3).data().orElseThrow() instanceof LinkData.Bridge);
@@ -236,7 +236,7 @@ class GoldenDecodeTest {
         assertEquals("fd00:201::/64", v6.destinationText());
         Neighbour n = decodeAll("neigh/add", NeighbourCodec::decode).get(0);
         assertEquals(new Neighbour(AddressFamily.INET, 3, java.util.Optional.of(InetAddress.ofLiteral("10.200.0.7")),
-                java.util.Optional.of(MacAddress.parse("02:00:00:00:00:07")), java.util.Set.of(NeighbourState.PERMANENT), 0x80, java.util.Set.of(), 0), n);
+                java.util.Optional.of(MacAddress.of("02:00:00:00:00:07")), java.util.Set.of(NeighbourState.PERMANENT), 0x80, java.util.Set.of(), 0), n);
         Link set = decodeAll("link/set-name", LinkCodec::decode).get(0);
         assertEquals("peer1", set.name());
         assertEquals(2, set.index());
@@ -247,7 +247,7 @@ class GoldenDecodeTest {
         List<Neighbour> n = decodeAll("dump/neigh", NeighbourCodec::decode);
         assertEquals(1, n.size());
         assertEquals(InetAddress.ofLiteral("10.200.0.7"), n.get(0).address().orElseThrow());
-        assertEquals(MacAddress.parse("02:00:00:00:00:07"), n.get(0).lladdr().orElseThrow());
+        assertEquals(MacAddress.of("02:00:00:00:00:07"), n.get(0).lladdr().orElseThrow());
         assertTrue(n.get(0).state().contains(NeighbourState.PERMANENT));
     }
 

@@ -124,7 +124,7 @@ class GoldenEncodeTest {
     @Test
     void neighbourAddAndDelete() {
         assertEncodes("neigh/add", w -> NeighbourCodec.encodeAdd(w, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"),
-                MacAddress.parse("02:00:00:00:00:07")), 3, false, false));
+                MacAddress.of("02:00:00:00:00:07")), 3, false, false));
         assertEncodes("neigh/del", w -> NeighbourCodec.encodeDelete(w, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7")), 3));
     }
 

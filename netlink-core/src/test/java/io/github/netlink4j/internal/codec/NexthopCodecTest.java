@@ -38,7 +38,7 @@ class NexthopCodecTest {
         assertEncodes("nexthop/group-weights", w -> NexthopCodec.encodeAdd(w, NexthopObjectSpec.group(10,
                 List.of(new NexthopObject.Member(1, 2), new NexthopObject.Member(3, 1))), INDEX::get, false, false));
         assertEncodes("nexthop/resilient", w -> NexthopCodec.encodeAdd(w, NexthopObjectSpec.group(11,
-                List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(3, 1))).resilient(8, Duration.ofSeconds(60), Duration.ofSeconds(120)),
+                List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(3, 1))).withResilient(8).withIdleTimer(Duration.ofSeconds(60)).withUnbalancedTimer(Duration.ofSeconds(120)),
                 INDEX::get, false, false));
         assertEncodes("nexthop/del", w -> NexthopCodec.encodeDelete(w, 2));
         assertEncodes("route/nhid", w -> RouteCodec.encodeAdd(w, RouteSpec.to("10.200.50.0/24").withNexthopId(1), INDEX::get, false, false));

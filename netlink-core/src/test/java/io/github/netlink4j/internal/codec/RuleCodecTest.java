@@ -31,21 +31,21 @@ class RuleCodecTest {
 
     @Test
     void encodesAsIpDoes() {
-        assertEncodes("rule/from-lookup", w -> RuleCodec.encodeAdd(w, v4().from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)), false));
-        assertEncodes("rule/to-table-big", w -> RuleCodec.encodeAdd(w, v4().to("10.200.5.0/24").withPriority(200).lookup(RouteTable.of(1000)), false));
-        assertEncodes("rule/fwmark-mask", w -> RuleCodec.encodeAdd(w, v4().withPriority(300).withFwmark(0x10, 0xff).lookup(RouteTable.of(300)), false));
-        assertEncodes("rule/not-iif-oif-prohibit", w -> RuleCodec.encodeAdd(w, v4().inverted().from("10.200.9.9").withPriority(400)
+        assertEncodes("rule/from-lookup", w -> RuleCodec.encodeAdd(w, v4().withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)), false));
+        assertEncodes("rule/to-table-big", w -> RuleCodec.encodeAdd(w, v4().withDestination("10.200.5.0/24").withPriority(200).withLookup(RouteTable.of(1000)), false));
+        assertEncodes("rule/fwmark-mask", w -> RuleCodec.encodeAdd(w, v4().withPriority(300).withFwmark(0x10, 0xff).withLookup(RouteTable.of(300)), false));
+        assertEncodes("rule/not-iif-oif-prohibit", w -> RuleCodec.encodeAdd(w, v4().withInvert().withSource("10.200.9.9").withPriority(400)
                 .withInputLink("veth0").withOutputLink("veth1").withAction(RuleAction.PROHIBIT), false));
         assertEncodes("rule/uid-ports-unreachable", w -> RuleCodec.encodeAdd(w, v4().withPriority(700).withUidRange(new RuleRange(1000, 2000))
                 .withIpProtocol(6).withSourcePorts(RuleRange.of(80)).withDestinationPorts(new RuleRange(1000, 2000))
                 .withAction(RuleAction.UNREACHABLE), false));
-        assertEncodes("rule/goto", w -> RuleCodec.encodeAdd(w, v4().withPriority(800).goTo(900), false));
+        assertEncodes("rule/goto", w -> RuleCodec.encodeAdd(w, v4().withPriority(800).withGoto(900), false));
         assertEncodes("rule/tos-blackhole", w -> RuleCodec.encodeAdd(w, v4().withPriority(600).withTos(0x10).withAction(RuleAction.BLACKHOLE), false));
-        assertEncodes("rule/protocol", w -> RuleCodec.encodeAdd(w, v4().withPriority(1000).withProtocol(RouteProtocol.STATIC).lookup(RouteTable.of(1000)), false));
-        assertEncodes("rule/suppress", w -> RuleCodec.encodeAdd(w, v4().from("10.200.1.0/24").withPriority(900).lookup(RouteTable.MAIN)
+        assertEncodes("rule/protocol", w -> RuleCodec.encodeAdd(w, v4().withPriority(1000).withProtocol(RouteProtocol.STATIC).withLookup(RouteTable.of(1000)), false));
+        assertEncodes("rule/suppress", w -> RuleCodec.encodeAdd(w, v4().withSource("10.200.1.0/24").withPriority(900).withLookup(RouteTable.MAIN)
                 .withSuppressPrefixLength(0), false));
-        assertEncodes("rule/v6-from", w -> RuleCodec.encodeAdd(w, RuleSpec.of(AddressFamily.INET6).from("fd00:200::/64").withPriority(100)
-                .lookup(RouteTable.of(100)), false));
+        assertEncodes("rule/v6-from", w -> RuleCodec.encodeAdd(w, RuleSpec.of(AddressFamily.INET6).withSource("fd00:200::/64").withPriority(100)
+                .withLookup(RouteTable.of(100)), false));
         assertEncodes("rule/del-priority", w -> RuleCodec.encodeDelete(w, v4().withPriority(100)));
     }
 
@@ -91,6 +91,6 @@ class RuleCodecTest {
                 OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(),
                 Optional.empty(), Optional.empty(), 0, java.util.Set.of(), 1, RouteTable.of(100), OptionalLong.empty(), OptionalInt.of(-1),
                 OptionalLong.of(0xFFFF_FFFFL), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of());
-        assertEquals(v4().withPriority(100).from("10.200.0.0/24").lookup(RouteTable.of(100)), r.toSpec());
+        assertEquals(v4().withPriority(100).withSource("10.200.0.0/24").withLookup(RouteTable.of(100)), r.toSpec());
     }
 }

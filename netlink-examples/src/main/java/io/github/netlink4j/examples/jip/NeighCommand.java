@@ -228,7 +228,7 @@ final class NeighCommand extends ObjectCommand {
                 case "lladdr" -> {
                     String mac = next(args, "lladdr");
                     try {
-                        ll = MacAddress.parse(mac);
+                        ll = MacAddress.of(mac);
                     } catch (IllegalArgumentException e) {
                         throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
                     }

@@ -235,7 +235,7 @@ final class NexthopCommand extends ObjectCommand {
                 case "protocol" -> {
                     String p = next(args, "protocol");
                     try {
-                        proto = RouteProtocol.parse(p);
+                        proto = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
                         throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
                     }

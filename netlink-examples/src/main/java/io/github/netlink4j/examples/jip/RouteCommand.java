@@ -211,15 +211,15 @@ final class RouteCommand extends ObjectCommand {
                 case "metric", "priority", "preference" -> metric = number(next(args, "metric"), "\"metric\" value is invalid");
                 case "table" -> {
                     String t = next(args, "table");
-                    table = parse(() -> RouteTable.parse(t), "\"table\" value is invalid");
+                    table = parse(() -> RouteTable.of(t), "\"table\" value is invalid");
                 }
                 case "proto", "protocol" -> {
                     String p = next(args, "proto");
-                    proto = parse(() -> RouteProtocol.parse(p), "\"protocol\" value is invalid");
+                    proto = parse(() -> RouteProtocol.of(p), "\"protocol\" value is invalid");
                 }
                 case "scope" -> {
                     String sc = next(args, "scope");
-                    scope = parse(() -> RouteScope.parse(sc), "Error: argument is wrong: invalid \"scope\" value");
+                    scope = parse(() -> RouteScope.of(sc), "Error: argument is wrong: invalid \"scope\" value");
                 }
                 case "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat" -> {
                     if (dst == null && type == RouteType.UNICAST) type = RouteType.valueOf(a.toUpperCase());

@@ -84,7 +84,7 @@ final class RuleFilter {
             } else if (is(a, "lookup") || is(a, "table")) {
                 String t = next(args, a);
                 try {
-                    f.table = RouteTable.parse(t);
+                    f.table = RouteTable.of(t);
                 } catch (IllegalArgumentException e) {
                     throw Jip.usage(invalid(t, "table id value is invalid"));
                 }
@@ -94,7 +94,7 @@ final class RuleFilter {
                 String p = next(args, a);
                 if (!p.equals("all")) {
                     try {
-                        f.protocol = RouteProtocol.parse(p);
+                        f.protocol = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
                         throw Jip.usage(invalid(p, "invalid \"protocol\""));
                     }
