@@ -102,7 +102,8 @@ public final class Addresses {
         socket.request(w -> AddressCodec.encodeAdd(w, spec, index, replace, true), (s, off, len) -> keepEcho(s, off, len, spec, made, 0),
                 target(replace ? "replace address" : "add address", spec));
         if (made[0] != null) return made[0];
-        for (Address a : dump(spec.family(), index)) if (a.address().equals(spec.address()) && a.prefixLength() == spec.prefixLength()) return a;
+        // the dump holds the addresses of this one link
+        for (Address a : dump(spec.family(), index)) if (spec.matches(a, i -> spec.link())) return a;
         throw new io.github.netlink4j.error.NotFoundException("address " + describe(spec) + " was added but is gone", null);
     }
 

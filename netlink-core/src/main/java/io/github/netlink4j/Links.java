@@ -201,15 +201,15 @@ public final class Links {
      */
     public void set(String name, LinkChange change) throws NetlinkException {
         if (change.isEmpty()) return;
-        int masterIndex = change.master().map(m -> m.isEmpty() ? 0 : -1).orElse(-2);
-        if (masterIndex == -1) masterIndex = index(change.master().get());
-        int m = masterIndex;
+        // IFLA_MASTER: 0 frees the link, a master is resolved by name first
+        java.util.OptionalInt m = change.noMaster() ? java.util.OptionalInt.of(0)
+                : change.master().isPresent() ? java.util.OptionalInt.of(index(change.master().get())) : java.util.OptionalInt.empty();
         LinkCodec.Change attrs = w -> {
             change.name().ifPresent(n -> LinkCodec.name(n).accept(w));
             change.address().ifPresent(a -> LinkCodec.address(a).accept(w));
             change.txQueueLength().ifPresent(q -> LinkCodec.txQueueLength(q).accept(w));
             change.mtu().ifPresent(x -> LinkCodec.mtu(x).accept(w));
-            if (m >= 0) LinkCodec.master(m).accept(w);
+            if (m.isPresent()) LinkCodec.master(m.getAsInt()).accept(w);
             change.alias().ifPresent(a -> LinkCodec.alias(a).accept(w));
             change.group().ifPresent(g -> LinkCodec.group(g).accept(w));
         };

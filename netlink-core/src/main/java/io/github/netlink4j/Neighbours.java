@@ -30,7 +30,7 @@ import java.util.Optional;
  * (RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH).
  *
  * {@snippet :
- * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+ * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07")));
  * Optional<Neighbour> n = nl.neighbours().find("veth0", InetAddress.ofLiteral("10.200.0.7"));   // ip neigh get 10.200.0.7 dev veth0
  * }
  */

@@ -48,11 +48,11 @@ public final class Nexthops {
     }
 
     /** Nexthop {@code id}, if it exists. */
-    public Optional<NexthopObject> find(int id) throws NetlinkException {
+    public Optional<NexthopObject> find(long id) throws NetlinkException {
         NexthopObject[] found = new NexthopObject[1];
         try {
             socket.get(w -> NexthopCodec.encodeGet(w, id), (s, off, len) -> found[0] = NexthopCodec.decodeEcho(s, off, len),
-                    Target.of("get nexthop", "nexthop id " + Integer.toUnsignedString(id)));
+                    Target.of("get nexthop", "nexthop id " + id));
         } catch (KernelException e) {
             if (e.errno() == Errno.ENOENT) return Optional.empty();
             throw e;
@@ -61,8 +61,8 @@ public final class Nexthops {
     }
 
     /** Nexthop {@code id}; {@link NotFoundException} if there is none. */
-    public NexthopObject get(int id) throws NetlinkException {
-        return find(id).orElseThrow(() -> new NotFoundException("nexthop id " + Integer.toUnsignedString(id) + " does not exist", null));
+    public NexthopObject get(long id) throws NetlinkException {
+        return find(id).orElseThrow(() -> new NotFoundException("nexthop id " + id + " does not exist", null));
     }
 
     /** {@code ip nexthop add}: adds the nexthop and returns it as the kernel made it (with its id if the kernel chose one). */
@@ -83,7 +83,7 @@ public final class Nexthops {
             if (n != null && made[0] == null) made[0] = n;
         }, Target.onLink(replace ? "replace nexthop" : "add nexthop", describe(spec), spec.link().orElse(null)));
         if (made[0] != null) return made[0];
-        if (spec.id().isPresent()) return get(spec.id().getAsInt());
+        if (spec.id().isPresent()) return get(spec.id().getAsLong());
         throw new NotFoundException("the kernel did not say which id it gave the nexthop", null);
     }
 
@@ -104,18 +104,18 @@ public final class Nexthops {
     }
 
     /** Deletes many nexthop objects by id, pipelined; each reports its own success or error. One round trip per 64. */
-    public BulkResult<Void> deleteAll(List<Integer> ids) throws NetlinkException {
+    public BulkResult<Void> deleteAll(List<Long> ids) throws NetlinkException {
         NetlinkException[] errs = socket.batch(ids.size(), (w, i) -> NexthopCodec.encodeDelete(w, ids.get(i)), null,
-                i -> Target.of("delete nexthop", "nexthop id " + Integer.toUnsignedString(ids.get(i))));
+                i -> Target.of("delete nexthop", "nexthop id " + ids.get(i)));
         return new BulkResult<>(Arrays.asList(new Void[ids.size()]), Arrays.asList(errs));
     }
 
     /** {@code ip nexthop del id N}. */
-    public void delete(int id) throws NetlinkException {
-        socket.request(w -> NexthopCodec.encodeDelete(w, id), null, Target.of("delete nexthop", "nexthop id " + Integer.toUnsignedString(id)));
+    public void delete(long id) throws NetlinkException {
+        socket.request(w -> NexthopCodec.encodeDelete(w, id), null, Target.of("delete nexthop", "nexthop id " + id));
     }
 
     private static String describe(NexthopObjectSpec s) {
-        return "nexthop" + (s.id().isPresent() ? " id " + Integer.toUnsignedString(s.id().getAsInt()) : "");
+        return "nexthop" + (s.id().isPresent() ? " id " + s.id().getAsLong() : "");
     }
 }

@@ -134,12 +134,7 @@ public final class Routes {
         socket.request(w -> RouteCodec.encodeNew(w, r, idx::get, mode, true), (s, off, len) -> keepEcho(s, off, len, made, 0),
                 target(mode.name().toLowerCase(java.util.Locale.ROOT) + " route", r));
         if (made[0] != null) return made[0];
-        for (Route k : list(r.family(), r.table().orElse(RouteTable.MAIN))) {
-            if (k.destination().equals(r.destination()) && k.destinationLength() == r.destinationLength() && k.type() == r.type()
-                    && (r.metric().isEmpty() || k.metric().equals(r.metric()))) {
-                return k;
-            }
-        }
+        for (Route k : list(r.family(), r.table().orElse(RouteTable.MAIN))) if (r.matches(k)) return k;
         throw new NotFoundException("route " + r.destinationText() + " was added but is gone", null);
     }
 

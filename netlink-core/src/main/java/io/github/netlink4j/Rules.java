@@ -24,7 +24,7 @@ import java.util.Objects;
  * RTM_GETRULE), for IPv4 and IPv6.
  *
  * {@snippet :
- * Rule r = nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+ * Rule r = nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)));
  * List<Rule> v4 = nl.rules().list(AddressFamily.INET);       // ip rule
  * nl.rules().delete(AddressFamily.INET, 100);                 // ip rule del priority 100
  * }
@@ -61,11 +61,7 @@ public final class Rules {
             if (r != null && made[0] == null) made[0] = r;
         }, target("add rule", spec));
         if (made[0] != null) return made[0];
-        for (Rule r : list(spec.family())) {
-            if (spec.priority().isEmpty() || r.priority() == Integer.toUnsignedLong(spec.priority().getAsInt())) {
-                if (r.source().equals(spec.source()) && r.destination().equals(spec.destination())) return r;
-            }
-        }
+        for (Rule r : list(spec.family())) if (spec.matches(r)) return r;
         throw new NotFoundException("rule " + describe(spec) + " was added but is gone", null);
     }
 
@@ -108,7 +104,7 @@ public final class Rules {
     }
 
     private static String describe(RuleSpec s) {
-        return (s.priority().isPresent() ? Integer.toUnsignedString(s.priority().getAsInt()) + ": " : "")
+        return (s.priority().isPresent() ? s.priority().getAsLong() + ": " : "")
                 + s.source().map(a -> "from " + IpText.text(a) + "/" + s.sourceLength()).orElse("from all");
     }
 

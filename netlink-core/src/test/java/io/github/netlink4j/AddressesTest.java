@@ -66,7 +66,7 @@ class AddressesTest {
         a.add(AddressSpec.of("veth0", "10.200.0.2/24").withLabel("veth0:web").withBroadcast(InetAddress.ofLiteral("10.200.0.255")));
         a.add(AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD).withFlag(AddressFlag.NOPREFIXROUTE));
         a.add(AddressSpec.of("ifb0", "10.200.1.1/32").withPeer(InetAddress.ofLiteral("10.200.1.2")).withScope(RouteScope.LINK)
-                .withLifetimes(3600, 1800));
+                .withLifetimes(java.time.Duration.ofSeconds(3600), java.time.Duration.ofSeconds(1800)));
         Map<String, Object> v4 = ipAddr("veth0", "10.200.0.2");
         assertEquals(24L, v4.get("prefixlen"));
         assertEquals("veth0:web", v4.get("label"));
@@ -90,8 +90,17 @@ class AddressesTest {
         Address dp = a.list("ifb0").stream().filter(x -> x.family() == AddressFamily.INET).findFirst().orElseThrow();
         assertEquals(InetAddress.ofLiteral("10.200.1.2"), dp.peer().orElseThrow());
         assertEquals(RouteScope.LINK, dp.scope());
-        long v = dp.validLifetime().getAsLong(), p = dp.preferredLifetime().getAsLong();
+        long v = dp.validLifetime().toSeconds(), p = dp.preferredLifetime().toSeconds();
         assertTrue(v > 3540 && v <= 3600 && p > 1740 && p <= 1800, v + "/" + p);
+
+        // each address turns back into a spec that names it, and that spec deletes exactly it
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        for (var l : nl.links().list()) names.put(l.index(), l.name());
+        for (Address x : a.list()) assertTrue(x.toSpec(names::get).matches(x, names::get), x.toString());
+        int before = a.list().size();
+        a.delete(dp.toSpec(names::get));
+        assertEquals(before - 1, a.list().size());
+        assertTrue(a.list("ifb0").stream().noneMatch(x -> x.toSpec(names::get).matches(dp, names::get)));
     }
 
     @Test
@@ -121,8 +130,8 @@ class AddressesTest {
         assertEquals(a.list("veth0"), List.of(made), "add returns the address as a dump shows it");
         assertEquals(AddressFamily.INET, made.family());
         assertThrows(AlreadyExistsException.class, () -> a.add(s));
-        Address replaced = a.replace(s.withLifetimes(600, 300));
-        assertTrue(replaced.validLifetime().getAsLong() > 540 && replaced.validLifetime().getAsLong() <= 600, replaced.toString());
+        Address replaced = a.replace(s.withLifetimes(java.time.Duration.ofSeconds(600), java.time.Duration.ofSeconds(300)));
+        assertTrue(replaced.validLifetime().toSeconds() > 540 && replaced.validLifetime().toSeconds() <= 600, replaced.toString());
         long valid = ((Number) ipAddr("veth0", "10.200.0.2").get("valid_life_time")).longValue();
         assertTrue(valid > 540 && valid <= 600, "valid_lft " + valid);
         a.delete(s);

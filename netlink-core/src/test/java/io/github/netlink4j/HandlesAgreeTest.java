@@ -66,7 +66,7 @@ class HandlesAgreeTest {
         duplicate("address", () -> nl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24")));
         duplicate("route", () -> nl.routes().add(RouteSpec.to("10.200.9.0/24").withGateway(InetAddress.ofLiteral("10.200.0.1"))));
         duplicate("neighbour", () -> nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"),
-                MacAddress.parse("02:00:00:00:00:07"))));
+                MacAddress.of("02:00:00:00:00:07"))));
         try (ThrowawayNamespace other = ThrowawayNamespace.create("agree-b")) {
             duplicate("nsid", () -> nl.nsids().set(other.ns(), 7));
         }
@@ -86,7 +86,7 @@ class HandlesAgreeTest {
                 "addresses.list", () -> nl.addresses().list("nosuch0"),
                 "routes.add", () -> nl.routes().add(RouteSpec.to("10.200.9.0/24").withLink("nosuch0")),
                 "neighbours.add", () -> nl.neighbours().add(NeighbourSpec.of("nosuch0", InetAddress.ofLiteral("10.200.0.7"),
-                        MacAddress.parse("02:00:00:00:00:07"))),
+                        MacAddress.of("02:00:00:00:00:07"))),
                 "neighbours.list", () -> nl.neighbours().list("nosuch0"));
         for (Map.Entry<String, Executable> c : calls.entrySet()) {
             NoSuchLinkException e = assertThrows(NoSuchLinkException.class, c.getValue(), c.getKey());
@@ -116,9 +116,9 @@ class HandlesAgreeTest {
             assertTrue(!routes.isEmpty() && routes.stream().allMatch(r -> r.family() == f), f.toString());
         }
         assertEquals(AddressFamily.INET, nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"),
-                MacAddress.parse("02:00:00:00:00:07"))).family());
+                MacAddress.of("02:00:00:00:00:07"))).family());
         assertEquals(AddressFamily.INET6, nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("fd00:200::7"),
-                MacAddress.parse("02:00:00:00:00:08"))).family());
+                MacAddress.of("02:00:00:00:00:08"))).family());
         for (AddressFamily f : List.of(AddressFamily.INET, AddressFamily.INET6)) {
             List<Neighbour> n = nl.neighbours().list(f);
             assertTrue(!n.isEmpty() && n.stream().allMatch(x -> x.family() == f), f.toString());

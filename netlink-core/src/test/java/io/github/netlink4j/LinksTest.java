@@ -133,7 +133,7 @@ class LinksTest {
         Link l = links.get("ipv0");
         assertSameAsIp(l);
         assertEquals(1400, l.mtu());
-        assertEquals(MacAddress.parse("02:00:00:00:00:aa"), l.address().orElseThrow());
+        assertEquals(MacAddress.of("02:00:00:00:00:aa"), l.address().orElseThrow());
         assertEquals(77, l.txQueueLength().getAsInt());
         assertEquals("made by ip", l.alias().orElseThrow());
         assertEquals(5, l.group());
@@ -154,7 +154,7 @@ class LinksTest {
         assertFalse(((List<?>) ipLink("veth1").get("flags")).contains("UP"));
         links.setMtu("veth0", 1300);
         assertEquals(1300, ((Number) ipLink("veth0").get("mtu")).intValue());
-        links.setAddress("veth0", MacAddress.parse("02:00:00:00:01:01"));
+        links.setAddress("veth0", MacAddress.of("02:00:00:00:01:01"));
         assertEquals("02:00:00:00:01:01", ipLink("veth0").get("address"));
         links.setAlias("veth0", "uplink");
         assertEquals("uplink", ipLink("veth0").get("ifalias"));

@@ -51,14 +51,14 @@ class NeighboursTest {
         Neighbours n = nl.neighbours();
         InetAddress v4 = InetAddress.ofLiteral("10.200.0.7");
         InetAddress v6 = InetAddress.ofLiteral("fd00:200::7");
-        Neighbour made = n.add(NeighbourSpec.of("veth0", v4, MacAddress.parse("02:00:00:00:00:07")));
+        Neighbour made = n.add(NeighbourSpec.of("veth0", v4, MacAddress.of("02:00:00:00:00:07")));
         assertEquals(java.util.Optional.of(v4), made.address());
         assertEquals(AddressFamily.INET, made.family());
         assertEquals(java.util.Set.of(NeighbourState.PERMANENT), made.state());
         assertEquals(made, n.get("veth0", v4), "add returns the entry as a get shows it");
         assertTrue(n.find("veth0", InetAddress.ofLiteral("10.200.0.99")).isEmpty());
         assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> n.get("veth0", InetAddress.ofLiteral("10.200.0.99")));
-        Neighbour made6 = n.add(NeighbourSpec.of("veth0", v6, MacAddress.parse("02:00:00:00:00:08")).withState(NeighbourState.REACHABLE));
+        Neighbour made6 = n.add(NeighbourSpec.of("veth0", v6, MacAddress.of("02:00:00:00:00:08")).withState(NeighbourState.REACHABLE));
         assertEquals(AddressFamily.INET6, made6.family());
         Map<String, Object> e4 = ipNeigh().stream().filter(x -> "10.200.0.7".equals(x.get("dst"))).findFirst().orElseThrow();
         assertEquals("02:00:00:00:00:07", e4.get("lladdr"));
@@ -67,9 +67,9 @@ class NeighboursTest {
         assertEquals("02:00:00:00:00:08", e6.get("lladdr"));
         assertEquals(List.of(AddressFamily.INET6), n.list(AddressFamily.INET6).stream().map(Neighbour::family).distinct().toList());
 
-        n.replace(NeighbourSpec.of("veth0", v4, MacAddress.parse("02:00:00:00:00:17")));
+        n.replace(NeighbourSpec.of("veth0", v4, MacAddress.of("02:00:00:00:00:17")));
         Neighbour ours = n.list("veth0").stream().filter(x -> x.address().orElseThrow().equals(v4)).findFirst().orElseThrow();
-        assertEquals(MacAddress.parse("02:00:00:00:00:17"), ours.lladdr().orElseThrow());
+        assertEquals(MacAddress.of("02:00:00:00:00:17"), ours.lladdr().orElseThrow());
         assertTrue(ours.state().contains(NeighbourState.PERMANENT));
         assertEquals(nl.links().index("veth0"), ours.index());
 
@@ -88,9 +88,9 @@ class NeighboursTest {
     void manyEntriesAddedAndDeletedInBulkAsIpSeesThem() throws Exception {
         List<NeighbourSpec> specs = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            specs.add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.1." + (i + 1)), MacAddress.parse(String.format("02:00:00:00:01:%02x", i + 1))));
+            specs.add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.1." + (i + 1)), MacAddress.of(String.format("02:00:00:00:01:%02x", i + 1))));
         }
-        specs.add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.1.1"), MacAddress.parse("02:00:00:00:01:01"))); // a duplicate
+        specs.add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.1.1"), MacAddress.of("02:00:00:00:01:01"))); // a duplicate
         io.github.netlink4j.common.BulkResult<Void> added = nl.neighbours().addAll(specs);
         assertEquals(java.util.Set.of(100), added.failures().keySet(), "the duplicate alone failed: " + added.failures());
         assertTrue(added.error(100).orElseThrow() instanceof io.github.netlink4j.error.AlreadyExistsException, added.failures().toString());

@@ -65,23 +65,34 @@ class NexthopsTest {
         NexthopObject group = nl.nexthops().add(NexthopObjectSpec.group(10, List.of(new NexthopObject.Member(1, 2), new NexthopObject.Member(3, 1))));
         assertEquals(List.of(new NexthopObject.Member(1, 2), new NexthopObject.Member(3, 1)), group.group());
         NexthopObject res = nl.nexthops().add(NexthopObjectSpec.group(11, List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(3, 1)))
-                .resilient(16, Duration.ofSeconds(30), null));
+                .withResilient(16).withIdleTimer(Duration.ofSeconds(30)));
         assertEquals(16, res.resilient().orElseThrow().buckets());
         assertEquals(Duration.ofSeconds(30), res.resilient().orElseThrow().idleTimer());
 
         List<Map<String, Object>> ip = Json.array(Ip.in(ns, "-j", "nexthop"));
         assertEquals(List.of(1L, 2L, 3L, 10L, 11L), ip.stream().map(m -> ((Number) m.get("id")).longValue()).toList());
-        assertEquals(List.of(1, 2, 3, 10, 11), nl.nexthops().list().stream().map(NexthopObject::id).toList());
+        assertEquals(List.of(1L, 2L, 3L, 10L, 11L), nl.nexthops().list().stream().map(NexthopObject::id).toList());
 
         Route r = nl.routes().add(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
-        assertEquals(OptionalInt.of(10), r.nexthopId());
+        assertEquals(java.util.OptionalLong.of(10), r.nexthopId());
         assertEquals(2, r.multipath().size(), "the kernel resolves the group into the route's next hops");
         Map<String, Object> ipRoute = Json.array(Ip.in(ns, "-j", "route", "show", "10.200.50.0/24")).get(0);
         assertEquals(10L, ((Number) ipRoute.get("nhid")).longValue());
 
+        // every record turns back into a spec that names it, and replacing with that spec changes nothing
+        Map<Integer, String> names = new java.util.HashMap<>();
+        for (var l : nl.links().list()) names.put(l.index(), l.name());
+        for (NexthopObject n : nl.nexthops().list()) {
+            NexthopObjectSpec s = n.toSpec(names::get);
+            assertTrue(s.matches(n, names::get), s.toString());
+            assertEquals(s, nl.nexthops().replace(s).toSpec(names::get), "replace with " + s);
+        }
+        assertTrue(r.toSpec(names::get).matches(r));
+
         nl.nexthops().replace(NexthopObjectSpec.via(3, InetAddress.ofLiteral("10.200.0.4"), "veth0"));
         assertEquals(Optional.of(InetAddress.ofLiteral("10.200.0.4")), nl.nexthops().get(3).gateway());
-        nl.routes().delete(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
+        nl.routes().delete(r.toSpec(names::get));
+        assertTrue(nl.routes().list(AddressFamily.INET).stream().noneMatch(x -> x.nexthopId().isPresent()), "the route's own spec deletes it");
         nl.nexthops().delete(10);
         assertEquals(Optional.empty(), nl.nexthops().find(10));
         assertThrows(io.github.netlink4j.error.NotFoundException.class, () -> nl.nexthops().get(10));
@@ -93,8 +104,8 @@ class NexthopsTest {
         assertThrows(IllegalArgumentException.class, () -> new NexthopObject.Member(1, 257));
         assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of()));
         assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.via(5, InetAddress.ofLiteral("10.200.0.1"), "veth0")
-                .resilient(8, null, null));
-        assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of(new NexthopObject.Member(1, 1))).resilient(0, null, null));
+                .withResilient(8));
+        assertThrows(IllegalArgumentException.class, () -> NexthopObjectSpec.group(5, List.of(new NexthopObject.Member(1, 1))).withResilient(0));
         assertEquals(List.of(), nl.nexthops().list(), "nothing was sent");
         KernelException e = assertThrows(KernelException.class, () -> nl.nexthops().add(NexthopObjectSpec.group(5,
                 List.of(new NexthopObject.Member(99, 1)))));
@@ -130,7 +141,7 @@ class NexthopsTest {
     /** Nexthop notifications lost to an overflow come back through the resync: the state followed matches a dump. */
     @Test
     void anOverflowIsRepairedByAResyncThatListsTheNexthops() throws Exception {
-        Map<Integer, NexthopObject> state = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Long, NexthopObject> state = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.CountDownLatch firstSeen = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger resyncedNexthops = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean resynced = new java.util.concurrent.atomic.AtomicBoolean();
@@ -155,12 +166,12 @@ class NexthopsTest {
             List<NexthopObjectSpec> burst = new java.util.ArrayList<>();
             for (int i = 0; i < 1000; i++) burst.add(NexthopObjectSpec.via(1000 + i, InetAddress.ofLiteral("10.200.0.1"), "veth0"));
             assertTrue(nl.nexthops().addAll(burst).allSucceeded());
-            assertTrue(nl.nexthops().deleteAll(List.of(1000, 1001, 1002)).allSucceeded());
+            assertTrue(nl.nexthops().deleteAll(List.of(1000L, 1001L, 1002L)).allSucceeded());
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!resynced.get() && System.nanoTime() < deadline) Thread.sleep(50);
             assertTrue(resynced.get(), "the overflow was reported as a resync");
             assertTrue(resyncedNexthops.get() > 0, "the resync delivered nexthops");
-            List<Integer> truth = List.of();
+            List<Long> truth = List.of();
             for (int i = 0; i < 100; i++) {
                 truth = nl.nexthops().list().stream().map(NexthopObject::id).sorted().toList();
                 if (state.size() == truth.size()) break;
@@ -184,7 +195,7 @@ class NexthopsTest {
         assertTrue(added.allSucceeded(), added.failures().toString());
         List<Map<String, Object>> ip = Json.array(Ip.in(ns, "-j", "nexthop"));
         assertEquals(51, ip.stream().filter(n -> ((Number) n.get("id")).intValue() >= 500).count());
-        io.github.netlink4j.common.BulkResult<Void> deleted = nl.nexthops().deleteAll(List.of(600, 500, 999));
+        io.github.netlink4j.common.BulkResult<Void> deleted = nl.nexthops().deleteAll(List.of(600L, 500L, 999L));
         assertEquals(java.util.Set.of(2), deleted.failures().keySet(), "id 999 alone does not exist: " + deleted.failures());
         assertTrue(nl.nexthops().find(500).isEmpty() && nl.nexthops().find(501).isPresent());
     }

@@ -76,7 +76,7 @@ class RecordValuesTest {
     void addressRouteAndNeighbourSpecsAreRecordValues() {
         AddressSpec a = AddressSpec.of("veth0", "10.200.0.2/24").withLabel("veth0:web");
         assertEquals(a, new AddressSpec("veth0", InetAddress.ofLiteral("10.200.0.2"), 24, Optional.empty(), Optional.empty(),
-                Optional.of("veth0:web"), Optional.empty(), Set.of(), OptionalLong.empty(), OptionalLong.empty()));
+                Optional.of("veth0:web"), Optional.empty(), Set.of(), Address.FOREVER, Address.FOREVER));
         assertEquals(a.hashCode(), AddressSpec.of("veth0", "10.200.0.2/24").withLabel("veth0:web").hashCode());
         assertNotEquals(a, AddressSpec.of("veth0", "10.200.0.2/24"));
         assertEquals(AddressFamily.INET6, AddressSpec.of("veth0", "fd00:200::2/64").family());
@@ -90,8 +90,8 @@ class RecordValuesTest {
         assertEquals(AddressFamily.INET6, RouteSpec.defaultRoute(AddressFamily.INET6).family());
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.defaultRoute(AddressFamily.BRIDGE));
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("10.200.1.0/24").withTable(RouteTable.UNSPEC));
-        NeighbourSpec n = NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07"));
-        assertEquals(n, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+        NeighbourSpec n = NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07"));
+        assertEquals(n, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07")));
         assertEquals(AddressFamily.INET, n.family());
     }
 
@@ -117,17 +117,17 @@ class RecordValuesTest {
         assertThrows(IllegalArgumentException.class, () -> VlanProtocol.of(0x0800));
         // Open sets: any number in range, named as ip names them.
         assertEquals(RouteTable.MAIN, RouteTable.of(254));
-        assertEquals(RouteTable.MAIN, RouteTable.parse("main"));
+        assertEquals(RouteTable.MAIN, RouteTable.of("main"));
         assertEquals("local", RouteTable.LOCAL.toString());
-        assertEquals("100", RouteTable.parse("100").toString());
-        assertEquals(4294967295L, RouteTable.of(4294967295L).id());
-        assertThrows(IllegalArgumentException.class, () -> RouteTable.parse("nosuch"));
+        assertEquals("100", RouteTable.of("100").toString());
+        assertEquals(4294967295L, RouteTable.of(4294967295L).value());
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.of("nosuch"));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.of(1L << 32));
-        assertEquals(RouteProtocol.STATIC, RouteProtocol.parse("static"));
+        assertEquals(RouteProtocol.STATIC, RouteProtocol.of("static"));
         assertEquals("bgp", RouteProtocol.of(186).toString());
         assertEquals("77", RouteProtocol.of(77).toString());
         assertThrows(IllegalArgumentException.class, () -> RouteProtocol.of(256));
-        assertEquals(RouteScope.LINK, RouteScope.parse("link"));
+        assertEquals(RouteScope.LINK, RouteScope.of("link"));
         assertEquals("global", RouteScope.UNIVERSE.toString());
         assertEquals("100", RouteScope.of(100).toString());
         assertEquals(EnumSet.of(LinkFlag.UP, LinkFlag.LOWER_UP), LinkFlag.fromBits(0x10001));
@@ -135,8 +135,8 @@ class RecordValuesTest {
 
     private static Link veth0() {
         return new Link(3, "veth0", 1, 0x1003, LinkFlag.fromBits(0x1003), OperState.DOWN, LinkMode.DEFAULT, 1500,
-                OptionalInt.of(68), OptionalInt.of(65535), Optional.of(MacAddress.parse("96:61:0a:00:00:01")),
-                Optional.of(MacAddress.parse("ff:ff:ff:ff:ff:ff")), Optional.of("noqueue"), OptionalInt.of(1000), 0,
+                OptionalInt.of(68), OptionalInt.of(65535), Optional.of(MacAddress.of("96:61:0a:00:00:01")),
+                Optional.of(MacAddress.of("ff:ff:ff:ff:ff:ff")), Optional.of("noqueue"), OptionalInt.of(1000), 0,
                 OptionalInt.empty(), OptionalInt.of(2), OptionalInt.empty(), Optional.empty(), Optional.of("veth"),
                 Optional.of(new LinkData.Veth()), Optional.empty(),
                 List.of(RawAttribute.of(26, new byte[1500]), RawAttribute.of(26, new byte[8]), RawAttribute.of(43, new byte[4])),
@@ -149,29 +149,29 @@ class RecordValuesTest {
                 + "link/ether 96:61:0a:00:00:01 brd ff:ff:ff:ff:ff:ff kind veth", veth0().toString());
         Address a = new Address(AddressFamily.INET, 3, InetAddress.ofLiteral("10.200.0.2"), 24, Optional.empty(),
                 Optional.of(InetAddress.ofLiteral("10.200.0.255")), Optional.empty(), RouteScope.UNIVERSE, Set.of(), 0,
-                OptionalLong.empty(), OptionalLong.empty());
+                Address.FOREVER, Address.FOREVER);
         assertEquals("inet 10.200.0.2/24 brd 10.200.0.255 scope global if3", a.toString());
         Address v6 = new Address(AddressFamily.INET6, 3, InetAddress.ofLiteral("fd00:200::2"), 64, Optional.empty(), Optional.empty(),
-                Optional.empty(), RouteScope.UNIVERSE, AddressFlag.fromBits(0x82), 0x82, OptionalLong.empty(), OptionalLong.empty());
+                Optional.empty(), RouteScope.UNIVERSE, AddressFlag.fromBits(0x82), 0x82, Address.FOREVER, Address.FOREVER);
         assertEquals("inet6 fd00:200::2/64 scope global nodad permanent if3", v6.toString());
         Route r = new Route(AddressFamily.INET, Optional.of(InetAddress.ofLiteral("10.200.1.0")), 24, RouteTable.of(100), RouteProtocol.BOOT,
-                RouteScope.UNIVERSE, RouteType.UNICAST, 0, Optional.of(InetAddress.ofLiteral("10.200.0.1")), OptionalInt.of(3),
-                Optional.empty(), OptionalInt.of(7), List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty());
+                RouteScope.UNIVERSE, RouteType.UNICAST, 0, Set.of(), Optional.of(InetAddress.ofLiteral("10.200.0.1")), OptionalInt.of(3),
+                Optional.empty(), OptionalLong.of(7), List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(),
+                OptionalLong.empty(), OptionalLong.empty());
         assertEquals("10.200.1.0/24 via 10.200.0.1 dev if3 table 100 proto boot scope global metric 7", r.toString());
         Route bh = new Route(AddressFamily.INET, Optional.of(InetAddress.ofLiteral("10.200.9.0")), 24, RouteTable.MAIN, RouteProtocol.STATIC,
-                RouteScope.UNIVERSE, RouteType.BLACKHOLE, 0, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
-                List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+                RouteScope.UNIVERSE, RouteType.BLACKHOLE, 0, Set.of(), Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalLong.empty(),
+                List.of(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty());
         assertEquals("blackhole 10.200.9.0/24 proto static scope global", bh.toString());
         Route ra = new Route(AddressFamily.INET6, Optional.empty(), 0, RouteTable.MAIN, RouteProtocol.RA, RouteScope.UNIVERSE,
-                RouteType.UNICAST, 0, Optional.of(InetAddress.ofLiteral("fe80::1")), OptionalInt.of(3), Optional.empty(),
-                OptionalInt.of(1024), List.of(), Optional.of(RoutePreference.HIGH), Optional.empty(), 0, OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty());
+                RouteType.UNICAST, 0, Set.of(), Optional.of(InetAddress.ofLiteral("fe80::1")), OptionalInt.of(3), Optional.empty(),
+                OptionalLong.of(1024), List.of(), Optional.of(RoutePreference.HIGH), Optional.empty(), 0, OptionalInt.empty(),
+                OptionalLong.empty(), OptionalLong.empty());
         assertEquals("default via fe80::1 dev if3 proto ra scope global metric 1024 pref high", ra.toString());
         assertEquals(RoutePreference.LOW, RoutePreference.of(3));
         assertThrows(IllegalArgumentException.class, () -> RoutePreference.of(2));
         Neighbour n = new Neighbour(AddressFamily.INET, 3, Optional.of(InetAddress.ofLiteral("10.200.0.7")),
-                Optional.of(MacAddress.parse("02:00:00:00:00:07")), NeighbourState.fromBits(0x80), 0x80, 0);
+                Optional.of(MacAddress.of("02:00:00:00:00:07")), NeighbourState.fromBits(0x80), 0x80, Set.of(), 0);
         assertEquals("10.200.0.7 dev if3 lladdr 02:00:00:00:00:07 PERMANENT", n.toString());
     }
 

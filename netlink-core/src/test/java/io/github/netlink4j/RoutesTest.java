@@ -151,7 +151,7 @@ class RoutesTest {
         Ip.in(ns.name(), "route", "add", "10.200.30.0/24", "via", "10.200.0.1", "dev", "veth0", "metric", "9", "proto", "static");
         Route made = r.list(AddressFamily.INET, RouteTable.MAIN).stream().filter(x -> "10.200.30.0/24".equals(x.destinationText())).findFirst().orElseThrow();
         assertEquals(InetAddress.ofLiteral("10.200.0.1"), made.gateway().orElseThrow());
-        assertEquals(9, made.metric().getAsInt());
+        assertEquals(9, made.metric().getAsLong());
         assertEquals(RouteProtocol.STATIC, made.protocol());
         assertEquals(nl.links().index("veth0"), made.outputIndex().getAsInt());
         assertTrue(r.list(AddressFamily.INET).stream().allMatch(x -> x.family() == AddressFamily.INET));

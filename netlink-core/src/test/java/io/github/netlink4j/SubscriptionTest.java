@@ -90,9 +90,9 @@ class SubscriptionTest {
             var route = (NetlinkEvent.RouteEvent) await(s, e -> e instanceof NetlinkEvent.RouteEvent re && "10.200.9.0/24".equals(re.route().destinationText()));
             assertEquals(InetAddress.ofLiteral("10.200.0.1"), route.route().gateway().orElseThrow());
 
-            nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+            nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07")));
             var neigh = (NetlinkEvent.NeighbourEvent) await(s, e -> e instanceof NetlinkEvent.NeighbourEvent);
-            assertEquals(MacAddress.parse("02:00:00:00:00:07"), neigh.neighbour().lladdr().orElseThrow());
+            assertEquals(MacAddress.of("02:00:00:00:00:07"), neigh.neighbour().lladdr().orElseThrow());
 
             // Nothing from another namespace leaks in.
             elsewhere.client().links().add(LinkSpec.ifb("leak0"));
@@ -219,7 +219,7 @@ class SubscriptionTest {
     void rulesComeAndGoAndAResyncFindsThem() throws Exception {
         NetlinkClient nl = ns.client();
         try (Subscription s = nl.subscribe(EnumSet.of(EventGroup.IPV4_RULE, EventGroup.IPV6_RULE))) {
-            nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+            nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)));
             var added = (NetlinkEvent.RuleEvent) await(s, e -> e instanceof NetlinkEvent.RuleEvent re && re.rule().priority() == 100);
             assertEquals(NetlinkEvent.Action.NEW, added.action());
             assertEquals(RouteTable.of(100), added.rule().table());

@@ -70,9 +70,9 @@ class ValidationTest {
     void mtuAndMac() {
         assertEquals("MTU 10 is out of range (68 to 262140)", msg(() -> LinkOptions.DEFAULTS.withMtu(10)));
         assertEquals("MAC address must have 6 bytes, not 5", msg(() -> LinkOptions.DEFAULTS.withAddress(MacAddress.of(new byte[5]))));
-        assertTrue(msg(() -> MacAddress.parse("02:00:00:00:00")).contains("need 6 bytes"));
-        assertTrue(msg(() -> MacAddress.parse("02:00:00:00:00:zz")).contains("invalid MAC"));
-        assertEquals("02:00:00:00:00:0a", MacAddress.parse("02-00-00-00-00-0A").toString());
+        assertTrue(msg(() -> MacAddress.of("02:00:00:00:00")).contains("need 6 bytes"));
+        assertTrue(msg(() -> MacAddress.of("02:00:00:00:00:zz")).contains("invalid MAC"));
+        assertEquals("02:00:00:00:00:0a", MacAddress.of("02-00-00-00-00-0A").toString());
     }
 
     @Test

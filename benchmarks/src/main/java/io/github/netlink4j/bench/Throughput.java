@@ -145,8 +145,8 @@ public final class Throughput {
 
     /** The rule w6 adds as its {@code i}th: {@code from 198.18.x.y/32 priority 1000+i lookup 100+i%7}. */
     static RuleSpec benchRule(int i) throws UnknownHostException {
-        return RuleSpec.of(AddressFamily.INET).from(benchAddress(i).getHostAddress() + "/32").withPriority(1000 + i)
-                .lookup(RouteTable.of(100 + i % 7));
+        return RuleSpec.of(AddressFamily.INET).withSource(benchAddress(i).getHostAddress() + "/32").withPriority(1000 + i)
+                .withLookup(RouteTable.of(100 + i % 7));
     }
 
     /**

@@ -8,8 +8,9 @@ import io.github.netlink4j.route.RouteScope;
 
 import java.net.InetAddress;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.time.Duration;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * An interface address as the kernel reports it in {@code RTM_NEWADDR} (struct ifaddrmsg and
@@ -30,15 +31,42 @@ import java.util.Set;
  * @param scope             ifa_scope
  * @param flags             IFA_FLAGS (or ifa_flags) as {@link AddressFlag}s
  * @param rawFlags          the same as bits
- * @param validLifetime     IFA_CACHEINFO ifa_valid in seconds; empty for "forever"
- * @param preferredLifetime IFA_CACHEINFO ifa_prefered in seconds; empty for "forever"
+ * @param validLifetime     IFA_CACHEINFO ifa_valid, whole seconds; {@link #FOREVER} when the address never expires
+ * @param preferredLifetime IFA_CACHEINFO ifa_prefered, whole seconds; {@link #FOREVER} when it never deprecates
  */
 public record Address(AddressFamily family, int index, InetAddress address, int prefixLength, Optional<InetAddress> peer,
                       Optional<InetAddress> broadcast, Optional<String> label, RouteScope scope, Set<AddressFlag> flags,
-                      int rawFlags, OptionalLong validLifetime, OptionalLong preferredLifetime) {
+                      int rawFlags, Duration validLifetime, Duration preferredLifetime) {
+    /**
+     * The lifetime of an address that never expires: 4294967295 seconds, the kernel's own
+     * {@code INFINITY_LIFE_TIME}, printed {@code forever} by ip. A shared constant, so compare with
+     * {@code equals} or {@link #isPermanent()}.
+     */
+    public static final Duration FOREVER = Duration.ofSeconds(0xFFFF_FFFFL);
+
     /** Makes the flag set immutable. */
     public Address {
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
+        java.util.Objects.requireNonNull(validLifetime, "validLifetime");
+        java.util.Objects.requireNonNull(preferredLifetime, "preferredLifetime");
+    }
+
+    /** Whether the address never expires (its valid lifetime is {@link #FOREVER}). */
+    public boolean isPermanent() {
+        return validLifetime.equals(FOREVER);
+    }
+
+    /**
+     * The spec that makes this address again, or names it for a delete: link, address and prefix, peer,
+     * broadcast, label, scope, the flags a request may set (nodad, noprefixroute, …; the kernel's own
+     * states such as tentative or secondary are left out) and the lifetimes. Records carry link indexes
+     * and specs link names, so {@code linkNames} names {@link #index()}.
+     */
+    public AddressSpec toSpec(IntFunction<String> linkNames) {
+        Set<AddressFlag> settable = java.util.EnumSet.noneOf(AddressFlag.class);
+        for (AddressFlag f : flags) if (AddressSpec.SETTABLE.contains(f)) settable.add(f);
+        return new AddressSpec(linkNames.apply(index), address, prefixLength, peer, broadcast, label, Optional.of(scope), settable,
+                validLifetime, preferredLifetime);
     }
 
     /** {@code address/prefixLength}, as ip prints it (IPv6 compressed, RFC 5952). */
@@ -66,9 +94,9 @@ public record Address(AddressFamily family, int index, InetAddress address, int 
         sb.append(" scope ").append(scope);
         flags.forEach(f -> sb.append(' ').append(f.name().toLowerCase(java.util.Locale.ROOT)));
         sb.append(' ').append(label.orElse("if" + index));
-        if (validLifetime.isPresent()) {
-            sb.append(" valid_lft ").append(validLifetime.getAsLong()).append("sec preferred_lft ")
-                    .append(preferredLifetime.orElse(0)).append("sec");
+        if (!isPermanent()) {
+            sb.append(" valid_lft ").append(validLifetime.toSeconds()).append("sec preferred_lft ")
+                    .append(preferredLifetime.toSeconds()).append("sec");
         }
         return sb.toString();
     }

@@ -28,8 +28,8 @@ public enum AddressFlag {
     /** IFA_F_STABLE_PRIVACY. */ STABLE_PRIVACY(0x800);
 
     private static final AddressFlag[] VALUES = values();
-    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
-    private static final int KNOWN = FlagSet.mask(BITS);
+    private static final FlagSet.Table<AddressFlag> TABLE =
+            new FlagSet.Table<>(VALUES, java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray());
     private final int bit;
 
     AddressFlag(int bit) {
@@ -41,15 +41,16 @@ public enum AddressFlag {
         return bit;
     }
 
-    /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
+    /**
+     * The flags set in {@code bits}, an immutable set; bits that name no constant are ignored (a
+     * record keeps them in its {@code raw…} component). Shared, not allocated, for the common words.
+     */
     public static Set<AddressFlag> fromBits(int bits) {
-        return new FlagSet<>(VALUES, BITS, bits & KNOWN);
+        return TABLE.of(bits);
     }
 
     /** The bits of {@code flags}. */
     public static int toBits(Set<AddressFlag> flags) {
-        int b = 0;
-        for (AddressFlag f : flags) b |= f.bit;
-        return b;
+        return TABLE.bits(flags);
     }
 }

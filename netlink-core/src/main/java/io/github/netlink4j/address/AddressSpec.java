@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Set;
 
 /**
@@ -31,12 +33,16 @@ import java.util.Set;
  * @param label             IPv4 label, which must start with the link name (IFA_LABEL)
  * @param scope             the scope; the kernel's default if empty (host for 127.0.0.0/8)
  * @param flags             nodad, noprefixroute, …
- * @param validLifetime     seconds, empty for forever
- * @param preferredLifetime seconds, empty for forever
+ * @param validLifetime     whole seconds up to {@link Address#FOREVER}, which it is unless set
+ * @param preferredLifetime whole seconds up to {@code validLifetime}; {@link Address#FOREVER} unless set
  */
 public record AddressSpec(String link, InetAddress address, int prefixLength, Optional<InetAddress> peer,
                           Optional<InetAddress> broadcast, Optional<String> label, Optional<RouteScope> scope,
-                          Set<AddressFlag> flags, OptionalLong validLifetime, OptionalLong preferredLifetime) {
+                          Set<AddressFlag> flags, Duration validLifetime, Duration preferredLifetime) {
+    /** The flags a request may set; the others are states the kernel reports. */
+    static final Set<AddressFlag> SETTABLE = Set.of(AddressFlag.HOMEADDRESS, AddressFlag.NODAD, AddressFlag.OPTIMISTIC, AddressFlag.MANAGETEMPADDR,
+            AddressFlag.NOPREFIXROUTE, AddressFlag.MCAUTOJOIN);
+
     /** Validates everything that can be checked before sending. */
     public AddressSpec {
         Validate.ifName(link);
@@ -54,14 +60,14 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
         });
         Objects.requireNonNull(scope);
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
-        if (validLifetime.isPresent() != preferredLifetime.isPresent()) {
-            throw new IllegalArgumentException("valid and preferred lifetimes go together");
+        Objects.requireNonNull(validLifetime, "validLifetime");
+        Objects.requireNonNull(preferredLifetime, "preferredLifetime");
+        for (Duration d : List.of(validLifetime, preferredLifetime)) {
+            if (d.isNegative() || d.compareTo(Address.FOREVER) > 0) {
+                throw new IllegalArgumentException("lifetime " + d + " is out of range (0 to 4294967295 seconds, the last being forever)");
+            }
         }
-        if (validLifetime.isPresent()) {
-            long v = validLifetime.getAsLong(), p = preferredLifetime.getAsLong();
-            if (v < 0 || v >= 0xFFFF_FFFFL || p < 0) throw new IllegalArgumentException("lifetimes are 0 to 4294967294 seconds");
-            if (p > v) throw new IllegalArgumentException("preferred lifetime exceeds valid lifetime");
-        }
+        if (preferredLifetime.compareTo(validLifetime) > 0) throw new IllegalArgumentException("preferred lifetime exceeds valid lifetime");
     }
 
     private static void sameFamily(InetAddress a, InetAddress b, String what) {
@@ -71,12 +77,12 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
     /** {@code address/prefixLength} on {@code link}. */
     public static AddressSpec of(String link, InetAddress address, int prefixLength) {
         return new AddressSpec(link, address, prefixLength, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Set.of(), OptionalLong.empty(), OptionalLong.empty());
+                Optional.empty(), Set.of(), Address.FOREVER, Address.FOREVER);
     }
 
     /** Parses {@code "10.200.0.2/24"} (a missing prefix means a host address, /32 or /128). */
     public static AddressSpec of(String link, String cidr) {
-        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.parse(cidr);
+        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.of(cidr);
         return of(link, p.address(), p.length());
     }
 
@@ -113,8 +119,19 @@ public record AddressSpec(String link, InetAddress address, int prefixLength, Op
         return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, s, validLifetime, preferredLifetime);
     }
 
-    /** A copy with both lifetimes set, in seconds. */
-    public AddressSpec withLifetimes(long valid, long preferred) {
-        return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, flags, OptionalLong.of(valid), OptionalLong.of(preferred));
+    /** A copy with both lifetimes set (whole seconds; {@link Address#FOREVER} for either that never ends). */
+    public AddressSpec withLifetimes(Duration valid, Duration preferred) {
+        return new AddressSpec(link, address, prefixLength, peer, broadcast, label, scope, flags, valid, preferred);
+    }
+
+    /**
+     * Whether {@code a} is the address this spec names, by the kernel's key for an address: the link (the
+     * record's index named by {@code linkNames}), the family, the local address and prefix length, and
+     * for IPv4 the peer (two point-to-point addresses may share a local address). Everything else is
+     * what an add or replace sets.
+     */
+    public boolean matches(Address a, IntFunction<String> linkNames) {
+        return a.address().equals(address) && a.prefixLength() == prefixLength
+                && (family() != AddressFamily.INET || a.peer().equals(peer)) && link.equals(linkNames.apply(a.index()));
     }
 }

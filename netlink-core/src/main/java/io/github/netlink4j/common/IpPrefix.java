@@ -9,9 +9,9 @@ import java.util.Arrays;
  * parser of CIDR text in netlink4j: addresses, routes and rules all read their prefixes through it.
  *
  * {@snippet :
- * IpPrefix p = IpPrefix.parse("10.200.0.2/24");          // an interface address: host bits kept
+ * IpPrefix p = IpPrefix.of("10.200.0.2/24");          // an interface address: host bits kept
  * p.network();                                          // 10.200.0.0/24
- * IpPrefix.parseNetwork("10.200.0.2/24");               // IllegalArgumentException, as ip route add refuses it
+ * IpPrefix.ofNetwork("10.200.0.2/24");               // IllegalArgumentException, as ip route add refuses it
  * }
  *
  * @param address the address, of either family
@@ -36,7 +36,7 @@ public record IpPrefix(InetAddress address, int length) {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public static IpPrefix parse(String text) {
+    public static IpPrefix of(String text) {
         if (text == null || text.isEmpty()) throw new IllegalArgumentException("an empty prefix");
         int slash = text.indexOf('/');
         String addr = slash < 0 ? text : text.substring(0, slash);
@@ -68,8 +68,8 @@ public record IpPrefix(InetAddress address, int length) {
      *
      * @throws IllegalArgumentException for {@code 10.200.0.1/24}: "Invalid prefix for given prefix length"
      */
-    public static IpPrefix parseNetwork(String text) {
-        IpPrefix p = parse(text);
+    public static IpPrefix ofNetwork(String text) {
+        IpPrefix p = of(text);
         if (!p.isNetwork()) throw new IllegalArgumentException("Invalid prefix for given prefix length: \"" + text + "\" (did you mean " + p.network() + "?)");
         return p;
     }

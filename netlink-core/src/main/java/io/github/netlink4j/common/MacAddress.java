@@ -8,7 +8,7 @@ import java.util.HexFormat;
  * Ethernet MAC, printed like iproute2 prints it: {@code 02:00:00:00:00:07}.
  *
  * {@snippet :
- * nl.links().setAddress("veth0", MacAddress.parse("02:00:00:00:00:01"));   // ip link set veth0 address 02:00:00:00:00:01
+ * nl.links().setAddress("veth0", MacAddress.of("02:00:00:00:00:01"));   // ip link set veth0 address 02:00:00:00:00:01
  * }
  */
 public final class MacAddress {
@@ -29,7 +29,7 @@ public final class MacAddress {
      *
      * @throws IllegalArgumentException if it is not exactly 6 bytes of hex
      */
-    public static MacAddress parse(String text) {
+    public static MacAddress of(String text) {
         String[] parts = text.split("[:-]", -1);
         if (parts.length != 6) throw new IllegalArgumentException("invalid MAC address \"" + text + "\": need 6 bytes");
         byte[] b = new byte[6];

@@ -46,7 +46,7 @@ public record GenlOperation(int command, Set<Flag> flags) {
         }
 
         /** The flags set in {@code bits}; unknown bits are ignored. */
-        public static Set<Flag> of(int bits) {
+        public static Set<Flag> fromBits(int bits) {
             EnumSet<Flag> s = EnumSet.noneOf(Flag.class);
             for (Flag f : values()) if ((bits & f.bit) != 0) s.add(f);
             return s;

@@ -12,14 +12,15 @@ import java.util.OptionalInt;
  * error (it may have applied the attributes it read before the refused one, as it does for ip).
  *
  * {@snippet :
- * nl.links().set("veth0", LinkChange.none().withUp(true).withMtu(1400).withAlias("uplink"));
+ * nl.links().set("veth0", LinkChange.empty().withUp(true).withMtu(1400).withAlias("uplink"));
  * }
  *
  * @param up            IFF_UP set or cleared (ifi_flags/ifi_change)
  * @param mtu           IFLA_MTU
  * @param name          IFLA_IFNAME, a new name
  * @param address       IFLA_ADDRESS
- * @param master        IFLA_MASTER by name; an empty string removes the master ({@code nomaster})
+ * @param master        IFLA_MASTER by name ({@code master NAME})
+ * @param noMaster      IFLA_MASTER 0: frees the link from its master ({@code nomaster})
  * @param alias         IFLA_IFALIAS; an empty string removes the alias
  * @param txQueueLength IFLA_TXQLEN
  * @param flags         other interface flags set ({@code true}) or cleared: {@code promisc on} is
@@ -27,78 +28,82 @@ import java.util.OptionalInt;
  * @param group         IFLA_GROUP
  */
 public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String> name, Optional<MacAddress> address,
-                         Optional<String> master, Optional<String> alias, OptionalInt txQueueLength,
+                         Optional<String> master, boolean noMaster, Optional<String> alias, OptionalInt txQueueLength,
                          java.util.Map<LinkFlag, Boolean> flags, OptionalInt group) {
     /** Checks each value as the single-property setters do. */
     public LinkChange {
         mtu.ifPresent(Validate::mtu);
         name.ifPresent(Validate::ifName);
         address.ifPresent(Validate::mac);
-        master.ifPresent(m -> {
-            if (!m.isEmpty()) Validate.ifName(m);
-        });
+        master.ifPresent(Validate::ifName);
+        if (noMaster && master.isPresent()) throw new IllegalArgumentException("master " + master.get() + " and nomaster together");
         alias.ifPresent(a -> Validate.text("alias", a, 255));
         if (txQueueLength.isPresent() && txQueueLength.getAsInt() < 0) throw new IllegalArgumentException("txqueuelen must be >= 0");
         flags = java.util.Map.copyOf(flags);
         if (flags.containsKey(LinkFlag.UP)) throw new IllegalArgumentException("set UP with withUp");
     }
 
-    /** No change yet. */
-    public static LinkChange none() {
-        return new LinkChange(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+    /** The empty change, which changes nothing yet: start here and add what changes with the withers. */
+    public static LinkChange empty() {
+        return new LinkChange(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 Optional.empty(), OptionalInt.empty(), java.util.Map.of(), OptionalInt.empty());
     }
 
     /** Whether nothing would change. */
     public boolean isEmpty() {
-        return up.isEmpty() && mtu.isEmpty() && name.isEmpty() && address.isEmpty() && master.isEmpty() && alias.isEmpty()
+        return up.isEmpty() && mtu.isEmpty() && name.isEmpty() && address.isEmpty() && master.isEmpty() && !noMaster && alias.isEmpty()
                 && txQueueLength.isEmpty() && flags.isEmpty() && group.isEmpty();
     }
 
     /** Sets the link up ({@code true}) or down. */
     public LinkChange withUp(boolean value) {
-        return new LinkChange(Optional.of(value), mtu, name, address, master, alias, txQueueLength, flags, group);
+        return new LinkChange(Optional.of(value), mtu, name, address, master, noMaster, alias, txQueueLength, flags, group);
     }
 
     /** Sets the MTU. */
     public LinkChange withMtu(int value) {
-        return new LinkChange(up, OptionalInt.of(value), name, address, master, alias, txQueueLength, flags, group);
+        return new LinkChange(up, OptionalInt.of(value), name, address, master, noMaster, alias, txQueueLength, flags, group);
     }
 
     /** Renames the link. */
     public LinkChange withName(String value) {
-        return new LinkChange(up, mtu, Optional.of(value), address, master, alias, txQueueLength, flags, group);
+        return new LinkChange(up, mtu, Optional.of(value), address, master, noMaster, alias, txQueueLength, flags, group);
     }
 
     /** Sets the hardware address. */
     public LinkChange withAddress(MacAddress value) {
-        return new LinkChange(up, mtu, name, Optional.of(value), master, alias, txQueueLength, flags, group);
+        return new LinkChange(up, mtu, name, Optional.of(value), master, noMaster, alias, txQueueLength, flags, group);
     }
 
-    /** Enslaves the link to {@code value} (a bridge or bond), or frees it with an empty string. */
+    /** Enslaves the link to {@code value} (a bridge or bond): {@code master NAME}. */
     public LinkChange withMaster(String value) {
-        return new LinkChange(up, mtu, name, address, Optional.of(value), alias, txQueueLength, flags, group);
+        return new LinkChange(up, mtu, name, address, Optional.of(value), false, alias, txQueueLength, flags, group);
     }
 
-    /** Sets the alias (an empty string removes it). */
+    /** Frees the link from its master: {@code nomaster}. */
+    public LinkChange withoutMaster() {
+        return new LinkChange(up, mtu, name, address, Optional.empty(), true, alias, txQueueLength, flags, group);
+    }
+
+    /** Sets the alias (the kernel keeps an empty alias as none, as {@code ip link set … alias ""} relies on). */
     public LinkChange withAlias(String value) {
-        return new LinkChange(up, mtu, name, address, master, Optional.of(value), txQueueLength, flags, group);
+        return new LinkChange(up, mtu, name, address, master, noMaster, Optional.of(value), txQueueLength, flags, group);
     }
 
     /** Sets the transmit queue length. */
     public LinkChange withTxQueueLength(int value) {
-        return new LinkChange(up, mtu, name, address, master, alias, OptionalInt.of(value), flags, group);
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, OptionalInt.of(value), flags, group);
     }
 
     /** Sets ({@code on}) or clears interface flag {@code flag} (PROMISC, ALLMULTI, MULTICAST, NOARP, …). */
     public LinkChange withFlag(LinkFlag flag, boolean on) {
         java.util.Map<LinkFlag, Boolean> f = new java.util.HashMap<>(flags);
         f.put(flag, on);
-        return new LinkChange(up, mtu, name, address, master, alias, txQueueLength, f, group);
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, f, group);
     }
 
     /** Puts the link in group {@code value} (0 is "default"). */
     public LinkChange withGroup(int value) {
-        return new LinkChange(up, mtu, name, address, master, alias, txQueueLength, flags, OptionalInt.of(value));
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, flags, OptionalInt.of(value));
     }
 }

@@ -34,24 +34,24 @@ public sealed interface LinkData {
      * @param ageingTime IFLA_BR_AGEING_TIME: FDB ageing time in centiseconds
      * @param stpState IFLA_BR_STP_STATE: 0 off, 1 kernel STP, 2 user-space STP
      * @param priority IFLA_BR_PRIORITY: bridge priority
-     * @param vlanFiltering IFLA_BR_VLAN_FILTERING: 1 when VLAN filtering is on
+     * @param vlanFiltering IFLA_BR_VLAN_FILTERING: whether VLAN filtering is on
      * @param vlanProtocol IFLA_BR_VLAN_PROTOCOL: the VLAN protocol filtered on
      * @param groupForwardMask IFLA_BR_GROUP_FWD_MASK: link-local groups forwarded, a bit per 01:80:c2:00:00:0X
      * @param rootId IFLA_BR_ROOT_ID: the designated root
      * @param bridgeId IFLA_BR_BRIDGE_ID: this bridge
      * @param rootPort IFLA_BR_ROOT_PORT: the root port
      * @param rootPathCost IFLA_BR_ROOT_PATH_COST: the root path cost
-     * @param topologyChange IFLA_BR_TOPOLOGY_CHANGE: topology change flag
-     * @param topologyChangeDetected IFLA_BR_TOPOLOGY_CHANGE_DETECTED: topology change detected flag
+     * @param topologyChange IFLA_BR_TOPOLOGY_CHANGE: whether a topology change is under way
+     * @param topologyChangeDetected IFLA_BR_TOPOLOGY_CHANGE_DETECTED: whether a topology change was detected
      * @param helloTimer IFLA_BR_HELLO_TIMER: time left on the hello timer
      * @param tcnTimer IFLA_BR_TCN_TIMER: time left on the topology change notification timer
      * @param topologyChangeTimer IFLA_BR_TOPOLOGY_CHANGE_TIMER: time left on the topology change timer
      * @param gcTimer IFLA_BR_GC_TIMER: time left on the FDB garbage collection timer
      * @param groupAddress IFLA_BR_GROUP_ADDR: the STP group address
      * @param mcastRouter IFLA_BR_MCAST_ROUTER: multicast router mode (0 disabled, 1 learned, 2 permanent)
-     * @param mcastSnooping IFLA_BR_MCAST_SNOOPING: 1 when IGMP/MLD snooping is on
-     * @param mcastQueryUseIfaddr IFLA_BR_MCAST_QUERY_USE_IFADDR: 1 when queries use the bridge address
-     * @param mcastQuerier IFLA_BR_MCAST_QUERIER: 1 when the bridge is a querier
+     * @param mcastSnooping IFLA_BR_MCAST_SNOOPING: whether IGMP/MLD snooping is on
+     * @param mcastQueryUseIfaddr IFLA_BR_MCAST_QUERY_USE_IFADDR: whether queries use the bridge address
+     * @param mcastQuerier IFLA_BR_MCAST_QUERIER: whether the bridge is a querier
      * @param mcastHashElasticity IFLA_BR_MCAST_HASH_ELASTICITY: multicast hash elasticity
      * @param mcastHashMax IFLA_BR_MCAST_HASH_MAX: multicast hash size
      * @param mcastLastMemberCount IFLA_BR_MCAST_LAST_MEMBER_CNT: last member query count
@@ -62,19 +62,19 @@ public sealed interface LinkData {
      * @param mcastQueryInterval IFLA_BR_MCAST_QUERY_INTVL: query interval in centiseconds
      * @param mcastQueryResponseInterval IFLA_BR_MCAST_QUERY_RESPONSE_INTVL: query response interval in centiseconds
      * @param mcastStartupQueryInterval IFLA_BR_MCAST_STARTUP_QUERY_INTVL: startup query interval in centiseconds
-     * @param nfCallIptables IFLA_BR_NF_CALL_IPTABLES: 1 when bridged IPv4 traffic passes iptables
-     * @param nfCallIp6tables IFLA_BR_NF_CALL_IP6TABLES: 1 when bridged IPv6 traffic passes ip6tables
-     * @param nfCallArptables IFLA_BR_NF_CALL_ARPTABLES: 1 when bridged ARP passes arptables
+     * @param nfCallIptables IFLA_BR_NF_CALL_IPTABLES: whether bridged IPv4 traffic passes iptables
+     * @param nfCallIp6tables IFLA_BR_NF_CALL_IP6TABLES: whether bridged IPv6 traffic passes ip6tables
+     * @param nfCallArptables IFLA_BR_NF_CALL_ARPTABLES: whether bridged ARP passes arptables
      * @param vlanDefaultPvid IFLA_BR_VLAN_DEFAULT_PVID: the default port VLAN id
-     * @param vlanStatsEnabled IFLA_BR_VLAN_STATS_ENABLED: 1 when per-VLAN statistics are on
-     * @param mcastStatsEnabled IFLA_BR_MCAST_STATS_ENABLED: 1 when multicast statistics are on
+     * @param vlanStatsEnabled IFLA_BR_VLAN_STATS_ENABLED: whether per-VLAN statistics are on
+     * @param mcastStatsEnabled IFLA_BR_MCAST_STATS_ENABLED: whether multicast statistics are on
      * @param mcastIgmpVersion IFLA_BR_MCAST_IGMP_VERSION: IGMP version
      * @param mcastMldVersion IFLA_BR_MCAST_MLD_VERSION: MLD version
-     * @param vlanStatsPerPort IFLA_BR_VLAN_STATS_PER_PORT: 1 when VLAN statistics are kept per port
+     * @param vlanStatsPerPort IFLA_BR_VLAN_STATS_PER_PORT: whether VLAN statistics are kept per port
      * @param noLinkLocalLearn IFLA_BR_MULTI_BOOLOPT: BR_BOOLOPT_NO_LL_LEARN of IFLA_BR_MULTI_BOOLOPT
      * @param mcastVlanSnooping IFLA_BR_MULTI_BOOLOPT: BR_BOOLOPT_MCAST_VLAN_SNOOPING of IFLA_BR_MULTI_BOOLOPT
      */
-    record Bridge(OptionalInt forwardDelay, OptionalInt helloTime, OptionalInt maxAge, OptionalInt ageingTime, OptionalInt stpState, OptionalInt priority, OptionalInt vlanFiltering, Optional<VlanProtocol> vlanProtocol, OptionalInt groupForwardMask, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt rootPort, OptionalInt rootPathCost, OptionalInt topologyChange, OptionalInt topologyChangeDetected, Optional<Duration> helloTimer, Optional<Duration> tcnTimer, Optional<Duration> topologyChangeTimer, Optional<Duration> gcTimer, Optional<MacAddress> groupAddress, OptionalInt mcastRouter, OptionalInt mcastSnooping, OptionalInt mcastQueryUseIfaddr, OptionalInt mcastQuerier, OptionalInt mcastHashElasticity, OptionalInt mcastHashMax, OptionalInt mcastLastMemberCount, OptionalInt mcastStartupQueryCount, OptionalLong mcastLastMemberInterval, OptionalLong mcastMembershipInterval, OptionalLong mcastQuerierInterval, OptionalLong mcastQueryInterval, OptionalLong mcastQueryResponseInterval, OptionalLong mcastStartupQueryInterval, OptionalInt nfCallIptables, OptionalInt nfCallIp6tables, OptionalInt nfCallArptables, OptionalInt vlanDefaultPvid, OptionalInt vlanStatsEnabled, OptionalInt mcastStatsEnabled, OptionalInt mcastIgmpVersion, OptionalInt mcastMldVersion, OptionalInt vlanStatsPerPort, Optional<Boolean> noLinkLocalLearn, Optional<Boolean> mcastVlanSnooping) implements LinkData {}
+    record Bridge(OptionalInt forwardDelay, OptionalInt helloTime, OptionalInt maxAge, OptionalInt ageingTime, OptionalInt stpState, OptionalInt priority, Optional<Boolean> vlanFiltering, Optional<VlanProtocol> vlanProtocol, OptionalInt groupForwardMask, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt rootPort, OptionalInt rootPathCost, Optional<Boolean> topologyChange, Optional<Boolean> topologyChangeDetected, Optional<Duration> helloTimer, Optional<Duration> tcnTimer, Optional<Duration> topologyChangeTimer, Optional<Duration> gcTimer, Optional<MacAddress> groupAddress, OptionalInt mcastRouter, Optional<Boolean> mcastSnooping, Optional<Boolean> mcastQueryUseIfaddr, Optional<Boolean> mcastQuerier, OptionalInt mcastHashElasticity, OptionalInt mcastHashMax, OptionalInt mcastLastMemberCount, OptionalInt mcastStartupQueryCount, OptionalLong mcastLastMemberInterval, OptionalLong mcastMembershipInterval, OptionalLong mcastQuerierInterval, OptionalLong mcastQueryInterval, OptionalLong mcastQueryResponseInterval, OptionalLong mcastStartupQueryInterval, Optional<Boolean> nfCallIptables, Optional<Boolean> nfCallIp6tables, Optional<Boolean> nfCallArptables, OptionalInt vlanDefaultPvid, Optional<Boolean> vlanStatsEnabled, Optional<Boolean> mcastStatsEnabled, OptionalInt mcastIgmpVersion, OptionalInt mcastMldVersion, Optional<Boolean> vlanStatsPerPort, Optional<Boolean> noLinkLocalLearn, Optional<Boolean> mcastVlanSnooping) implements LinkData {}
 
     /**
      * A bridge port, the slave data of a link whose master is a bridge ({@code IFLA_INFO_SLAVE_DATA}, {@code IFLA_BRPORT_*}).
@@ -96,8 +96,8 @@ public sealed interface LinkData {
      * @param designatedCost IFLA_BRPORT_DESIGNATED_COST: designated cost
      * @param id IFLA_BRPORT_ID: port id
      * @param number IFLA_BRPORT_NO: port number
-     * @param topologyChangeAck IFLA_BRPORT_TOPOLOGY_CHANGE_ACK: topology change acknowledge flag
-     * @param configPending IFLA_BRPORT_CONFIG_PENDING: configuration pending flag
+     * @param topologyChangeAck IFLA_BRPORT_TOPOLOGY_CHANGE_ACK: whether a topology change is to be acknowledged
+     * @param configPending IFLA_BRPORT_CONFIG_PENDING: whether a configuration BPDU is pending
      * @param messageAgeTimer IFLA_BRPORT_MESSAGE_AGE_TIMER: time left on the message age timer
      * @param forwardDelayTimer IFLA_BRPORT_FORWARD_DELAY_TIMER: time left on the forward delay timer
      * @param holdTimer IFLA_BRPORT_HOLD_TIMER: time left on the hold timer
@@ -112,7 +112,7 @@ public sealed interface LinkData {
      * @param backupPortIndex IFLA_BRPORT_BACKUP_PORT: the backup port (an ifindex)
      * @param locked IFLA_BRPORT_LOCKED: port locking (802.1X)
      */
-    record BridgePort(OptionalInt state, OptionalInt priority, OptionalInt cost, Optional<Boolean> hairpin, Optional<Boolean> guard, Optional<Boolean> rootBlock, Optional<Boolean> fastLeave, Optional<Boolean> learning, Optional<Boolean> unicastFlood, Optional<Boolean> proxyArp, Optional<Boolean> proxyArpWifi, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt designatedPort, OptionalInt designatedCost, OptionalInt id, OptionalInt number, OptionalInt topologyChangeAck, OptionalInt configPending, Optional<Duration> messageAgeTimer, Optional<Duration> forwardDelayTimer, Optional<Duration> holdTimer, OptionalInt multicastRouter, Optional<Boolean> mcastFlood, Optional<Boolean> mcastToUnicast, Optional<Boolean> vlanTunnel, Optional<Boolean> broadcastFlood, OptionalInt groupForwardMask, Optional<Boolean> neighSuppress, Optional<Boolean> isolated, OptionalInt backupPortIndex, Optional<Boolean> locked) implements LinkData {}
+    record BridgePort(OptionalInt state, OptionalInt priority, OptionalInt cost, Optional<Boolean> hairpin, Optional<Boolean> guard, Optional<Boolean> rootBlock, Optional<Boolean> fastLeave, Optional<Boolean> learning, Optional<Boolean> unicastFlood, Optional<Boolean> proxyArp, Optional<Boolean> proxyArpWifi, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt designatedPort, OptionalInt designatedCost, OptionalInt id, OptionalInt number, Optional<Boolean> topologyChangeAck, Optional<Boolean> configPending, Optional<Duration> messageAgeTimer, Optional<Duration> forwardDelayTimer, Optional<Duration> holdTimer, OptionalInt multicastRouter, Optional<Boolean> mcastFlood, Optional<Boolean> mcastToUnicast, Optional<Boolean> vlanTunnel, Optional<Boolean> broadcastFlood, OptionalInt groupForwardMask, Optional<Boolean> neighSuppress, Optional<Boolean> isolated, OptionalInt backupPortIndex, Optional<Boolean> locked) implements LinkData {}
 
     /**
      * 802.1Q/802.1ad VLAN.

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * {@snippet :
  * boolean running = nl.links().get("veth0").flags().contains(LinkFlag.LOWER_UP);   // <…,LOWER_UP>
- * nl.links().set("veth0", LinkChange.none().withFlag(LinkFlag.PROMISC, true));        // ip link set veth0 promisc on
+ * nl.links().set("veth0", LinkChange.empty().withFlag(LinkFlag.PROMISC, true));        // ip link set veth0 promisc on
  * }
  */
 public enum LinkFlag {
@@ -36,8 +36,8 @@ public enum LinkFlag {
     /** IFF_ECHO. */ ECHO(0x40000);
 
     private static final LinkFlag[] VALUES = values();
-    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
-    private static final int KNOWN = FlagSet.mask(BITS);
+    private static final FlagSet.Table<LinkFlag> TABLE =
+            new FlagSet.Table<>(VALUES, java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray());
     private final int bit;
 
     LinkFlag(int bit) {
@@ -49,15 +49,16 @@ public enum LinkFlag {
         return bit;
     }
 
-    /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
+    /**
+     * The flags set in {@code bits}, an immutable set; bits that name no constant are ignored (a
+     * record keeps them in its {@code raw…} component). Shared, not allocated, for the common words.
+     */
     public static Set<LinkFlag> fromBits(int bits) {
-        return new FlagSet<>(VALUES, BITS, bits & KNOWN);
+        return TABLE.of(bits);
     }
 
     /** The bits of {@code flags}. */
     public static int toBits(Set<LinkFlag> flags) {
-        int b = 0;
-        for (LinkFlag f : flags) b |= f.bit;
-        return b;
+        return TABLE.bits(flags);
     }
 }

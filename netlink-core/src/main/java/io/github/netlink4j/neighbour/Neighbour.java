@@ -9,6 +9,7 @@ import io.github.netlink4j.support.IpText;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A neighbour (ARP or NDP) cache entry from {@code RTM_NEWNEIGH} (struct ndmsg and {@code NDA_*} attributes).
@@ -23,18 +24,40 @@ import java.util.Set;
  * @param lladdr   NDA_LLADDR
  * @param state    ndm_state; empty for NUD_NONE
  * @param rawState the same as bits
- * @param flags    ndm_flags (NTF_*)
+ * @param flags    ndm_flags as {@link NeighbourFlag}s
+ * @param rawFlags the same as bits
  */
 public record Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
-                        Set<NeighbourState> state, int rawState, int flags) {
-    /** Makes the set immutable. */
+                        Set<NeighbourState> state, int rawState, Set<NeighbourFlag> flags, int rawFlags) {
+    /** Makes the sets immutable (the decoders' own sets are kept as they are). */
     public Neighbour {
         state = state instanceof FlagSet ? state : Set.copyOf(state);
+        flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
     }
 
-    /** {@link #flags()} as {@link NeighbourFlag}s. */
-    public Set<NeighbourFlag> flagSet() {
-        return NeighbourFlag.fromBits(flags);
+    // The state a spec gets, strongest first, when the kernel reports more than one (it reports one).
+    private static final NeighbourState[] SPEC_STATE_ORDER = {NeighbourState.PERMANENT, NeighbourState.NOARP, NeighbourState.REACHABLE,
+            NeighbourState.STALE, NeighbourState.DELAY, NeighbourState.PROBE, NeighbourState.FAILED, NeighbourState.INCOMPLETE};
+
+    /**
+     * The spec that makes this entry again, or names it for a delete: link, address, link-layer address,
+     * state and proxy-ness ({@code NTF_PROXY}). Records carry link indexes and specs link names, so
+     * {@code linkNames} names {@link #index()}. An entry in no state (NUD_NONE, as proxy entries are
+     * reported) gets PERMANENT, the spec's default.
+     *
+     * @throws IllegalStateException for an entry without an IP address (a bridge FDB entry), which no
+     *                               {@code NeighbourSpec} describes
+     */
+    public NeighbourSpec toSpec(IntFunction<String> linkNames) {
+        InetAddress a = address.orElseThrow(() -> new IllegalStateException("a neighbour entry without an IP address has no NeighbourSpec"));
+        NeighbourState s = NeighbourState.PERMANENT;
+        for (NeighbourState x : SPEC_STATE_ORDER) {
+            if (state.contains(x)) {
+                s = x;
+                break;
+            }
+        }
+        return new NeighbourSpec(linkNames.apply(index), a, lladdr, s, flags.contains(NeighbourFlag.PROXY));
     }
 
     /** One line in ip's words: {@code 10.200.0.3 dev if3 lladdr 02:00:00:00:00:03 PERMANENT}. */

@@ -8,7 +8,7 @@ import java.util.Set;
  * Neighbour entry flags ({@code ndm_flags}, {@code NTF_*} of linux/neighbour.h).
  *
  * {@snippet :
- * boolean router = nl.neighbours().get("veth0", InetAddress.ofLiteral("fd00:200::1")).flagSet().contains(NeighbourFlag.ROUTER);
+ * boolean router = nl.neighbours().get("veth0", InetAddress.ofLiteral("fd00:200::1")).flags().contains(NeighbourFlag.ROUTER);
  * }
  */
 public enum NeighbourFlag {
@@ -22,7 +22,8 @@ public enum NeighbourFlag {
     /** NTF_ROUTER: an IPv6 router. */ ROUTER(0x80);
 
     private static final NeighbourFlag[] VALUES = values();
-    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private static final FlagSet.Table<NeighbourFlag> TABLE =
+            new FlagSet.Table<>(VALUES, java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray());
     private final int bit;
 
     NeighbourFlag(int bit) {
@@ -34,8 +35,16 @@ public enum NeighbourFlag {
         return bit;
     }
 
-    /** The flags set in {@code bits}, an immutable set. */
+    /**
+     * The flags set in {@code bits}, an immutable set; bits that name no constant are ignored (a
+     * record keeps them in its {@code raw…} component). Shared, not allocated, for the common words.
+     */
     public static Set<NeighbourFlag> fromBits(int bits) {
-        return new FlagSet<>(VALUES, BITS, bits & 0xff);
+        return TABLE.of(bits);
+    }
+
+    /** The bits of {@code flags}. */
+    public static int toBits(Set<NeighbourFlag> flags) {
+        return TABLE.bits(flags);
     }
 }

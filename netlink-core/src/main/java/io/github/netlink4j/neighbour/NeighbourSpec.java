@@ -8,13 +8,14 @@ import io.github.netlink4j.support.Validate;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * A neighbour entry to add, replace or delete (RTM_NEWNEIGH/RTM_DELNEIGH): {@code ip neigh add ADDR
  * lladdr MAC dev LINK nud STATE}.
  *
  * {@snippet :
- * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07")));
+ * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07")));
  * nl.neighbours().add(NeighbourSpec.proxy("veth0", InetAddress.ofLiteral("10.200.0.50")));   // ip neigh add proxy …
  * }
  *
@@ -51,6 +52,17 @@ public record NeighbourSpec(String link, InetAddress address, Optional<MacAddres
     /** The address's family. */
     public AddressFamily family() {
         return AddressFamily.of(address);
+    }
+
+    /**
+     * Whether {@code n} is the entry this spec names, by the kernel's key for a neighbour: the link (the
+     * record's index named by {@code linkNames}), the IP address, and whether it is a proxy entry (proxy
+     * entries live in a table of their own). The link-layer address and state are what an add sets, not
+     * part of the key.
+     */
+    public boolean matches(Neighbour n, IntFunction<String> linkNames) {
+        return n.address().isPresent() && n.address().get().equals(address) && n.flags().contains(NeighbourFlag.PROXY) == proxy
+                && link.equals(linkNames.apply(n.index()));
     }
 
     /** A copy with {@code state} set. */

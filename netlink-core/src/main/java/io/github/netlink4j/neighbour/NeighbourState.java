@@ -11,7 +11,7 @@ import java.util.Set;
  * prints them.
  *
  * {@snippet :
- * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.parse("02:00:00:00:00:07"))
+ * nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"), MacAddress.of("02:00:00:00:00:07"))
  *         .withState(NeighbourState.REACHABLE));                 // … nud reachable
  * }
  */
@@ -26,7 +26,8 @@ public enum NeighbourState {
     /** NUD_PERMANENT. */ PERMANENT(0x80);
 
     private static final NeighbourState[] VALUES = values();
-    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private static final FlagSet.Table<NeighbourState> TABLE =
+            new FlagSet.Table<>(VALUES, java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray());
     private final int bit;
 
     NeighbourState(int bit) {
@@ -38,15 +39,16 @@ public enum NeighbourState {
         return bit;
     }
 
-    /** The states set in {@code bits}, an immutable set (empty for NUD_NONE). */
+    /**
+     * The states set in {@code bits}, an immutable set (empty for NUD_NONE); bits that name no constant are ignored (a
+     * record keeps them in its {@code raw…} component). Shared, not allocated, for the common words.
+     */
     public static Set<NeighbourState> fromBits(int bits) {
-        return new FlagSet<>(VALUES, BITS, bits & 0xff);
+        return TABLE.of(bits);
     }
 
-    /** The bits of {@code states}. */
-    public static int toBits(Set<NeighbourState> states) {
-        int b = 0;
-        for (NeighbourState s : states) b |= s.bit;
-        return b;
+    /** The bits of {@code flags}. */
+    public static int toBits(Set<NeighbourState> flags) {
+        return TABLE.bits(flags);
     }
 }

@@ -24,7 +24,8 @@ public enum NexthopFlag {
     /** RTNH_F_TRAP: trapped to the CPU by hardware. */ TRAP(64);
 
     private static final NexthopFlag[] VALUES = values();
-    private static final int[] BITS = java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray();
+    private static final FlagSet.Table<NexthopFlag> TABLE =
+            new FlagSet.Table<>(VALUES, java.util.Arrays.stream(VALUES).mapToInt(f -> f.bit).toArray());
     private final int bit;
 
     NexthopFlag(int bit) {
@@ -36,15 +37,16 @@ public enum NexthopFlag {
         return bit;
     }
 
-    /** The flags set in {@code bits}, an immutable set; bits that name no constant are ignored. */
+    /**
+     * The flags set in {@code bits}, an immutable set; bits that name no constant are ignored (a
+     * record keeps them in its {@code raw…} component). Shared, not allocated, for the common words.
+     */
     public static Set<NexthopFlag> fromBits(int bits) {
-        return new FlagSet<>(VALUES, BITS, bits & 0x7f);
+        return TABLE.of(bits);
     }
 
     /** The bits of {@code flags}. */
     public static int toBits(Set<NexthopFlag> flags) {
-        int b = 0;
-        for (NexthopFlag f : flags) b |= f.bit;
-        return b;
+        return TABLE.bits(flags);
     }
 }

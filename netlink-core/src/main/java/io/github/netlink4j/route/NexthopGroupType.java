@@ -5,7 +5,7 @@ package io.github.netlink4j.route;
  * linux/nexthop.h).
  *
  * {@snippet :
- * nl.nexthops().add(NexthopObjectSpec.group(11, members).resilient(8, Duration.ofSeconds(60), null));   // … type resilient buckets 8
+ * nl.nexthops().add(NexthopObjectSpec.group(11, members).withResilient(8).withIdleTimer(Duration.ofSeconds(60)));   // … type resilient buckets 8
  * }
  */
 public enum NexthopGroupType {

@@ -2,13 +2,18 @@ package io.github.netlink4j.route;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.RawAttribute;
+import io.github.netlink4j.support.FlagSet;
 import io.github.netlink4j.support.IpText;
+import io.github.netlink4j.support.Validate;
 
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A nexthop object as the kernel reports it in RTM_NEWNEXTHOP ({@code struct nhmsg} and NHA_*
@@ -20,12 +25,13 @@ import java.util.OptionalInt;
  * for (NexthopObject n : nl.nexthops().list()) System.out.println(n);   // id 1 via 10.200.0.1 dev veth0 scope link
  * }
  *
- * @param id              NHA_ID
+ * @param id              NHA_ID, 1 to 4294967295
  * @param family          nh_family (the gateway's family; INET for a device-only or blackhole nexthop;
  *                        empty, AF_UNSPEC, for a group)
  * @param scope           nh_scope
  * @param protocol        nh_protocol
- * @param flags           nh_flags (RTNH_F_*: onlink, dead, linkdown, …)
+ * @param rawFlags        nh_flags as the kernel sent them
+ * @param flags           the same as {@link NexthopFlag}s (onlink, dead, linkdown, …)
  * @param gateway         NHA_GATEWAY
  * @param outputIndex     NHA_OIF
  * @param blackhole       NHA_BLACKHOLE
@@ -35,12 +41,13 @@ import java.util.OptionalInt;
  * @param resilient       NHA_RES_GROUP, for a resilient group
  * @param unknown         attributes not decoded above, kept raw
  */
-public record NexthopObject(int id, Optional<AddressFamily> family, RouteScope scope, RouteProtocol protocol, int flags,
-                            Optional<InetAddress> gateway, OptionalInt outputIndex, boolean blackhole, boolean fdb,
+public record NexthopObject(long id, Optional<AddressFamily> family, RouteScope scope, RouteProtocol protocol, int rawFlags,
+                            Set<NexthopFlag> flags, Optional<InetAddress> gateway, OptionalInt outputIndex, boolean blackhole, boolean fdb,
                             List<Member> group, Optional<NexthopGroupType> groupType, Optional<Resilient> resilient,
                             List<RawAttribute> unknown) {
-    /** Makes the lists immutable. */
+    /** Makes the collections immutable. */
     public NexthopObject {
+        flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
         group = List.copyOf(group);
         unknown = List.copyOf(unknown);
     }
@@ -48,12 +55,13 @@ public record NexthopObject(int id, Optional<AddressFamily> family, RouteScope s
     /**
      * One member of a group ({@code struct nexthop_grp}).
      *
-     * @param id     the member's nexthop id
+     * @param id     the member's nexthop id, 1 to 4294967295
      * @param weight its weight, 1..256 (the kernel stores weight - 1)
      */
-    public record Member(int id, int weight) {
-        /** Checks the weight. */
+    public record Member(long id, int weight) {
+        /** Checks the id and the weight. */
         public Member {
+            Validate.u32("member id", id);
             if (weight < 1 || weight > 256) throw new IllegalArgumentException("weight " + weight + " is out of 1..256");
         }
     }
@@ -68,6 +76,19 @@ public record NexthopObject(int id, Optional<AddressFamily> family, RouteScope s
      */
     public record Resilient(int buckets, Duration idleTimer, Duration unbalancedTimer, Duration unbalancedTime) {}
 
+    /**
+     * The spec that makes this nexthop again ({@code ip nexthop replace} of what {@code ip nexthop show}
+     * lists): id, family, via, dev, blackhole, fdb, onlink, group members and type, a resilient group's
+     * buckets and timers, protocol. Records carry link indexes and specs link names, so {@code linkNames}
+     * names the output index.
+     */
+    public NexthopObjectSpec toSpec(IntFunction<String> linkNames) {
+        Optional<String> link = outputIndex.isPresent() ? Optional.of(linkNames.apply(outputIndex.getAsInt())) : Optional.empty();
+        return new NexthopObjectSpec(OptionalLong.of(id), family, gateway, link, blackhole, fdb, flags.contains(NexthopFlag.ONLINK),
+                group, groupType, resilient.map(r -> java.util.OptionalInt.of(r.buckets())).orElse(java.util.OptionalInt.empty()),
+                resilient.map(Resilient::idleTimer), resilient.map(Resilient::unbalancedTimer), Optional.of(protocol));
+    }
+
     /** Whether this is a group of other nexthops. */
     public boolean isGroup() {
         return !group.isEmpty();
@@ -76,7 +97,7 @@ public record NexthopObject(int id, Optional<AddressFamily> family, RouteScope s
     /** {@code id 1 via 10.200.0.1 dev if3 scope link}: ip's words, devices by index. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("id ").append(Integer.toUnsignedString(id));
+        StringBuilder sb = new StringBuilder("id ").append(id);
         if (isGroup()) {
             sb.append(" group ");
             for (int i = 0; i < group.size(); i++) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.IntFunction;
 
 /**
  * A nexthop object to add or replace (RTM_NEWNEXTHOP), what {@code ip nexthop add|replace} takes: a
@@ -22,7 +24,7 @@ import java.util.OptionalInt;
  * nl.routes().add(RouteSpec.to("10.200.50.0/24").withNexthopId(10));
  * }
  *
- * @param id              NHA_ID (empty: the kernel assigns one)
+ * @param id              NHA_ID, 1 to 4294967295 (empty: the kernel assigns one)
  * @param family          nh_family: the gateway's family, INET for a device or blackhole (INET6 for an IPv6
  *                        blackhole), empty (AF_UNSPEC) for a group, as ip sends them
  * @param gateway         NHA_GATEWAY ({@code via})
@@ -37,13 +39,15 @@ import java.util.OptionalInt;
  * @param unbalancedTimer NHA_RES_GROUP_UNBALANCED_TIMER
  * @param protocol        nh_protocol
  */
-public record NexthopObjectSpec(OptionalInt id, Optional<AddressFamily> family, Optional<InetAddress> gateway, Optional<String> link,
+public record NexthopObjectSpec(OptionalLong id, Optional<AddressFamily> family, Optional<InetAddress> gateway, Optional<String> link,
                                 boolean blackhole, boolean fdb, boolean onlink, List<NexthopObject.Member> group,
                                 Optional<NexthopGroupType> groupType, OptionalInt buckets, Optional<Duration> idleTimer,
                                 Optional<Duration> unbalancedTimer, Optional<RouteProtocol> protocol) {
     /** Checks that the parts make one kind of nexthop, as the kernel requires. */
     public NexthopObjectSpec {
         Objects.requireNonNull(family, "family");
+        Validate.u32("nexthop id", id);
+        if (id.isPresent() && id.getAsLong() == 0) throw new IllegalArgumentException("nexthop id 0 means \"the kernel picks\": leave the id empty");
         group = List.copyOf(group);
         gateway.ifPresent(g -> {
             if (family.isPresent() && AddressFamily.of(g) != family.get()) {
@@ -72,32 +76,55 @@ public record NexthopObjectSpec(OptionalInt id, Optional<AddressFamily> family, 
         }
     }
 
-    private static NexthopObjectSpec single(int id, AddressFamily family, InetAddress gw, String link, boolean blackhole) {
-        return new NexthopObjectSpec(id == 0 ? OptionalInt.empty() : OptionalInt.of(id), Optional.of(family), Optional.ofNullable(gw),
+    private static OptionalLong id(long id) {
+        return id == 0 ? OptionalLong.empty() : OptionalLong.of(id);
+    }
+
+    private static NexthopObjectSpec single(long id, AddressFamily family, InetAddress gw, String link, boolean blackhole) {
+        return new NexthopObjectSpec(id(id), Optional.of(family), Optional.ofNullable(gw),
                 Optional.ofNullable(link), blackhole, false, false, List.of(), Optional.empty(), OptionalInt.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
     }
 
-    /** {@code id ID via GW dev LINK} ({@code link} may be null). */
-    public static NexthopObjectSpec via(int id, InetAddress gateway, String link) {
-        return single(id, AddressFamily.of(gateway), gateway, link, false);
+    /** {@code id ID via GW dev LINK}. */
+    public static NexthopObjectSpec via(long id, InetAddress gateway, String link) {
+        return single(id, AddressFamily.of(gateway), gateway, java.util.Objects.requireNonNull(link, "link"), false);
+    }
+
+    /** {@code id ID via GW}: the kernel finds the link by a route to the gateway. */
+    public static NexthopObjectSpec via(long id, InetAddress gateway) {
+        return single(id, AddressFamily.of(gateway), gateway, null, false);
     }
 
     /** {@code id ID dev LINK}: a directly connected next hop. */
-    public static NexthopObjectSpec dev(int id, String link) {
+    public static NexthopObjectSpec dev(long id, String link) {
         return single(id, AddressFamily.INET, null, link, false);
     }
 
     /** {@code id ID blackhole} of {@code family}. */
-    public static NexthopObjectSpec blackhole(int id, AddressFamily family) {
+    public static NexthopObjectSpec blackhole(long id, AddressFamily family) {
         return single(id, family, null, null, true);
     }
 
     /** {@code id ID group A[,W]/B[,W]…}: a multipath group of other nexthops. */
-    public static NexthopObjectSpec group(int id, List<NexthopObject.Member> members) {
-        return new NexthopObjectSpec(id == 0 ? OptionalInt.empty() : OptionalInt.of(id), Optional.empty(), Optional.empty(),
+    public static NexthopObjectSpec group(long id, List<NexthopObject.Member> members) {
+        return new NexthopObjectSpec(id(id), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, false, false, members, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
+    }
+
+    /**
+     * Whether {@code n} is the nexthop this spec names. With an id, the id is the kernel's whole key; without
+     * one (the kernel picked it), every part the spec sets must equal the record's: family, via, dev (the
+     * record's index named by {@code linkNames}), blackhole, fdb, onlink, the members and type of a group,
+     * and the protocol when the spec sets one.
+     */
+    public boolean matches(NexthopObject n, IntFunction<String> linkNames) {
+        if (id.isPresent()) return n.id() == id.getAsLong();
+        NexthopObjectSpec o = n.toSpec(linkNames);
+        return family.equals(o.family) && gateway.equals(o.gateway) && link.equals(o.link) && blackhole == o.blackhole && fdb == o.fdb
+                && onlink == o.onlink && group.equals(o.group) && (groupType.isEmpty() || groupType.equals(o.groupType))
+                && (protocol.isEmpty() || protocol.equals(o.protocol));
     }
 
     /** The same nexthop with RTNH_F_ONLINK. */
@@ -110,10 +137,25 @@ public record NexthopObjectSpec(OptionalInt id, Optional<AddressFamily> family, 
         return new NexthopObjectSpec(id, family, gateway, link, blackhole, true, onlink, group, groupType, buckets, idleTimer, unbalancedTimer, protocol);
     }
 
-    /** The same group as a resilient one: {@code buckets}, and the timers (null: the kernel's defaults). */
-    public NexthopObjectSpec resilient(int nbuckets, Duration idle, Duration unbalanced) {
+    /**
+     * The same group as a resilient one of {@code nbuckets} buckets ({@code type resilient buckets N}); its
+     * timers are the kernel's defaults until {@link #withIdleTimer} or {@link #withUnbalancedTimer} sets them.
+     */
+    public NexthopObjectSpec withResilient(int nbuckets) {
         return new NexthopObjectSpec(id, family, gateway, link, blackhole, fdb, onlink, group, Optional.of(NexthopGroupType.RESILIENT),
-                OptionalInt.of(nbuckets), Optional.ofNullable(idle), Optional.ofNullable(unbalanced), protocol);
+                OptionalInt.of(nbuckets), idleTimer, unbalancedTimer, protocol);
+    }
+
+    /** The same resilient group with NHA_RES_GROUP_IDLE_TIMER {@code t} ({@code idle_timer}). */
+    public NexthopObjectSpec withIdleTimer(Duration t) {
+        return new NexthopObjectSpec(id, family, gateway, link, blackhole, fdb, onlink, group, groupType, buckets, Optional.of(t),
+                unbalancedTimer, protocol);
+    }
+
+    /** The same resilient group with NHA_RES_GROUP_UNBALANCED_TIMER {@code t} ({@code unbalanced_timer}). */
+    public NexthopObjectSpec withUnbalancedTimer(Duration t) {
+        return new NexthopObjectSpec(id, family, gateway, link, blackhole, fdb, onlink, group, groupType, buckets, idleTimer,
+                Optional.of(t), protocol);
     }
 
     /** The same nexthop recorded as made by {@code p}. */

@@ -1,6 +1,7 @@
 package io.github.netlink4j.route;
 
 import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.support.FlagSet;
 import io.github.netlink4j.support.IpText;
 
 
@@ -8,6 +9,10 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.ArrayList;
 
 /**
  * A route as the kernel reports it in {@code RTM_NEWROUTE} (struct rtmsg and {@code RTA_*} attributes).
@@ -23,29 +28,30 @@ import java.util.OptionalInt;
  * @param protocol          rtm_protocol
  * @param scope             rtm_scope
  * @param type              rtm_type
- * @param flags             rtm_flags (RTM_F_* and RTNH_F_* bits)
+ * @param rawFlags          rtm_flags as the kernel sent them: RTNH_F_* in the low byte, RTM_F_* above, a lookup's
+ *                          RTCF_* cache flags in the top half
+ * @param flags             the RTM_F_* bits as {@link RouteFlag}s (see {@link #nexthopFlags()} and {@link #cacheFlags()} for the rest)
  * @param gateway           RTA_GATEWAY
  * @param outputIndex       RTA_OIF
  * @param preferredSource   RTA_PREFSRC
- * @param metric            RTA_PRIORITY
+ * @param metric            RTA_PRIORITY, unsigned 32-bit
  * @param multipath         RTA_MULTIPATH next hops; empty for a single path
  * @param preference        RTA_PREF, the IPv6 router preference
  * @param source            RTA_SRC, the source prefix of a source-specific route or a lookup's {@code from}
  * @param sourceLength      rtm_src_len
  * @param inputIndex        RTA_IIF, the input link of a lookup's answer
- * @param uid               RTA_UID, the user a lookup's answer was made for
- * @param nexthopId         RTA_NH_ID, the nexthop object the route uses ({@code ip route … nhid N})
+ * @param uid               RTA_UID, the user a lookup's answer was made for, unsigned 32-bit
+ * @param nexthopId         RTA_NH_ID, the nexthop object the route uses ({@code ip route … nhid N}), unsigned 32-bit
  */
 public record Route(AddressFamily family, Optional<InetAddress> destination, int destinationLength, RouteTable table,
-                    RouteProtocol protocol, RouteScope scope, RouteType type, int flags, Optional<InetAddress> gateway,
-                    OptionalInt outputIndex, Optional<InetAddress> preferredSource, OptionalInt metric,
-                    List<Nexthop> multipath, Optional<RoutePreference> preference, Optional<InetAddress> source,
-                    int sourceLength, OptionalInt inputIndex, OptionalInt uid, OptionalInt nexthopId) {
-    /** {@code RTM_F_CLONED}: a cache entry, not a route someone added. */
-    private static final int RTM_F_CLONED = 0x200;
-
-    /** Makes the list immutable. */
+                    RouteProtocol protocol, RouteScope scope, RouteType type, int rawFlags, Set<RouteFlag> flags,
+                    Optional<InetAddress> gateway, OptionalInt outputIndex, Optional<InetAddress> preferredSource,
+                    OptionalLong metric, List<Nexthop> multipath, Optional<RoutePreference> preference,
+                    Optional<InetAddress> source, int sourceLength, OptionalInt inputIndex, OptionalLong uid,
+                    OptionalLong nexthopId) {
+    /** Makes the collections immutable (the decoders' own flag sets are kept as they are). */
     public Route {
+        flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
         multipath = List.copyOf(multipath);
     }
 
@@ -56,7 +62,7 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
 
     /** Whether the kernel made this entry as a cache of a lookup ({@code RTM_F_CLONED}); ip hides these. */
     public boolean isCloned() {
-        return (flags & RTM_F_CLONED) != 0;
+        return flags.contains(RouteFlag.CLONED);
     }
 
     // RTCF_* of linux/in_route.h in the order ip's print_cache_flags prints them, with its names.
@@ -72,7 +78,7 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
      */
     public List<String> cacheFlags() {
         List<String> out = new java.util.ArrayList<>();
-        int f = flags & ~0xFFFF;
+        int f = rawFlags & ~0xFFFF;
         for (int i = 0; i < CACHE_BITS.length; i++) {
             if ((f & CACHE_BITS[i]) != 0) {
                 out.add(CACHE_NAMES[i]);
@@ -84,8 +90,29 @@ public record Route(AddressFamily family, Optional<InetAddress> destination, int
     }
 
     /** The next-hop flags of a single-path route (the RTNH_F_* bits of {@code rtm_flags}). */
-    public java.util.Set<NexthopFlag> nexthopFlags() {
-        return NexthopFlag.fromBits(flags);
+    public Set<NexthopFlag> nexthopFlags() {
+        return NexthopFlag.fromBits(rawFlags);
+    }
+
+    /**
+     * The spec that makes this route again, or names it for a delete: its key (family, destination,
+     * table, type, metric), how it is reached (gateway and link, the multipath list, or the nexthop
+     * object) and its protocol, scope and preferred source. Records carry link indexes and specs link
+     * names, so {@code linkNames} names each index (e.g. from {@code nl.links().list()}); a route through a
+     * nexthop object ({@code nhid}) keeps only the id, since the kernel reports the object's gateway and
+     * link as the route's own. Not carried: RTA_SRC, RTA_PREF and the flags, which a spec does not set.
+     *
+     * @throws IllegalArgumentException when {@code linkNames} gives no valid name for an index
+     */
+    public RouteSpec toSpec(IntFunction<String> linkNames) {
+        boolean viaObject = nexthopId.isPresent();
+        List<NexthopSpec> hops = new ArrayList<>(multipath.size());
+        if (!viaObject) {
+            for (Nexthop h : multipath) hops.add(new NexthopSpec(h.gateway(), linkNames.apply(h.outputIndex()), h.weight()));
+        }
+        Optional<String> link = viaObject || outputIndex.isEmpty() ? Optional.empty() : Optional.of(linkNames.apply(outputIndex.getAsInt()));
+        return new RouteSpec(family, destination, destinationLength, viaObject ? Optional.empty() : gateway, link, preferredSource,
+                metric, Optional.of(table), Optional.of(protocol), Optional.of(scope), type, hops, nexthopId);
     }
 
     /** {@code default} or {@code dst/len}, as ip prints the destination (host routes without /32). */

@@ -44,7 +44,7 @@ public record RouteProtocol(int value) {
      *
      * @throws IllegalArgumentException for anything else
      */
-    public static RouteProtocol parse(String text) {
+    public static RouteProtocol of(String text) {
         for (int i = 0; i < NAMES.length; i++) if (text.equals(NAMES[i])) return new RouteProtocol(i);
         try {
             return of(Integer.parseInt(text));

@@ -7,7 +7,7 @@ import io.github.netlink4j.support.Validate;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A route lookup, what {@code ip route get} asks the kernel (RTM_GETROUTE without NLM_F_DUMP): the
@@ -25,14 +25,16 @@ import java.util.OptionalInt;
  * @param source      RTA_SRC ({@code from})
  * @param inputLink   RTA_IIF ({@code iif}), by name
  * @param outputLink  RTA_OIF ({@code oif}), by name
- * @param mark        RTA_MARK ({@code mark})
- * @param uid         RTA_UID ({@code uid})
+ * @param mark        RTA_MARK ({@code mark}), 0 to 4294967295
+ * @param uid         RTA_UID ({@code uid}), 0 to 4294967295
  * @param fibMatch    RTM_F_FIB_MATCH ({@code fibmatch})
  */
 public record RouteQuery(InetAddress destination, Optional<InetAddress> source, Optional<String> inputLink,
-                         Optional<String> outputLink, OptionalInt mark, OptionalInt uid, boolean fibMatch) {
-    /** Checks that the addresses are of one family and the link names valid. */
+                         Optional<String> outputLink, OptionalLong mark, OptionalLong uid, boolean fibMatch) {
+    /** Checks that the addresses are of one family, the link names valid and the numbers unsigned 32-bit. */
     public RouteQuery {
+        Validate.u32("mark", mark);
+        Validate.u32("uid", uid);
         Objects.requireNonNull(destination, "destination");
         if (source.isPresent() && AddressFamily.of(source.get()) != AddressFamily.of(destination)) {
             throw new IllegalArgumentException("from " + IpText.text(source.get()) + " is not of the destination's family");
@@ -43,8 +45,8 @@ public record RouteQuery(InetAddress destination, Optional<InetAddress> source, 
 
     /** The lookup of {@code destination} and nothing else. */
     public static RouteQuery to(InetAddress destination) {
-        return new RouteQuery(destination, Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                OptionalInt.empty(), false);
+        return new RouteQuery(destination, Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), false);
     }
 
     /** The family of the destination. */
@@ -68,13 +70,13 @@ public record RouteQuery(InetAddress destination, Optional<InetAddress> source, 
     }
 
     /** The same lookup for packets with firewall mark {@code value}. */
-    public RouteQuery withMark(int value) {
-        return new RouteQuery(destination, source, inputLink, outputLink, OptionalInt.of(value), uid, fibMatch);
+    public RouteQuery withMark(long value) {
+        return new RouteQuery(destination, source, inputLink, outputLink, OptionalLong.of(value), uid, fibMatch);
     }
 
     /** The same lookup for sockets of user {@code value}. */
-    public RouteQuery withUid(int value) {
-        return new RouteQuery(destination, source, inputLink, outputLink, mark, OptionalInt.of(value), fibMatch);
+    public RouteQuery withUid(long value) {
+        return new RouteQuery(destination, source, inputLink, outputLink, mark, OptionalLong.of(value), fibMatch);
     }
 
     /** The same lookup answered with the matching table entry (RTM_F_FIB_MATCH). */

@@ -41,7 +41,7 @@ public record RouteScope(int value) {
      *
      * @throws IllegalArgumentException for anything else
      */
-    public static RouteScope parse(String text) {
+    public static RouteScope of(String text) {
         return switch (text) {
             case "global", "universe" -> UNIVERSE;
             case "site" -> SITE;

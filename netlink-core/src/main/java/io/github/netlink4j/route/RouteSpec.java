@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A route to add, replace or delete (RTM_NEWROUTE/RTM_DELROUTE): {@code ip route add [TYPE]
@@ -27,18 +27,19 @@ import java.util.OptionalInt;
  * @param gateway           RTA_GATEWAY
  * @param link              the output link's name (RTA_OIF)
  * @param preferredSource   RTA_PREFSRC
- * @param metric            RTA_PRIORITY
+ * @param metric            RTA_PRIORITY, 0 to 4294967295
  * @param table             the table; main if empty
  * @param protocol          rtm_protocol; boot if empty, as ip uses
  * @param scope             the scope; derived as ip derives it if empty
  * @param type              unicast, blackhole, unreachable, prohibit, local, …
  * @param multipath         next hops of an ECMP route
- * @param nexthopId         RTA_NH_ID: the nexthop object the route uses ({@code nhid N}) instead of via, dev or multipath
+ * @param nexthopId         RTA_NH_ID: the nexthop object the route uses ({@code nhid N}) instead of via, dev or
+ *                          multipath, 1 to 4294967295
  */
 public record RouteSpec(AddressFamily family, Optional<InetAddress> destination, int destinationLength,
                         Optional<InetAddress> gateway, Optional<String> link, Optional<InetAddress> preferredSource,
-                        OptionalInt metric, Optional<RouteTable> table, Optional<RouteProtocol> protocol,
-                        Optional<RouteScope> scope, RouteType type, List<NexthopSpec> multipath, OptionalInt nexthopId) {
+                        OptionalLong metric, Optional<RouteTable> table, Optional<RouteProtocol> protocol,
+                        Optional<RouteScope> scope, RouteType type, List<NexthopSpec> multipath, OptionalLong nexthopId) {
     /** Validates before anything is sent. */
     public RouteSpec {
         if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("a route's family is INET or INET6, not " + family);
@@ -54,7 +55,9 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
             if (AddressFamily.of(s) != family) throw new IllegalArgumentException("source " + IpText.text(s) + " is not of the route's family");
         });
         link.ifPresent(Validate::ifName);
-        if (metric.isPresent() && metric.getAsInt() < 0) throw new IllegalArgumentException("metric must be >= 0");
+        Validate.u32("metric", metric);
+        Validate.u32("nexthop id", nexthopId);
+        if (nexthopId.isPresent() && nexthopId.getAsLong() == 0) throw new IllegalArgumentException("nexthop id 0 names no nexthop object");
         if (table.isPresent() && table.get().equals(RouteTable.UNSPEC)) throw new IllegalArgumentException("a route goes in a table from 1 up, not table 0");
         Objects.requireNonNull(protocol);
         Objects.requireNonNull(scope);
@@ -75,14 +78,14 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
     }
 
     /** The same route through nexthop object {@code id} (RTA_NH_ID, {@code nhid ID}). */
-    public RouteSpec withNexthopId(int id) {
+    public RouteSpec withNexthopId(long id) {
         return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, metric, table, protocol, scope, type,
-                multipath, OptionalInt.of(id));
+                multipath, OptionalLong.of(id));
     }
 
     private static RouteSpec plain(AddressFamily family, Optional<InetAddress> destination, int length, Optional<InetAddress> gateway) {
-        return new RouteSpec(family, destination, length, gateway, Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), RouteType.UNICAST, List.of(), OptionalInt.empty());
+        return new RouteSpec(family, destination, length, gateway, Optional.empty(), Optional.empty(), OptionalLong.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), RouteType.UNICAST, List.of(), OptionalLong.empty());
     }
 
     /**
@@ -95,7 +98,7 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
      */
     public static RouteSpec to(String cidr) {
         if (cidr.equals("default")) return defaultRoute(AddressFamily.INET);
-        return to(io.github.netlink4j.common.IpPrefix.parseNetwork(cidr));
+        return to(io.github.netlink4j.common.IpPrefix.ofNetwork(cidr));
     }
 
     /** A unicast route to {@code prefix}, whose host bits must be zero. */
@@ -131,8 +134,8 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
     }
 
     /** A copy with {@code metric} set (RTA_PRIORITY). */
-    public RouteSpec withMetric(int m) {
-        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, OptionalInt.of(m), table, protocol, scope, type, multipath, nexthopId);
+    public RouteSpec withMetric(long m) {
+        return new RouteSpec(family, destination, destinationLength, gateway, link, preferredSource, OptionalLong.of(m), table, protocol, scope, type, multipath, nexthopId);
     }
 
     /** A copy in table {@code t}. */
@@ -174,6 +177,6 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
     public boolean matches(Route r) {
         return r.family() == family && r.destination().equals(destination) && r.destinationLength() == destinationLength
                 && r.table().equals(table.orElse(RouteTable.MAIN)) && r.type() == type
-                && (metric.isEmpty() || r.metric().orElse(0) == metric.getAsInt());
+                && (metric.isEmpty() || r.metric().orElse(0) == metric.getAsLong());
     }
 }

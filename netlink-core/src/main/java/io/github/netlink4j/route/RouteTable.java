@@ -13,9 +13,9 @@ import io.github.netlink4j.common.AddressFamily;
  * List<Route> local = nl.routes().list(AddressFamily.INET, RouteTable.LOCAL);                   // ip route show table local
  * }
  *
- * @param id the table id
+ * @param value the table id, the unsigned value of a kernel u32
  */
-public record RouteTable(long id) {
+public record RouteTable(long value) {
     /** {@code RT_TABLE_UNSPEC} (0): no table; only seen in what the kernel reports. */
     public static final RouteTable UNSPEC = new RouteTable(0);
     /** {@code RT_TABLE_DEFAULT} (253). */
@@ -27,7 +27,7 @@ public record RouteTable(long id) {
 
     /** Checks the id: 0 to 2^32-1. */
     public RouteTable {
-        if (id < 0 || id > 0xFFFF_FFFFL) throw new IllegalArgumentException("route table " + id + " is out of range (0 to 4294967295)");
+        if (value < 0 || value > 0xFFFF_FFFFL) throw new IllegalArgumentException("route table " + value + " is out of range (0 to 4294967295)");
     }
 
     /** The table with id {@code id}, the unsigned value of a kernel u32. */
@@ -40,7 +40,7 @@ public record RouteTable(long id) {
      *
      * @throws IllegalArgumentException for anything else
      */
-    public static RouteTable parse(String text) {
+    public static RouteTable of(String text) {
         return switch (text) {
             case "main" -> MAIN;
             case "local" -> LOCAL;
@@ -59,6 +59,6 @@ public record RouteTable(long id) {
     /** {@code main}, {@code local}, {@code default}, {@code unspec} or the id, as ip prints it. */
     @Override
     public String toString() {
-        return id == 254 ? "main" : id == 255 ? "local" : id == 253 ? "default" : id == 0 ? "unspec" : Long.toString(id);
+        return value == 254 ? "main" : value == 255 ? "local" : value == 253 ? "default" : value == 0 ? "unspec" : Long.toString(value);
     }
 }

@@ -50,7 +50,7 @@ public enum RouteType {
      *
      * @throws IllegalArgumentException for any other text
      */
-    public static RouteType parse(String text) {
+    public static RouteType of(String text) {
         for (RouteType t : VALUES) if (t != UNSPEC && t.text().equals(text)) return t;
         try {
             return of(Integer.decode(text));

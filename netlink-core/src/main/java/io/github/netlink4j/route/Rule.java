@@ -2,6 +2,7 @@ package io.github.netlink4j.route;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.RawAttribute;
+import io.github.netlink4j.support.FlagSet;
 import io.github.netlink4j.support.IpText;
 
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A policy rule as the kernel reports it in RTM_NEWRULE ({@code struct fib_rule_hdr} and FRA_*
@@ -25,8 +27,8 @@ import java.util.OptionalLong;
  * @param destination          FRA_DST
  * @param destinationLength    fib_rule_hdr.dst_len
  * @param tos                  fib_rule_hdr.tos
- * @param fwmark               FRA_FWMARK
- * @param fwmask               FRA_FWMASK
+ * @param fwmark               FRA_FWMARK, unsigned 32-bit
+ * @param fwmask               FRA_FWMASK, unsigned 32-bit
  * @param inputLink            FRA_IIFNAME
  * @param outputLink           FRA_OIFNAME
  * @param l3mdev               FRA_L3MDEV set
@@ -34,27 +36,31 @@ import java.util.OptionalLong;
  * @param ipProtocol           FRA_IP_PROTO
  * @param sourcePorts          FRA_SPORT_RANGE
  * @param destinationPorts     FRA_DPORT_RANGE
- * @param flags                fib_rule_hdr.flags (FIB_RULE_INVERT 2, FIB_RULE_UNRESOLVED 4, FIB_RULE_IIF_DETACHED 8, FIB_RULE_OIF_DETACHED 16)
+ * @param rawFlags             fib_rule_hdr.flags as the kernel sent them
+ * @param flags                the same as {@link RuleFlag}s
  * @param actionValue          fib_rule_hdr.action as sent (FR_ACT_*; 10 for the old NAT action)
  * @param table                FRA_TABLE or fib_rule_hdr.table; UNSPEC for actions without a table
- * @param gotoPriority         FRA_GOTO
- * @param suppressPrefixLength FRA_SUPPRESS_PREFIXLEN (-1: none)
- * @param suppressIfGroup      FRA_SUPPRESS_IFGROUP (-1: none)
+ * @param gotoPriority         FRA_GOTO, unsigned 32-bit
+ * @param suppressPrefixLength FRA_SUPPRESS_PREFIXLEN; empty when absent or -1 (the kernel's "none")
+ * @param suppressIfGroup      FRA_SUPPRESS_IFGROUP, unsigned 32-bit; empty when absent or 0xffffffff (the kernel's "none")
  * @param protocol             FRA_PROTOCOL
- * @param realms               FRA_FLOW
+ * @param realms               FRA_FLOW, unsigned 32-bit
  * @param tunnelId             FRA_TUN_ID, host order
  * @param unknown              attributes not decoded above, kept raw
  */
 public record Rule(AddressFamily family, long priority, Optional<InetAddress> source, int sourceLength,
-                   Optional<InetAddress> destination, int destinationLength, int tos, OptionalInt fwmark, OptionalInt fwmask,
+                   Optional<InetAddress> destination, int destinationLength, int tos, OptionalLong fwmark, OptionalLong fwmask,
                    Optional<String> inputLink, Optional<String> outputLink, boolean l3mdev, Optional<RuleRange> uidRange,
-                   OptionalInt ipProtocol, Optional<RuleRange> sourcePorts, Optional<RuleRange> destinationPorts, int flags,
-                   int actionValue, RouteTable table, OptionalInt gotoPriority, OptionalInt suppressPrefixLength,
-                   OptionalInt suppressIfGroup, Optional<RouteProtocol> protocol, OptionalInt realms, OptionalLong tunnelId,
-                   List<RawAttribute> unknown) {
-    /** Makes the list immutable. */
+                   OptionalInt ipProtocol, Optional<RuleRange> sourcePorts, Optional<RuleRange> destinationPorts, int rawFlags,
+                   Set<RuleFlag> flags, int actionValue, RouteTable table, OptionalLong gotoPriority,
+                   OptionalInt suppressPrefixLength, OptionalLong suppressIfGroup, Optional<RouteProtocol> protocol,
+                   OptionalLong realms, OptionalLong tunnelId, List<RawAttribute> unknown) {
+    /** Makes the collections immutable and drops the kernel's "none" markers of the suppressors. */
     public Rule {
+        flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
         unknown = List.copyOf(unknown);
+        if (suppressPrefixLength.isPresent() && suppressPrefixLength.getAsInt() == -1) suppressPrefixLength = OptionalInt.empty();
+        if (suppressIfGroup.isPresent() && suppressIfGroup.getAsLong() == 0xFFFF_FFFFL) suppressIfGroup = OptionalLong.empty();
     }
 
     /** The action, if it is one {@link RuleAction} names. */
@@ -68,7 +74,7 @@ public record Rule(AddressFamily family, long priority, Optional<InetAddress> so
 
     /** Whether the selectors are inverted ({@code not}, FIB_RULE_INVERT). */
     public boolean isInverted() {
-        return (flags & 2) != 0;
+        return flags.contains(RuleFlag.INVERT);
     }
 
     /**
@@ -77,12 +83,10 @@ public record Rule(AddressFamily family, long priority, Optional<InetAddress> so
      */
     public RuleSpec toSpec() {
         Optional<RuleAction> a = action();
-        return new RuleSpec(family, OptionalInt.of((int) priority), source, sourceLength, destination, destinationLength, tos, fwmark,
+        return new RuleSpec(family, OptionalLong.of(priority), source, sourceLength, destination, destinationLength, tos, fwmark,
                 fwmask, inputLink, outputLink, l3mdev, uidRange, ipProtocol, sourcePorts, destinationPorts, isInverted(), a,
                 a.orElse(null) == RuleAction.LOOKUP && !l3mdev && !table.equals(RouteTable.UNSPEC) ? Optional.of(table) : Optional.empty(),
-                a.orElse(null) == RuleAction.GOTO ? gotoPriority : OptionalInt.empty(), suppressPrefixLength.isPresent()
-                        && suppressPrefixLength.getAsInt() >= 0 ? suppressPrefixLength : OptionalInt.empty(),
-                suppressIfGroup.isPresent() && suppressIfGroup.getAsInt() != -1 ? suppressIfGroup : OptionalInt.empty(), protocol);
+                a.orElse(null) == RuleAction.GOTO ? gotoPriority : OptionalLong.empty(), suppressPrefixLength, suppressIfGroup, protocol);
     }
 
     /** One line in ip's words: {@code 100: from 10.200.0.0/24 lookup 100}. */
@@ -97,7 +101,7 @@ public record Rule(AddressFamily family, long priority, Optional<InetAddress> so
         action().ifPresentOrElse(a -> {
             switch (a) {
                 case LOOKUP -> sb.append(l3mdev ? " lookup [l3mdev-table]" : " lookup " + table);
-                case GOTO -> sb.append(" goto ").append(gotoPriority.isPresent() ? Integer.toUnsignedString(gotoPriority.getAsInt()) : "none");
+                case GOTO -> sb.append(" goto ").append(gotoPriority.isPresent() ? Long.toString(gotoPriority.getAsLong()) : "none");
                 default -> sb.append(' ').append(a.name().toLowerCase(java.util.Locale.ROOT));
             }
         }, () -> sb.append(" action ").append(actionValue));

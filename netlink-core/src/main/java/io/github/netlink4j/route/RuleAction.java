@@ -7,7 +7,7 @@ import io.github.netlink4j.common.AddressFamily;
  * linux/fib_rules.h), as {@code ip rule} names it.
  *
  * {@snippet :
- * nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.9.0/24").withAction(RuleAction.PROHIBIT).withPriority(50));
+ * nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.9.0/24").withAction(RuleAction.PROHIBIT).withPriority(50));
  * }
  */
 public enum RuleAction {

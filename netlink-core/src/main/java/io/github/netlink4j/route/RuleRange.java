@@ -7,7 +7,7 @@ import io.github.netlink4j.common.AddressFamily;
  * FRA_SPORT_RANGE and FRA_DPORT_RANGE, {@code struct fib_rule_uid_range} for FRA_UID_RANGE).
  *
  * {@snippet :
- * nl.rules().add(RuleSpec.of(AddressFamily.INET).withDestinationPorts(new RuleRange(1000, 2000)).lookup(RouteTable.of(7)));
+ * nl.rules().add(RuleSpec.of(AddressFamily.INET).withDestinationPorts(new RuleRange(1000, 2000)).withLookup(RouteTable.of(7)));
  * // ip rule add dport 1000-2000 lookup 7
  * }
  *

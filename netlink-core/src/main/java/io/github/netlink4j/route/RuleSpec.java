@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A policy rule to add or delete (RTM_NEWRULE/RTM_DELRULE, {@code struct fib_rule_hdr} and FRA_*
@@ -15,7 +16,7 @@ import java.util.OptionalInt;
  * selectors and one action; what is not set is not sent, so for a delete the kernel matches on what is.
  *
  * {@snippet :
- * nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)));
+ * nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)));
  * // ip rule add from 10.200.0.0/24 priority 100 lookup 100
  * }
  *
@@ -43,15 +44,23 @@ import java.util.OptionalInt;
  * @param suppressIfGroup      FRA_SUPPRESS_IFGROUP
  * @param protocol             FRA_PROTOCOL
  */
-public record RuleSpec(AddressFamily family, OptionalInt priority, Optional<InetAddress> source, int sourceLength,
-                       Optional<InetAddress> destination, int destinationLength, int tos, OptionalInt fwmark, OptionalInt fwmask,
+public record RuleSpec(AddressFamily family, OptionalLong priority, Optional<InetAddress> source, int sourceLength,
+                       Optional<InetAddress> destination, int destinationLength, int tos, OptionalLong fwmark, OptionalLong fwmask,
                        Optional<String> inputLink, Optional<String> outputLink, boolean l3mdev, Optional<RuleRange> uidRange,
                        OptionalInt ipProtocol, Optional<RuleRange> sourcePorts, Optional<RuleRange> destinationPorts,
-                       boolean invert, Optional<RuleAction> action, Optional<RouteTable> table, OptionalInt gotoPriority,
-                       OptionalInt suppressPrefixLength, OptionalInt suppressIfGroup, Optional<RouteProtocol> protocol) {
-    /** Checks families, lengths and ranges before anything is sent. */
+                       boolean invert, Optional<RuleAction> action, Optional<RouteTable> table, OptionalLong gotoPriority,
+                       OptionalInt suppressPrefixLength, OptionalLong suppressIfGroup, Optional<RouteProtocol> protocol) {
+    /** Checks families, lengths and ranges (unsigned 32-bit values: 0 to 4294967295) before anything is sent. */
     public RuleSpec {
         Objects.requireNonNull(family, "family");
+        Validate.u32("priority", priority);
+        Validate.u32("fwmark", fwmark);
+        Validate.u32("fwmask", fwmask);
+        Validate.u32("goto target", gotoPriority);
+        Validate.u32("suppress_ifgroup", suppressIfGroup);
+        suppressPrefixLength.ifPresent(l -> {
+            if (l < 0) throw new IllegalArgumentException("suppress_prefixlength " + l + " is negative; leave it empty for none");
+        });
         if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("rules are INET or INET6, not " + family);
         int max = family == AddressFamily.INET ? 32 : 128;
         source.ifPresent(a -> sameFamily("from", a, family));
@@ -84,16 +93,17 @@ public record RuleSpec(AddressFamily family, OptionalInt priority, Optional<Inet
 
     /** A rule of {@code family} that selects everything and says nothing yet. */
     public static RuleSpec of(AddressFamily family) {
-        return new RuleSpec(family, OptionalInt.empty(), Optional.empty(), 0, Optional.empty(), 0, 0, OptionalInt.empty(),
-                OptionalInt.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty());
+        return new RuleSpec(family, OptionalLong.empty(), Optional.empty(), 0, Optional.empty(), 0, 0, OptionalLong.empty(),
+                OptionalLong.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), OptionalLong.empty(),
+                OptionalInt.empty(), OptionalLong.empty(), Optional.empty());
     }
 
     /** A mutable copy, for the withers. */
     private static final class B {
         AddressFamily family;
-        OptionalInt priority, fwmark, fwmask, ipProtocol, gotoPriority, suppressPrefixLength, suppressIfGroup;
+        OptionalLong priority, fwmark, fwmask, gotoPriority, suppressIfGroup;
+        OptionalInt ipProtocol, suppressPrefixLength;
         Optional<InetAddress> source, destination;
         int sourceLength, destinationLength, tos;
         Optional<String> inputLink, outputLink;
@@ -126,26 +136,25 @@ public record RuleSpec(AddressFamily family, OptionalInt priority, Optional<Inet
     }
 
     private static Object[] prefix(String cidr) {
-        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.parse(cidr);
+        io.github.netlink4j.common.IpPrefix p = io.github.netlink4j.common.IpPrefix.of(cidr);
         return new Object[] {p.address(), p.length()};
     }
 
     /** Selects packets from {@code cidr} ({@code from PREFIX}); an address alone is a host. */
-    public RuleSpec from(String cidr) {
+    public RuleSpec withSource(String cidr) {
         Object[] p = prefix(cidr);
         return with(b -> { b.source = Optional.of((InetAddress) p[0]); b.sourceLength = (int) p[1]; });
     }
 
     /** Selects packets to {@code cidr} ({@code to PREFIX}). */
-    public RuleSpec to(String cidr) {
+    public RuleSpec withDestination(String cidr) {
         Object[] p = prefix(cidr);
         return with(b -> { b.destination = Optional.of((InetAddress) p[0]); b.destinationLength = (int) p[1]; });
     }
 
     /** Sets the priority (0 is tried first; the kernel's defaults are 0, 32766 and 32767). */
     public RuleSpec withPriority(long p) {
-        if (p < 0 || p > 0xFFFFFFFFL) throw new IllegalArgumentException("priority " + p + " is out of 0..4294967295");
-        return with(b -> b.priority = OptionalInt.of((int) p));
+        return with(b -> b.priority = OptionalLong.of(p));
     }
 
     /** Selects a TOS/DSCP field value. */
@@ -155,7 +164,7 @@ public record RuleSpec(AddressFamily family, OptionalInt priority, Optional<Inet
 
     /** Selects firewall mark {@code mark} under {@code mask} (0xffffffff: the whole mark). */
     public RuleSpec withFwmark(long mark, long mask) {
-        return with(b -> { b.fwmark = OptionalInt.of((int) mark); if (mask != 0xFFFFFFFFL) b.fwmask = OptionalInt.of((int) mask); });
+        return with(b -> { b.fwmark = OptionalLong.of(mark); if (mask != Validate.U32_MAX) b.fwmask = OptionalLong.of(mask); });
     }
 
     /** Selects packets arriving on link {@code name} (or sent from the host, for {@code lo}). */
@@ -194,36 +203,34 @@ public record RuleSpec(AddressFamily family, OptionalInt priority, Optional<Inet
     }
 
     /** Inverts the selectors ({@code not}). */
-    public RuleSpec inverted() {
+    public RuleSpec withInvert() {
         return with(b -> b.invert = true);
     }
 
     /** Looks routes up in {@code t} ({@code lookup TABLE}). */
-    public RuleSpec lookup(RouteTable t) {
+    public RuleSpec withLookup(RouteTable t) {
         return with(b -> { b.action = Optional.of(RuleAction.LOOKUP); b.table = Optional.of(t); });
     }
 
     /** Continues at the rule of priority {@code target} ({@code goto N}). */
-    public RuleSpec goTo(long target) {
-        if (target < 0 || target > 0xFFFFFFFFL) throw new IllegalArgumentException("goto target " + target + " is out of range");
-        return with(b -> { b.action = Optional.of(RuleAction.GOTO); b.gotoPriority = OptionalInt.of((int) target); });
+    public RuleSpec withGoto(long target) {
+        return with(b -> { b.action = Optional.of(RuleAction.GOTO); b.gotoPriority = OptionalLong.of(target); });
     }
 
     /** Sets an action that takes no table: NOP, BLACKHOLE, UNREACHABLE or PROHIBIT. */
     public RuleSpec withAction(RuleAction a) {
-        if (a == RuleAction.GOTO) throw new IllegalArgumentException("use goTo(priority) for GOTO");
+        if (a == RuleAction.GOTO) throw new IllegalArgumentException("use withGoto(priority) for GOTO");
         return with(b -> b.action = Optional.of(a));
     }
 
     /** Ignores lookup results whose prefix is this long or shorter ({@code suppress_prefixlength}). */
     public RuleSpec withSuppressPrefixLength(int len) {
-        if (len < 0) throw new IllegalArgumentException("suppress_prefixlength must be >= 0");
         return with(b -> b.suppressPrefixLength = OptionalInt.of(len));
     }
 
     /** Ignores lookup results through links of group {@code group} ({@code suppress_ifgroup}). */
-    public RuleSpec withSuppressIfGroup(int group) {
-        return with(b -> b.suppressIfGroup = OptionalInt.of(group));
+    public RuleSpec withSuppressIfGroup(long group) {
+        return with(b -> b.suppressIfGroup = OptionalLong.of(group));
     }
 
     /** Records who made the rule ({@code protocol}). */

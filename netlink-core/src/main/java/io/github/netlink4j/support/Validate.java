@@ -40,6 +40,25 @@ public final class Validate {
         return mtu;
     }
 
+    /** The largest unsigned 32-bit value, 4294967295. */
+    public static final long U32_MAX = 0xFFFF_FFFFL;
+
+    /**
+     * An unsigned 32-bit kernel value held in a {@code long}: 0 to 4294967295. Returns the value.
+     *
+     * @throws IllegalArgumentException naming {@code what} when the value is out of range
+     */
+    public static long u32(String what, long value) {
+        if (value < 0 || value > U32_MAX) throw new IllegalArgumentException(what + " " + value + " is out of range (0 to 4294967295)");
+        return value;
+    }
+
+    /** {@link #u32(String, long)} for an optional value. */
+    public static java.util.OptionalLong u32(String what, java.util.OptionalLong value) {
+        if (value.isPresent()) u32(what, value.getAsLong());
+        return value;
+    }
+
     /** A 6-byte Ethernet address. */
     public static MacAddress mac(MacAddress mac) {
         if (mac.length() != 6) throw new IllegalArgumentException("MAC address must have 6 bytes, not " + mac.length());

@@ -118,7 +118,7 @@ final class Applier {
                 done.add(what);
             }
             items(t.routes, "route", RouteSpec::destinationText, (c, list) -> c.routes().addAll(list), hostRoutes);
-            items(t.rules, "rule", r -> r.priority().isPresent() ? "priority " + Integer.toUnsignedString(r.priority().getAsInt()) : "without priority",
+            items(t.rules, "rule", r -> r.priority().isPresent() ? "priority " + r.priority().getAsLong() : "without priority",
                     (c, list) -> c.rules().addAll(list), hostRules);
         } catch (TopologyException e) {
             throw e;

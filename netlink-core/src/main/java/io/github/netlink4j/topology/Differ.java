@@ -64,8 +64,9 @@ final class Differ {
                 NetlinkClient c = client(a.namespace());
                 if (c == null) continue;
                 AddressSpec s = a.value();
+                // list(link) holds the addresses of that one link, so every index is named s.link()
                 boolean there = c.links().find(s.link()).isPresent() && c.addresses().list(s.link()).stream()
-                        .anyMatch(x -> x.address().equals(s.address()) && x.prefixLength() == s.prefixLength());
+                        .anyMatch(x -> s.matches(x, i -> s.link()));
                 if (!there) out.add(new Difference(where(a.namespace()), "address", s.address().getHostAddress() + "/" + s.prefixLength() + " on " + s.link()));
             }
             for (Topology.Item<String> u : t.ups) {
@@ -79,16 +80,16 @@ final class Differ {
                 if (c == null) continue;
                 RouteSpec s = r.value();
                 RouteTable table = s.table().orElse(RouteTable.MAIN);
-                boolean there = c.routes().list(s.family(), table).stream().anyMatch(x -> same(x, s));
+                boolean there = c.routes().list(s.family(), table).stream().anyMatch(s::matches);
                 if (!there) out.add(new Difference(where(r.namespace()), "route", s.destinationText()));
             }
             for (Topology.Item<RuleSpec> r : t.rules) {
                 NetlinkClient c = client(r.namespace());
                 if (c == null) continue;
                 RuleSpec s = r.value();
-                boolean there = c.rules().list(s.family()).stream().anyMatch(x -> same(x, s));
+                boolean there = c.rules().list(s.family()).stream().anyMatch(s::matches);
                 if (!there) out.add(new Difference(where(r.namespace()), "rule", s.priority().isPresent()
-                        ? "priority " + Integer.toUnsignedString(s.priority().getAsInt()) : s.toString()));
+                        ? "priority " + s.priority().getAsLong() : s.toString()));
             }
         } finally {
             for (NetlinkClient c : opened.values()) if (c != null) c.close();
@@ -100,17 +101,5 @@ final class Differ {
         NetlinkClient c = client(ns);
         if (c == null) return;
         if (c.links().find(name).isEmpty()) out.add(new Difference(where(ns), "link", name + " (" + kind + ")"));
-    }
-
-    private static boolean same(Route x, RouteSpec s) {
-        return x.destination().equals(s.destination()) && x.destinationLength() == s.destinationLength() && x.type() == s.type()
-                && (s.gateway().isEmpty() || x.gateway().equals(s.gateway()))
-                && (s.metric().isEmpty() || x.metric().equals(s.metric()));
-    }
-
-    private static boolean same(Rule x, RuleSpec s) {
-        return (s.priority().isEmpty() || x.priority() == Integer.toUnsignedLong(s.priority().getAsInt()))
-                && x.source().equals(s.source()) && x.destination().equals(s.destination())
-                && (s.table().isEmpty() || x.table().equals(s.table().get()));
     }
 }

@@ -22,8 +22,8 @@ import java.util.Objects;
  * was made and throws one {@link TopologyException} naming the step and the kernel's reason.
  * {@link #diff} tells what a live system lacks of it.
  *
- * <p>The seed walkthrough as a value ({@code null} as a namespace is the host, the namespace of the
- * client given to {@code apply}):
+ * <p>The seed walkthrough as a value (a method without a namespace acts in the host, the namespace of
+ * the client given to {@code apply}; a namespace argument is never null):
  * {@snippet :
  * Topology seed = Topology.builder()
  *         .namespace("direct_netns")
@@ -43,11 +43,14 @@ public final class Topology {
     /** A namespace to make: named (a file under /var/run/netns) or anonymous (only a handle, known by its key). */
     record Namespace(String key, boolean named) {}
 
-    /** A link to make in {@code namespace} (null: the host); for a veth, {@code peerNamespace} holds the second end. */
+    /** A link to make in {@code namespace} (null inside this package: the host); for a veth, {@code peerNamespace} holds the second end. */
     record Link(String namespace, LinkSpec spec, String peerNamespace) {}
 
-    /** An address, a link to bring up, a route or a rule, in {@code namespace} (null: the host). */
+    /** An address, a link to bring up, a route or a rule, in {@code namespace} (null inside this package: the host). */
     record Item<T>(String namespace, T value) {}
+
+    /** How the records of this package say "the host" (the public methods say it by taking no namespace). */
+    static final String HOST = null;
 
     final List<Namespace> namespaces;
     final List<Link> links;
@@ -154,22 +157,27 @@ public final class Topology {
         }
 
         private void known(String ns) {
-            if (ns != null && !namespaces.containsKey(ns)) throw new IllegalArgumentException("no namespace " + ns + " declared before");
+            Objects.requireNonNull(ns, "namespace (the host's methods take none)");
+            if (!namespaces.containsKey(ns)) throw new IllegalArgumentException("no namespace " + ns + " declared before");
         }
 
         /** A veth pair in the host; {@link #in} puts its second end in a namespace. */
         public Builder veth(String name, String peer) {
-            return link(null, LinkSpec.veth(name, peer));
+            return link(LinkSpec.veth(name, peer));
         }
 
         /** A link of any kind in the host. */
         public Builder link(LinkSpec spec) {
-            return link(null, spec);
+            return addLink(HOST, spec);
         }
 
         /** A link of any kind in namespace {@code ns}. */
         public Builder link(String ns, LinkSpec spec) {
             known(ns);
+            return addLink(ns, spec);
+        }
+
+        private Builder addLink(String ns, LinkSpec spec) {
             Objects.requireNonNull(spec, "spec");
             last = new Link(ns, spec, null);
             links.add(last);
@@ -191,7 +199,13 @@ public final class Topology {
 
         /** An address on a host link: {@code ip addr add CIDR dev LINK}. */
         public Builder address(String link, String cidr) {
-            return address(null, link, cidr);
+            return address(AddressSpec.of(link, cidr));
+        }
+
+        /** An address of any shape (peer, broadcast, label, flags) on a host link. */
+        public Builder address(AddressSpec spec) {
+            addresses.add(new Item<>(HOST, Objects.requireNonNull(spec)));
+            return this;
         }
 
         /** An address on a link in namespace {@code ns}. */
@@ -201,7 +215,7 @@ public final class Topology {
             return this;
         }
 
-        /** An address of any shape (peer, broadcast, label, flags) in namespace {@code ns} (null: the host). */
+        /** An address of any shape (peer, broadcast, label, flags) in namespace {@code ns}. */
         public Builder address(String ns, AddressSpec spec) {
             known(ns);
             addresses.add(new Item<>(ns, Objects.requireNonNull(spec)));
@@ -210,7 +224,8 @@ public final class Topology {
 
         /** Brings host link {@code link} up. */
         public Builder up(String link) {
-            return up(null, link);
+            ups.add(new Item<>(HOST, Objects.requireNonNull(link)));
+            return this;
         }
 
         /** Brings link {@code link} of namespace {@code ns} up ({@code lo} included). */
@@ -220,14 +235,26 @@ public final class Topology {
             return this;
         }
 
-        /** A route in namespace {@code ns} (null: the host). */
+        /** A route in the host. */
+        public Builder route(RouteSpec spec) {
+            routes.add(new Item<>(HOST, Objects.requireNonNull(spec)));
+            return this;
+        }
+
+        /** A route in namespace {@code ns}. */
         public Builder route(String ns, RouteSpec spec) {
             known(ns);
             routes.add(new Item<>(ns, Objects.requireNonNull(spec)));
             return this;
         }
 
-        /** A policy rule in namespace {@code ns} (null: the host). */
+        /** A policy rule in the host. */
+        public Builder rule(RuleSpec spec) {
+            rules.add(new Item<>(HOST, Objects.requireNonNull(spec)));
+            return this;
+        }
+
+        /** A policy rule in namespace {@code ns}. */
         public Builder rule(String ns, RuleSpec spec) {
             known(ns);
             rules.add(new Item<>(ns, Objects.requireNonNull(spec)));

@@ -170,8 +170,8 @@ class TopologyTest {
                 .address("ifb0", "10.200.8.1/24")
                 .address("ifb1", "10.200.7.1/24")
                 .up("ifb0").up("ifb1")
-                .route(null, RouteSpec.to("10.200.60.0/24").withLink("ifb0"))
-                .rule(null, RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").withPriority(100).lookup(RouteTable.of(100)))
+                .route(RouteSpec.to("10.200.60.0/24").withLink("ifb0"))
+                .rule(RuleSpec.of(AddressFamily.INET).withSource("10.200.8.0/24").withPriority(100).withLookup(RouteTable.of(100)))
                 .build();
         try (AppliedTopology a = t.apply(host)) {
             assertTrue(host.links().get("ifb0").isUp());

@@ -17,6 +17,7 @@ import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -43,7 +44,7 @@ public final class AddressCodec {
         int localLen = 0, addressLen = 0;
         Optional<InetAddress> brd = Optional.empty();
         Optional<String> label = Optional.empty();
-        OptionalLong valid = OptionalLong.empty(), preferred = OptionalLong.empty();
+        Duration valid = Address.FOREVER, preferred = Address.FOREVER;
         while (a.next()) {
             switch (a.type()) {
                 case IfAddr.IFA_LOCAL -> {
@@ -63,8 +64,8 @@ public final class AddressCodec {
                     if (a.payloadLength() < 16) throw new ProtocolException("IFA_CACHEINFO of " + a.payloadLength() + " bytes, need 16");
                     long pref = Integer.toUnsignedLong(a.s32At(a.payloadOffset()));
                     long val = Integer.toUnsignedLong(a.s32At(a.payloadOffset() + 4));
-                    preferred = pref == FOREVER ? OptionalLong.empty() : OptionalLong.of(pref);
-                    valid = val == FOREVER ? OptionalLong.empty() : OptionalLong.of(val);
+                    preferred = pref == FOREVER ? Address.FOREVER : Duration.ofSeconds(pref);
+                    valid = val == FOREVER ? Address.FOREVER : Duration.ofSeconds(val);
                 }
                 default -> { }
             }
@@ -119,11 +120,11 @@ public final class AddressCodec {
         if (flags > 0xff) w.attrU32(IfAddr.IFA_FLAGS, flags);
         if (a.label().isPresent()) w.attrString(IfAddr.IFA_LABEL, a.label().get());
         if (a.peer().isEmpty()) w.attrInet(IfAddr.IFA_ADDRESS, local);
-        if (a.validLifetime().isPresent()) {
+        if (!a.validLifetime().equals(Address.FOREVER) || !a.preferredLifetime().equals(Address.FOREVER)) {
             // struct ifa_cacheinfo: ifa_prefered, ifa_valid, cstamp, tstamp (the stamps are ignored on input).
             byte[] b = new byte[16];
             java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder())
-                    .putInt((int) a.preferredLifetime().getAsLong()).putInt((int) a.validLifetime().getAsLong());
+                    .putInt((int) a.preferredLifetime().toSeconds()).putInt((int) a.validLifetime().toSeconds());
             w.attrBytes(IfAddr.IFA_CACHEINFO, b);
         }
         w.endMessage(m);

@@ -83,7 +83,7 @@ public final class GenlCodec {
                             if (op.type() == Genetlink.CTRL_ATTR_OP_ID) cmd = op.u32();
                             else if (op.type() == Genetlink.CTRL_ATTR_OP_FLAGS) flags = op.u32();
                         }
-                        if (cmd >= 0) ops.add(new GenlOperation(cmd, GenlOperation.Flag.of(flags)));
+                        if (cmd >= 0) ops.add(new GenlOperation(cmd, GenlOperation.Flag.fromBits(flags)));
                     }
                 }
                 case Genetlink.CTRL_ATTR_MCAST_GROUPS -> {

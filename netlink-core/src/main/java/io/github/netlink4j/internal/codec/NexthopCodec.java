@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import io.github.netlink4j.route.NexthopFlag;
 import java.util.function.ToIntFunction;
 
 /** RTM_*NEXTHOP: {@code struct nhmsg} (8 bytes) and the NHA_* attributes of linux/nexthop.h. */
@@ -38,7 +39,7 @@ public final class NexthopCodec {
         Attrs a = Attrs.ofMessage(s, off, len, NHMSG, "RTM_NEWNEXTHOP", "nhmsg");
         long h = off + Nlmsg.HDRLEN;
         int family = a.u8At(h), scope = a.u8At(h + 1), protocol = a.u8At(h + 2), flags = a.s32At(h + 4);
-        int id = 0;
+        long id = 0;
         Optional<InetAddress> gw = Optional.empty();
         OptionalInt oif = OptionalInt.empty();
         boolean blackhole = false, fdb = false;
@@ -48,7 +49,7 @@ public final class NexthopCodec {
         List<RawAttribute> unknown = new ArrayList<>();
         while (a.next()) {
             switch (a.type()) {
-                case Nexthop.NHA_ID -> id = a.u32();
+                case Nexthop.NHA_ID -> id = Integer.toUnsignedLong(a.u32());
                 case Nexthop.NHA_GATEWAY -> gw = Optional.of(Inet.decode(a));
                 case Nexthop.NHA_OIF -> oif = OptionalInt.of(a.u32());
                 case Nexthop.NHA_BLACKHOLE -> blackhole = true;
@@ -57,7 +58,7 @@ public final class NexthopCodec {
                     // struct nexthop_grp { u32 id; u8 weight; u8 resvd1; u16 resvd2; }, weight stored minus one
                     if (a.payloadLength() % 8 != 0) throw new ProtocolException("NHA_GROUP of " + a.payloadLength() + " bytes, not whole members");
                     for (long p = a.payloadOffset(); p < a.payloadOffset() + a.payloadLength(); p += 8) {
-                        group.add(new NexthopObject.Member(a.s32At(p), a.u8At(p + 4) + 1));
+                        group.add(new NexthopObject.Member(Integer.toUnsignedLong(a.s32At(p)), a.u8At(p + 4) + 1));
                     }
                 }
                 case Nexthop.NHA_GROUP_TYPE -> {
@@ -69,7 +70,7 @@ public final class NexthopCodec {
             }
         }
         Optional<AddressFamily> fam = family == 0 ? Optional.empty() : Optional.of(Enums.family(family, "RTM_NEWNEXTHOP"));
-        return new NexthopObject(id, fam, RouteScope.of(scope), RouteProtocol.of(protocol), flags, gw, oif, blackhole, fdb, group, type, res,
+        return new NexthopObject(id, fam, RouteScope.of(scope), RouteProtocol.of(protocol), flags, NexthopFlag.fromBits(flags), gw, oif, blackhole, fdb, group, type, res,
                 unknown);
     }
 
@@ -103,18 +104,18 @@ public final class NexthopCodec {
     }
 
     /** RTM_GETNEXTHOP for nexthop {@code id} ({@code ip nexthop get id N}); no ACK: the object or an error answers. */
-    public static void encodeGet(MessageWriter w, int id) {
+    public static void encodeGet(MessageWriter w, long id) {
         int m = w.beginMessage(Rtnetlink.RTM_GETNEXTHOP, Netlink.NLM_F_REQUEST);
         w.raw(new byte[NHMSG]);
-        w.attrU32(Nexthop.NHA_ID, id);
+        w.attrU32(Nexthop.NHA_ID, (int) id);
         w.endMessage(m);
     }
 
     /** RTM_DELNEXTHOP of {@code id} ({@code ip nexthop del id N}). */
-    public static void encodeDelete(MessageWriter w, int id) {
+    public static void encodeDelete(MessageWriter w, long id) {
         int m = w.beginMessage(Rtnetlink.RTM_DELNEXTHOP, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
         w.raw(new byte[NHMSG]);
-        w.attrU32(Nexthop.NHA_ID, id);
+        w.attrU32(Nexthop.NHA_ID, (int) id);
         w.endMessage(m);
     }
 
@@ -131,7 +132,7 @@ public final class NexthopCodec {
         int family = n.family().map(AddressFamily::value).orElse(0), protocol = n.protocol().map(RouteProtocol::value).orElse(0);
         w.raw(new byte[] {(byte) family, 0, (byte) protocol, 0,
                 (byte) nhFlags, (byte) (nhFlags >>> 8), (byte) (nhFlags >>> 16), (byte) (nhFlags >>> 24)});
-        if (n.id().isPresent()) w.attrU32(Nexthop.NHA_ID, n.id().getAsInt());
+        if (n.id().isPresent()) w.attrU32(Nexthop.NHA_ID, (int) n.id().getAsLong());
         if (n.gateway().isPresent()) w.attrInet(Nexthop.NHA_GATEWAY, n.gateway().get());
         if (n.link().isPresent()) w.attrU32(Nexthop.NHA_OIF, resolve.applyAsInt(n.link().get()));
         if (n.blackhole()) w.attrFlag(Nexthop.NHA_BLACKHOLE);
@@ -139,7 +140,7 @@ public final class NexthopCodec {
         if (!n.group().isEmpty()) {
             byte[] g = new byte[8 * n.group().size()];
             java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(g).order(java.nio.ByteOrder.nativeOrder());
-            for (NexthopObject.Member mem : n.group()) b.putInt(mem.id()).put((byte) (mem.weight() - 1)).put((byte) 0).putShort((short) 0);
+            for (NexthopObject.Member mem : n.group()) b.putInt((int) mem.id()).put((byte) (mem.weight() - 1)).put((byte) 0).putShort((short) 0);
             w.attrBytes(Nexthop.NHA_GROUP, g);
         }
         if (n.groupType().isPresent()) {

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import io.github.netlink4j.route.RouteFlag;
 import java.util.function.ToIntFunction;
 
 /** RTM_*ROUTE messages (struct rtmsg + RTA_* attributes, RTA_MULTIPATH of struct rtnexthop). */
@@ -48,8 +50,8 @@ public final class RouteCodec {
         int type = a.u8At(h + 7);
         int flags = a.s32At(h + 8);
         Optional<InetAddress> dst = Optional.empty(), gw = Optional.empty(), src = Optional.empty();
-        OptionalInt oif = OptionalInt.empty(), prio = OptionalInt.empty(), iif = OptionalInt.empty(), uid = OptionalInt.empty(),
-                nhid = OptionalInt.empty();
+        OptionalInt oif = OptionalInt.empty(), iif = OptionalInt.empty();
+        OptionalLong prio = OptionalLong.empty(), uid = OptionalLong.empty(), nhid = OptionalLong.empty();
         Optional<InetAddress> from = Optional.empty();
         Optional<RoutePreference> pref = Optional.empty();
         List<Nexthop> hops = new ArrayList<>();
@@ -59,19 +61,19 @@ public final class RouteCodec {
                 case Rtnetlink.RTA_GATEWAY -> gw = Optional.of(Inet.decode(a));
                 case Rtnetlink.RTA_PREFSRC -> src = Optional.of(Inet.decode(a));
                 case Rtnetlink.RTA_OIF -> oif = OptionalInt.of(a.u32());
-                case Rtnetlink.RTA_PRIORITY -> prio = OptionalInt.of(a.u32());
+                case Rtnetlink.RTA_PRIORITY -> prio = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 case Rtnetlink.RTA_TABLE -> table = Integer.toUnsignedLong(a.u32());
                 case Rtnetlink.RTA_MULTIPATH -> multipath(a, hops);
                 case Rtnetlink.RTA_PREF -> pref = Optional.of(Enums.routePreference(a.u8()));
                 case Rtnetlink.RTA_SRC -> from = Optional.of(Inet.decode(a));
                 case Rtnetlink.RTA_IIF -> iif = OptionalInt.of(a.u32());
-                case Rtnetlink.RTA_UID -> uid = OptionalInt.of(a.u32());
-                case Rtnetlink.RTA_NH_ID -> nhid = OptionalInt.of(a.u32());
+                case Rtnetlink.RTA_UID -> uid = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case Rtnetlink.RTA_NH_ID -> nhid = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 default -> { }
             }
         }
         return new Route(Enums.family(family, "RTM_NEWROUTE"), dst, dstLen, RouteTable.of(table), RouteProtocol.of(protocol),
-                RouteScope.of(scope), Enums.routeType(type), flags, gw, oif, src, prio, hops, pref, from, srcLen, iif, uid, nhid);
+                RouteScope.of(scope), Enums.routeType(type), flags, RouteFlag.fromBits(flags), gw, oif, src, prio, hops, pref, from, srcLen, iif, uid, nhid);
     }
 
     /** struct rtnexthop { u16 len; u8 flags; u8 hops; s32 ifindex; } followed by its attributes. */
@@ -120,8 +122,8 @@ public final class RouteCodec {
         if (q.source().isPresent()) w.attrInet(Rtnetlink.RTA_SRC, q.source().get());
         if (q.inputLink().isPresent()) w.attrU32(Rtnetlink.RTA_IIF, resolve.applyAsInt(q.inputLink().get()));
         if (q.outputLink().isPresent()) w.attrU32(Rtnetlink.RTA_OIF, resolve.applyAsInt(q.outputLink().get()));
-        if (q.mark().isPresent()) w.attrU32(Rtnetlink.RTA_MARK, q.mark().getAsInt());
-        if (q.uid().isPresent()) w.attrU32(Rtnetlink.RTA_UID, q.uid().getAsInt());
+        if (q.mark().isPresent()) w.attrU32(Rtnetlink.RTA_MARK, (int) q.mark().getAsLong());
+        if (q.uid().isPresent()) w.attrU32(Rtnetlink.RTA_UID, (int) q.uid().getAsLong());
         w.endMessage(m);
     }
 
@@ -170,7 +172,7 @@ public final class RouteCodec {
 
     private static void encode(MessageWriter w, int type, int nlFlags, RouteSpec r, ToIntFunction<String> resolve) {
         boolean del = type == Rtnetlink.RTM_DELROUTE;
-        long table = r.table().orElse(RouteTable.MAIN).id();
+        long table = r.table().orElse(RouteTable.MAIN).value();
         int protocol = r.protocol().map(RouteProtocol::value).orElse(del ? 0 : RouteProtocol.BOOT.value());
         int scope;
         if (r.scope().isPresent()) {
@@ -193,7 +195,7 @@ public final class RouteCodec {
         if (r.preferredSource().isPresent()) w.attrInet(Rtnetlink.RTA_PREFSRC, r.preferredSource().get());
         if (r.gateway().isPresent()) w.attrInet(Rtnetlink.RTA_GATEWAY, r.gateway().get());
         if (table >= 256) w.attrU32(Rtnetlink.RTA_TABLE, (int) table);
-        if (r.metric().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, r.metric().getAsInt());
+        if (r.metric().isPresent()) w.attrU32(Rtnetlink.RTA_PRIORITY, (int) r.metric().getAsLong());
         if (!r.multipath().isEmpty()) {
             int mp = w.beginNest(Rtnetlink.RTA_MULTIPATH);
             for (NexthopSpec h : r.multipath()) {
@@ -211,7 +213,7 @@ public final class RouteCodec {
             w.endNest(mp);
         }
         if (r.link().isPresent()) w.attrU32(Rtnetlink.RTA_OIF, resolve.applyAsInt(r.link().get()));
-        if (r.nexthopId().isPresent()) w.attrU32(Rtnetlink.RTA_NH_ID, r.nexthopId().getAsInt());
+        if (r.nexthopId().isPresent()) w.attrU32(Rtnetlink.RTA_NH_ID, (int) r.nexthopId().getAsLong());
         w.endMessage(m);
     }
 

@@ -6,6 +6,7 @@ import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteTable;
 import io.github.netlink4j.route.Rule;
 import io.github.netlink4j.route.RuleAction;
+import io.github.netlink4j.route.RuleFlag;
 import io.github.netlink4j.route.RuleRange;
 import io.github.netlink4j.route.RuleSpec;
 import io.github.netlink4j.error.ProtocolException;
@@ -42,8 +43,9 @@ public final class RuleCodec {
         int action = a.u8At(h + 7), flags = a.s32At(h + 8);
         long priority = 0;
         Optional<InetAddress> src = Optional.empty(), dst = Optional.empty();
-        OptionalInt mark = OptionalInt.empty(), mask = OptionalInt.empty(), proto = OptionalInt.empty(), gotoP = OptionalInt.empty();
-        OptionalInt supLen = OptionalInt.empty(), supGroup = OptionalInt.empty(), flow = OptionalInt.empty();
+        OptionalLong mark = OptionalLong.empty(), mask = OptionalLong.empty(), gotoP = OptionalLong.empty();
+        OptionalLong supGroup = OptionalLong.empty(), flow = OptionalLong.empty();
+        OptionalInt proto = OptionalInt.empty(), supLen = OptionalInt.empty();
         OptionalLong tun = OptionalLong.empty();
         Optional<String> iif = Optional.empty(), oif = Optional.empty();
         Optional<RuleRange> uid = Optional.empty(), sport = Optional.empty(), dport = Optional.empty();
@@ -55,27 +57,31 @@ public final class RuleCodec {
                 case FibRules.FRA_SRC -> src = Optional.of(Inet.decode(a));
                 case FibRules.FRA_DST -> dst = Optional.of(Inet.decode(a));
                 case FibRules.FRA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
-                case FibRules.FRA_FWMARK -> mark = OptionalInt.of(a.u32());
-                case FibRules.FRA_FWMASK -> mask = OptionalInt.of(a.u32());
+                case FibRules.FRA_FWMARK -> mark = u32(a);
+                case FibRules.FRA_FWMASK -> mask = u32(a);
                 case FibRules.FRA_IIFNAME -> iif = Optional.of(a.string());
                 case FibRules.FRA_OIFNAME -> oif = Optional.of(a.string());
                 case FibRules.FRA_TABLE -> table = Integer.toUnsignedLong(a.u32());
-                case FibRules.FRA_GOTO -> gotoP = OptionalInt.of(a.u32());
+                case FibRules.FRA_GOTO -> gotoP = u32(a);
                 case FibRules.FRA_SUPPRESS_PREFIXLEN -> supLen = OptionalInt.of(a.u32());
-                case FibRules.FRA_SUPPRESS_IFGROUP -> supGroup = OptionalInt.of(a.u32());
+                case FibRules.FRA_SUPPRESS_IFGROUP -> supGroup = u32(a);
                 case FibRules.FRA_L3MDEV -> l3mdev = a.u8() != 0;
                 case FibRules.FRA_UID_RANGE -> uid = Optional.of(range32(a));
                 case FibRules.FRA_IP_PROTO -> proto = OptionalInt.of(a.u8());
                 case FibRules.FRA_SPORT_RANGE -> sport = Optional.of(range16(a));
                 case FibRules.FRA_DPORT_RANGE -> dport = Optional.of(range16(a));
                 case FibRules.FRA_PROTOCOL -> protocol = Optional.of(RouteProtocol.of(a.u8()));
-                case FibRules.FRA_FLOW -> flow = OptionalInt.of(a.u32());
+                case FibRules.FRA_FLOW -> flow = u32(a);
                 case FibRules.FRA_TUN_ID -> tun = OptionalLong.of(bigEndian64(a));
                 default -> unknown.add(RawAttribute.of(a.type(), a.bytes()));
             }
         }
         return new Rule(Enums.family(family, "RTM_NEWRULE"), priority, src, srcLen, dst, dstLen, tos, mark, mask, iif, oif, l3mdev, uid,
-                proto, sport, dport, flags, action, RouteTable.of(table), gotoP, supLen, supGroup, protocol, flow, tun, unknown);
+                proto, sport, dport, flags, RuleFlag.fromBits(flags), action, RouteTable.of(table), gotoP, supLen, supGroup, protocol, flow, tun, unknown);
+    }
+
+    private static OptionalLong u32(Attrs a) throws ProtocolException {
+        return OptionalLong.of(Integer.toUnsignedLong(a.u32()));
     }
 
     private static long bigEndian64(Attrs a) throws ProtocolException {
@@ -134,21 +140,21 @@ public final class RuleCodec {
     private static void encode(MessageWriter w, int type, int flags, RuleSpec r) {
         boolean add = type == Rtnetlink.RTM_NEWRULE;
         int m = w.beginMessage(type, flags);
-        long table = r.table().map(RouteTable::id).orElse(add && (r.action().isEmpty() || r.action().get() == RuleAction.LOOKUP) && !r.l3mdev()
-                ? RouteTable.MAIN.id() : 0L);
+        long table = r.table().map(RouteTable::value).orElse(add && (r.action().isEmpty() || r.action().get() == RuleAction.LOOKUP) && !r.l3mdev()
+                ? RouteTable.MAIN.value() : 0L);
         int action = r.action().map(RuleAction::value).orElse(add ? RuleAction.LOOKUP.value() : 0);
         w.raw(new byte[] {(byte) r.family().value(), (byte) r.destinationLength(), (byte) r.sourceLength(), (byte) r.tos(),
                 (byte) (table < 256 ? table : 0), 0, 0, (byte) action, 0, 0, 0, 0});
         if (r.invert()) w.patchByte(w.size() - 4, FibRules.FIB_RULE_INVERT); // the low byte of flags, host order
         if (r.source().isPresent()) w.attrInet(FibRules.FRA_SRC, r.source().get());
         if (r.destination().isPresent()) w.attrInet(FibRules.FRA_DST, r.destination().get());
-        if (r.priority().isPresent()) w.attrU32(FibRules.FRA_PRIORITY, r.priority().getAsInt());
-        if (r.fwmark().isPresent()) w.attrU32(FibRules.FRA_FWMARK, r.fwmark().getAsInt());
-        if (r.fwmask().isPresent()) w.attrU32(FibRules.FRA_FWMASK, r.fwmask().getAsInt());
+        if (r.priority().isPresent()) w.attrU32(FibRules.FRA_PRIORITY, (int) r.priority().getAsLong());
+        if (r.fwmark().isPresent()) w.attrU32(FibRules.FRA_FWMARK, (int) r.fwmark().getAsLong());
+        if (r.fwmask().isPresent()) w.attrU32(FibRules.FRA_FWMASK, (int) r.fwmask().getAsLong());
         if (r.protocol().isPresent()) w.attrU8(FibRules.FRA_PROTOCOL, r.protocol().get().value());
         if (table >= 256) w.attrU32(FibRules.FRA_TABLE, (int) table);
         if (r.suppressPrefixLength().isPresent()) w.attrU32(FibRules.FRA_SUPPRESS_PREFIXLEN, r.suppressPrefixLength().getAsInt());
-        if (r.suppressIfGroup().isPresent()) w.attrU32(FibRules.FRA_SUPPRESS_IFGROUP, r.suppressIfGroup().getAsInt());
+        if (r.suppressIfGroup().isPresent()) w.attrU32(FibRules.FRA_SUPPRESS_IFGROUP, (int) r.suppressIfGroup().getAsLong());
         if (r.inputLink().isPresent()) w.attrString(FibRules.FRA_IIFNAME, r.inputLink().get());
         if (r.outputLink().isPresent()) w.attrString(FibRules.FRA_OIFNAME, r.outputLink().get());
         if (r.l3mdev()) w.attrU8(FibRules.FRA_L3MDEV, 1);
@@ -156,7 +162,7 @@ public final class RuleCodec {
         if (r.ipProtocol().isPresent()) w.attrU8(FibRules.FRA_IP_PROTO, r.ipProtocol().getAsInt());
         if (r.sourcePorts().isPresent()) w.attrBytes(FibRules.FRA_SPORT_RANGE, hostOrder16(r.sourcePorts().get()));
         if (r.destinationPorts().isPresent()) w.attrBytes(FibRules.FRA_DPORT_RANGE, hostOrder16(r.destinationPorts().get()));
-        if (r.gotoPriority().isPresent()) w.attrU32(FibRules.FRA_GOTO, r.gotoPriority().getAsInt());
+        if (r.gotoPriority().isPresent()) w.attrU32(FibRules.FRA_GOTO, (int) r.gotoPriority().getAsLong());
         w.endMessage(m);
     }
 

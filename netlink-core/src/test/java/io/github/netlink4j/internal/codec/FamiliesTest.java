@@ -72,12 +72,12 @@ class FamiliesTest {
     /** Rules, nexthops and netconf had no names before the registry drove AttrNames: their errors said only an offset. */
     @Test
     void ruleAndNexthopRequestsAreNamed() throws Exception {
-        MemorySegment rule = encode(w -> RuleCodec.encodeAdd(w, RuleSpec.of(AddressFamily.INET).withPriority(100).lookup(RouteTable.of(1000)), false));
+        MemorySegment rule = encode(w -> RuleCodec.encodeAdd(w, RuleSpec.of(AddressFamily.INET).withPriority(100).withLookup(RouteTable.of(1000)), false));
         assertEquals("FRA_TABLE", AttrNames.pathAt(rule, 0, offsetOf(rule, RuleCodec.FIB_RULE_HDR, FibRules.FRA_TABLE)));
         assertEquals("FRA_PRIORITY", AttrNames.pathAt(rule, 0, offsetOf(rule, RuleCodec.FIB_RULE_HDR, FibRules.FRA_PRIORITY) + 4));
 
         NexthopObjectSpec spec = NexthopObjectSpec.group(7, List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(2, 1)))
-                .resilient(32, Duration.ofSeconds(5), Duration.ofSeconds(10));
+                .withResilient(32).withIdleTimer(Duration.ofSeconds(5)).withUnbalancedTimer(Duration.ofSeconds(10));
         MemorySegment nh = encode(w -> NexthopCodec.encodeAdd(w, spec, n -> 0, false, false));
         assertEquals("NHA_ID", AttrNames.pathAt(nh, 0, offsetOf(nh, NexthopCodec.NHMSG, Nexthop.NHA_ID)));
         int res = offsetOf(nh, NexthopCodec.NHMSG, Nexthop.NHA_RES_GROUP);

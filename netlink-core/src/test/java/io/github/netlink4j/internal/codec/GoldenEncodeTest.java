@@ -92,7 +92,7 @@ class GoldenEncodeTest {
         assertEncodes("addr/label-brd", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "10.200.0.2/24")
                 .withBroadcast(InetAddress.ofLiteral("10.200.0.255")).withLabel("veth0:web"), 3, false, false));
         assertEncodes("addr/peer-lifetimes", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "10.200.1.1/32")
-                .withPeer(InetAddress.ofLiteral("10.200.1.2")).withScope(RouteScope.LINK).withLifetimes(3600, 1800), 3, false, false));
+                .withPeer(InetAddress.ofLiteral("10.200.1.2")).withScope(RouteScope.LINK).withLifetimes(java.time.Duration.ofSeconds(3600), java.time.Duration.ofSeconds(1800)), 3, false, false));
         assertEncodes("addr/v6-flags", w -> AddressCodec.encodeAdd(w, AddressSpec.of("veth0", "fd00:200::2/64")
                 .withFlag(AddressFlag.NODAD).withFlag(AddressFlag.NOPREFIXROUTE), 3, false, false));
         assertEncodes("addr/del", w -> AddressCodec.encodeDelete(w, AddressSpec.of("veth0", "10.200.0.2/24"), 3));
@@ -124,7 +124,7 @@ class GoldenEncodeTest {
     @Test
     void neighbourAddAndDelete() {
         assertEncodes("neigh/add", w -> NeighbourCodec.encodeAdd(w, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"),
-                MacAddress.parse("02:00:00:00:00:07")), 3, false, false));
+                MacAddress.of("02:00:00:00:00:07")), 3, false, false));
         assertEncodes("neigh/del", w -> NeighbourCodec.encodeDelete(w, NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7")), 3));
     }
 

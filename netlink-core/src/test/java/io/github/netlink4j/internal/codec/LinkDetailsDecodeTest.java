@@ -38,10 +38,10 @@ class LinkDetailsDecodeTest {
         assertEquals(OptionalInt.of(30000), b.ageingTime());
         assertEquals(OptionalInt.of(0), b.stpState());
         assertEquals(OptionalInt.of(32768), b.priority());
-        BridgeId id = new BridgeId(0x8000, MacAddress.parse("02:00:00:00:01:02"));
+        BridgeId id = new BridgeId(0x8000, MacAddress.of("02:00:00:00:01:02"));
         assertEquals(Optional.of(id), b.bridgeId());
         assertEquals("8000.2:0:0:0:1:2", id.toString(), "ip prints a bridge id as ether_ntoa does, without leading zeros");
-        assertEquals(Optional.of(MacAddress.parse("01:80:c2:00:00:00")), b.groupAddress());
+        assertEquals(Optional.of(MacAddress.of("01:80:c2:00:00:00")), b.groupAddress());
         assertEquals(OptionalInt.of(4096), b.mcastHashMax());
         assertEquals(OptionalLong.of(26000), b.mcastMembershipInterval());
         assertEquals(OptionalInt.of(2), b.mcastIgmpVersion());

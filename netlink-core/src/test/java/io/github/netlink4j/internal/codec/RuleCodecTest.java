@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static io.github.netlink4j.internal.codec.GoldenEncodeTest.assertEncodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,21 +31,21 @@ class RuleCodecTest {
 
     @Test
     void encodesAsIpDoes() {
-        assertEncodes("rule/from-lookup", w -> RuleCodec.encodeAdd(w, v4().from("10.200.0.0/24").withPriority(100).lookup(RouteTable.of(100)), false));
-        assertEncodes("rule/to-table-big", w -> RuleCodec.encodeAdd(w, v4().to("10.200.5.0/24").withPriority(200).lookup(RouteTable.of(1000)), false));
-        assertEncodes("rule/fwmark-mask", w -> RuleCodec.encodeAdd(w, v4().withPriority(300).withFwmark(0x10, 0xff).lookup(RouteTable.of(300)), false));
-        assertEncodes("rule/not-iif-oif-prohibit", w -> RuleCodec.encodeAdd(w, v4().inverted().from("10.200.9.9").withPriority(400)
+        assertEncodes("rule/from-lookup", w -> RuleCodec.encodeAdd(w, v4().withSource("10.200.0.0/24").withPriority(100).withLookup(RouteTable.of(100)), false));
+        assertEncodes("rule/to-table-big", w -> RuleCodec.encodeAdd(w, v4().withDestination("10.200.5.0/24").withPriority(200).withLookup(RouteTable.of(1000)), false));
+        assertEncodes("rule/fwmark-mask", w -> RuleCodec.encodeAdd(w, v4().withPriority(300).withFwmark(0x10, 0xff).withLookup(RouteTable.of(300)), false));
+        assertEncodes("rule/not-iif-oif-prohibit", w -> RuleCodec.encodeAdd(w, v4().withInvert().withSource("10.200.9.9").withPriority(400)
                 .withInputLink("veth0").withOutputLink("veth1").withAction(RuleAction.PROHIBIT), false));
         assertEncodes("rule/uid-ports-unreachable", w -> RuleCodec.encodeAdd(w, v4().withPriority(700).withUidRange(new RuleRange(1000, 2000))
                 .withIpProtocol(6).withSourcePorts(RuleRange.of(80)).withDestinationPorts(new RuleRange(1000, 2000))
                 .withAction(RuleAction.UNREACHABLE), false));
-        assertEncodes("rule/goto", w -> RuleCodec.encodeAdd(w, v4().withPriority(800).goTo(900), false));
+        assertEncodes("rule/goto", w -> RuleCodec.encodeAdd(w, v4().withPriority(800).withGoto(900), false));
         assertEncodes("rule/tos-blackhole", w -> RuleCodec.encodeAdd(w, v4().withPriority(600).withTos(0x10).withAction(RuleAction.BLACKHOLE), false));
-        assertEncodes("rule/protocol", w -> RuleCodec.encodeAdd(w, v4().withPriority(1000).withProtocol(RouteProtocol.STATIC).lookup(RouteTable.of(1000)), false));
-        assertEncodes("rule/suppress", w -> RuleCodec.encodeAdd(w, v4().from("10.200.1.0/24").withPriority(900).lookup(RouteTable.MAIN)
+        assertEncodes("rule/protocol", w -> RuleCodec.encodeAdd(w, v4().withPriority(1000).withProtocol(RouteProtocol.STATIC).withLookup(RouteTable.of(1000)), false));
+        assertEncodes("rule/suppress", w -> RuleCodec.encodeAdd(w, v4().withSource("10.200.1.0/24").withPriority(900).withLookup(RouteTable.MAIN)
                 .withSuppressPrefixLength(0), false));
-        assertEncodes("rule/v6-from", w -> RuleCodec.encodeAdd(w, RuleSpec.of(AddressFamily.INET6).from("fd00:200::/64").withPriority(100)
-                .lookup(RouteTable.of(100)), false));
+        assertEncodes("rule/v6-from", w -> RuleCodec.encodeAdd(w, RuleSpec.of(AddressFamily.INET6).withSource("fd00:200::/64").withPriority(100)
+                .withLookup(RouteTable.of(100)), false));
         assertEncodes("rule/del-priority", w -> RuleCodec.encodeDelete(w, v4().withPriority(100)));
     }
 
@@ -62,8 +63,8 @@ class RuleCodecTest {
         assertEquals(24, from.sourceLength());
         assertEquals(RouteTable.of(100), from.table());
         Rule mark = rules.get(2);
-        assertEquals(OptionalInt.of(0x10), mark.fwmark());
-        assertEquals(OptionalInt.of(0xff), mark.fwmask());
+        assertEquals(OptionalLong.of(0x10), mark.fwmark());
+        assertEquals(OptionalLong.of(0xff), mark.fwmask());
         assertEquals(RouteTable.of(300), mark.table(), "FRA_TABLE beyond 255");
         Rule not = rules.get(3);
         assertTrue(not.isInverted());
@@ -78,7 +79,7 @@ class RuleCodecTest {
         assertEquals(Optional.of(new RuleRange(1000, 2000)), ports.destinationPorts());
         Rule jump = rules.get(5);
         assertEquals(Optional.of(RuleAction.GOTO), jump.action());
-        assertEquals(OptionalInt.of(900), jump.gotoPriority());
+        assertEquals(OptionalLong.of(900), jump.gotoPriority());
         assertEquals(Optional.of(RouteProtocol.STATIC), rules.get(6).protocol());
         assertEquals(Optional.of(RouteProtocol.KERNEL), local.protocol(), "the default rules are the kernel's");
         for (Rule r : rules) assertFalse(r.unknown().stream().anyMatch(a -> a.type() <= 23), "every FRA_* ip prints is decoded: " + r);
@@ -87,9 +88,9 @@ class RuleCodecTest {
     @Test
     void aDecodedRuleDeletesItself() {
         Rule r = new Rule(AddressFamily.INET, 100, Optional.of(InetAddress.ofLiteral("10.200.0.0")), 24, Optional.empty(), 0, 0,
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), 0, 1, RouteTable.of(100), OptionalInt.empty(), OptionalInt.of(-1), OptionalInt.of(-1),
-                Optional.empty(), OptionalInt.empty(), java.util.OptionalLong.empty(), List.of());
-        assertEquals(v4().withPriority(100).from("10.200.0.0/24").lookup(RouteTable.of(100)), r.toSpec());
+                OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), 0, java.util.Set.of(), 1, RouteTable.of(100), OptionalLong.empty(), OptionalInt.of(-1),
+                OptionalLong.of(0xFFFF_FFFFL), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of());
+        assertEquals(v4().withPriority(100).withSource("10.200.0.0/24").withLookup(RouteTable.of(100)), r.toSpec());
     }
 }

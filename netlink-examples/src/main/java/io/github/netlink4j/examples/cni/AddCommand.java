@@ -98,13 +98,13 @@ final class AddCommand {
                         if (attempt > 8) throw taken;
                     }
                 }
-                host.links().set(hostVeth, LinkChange.none().withMaster(br).withUp(true));
+                host.links().set(hostVeth, LinkChange.empty().withMaster(br).withUp(true));
                 host.bridges().setPort(hostVeth, BridgePortSettings.none().withHairpin(hairpin));
                 if (vlan != 0) host.bridges().addVlan(BridgeVlanSpec.of(hostVeth, vlan).withPvid(true).withUntagged(true));
                 List<Map<String, Object>> ips = (List<Map<String, Object>>) ipamResult.getOrDefault("ips", List.of());
                 for (Map<String, Object> ip : ips) inside.addresses().add(withBroadcast(AddressSpec.of(ifname, (String) ip.get("address"))));
                 // lo is the loopback plugin's, as with the reference
-                inside.links().set(ifname, LinkChange.none().withUp(true).withTxQueueLength(0));
+                inside.links().set(ifname, LinkChange.empty().withUp(true).withTxQueueLength(0));
                 List<Map<String, Object>> routes = routes(ipamResult, ips, isDefaultGateway);
                 for (Map<String, Object> r : routes) inside.routes().add(route(r, ips).withLink(ifname));
                 if (isGateway) gatewayAddresses(host, br, ips, forceAddress);
@@ -149,7 +149,7 @@ final class AddCommand {
             }
         }
         if (!"bridge".equals(l.kind().orElse(""))) throw new CniError(999, "not a bridge", br + " exists and is a " + l.kind().orElse("link without a kind"));
-        LinkChange c = LinkChange.none().withUp(true);
+        LinkChange c = LinkChange.empty().withUp(true);
         if (promisc) c = c.withFlag(LinkFlag.PROMISC, true);
         host.links().set(br, c);
         return host.links().get(br);
@@ -183,7 +183,7 @@ final class AddCommand {
 
     /** A route to {@code dst} with its host bits cleared, as the reference's net.ParseCIDR reads an IPAM route. */
     private static RouteSpec network(String dst) {
-        return RouteSpec.to(io.github.netlink4j.common.IpPrefix.parse(dst).network());
+        return RouteSpec.to(io.github.netlink4j.common.IpPrefix.of(dst).network());
     }
 
     private static String gatewayOf(List<Map<String, Object>> ips, String dst) {
@@ -202,9 +202,10 @@ final class AddCommand {
             InetAddress gw = InetAddress.ofLiteral((String) ip.get("gateway"));
             AddressFamily fam = AddressFamily.of(gw);
             boolean present = false;
+            AddressSpec want = AddressSpec.of(br, gw, Integer.parseInt(prefix));
             for (Address a : host.addresses().list(br)) {
                 if (a.family() != fam || a.scope().equals(RouteScope.LINK)) continue;
-                if (a.address().equals(gw) && a.prefixLength() == Integer.parseInt(prefix)) {
+                if (want.matches(a, i -> br)) { // the list holds br's addresses alone
                     present = true;
                 } else if (fam == AddressFamily.INET) {
                     if (!forceAddress) {

@@ -1,6 +1,7 @@
 package io.github.netlink4j.examples.cni;
 
 import io.github.netlink4j.address.Address;
+import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
@@ -178,8 +179,8 @@ public final class BridgePlugin {
             if (inside.links().find(ifname).isEmpty()) throw new CniError(999, "interface missing", ifname + " is not in " + netnsPath);
             List<Address> addrs = inside.addresses().list(ifname);
             for (Map<String, Object> ip : (List<Map<String, Object>>) ((Map<String, Object>) prev).getOrDefault("ips", List.of())) {
-                String[] a = ((String) ip.get("address")).split("/");
-                boolean there = addrs.stream().anyMatch(x -> x.address().equals(InetAddress.ofLiteral(a[0])) && x.prefixLength() == Integer.parseInt(a[1]));
+                AddressSpec want = AddressSpec.of(ifname, (String) ip.get("address"));
+                boolean there = addrs.stream().anyMatch(x -> want.matches(x, i -> ifname)); // addrs are ifname's alone
                 if (!there) throw new CniError(999, "address missing", ip.get("address") + " is not on " + ifname);
             }
             List<Route> routes = new ArrayList<>(inside.routes().list(AddressFamily.INET));

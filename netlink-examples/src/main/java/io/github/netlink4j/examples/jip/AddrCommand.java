@@ -226,7 +226,7 @@ final class AddrCommand extends ObjectCommand {
         for (AddressFlag f : flags) s = s.withFlag(f);
         if (valid != null || preferred != null) {
             long v = valid != null ? valid : 0xFFFFFFFFL;
-            s = s.withLifetimes(v, preferred != null ? preferred : v);
+            s = s.withLifetimes(java.time.Duration.ofSeconds(v), java.time.Duration.ofSeconds(preferred != null ? preferred : v));
         }
         switch (op) {
             case ADD -> nl.addresses().add(s);

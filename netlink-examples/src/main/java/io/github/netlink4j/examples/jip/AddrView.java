@@ -9,7 +9,6 @@ import java.util.Map;
 
 /** How iproute2 6.1 prints an address (ipaddress.c print_addrinfo). */
 final class AddrView {
-    private static final long FOREVER = 4294967295L;
 
     private final Address a;
 
@@ -45,8 +44,8 @@ final class AddrView {
         return local + "/" + a.prefixLength();
     }
 
-    static String lifetime(java.util.OptionalLong l) {
-        return l.isEmpty() ? "forever" : l.getAsLong() + "sec";
+    static String lifetime(java.time.Duration l) {
+        return l.equals(Address.FOREVER) ? "forever" : l.toSeconds() + "sec";
     }
 
     String text() {
@@ -70,8 +69,8 @@ final class AddrView {
         o.put("scope", a.scope().toString());
         for (String f : flags()) o.put(f, true);
         if (a.family() == AddressFamily.INET) a.label().ifPresent(l -> o.put("label", l));
-        o.put("valid_life_time", a.validLifetime().orElse(FOREVER));
-        o.put("preferred_life_time", a.preferredLifetime().orElse(FOREVER));
+        o.put("valid_life_time", a.validLifetime().toSeconds());
+        o.put("preferred_life_time", a.preferredLifetime().toSeconds());
         return o;
     }
 }

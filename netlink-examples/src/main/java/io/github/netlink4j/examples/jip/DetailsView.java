@@ -208,29 +208,29 @@ final class DetailsView {
         u(b.ageingTime(), "ageing_time", "ageing_time");
         u(b.stpState(), "stp_state", "stp_state");
         u(b.priority(), "priority", "priority");
-        u(b.vlanFiltering(), "vlan_filtering", "vlan_filtering");
+        b01(b.vlanFiltering(), "vlan_filtering", "vlan_filtering");
         vlanProtocol(b.vlanProtocol(), "vlan_protocol", "vlan_protocol");
         id(b.bridgeId(), "bridge_id", "bridge_id");
         rootBug(b.rootId(), b.bridgeId(), "designated_root", "root_id");
         u(b.rootPort(), "root_port", "root_port");
         u(b.rootPathCost(), "root_path_cost", "root_path_cost");
-        u(b.topologyChange(), "topology_change", "topology_change");
-        u(b.topologyChangeDetected(), "topology_change_detected", "topology_change_detected");
+        b01(b.topologyChange(), "topology_change", "topology_change");
+        b01(b.topologyChangeDetected(), "topology_change_detected", "topology_change_detected");
         timer(b.helloTimer(), "hello_timer", "hello_timer");
         timer(b.tcnTimer(), "tcn_timer", "tcn_timer");
         timer(b.topologyChangeTimer(), "topology_change_timer", "topology_change_timer");
         timer(b.gcTimer(), "gc_timer", "gc_timer");
         u(b.vlanDefaultPvid(), "vlan_default_pvid", "vlan_default_pvid");
-        u(b.vlanStatsEnabled(), "vlan_stats_enabled", "vlan_stats_enabled");
-        u(b.vlanStatsPerPort(), "vlan_stats_per_port", "vlan_stats_per_port");
+        b01(b.vlanStatsEnabled(), "vlan_stats_enabled", "vlan_stats_enabled");
+        b01(b.vlanStatsPerPort(), "vlan_stats_per_port", "vlan_stats_per_port");
         hex(b.groupForwardMask(), "group_fwd_mask", "group_fwd_mask");
         mac(b.groupAddress(), "group_address", "group_addr");
-        u(b.mcastSnooping(), "mcast_snooping", "mcast_snooping");
+        b01(b.mcastSnooping(), "mcast_snooping", "mcast_snooping");
         b01(b.noLinkLocalLearn(), "no_linklocal_learn", "no_linklocal_learn");
         b01(b.mcastVlanSnooping(), "mcast_vlan_snooping", "mcast_vlan_snooping");
         u(b.mcastRouter(), "mcast_router", "mcast_router");
-        u(b.mcastQueryUseIfaddr(), "mcast_query_use_ifaddr", "mcast_query_use_ifaddr");
-        u(b.mcastQuerier(), "mcast_querier", "mcast_querier");
+        b01(b.mcastQueryUseIfaddr(), "mcast_query_use_ifaddr", "mcast_query_use_ifaddr");
+        b01(b.mcastQuerier(), "mcast_querier", "mcast_querier");
         u(b.mcastHashElasticity(), "mcast_hash_elasticity", "mcast_hash_elasticity");
         u(b.mcastHashMax(), "mcast_hash_max", "mcast_hash_max");
         u(b.mcastLastMemberCount(), "mcast_last_member_count", "mcast_last_member_cnt");
@@ -241,12 +241,12 @@ final class DetailsView {
         ul(b.mcastQueryInterval(), "mcast_query_interval", "mcast_query_intvl");
         ul(b.mcastQueryResponseInterval(), "mcast_query_response_interval", "mcast_query_response_intvl");
         ul(b.mcastStartupQueryInterval(), "mcast_startup_query_interval", "mcast_startup_query_intvl");
-        u(b.mcastStatsEnabled(), "mcast_stats_enabled", "mcast_stats_enabled");
+        b01(b.mcastStatsEnabled(), "mcast_stats_enabled", "mcast_stats_enabled");
         u(b.mcastIgmpVersion(), "mcast_igmp_version", "mcast_igmp_version");
         u(b.mcastMldVersion(), "mcast_mld_version", "mcast_mld_version");
-        u(b.nfCallIptables(), "nf_call_iptables", "nf_call_iptables");
-        u(b.nfCallIp6tables(), "nf_call_ip6tables", "nf_call_ip6tables");
-        u(b.nfCallArptables(), "nf_call_arptables", "nf_call_arptables");
+        b01(b.nfCallIptables(), "nf_call_iptables", "nf_call_iptables");
+        b01(b.nfCallIp6tables(), "nf_call_ip6tables", "nf_call_ip6tables");
+        b01(b.nfCallArptables(), "nf_call_arptables", "nf_call_arptables");
     }
 
     private void port(LinkData.BridgePort p) {
@@ -268,8 +268,8 @@ final class DetailsView {
         timer(p.holdTimer(), "hold_timer", "hold_timer");
         timer(p.messageAgeTimer(), "message_age_timer", "message_age_timer");
         timer(p.forwardDelayTimer(), "forward_delay_timer", "forward_delay_timer");
-        u(p.topologyChangeAck(), "topology_change_ack", "topology_change_ack");
-        u(p.configPending(), "config_pending", "config_pending");
+        b01(p.topologyChangeAck(), "topology_change_ack", "topology_change_ack");
+        b01(p.configPending(), "config_pending", "config_pending");
         onOff(p.proxyArp(), "proxy_arp", "proxy_arp");
         onOff(p.proxyArpWifi(), "proxy_arp_wifi", "proxy_arp_wifi");
         u(p.multicastRouter(), "mcast_router", "multicast_router");

@@ -128,7 +128,7 @@ final class LinkCommand extends ObjectCommand {
                 case "name", "dev" -> name = next(args, "name");
                 case "link" -> parent = next(args, "link");
                 case "mtu" -> o = o.withMtu(number(next(args, "mtu"), "\"mtu\" value is invalid"));
-                case "address" -> o = o.withAddress(MacAddress.parse(next(args, "address")));
+                case "address" -> o = o.withAddress(MacAddress.of(next(args, "address")));
                 case "txqueuelen", "txqlen", "qlen" -> o = o.withTxQueueLength(number(next(args, "qlen"), "\"qlen\" value is invalid"));
                 case "alias" -> o = o.withAlias(next(args, "alias"));
                 case "master" -> o = o.withMaster(next(args, "master"));
@@ -263,7 +263,7 @@ final class LinkCommand extends ObjectCommand {
      */
     private int set(List<String> args) throws IOException {
         String dev = null, netns = null;
-        LinkChange c = LinkChange.none();
+        LinkChange c = LinkChange.empty();
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("up")) {
@@ -275,7 +275,7 @@ final class LinkCommand extends ObjectCommand {
             } else if (Jip.is(a, "address")) {
                 String mac = next(args, "address");
                 try {
-                    c = c.withAddress(MacAddress.parse(mac));
+                    c = c.withAddress(MacAddress.of(mac));
                 } catch (IllegalArgumentException e) {
                     throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
                 }
@@ -289,7 +289,7 @@ final class LinkCommand extends ObjectCommand {
             } else if (Jip.is(a, "master")) {
                 c = c.withMaster(next(args, "master"));
             } else if (Jip.is(a, "nomaster")) {
-                c = c.withMaster("");
+                c = c.withoutMaster();
             } else if (Jip.is(a, "alias")) {
                 c = c.withAlias(next(args, "alias"));
             } else if (FLAG_WORDS.containsKey(a)) {
@@ -319,7 +319,7 @@ final class LinkCommand extends ObjectCommand {
         if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
         var links = nl.links();
         links.get(dev); // Cannot find device "x" before anything changes
-        if (c.master().isPresent() && !c.master().get().isEmpty() && links.find(c.master().get()).isEmpty()) {
+        if (c.master().isPresent() && links.find(c.master().get()).isEmpty()) {
             throw usage("Error: argument \"" + c.master().get() + "\" is wrong: Device does not exist\n");
         }
         NetNamespace target = null;

@@ -250,7 +250,7 @@ final class MonitorCommand {
             n.address().ifPresent(a -> sb.append(Address.format(a)).append(' '));
             if (showDev && n.index() != 0) sb.append("dev ").append(name(n.index())).append(' ');
             n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-            var f = n.flagSet();
+            var f = n.flags();
             if (f.contains(NeighbourFlag.ROUTER)) sb.append("router ");
             if (f.contains(NeighbourFlag.PROXY)) sb.append("proxy ");
             if (f.contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");

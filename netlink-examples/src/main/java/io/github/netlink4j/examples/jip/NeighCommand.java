@@ -97,10 +97,10 @@ final class NeighCommand extends ObjectCommand {
         StringBuilder sb = new StringBuilder(n.address().map(Address::format).orElse("")).append(' ');
         if (dev == null) sb.append("dev ").append(name(n, links)).append(' ');
         n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-        if (n.flagSet().contains(NeighbourFlag.ROUTER)) sb.append("router ");
-        if (n.flagSet().contains(NeighbourFlag.PROXY)) sb.append("proxy ");
-        if (n.flagSet().contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
-        if (n.flagSet().contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
+        if (n.flags().contains(NeighbourFlag.ROUTER)) sb.append("router ");
+        if (n.flags().contains(NeighbourFlag.PROXY)) sb.append("proxy ");
+        if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
+        if (n.flags().contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
         return sb.append(states(n)).append('\n').toString();
     }
 
@@ -190,11 +190,11 @@ final class NeighCommand extends ObjectCommand {
                 o.put("dst", n.address().map(Address::format).orElse(""));
                 if (dev == null) o.put("dev", name(n, links));
                 n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
-                if (n.flagSet().contains(NeighbourFlag.ROUTER)) o.put("router", null);
-                if (n.flagSet().contains(NeighbourFlag.PROXY)) o.put("proxy", null);
-                if (n.flagSet().contains(NeighbourFlag.EXT_LEARNED)) o.put("extern_learn", null);
-                if (n.flagSet().contains(NeighbourFlag.OFFLOADED)) o.put("offload", null);
-                if (!n.state().isEmpty() || !n.flagSet().contains(NeighbourFlag.PROXY)) {
+                if (n.flags().contains(NeighbourFlag.ROUTER)) o.put("router", null);
+                if (n.flags().contains(NeighbourFlag.PROXY)) o.put("proxy", null);
+                if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) o.put("extern_learn", null);
+                if (n.flags().contains(NeighbourFlag.OFFLOADED)) o.put("offload", null);
+                if (!n.state().isEmpty() || !n.flags().contains(NeighbourFlag.PROXY)) {
                     List<Object> st = JsonOut.list();
                     for (NeighbourState s : n.state()) st.add(s.name());
                     o.put("state", st);
@@ -228,7 +228,7 @@ final class NeighCommand extends ObjectCommand {
                 case "lladdr" -> {
                     String mac = next(args, "lladdr");
                     try {
-                        ll = MacAddress.parse(mac);
+                        ll = MacAddress.of(mac);
                     } catch (IllegalArgumentException e) {
                         throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
                     }

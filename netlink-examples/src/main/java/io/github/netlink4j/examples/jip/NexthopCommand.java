@@ -64,11 +64,11 @@ final class NexthopCommand extends ObjectCommand {
         };
     }
 
-    private static int id(String v) {
+    private static long id(String v) {
         try {
             long x = Long.decode(v);
             if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
-            return (int) x;
+            return x;
         } catch (NumberFormatException e) {
             throw usage("Error: argument \"" + v + "\" is wrong: invalid id value");
         }
@@ -91,7 +91,7 @@ final class NexthopCommand extends ObjectCommand {
 
     /** {@code ip nexthop get id ID}: ip's usage text unless exactly an id is given. */
     private int get(List<String> args) throws IOException {
-        int id = 0;
+        long id = 0;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (!a.equals("id")) throw usage(HELP);
@@ -108,7 +108,7 @@ final class NexthopCommand extends ObjectCommand {
     }
 
     private int delete(List<String> args) throws IOException {
-        int id = -1;
+        long id = -1;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("id")) id = id(next(args, "id"));
@@ -136,12 +136,12 @@ final class NexthopCommand extends ObjectCommand {
             } else if (is(a, "groups")) {
                 groups = true;
             } else if (a.equals("id")) {
-                int id = id(next(args, "id"));
+                long id = id(next(args, "id"));
                 if (flush) {
                     nl.nexthops().delete(id);
                     return 0;
                 }
-                return get(new ArrayList<>(List.of("id", Integer.toUnsignedString(id))));
+                return get(new ArrayList<>(List.of("id", Long.toString(id))));
             } else if (is(a, "protocol")) {
                 String p = next(args, "protocol");
                 try {
@@ -188,7 +188,7 @@ final class NexthopCommand extends ObjectCommand {
 
     /** {@code ip nexthop add|replace id ID NH}: ipnh_modify's keywords in any order. */
     private int modify(List<String> args, boolean replace) throws IOException {
-        OptionalInt id = OptionalInt.empty();
+        java.util.OptionalLong id = java.util.OptionalLong.empty();
         InetAddress via = null;
         String dev = null;
         boolean blackhole = false, fdb = false, onlink = false;
@@ -201,7 +201,7 @@ final class NexthopCommand extends ObjectCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             switch (a) {
-                case "id" -> id = OptionalInt.of(id(next(args, "id")));
+                case "id" -> id = java.util.OptionalLong.of(id(next(args, "id")));
                 case "dev" -> dev = next(args, "dev");
                 case "via" -> {
                     String v = next(args, "via");
@@ -235,7 +235,7 @@ final class NexthopCommand extends ObjectCommand {
                 case "protocol" -> {
                     String p = next(args, "protocol");
                     try {
-                        proto = RouteProtocol.parse(p);
+                        proto = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
                         throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
                     }

@@ -17,7 +17,7 @@ final class NexthopView {
     private final Map<String, Object> json = JsonOut.object();
 
     NexthopView(NexthopObject n, Map<Integer, Link> links, boolean details) {
-        put("id " + Integer.toUnsignedString(n.id()) + " ", "id", Integer.toUnsignedLong(n.id()));
+        put("id " + n.id() + " ", "id", n.id());
         if (n.isGroup()) {
             text.append("group ");
             List<Object> members = JsonOut.list();
@@ -25,8 +25,8 @@ final class NexthopView {
                 NexthopObject.Member m = n.group().get(i);
                 Map<String, Object> o = JsonOut.object();
                 if (i > 0) text.append('/');
-                text.append(Integer.toUnsignedString(m.id()));
-                o.put("id", Integer.toUnsignedLong(m.id()));
+                text.append(m.id());
+                o.put("id", m.id());
                 if (m.weight() != 1) {
                     text.append(',').append(m.weight());
                     o.put("weight", m.weight());

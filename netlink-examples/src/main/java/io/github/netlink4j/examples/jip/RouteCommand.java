@@ -85,7 +85,7 @@ final class RouteCommand extends ObjectCommand {
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = JsonOut.list();
         List<Route> routes = selected(f, links);
-        Map<Integer, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
+        Map<Long, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
         if (jip.details > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
@@ -113,15 +113,9 @@ final class RouteCommand extends ObjectCommand {
         return 0;
     }
 
-    /** The delete that removes exactly {@code r}: its destination, table, type, metric, gateway and device. */
+    /** The delete that removes exactly {@code r}: the route's own spec, with the scope left to the kernel as ip does. */
     private static RouteSpec deleting(Route r, Map<Integer, Link> links) {
-        RouteSpec s = r.destination().isEmpty() || r.destinationLength() == 0 ? RouteSpec.defaultRoute(r.family())
-                : RouteSpec.to(io.github.netlink4j.address.Address.format(r.destination().get()) + "/" + r.destinationLength());
-        s = s.withTable(r.table()).withType(r.type()).withScope(RouteScope.NOWHERE);
-        if (r.metric().isPresent()) s = s.withMetric(r.metric().getAsInt());
-        if (r.gateway().isPresent()) s = s.withGateway(r.gateway().get());
-        if (r.outputIndex().isPresent() && links.containsKey(r.outputIndex().getAsInt())) s = s.withLink(links.get(r.outputIndex().getAsInt()).name());
-        return s;
+        return r.toSpec(i -> links.get(i).name()).withScope(RouteScope.NOWHERE);
     }
 
     /** {@code ip route get ADDRESS [from A] [iif D] [oif D] [mark M] [uid U] [fibmatch]}. */
@@ -217,15 +211,15 @@ final class RouteCommand extends ObjectCommand {
                 case "metric", "priority", "preference" -> metric = number(next(args, "metric"), "\"metric\" value is invalid");
                 case "table" -> {
                     String t = next(args, "table");
-                    table = parse(() -> RouteTable.parse(t), "\"table\" value is invalid");
+                    table = parse(() -> RouteTable.of(t), "\"table\" value is invalid");
                 }
                 case "proto", "protocol" -> {
                     String p = next(args, "proto");
-                    proto = parse(() -> RouteProtocol.parse(p), "\"protocol\" value is invalid");
+                    proto = parse(() -> RouteProtocol.of(p), "\"protocol\" value is invalid");
                 }
                 case "scope" -> {
                     String sc = next(args, "scope");
-                    scope = parse(() -> RouteScope.parse(sc), "Error: argument is wrong: invalid \"scope\" value");
+                    scope = parse(() -> RouteScope.of(sc), "Error: argument is wrong: invalid \"scope\" value");
                 }
                 case "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat" -> {
                     if (dst == null && type == RouteType.UNICAST) type = RouteType.valueOf(a.toUpperCase());

@@ -44,18 +44,18 @@ final class RouteFilter {
                 if (t.equals("all")) f.table = null;
                 else if (t.equals("cache")) f.cloned = true;
                 else if (t.equals("help")) throw Jip.usage(RouteCommand.HELP);
-                else f.table = value(() -> RouteTable.parse(t), "table id value is invalid\n", t);
+                else f.table = value(() -> RouteTable.of(t), "table id value is invalid\n", t);
             } else if (is(a, "cached") || is(a, "cloned")) {
                 f.cloned = true;
             } else if (is(a, "protocol")) {
                 String p = next(args, "protocol");
-                f.protocol = p.equals("all") ? null : value(() -> RouteProtocol.parse(p), "invalid \"protocol\"\n", p);
+                f.protocol = p.equals("all") ? null : value(() -> RouteProtocol.of(p), "invalid \"protocol\"\n", p);
             } else if (is(a, "scope")) {
                 String s = next(args, "scope");
-                f.scope = s.equals("all") ? null : value(() -> RouteScope.parse(s), "invalid \"scope\"\n", s);
+                f.scope = s.equals("all") ? null : value(() -> RouteScope.of(s), "invalid \"scope\"\n", s);
             } else if (is(a, "type")) {
                 String t = next(args, "type");
-                f.type = value(() -> RouteType.parse(t), "node type value is invalid\n", t);
+                f.type = value(() -> RouteType.of(t), "node type value is invalid\n", t);
             } else if (a.equals("dev") || a.equals("oif")) {
                 f.dev = next(args, "dev");
             } else if (is(a, "metric") || is(a, "priority") || a.equals("preference")) {

@@ -59,9 +59,9 @@ final class RouteView {
     }
 
     /** The nexthop objects by id, for ip -d's nh_info of routes that use one. */
-    private Map<Integer, io.github.netlink4j.route.NexthopObject> nexthops = Map.of();
+    private Map<Long, io.github.netlink4j.route.NexthopObject> nexthops = Map.of();
 
-    RouteView withNexthops(Map<Integer, io.github.netlink4j.route.NexthopObject> byId) {
+    RouteView withNexthops(Map<Long, io.github.netlink4j.route.NexthopObject> byId) {
         nexthops = byId;
         return this;
     }
@@ -71,8 +71,8 @@ final class RouteView {
     }
 
     /** The RTNH_F_* names in {@code bits}, in ip's order (print_rt_flags). */
-    static List<String> flagNames(int bits) {
-        return flags(NexthopFlag.fromBits(bits));
+    static List<String> flagNames(java.util.Set<NexthopFlag> f) {
+        return flags(f);
     }
 
     private static List<String> flags(java.util.Set<NexthopFlag> f) {
@@ -101,7 +101,7 @@ final class RouteView {
         sb.append(r.destinationText()).append(' ');
         String from = from();
         if (from != null) sb.append("from ").append(from).append(' ');
-        r.nexthopId().ifPresent(n -> sb.append("nhid ").append(Integer.toUnsignedString(n)).append(' '));
+        r.nexthopId().ifPresent(n -> sb.append("nhid ").append(n).append(' '));
         if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
         if (showDev && r.outputIndex().isPresent()) sb.append("dev ").append(dev(r.outputIndex().getAsInt())).append(' ');
         if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) sb.append("table ").append(r.table()).append(' ');
@@ -110,9 +110,9 @@ final class RouteView {
             if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) sb.append("scope ").append(r.scope()).append(' ');
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> sb.append("src ").append(Address.format(s)).append(' '));
-        if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(Integer.toUnsignedString(r.metric().getAsInt())).append(' ');
+        if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(r.metric().getAsLong()).append(' ');
         for (String f : flags(r.nexthopFlags())) sb.append(f).append(' ');
-        r.uid().ifPresent(u -> sb.append("uid ").append(Integer.toUnsignedString(u)).append(' '));
+        r.uid().ifPresent(u -> sb.append("uid ").append(u).append(' '));
         if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) {
             sb.append("\n    cache ");
             List<String> cache = r.cacheFlags();
@@ -120,8 +120,8 @@ final class RouteView {
         }
         r.inputIndex().ifPresent(i -> sb.append("iif ").append(dev(i)).append(' '));
         r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
-        if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsInt())) {
-            String nh = new NexthopView(nexthops.get(r.nexthopId().getAsInt()), links, true).text();
+        if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsLong())) {
+            String nh = new NexthopView(nexthops.get(r.nexthopId().getAsLong()), links, true).text();
             sb.append("\n\tnh_info ").append(nh, 0, nh.length() - 1);
         }
         for (Nexthop h : r.multipath()) {
@@ -140,7 +140,7 @@ final class RouteView {
         o.put("dst", r.destinationText());
         String from = from();
         if (from != null) o.put(r.source().isPresent() ? "from" : "src", from);
-        r.nexthopId().ifPresent(n -> o.put("nhid", Integer.toUnsignedLong(n)));
+        r.nexthopId().ifPresent(n -> o.put("nhid", n));
         if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> o.put("gateway", Address.format(g)));
         if (showDev && r.outputIndex().isPresent()) o.put("dev", dev(r.outputIndex().getAsInt()));
         if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) o.put("table", r.table().toString());
@@ -149,14 +149,14 @@ final class RouteView {
             if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) o.put("scope", r.scope().toString());
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> o.put("prefsrc", Address.format(s)));
-        if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", Integer.toUnsignedLong(r.metric().getAsInt()));
+        if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", r.metric().getAsLong());
         o.put("flags", new ArrayList<Object>(flags(r.nexthopFlags())));
-        r.uid().ifPresent(u -> o.put("uid", Integer.toUnsignedLong(u)));
+        r.uid().ifPresent(u -> o.put("uid", u));
         if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
         r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
         r.preference().ifPresent(p -> o.put("pref", p.text()));
-        if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsInt())) {
-            o.put("nh_info", new NexthopView(nexthops.get(r.nexthopId().getAsInt()), links, true).json());
+        if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsLong())) {
+            o.put("nh_info", new NexthopView(nexthops.get(r.nexthopId().getAsLong()), links, true).json());
         }
         if (!r.multipath().isEmpty()) {
             List<Object> hops = new ArrayList<>();

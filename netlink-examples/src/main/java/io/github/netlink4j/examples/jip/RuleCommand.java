@@ -98,7 +98,7 @@ final class RuleCommand extends ObjectCommand {
 
     private static RouteTable table(String t, String what) {
         try {
-            return RouteTable.parse(t);
+            return RouteTable.of(t);
         } catch (IllegalArgumentException e) {
             throw usage(invalid(t, what));
         }
@@ -126,14 +126,14 @@ final class RuleCommand extends ObjectCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("not")) {
-                r = r.inverted();
+                r = r.withInvert();
             } else if (a.equals("from") || a.equals("to")) {
                 String p = next(args, a);
                 Prefix pre = Prefix.parse(p, fam);
                 if (pre.bits() == 0 && pre.bytes().length == 0) continue; // from all: no selector
                 String cidr = Address.format(java.net.InetAddress.getByAddress(pre.bytes().length == 0 ? new byte[fam == AddressFamily.INET ? 4 : 16] : pre.bytes()))
                         + "/" + pre.bits();
-                r = a.equals("from") ? r.from(cidr) : r.to(cidr);
+                r = a.equals("from") ? r.withSource(cidr) : r.withDestination(cidr);
             } else if (is(a, "preference") || is(a, "order") || is(a, "priority")) {
                 r = r.withPriority(u32(next(args, a), "preference value is invalid"));
             } else if (a.equals("tos") || is(a, "dsfield")) {
@@ -150,12 +150,12 @@ final class RuleCommand extends ObjectCommand {
             } else if (is(a, "protocol")) {
                 String p = next(args, a);
                 try {
-                    r = r.withProtocol(RouteProtocol.parse(p));
+                    r = r.withProtocol(RouteProtocol.of(p));
                 } catch (IllegalArgumentException e) {
                     throw usage(invalid(p, "\"protocol\" value is invalid"));
                 }
             } else if (is(a, "table") || a.equals("lookup")) {
-                r = r.lookup(table(next(args, a), "invalid table ID"));
+                r = r.withLookup(table(next(args, a), "invalid table ID"));
             } else if (is(a, "suppress_prefixlength") || a.equals("sup_pl")) {
                 String v = next(args, a);
                 try {
@@ -166,7 +166,7 @@ final class RuleCommand extends ObjectCommand {
             } else if (is(a, "suppress_ifgroup") || a.equals("sup_group")) {
                 String v = next(args, a);
                 try {
-                    r = r.withSuppressIfGroup(v.equals("default") ? 0 : Integer.decode(v));
+                    r = r.withSuppressIfGroup(v.equals("default") ? 0 : Integer.toUnsignedLong(Integer.decode(v)));
                 } catch (NumberFormatException e) {
                     throw usage(invalid(v, "Invalid \"suppress_ifgroup\" value"));
                 }
@@ -195,7 +195,7 @@ final class RuleCommand extends ObjectCommand {
                 if (a.equals("type")) a = next(args, "type");
                 if (is(a, "help")) throw usage(HELP);
                 if (is(a, "goto")) {
-                    r = r.goTo(u32(next(args, "goto"), "invalid target"));
+                    r = r.withGoto(u32(next(args, "goto"), "invalid target"));
                 } else if (is(a, "nop")) {
                     r = r.withAction(RuleAction.NOP);
                 } else {
@@ -219,7 +219,7 @@ final class RuleCommand extends ObjectCommand {
         RuleSpec m = r.withFwmark(mark, 0xFFFFFFFFL);
         // an explicit mask is sent even when it is all ones, as ip sends what it was given
         return new RuleSpec(m.family(), m.priority(), m.source(), m.sourceLength(), m.destination(), m.destinationLength(), m.tos(),
-                m.fwmark(), java.util.OptionalInt.of((int) mask), m.inputLink(), m.outputLink(), m.l3mdev(), m.uidRange(), m.ipProtocol(),
+                m.fwmark(), java.util.OptionalLong.of(mask), m.inputLink(), m.outputLink(), m.l3mdev(), m.uidRange(), m.ipProtocol(),
                 m.sourcePorts(), m.destinationPorts(), m.invert(), m.action(), m.table(), m.gotoPriority(), m.suppressPrefixLength(),
                 m.suppressIfGroup(), m.protocol());
     }

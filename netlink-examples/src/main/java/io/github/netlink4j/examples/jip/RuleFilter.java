@@ -84,7 +84,7 @@ final class RuleFilter {
             } else if (is(a, "lookup") || is(a, "table")) {
                 String t = next(args, a);
                 try {
-                    f.table = RouteTable.parse(t);
+                    f.table = RouteTable.of(t);
                 } catch (IllegalArgumentException e) {
                     throw Jip.usage(invalid(t, "table id value is invalid"));
                 }
@@ -94,7 +94,7 @@ final class RuleFilter {
                 String p = next(args, a);
                 if (!p.equals("all")) {
                     try {
-                        f.protocol = RouteProtocol.parse(p);
+                        f.protocol = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
                         throw Jip.usage(invalid(p, "invalid \"protocol\""));
                     }
@@ -129,8 +129,8 @@ final class RuleFilter {
         if (from != null && !prefixMatches(from, r.source(), r.sourceLength(), r.family())) return false;
         if (to != null && !prefixMatches(to, r.destination(), r.destinationLength(), r.family())) return false;
         if (tos != null && tos != r.tos()) return false;
-        if (fwmark != null && fwmark != Integer.toUnsignedLong(r.fwmark().orElse(0))) return false;
-        if (fwmask != null && fwmask != Integer.toUnsignedLong(r.fwmask().orElse(0))) return false;
+        if (fwmark != null && fwmark != r.fwmark().orElse(0)) return false;
+        if (fwmask != null && fwmask != r.fwmask().orElse(0)) return false;
         if (iif != null && !iif.equals(r.inputLink().orElse(null))) return false;
         if (oif != null && !oif.equals(r.outputLink().orElse(null))) return false;
         if (l3mdev && !r.l3mdev()) return false;

@@ -2,6 +2,7 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RuleFlag;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteTable;
 
@@ -34,8 +35,8 @@ final class RuleView {
         if (key != null) json.put(key, v);
     }
 
-    private static String hex(int v) {
-        return v == 0 ? "0" : "0x" + Integer.toHexString(v);
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 
     private void prefix(String word, String key, String lenKey, java.util.Optional<InetAddress> a, int len, boolean always) {
@@ -59,17 +60,17 @@ final class RuleView {
         prefix(" to ", "dst", "dstlen", r.destination(), r.destinationLength(), false);
         if (r.tos() != 0) put(" tos " + Names.dsfield(r.tos()), "tos", Names.dsfield(r.tos()));
         if (r.fwmark().isPresent() || r.fwmask().isPresent()) {
-            int mark = r.fwmark().orElse(0);
+            long mark = r.fwmark().orElse(0);
             put(" fwmark " + hex(mark), "fwmark", hex(mark));
-            if (r.fwmask().isPresent() && r.fwmask().getAsInt() != 0xFFFFFFFF) put("/" + hex(r.fwmask().getAsInt()), "fwmask", hex(r.fwmask().getAsInt()));
+            if (r.fwmask().isPresent() && r.fwmask().getAsLong() != 0xFFFFFFFFL) put("/" + hex(r.fwmask().getAsLong()), "fwmask", hex(r.fwmask().getAsLong()));
         }
         r.inputLink().ifPresent(i -> {
             put(" iif " + i, "iif", i);
-            if ((r.flags() & 8) != 0) put(" [detached]", "iif_detached", null);
+            if (r.flags().contains(RuleFlag.IIF_DETACHED)) put(" [detached]", "iif_detached", null);
         });
         r.outputLink().ifPresent(o -> {
             put(" oif " + o, "oif", o);
-            if ((r.flags() & 16) != 0) put(" [detached]", "oif_detached", null);
+            if (r.flags().contains(RuleFlag.OIF_DETACHED)) put(" [detached]", "oif_detached", null);
         });
         if (r.l3mdev()) put(" lookup [l3mdev-table]", "l3mdev", null);
         r.uidRange().ifPresent(u -> {
@@ -82,18 +83,14 @@ final class RuleView {
         r.tunnelId().ifPresent(t -> put(" tun_id " + Long.toUnsignedString(t), "tun_id", t));
         if (!r.table().equals(RouteTable.UNSPEC)) {
             put(" lookup " + r.table(), "table", r.table().toString());
-            r.suppressPrefixLength().ifPresent(pl -> {
-                if (pl != -1) put(" suppress_prefixlength " + pl, "suppress_prefixlen", pl);
-            });
+            r.suppressPrefixLength().ifPresent(pl -> put(" suppress_prefixlength " + pl, "suppress_prefixlen", pl));
             r.suppressIfGroup().ifPresent(g -> {
-                if (g != -1) {
-                    String name = g == 0 ? "default" : Integer.toString(g);
-                    put(" suppress_ifgroup " + name, "suppress_ifgroup", name);
-                }
+                String name = g == 0 ? "default" : Long.toString(g);
+                put(" suppress_ifgroup " + name, "suppress_ifgroup", name);
             });
         }
         r.realms().ifPresent(f -> {
-            int from = f >>> 16, to = f & 0xFFFF;
+            int from = (int) (f >>> 16), to = (int) (f & 0xFFFF);
             if (from != 0) put(" realms " + from + "/", "flow_from", Integer.toString(from));
             else text.append(" realms ");
             put(Integer.toString(to), "flow_to", Integer.toString(to));
@@ -102,9 +99,9 @@ final class RuleView {
         if (action == 10) {
             put(" masquerade", "masquerade", null);
         } else if (action == 2) {
-            if (r.gotoPriority().isPresent()) put(" goto " + Integer.toUnsignedString(r.gotoPriority().getAsInt()), "goto", Integer.toUnsignedLong(r.gotoPriority().getAsInt()));
+            if (r.gotoPriority().isPresent()) put(" goto " + r.gotoPriority().getAsLong(), "goto", r.gotoPriority().getAsLong());
             else put(" goto none", "goto", "none");
-            if ((r.flags() & 4) != 0) put(" [unresolved]", "unresolved", null);
+            if (r.flags().contains(RuleFlag.UNRESOLVED)) put(" [unresolved]", "unresolved", null);
         } else if (action == 3) {
             put(" nop", "nop", null);
         } else if (action != 1) {

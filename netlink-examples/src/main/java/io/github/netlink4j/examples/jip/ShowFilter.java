@@ -47,7 +47,7 @@ final class ShowFilter {
                 String s = next(args, "scope");
                 if (!s.equals("all")) {
                     try {
-                        f.scope = RouteScope.parse(s);
+                        f.scope = RouteScope.of(s);
                     } catch (IllegalArgumentException e) {
                         throw Jip.usage("Error: argument \"" + s + "\" is wrong: invalid \"scope\"");
                     }

@@ -35,24 +35,24 @@ final class BridgeData {
             OptionalInt ageingTime = OptionalInt.empty();
             OptionalInt stpState = OptionalInt.empty();
             OptionalInt priority = OptionalInt.empty();
-            OptionalInt vlanFiltering = OptionalInt.empty();
+            Optional<Boolean> vlanFiltering = Optional.empty();
             Optional<VlanProtocol> vlanProtocol = Optional.empty();
             OptionalInt groupForwardMask = OptionalInt.empty();
             Optional<BridgeId> rootId = Optional.empty();
             Optional<BridgeId> bridgeId = Optional.empty();
             OptionalInt rootPort = OptionalInt.empty();
             OptionalInt rootPathCost = OptionalInt.empty();
-            OptionalInt topologyChange = OptionalInt.empty();
-            OptionalInt topologyChangeDetected = OptionalInt.empty();
+            Optional<Boolean> topologyChange = Optional.empty();
+            Optional<Boolean> topologyChangeDetected = Optional.empty();
             Optional<Duration> helloTimer = Optional.empty();
             Optional<Duration> tcnTimer = Optional.empty();
             Optional<Duration> topologyChangeTimer = Optional.empty();
             Optional<Duration> gcTimer = Optional.empty();
             Optional<MacAddress> groupAddress = Optional.empty();
             OptionalInt mcastRouter = OptionalInt.empty();
-            OptionalInt mcastSnooping = OptionalInt.empty();
-            OptionalInt mcastQueryUseIfaddr = OptionalInt.empty();
-            OptionalInt mcastQuerier = OptionalInt.empty();
+            Optional<Boolean> mcastSnooping = Optional.empty();
+            Optional<Boolean> mcastQueryUseIfaddr = Optional.empty();
+            Optional<Boolean> mcastQuerier = Optional.empty();
             OptionalInt mcastHashElasticity = OptionalInt.empty();
             OptionalInt mcastHashMax = OptionalInt.empty();
             OptionalInt mcastLastMemberCount = OptionalInt.empty();
@@ -63,15 +63,15 @@ final class BridgeData {
             OptionalLong mcastQueryInterval = OptionalLong.empty();
             OptionalLong mcastQueryResponseInterval = OptionalLong.empty();
             OptionalLong mcastStartupQueryInterval = OptionalLong.empty();
-            OptionalInt nfCallIptables = OptionalInt.empty();
-            OptionalInt nfCallIp6tables = OptionalInt.empty();
-            OptionalInt nfCallArptables = OptionalInt.empty();
+            Optional<Boolean> nfCallIptables = Optional.empty();
+            Optional<Boolean> nfCallIp6tables = Optional.empty();
+            Optional<Boolean> nfCallArptables = Optional.empty();
             OptionalInt vlanDefaultPvid = OptionalInt.empty();
-            OptionalInt vlanStatsEnabled = OptionalInt.empty();
-            OptionalInt mcastStatsEnabled = OptionalInt.empty();
+            Optional<Boolean> vlanStatsEnabled = Optional.empty();
+            Optional<Boolean> mcastStatsEnabled = Optional.empty();
             OptionalInt mcastIgmpVersion = OptionalInt.empty();
             OptionalInt mcastMldVersion = OptionalInt.empty();
-            OptionalInt vlanStatsPerPort = OptionalInt.empty();
+            Optional<Boolean> vlanStatsPerPort = Optional.empty();
             Optional<Boolean> noLinkLocalLearn = Optional.empty();
             Optional<Boolean> mcastVlanSnooping = Optional.empty();
             while (d.next()) {
@@ -82,24 +82,24 @@ final class BridgeData {
                     case 4 -> ageingTime = OptionalInt.of(d.u32()); // IFLA_BR_AGEING_TIME
                     case 5 -> stpState = OptionalInt.of(d.u32()); // IFLA_BR_STP_STATE
                     case 6 -> priority = OptionalInt.of(d.u16()); // IFLA_BR_PRIORITY
-                    case 7 -> vlanFiltering = OptionalInt.of(d.u8()); // IFLA_BR_VLAN_FILTERING
+                    case 7 -> vlanFiltering = Optional.of(d.u8() != 0); // IFLA_BR_VLAN_FILTERING
                     case 8 -> vlanProtocol = Optional.of(VlanKind.protocol(d.u16be())); // IFLA_BR_VLAN_PROTOCOL
                     case 9 -> groupForwardMask = OptionalInt.of(d.u16()); // IFLA_BR_GROUP_FWD_MASK
                     case 10 -> rootId = Optional.of(bridgeId(d)); // IFLA_BR_ROOT_ID
                     case 11 -> bridgeId = Optional.of(bridgeId(d)); // IFLA_BR_BRIDGE_ID
                     case 12 -> rootPort = OptionalInt.of(d.u16()); // IFLA_BR_ROOT_PORT
                     case 13 -> rootPathCost = OptionalInt.of(d.u32()); // IFLA_BR_ROOT_PATH_COST
-                    case 14 -> topologyChange = OptionalInt.of(d.u8()); // IFLA_BR_TOPOLOGY_CHANGE
-                    case 15 -> topologyChangeDetected = OptionalInt.of(d.u8()); // IFLA_BR_TOPOLOGY_CHANGE_DETECTED
+                    case 14 -> topologyChange = Optional.of(d.u8() != 0); // IFLA_BR_TOPOLOGY_CHANGE
+                    case 15 -> topologyChangeDetected = Optional.of(d.u8() != 0); // IFLA_BR_TOPOLOGY_CHANGE_DETECTED
                     case 16 -> helloTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_HELLO_TIMER
                     case 17 -> tcnTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_TCN_TIMER
                     case 18 -> topologyChangeTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_TOPOLOGY_CHANGE_TIMER
                     case 19 -> gcTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_GC_TIMER
                     case 20 -> groupAddress = LinkLayer.address(d); // IFLA_BR_GROUP_ADDR
                     case 22 -> mcastRouter = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_ROUTER
-                    case 23 -> mcastSnooping = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_SNOOPING
-                    case 24 -> mcastQueryUseIfaddr = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_QUERY_USE_IFADDR
-                    case 25 -> mcastQuerier = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_QUERIER
+                    case 23 -> mcastSnooping = Optional.of(d.u8() != 0); // IFLA_BR_MCAST_SNOOPING
+                    case 24 -> mcastQueryUseIfaddr = Optional.of(d.u8() != 0); // IFLA_BR_MCAST_QUERY_USE_IFADDR
+                    case 25 -> mcastQuerier = Optional.of(d.u8() != 0); // IFLA_BR_MCAST_QUERIER
                     case 26 -> mcastHashElasticity = OptionalInt.of(d.u32()); // IFLA_BR_MCAST_HASH_ELASTICITY
                     case 27 -> mcastHashMax = OptionalInt.of(d.u32()); // IFLA_BR_MCAST_HASH_MAX
                     case 28 -> mcastLastMemberCount = OptionalInt.of(d.u32()); // IFLA_BR_MCAST_LAST_MEMBER_CNT
@@ -110,15 +110,15 @@ final class BridgeData {
                     case 33 -> mcastQueryInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_QUERY_INTVL
                     case 34 -> mcastQueryResponseInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_QUERY_RESPONSE_INTVL
                     case 35 -> mcastStartupQueryInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_STARTUP_QUERY_INTVL
-                    case 36 -> nfCallIptables = OptionalInt.of(d.u8()); // IFLA_BR_NF_CALL_IPTABLES
-                    case 37 -> nfCallIp6tables = OptionalInt.of(d.u8()); // IFLA_BR_NF_CALL_IP6TABLES
-                    case 38 -> nfCallArptables = OptionalInt.of(d.u8()); // IFLA_BR_NF_CALL_ARPTABLES
+                    case 36 -> nfCallIptables = Optional.of(d.u8() != 0); // IFLA_BR_NF_CALL_IPTABLES
+                    case 37 -> nfCallIp6tables = Optional.of(d.u8() != 0); // IFLA_BR_NF_CALL_IP6TABLES
+                    case 38 -> nfCallArptables = Optional.of(d.u8() != 0); // IFLA_BR_NF_CALL_ARPTABLES
                     case 39 -> vlanDefaultPvid = OptionalInt.of(d.u16()); // IFLA_BR_VLAN_DEFAULT_PVID
-                    case 41 -> vlanStatsEnabled = OptionalInt.of(d.u8()); // IFLA_BR_VLAN_STATS_ENABLED
-                    case 42 -> mcastStatsEnabled = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_STATS_ENABLED
+                    case 41 -> vlanStatsEnabled = Optional.of(d.u8() != 0); // IFLA_BR_VLAN_STATS_ENABLED
+                    case 42 -> mcastStatsEnabled = Optional.of(d.u8() != 0); // IFLA_BR_MCAST_STATS_ENABLED
                     case 43 -> mcastIgmpVersion = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_IGMP_VERSION
                     case 44 -> mcastMldVersion = OptionalInt.of(d.u8()); // IFLA_BR_MCAST_MLD_VERSION
-                    case 45 -> vlanStatsPerPort = OptionalInt.of(d.u8()); // IFLA_BR_VLAN_STATS_PER_PORT
+                    case 45 -> vlanStatsPerPort = Optional.of(d.u8() != 0); // IFLA_BR_VLAN_STATS_PER_PORT
                     case 46 -> { // IFLA_BR_MULTI_BOOLOPT: struct br_boolopt_multi { u32 optval; u32 optmask; }
                         long at = d.payloadOffset();
                         int val = d.s32At(at), mask = d.s32At(at + 4);
@@ -149,8 +149,8 @@ final class BridgeData {
             OptionalInt designatedCost = OptionalInt.empty();
             OptionalInt id = OptionalInt.empty();
             OptionalInt number = OptionalInt.empty();
-            OptionalInt topologyChangeAck = OptionalInt.empty();
-            OptionalInt configPending = OptionalInt.empty();
+            Optional<Boolean> topologyChangeAck = Optional.empty();
+            Optional<Boolean> configPending = Optional.empty();
             Optional<Duration> messageAgeTimer = Optional.empty();
             Optional<Duration> forwardDelayTimer = Optional.empty();
             Optional<Duration> holdTimer = Optional.empty();
@@ -183,8 +183,8 @@ final class BridgeData {
                     case 16 -> designatedCost = OptionalInt.of(d.u16()); // IFLA_BRPORT_DESIGNATED_COST
                     case 17 -> id = OptionalInt.of(d.u16()); // IFLA_BRPORT_ID
                     case 18 -> number = OptionalInt.of(d.u16()); // IFLA_BRPORT_NO
-                    case 19 -> topologyChangeAck = OptionalInt.of(d.u8()); // IFLA_BRPORT_TOPOLOGY_CHANGE_ACK
-                    case 20 -> configPending = OptionalInt.of(d.u8()); // IFLA_BRPORT_CONFIG_PENDING
+                    case 19 -> topologyChangeAck = Optional.of(d.u8() != 0); // IFLA_BRPORT_TOPOLOGY_CHANGE_ACK
+                    case 20 -> configPending = Optional.of(d.u8() != 0); // IFLA_BRPORT_CONFIG_PENDING
                     case 21 -> messageAgeTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BRPORT_MESSAGE_AGE_TIMER
                     case 22 -> forwardDelayTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BRPORT_FORWARD_DELAY_TIMER
                     case 23 -> holdTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BRPORT_HOLD_TIMER
