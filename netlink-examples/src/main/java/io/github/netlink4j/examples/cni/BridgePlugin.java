@@ -19,9 +19,11 @@ import java.util.Map;
 /**
  * {@code netlink4j-bridge}: a CNI plugin (spec 1.0.0) that does what the reference {@code bridge} plugin
  * of containernetworking-plugins does for its common keys, on netlink4j: a bridge in the runtime's
- * namespace (made if missing, reused, brought up), a veth pair whose container end is created directly
- * inside the container's namespace, addresses and routes from the delegated IPAM plugin, the gateway
- * address on the bridge. ADD, DEL, CHECK and VERSION; results and errors as the spec writes them.
+ * namespace (made if missing, reused, brought up, its MAC pinned), a veth pair whose container end is
+ * created directly inside the container's namespace, addresses and routes from the delegated IPAM plugin
+ * (none without "ipam": a network of layer 2 only), the gateway address on the bridge and forwarding on.
+ * The config is read once into a {@link NetConf}, the CNI_* variables into {@link RuntimeArgs}. ADD, DEL,
+ * CHECK and VERSION; results and errors as the spec writes them.
  *
  * <p>Safer than the reference where it is sloppy: a failed ADD removes its veth and releases its IPAM
  * allocation (the bridge stays, as the reference leaves it: see {@link AddCommand}); DEL succeeds when the
