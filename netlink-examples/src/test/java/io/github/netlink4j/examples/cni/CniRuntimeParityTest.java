@@ -119,6 +119,18 @@ class CniRuntimeParityTest {
         }
     }
 
+    /** Item 1 for IPv6: an IPv6 gateway turns on IPv6 forwarding (net.ipv6.conf.all.forwarding), as the reference does. */
+    @Test
+    void anIpv6GatewayTurnsOnIpv6ForwardingAsTheReferenceDoes() throws Exception {
+        for (boolean ours : BOTH) {
+            ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
+            assertEquals("0", sysctl(host, "ipv6/conf/all/forwarding", "0"));
+            add(ours, host, c, "eth0", conf("cni9", "fd00:200::/64", "\"isGateway\":true,"));
+            assertEquals("1", sysctl(host, "ipv6/conf/all/forwarding", null), who(ours));
+            assertTrue(Ip.in(host.name(), "-6", "addr", "show", "dev", "cni9").contains("fd00:200::1/64"), who(ours) + ": the gateway address");
+        }
+    }
+
     /**
      * Item 2: the bridge keeps one MAC of its own while containers come and go: the one the ADD result
      * reports, never a container's veth's (else, when that container goes, the others hold a stale
