@@ -154,6 +154,21 @@ class CniRuntimeParityTest {
         }
     }
 
+    /** Item 2 for a bridge made by someone else: with isGateway its MAC is pinned to the one it had, as the reference pins it. */
+    @Test
+    void aGatewayPinsTheMacOfABridgeMadeElsewhereAsTheReferenceDoes() throws Exception {
+        for (boolean ours : BOTH) {
+            ThrowawayNamespace host = ns("cni-host"), c = ns("cni-c");
+            Ip.in(host.name(), "link", "add", "cni9", "type", "bridge");
+            String mac = (String) link(host, "cni9").get("address");
+            String conf = conf("cni9", "10.200.40.0/24", "\"isGateway\":true,");
+            add(ours, host, c, "eth0", conf);
+            assertEquals(mac, link(host, "cni9").get("address"), who(ours) + ": with a port");
+            assertEquals(0, call(ours, "DEL", host, c, "eth0", conf).exit());
+            assertEquals(mac, link(host, "cni9").get("address"), who(ours) + ": empty again");
+        }
+    }
+
     /** Item 3: a container on two networks gets the second one's default route beside the first's, as the reference adds it. */
     @Test
     void aContainerOnTwoNetworksGetsBothDefaultRoutesAsTheReference() throws Exception {
