@@ -7,7 +7,8 @@ import io.github.netlink4j.bridge.BridgeVlanSpec;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.error.AlreadyExistsException;
-import io.github.netlink4j.error.NotFoundException;
+import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkChange;
 import io.github.netlink4j.link.LinkFlag;
@@ -208,8 +209,8 @@ final class AddCommand {
     /**
      * One gateway address on the bridge; the reference's rule: one IPv4 address, replaced only when
      * forced. Race-free with concurrent ADDs on the bridge: one that adds the same address between our
-     * look and our add leaves the EEXIST of an address that is there, as wanted; one that forces it away
-     * first leaves the ENOENT of an address that is gone, as wanted.
+     * look and our add leaves the EEXIST of an address that is there, as wanted; one that forces the old
+     * one away first leaves the EADDRNOTAVAIL of an address that is gone, as wanted.
      */
     private static void gatewayAddress(NetlinkClient host, NetConf conf, InetAddress gw, int prefix) throws IOException, CniError {
         String br = conf.bridge();
@@ -224,8 +225,9 @@ final class AddCommand {
             }
             try {
                 host.addresses().delete(AddressSpec.of(br, Address.format(a.address()) + "/" + a.prefixLength()));
-            } catch (NotFoundException concurrentForce) {
-                // another forcing ADD took it away first
+            } catch (KernelException e) {
+                // EADDRNOTAVAIL: another forcing ADD took it away since the list above
+                if (e.errno() != Errno.EADDRNOTAVAIL) throw e;
             }
         }
         try {
