@@ -1,7 +1,6 @@
 package io.github.netlink4j.examples.cni;
 
 import io.github.netlink4j.address.Address;
-import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
@@ -9,7 +8,6 @@ import io.github.netlink4j.route.Route;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,11 @@ import java.util.Map;
 /**
  * {@code netlink4j-bridge}: a CNI plugin (spec 1.0.0) that does what the reference {@code bridge} plugin
  * of containernetworking-plugins does for its common keys, on netlink4j: a bridge in the runtime's
- * namespace (made if missing, reused, brought up), a veth pair whose container end is created directly
- * inside the container's namespace, addresses and routes from the delegated IPAM plugin, the gateway
- * address on the bridge. ADD, DEL, CHECK and VERSION; results and errors as the spec writes them.
+ * namespace (made if missing, reused, brought up, its MAC pinned), a veth pair whose container end is
+ * created directly inside the container's namespace, addresses and routes from the delegated IPAM plugin
+ * (none without "ipam": a network of layer 2 only), the gateway address on the bridge and forwarding on.
+ * The config is read once into a {@link NetConf}, the CNI_* variables into {@link RuntimeArgs}. ADD, DEL,
+ * CHECK and VERSION; results and errors as the spec writes them.
  *
  * <p>Safer than the reference where it is sloppy: a failed ADD removes its veth and releases its IPAM
  * allocation (the bridge stays, as the reference leaves it: see {@link AddCommand}); DEL succeeds when the
@@ -48,12 +48,6 @@ public final class BridgePlugin {
         this.env = env;
         this.out = out;
         this.hostNs = hostNs;
-    }
-
-    static String need(Map<String, String> env, String var) throws CniError {
-        String v = env.get(var);
-        if (v == null || v.isEmpty()) throw new CniError(4, "missing environment variable", var + " is required for " + env.get("CNI_COMMAND"));
-        return v;
     }
 
     /**
@@ -106,13 +100,14 @@ public final class BridgePlugin {
                 out.println(Json.write(v));
                 return 0;
             }
-            Map<String, Object> conf = NetConf.config(stdin);
-            version = NetConf.str(conf, "cniVersion", VERSION);
+            Map<String, Object> json = NetConf.json(stdin);
+            version = NetConf.cniVersion(json);
             if (!SUPPORTED.contains(version)) throw new CniError(1, "incompatible CNI version", "plugin supports " + SUPPORTED + ", not " + version);
+            NetConf conf = NetConf.of(json);
             return switch (cmd) {
-                case "ADD" -> add(conf, stdin);
-                case "DEL" -> del(conf, stdin);
-                case "CHECK" -> check(conf, stdin);
+                case "ADD" -> add(conf, RuntimeArgs.forAdd(env), stdin);
+                case "DEL" -> del(conf, RuntimeArgs.forDel(env), stdin);
+                case "CHECK" -> check(conf, RuntimeArgs.forCheck(env), stdin);
                 default -> throw new CniError(4, "invalid CNI_COMMAND", "\"" + cmd + "\" is not ADD, DEL, CHECK or VERSION");
             };
         } catch (CniError e) {
@@ -135,8 +130,8 @@ public final class BridgePlugin {
         out.println(Json.write(o));
     }
 
-    private int add(Map<String, Object> conf, String stdin) throws Exception {
-        out.println(Json.write(new AddCommand(env, hostNs).run(conf, stdin)));
+    private int add(NetConf conf, RuntimeArgs args, String stdin) throws Exception {
+        out.println(Json.write(new AddCommand(hostNs).run(conf, args, stdin).json()));
         return 0;
     }
 
@@ -150,14 +145,12 @@ public final class BridgePlugin {
     }
 
     /** DEL: release the IPAM allocation, remove the container's interface (its host end goes with it); idempotent. */
-    private int del(Map<String, Object> conf, String stdin) throws Exception {
-        String ifname = need(env, "CNI_IFNAME");
-        Map<String, Object> ipamConf = NetConf.ipamConf(conf);
-        Ipam.exec(env, (String) ipamConf.get("type"), "DEL", stdin);
-        String netnsPath = env.get("CNI_NETNS");
-        if (netnsPath != null && !netnsPath.isEmpty() && Files.exists(Path.of(netnsPath))) {
+    private int del(NetConf conf, RuntimeArgs args, String stdin) throws Exception {
+        if (conf.ipamType().isPresent()) Ipam.exec(env, conf.ipamType().get(), "DEL", stdin);
+        String netnsPath = args.netns();
+        if (!netnsPath.isEmpty() && Files.exists(Path.of(netnsPath))) {
             try (NetNamespace container = NetNamespace.openPath(Path.of(netnsPath)); NetlinkClient inside = NetlinkClient.open(container)) {
-                if (inside.links().find(ifname).isPresent()) inside.links().delete(ifname);
+                if (inside.links().find(args.ifname()).isPresent()) inside.links().delete(args.ifname());
             } catch (io.github.netlink4j.error.NotFoundException gone) {
                 // the interface went meanwhile: what DEL wanted
             } catch (io.github.netlink4j.error.SyscallException notANamespace) {
@@ -169,29 +162,24 @@ public final class BridgePlugin {
     }
 
     /** CHECK: the container's interface, addresses and routes of prevResult are all there. */
-    @SuppressWarnings("unchecked")
-    private int check(Map<String, Object> conf, String stdin) throws Exception {
-        String ifname = need(env, "CNI_IFNAME");
-        String netnsPath = need(env, "CNI_NETNS");
-        if (!(conf.get("prevResult") instanceof Map<?, ?> prev)) throw new CniError(7, "invalid network configuration", "CHECK needs prevResult");
-        Ipam.exec(env, (String) NetConf.ipamConf(conf).get("type"), "CHECK", stdin);
-        try (NetNamespace container = openContainer(netnsPath); NetlinkClient inside = NetlinkClient.open(container)) {
-            if (inside.links().find(ifname).isEmpty()) throw new CniError(999, "interface missing", ifname + " is not in " + netnsPath);
+    private int check(NetConf conf, RuntimeArgs args, String stdin) throws Exception {
+        String ifname = args.ifname();
+        IpamResult prev = conf.prevResult().orElseThrow(() -> new CniError(7, "invalid network configuration", "CHECK needs prevResult"));
+        if (conf.ipamType().isPresent()) Ipam.exec(env, conf.ipamType().get(), "CHECK", stdin);
+        try (NetNamespace container = openContainer(args.netns()); NetlinkClient inside = NetlinkClient.open(container)) {
+            if (inside.links().find(ifname).isEmpty()) throw new CniError(999, "interface missing", ifname + " is not in " + args.netns());
             List<Address> addrs = inside.addresses().list(ifname);
-            for (Map<String, Object> ip : (List<Map<String, Object>>) ((Map<String, Object>) prev).getOrDefault("ips", List.of())) {
-                AddressSpec want = AddressSpec.of(ifname, (String) ip.get("address"));
-                boolean there = addrs.stream().anyMatch(x -> want.matches(x, i -> ifname)); // addrs are ifname's alone
-                if (!there) throw new CniError(999, "address missing", ip.get("address") + " is not on " + ifname);
+            for (IpamResult.IpConfig ip : prev.ips()) {
+                boolean there = addrs.stream().anyMatch(x -> x.address().equals(ip.address().address()) && x.prefixLength() == ip.address().length());
+                if (!there) throw new CniError(999, "address missing", ip.address() + " is not on " + ifname);
             }
             List<Route> routes = new ArrayList<>(inside.routes().list(AddressFamily.INET));
             routes.addAll(inside.routes().list(AddressFamily.INET6));
-            for (Map<String, Object> r : (List<Map<String, Object>>) ((Map<String, Object>) prev).getOrDefault("routes", List.of())) {
-                String dst = (String) r.get("dst");
-                String[] d = dst.split("/");
-                int len = Integer.parseInt(d[1]);
+            for (IpamResult.RouteEntry r : prev.routes()) {
+                int len = r.dst().length();
                 boolean there = routes.stream().anyMatch(x -> x.destinationLength() == len
-                        && (len == 0 || x.destination().map(a -> a.equals(InetAddress.ofLiteral(d[0]))).orElse(false)));
-                if (!there) throw new CniError(999, "route missing", dst + " is not in " + netnsPath);
+                        && (len == 0 || x.destination().map(a -> a.equals(r.dst().address())).orElse(false)));
+                if (!there) throw new CniError(999, "route missing", r.dst() + " is not in " + args.netns());
             }
         }
         return 0;

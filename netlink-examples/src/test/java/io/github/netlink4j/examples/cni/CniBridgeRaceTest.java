@@ -1,6 +1,7 @@
 package io.github.netlink4j.examples.cni;
 
 import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.ThrowawayNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,55 @@ class CniBridgeRaceTest {
     @Test
     void goodAddsTogetherAllSucceed() throws Exception {
         race(GOOD_ONLY_ROUNDS, 0);
+    }
+
+    /**
+     * Good ADDs with forceAddress together on a bridge that holds another address: all find it, all take it
+     * away; one is first, the others must take its absence (EADDRNOTAVAIL) as done, and the bridge ends
+     * with the gateway address alone.
+     */
+    @Test
+    void forcingAddsTogetherAllReplaceTheOldAddress() throws Exception {
+        Path dir = Files.createTempDirectory("nl4j-cni-race");
+        dirs.add(dir);
+        // the same address for every container (each in a namespace of its own): all reach the gateway step at once
+        Path ipam = dir.resolve("fixed-ipam");
+        Files.writeString(ipam, "#!/bin/sh\ncat > /dev/null\n[ \"$CNI_COMMAND\" = ADD ] || exit 0\n"
+                + "echo '{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.200.46.2/24\",\"gateway\":\"10.200.46.1\"}]}'\n");
+        Files.setPosixFilePermissions(ipam, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"race\",\"type\":\"bridge\",\"bridge\":\"cni9\",\"isGateway\":true,"
+                + "\"forceAddress\":true,\"ipam\":{\"type\":\"fixed-ipam\"}}";
+        ThrowawayNamespace host = ns("cni-host");
+        List<ThrowawayNamespace> containers = new ArrayList<>();
+        for (int i = 0; i < GOOD; i++) containers.add(ns("cni-good"));
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int round = 0; round < GOOD_ONLY_ROUNDS; round++) {
+            Ip.in(host.name(), "link", "add", "cni9", "type", "bridge");
+            Ip.in(host.name(), "addr", "add", "10.200.47.1/24", "dev", "cni9");
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (ThrowawayNamespace c : containers) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        go.await();
+                        PluginRun.Answer a = PluginRun.inProcess(host.ns(), env(c, dir), conf);
+                        if (a.exit() != 0) failures.add(a.out());
+                    } catch (Throwable e) {
+                        failures.add(e.toString());
+                    }
+                }));
+            }
+            go.countDown();
+            for (Thread t : threads) t.join(60_000);
+            assertTrue(threads.stream().noneMatch(Thread::isAlive), "round " + round + " ended in time");
+            assertEquals(List.of(), failures, "round " + round + ": every forcing ADD succeeded");
+            List<String> cols = List.of(Ip.in(host.name(), "-br", "-4", "addr", "show", "dev", "cni9").trim().split("\\s+"));
+            assertEquals(List.of("10.200.46.1/24"), cols.subList(2, cols.size()),
+                    "round " + round + ": the gateway address alone");
+            for (var l : host.client().links().list()) {
+                if (l.name().startsWith("veth") || l.name().equals("cni9")) host.client().links().delete(l.name());
+            }
+        }
     }
 
     /** {@code rounds} rounds, each from no bridge: {@link #GOOD} good ADDs at once, {@code failingThreads} threads of failing ones around them. */

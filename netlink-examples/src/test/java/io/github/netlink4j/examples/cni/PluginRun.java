@@ -39,8 +39,18 @@ final class PluginRun {
      * not ended within {@code bound}.
      */
     static Answer asProcess(ThrowawayNamespace host, Map<String, String> env, String conf, Duration bound) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), BridgePlugin.class.getName());
+        return asProcess(true, host, env, conf, bound);
+    }
+
+    /** The reference bridge plugin of containernetworking-plugins (Debian's, in /usr/lib/cni). */
+    static final String REFERENCE = "/usr/lib/cni/bridge";
+
+    /** {@code ours}: netlink4j-bridge as {@link #asProcess(ThrowawayNamespace, Map, String, Duration)} runs it; else the {@link #REFERENCE}, the same way. */
+    static Answer asProcess(boolean ours, ThrowawayNamespace host, Map<String, String> env, String conf, Duration bound) throws Exception {
+        ProcessBuilder pb = ours
+                ? new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",
+                        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), BridgePlugin.class.getName())
+                : new ProcessBuilder(REFERENCE);
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = host.ns().start(pb.redirectError(ProcessBuilder.Redirect.INHERIT));
