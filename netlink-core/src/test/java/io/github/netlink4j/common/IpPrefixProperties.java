@@ -1,0 +1,95 @@
+package io.github.netlink4j.common;
+
+import io.github.netlink4j.testing.Gen;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** IpPrefix over random IPv4 and IPv6 prefixes: text round trips, host bits, network and contains. */
+class IpPrefixProperties {
+    @Provide
+    Arbitrary<IpPrefix> prefixes() {
+        return Gen.prefix();
+    }
+
+    /** The address as a number, and the prefix's network computed arithmetically: the oracle for network(). */
+    private static BigInteger number(InetAddress a) {
+        return new BigInteger(1, a.getAddress());
+    }
+
+    private static BigInteger hostMask(IpPrefix p) {
+        int bits = IpPrefix.maxLength(p.address());
+        return BigInteger.ONE.shiftLeft(bits - p.length()).subtract(BigInteger.ONE);
+    }
+
+    @Property
+    void formatThenParseIsTheSamePrefix(@ForAll("prefixes") IpPrefix p) {
+        assertEquals(p, IpPrefix.parse(p.toString()));
+        assertEquals(p.address().getHostAddress().contains(":"), p.toString().contains(":"));
+    }
+
+    @Property
+    void theTextIsAddressSlashLength(@ForAll("prefixes") IpPrefix p) {
+        String text = p.toString();
+        assertEquals(p.length(), Integer.parseInt(text.substring(text.indexOf('/') + 1)));
+        assertEquals(p.address(), InetAddress.ofLiteral(text.substring(0, text.indexOf('/'))));
+        assertFalse(text.contains(":::"), text);
+        assertEquals(text.toLowerCase(), text);
+    }
+
+    @Property
+    void withoutALengthAnAddressIsAHost(@ForAll("prefixes") IpPrefix p) {
+        IpPrefix host = IpPrefix.parse(p.toString().substring(0, p.toString().indexOf('/')));
+        assertEquals(IpPrefix.maxLength(p.address()), host.length());
+        assertTrue(host.isNetwork());
+    }
+
+    @Property
+    void networkClearsExactlyTheHostBits(@ForAll("prefixes") IpPrefix p) {
+        BigInteger want = number(p.address()).andNot(hostMask(p));
+        IpPrefix n = p.network();
+        assertEquals(want, number(n.address()));
+        assertEquals(p.length(), n.length());
+        assertEquals(p.family(), n.family());
+        assertEquals(number(p.address()).and(hostMask(p)).signum() == 0, p.isNetwork());
+    }
+
+    @Property
+    void parseNetworkRefusesHostBitsAndAcceptsANetwork(@ForAll("prefixes") IpPrefix p) {
+        if (p.isNetwork()) {
+            assertEquals(p, IpPrefix.parseNetwork(p.toString()));
+        } else {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IpPrefix.parseNetwork(p.toString()));
+            assertTrue(e.getMessage().contains("did you mean " + p.network()), e.getMessage());
+        }
+        assertEquals(p.network(), IpPrefix.parseNetwork(p.network().toString()));
+    }
+
+    @Property
+    void containsIsSameNetworkBits(@ForAll("prefixes") IpPrefix p, @ForAll("prefixes") IpPrefix q) {
+        boolean sameFamily = p.family() == q.family();
+        boolean want = sameFamily && number(q.address()).andNot(hostMask(p)).equals(number(p.address()).andNot(hostMask(p)));
+        assertEquals(want, p.contains(q.address()));
+        assertTrue(p.contains(p.address()));
+    }
+
+    @Property
+    void aLengthPastTheFamilyIsRefused(@ForAll("prefixes") IpPrefix p, @ForAll @IntRange(min = 1, max = 200) int over) {
+        int max = IpPrefix.maxLength(p.address());
+        String addr = p.toString().substring(0, p.toString().indexOf('/'));
+        int len = max + over;
+        assertThrows(IllegalArgumentException.class, () -> IpPrefix.parse(addr + "/" + len));
+        assertThrows(IllegalArgumentException.class, () -> new IpPrefix(p.address(), len));
+        assertThrows(IllegalArgumentException.class, () -> new IpPrefix(p.address(), -over));
+    }
+}
