@@ -15,7 +15,7 @@ class GlobTest {
             "?|a|true", "?|''|false", "??|a|false", "veth?:?|veth0:a|true", "veth?|veth10|false",
             "[ab]x|ax|true", "[ab]x|cx|false", "[a-c]x|bx|true", "[a-c]x|dx|false", "[!a-c]x|dx|true", "[!a-c]x|bx|false",
             "[^a]|b|true", "[^a]|a|false", "[a-]|-|true", "[]|[]|true", "[x|[x|true", "[ab|a|false",
-            "[ac-e]|d|true", "[ac-e]|b|false", "[ac-e]|c|true", "[ac-e]|f|false",
+            "[ac-e]|d|true", "[ac-e]|b|false", "[ac-e]|c|true", "[ac-e]|e|true", "[ac-e]|f|false", "[a-c]x|cx|true",
             "\\*|*|true", "\\*|a|false", "\\?|?|true", "\\?|x|false", "[]]|]|true", "[]]|x|false"})
     void matchesAsFnmatch(String pattern, String text, boolean expected) {
         assertEquals(expected, Glob.matches(pattern, text));

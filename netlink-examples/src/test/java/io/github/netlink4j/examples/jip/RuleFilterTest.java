@@ -83,6 +83,11 @@ class RuleFilterTest {
         assertTrue(parse("l3mdev").l3mdev);
         assertNull(parse("protocol all").protocol);
         assertEquals(17, parse("ipproto 17").ipproto);
+        // Zero is a value everywhere: the bounds are 0 and 2^32-1 (or 255) inclusive.
+        assertEquals(0L, parse("pref 0").priority);
+        assertEquals(0, parse("tos 0").tos);
+        assertEquals(0, parse("ipproto 0").ipproto);
+        assertEquals(0L, parse("fwmark 0/0").fwmask);
     }
 
     @ParameterizedTest
@@ -92,7 +97,7 @@ class RuleFilterTest {
             "tos 0x100|0x100|TOS value is invalid", "fwmark x|x|fwmark value is invalid", "fwmark 1/x|x|fwmask value is invalid",
             "uidrange a-b|a-b|invalid UID range", "uidrange 5-1|5-1|invalid UID range", "sport x|x|invalid port range",
             "dport x|x|invalid dport range", "lookup x|x|table id value is invalid", "protocol x|x|invalid \"protocol\"",
-            "ipproto 256|256|Invalid \"ipproto\" value", "ipproto nosuchproto|nosuchproto|Invalid \"ipproto\" value"})
+            "ipproto 256|256|Invalid \"ipproto\" value", "fwmark /5|''|fwmark value is invalid", "ipproto nosuchproto|nosuchproto|Invalid \"ipproto\" value"})
     void refusesWhatIpRefuses(String args, String arg, String what) {
         Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> parse(args));
         assertEquals("Error: argument \"" + arg + "\" is wrong: " + what + "\n", e.getMessage());
