@@ -47,6 +47,26 @@ class IpPrefixProperties {
         assertEquals(text.toLowerCase(), text);
     }
 
+    /** RFC 5952 by a different road: the full text, then the first longest run of two or more zero groups as "::". */
+    @Property
+    void ipv6TextCompressesTheFirstLongestZeroRun(@ForAll("prefixes") IpPrefix p) {
+        if (!(p.address() instanceof java.net.Inet6Address)) return;
+        byte[] b = p.address().getAddress();
+        StringBuilder full = new StringBuilder();
+        for (int i = 0; i < 16; i += 2) full.append(i == 0 ? "" : ":").append(Integer.toHexString((b[i] & 0xff) << 8 | (b[i + 1] & 0xff)));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![0-9a-f])0(:0)+(?![0-9a-f])").matcher(full);
+        int at = -1, len = 0;
+        while (m.find()) {
+            if (m.group().length() > len) {
+                at = m.start();
+                len = m.group().length();
+            }
+        }
+        String want = at < 0 ? full.toString()
+                : full.substring(0, at).replaceAll(":$", "") + "::" + full.substring(at + len).replaceAll("^:", "");
+        assertEquals(want + "/" + p.length(), p.toString());
+    }
+
     @Property
     void withoutALengthAnAddressIsAHost(@ForAll("prefixes") IpPrefix p) {
         IpPrefix host = IpPrefix.parse(p.toString().substring(0, p.toString().indexOf('/')));

@@ -45,7 +45,16 @@ public final class Gen {
     /** Any IPv6 address. */
     public static Arbitrary<InetAddress> ipv6() {
         // Not the IPv4-mapped ::ffff:a.b.c.d, which InetAddress turns into an Inet4Address.
-        return Arbitraries.bytes().array(byte[].class).ofSize(16).map(Gen::address).filter(a -> a instanceof java.net.Inet6Address);
+        // Half the groups zero, so that the text has runs of zeros to compress, of equal and unequal lengths.
+        Arbitrary<Integer> group = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 0xffff));
+        return group.array(Integer[].class).ofSize(8).map(g -> {
+            byte[] b = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                b[2 * i] = (byte) (g[i] >>> 8);
+                b[2 * i + 1] = g[i].byteValue();
+            }
+            return address(b);
+        }).filter(a -> a instanceof java.net.Inet6Address);
     }
 
     /** An address of {@code family}. */
