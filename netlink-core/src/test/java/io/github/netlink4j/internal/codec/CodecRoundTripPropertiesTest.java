@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * the bytes against iproute2's; these pin that encoder and decoder agree on every field, for any value
  * the spec's checks let through (the generators live in {@link Gen}).
  */
-class CodecRoundTripProperties {
+class CodecRoundTripPropertiesTest {
     /** Link names to indexes, as the client resolves them before encoding: any stable injective-enough map. */
     private static final ToIntFunction<String> INDEX = name -> 1 + (name.hashCode() & 0x7fff_ffff) % 1_000_000;
 

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** IpPrefix over random IPv4 and IPv6 prefixes: text round trips, host bits, network and contains. */
-class IpPrefixProperties {
+class IpPrefixPropertiesTest {
     @Provide
     Arbitrary<IpPrefix> prefixes() {
         return Gen.prefix();

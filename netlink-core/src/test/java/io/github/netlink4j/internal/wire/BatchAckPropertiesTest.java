@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * request gets its first answer (ACK or error), echoes go to the request they answer, everything else is
  * counted as skipped, and the batch is complete exactly when the last request's first answer is read.
  */
-class BatchAckProperties {
+class BatchAckPropertiesTest {
     private static final int PORT = 31337;
 
     /** One batch: its size, first sequence number, each request's errno (0: ACK), and a seed for the rest. */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * set of a word holds exactly the constants whose bit is in it (unknown bits ignored), behaves as an
  * EnumSet does (equality, hash, size, iteration order), and a set turns back into its bits.
  */
-class FlagSetProperties {
+class FlagSetPropertiesTest {
     /** What one flag enum offers: its constants, the bit of each, and its word → set function. */
     private record Flags<E extends Enum<E>>(Class<E> type, ToIntFunction<E> bit, IntFunction<Set<E>> fromBits) {
         int known() {
