@@ -4,13 +4,16 @@
 CI runs as root with CI=true, where every privileged test must run: a skip there means a test did not
 check what it names. scripts/test-floors.txt gives each module's least number of tests: a run with fewer
 (a test class left out, a module that ran nothing) fails too. Only reports written after the file given
-with --since count (.ci/run makes one before the tests start), so stale reports of an earlier run never
-stand in for this one.
+with --since count (.ci/run makes one before the tests start, and empties the report folders too), so
+stale reports of an earlier run never stand in for this one. Every module of the parent pom.xml must have
+a floor and reports of this run: a module whose reports are missing (its tests never ran, or the reports
+went elsewhere) fails however low its floor.
 
 Usage: check-no-skips.py [--since MARKER_FILE]
 """
 import glob
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -18,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 since = 0.0
 if "--since" in sys.argv:
     since = os.path.getmtime(sys.argv[sys.argv.index("--since") + 1])
+os.chdir(os.path.join(HERE, ".."))  # the report paths below are the repository's, wherever this runs from
 
 floors = {}
 with open(os.path.join(HERE, "test-floors.txt")) as f:
@@ -26,6 +30,9 @@ with open(os.path.join(HERE, "test-floors.txt")) as f:
         if line and not line.startswith("#"):
             module, n = line.split()
             floors[module] = int(n)
+
+with open(os.path.join(HERE, "..", "pom.xml")) as f:
+    modules = re.findall(r"<module>([^<]+)</module>", f.read())
 
 reports = [p for p in sorted(glob.glob("*/target/surefire-reports/TEST-*.xml")) if os.path.getmtime(p) >= since]
 if not reports:
@@ -48,6 +55,14 @@ failed = False
 for o in offenders:
     print(f"check-no-skips: skipped under CI: {o}", file=sys.stderr)
     failed = True
+for module in modules:
+    if module not in floors:
+        print(f"check-no-skips: {module} has no floor in scripts/test-floors.txt", file=sys.stderr)
+        failed = True
+for module in sorted(set(modules) | set(floors)):
+    if module not in per_module:
+        print(f"check-no-skips: {module} has no Surefire reports of this run ({module}/target/surefire-reports)", file=sys.stderr)
+        failed = True
 for module, floor in sorted(floors.items()):
     ran = per_module.get(module, 0)
     if ran < floor:
