@@ -66,6 +66,7 @@ class FaultSafetyTest {
         assertTrue(out.contains("decoy: TIMED_WAITING"), out);
         // The reaper the start made was born on the start's thread, inside: the start says so and names it.
         assertTrue(out.contains("reported: [process reaper (tid "), out);
+        assertTrue(out.contains("children left: 0"), "the failed start destroyed the process it made: " + out);
     }
 
     @Test

@@ -63,6 +63,25 @@ class RulesTest {
         assertEquals("100", ip.get("table"));
     }
 
+    /**
+     * The header's table is one byte: 255 fits there, 256 and above go in FRA_TABLE as ip sends them.
+     * The rules added here read back through ip the same as those ip added with the same words.
+     */
+    @Test
+    void tablesOnBothSidesOfTheHeadersByteReadBackAsIpWroteThem() throws IOException {
+        for (long table : new long[] {255, 256, 4242}) {
+            nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.1.0/24").withPriority(table).lookup(RouteTable.of(table)));
+            Ip.in(ns, "rule", "add", "from", "10.200.1.0/24", "priority", Long.toString(table + 10_000), "lookup", Long.toString(table));
+        }
+        List<Map<String, Object>> rules = ipRules();
+        for (long table : new long[] {255, 256, 4242}) {
+            Map<String, Object> ours = rules.stream().filter(m -> ((Number) m.get("priority")).longValue() == table).findFirst().orElseThrow();
+            Map<String, Object> ips = rules.stream().filter(m -> ((Number) m.get("priority")).longValue() == table + 10_000).findFirst().orElseThrow();
+            assertEquals(ips.get("table"), ours.get("table"), "lookup " + table + ": " + rules);
+            assertEquals(RouteTable.of(table), nl.rules().list(AddressFamily.INET).stream().filter(r -> r.priority() == table).findFirst().orElseThrow().table());
+        }
+    }
+
     @Test
     void readsWhatIpWrote() throws IOException {
         Ip.in(ns, "rule", "add", "not", "fwmark", "0x5/0xf", "iif", "lo", "uidrange", "10-20", "ipproto", "udp", "dport", "53",

@@ -110,19 +110,30 @@ class SubscriptionTest {
     @Test
     void overflowIsRepairedByResyncAndTheStateMatchesADump() throws Exception {
         NetlinkClient nl = ns.client();
-        nl.links().add(LinkSpec.ifb("ifb0"));
+        int ifb0 = nl.links().add(LinkSpec.ifb("ifb0")).index();
         Map<List<Object>, Address> state = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, Link> links = new java.util.concurrent.ConcurrentHashMap<>();
         CountDownLatch firstSeen = new CountDownLatch(1);
+        // The consumer stalls until every change below was made, so the kernel's queue overflows for
+        // certain and the last of them (ifb0's mtu) reaches the subscription only through the resync.
+        CountDownLatch changesMade = new CountDownLatch(1);
         AtomicBoolean resynced = new AtomicBoolean();
-        Subscription s = nl.listen(EnumSet.of(EventGroup.IPV4_ADDRESS), new Subscription.Options(true, 4096, false), e -> {
+        Subscription s = nl.listen(EnumSet.of(EventGroup.IPV4_ADDRESS, EventGroup.LINK), new Subscription.Options(true, 4096, false), e -> {
             if (e instanceof NetlinkEvent.AddressEvent ae) {
                 List<Object> k = List.of(ae.address().index(), ae.address().address(), ae.address().prefixLength());
                 if (ae.action() == NetlinkEvent.Action.DELETED) state.remove(k);
                 else state.put(k, ae.address());
                 if (firstSeen.getCount() > 0) {
                     firstSeen.countDown();
-                    sleep(500); // a stalled consumer: the kernel's queue overflows meanwhile
+                    try {
+                        changesMade.await(20, java.util.concurrent.TimeUnit.SECONDS); // a stalled consumer
+                    } catch (InterruptedException x) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
+            } else if (e instanceof NetlinkEvent.LinkEvent le) {
+                if (le.action() == NetlinkEvent.Action.DELETED) links.remove(le.link().index());
+                else links.put(le.link().index(), le.link());
             } else if (e instanceof NetlinkEvent.Resynced r && r.reason().equals("ENOBUFS")) {
                 resynced.set(true);
             }
@@ -132,6 +143,8 @@ class SubscriptionTest {
             for (int i = 0; i < 3000; i++) burst.add(AddressSpec.of("ifb0", "198.18." + (i / 250) + "." + (i % 250 + 1) + "/32"));
             assertTrue(nl.addresses().addAll(burst).allSucceeded());
             nl.addresses().deleteAll(burst.subList(0, 500));
+            Ip.in(ns.name(), "link", "set", "dev", "ifb0", "mtu", "1400");
+            changesMade.countDown();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!resynced.get() && System.nanoTime() < deadline) Thread.sleep(50);
             assertTrue(resynced.get(), "the overflow was reported as a resync");
@@ -152,17 +165,11 @@ class SubscriptionTest {
             assertTrue(missing.isEmpty() && extra.isEmpty(), "missing " + missing.size() + " " + missing.stream().limit(5).toList()
                     + ", extra " + extra.size() + " " + extra.stream().limit(5).toList());
             assertEquals(2500, state.size(), "3,000 added, 500 deleted (lo is down, so no 127.0.0.1)");
+            assertEquals(1400, links.get(ifb0).mtu(), "the mtu changed while notifications were lost arrives as a resync's CHANGED");
         } finally {
+            changesMade.countDown();
             s.close();
             s.awaitTermination(Duration.ofSeconds(2));
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -112,6 +112,9 @@ class ValidationTest {
         assertTrue(KernelErrors.map(new KernelException(Errno.ENODEV, "x", null, -1, null), Target.of("x", "x")).getClass() == KernelException.class);
         NetlinkException kind = KernelErrors.map(new KernelException(Errno.EOPNOTSUPP, "add", "Unknown device type", -1, null), t);
         assertTrue(kind instanceof UnsupportedLinkKindException);
+        // EOPNOTSUPP for another reason the kernel names (a known kind refusing an option) is not a missing kind.
+        KernelException option = new KernelException(Errno.EOPNOTSUPP, "add", "Operation not supported for this kind", -1, null);
+        assertSame(option, KernelErrors.map(option, t));
         KernelException other = new KernelException(Errno.ERANGE, "add", "Attribute failed policy validation", 80, "IFLA_IFNAME");
         assertSame(other, KernelErrors.map(other, Target.of("x", "x")));
         assertEquals("add: Error: Attribute failed policy validation. (ERANGE, at IFLA_IFNAME)", other.getMessage());

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * as an idle one does makes the library believe a reaper born at home is ready, so it primes none, and
  * the process started inside a namespace then makes the JVM's first reaper there, as another part of
  * a program taking the idle reaper at the wrong moment would. Prints "reported: [...]" if the start
- * failed naming the threads left inside, "started" if it did not.
+ * failed naming the threads left inside (then "children left: N", the processes of this JVM still
+ * there 10 s later), "started" if it did not.
  */
 public final class StartStrandProbe {
     public static void main(String[] args) throws Exception {
@@ -31,6 +32,13 @@ public final class StartStrandProbe {
                 p.waitFor(10, TimeUnit.SECONDS);
             } catch (StrandedThreadException e) {
                 System.out.println("reported: " + e.threads());
+                // The start failed, so the process it made must not run on without its caller knowing it.
+                long left = ProcessHandle.current().children().count();
+                for (int i = 0; i < 1_000 && left > 0; i++) {
+                    Thread.sleep(10);
+                    left = ProcessHandle.current().children().count();
+                }
+                System.out.println("children left: " + left);
             }
         }
         decoy.interrupt();

@@ -189,6 +189,62 @@ class TopologyTest {
         assertFalse(host.links().get("ifb0").isUp());
     }
 
+    /** A link that was up before the topology brought it "up" is not the topology's to take down. */
+    @Test
+    void closeLeavesUpALinkThatWasUpBefore() throws Exception {
+        host.links().add(LinkSpec.ifb("ifb0"));
+        host.links().setUp("ifb0");
+        String before = Ip.in(hostNs.name(), "-br", "link", "show", "dev", "ifb0");
+        Topology t = Topology.builder().address("ifb0", "10.200.8.1/24").up("ifb0").build();
+        try (AppliedTopology a = t.apply(host)) {
+            assertEquals(List.of(), t.diff(host, a));
+        }
+        assertEquals(before, Ip.in(hostNs.name(), "-br", "link", "show", "dev", "ifb0"), "ifb0 still up, as the topology found it");
+        assertEquals("", Ip.in(hostNs.name(), "-4", "addr", "show", "dev", "ifb0"), "only the topology's address went");
+    }
+
+    /**
+     * The host end of a veth whose peer was in a named namespace goes with that namespace; when
+     * something else still holds the namespace (a handle here, a process in real life), close deletes
+     * it itself after its wait rather than leave it.
+     */
+    @Test
+    void closeRemovesTheHostEndOfAVethWhosePeersNamespaceIsStillHeld() throws Exception {
+        Topology t = Topology.builder().namespace(inside).veth("veth0", "veth1").in(inside).build();
+        NetNamespace held = null;
+        try {
+            try (AppliedTopology a = t.apply(host)) {
+                held = NetNamespace.open(inside);
+            }
+            assertFalse(NetNamespace.exists(inside), "the name is gone");
+            try (NetlinkClient inHeld = NetlinkClient.open(held)) {
+                assertTrue(inHeld.links().find("veth1").isEmpty(), "the peer went with its host end");
+            }
+            assertEquals("", Ip.in(hostNs.name(), "-br", "link", "show", "type", "veth"), "no veth left in the host");
+        } finally {
+            if (held != null) held.close();
+        }
+    }
+
+    /** diff names each kind of thing taken down or removed behind the topology's back, in the topology's order. */
+    @Test
+    void diffNamesWhatWasTakenDownOrRemovedBehindItsBack() throws Exception {
+        Topology t = Topology.builder()
+                .link(LinkSpec.ifb("ifb1"))
+                .link(LinkSpec.ifb("ifb2"))
+                .up("ifb1").up("ifb2")
+                .rule(null, RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").withPriority(100).lookup(RouteTable.of(100)))
+                .build();
+        try (AppliedTopology a = t.apply(host)) {
+            assertEquals(List.of(), t.diff(host, a));
+            Ip.in(hostNs.name(), "link", "set", "ifb1", "down");
+            Ip.in(hostNs.name(), "link", "del", "ifb2");
+            Ip.in(hostNs.name(), "rule", "del", "priority", "100");
+            assertEquals(List.of(new Difference("host", "link", "ifb2 (ifb)"), new Difference("host", "up", "ifb1"),
+                    new Difference("host", "up", "ifb2"), new Difference("host", "rule", "priority 100")), t.diff(host, a));
+        }
+    }
+
     @Test
     void anonymousNamespacesAndDiffWithoutAHandle() throws Exception {
         Topology t = Topology.builder().anonymousNamespace("a").veth("va", "vb").in("a").up("a", "vb").build();

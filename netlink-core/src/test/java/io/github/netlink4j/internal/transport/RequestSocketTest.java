@@ -39,6 +39,17 @@ class RequestSocketTest {
         if (ns != null) ns.close();
     }
 
+    /** NLMSGERR_ATTR_MISS_TYPE: the attribute the kernel says is missing is part of the error's text, with its own message. */
+    @Test
+    void aMissingAttributeTheKernelNamesIsInTheError() {
+        var withText = KernelErrors.of(new io.github.netlink4j.internal.wire.NlError(-22, "Missing required attribute", -1, 3, -1),
+                java.lang.foreign.MemorySegment.NULL, 0, Target.of("adding", "x"), (r, m, o) -> null);
+        assertTrue(withText.getMessage().contains("Missing required attribute (missing attribute type 3)"), withText.getMessage());
+        var bare = KernelErrors.of(new io.github.netlink4j.internal.wire.NlError(-22, null, -1, 7, -1),
+                java.lang.foreign.MemorySegment.NULL, 0, Target.of("adding", "x"), (r, m, o) -> null);
+        assertTrue(bare.getMessage().contains("missing attribute type 7"), bare.getMessage());
+    }
+
     @Test
     void aHandlerThatThrowsMidDumpLeavesTheSocketReadyForTheNext() throws Exception {
         // Enough links that the dump spans several datagrams: the kernel is still dumping when the handler throws.

@@ -170,6 +170,19 @@ class LauncherCacheSecurityTest {
         assertVersionAnswer(rig.cni("VERSION", dir, second, env, rig.root));
         rig.awaitQuiet();
         assertEquals(1, LauncherRig.calls(second).size(), "no training the day after a failed one: " + LauncherRig.calls(second));
+        // "A day": still none 23 hours on, and a new training once it is over.
+        Path failed = dir.resolve("cni-bridge-" + key() + ".failed");
+        java.nio.file.Files.setLastModifiedTime(failed, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(23))));
+        Path third = rig.argsFile("verify-3");
+        assertVersionAnswer(rig.cni("VERSION", dir, third, env, rig.root));
+        rig.awaitQuiet();
+        assertEquals(1, LauncherRig.calls(third).size(), "no training 23 hours after a failed one: " + LauncherRig.calls(third));
+        java.nio.file.Files.setLastModifiedTime(failed, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))));
+        Path fourth = rig.argsFile("verify-4");
+        assertVersionAnswer(rig.cni("VERSION", dir, fourth, env, rig.root));
+        rig.awaitQuiet();
+        assertTrue(LauncherRig.calls(fourth).stream().anyMatch(c -> c.contains("-XX:AOTCacheOutput=")),
+                "a day after a failed training, the next call trains again: " + LauncherRig.calls(fourth));
     }
 
     @Test

@@ -131,6 +131,25 @@ class JipLauncherTest {
         assertTrue(r.out().startsWith("jip utility"), r.out());
     }
 
+    /** JIP_AOT=0: a good cache in place is not loaded, and nothing is trained or made. */
+    @Test
+    void jipAotZeroNeitherLoadsNorTrains() throws Exception {
+        Path home = homeWithCache("home-aot-off", 0);
+        List<String> before = names(home.resolve(".cache/netlink4j"));
+        Path args = rig.argsFile("aot-off");
+        Map<String, String> e = env(home, args);
+        e.put("JIP_AOT", "0");
+        e.put("NL4J_TRAIN_FROM", seed.toString());
+        Result r = rig.run(List.of(jip.toString(), "-V"), e, "", rig.root);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("jip utility"), r.out());
+        rig.awaitQuiet();
+        List<String> calls = LauncherRig.calls(args);
+        assertEquals(1, calls.size(), "the command alone, no training: " + calls);
+        assertFalse(calls.get(0).contains("-XX:AOTCache"), calls.get(0));
+        assertEquals(before, names(home.resolve(".cache/netlink4j")));
+    }
+
     @Test
     void aUserWhoCannotTrainNeverTries() throws Exception {
         Path home = Files.createDirectory(rig.root.resolve("home-user"));

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * child must get the signal and jip must exit with the child's status, as ip, which execs, does.
  */
 class NetnsExecSignalTest {
-    private static final String SCRIPT = "trap 'echo got INT; exit 9' INT; trap 'echo got TERM; exit 7' TERM; "
+    private static final String SCRIPT = "trap 'echo got INT; exit 9' INT; trap 'echo got TERM; exit 7' TERM; trap 'echo got HUP; exit 5' HUP; "
             + "echo ready; i=0; while [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; exit 3";
 
     private static void signalled(String signal, String expected, int status) throws Exception {
@@ -53,5 +53,12 @@ class NetnsExecSignalTest {
     @Timeout(60)
     void intReachesTheChildWhenNotFromATerminal() throws Exception {
         signalled("INT", "got INT", 9);
+    }
+
+    /** A closed terminal or session: the command hears of it, not only jip. */
+    @Test
+    @Timeout(60)
+    void hupReachesTheChildAndItsStatusIsJips() throws Exception {
+        signalled("HUP", "got HUP", 5);
     }
 }
