@@ -70,7 +70,7 @@ class RulesTest {
     @Test
     void tablesOnBothSidesOfTheHeadersByteReadBackAsIpWroteThem() throws IOException {
         for (long table : new long[] {255, 256, 4242}) {
-            nl.rules().add(RuleSpec.of(AddressFamily.INET).from("10.200.1.0/24").withPriority(table).lookup(RouteTable.of(table)));
+            nl.rules().add(RuleSpec.of(AddressFamily.INET).withSource("10.200.1.0/24").withPriority(table).withLookup(RouteTable.of(table)));
             Ip.in(ns, "rule", "add", "from", "10.200.1.0/24", "priority", Long.toString(table + 10_000), "lookup", Long.toString(table));
         }
         List<Map<String, Object>> rules = ipRules();

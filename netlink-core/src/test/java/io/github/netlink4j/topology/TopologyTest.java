@@ -233,7 +233,7 @@ class TopologyTest {
                 .link(LinkSpec.ifb("ifb1"))
                 .link(LinkSpec.ifb("ifb2"))
                 .up("ifb1").up("ifb2")
-                .rule(null, RuleSpec.of(AddressFamily.INET).from("10.200.8.0/24").withPriority(100).lookup(RouteTable.of(100)))
+                .rule(RuleSpec.of(AddressFamily.INET).withSource("10.200.8.0/24").withPriority(100).withLookup(RouteTable.of(100)))
                 .build();
         try (AppliedTopology a = t.apply(host)) {
             assertEquals(List.of(), t.diff(host, a));
