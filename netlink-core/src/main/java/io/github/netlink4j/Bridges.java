@@ -28,7 +28,7 @@ import java.util.Optional;
  * bridge and its links are made with {@link Links}; a port here is a link enslaved to a bridge.
  *
  * {@snippet :
- * nl.bridges().add(BridgePortSpec.of("veth0", "br0").withSettings(BridgePortSettings.none().withHairpin(true)));
+ * nl.bridges().add(BridgePortSpec.of("veth0", "br0").withSettings(BridgePortSettings.empty().withHairpin(true)));
  * BridgePort p = nl.bridges().get("veth0");                                // bridge -d link show dev veth0
  * nl.bridges().addVlan(BridgeVlanSpec.of("veth0", 100).withPvid(true).withUntagged(true));
  * }
@@ -95,7 +95,7 @@ public final class Bridges {
     private BridgePort enslave(BridgePortSpec spec, int index) throws NetlinkException {
         int bridge = links.index(spec.bridge());
         socket.request(w -> LinkCodec.encodeChange(w, index, 0, 0, LinkCodec.master(bridge)), null, target("add bridge port", spec));
-        if (!spec.settings().equals(BridgePortSettings.none())) {
+        if (!spec.settings().equals(BridgePortSettings.empty())) {
             socket.request(w -> BridgeCodec.encodePortSettings(w, index, spec.settings()), null, target("set bridge port", spec));
         }
         return find(spec.port()).orElseThrow(() -> new NotFoundException("bridge port " + spec.port() + " was added but is gone", null));
@@ -123,7 +123,7 @@ public final class Bridges {
                 null, i -> target("add bridge port", specs.get(i)));
         List<Integer> withSettings = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            if (errs[i] == null && !specs.get(i).settings().equals(BridgePortSettings.none())) withSettings.add(i);
+            if (errs[i] == null && !specs.get(i).settings().equals(BridgePortSettings.empty())) withSettings.add(i);
         }
         if (!withSettings.isEmpty()) {
             NetlinkException[] second = socket.batch(withSettings.size(), (w, k) -> {

@@ -76,7 +76,7 @@ class BridgesTest {
     @Test
     void addReadsThePortBackAsBridgeLinkShowsIt() throws Exception {
         Bridges b = nl.bridges();
-        BridgePortSpec spec = BridgePortSpec.of("v0", "br0").withSettings(BridgePortSettings.none().withHairpin(true).withCost(7).withPriority(5)
+        BridgePortSpec spec = BridgePortSpec.of("v0", "br0").withSettings(BridgePortSettings.empty().withHairpin(true).withCost(7).withPriority(5)
                 .withLearning(false));
         BridgePort p = b.add(spec);
         Map<String, Object> ref = bridgeLinks().get("v0");
@@ -105,11 +105,11 @@ class BridgesTest {
     @Test
     void aRecordsSpecMakesTheSamePortAgain() throws Exception {
         Bridges b = nl.bridges();
-        BridgePort p = b.add(BridgePortSpec.of("v0", "br0").withSettings(BridgePortSettings.none().withIsolated(true).withCost(11)));
+        BridgePort p = b.add(BridgePortSpec.of("v0", "br0").withSettings(BridgePortSettings.empty().withIsolated(true).withCost(11)));
         Map<Integer, String> names = nl.links().list().stream().collect(Collectors.toMap(l -> l.index(), l -> l.name()));
         BridgePortSpec again = p.toSpec(names::get);
         assertEquals("br0", again.bridge());
-        assertEquals(BridgePortSettings.none().withHairpin(false).withLearning(true).withUnicastFlood(true).withIsolated(true).withCost(11)
+        assertEquals(BridgePortSettings.empty().withHairpin(false).withLearning(true).withUnicastFlood(true).withIsolated(true).withCost(11)
                 .withPriority(32), again.settings());
         b.delete(again);
         assertEquals(null, ipMaster("v0"));
@@ -148,8 +148,8 @@ class BridgesTest {
     @Test
     void bulkFormsReportEachItemAndTheKernelsReason() throws Exception {
         Bridges b = nl.bridges();
-        List<BridgePortSpec> specs = List.of(BridgePortSpec.of("v0", "br0").withSettings(BridgePortSettings.none().withCost(9)),
-                BridgePortSpec.of("br1", "br0"), BridgePortSpec.of("v2", "br0").withSettings(BridgePortSettings.none().withHairpin(true)));
+        List<BridgePortSpec> specs = List.of(BridgePortSpec.of("v0", "br0").withSettings(BridgePortSettings.empty().withCost(9)),
+                BridgePortSpec.of("br1", "br0"), BridgePortSpec.of("v2", "br0").withSettings(BridgePortSettings.empty().withHairpin(true)));
         BulkResult<Void> r = b.addAll(specs);
         assertEquals(Set.of(1), r.failures().keySet(), "only the bridge-in-a-bridge fails");
         KernelException k = (KernelException) r.error(1).orElseThrow();

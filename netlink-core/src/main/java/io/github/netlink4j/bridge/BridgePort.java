@@ -40,7 +40,7 @@ public record BridgePort(String port, int index, int bridgeIndex, BridgePortStat
      * {@code nl.links().list()}.
      */
     public BridgePortSpec toSpec(IntFunction<String> linkNames) {
-        BridgePortSettings s = BridgePortSettings.none().withHairpin(has(BridgePortFlag.HAIRPIN)).withLearning(has(BridgePortFlag.LEARNING))
+        BridgePortSettings s = BridgePortSettings.empty().withHairpin(has(BridgePortFlag.HAIRPIN)).withLearning(has(BridgePortFlag.LEARNING))
                 .withUnicastFlood(has(BridgePortFlag.UNICAST_FLOOD)).withIsolated(has(BridgePortFlag.ISOLATED)).withCost(cost)
                 .withPriority(priority);
         return BridgePortSpec.of(port, linkNames.apply(bridgeIndex)).withSettings(s);

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * empty is left as it is.
  *
  * {@snippet :
- * nl.bridges().setPort("veth0", BridgePortSettings.none().withHairpin(true));   // bridge link set dev veth0 hairpin on
+ * nl.bridges().setPort("veth0", BridgePortSettings.empty().withHairpin(true));   // bridge link set dev veth0 hairpin on
  * }
  *
  * @param hairpin      IFLA_BRPORT_MODE: send frames back out of the port they came in on
@@ -33,7 +33,7 @@ public record BridgePortSettings(Optional<Boolean> hairpin, Optional<Boolean> le
     }
 
     /** No change yet. */
-    public static BridgePortSettings none() {
+    public static BridgePortSettings empty() {
         return new BridgePortSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
                 OptionalInt.empty());
     }

@@ -9,12 +9,12 @@ import java.util.Objects;
  * BRIDGE} followed by {@code bridge link set dev PORT …}).
  *
  * {@snippet :
- * nl.bridges().add(BridgePortSpec.of("veth0", "br0").withSettings(BridgePortSettings.none().withHairpin(true)));
+ * nl.bridges().add(BridgePortSpec.of("veth0", "br0").withSettings(BridgePortSettings.empty().withHairpin(true)));
  * }
  *
  * @param port     the name of the link to enslave
  * @param bridge   the name of the bridge
- * @param settings what to set on the port once it is enslaved; {@link BridgePortSettings#none()} sets nothing
+ * @param settings what to set on the port once it is enslaved; {@link BridgePortSettings#empty()} sets nothing
  */
 public record BridgePortSpec(String port, String bridge, BridgePortSettings settings) {
     /** Checks the names. */
@@ -26,7 +26,7 @@ public record BridgePortSpec(String port, String bridge, BridgePortSettings sett
 
     /** Port {@code port} of bridge {@code bridge}, its settings left as the kernel makes them. */
     public static BridgePortSpec of(String port, String bridge) {
-        return new BridgePortSpec(port, bridge, BridgePortSettings.none());
+        return new BridgePortSpec(port, bridge, BridgePortSettings.empty());
     }
 
     /** A copy with the settings {@code s}. */

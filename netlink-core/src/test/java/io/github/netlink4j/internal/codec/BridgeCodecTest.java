@@ -32,7 +32,7 @@ class BridgeCodecTest {
 
     @Test
     void portSettingsAsIpLinkSetBridgeSlave() {
-        assertEncodes("bridge/port-hairpin", w -> BridgeCodec.encodePortSettings(w, VETH0, BridgePortSettings.none().withHairpin(true)));
+        assertEncodes("bridge/port-hairpin", w -> BridgeCodec.encodePortSettings(w, VETH0, BridgePortSettings.empty().withHairpin(true)));
     }
 
     @Test

@@ -171,7 +171,7 @@ final class AddCommand {
 
     private static void joinBridge(NetlinkClient host, NetConf conf, String hostVeth) throws IOException {
         host.links().set(hostVeth, LinkChange.empty().withMaster(conf.bridge()).withUp(true));
-        host.bridges().setPort(hostVeth, BridgePortSettings.none().withHairpin(conf.hairpinMode()));
+        host.bridges().setPort(hostVeth, BridgePortSettings.empty().withHairpin(conf.hairpinMode()));
         if (conf.vlan() != 0) host.bridges().addVlan(BridgeVlanSpec.of(hostVeth, conf.vlan()).withPvid(true).withUntagged(true));
     }
 
