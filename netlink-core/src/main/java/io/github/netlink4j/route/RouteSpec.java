@@ -94,7 +94,7 @@ public record RouteSpec(AddressFamily family, Optional<InetAddress> destination,
      * host bits set ({@code "10.200.1.1/24"}) is refused, as ip refuses it ("Invalid prefix for given
      * prefix length"), rather than silently cleared.
      *
-     * @throws IllegalArgumentException for text {@link io.github.netlink4j.common.IpPrefix#parseNetwork} refuses
+     * @throws IllegalArgumentException for text {@link io.github.netlink4j.common.IpPrefix#ofNetwork} refuses
      */
     public static RouteSpec to(String cidr) {
         if (cidr.equals("default")) return defaultRoute(AddressFamily.INET);
