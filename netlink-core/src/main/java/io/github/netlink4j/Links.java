@@ -269,8 +269,8 @@ public final class Links {
     }
 
     /** {@code ip link set NAME txqueuelen N} (IFLA_TXQLEN). */
-    public void setTxQueueLength(String name, int qlen) throws NetlinkException {
-        if (qlen < 0) throw new IllegalArgumentException("txqueuelen must be >= 0");
+    public void setTxQueueLength(String name, long qlen) throws NetlinkException {
+        Validate.u32("txqueuelen", qlen);
         change(name, 0, 0, LinkCodec.txQueueLength(qlen), "set txqueuelen");
     }
 

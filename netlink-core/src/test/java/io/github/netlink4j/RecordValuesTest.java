@@ -136,7 +136,7 @@ class RecordValuesTest {
     private static Link veth0() {
         return new Link(3, "veth0", 1, 0x1003, LinkFlag.fromBits(0x1003), OperState.DOWN, LinkMode.DEFAULT, 1500,
                 OptionalInt.of(68), OptionalInt.of(65535), Optional.of(MacAddress.of("96:61:0a:00:00:01")),
-                Optional.of(MacAddress.of("ff:ff:ff:ff:ff:ff")), Optional.of("noqueue"), OptionalInt.of(1000), 0,
+                Optional.of(MacAddress.of("ff:ff:ff:ff:ff:ff")), Optional.of("noqueue"), java.util.OptionalLong.of(1000), 0,
                 OptionalInt.empty(), OptionalInt.of(2), OptionalInt.empty(), Optional.empty(), Optional.of("veth"),
                 Optional.of(new LinkData.Veth()), Optional.empty(),
                 List.of(RawAttribute.of(26, new byte[1500]), RawAttribute.of(26, new byte[8]), RawAttribute.of(43, new byte[4])),

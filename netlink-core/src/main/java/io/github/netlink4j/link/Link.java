@@ -8,6 +8,7 @@ import io.github.netlink4j.support.FlagSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -33,8 +34,8 @@ import java.util.Set;
  * @param address       IFLA_ADDRESS
  * @param broadcast     IFLA_BROADCAST
  * @param qdisc         IFLA_QDISC
- * @param txQueueLength IFLA_TXQLEN
- * @param group         IFLA_GROUP (0 is "default")
+ * @param txQueueLength IFLA_TXQLEN, a u32
+ * @param group         IFLA_GROUP, a u32 (0 is "default")
  * @param masterIndex   IFLA_MASTER
  * @param parentIndex   IFLA_LINK: a veth's peer, a vlan's or macvlan's lower device
  * @param linkNetnsId   IFLA_LINK_NETNSID: the nsid of the namespace {@code parentIndex} lives in
@@ -49,7 +50,7 @@ import java.util.Set;
  */
 public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag> flags, OperState operState,
                    LinkMode linkMode, int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
-                   Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalInt txQueueLength, int group,
+                   Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalLong txQueueLength, long group,
                    OptionalInt masterIndex, OptionalInt parentIndex, OptionalInt linkNetnsId, Optional<String> alias,
                    Optional<String> kind, Optional<LinkData> data, Optional<LinkStats> stats,
                    List<RawAttribute> unknown, LinkDetails details, Optional<String> slaveKind, Optional<LinkData> slaveData) {

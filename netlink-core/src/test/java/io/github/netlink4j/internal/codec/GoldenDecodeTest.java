@@ -73,7 +73,7 @@ class GoldenDecodeTest {
         assertEquals(LinkMode.DEFAULT, veth0.linkMode());
         assertEquals(68, veth0.minMtu().getAsInt());
         assertEquals(65535, veth0.maxMtu().getAsInt());
-        assertEquals(1000, veth0.txQueueLength().getAsInt());
+        assertEquals(1000, veth0.txQueueLength().getAsLong());
         assertEquals(MacAddress.of("ff:ff:ff:ff:ff:ff"), veth0.broadcast().orElseThrow());
         assertEquals(java.util.Optional.of(LinkStats.of()), veth0.stats(),
                 "ip asked without RTEXT_FILTER_SKIP_STATS; a new veth has counted nothing");
