@@ -236,7 +236,7 @@ class GoldenDecodeTest {
         assertEquals("fd00:201::/64", v6.destinationText());
         Neighbour n = decodeAll("neigh/add", NeighbourCodec::decode).get(0);
         assertEquals(new Neighbour(AddressFamily.INET, 3, java.util.Optional.of(InetAddress.ofLiteral("10.200.0.7")),
-                java.util.Optional.of(MacAddress.of("02:00:00:00:00:07")), java.util.Set.of(NeighbourState.PERMANENT), 0x80, java.util.Set.of(), 0), n);
+                java.util.Optional.of(MacAddress.of("02:00:00:00:00:07")), 0x80, java.util.Set.of(NeighbourState.PERMANENT), 0, java.util.Set.of()), n);
         Link set = decodeAll("link/set-name", LinkCodec::decode).get(0);
         assertEquals("peer1", set.name());
         assertEquals(2, set.index());
