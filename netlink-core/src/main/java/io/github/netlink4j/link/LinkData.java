@@ -151,7 +151,7 @@ public sealed interface LinkData {
      *
      * @param vni                 IFLA_VXLAN_ID
      * @param port                IFLA_VXLAN_PORT
-     * @param group               IFLA_VXLAN_GROUP or GROUP6 (remote or multicast group)
+     * @param remote              IFLA_VXLAN_GROUP or GROUP6: the remote endpoint, or the multicast group (ip's {@code remote} or {@code group}; {@link LinkSpec.Vxlan#remote()} on the spec side)
      * @param local               IFLA_VXLAN_LOCAL or LOCAL6
      * @param underlayIndex       IFLA_VXLAN_LINK
      * @param ttl                 IFLA_VXLAN_TTL (0: as the inner packet, "auto")
@@ -178,7 +178,7 @@ public sealed interface LinkData {
      * @param gbp                 IFLA_VXLAN_GBP (group policy extension)
      * @param gpe                 IFLA_VXLAN_GPE (generic protocol extension)
      */
-    record Vxlan(int vni, OptionalInt port, Optional<InetAddress> group, Optional<InetAddress> local,
+    record Vxlan(int vni, OptionalInt port, Optional<InetAddress> remote, Optional<InetAddress> local,
                  OptionalInt underlayIndex, OptionalInt ttl, boolean learning, boolean external, boolean vniFilter,
                  OptionalInt sourcePortLow, OptionalInt sourcePortHigh, boolean proxy, boolean rsc, boolean l2miss,
                  boolean l3miss, OptionalInt tos, boolean ttlInherit, OptionalInt df, OptionalInt flowLabel,

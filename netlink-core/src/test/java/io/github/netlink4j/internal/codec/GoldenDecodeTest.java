@@ -101,7 +101,7 @@ class GoldenDecodeTest {
         assertEquals(42, vx.vni());
         assertEquals(4789, vx.port().getAsInt());
         assertEquals(InetAddress.ofLiteral("10.200.0.2"), vx.local().orElseThrow());
-        assertEquals(InetAddress.ofLiteral("10.200.0.9"), vx.group().orElseThrow());
+        assertEquals(InetAddress.ofLiteral("10.200.0.9"), vx.remote().orElseThrow());
         assertEquals(veth0.index(), vx.underlayIndex().getAsInt());
         assertTrue(vx.learning());
         assertFalse(veth0.unknown().isEmpty(), "attributes we do not decode are kept raw");

@@ -304,7 +304,7 @@ final class DetailsView {
         if (x.external()) put("external ", "external", true);
         if (x.vniFilter()) put("vnifilter", "vnifilter", true);
         put("id " + Integer.toUnsignedString(x.vni()) + " ", "id", Integer.toUnsignedLong(x.vni()));
-        x.group().filter(a -> !a.isAnyLocalAddress()).ifPresent(a -> {
+        x.remote().filter(a -> !a.isAnyLocalAddress()).ifPresent(a -> {
             boolean v6 = !(a instanceof Inet4Address);
             String key = (a.isMulticastAddress() ? "group" : "remote") + (v6 ? "6" : "");
             put((a.isMulticastAddress() ? "group " : "remote ") + Address.format(a) + " ", key, Address.format(a));
