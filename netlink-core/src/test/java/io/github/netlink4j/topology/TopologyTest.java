@@ -138,9 +138,9 @@ class TopologyTest {
         String before = Ip.in(hostNs.name(), "-j", "addr") + Ip.in(hostNs.name(), "-j", "route", "show", "table", "all");
         Topology t = Topology.builder()
                 .address("ifb0", "10.200.8.1/24")
-                .route(null, RouteSpec.to("10.200.60.0/24").withLink("ifb0"))
-                .route(null, RouteSpec.to("10.200.61.0/24").withGateway(InetAddress.ofLiteral("10.200.99.1"))) // unreachable gateway
-                .route(null, RouteSpec.to("10.200.62.0/24").withLink("ifb0"))
+                .route(RouteSpec.to("10.200.60.0/24").withLink("ifb0"))
+                .route(RouteSpec.to("10.200.61.0/24").withGateway(InetAddress.ofLiteral("10.200.99.1"))) // unreachable gateway
+                .route(RouteSpec.to("10.200.62.0/24").withLink("ifb0"))
                 .build();
         // What the kernel did with the batch, seen as it happened (the undo removes it before apply returns).
         List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
