@@ -119,6 +119,12 @@ public final class Links {
         Link[] made = new Link[1];
         socket.request(w -> LinkCodec.encodeCreate(w, spec, indexes::get, true),
                 (s, off, len) -> keepEcho(s, off, len, spec.name(), made, 0), target(spec));
+        Optional<String> alias = spec.options().alias();
+        if (alias.isPresent() && !alias.equals((made[0] != null ? made[0] : get(spec.name())).alias())) {
+            // the kernel reads IFLA_IFALIAS only when changing a link, never when creating one (rtnl_create_link)
+            setAlias(spec.name(), alias.get());
+            return get(spec.name());
+        }
         return made[0] != null ? made[0] : get(spec.name());
     }
 
@@ -269,8 +275,8 @@ public final class Links {
     }
 
     /** {@code ip link set NAME txqueuelen N} (IFLA_TXQLEN). */
-    public void setTxQueueLength(String name, int qlen) throws NetlinkException {
-        if (qlen < 0) throw new IllegalArgumentException("txqueuelen must be >= 0");
+    public void setTxQueueLength(String name, long qlen) throws NetlinkException {
+        Validate.u32("txqueuelen", qlen);
         change(name, 0, 0, LinkCodec.txQueueLength(qlen), "set txqueuelen");
     }
 

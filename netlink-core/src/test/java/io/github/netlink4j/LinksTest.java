@@ -63,7 +63,7 @@ class LinksTest {
         assertEquals(((Number) j.get("mtu")).intValue(), l.mtu(), l.name());
         assertEquals(j.get("address"), l.address().map(MacAddress::toString).orElse(null), l.name());
         assertEquals(j.get("qdisc"), l.qdisc().orElse(null), l.name());
-        assertEquals(((Number) j.get("txqlen")).intValue(), l.txQueueLength().orElse(-1), l.name());
+        assertEquals(((Number) j.get("txqlen")).longValue(), l.txQueueLength().orElse(-1), l.name());
         assertEquals(j.get("operstate"), l.operState().name(), l.name());
         @SuppressWarnings("unchecked") List<String> flags = (List<String>) j.get("flags");
         for (LinkFlag f : List.of(LinkFlag.UP, LinkFlag.BROADCAST, LinkFlag.MULTICAST, LinkFlag.NOARP, LinkFlag.LOOPBACK, LinkFlag.LOWER_UP)) {
@@ -134,7 +134,7 @@ class LinksTest {
         assertSameAsIp(l);
         assertEquals(1400, l.mtu());
         assertEquals(MacAddress.of("02:00:00:00:00:aa"), l.address().orElseThrow());
-        assertEquals(77, l.txQueueLength().getAsInt());
+        assertEquals(77, l.txQueueLength().getAsLong());
         assertEquals("made by ip", l.alias().orElseThrow());
         assertEquals(5, l.group());
         assertTrue(l.isUp());

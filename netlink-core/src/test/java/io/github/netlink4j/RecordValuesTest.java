@@ -136,7 +136,7 @@ class RecordValuesTest {
     private static Link veth0() {
         return new Link(3, "veth0", 1, 0x1003, LinkFlag.fromBits(0x1003), OperState.DOWN, LinkMode.DEFAULT, 1500,
                 OptionalInt.of(68), OptionalInt.of(65535), Optional.of(MacAddress.of("96:61:0a:00:00:01")),
-                Optional.of(MacAddress.of("ff:ff:ff:ff:ff:ff")), Optional.of("noqueue"), OptionalInt.of(1000), 0,
+                Optional.of(MacAddress.of("ff:ff:ff:ff:ff:ff")), Optional.of("noqueue"), java.util.OptionalLong.of(1000), 0,
                 OptionalInt.empty(), OptionalInt.of(2), OptionalInt.empty(), Optional.empty(), Optional.of("veth"),
                 Optional.of(new LinkData.Veth()), Optional.empty(),
                 List.of(RawAttribute.of(26, new byte[1500]), RawAttribute.of(26, new byte[8]), RawAttribute.of(43, new byte[4])),
@@ -148,11 +148,11 @@ class RecordValuesTest {
         assertEquals("3: veth0@if2: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT qlen 1000 "
                 + "link/ether 96:61:0a:00:00:01 brd ff:ff:ff:ff:ff:ff kind veth", veth0().toString());
         Address a = new Address(AddressFamily.INET, 3, InetAddress.ofLiteral("10.200.0.2"), 24, Optional.empty(),
-                Optional.of(InetAddress.ofLiteral("10.200.0.255")), Optional.empty(), RouteScope.UNIVERSE, Set.of(), 0,
+                Optional.of(InetAddress.ofLiteral("10.200.0.255")), Optional.empty(), RouteScope.UNIVERSE, 0, Set.of(),
                 Address.FOREVER, Address.FOREVER);
         assertEquals("inet 10.200.0.2/24 brd 10.200.0.255 scope global if3", a.toString());
         Address v6 = new Address(AddressFamily.INET6, 3, InetAddress.ofLiteral("fd00:200::2"), 64, Optional.empty(), Optional.empty(),
-                Optional.empty(), RouteScope.UNIVERSE, AddressFlag.fromBits(0x82), 0x82, Address.FOREVER, Address.FOREVER);
+                Optional.empty(), RouteScope.UNIVERSE, 0x82, AddressFlag.fromBits(0x82), Address.FOREVER, Address.FOREVER);
         assertEquals("inet6 fd00:200::2/64 scope global nodad permanent if3", v6.toString());
         Route r = new Route(AddressFamily.INET, Optional.of(InetAddress.ofLiteral("10.200.1.0")), 24, RouteTable.of(100), RouteProtocol.BOOT,
                 RouteScope.UNIVERSE, RouteType.UNICAST, 0, Set.of(), Optional.of(InetAddress.ofLiteral("10.200.0.1")), OptionalInt.of(3),
@@ -171,7 +171,7 @@ class RecordValuesTest {
         assertEquals(RoutePreference.LOW, RoutePreference.of(3));
         assertThrows(IllegalArgumentException.class, () -> RoutePreference.of(2));
         Neighbour n = new Neighbour(AddressFamily.INET, 3, Optional.of(InetAddress.ofLiteral("10.200.0.7")),
-                Optional.of(MacAddress.of("02:00:00:00:00:07")), NeighbourState.fromBits(0x80), 0x80, Set.of(), 0);
+                Optional.of(MacAddress.of("02:00:00:00:00:07")), 0x80, NeighbourState.fromBits(0x80), 0, Set.of());
         assertEquals("10.200.0.7 dev if3 lladdr 02:00:00:00:00:07 PERMANENT", n.toString());
     }
 

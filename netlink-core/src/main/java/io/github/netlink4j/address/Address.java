@@ -29,14 +29,14 @@ import java.util.function.IntFunction;
  * @param broadcast         IFA_BROADCAST
  * @param label             IFA_LABEL
  * @param scope             ifa_scope
- * @param flags             IFA_FLAGS (or ifa_flags) as {@link AddressFlag}s
- * @param rawFlags          the same as bits
+ * @param rawFlags          IFA_FLAGS (or ifa_flags) as the kernel sent them
+ * @param flags             the same as {@link AddressFlag}s
  * @param validLifetime     IFA_CACHEINFO ifa_valid, whole seconds; {@link #FOREVER} when the address never expires
  * @param preferredLifetime IFA_CACHEINFO ifa_prefered, whole seconds; {@link #FOREVER} when it never deprecates
  */
 public record Address(AddressFamily family, int index, InetAddress address, int prefixLength, Optional<InetAddress> peer,
-                      Optional<InetAddress> broadcast, Optional<String> label, RouteScope scope, Set<AddressFlag> flags,
-                      int rawFlags, Duration validLifetime, Duration preferredLifetime) {
+                      Optional<InetAddress> broadcast, Optional<String> label, RouteScope scope, int rawFlags,
+                      Set<AddressFlag> flags, Duration validLifetime, Duration preferredLifetime) {
     /**
      * The lifetime of an address that never expires: 4294967295 seconds, the kernel's own
      * {@code INFINITY_LIFE_TIME}, printed {@code forever} by ip. A shared constant, so compare with

@@ -8,7 +8,9 @@ import io.github.netlink4j.support.FlagSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A network interface as the kernel reports it in {@code RTM_NEWLINK} (struct ifinfomsg and
@@ -33,8 +35,8 @@ import java.util.Set;
  * @param address       IFLA_ADDRESS
  * @param broadcast     IFLA_BROADCAST
  * @param qdisc         IFLA_QDISC
- * @param txQueueLength IFLA_TXQLEN
- * @param group         IFLA_GROUP (0 is "default")
+ * @param txQueueLength IFLA_TXQLEN, a u32
+ * @param group         IFLA_GROUP, a u32 (0 is "default")
  * @param masterIndex   IFLA_MASTER
  * @param parentIndex   IFLA_LINK: a veth's peer, a vlan's or macvlan's lower device
  * @param linkNetnsId   IFLA_LINK_NETNSID: the nsid of the namespace {@code parentIndex} lives in
@@ -49,7 +51,7 @@ import java.util.Set;
  */
 public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag> flags, OperState operState,
                    LinkMode linkMode, int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
-                   Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalInt txQueueLength, int group,
+                   Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalLong txQueueLength, long group,
                    OptionalInt masterIndex, OptionalInt parentIndex, OptionalInt linkNetnsId, Optional<String> alias,
                    Optional<String> kind, Optional<LinkData> data, Optional<LinkStats> stats,
                    List<RawAttribute> unknown, LinkDetails details, Optional<String> slaveKind, Optional<LinkData> slaveData) {
@@ -57,6 +59,55 @@ public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag>
     public Link {
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
         unknown = RawAttribute.isArea(unknown) ? unknown : List.copyOf(unknown);
+    }
+
+    /**
+     * The spec that makes this link again ({@code ip link add} with what the record carries): its kind
+     * and kind data (veth peer, vlan id and protocol, macvlan/ipvlan/bond mode, vxlan id, port, local,
+     * remote and underlay), and its MTU, address, txqlen, alias, master and whether it is up. Links are
+     * named by {@code linkNames} from their indexes (the peer, the lower link, the master, the underlay):
+     * {@code names::get} over {@code nl.links().list()}. A kind without a spec of its own comes back as
+     * {@link LinkSpec#of(String, String)}.
+     *
+     * @throws IllegalStateException when the record has no kind (a physical or loopback link, which no
+     *                               spec makes), or is a veth whose peer lives in another namespace
+     */
+    public LinkSpec toSpec(IntFunction<String> linkNames) {
+        String k = kind.orElseThrow(() -> new IllegalStateException(name + " has no kind: no spec makes it"));
+        LinkSpec spec = switch (k) {
+            case "veth" -> {
+                if (linkNetnsId.isPresent()) throw new IllegalStateException(name + "'s peer is in another namespace");
+                yield LinkSpec.veth(name, linkNames.apply(parentIndex.orElseThrow(() -> new IllegalStateException(name + " has no peer"))));
+            }
+            case "bridge" -> LinkSpec.bridge(name);
+            case "ifb" -> LinkSpec.ifb(name);
+            case "dummy" -> LinkSpec.dummy(name);
+            case "vlan" -> data.orElseThrow() instanceof LinkData.Vlan v
+                    ? LinkSpec.vlan(name, lower(linkNames), v.id()).withProtocol(v.protocol()) : LinkSpec.of(name, k);
+            case "macvlan", "macvtap" -> {
+                MacvlanMode m = data.orElseThrow() instanceof LinkData.Macvlan v ? v.mode().orElse(MacvlanMode.VEPA) : MacvlanMode.VEPA;
+                yield k.equals("macvlan") ? LinkSpec.macvlan(name, lower(linkNames), m) : LinkSpec.macvtap(name, lower(linkNames), m);
+            }
+            case "ipvlan" -> LinkSpec.ipvlan(name, lower(linkNames),
+                    data.orElseThrow() instanceof LinkData.Ipvlan v ? v.mode().orElse(IpvlanMode.L3) : IpvlanMode.L3);
+            case "bond" -> data.orElseThrow() instanceof LinkData.Bond b ? LinkSpec.bond(name, b.mode()) : LinkSpec.of(name, k);
+            case "vxlan" -> {
+                if (!(data.orElseThrow() instanceof LinkData.Vxlan x)) yield LinkSpec.of(name, k);
+                yield new LinkSpec.Vxlan(name, x.vni(), x.port(), x.local().filter(a -> !a.isAnyLocalAddress()),
+                        x.remote().filter(a -> !a.isAnyLocalAddress()),
+                        x.underlayIndex().isPresent() && x.underlayIndex().getAsInt() != 0
+                                ? Optional.of(linkNames.apply(x.underlayIndex().getAsInt())) : Optional.empty(),
+                        LinkOptions.DEFAULTS);
+            }
+            default -> LinkSpec.of(name, k);
+        };
+        LinkOptions o = new LinkOptions(OptionalInt.of(mtu), address, txQueueLength, alias,
+                masterIndex.isPresent() ? Optional.of(linkNames.apply(masterIndex.getAsInt())) : Optional.empty(), isUp());
+        return spec.withOptions(o);
+    }
+
+    private String lower(IntFunction<String> linkNames) {
+        return linkNames.apply(parentIndex.orElseThrow(() -> new IllegalStateException(name + " has no lower link")));
     }
 
     /** Whether the link is administratively up (IFF_UP). */

@@ -5,6 +5,7 @@ import io.github.netlink4j.support.Validate;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Several changes to one existing link sent as a single RTM_NEWLINK, as {@code ip link set DEV up mtu
@@ -21,15 +22,16 @@ import java.util.OptionalInt;
  * @param address       IFLA_ADDRESS
  * @param master        IFLA_MASTER by name ({@code master NAME})
  * @param noMaster      IFLA_MASTER 0: frees the link from its master ({@code nomaster})
- * @param alias         IFLA_IFALIAS; an empty string removes the alias
- * @param txQueueLength IFLA_TXQLEN
+ * @param alias         IFLA_IFALIAS; an empty string removes the alias, as the kernel itself reads an empty IFLA_IFALIAS
+ *                      ({@code ip link set DEV alias ""}); it is the kernel's way, not a marker of ours
+ * @param txQueueLength IFLA_TXQLEN, 0 to 4294967295
  * @param flags         other interface flags set ({@code true}) or cleared: {@code promisc on} is
  *                      {@code PROMISC=true}, {@code arp off} is {@code NOARP=true} (ifi_flags/ifi_change)
- * @param group         IFLA_GROUP
+ * @param group         IFLA_GROUP, 0 to 4294967295 (0 is "default")
  */
 public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String> name, Optional<MacAddress> address,
-                         Optional<String> master, boolean noMaster, Optional<String> alias, OptionalInt txQueueLength,
-                         java.util.Map<LinkFlag, Boolean> flags, OptionalInt group) {
+                         Optional<String> master, boolean noMaster, Optional<String> alias, OptionalLong txQueueLength,
+                         java.util.Map<LinkFlag, Boolean> flags, OptionalLong group) {
     /** Checks each value as the single-property setters do. */
     public LinkChange {
         mtu.ifPresent(Validate::mtu);
@@ -38,7 +40,8 @@ public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String>
         master.ifPresent(Validate::ifName);
         if (noMaster && master.isPresent()) throw new IllegalArgumentException("master " + master.get() + " and nomaster together");
         alias.ifPresent(a -> Validate.text("alias", a, 255));
-        if (txQueueLength.isPresent() && txQueueLength.getAsInt() < 0) throw new IllegalArgumentException("txqueuelen must be >= 0");
+        Validate.u32("txqueuelen", txQueueLength);
+        Validate.u32("group", group);
         flags = java.util.Map.copyOf(flags);
         if (flags.containsKey(LinkFlag.UP)) throw new IllegalArgumentException("set UP with withUp");
     }
@@ -46,7 +49,7 @@ public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String>
     /** The empty change, which changes nothing yet: start here and add what changes with the withers. */
     public static LinkChange empty() {
         return new LinkChange(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), OptionalInt.empty(), java.util.Map.of(), OptionalInt.empty());
+                Optional.empty(), OptionalLong.empty(), java.util.Map.of(), OptionalLong.empty());
     }
 
     /** Whether nothing would change. */
@@ -91,8 +94,8 @@ public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String>
     }
 
     /** Sets the transmit queue length. */
-    public LinkChange withTxQueueLength(int value) {
-        return new LinkChange(up, mtu, name, address, master, noMaster, alias, OptionalInt.of(value), flags, group);
+    public LinkChange withTxQueueLength(long value) {
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, OptionalLong.of(value), flags, group);
     }
 
     /** Sets ({@code on}) or clears interface flag {@code flag} (PROMISC, ALLMULTI, MULTICAST, NOARP, …). */
@@ -103,7 +106,7 @@ public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String>
     }
 
     /** Puts the link in group {@code value} (0 is "default"). */
-    public LinkChange withGroup(int value) {
-        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, flags, OptionalInt.of(value));
+    public LinkChange withGroup(long value) {
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, flags, OptionalLong.of(value));
     }
 }

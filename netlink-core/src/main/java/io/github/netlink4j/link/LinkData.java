@@ -26,12 +26,12 @@ public sealed interface LinkData {
     record Veth() implements LinkData {}
 
     /**
-     * bridge ({@code IFLA_BR_*}): each attribute the kernel sent, typed; times in centiseconds as the kernel counts them (USER_HZ), timers as durations.
+     * bridge ({@code IFLA_BR_*}): each attribute the kernel sent, typed; times and timers as durations (the kernel counts them in centiseconds, USER_HZ), unsigned 32-bit values as longs.
      *
-     * @param forwardDelay IFLA_BR_FORWARD_DELAY: forward delay in centiseconds
-     * @param helloTime IFLA_BR_HELLO_TIME: hello time in centiseconds
-     * @param maxAge IFLA_BR_MAX_AGE: max age in centiseconds
-     * @param ageingTime IFLA_BR_AGEING_TIME: FDB ageing time in centiseconds
+     * @param forwardDelay IFLA_BR_FORWARD_DELAY: forward delay
+     * @param helloTime IFLA_BR_HELLO_TIME: hello time
+     * @param maxAge IFLA_BR_MAX_AGE: max age
+     * @param ageingTime IFLA_BR_AGEING_TIME: FDB ageing time
      * @param stpState IFLA_BR_STP_STATE: 0 off, 1 kernel STP, 2 user-space STP
      * @param priority IFLA_BR_PRIORITY: bridge priority
      * @param vlanFiltering IFLA_BR_VLAN_FILTERING: whether VLAN filtering is on
@@ -56,12 +56,12 @@ public sealed interface LinkData {
      * @param mcastHashMax IFLA_BR_MCAST_HASH_MAX: multicast hash size
      * @param mcastLastMemberCount IFLA_BR_MCAST_LAST_MEMBER_CNT: last member query count
      * @param mcastStartupQueryCount IFLA_BR_MCAST_STARTUP_QUERY_CNT: startup query count
-     * @param mcastLastMemberInterval IFLA_BR_MCAST_LAST_MEMBER_INTVL: last member interval in centiseconds
-     * @param mcastMembershipInterval IFLA_BR_MCAST_MEMBERSHIP_INTVL: membership interval in centiseconds
-     * @param mcastQuerierInterval IFLA_BR_MCAST_QUERIER_INTVL: querier interval in centiseconds
-     * @param mcastQueryInterval IFLA_BR_MCAST_QUERY_INTVL: query interval in centiseconds
-     * @param mcastQueryResponseInterval IFLA_BR_MCAST_QUERY_RESPONSE_INTVL: query response interval in centiseconds
-     * @param mcastStartupQueryInterval IFLA_BR_MCAST_STARTUP_QUERY_INTVL: startup query interval in centiseconds
+     * @param mcastLastMemberInterval IFLA_BR_MCAST_LAST_MEMBER_INTVL: last member interval
+     * @param mcastMembershipInterval IFLA_BR_MCAST_MEMBERSHIP_INTVL: membership interval
+     * @param mcastQuerierInterval IFLA_BR_MCAST_QUERIER_INTVL: querier interval
+     * @param mcastQueryInterval IFLA_BR_MCAST_QUERY_INTVL: query interval
+     * @param mcastQueryResponseInterval IFLA_BR_MCAST_QUERY_RESPONSE_INTVL: query response interval
+     * @param mcastStartupQueryInterval IFLA_BR_MCAST_STARTUP_QUERY_INTVL: startup query interval
      * @param nfCallIptables IFLA_BR_NF_CALL_IPTABLES: whether bridged IPv4 traffic passes iptables
      * @param nfCallIp6tables IFLA_BR_NF_CALL_IP6TABLES: whether bridged IPv6 traffic passes ip6tables
      * @param nfCallArptables IFLA_BR_NF_CALL_ARPTABLES: whether bridged ARP passes arptables
@@ -74,7 +74,7 @@ public sealed interface LinkData {
      * @param noLinkLocalLearn IFLA_BR_MULTI_BOOLOPT: BR_BOOLOPT_NO_LL_LEARN of IFLA_BR_MULTI_BOOLOPT
      * @param mcastVlanSnooping IFLA_BR_MULTI_BOOLOPT: BR_BOOLOPT_MCAST_VLAN_SNOOPING of IFLA_BR_MULTI_BOOLOPT
      */
-    record Bridge(OptionalInt forwardDelay, OptionalInt helloTime, OptionalInt maxAge, OptionalInt ageingTime, OptionalInt stpState, OptionalInt priority, Optional<Boolean> vlanFiltering, Optional<VlanProtocol> vlanProtocol, OptionalInt groupForwardMask, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt rootPort, OptionalInt rootPathCost, Optional<Boolean> topologyChange, Optional<Boolean> topologyChangeDetected, Optional<Duration> helloTimer, Optional<Duration> tcnTimer, Optional<Duration> topologyChangeTimer, Optional<Duration> gcTimer, Optional<MacAddress> groupAddress, OptionalInt mcastRouter, Optional<Boolean> mcastSnooping, Optional<Boolean> mcastQueryUseIfaddr, Optional<Boolean> mcastQuerier, OptionalInt mcastHashElasticity, OptionalInt mcastHashMax, OptionalInt mcastLastMemberCount, OptionalInt mcastStartupQueryCount, OptionalLong mcastLastMemberInterval, OptionalLong mcastMembershipInterval, OptionalLong mcastQuerierInterval, OptionalLong mcastQueryInterval, OptionalLong mcastQueryResponseInterval, OptionalLong mcastStartupQueryInterval, Optional<Boolean> nfCallIptables, Optional<Boolean> nfCallIp6tables, Optional<Boolean> nfCallArptables, OptionalInt vlanDefaultPvid, Optional<Boolean> vlanStatsEnabled, Optional<Boolean> mcastStatsEnabled, OptionalInt mcastIgmpVersion, OptionalInt mcastMldVersion, Optional<Boolean> vlanStatsPerPort, Optional<Boolean> noLinkLocalLearn, Optional<Boolean> mcastVlanSnooping) implements LinkData {}
+    record Bridge(Optional<Duration> forwardDelay, Optional<Duration> helloTime, Optional<Duration> maxAge, Optional<Duration> ageingTime, OptionalLong stpState, OptionalInt priority, Optional<Boolean> vlanFiltering, Optional<VlanProtocol> vlanProtocol, OptionalInt groupForwardMask, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt rootPort, OptionalLong rootPathCost, Optional<Boolean> topologyChange, Optional<Boolean> topologyChangeDetected, Optional<Duration> helloTimer, Optional<Duration> tcnTimer, Optional<Duration> topologyChangeTimer, Optional<Duration> gcTimer, Optional<MacAddress> groupAddress, OptionalInt mcastRouter, Optional<Boolean> mcastSnooping, Optional<Boolean> mcastQueryUseIfaddr, Optional<Boolean> mcastQuerier, OptionalLong mcastHashElasticity, OptionalLong mcastHashMax, OptionalLong mcastLastMemberCount, OptionalLong mcastStartupQueryCount, Optional<Duration> mcastLastMemberInterval, Optional<Duration> mcastMembershipInterval, Optional<Duration> mcastQuerierInterval, Optional<Duration> mcastQueryInterval, Optional<Duration> mcastQueryResponseInterval, Optional<Duration> mcastStartupQueryInterval, Optional<Boolean> nfCallIptables, Optional<Boolean> nfCallIp6tables, Optional<Boolean> nfCallArptables, OptionalInt vlanDefaultPvid, Optional<Boolean> vlanStatsEnabled, Optional<Boolean> mcastStatsEnabled, OptionalInt mcastIgmpVersion, OptionalInt mcastMldVersion, Optional<Boolean> vlanStatsPerPort, Optional<Boolean> noLinkLocalLearn, Optional<Boolean> mcastVlanSnooping) implements LinkData {}
 
     /**
      * A bridge port, the slave data of a link whose master is a bridge ({@code IFLA_INFO_SLAVE_DATA}, {@code IFLA_BRPORT_*}).
@@ -112,7 +112,7 @@ public sealed interface LinkData {
      * @param backupPortIndex IFLA_BRPORT_BACKUP_PORT: the backup port (an ifindex)
      * @param locked IFLA_BRPORT_LOCKED: port locking (802.1X)
      */
-    record BridgePort(OptionalInt state, OptionalInt priority, OptionalInt cost, Optional<Boolean> hairpin, Optional<Boolean> guard, Optional<Boolean> rootBlock, Optional<Boolean> fastLeave, Optional<Boolean> learning, Optional<Boolean> unicastFlood, Optional<Boolean> proxyArp, Optional<Boolean> proxyArpWifi, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt designatedPort, OptionalInt designatedCost, OptionalInt id, OptionalInt number, Optional<Boolean> topologyChangeAck, Optional<Boolean> configPending, Optional<Duration> messageAgeTimer, Optional<Duration> forwardDelayTimer, Optional<Duration> holdTimer, OptionalInt multicastRouter, Optional<Boolean> mcastFlood, Optional<Boolean> mcastToUnicast, Optional<Boolean> vlanTunnel, Optional<Boolean> broadcastFlood, OptionalInt groupForwardMask, Optional<Boolean> neighSuppress, Optional<Boolean> isolated, OptionalInt backupPortIndex, Optional<Boolean> locked) implements LinkData {}
+    record BridgePort(OptionalInt state, OptionalInt priority, OptionalLong cost, Optional<Boolean> hairpin, Optional<Boolean> guard, Optional<Boolean> rootBlock, Optional<Boolean> fastLeave, Optional<Boolean> learning, Optional<Boolean> unicastFlood, Optional<Boolean> proxyArp, Optional<Boolean> proxyArpWifi, Optional<BridgeId> rootId, Optional<BridgeId> bridgeId, OptionalInt designatedPort, OptionalInt designatedCost, OptionalInt id, OptionalInt number, Optional<Boolean> topologyChangeAck, Optional<Boolean> configPending, Optional<Duration> messageAgeTimer, Optional<Duration> forwardDelayTimer, Optional<Duration> holdTimer, OptionalInt multicastRouter, Optional<Boolean> mcastFlood, Optional<Boolean> mcastToUnicast, Optional<Boolean> vlanTunnel, Optional<Boolean> broadcastFlood, OptionalInt groupForwardMask, Optional<Boolean> neighSuppress, Optional<Boolean> isolated, OptionalInt backupPortIndex, Optional<Boolean> locked) implements LinkData {}
 
     /**
      * 802.1Q/802.1ad VLAN.
@@ -151,7 +151,7 @@ public sealed interface LinkData {
      *
      * @param vni                 IFLA_VXLAN_ID
      * @param port                IFLA_VXLAN_PORT
-     * @param group               IFLA_VXLAN_GROUP or GROUP6 (remote or multicast group)
+     * @param remote              IFLA_VXLAN_GROUP or GROUP6: the remote endpoint, or the multicast group (ip's {@code remote} or {@code group}; {@link LinkSpec.Vxlan#remote()} on the spec side)
      * @param local               IFLA_VXLAN_LOCAL or LOCAL6
      * @param underlayIndex       IFLA_VXLAN_LINK
      * @param ttl                 IFLA_VXLAN_TTL (0: as the inner packet, "auto")
@@ -168,8 +168,8 @@ public sealed interface LinkData {
      * @param ttlInherit          IFLA_VXLAN_TTL_INHERIT
      * @param df                  IFLA_VXLAN_DF (0 unset, 1 set, 2 inherit)
      * @param flowLabel           IFLA_VXLAN_LABEL (IPv6 flow label, host order)
-     * @param ageing              IFLA_VXLAN_AGEING in seconds (0: none)
-     * @param limit               IFLA_VXLAN_LIMIT, the FDB size limit (0: none)
+     * @param ageing              IFLA_VXLAN_AGEING, how long an FDB entry lives; empty for the kernel's 0, never ({@code ageing none})
+     * @param limit               IFLA_VXLAN_LIMIT, the FDB size limit; empty for the kernel's 0, no limit
      * @param udpChecksum         IFLA_VXLAN_UDP_CSUM
      * @param udpZeroChecksum6Tx  IFLA_VXLAN_UDP_ZERO_CSUM6_TX
      * @param udpZeroChecksum6Rx  IFLA_VXLAN_UDP_ZERO_CSUM6_RX
@@ -178,11 +178,11 @@ public sealed interface LinkData {
      * @param gbp                 IFLA_VXLAN_GBP (group policy extension)
      * @param gpe                 IFLA_VXLAN_GPE (generic protocol extension)
      */
-    record Vxlan(int vni, OptionalInt port, Optional<InetAddress> group, Optional<InetAddress> local,
+    record Vxlan(int vni, OptionalInt port, Optional<InetAddress> remote, Optional<InetAddress> local,
                  OptionalInt underlayIndex, OptionalInt ttl, boolean learning, boolean external, boolean vniFilter,
                  OptionalInt sourcePortLow, OptionalInt sourcePortHigh, boolean proxy, boolean rsc, boolean l2miss,
                  boolean l3miss, OptionalInt tos, boolean ttlInherit, OptionalInt df, OptionalInt flowLabel,
-                 OptionalInt ageing, OptionalInt limit, Optional<Boolean> udpChecksum, Optional<Boolean> udpZeroChecksum6Tx,
+                 Optional<Duration> ageing, OptionalLong limit, Optional<Boolean> udpChecksum, Optional<Boolean> udpZeroChecksum6Tx,
                  Optional<Boolean> udpZeroChecksum6Rx, boolean remoteChecksumTx, boolean remoteChecksumRx, boolean gbp,
                  boolean gpe) implements LinkData {}
 

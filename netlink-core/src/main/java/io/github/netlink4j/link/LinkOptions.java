@@ -6,6 +6,7 @@ import io.github.netlink4j.support.Validate;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Settings any new link may be created with, beyond its kind: what {@code ip link add NAME mtu N
@@ -19,22 +20,22 @@ import java.util.OptionalInt;
  *
  * @param mtu           IFLA_MTU
  * @param address       IFLA_ADDRESS
- * @param txQueueLength IFLA_TXQLEN
+ * @param txQueueLength IFLA_TXQLEN, 0 to 4294967295
  * @param alias         IFLA_IFALIAS
  * @param master        the bridge or bond to enslave to (by name), IFLA_MASTER
  * @param up            create it administratively up (IFF_UP in ifi_flags)
  */
-public record LinkOptions(OptionalInt mtu, Optional<MacAddress> address, OptionalInt txQueueLength,
+public record LinkOptions(OptionalInt mtu, Optional<MacAddress> address, OptionalLong txQueueLength,
                           Optional<String> alias, Optional<String> master, boolean up) {
     /** No options: the kernel's defaults, link down. */
     public static final LinkOptions DEFAULTS = new LinkOptions(OptionalInt.empty(), Optional.empty(),
-            OptionalInt.empty(), Optional.empty(), Optional.empty(), false);
+            OptionalLong.empty(), Optional.empty(), Optional.empty(), false);
 
     /** Validates what can be checked before sending. */
     public LinkOptions {
         if (mtu.isPresent()) Validate.mtu(mtu.getAsInt());
         if (address.isPresent()) Validate.mac(address.get());
-        if (txQueueLength.isPresent() && txQueueLength.getAsInt() < 0) throw new IllegalArgumentException("txqueuelen must be >= 0");
+        Validate.u32("txqueuelen", txQueueLength);
         if (master.isPresent()) Validate.ifName(master.get());
         if (alias.isPresent()) Validate.text("alias", alias.get(), 255);
     }
@@ -50,8 +51,8 @@ public record LinkOptions(OptionalInt mtu, Optional<MacAddress> address, Optiona
     }
 
     /** A copy with {@code txQueueLength} set. */
-    public LinkOptions withTxQueueLength(int v) {
-        return new LinkOptions(mtu, address, OptionalInt.of(v), alias, master, up);
+    public LinkOptions withTxQueueLength(long v) {
+        return new LinkOptions(mtu, address, OptionalLong.of(v), alias, master, up);
     }
 
     /** A copy with {@code alias} set. */

@@ -35,6 +35,15 @@ public sealed interface LinkSpec {
     /** A copy with other options. */
     LinkSpec withOptions(LinkOptions options);
 
+    /**
+     * Whether {@code link} is the link this spec names, by the family's key: the name and the kind (a
+     * link's name is unique in its namespace; the kind tells a veth from a bridge of the same name).
+     * Nothing else is compared: the options and kind data are what a change would set, not who the link is.
+     */
+    default boolean matches(Link link) {
+        return link.name().equals(name()) && link.kind().filter(kind()::equals).isPresent();
+    }
+
     /** A link of any other kind, by its IFLA_INFO_KIND name, with no kind-specific data. */
     static Generic of(String name, String kind) {
         return new Generic(name, kind, LinkOptions.DEFAULTS);

@@ -22,13 +22,13 @@ import java.util.function.IntFunction;
  * @param index    ndm_ifindex
  * @param address  NDA_DST
  * @param lladdr   NDA_LLADDR
- * @param state    ndm_state; empty for NUD_NONE
- * @param rawState the same as bits
- * @param flags    ndm_flags as {@link NeighbourFlag}s
- * @param rawFlags the same as bits
+ * @param rawState ndm_state as the kernel sent it
+ * @param state    the same as {@link NeighbourState}s; empty for NUD_NONE
+ * @param rawFlags ndm_flags as the kernel sent them
+ * @param flags    the same as {@link NeighbourFlag}s
  */
 public record Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
-                        Set<NeighbourState> state, int rawState, Set<NeighbourFlag> flags, int rawFlags) {
+                        int rawState, Set<NeighbourState> state, int rawFlags, Set<NeighbourFlag> flags) {
     /** Makes the sets immutable (the decoders' own sets are kept as they are). */
     public Neighbour {
         state = state instanceof FlagSet ? state : Set.copyOf(state);

@@ -57,8 +57,11 @@ final class Differ {
                 if (client(n.key()) == null) out.add(new Difference(n.key(), "namespace", n.key()));
             }
             for (Topology.Link l : t.links) {
-                link(l.namespace(), l.spec().name(), l.spec().kind());
-                if (l.peerNamespace() != null) link(l.peerNamespace(), ((io.github.netlink4j.link.LinkSpec.Veth) l.spec()).peerName(), "veth");
+                link(l.namespace(), l.spec());
+                if (l.peerNamespace() != null) {
+                    io.github.netlink4j.link.LinkSpec.Veth v = (io.github.netlink4j.link.LinkSpec.Veth) l.spec();
+                    link(l.peerNamespace(), io.github.netlink4j.link.LinkSpec.veth(v.peerName(), v.name()));
+                }
             }
             for (Topology.Item<AddressSpec> a : t.addresses) {
                 NetlinkClient c = client(a.namespace());
@@ -97,9 +100,12 @@ final class Differ {
         return List.copyOf(out);
     }
 
-    private void link(String ns, String name, String kind) throws IOException {
+    private void link(String ns, io.github.netlink4j.link.LinkSpec spec) throws IOException {
         NetlinkClient c = client(ns);
         if (c == null) return;
-        if (c.links().find(name).isEmpty()) out.add(new Difference(where(ns), "link", name + " (" + kind + ")"));
+        // a link of that name but another kind is not the one the topology names
+        if (c.links().find(spec.name()).filter(spec::matches).isEmpty()) {
+            out.add(new Difference(where(ns), "link", spec.name() + " (" + spec.kind() + ")"));
+        }
     }
 }

@@ -28,7 +28,7 @@ class AddressToSpecTest {
     private static Address v6(int index, int prefix, Duration valid, Duration preferred) {
         int raw = AddressFlag.NODAD.bit() | AddressFlag.TENTATIVE.bit() | AddressFlag.NOPREFIXROUTE.bit();
         return new Address(AddressFamily.INET6, index, InetAddress.ofLiteral("fd00:200::2"), prefix, Optional.empty(), Optional.empty(),
-                Optional.empty(), RouteScope.UNIVERSE, AddressFlag.fromBits(raw), raw, valid, preferred);
+                Optional.empty(), RouteScope.UNIVERSE, raw, AddressFlag.fromBits(raw), valid, preferred);
     }
 
     @Test
@@ -47,7 +47,7 @@ class AddressToSpecTest {
         assertFalse(s.matches(v6(4, 64, Address.FOREVER, Address.FOREVER), NAMES), "another link");
         assertFalse(s.matches(v6(3, 80, Address.FOREVER, Address.FOREVER), NAMES), "another prefix length");
         Address p2p = new Address(AddressFamily.INET, 3, InetAddress.ofLiteral("10.200.1.1"), 32, Optional.of(InetAddress.ofLiteral("10.200.1.2")),
-                Optional.empty(), Optional.empty(), RouteScope.LINK, Set.of(), 0, Address.FOREVER, Address.FOREVER);
+                Optional.empty(), Optional.empty(), RouteScope.LINK, 0, Set.of(), Address.FOREVER, Address.FOREVER);
         assertFalse(AddressSpec.of("veth0", "10.200.1.1/32").matches(p2p, NAMES), "an IPv4 peer is part of the key");
         assertTrue(AddressSpec.of("veth0", "10.200.1.1/32").withPeer(InetAddress.ofLiteral("10.200.1.2")).matches(p2p, NAMES));
     }

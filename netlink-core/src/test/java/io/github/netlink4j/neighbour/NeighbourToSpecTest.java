@@ -27,14 +27,14 @@ class NeighbourToSpecTest {
 
     private static Neighbour entry(int index, int state, int flags) {
         return new Neighbour(AddressFamily.INET, index, Optional.of(IP), flags == 0 ? Optional.of(MAC) : Optional.empty(),
-                NeighbourState.fromBits(state), state, NeighbourFlag.fromBits(flags), flags);
+                state, NeighbourState.fromBits(state), flags, NeighbourFlag.fromBits(flags));
     }
 
     @Test
     void anEntryBecomesItsSpec() {
         assertEquals(NeighbourSpec.of("veth0", IP, MAC).withState(NeighbourState.REACHABLE), entry(3, 0x02, 0).toSpec(NAMES));
         assertEquals(NeighbourSpec.proxy("veth0", IP), entry(3, 0, 0x08).toSpec(NAMES), "a proxy entry, reported in no state");
-        Neighbour fdb = new Neighbour(AddressFamily.BRIDGE, 3, Optional.empty(), Optional.of(MAC), Set.of(), 0, Set.of(), 0);
+        Neighbour fdb = new Neighbour(AddressFamily.BRIDGE, 3, Optional.empty(), Optional.of(MAC), 0, Set.of(), 0, Set.of());
         assertThrows(IllegalStateException.class, () -> fdb.toSpec(NAMES));
     }
 

@@ -160,6 +160,14 @@ class TopologyTest {
     }
 
     @Test
+    void aLinkOfTheRightNameButAnotherKindIsADifference() throws Exception {
+        host.links().add(LinkSpec.ifb("tk0"));
+        assertEquals(List.of(), Topology.builder().link(LinkSpec.ifb("tk0")).build().diff(host, null));
+        assertEquals(List.of(new Difference("host", "link", "tk0 (bridge)")),
+                Topology.builder().link(LinkSpec.bridge("tk0")).build().diff(host, null), "LinkSpec.matches: name and kind");
+    }
+
+    @Test
     void closeRemovesOnlyWhatItMadeAndRestoresWhatItBroughtUp() throws Exception {
         host.links().add(LinkSpec.ifb("ifb0"));
         host.addresses().add(io.github.netlink4j.address.AddressSpec.of("ifb0", "10.200.9.1/24"));

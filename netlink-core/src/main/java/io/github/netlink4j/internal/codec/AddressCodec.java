@@ -74,7 +74,7 @@ public final class AddressCodec {
         if (main == null) throw new ProtocolException("RTM_NEWADDR on index " + index + " has neither IFA_LOCAL nor IFA_ADDRESS");
         Optional<InetAddress> peer = local != null && address != null && !address.equals(local) ? Optional.of(address) : Optional.empty();
         return new Address(Enums.family(family, "RTM_NEWADDR"), index, main, prefix, peer, brd, label, RouteScope.of(scope),
-                AddressFlag.fromBits(flags), flags, valid, preferred);
+                flags, AddressFlag.fromBits(flags), valid, preferred);
     }
 
     /** The address in an echo or reply message at {@code off}, or null if the message is not RTM_NEWADDR. */

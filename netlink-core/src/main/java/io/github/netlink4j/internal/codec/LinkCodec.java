@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
@@ -45,8 +46,10 @@ public final class LinkCodec {
         int index = a.s32At(h + 4);
         int flags = a.s32At(h + 8);
         String name = null;
-        int operstate = 0, linkmode = 0, mtu = 0, group = 0;
-        OptionalInt minMtu = OptionalInt.empty(), maxMtu = OptionalInt.empty(), txqlen = OptionalInt.empty();
+        int operstate = 0, linkmode = 0, mtu = 0;
+        long group = 0;
+        OptionalLong txqlen = OptionalLong.empty();
+        OptionalInt minMtu = OptionalInt.empty(), maxMtu = OptionalInt.empty();
         OptionalInt master = OptionalInt.empty(), parent = OptionalInt.empty(), netnsid = OptionalInt.empty();
         Optional<MacAddress> addr = Optional.empty(), brd = Optional.empty();
         Optional<String> qdisc = Optional.empty(), alias = Optional.empty(), kind = Optional.empty();
@@ -64,8 +67,8 @@ public final class LinkCodec {
                 case IfLink.IFLA_MAX_MTU -> maxMtu = OptionalInt.of(a.u32());
                 case IfLink.IFLA_OPERSTATE -> operstate = a.u8();
                 case IfLink.IFLA_LINKMODE -> linkmode = a.u8();
-                case IfLink.IFLA_TXQLEN -> txqlen = OptionalInt.of(a.u32());
-                case IfLink.IFLA_GROUP -> group = a.u32();
+                case IfLink.IFLA_TXQLEN -> txqlen = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_GROUP -> group = Integer.toUnsignedLong(a.u32());
                 case IfLink.IFLA_MASTER -> master = OptionalInt.of(a.u32());
                 case IfLink.IFLA_LINK -> parent = OptionalInt.of(a.u32());
                 case IfLink.IFLA_LINK_NETNSID -> netnsid = OptionalInt.of(a.u32());
@@ -225,7 +228,7 @@ public final class LinkCodec {
     private static void encodeOptions(MessageWriter w, LinkOptions o, ToIntFunction<String> resolve) {
         if (o.mtu().isPresent()) w.attrU32(IfLink.IFLA_MTU, o.mtu().getAsInt());
         if (o.address().isPresent()) w.attrBytes(IfLink.IFLA_ADDRESS, o.address().get().bytes());
-        if (o.txQueueLength().isPresent()) w.attrU32(IfLink.IFLA_TXQLEN, o.txQueueLength().getAsInt());
+        if (o.txQueueLength().isPresent()) w.attrU32(IfLink.IFLA_TXQLEN, (int) o.txQueueLength().getAsLong());
         if (o.alias().isPresent()) w.attrString(IfLink.IFLA_IFALIAS, o.alias().get());
         if (o.master().isPresent()) w.attrU32(IfLink.IFLA_MASTER, resolve.applyAsInt(o.master().get()));
     }
@@ -256,8 +259,8 @@ public final class LinkCodec {
     }
 
     /** IFLA_GROUP. */
-    public static Change group(int group) {
-        return w -> w.attrU32(IfLink.IFLA_GROUP, group);
+    public static Change group(long group) {
+        return w -> w.attrU32(IfLink.IFLA_GROUP, (int) group);
     }
 
     /** IFLA_IFALIAS. */
@@ -266,8 +269,8 @@ public final class LinkCodec {
     }
 
     /** IFLA_TXQLEN. */
-    public static Change txQueueLength(int qlen) {
-        return w -> w.attrU32(IfLink.IFLA_TXQLEN, qlen);
+    public static Change txQueueLength(long qlen) {
+        return w -> w.attrU32(IfLink.IFLA_TXQLEN, (int) qlen);
     }
 
     /** IFLA_NET_NS_FD: move to the namespace the fd refers to. */

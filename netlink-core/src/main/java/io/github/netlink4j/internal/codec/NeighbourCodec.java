@@ -41,8 +41,8 @@ public final class NeighbourCodec {
             if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
             else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkLayer.address(a);
         }
-        return new io.github.netlink4j.neighbour.Neighbour(Enums.family(family, "RTM_NEWNEIGH"), index, dst, ll, NeighbourState.fromBits(state), state,
-                io.github.netlink4j.neighbour.NeighbourFlag.fromBits(flags), flags);
+        return new io.github.netlink4j.neighbour.Neighbour(Enums.family(family, "RTM_NEWNEIGH"), index, dst, ll, state, NeighbourState.fromBits(state),
+                flags, io.github.netlink4j.neighbour.NeighbourFlag.fromBits(flags));
     }
 
     /** The object in an echo or reply message at {@code off}, or null if the message is not RTM_NEWNEIGH. */

@@ -73,7 +73,7 @@ class GoldenDecodeTest {
         assertEquals(LinkMode.DEFAULT, veth0.linkMode());
         assertEquals(68, veth0.minMtu().getAsInt());
         assertEquals(65535, veth0.maxMtu().getAsInt());
-        assertEquals(1000, veth0.txQueueLength().getAsInt());
+        assertEquals(1000, veth0.txQueueLength().getAsLong());
         assertEquals(MacAddress.of("ff:ff:ff:ff:ff:ff"), veth0.broadcast().orElseThrow());
         assertEquals(java.util.Optional.of(LinkStats.of()), veth0.stats(),
                 "ip asked without RTEXT_FILTER_SKIP_STATS; a new veth has counted nothing");
@@ -101,7 +101,7 @@ class GoldenDecodeTest {
         assertEquals(42, vx.vni());
         assertEquals(4789, vx.port().getAsInt());
         assertEquals(InetAddress.ofLiteral("10.200.0.2"), vx.local().orElseThrow());
-        assertEquals(InetAddress.ofLiteral("10.200.0.9"), vx.group().orElseThrow());
+        assertEquals(InetAddress.ofLiteral("10.200.0.9"), vx.remote().orElseThrow());
         assertEquals(veth0.index(), vx.underlayIndex().getAsInt());
         assertTrue(vx.learning());
         assertFalse(veth0.unknown().isEmpty(), "attributes we do not decode are kept raw");
@@ -236,7 +236,7 @@ class GoldenDecodeTest {
         assertEquals("fd00:201::/64", v6.destinationText());
         Neighbour n = decodeAll("neigh/add", NeighbourCodec::decode).get(0);
         assertEquals(new Neighbour(AddressFamily.INET, 3, java.util.Optional.of(InetAddress.ofLiteral("10.200.0.7")),
-                java.util.Optional.of(MacAddress.of("02:00:00:00:00:07")), java.util.Set.of(NeighbourState.PERMANENT), 0x80, java.util.Set.of(), 0), n);
+                java.util.Optional.of(MacAddress.of("02:00:00:00:00:07")), 0x80, java.util.Set.of(NeighbourState.PERMANENT), 0, java.util.Set.of()), n);
         Link set = decodeAll("link/set-name", LinkCodec::decode).get(0);
         assertEquals("peer1", set.name());
         assertEquals(2, set.index());

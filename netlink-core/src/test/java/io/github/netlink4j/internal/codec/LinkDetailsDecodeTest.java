@@ -32,18 +32,18 @@ class LinkDetailsDecodeTest {
         List<Link> links = GoldenDecodeTest.decodeAll("dump/bridge-port", LinkCodec::decode);
         Link br = named(links, "br0");
         LinkData.Bridge b = (LinkData.Bridge) br.data().orElseThrow();
-        assertEquals(OptionalInt.of(1500), b.forwardDelay());
-        assertEquals(OptionalInt.of(200), b.helloTime());
-        assertEquals(OptionalInt.of(2000), b.maxAge());
-        assertEquals(OptionalInt.of(30000), b.ageingTime());
-        assertEquals(OptionalInt.of(0), b.stpState());
+        assertEquals(Optional.of(Duration.ofSeconds(15)), b.forwardDelay(), "1500 centiseconds");
+        assertEquals(Optional.of(Duration.ofSeconds(2)), b.helloTime());
+        assertEquals(Optional.of(Duration.ofSeconds(20)), b.maxAge());
+        assertEquals(Optional.of(Duration.ofMinutes(5)), b.ageingTime());
+        assertEquals(OptionalLong.of(0), b.stpState());
         assertEquals(OptionalInt.of(32768), b.priority());
         BridgeId id = new BridgeId(0x8000, MacAddress.of("02:00:00:00:01:02"));
         assertEquals(Optional.of(id), b.bridgeId());
         assertEquals("8000.2:0:0:0:1:2", id.toString(), "ip prints a bridge id as ether_ntoa does, without leading zeros");
         assertEquals(Optional.of(MacAddress.of("01:80:c2:00:00:00")), b.groupAddress());
-        assertEquals(OptionalInt.of(4096), b.mcastHashMax());
-        assertEquals(OptionalLong.of(26000), b.mcastMembershipInterval());
+        assertEquals(OptionalLong.of(4096), b.mcastHashMax());
+        assertEquals(Optional.of(Duration.ofSeconds(260)), b.mcastMembershipInterval());
         assertEquals(OptionalInt.of(2), b.mcastIgmpVersion());
         assertEquals(Optional.of(false), b.noLinkLocalLearn(), "IFLA_BR_MULTI_BOOLOPT's masked bits");
         assertTrue(b.gcTimer().isPresent(), "the kernel sends the bridge's timers");
@@ -83,7 +83,7 @@ class LinkDetailsDecodeTest {
     void vxlanData() throws Exception {
         List<Link> links = GoldenDecodeTest.decodeAll("dump/links", LinkCodec::decode);
         LinkData.Vxlan vx = (LinkData.Vxlan) named(links, "vx0").data().orElseThrow();
-        assertEquals(OptionalInt.of(300), vx.ageing());
+        assertEquals(Optional.of(Duration.ofSeconds(300)), vx.ageing());
         assertEquals(OptionalInt.of(0), vx.sourcePortLow());
         assertEquals(OptionalInt.of(0), vx.sourcePortHigh());
         assertEquals(Optional.of(true), vx.udpChecksum());
@@ -99,7 +99,7 @@ class LinkDetailsDecodeTest {
         Link br = LinkCodec.withoutCounters(named(links, "br0"));
         LinkData.Bridge b = (LinkData.Bridge) br.data().orElseThrow();
         assertEquals(Optional.empty(), b.gcTimer());
-        assertEquals(OptionalInt.of(1500), b.forwardDelay(), "the rest stays");
+        assertEquals(Optional.of(Duration.ofSeconds(15)), b.forwardDelay(), "the rest stays");
         assertEquals(OptionalInt.empty(), br.details().carrierChanges());
     }
 }

@@ -120,6 +120,11 @@ final class DetailsView {
         v.ifPresent(x -> put(t + " " + Long.toUnsignedString(x) + " ", key, x));
     }
 
+    /** A duration as ip prints the kernel's centiseconds (USER_HZ): a bare count. */
+    private void centis(Optional<Duration> v, String t, String key) {
+        v.ifPresent(d -> put(t + " " + d.toMillis() / 10 + " ", key, d.toMillis() / 10));
+    }
+
     private void hex(OptionalInt v, String t, String key) {
         v.ifPresent(x -> {
             String h = x == 0 ? "0" : "0x" + Integer.toHexString(x);
@@ -202,18 +207,18 @@ final class DetailsView {
     }
 
     private void bridge(LinkData.Bridge b) {
-        u(b.forwardDelay(), "forward_delay", "forward_delay");
-        u(b.helloTime(), "hello_time", "hello_time");
-        u(b.maxAge(), "max_age", "max_age");
-        u(b.ageingTime(), "ageing_time", "ageing_time");
-        u(b.stpState(), "stp_state", "stp_state");
+        centis(b.forwardDelay(), "forward_delay", "forward_delay");
+        centis(b.helloTime(), "hello_time", "hello_time");
+        centis(b.maxAge(), "max_age", "max_age");
+        centis(b.ageingTime(), "ageing_time", "ageing_time");
+        ul(b.stpState(), "stp_state", "stp_state");
         u(b.priority(), "priority", "priority");
         b01(b.vlanFiltering(), "vlan_filtering", "vlan_filtering");
         vlanProtocol(b.vlanProtocol(), "vlan_protocol", "vlan_protocol");
         id(b.bridgeId(), "bridge_id", "bridge_id");
         rootBug(b.rootId(), b.bridgeId(), "designated_root", "root_id");
         u(b.rootPort(), "root_port", "root_port");
-        u(b.rootPathCost(), "root_path_cost", "root_path_cost");
+        ul(b.rootPathCost(), "root_path_cost", "root_path_cost");
         b01(b.topologyChange(), "topology_change", "topology_change");
         b01(b.topologyChangeDetected(), "topology_change_detected", "topology_change_detected");
         timer(b.helloTimer(), "hello_timer", "hello_timer");
@@ -231,16 +236,16 @@ final class DetailsView {
         u(b.mcastRouter(), "mcast_router", "mcast_router");
         b01(b.mcastQueryUseIfaddr(), "mcast_query_use_ifaddr", "mcast_query_use_ifaddr");
         b01(b.mcastQuerier(), "mcast_querier", "mcast_querier");
-        u(b.mcastHashElasticity(), "mcast_hash_elasticity", "mcast_hash_elasticity");
-        u(b.mcastHashMax(), "mcast_hash_max", "mcast_hash_max");
-        u(b.mcastLastMemberCount(), "mcast_last_member_count", "mcast_last_member_cnt");
-        u(b.mcastStartupQueryCount(), "mcast_startup_query_count", "mcast_startup_query_cnt");
-        ul(b.mcastLastMemberInterval(), "mcast_last_member_interval", "mcast_last_member_intvl");
-        ul(b.mcastMembershipInterval(), "mcast_membership_interval", "mcast_membership_intvl");
-        ul(b.mcastQuerierInterval(), "mcast_querier_interval", "mcast_querier_intvl");
-        ul(b.mcastQueryInterval(), "mcast_query_interval", "mcast_query_intvl");
-        ul(b.mcastQueryResponseInterval(), "mcast_query_response_interval", "mcast_query_response_intvl");
-        ul(b.mcastStartupQueryInterval(), "mcast_startup_query_interval", "mcast_startup_query_intvl");
+        ul(b.mcastHashElasticity(), "mcast_hash_elasticity", "mcast_hash_elasticity");
+        ul(b.mcastHashMax(), "mcast_hash_max", "mcast_hash_max");
+        ul(b.mcastLastMemberCount(), "mcast_last_member_count", "mcast_last_member_cnt");
+        ul(b.mcastStartupQueryCount(), "mcast_startup_query_count", "mcast_startup_query_cnt");
+        centis(b.mcastLastMemberInterval(), "mcast_last_member_interval", "mcast_last_member_intvl");
+        centis(b.mcastMembershipInterval(), "mcast_membership_interval", "mcast_membership_intvl");
+        centis(b.mcastQuerierInterval(), "mcast_querier_interval", "mcast_querier_intvl");
+        centis(b.mcastQueryInterval(), "mcast_query_interval", "mcast_query_intvl");
+        centis(b.mcastQueryResponseInterval(), "mcast_query_response_interval", "mcast_query_response_intvl");
+        centis(b.mcastStartupQueryInterval(), "mcast_startup_query_interval", "mcast_startup_query_intvl");
         b01(b.mcastStatsEnabled(), "mcast_stats_enabled", "mcast_stats_enabled");
         u(b.mcastIgmpVersion(), "mcast_igmp_version", "mcast_igmp_version");
         u(b.mcastMldVersion(), "mcast_mld_version", "mcast_mld_version");
@@ -252,7 +257,7 @@ final class DetailsView {
     private void port(LinkData.BridgePort p) {
         portState(p.state(), "state", "state");
         u(p.priority(), "priority", "priority");
-        u(p.cost(), "cost", "cost");
+        ul(p.cost(), "cost", "cost");
         onOff(p.hairpin(), "hairpin", "hairpin");
         onOff(p.guard(), "guard", "guard");
         onOff(p.rootBlock(), "root_block", "root_block");
@@ -299,7 +304,7 @@ final class DetailsView {
         if (x.external()) put("external ", "external", true);
         if (x.vniFilter()) put("vnifilter", "vnifilter", true);
         put("id " + Integer.toUnsignedString(x.vni()) + " ", "id", Integer.toUnsignedLong(x.vni()));
-        x.group().filter(a -> !a.isAnyLocalAddress()).ifPresent(a -> {
+        x.remote().filter(a -> !a.isAnyLocalAddress()).ifPresent(a -> {
             boolean v6 = !(a instanceof Inet4Address);
             String key = (a.isMulticastAddress() ? "group" : "remote") + (v6 ? "6" : "");
             put((a.isMulticastAddress() ? "group " : "remote ") + Address.format(a) + " ", key, Address.format(a));
@@ -343,10 +348,10 @@ final class DetailsView {
         x.flowLabel().ifPresent(l -> {
             if (l != 0) put("flowlabel 0x" + Integer.toHexString(l) + " ", "label", "0x" + Integer.toHexString(l));
         });
-        x.ageing().ifPresent(a -> put(a == 0 ? "ageing none " : "ageing " + Integer.toUnsignedString(a) + " ", "ageing", Integer.toUnsignedLong(a)));
-        x.limit().ifPresent(m -> {
-            if (m != 0) put("maxaddr " + Integer.toUnsignedString(m) + " ", "limit", Integer.toUnsignedLong(m));
-        });
+        // the kernel always sends both; its 0 ("never", "no limit") is read as empty
+        if (x.ageing().isPresent()) put("ageing " + x.ageing().get().toSeconds() + " ", "ageing", x.ageing().get().toSeconds());
+        else put("ageing none ", "ageing", 0L);
+        x.limit().ifPresent(m -> put("maxaddr " + m + " ", "limit", m));
         x.udpChecksum().ifPresent(b -> put((b ? "" : "no") + "udpcsum ", "udp_csum", b));
         x.udpZeroChecksum6Tx().ifPresent(b -> put((b ? "" : "no") + "udp6zerocsumtx ", "udp_zero_csum6_tx", b));
         x.udpZeroChecksum6Rx().ifPresent(b -> put((b ? "" : "no") + "udp6zerocsumrx ", "udp_zero_csum6_rx", b));

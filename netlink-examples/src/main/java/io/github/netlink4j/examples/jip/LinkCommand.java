@@ -303,7 +303,7 @@ final class LinkCommand extends ObjectCommand {
             } else if (a.equals("group")) {
                 String g = next(args, "group");
                 try {
-                    c = c.withGroup(g.equals("default") ? 0 : Integer.decode(g));
+                    c = c.withGroup(g.equals("default") ? 0 : Long.decode(g));
                 } catch (NumberFormatException e) {
                     throw usage("Error: argument \"" + g + "\" is wrong: Invalid \"group\" value\n");
                 }

@@ -123,7 +123,7 @@ final class LinkView {
         if (withMode) sb.append(" mode ").append(linkMode());
         if (family != AddressFamily.INET6) sb.append(" group ").append(group());
         if (monitor) sb.append(' ');
-        else if (link.txQueueLength().isPresent()) sb.append(" qlen ").append(link.txQueueLength().getAsInt());
+        else if (link.txQueueLength().isPresent()) sb.append(" qlen ").append(link.txQueueLength().getAsLong());
         if (family != null) return sb.append('\n').toString();
         sb.append("\n    link/").append(linkType());
         link.address().ifPresent(a -> sb.append(' ').append(a));
@@ -174,7 +174,7 @@ final class LinkView {
         o.put("operstate", link.operState().name());
         if (withMode) o.put("linkmode", linkMode());
         if (family != AddressFamily.INET6) o.put("group", group());
-        if (link.txQueueLength().isPresent()) o.put("txqlen", link.txQueueLength().getAsInt());
+        if (link.txQueueLength().isPresent()) o.put("txqlen", link.txQueueLength().getAsLong());
         if (family != null) return o;
         o.put("link_type", linkType());
         link.address().ifPresent(a -> o.put("address", a.toString()));

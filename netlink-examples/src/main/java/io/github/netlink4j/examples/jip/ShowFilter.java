@@ -25,7 +25,7 @@ final class ShowFilter {
     String slaveKind;
     String masterName;
     int master = -1; // -1 any, 0 none (nomaster), else the index
-    Integer group;
+    Long group;
     Prefix to;
     RouteScope scope;
     String label;
@@ -61,7 +61,7 @@ final class ShowFilter {
             } else if (a.equals("group")) {
                 String g = next(args, "group");
                 try {
-                    f.group = g.equals("default") ? 0 : Integer.decode(g);
+                    f.group = g.equals("default") ? 0L : Long.decode(g);
                 } catch (NumberFormatException e) {
                     throw Jip.usage("Error: argument \"" + g + "\" is wrong: Invalid \"group\" value");
                 }
@@ -126,7 +126,7 @@ final class ShowFilter {
     boolean test(Link l) {
         if (index >= 0 && l.index() != index) return false;
         if (up && !l.isUp()) return false;
-        if (group != null && l.group() != group) return false;
+        if (group != null && l.group() != group.longValue()) return false;
         if (master > 0 && l.masterIndex().orElse(0) != master) return false;
         if (master == 0 && l.masterIndex().orElse(0) != 0) return false;
         if (kind != null && !kind.equals(l.kind().orElse(null))) return false;

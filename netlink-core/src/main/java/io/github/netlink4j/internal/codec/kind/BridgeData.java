@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 /**
  * The bridge's IFLA_INFO_DATA ({@code IFLA_BR_*}) and a bridge port's IFLA_INFO_SLAVE_DATA
  * ({@code IFLA_BRPORT_*}) of linux/if_link.h, every attribute ip prints, typed. Timers and the STP
- * times come in centiseconds (USER_HZ); timers become durations.
+ * times come in centiseconds (USER_HZ) and become durations; u32 values become longs.
  */
 final class BridgeData {
     private BridgeData() {}
@@ -28,12 +28,17 @@ final class BridgeData {
         return new BridgeId((b[0] & 0xFF) << 8 | (b[1] & 0xFF), MacAddress.of(java.util.Arrays.copyOfRange(b, 2, 8)));
     }
 
+    /** A u32 count of centiseconds (USER_HZ) as a duration. */
+    static Duration centis(int value) {
+        return Duration.ofMillis(Integer.toUnsignedLong(value) * 10);
+    }
+
     static LinkData.Bridge bridge(Attrs d) throws ProtocolException {
-            OptionalInt forwardDelay = OptionalInt.empty();
-            OptionalInt helloTime = OptionalInt.empty();
-            OptionalInt maxAge = OptionalInt.empty();
-            OptionalInt ageingTime = OptionalInt.empty();
-            OptionalInt stpState = OptionalInt.empty();
+            Optional<Duration> forwardDelay = Optional.empty();
+            Optional<Duration> helloTime = Optional.empty();
+            Optional<Duration> maxAge = Optional.empty();
+            Optional<Duration> ageingTime = Optional.empty();
+            OptionalLong stpState = OptionalLong.empty();
             OptionalInt priority = OptionalInt.empty();
             Optional<Boolean> vlanFiltering = Optional.empty();
             Optional<VlanProtocol> vlanProtocol = Optional.empty();
@@ -41,7 +46,7 @@ final class BridgeData {
             Optional<BridgeId> rootId = Optional.empty();
             Optional<BridgeId> bridgeId = Optional.empty();
             OptionalInt rootPort = OptionalInt.empty();
-            OptionalInt rootPathCost = OptionalInt.empty();
+            OptionalLong rootPathCost = OptionalLong.empty();
             Optional<Boolean> topologyChange = Optional.empty();
             Optional<Boolean> topologyChangeDetected = Optional.empty();
             Optional<Duration> helloTimer = Optional.empty();
@@ -53,16 +58,16 @@ final class BridgeData {
             Optional<Boolean> mcastSnooping = Optional.empty();
             Optional<Boolean> mcastQueryUseIfaddr = Optional.empty();
             Optional<Boolean> mcastQuerier = Optional.empty();
-            OptionalInt mcastHashElasticity = OptionalInt.empty();
-            OptionalInt mcastHashMax = OptionalInt.empty();
-            OptionalInt mcastLastMemberCount = OptionalInt.empty();
-            OptionalInt mcastStartupQueryCount = OptionalInt.empty();
-            OptionalLong mcastLastMemberInterval = OptionalLong.empty();
-            OptionalLong mcastMembershipInterval = OptionalLong.empty();
-            OptionalLong mcastQuerierInterval = OptionalLong.empty();
-            OptionalLong mcastQueryInterval = OptionalLong.empty();
-            OptionalLong mcastQueryResponseInterval = OptionalLong.empty();
-            OptionalLong mcastStartupQueryInterval = OptionalLong.empty();
+            OptionalLong mcastHashElasticity = OptionalLong.empty();
+            OptionalLong mcastHashMax = OptionalLong.empty();
+            OptionalLong mcastLastMemberCount = OptionalLong.empty();
+            OptionalLong mcastStartupQueryCount = OptionalLong.empty();
+            Optional<Duration> mcastLastMemberInterval = Optional.empty();
+            Optional<Duration> mcastMembershipInterval = Optional.empty();
+            Optional<Duration> mcastQuerierInterval = Optional.empty();
+            Optional<Duration> mcastQueryInterval = Optional.empty();
+            Optional<Duration> mcastQueryResponseInterval = Optional.empty();
+            Optional<Duration> mcastStartupQueryInterval = Optional.empty();
             Optional<Boolean> nfCallIptables = Optional.empty();
             Optional<Boolean> nfCallIp6tables = Optional.empty();
             Optional<Boolean> nfCallArptables = Optional.empty();
@@ -76,11 +81,11 @@ final class BridgeData {
             Optional<Boolean> mcastVlanSnooping = Optional.empty();
             while (d.next()) {
                 switch (d.type()) {
-                    case 1 -> forwardDelay = OptionalInt.of(d.u32()); // IFLA_BR_FORWARD_DELAY
-                    case 2 -> helloTime = OptionalInt.of(d.u32()); // IFLA_BR_HELLO_TIME
-                    case 3 -> maxAge = OptionalInt.of(d.u32()); // IFLA_BR_MAX_AGE
-                    case 4 -> ageingTime = OptionalInt.of(d.u32()); // IFLA_BR_AGEING_TIME
-                    case 5 -> stpState = OptionalInt.of(d.u32()); // IFLA_BR_STP_STATE
+                    case 1 -> forwardDelay = Optional.of(centis(d.u32())); // IFLA_BR_FORWARD_DELAY
+                    case 2 -> helloTime = Optional.of(centis(d.u32())); // IFLA_BR_HELLO_TIME
+                    case 3 -> maxAge = Optional.of(centis(d.u32())); // IFLA_BR_MAX_AGE
+                    case 4 -> ageingTime = Optional.of(centis(d.u32())); // IFLA_BR_AGEING_TIME
+                    case 5 -> stpState = OptionalLong.of(Integer.toUnsignedLong(d.u32())); // IFLA_BR_STP_STATE
                     case 6 -> priority = OptionalInt.of(d.u16()); // IFLA_BR_PRIORITY
                     case 7 -> vlanFiltering = Optional.of(d.u8() != 0); // IFLA_BR_VLAN_FILTERING
                     case 8 -> vlanProtocol = Optional.of(VlanKind.protocol(d.u16be())); // IFLA_BR_VLAN_PROTOCOL
@@ -88,7 +93,7 @@ final class BridgeData {
                     case 10 -> rootId = Optional.of(bridgeId(d)); // IFLA_BR_ROOT_ID
                     case 11 -> bridgeId = Optional.of(bridgeId(d)); // IFLA_BR_BRIDGE_ID
                     case 12 -> rootPort = OptionalInt.of(d.u16()); // IFLA_BR_ROOT_PORT
-                    case 13 -> rootPathCost = OptionalInt.of(d.u32()); // IFLA_BR_ROOT_PATH_COST
+                    case 13 -> rootPathCost = OptionalLong.of(Integer.toUnsignedLong(d.u32())); // IFLA_BR_ROOT_PATH_COST
                     case 14 -> topologyChange = Optional.of(d.u8() != 0); // IFLA_BR_TOPOLOGY_CHANGE
                     case 15 -> topologyChangeDetected = Optional.of(d.u8() != 0); // IFLA_BR_TOPOLOGY_CHANGE_DETECTED
                     case 16 -> helloTimer = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_HELLO_TIMER
@@ -100,16 +105,16 @@ final class BridgeData {
                     case 23 -> mcastSnooping = Optional.of(d.u8() != 0); // IFLA_BR_MCAST_SNOOPING
                     case 24 -> mcastQueryUseIfaddr = Optional.of(d.u8() != 0); // IFLA_BR_MCAST_QUERY_USE_IFADDR
                     case 25 -> mcastQuerier = Optional.of(d.u8() != 0); // IFLA_BR_MCAST_QUERIER
-                    case 26 -> mcastHashElasticity = OptionalInt.of(d.u32()); // IFLA_BR_MCAST_HASH_ELASTICITY
-                    case 27 -> mcastHashMax = OptionalInt.of(d.u32()); // IFLA_BR_MCAST_HASH_MAX
-                    case 28 -> mcastLastMemberCount = OptionalInt.of(d.u32()); // IFLA_BR_MCAST_LAST_MEMBER_CNT
-                    case 29 -> mcastStartupQueryCount = OptionalInt.of(d.u32()); // IFLA_BR_MCAST_STARTUP_QUERY_CNT
-                    case 30 -> mcastLastMemberInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_LAST_MEMBER_INTVL
-                    case 31 -> mcastMembershipInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_MEMBERSHIP_INTVL
-                    case 32 -> mcastQuerierInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_QUERIER_INTVL
-                    case 33 -> mcastQueryInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_QUERY_INTVL
-                    case 34 -> mcastQueryResponseInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_QUERY_RESPONSE_INTVL
-                    case 35 -> mcastStartupQueryInterval = OptionalLong.of(d.u64()); // IFLA_BR_MCAST_STARTUP_QUERY_INTVL
+                    case 26 -> mcastHashElasticity = OptionalLong.of(Integer.toUnsignedLong(d.u32())); // IFLA_BR_MCAST_HASH_ELASTICITY
+                    case 27 -> mcastHashMax = OptionalLong.of(Integer.toUnsignedLong(d.u32())); // IFLA_BR_MCAST_HASH_MAX
+                    case 28 -> mcastLastMemberCount = OptionalLong.of(Integer.toUnsignedLong(d.u32())); // IFLA_BR_MCAST_LAST_MEMBER_CNT
+                    case 29 -> mcastStartupQueryCount = OptionalLong.of(Integer.toUnsignedLong(d.u32())); // IFLA_BR_MCAST_STARTUP_QUERY_CNT
+                    case 30 -> mcastLastMemberInterval = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_MCAST_LAST_MEMBER_INTVL
+                    case 31 -> mcastMembershipInterval = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_MCAST_MEMBERSHIP_INTVL
+                    case 32 -> mcastQuerierInterval = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_MCAST_QUERIER_INTVL
+                    case 33 -> mcastQueryInterval = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_MCAST_QUERY_INTVL
+                    case 34 -> mcastQueryResponseInterval = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_MCAST_QUERY_RESPONSE_INTVL
+                    case 35 -> mcastStartupQueryInterval = Optional.of(Duration.ofMillis(d.u64() * 10)); // IFLA_BR_MCAST_STARTUP_QUERY_INTVL
                     case 36 -> nfCallIptables = Optional.of(d.u8() != 0); // IFLA_BR_NF_CALL_IPTABLES
                     case 37 -> nfCallIp6tables = Optional.of(d.u8() != 0); // IFLA_BR_NF_CALL_IP6TABLES
                     case 38 -> nfCallArptables = Optional.of(d.u8() != 0); // IFLA_BR_NF_CALL_ARPTABLES
@@ -134,7 +139,7 @@ final class BridgeData {
     static LinkData.BridgePort port(Attrs d) throws ProtocolException {
             OptionalInt state = OptionalInt.empty();
             OptionalInt priority = OptionalInt.empty();
-            OptionalInt cost = OptionalInt.empty();
+            OptionalLong cost = OptionalLong.empty();
             Optional<Boolean> hairpin = Optional.empty();
             Optional<Boolean> guard = Optional.empty();
             Optional<Boolean> rootBlock = Optional.empty();
@@ -168,7 +173,7 @@ final class BridgeData {
                 switch (d.type()) {
                     case 1 -> state = OptionalInt.of(d.u8()); // IFLA_BRPORT_STATE
                     case 2 -> priority = OptionalInt.of(d.u16()); // IFLA_BRPORT_PRIORITY
-                    case 3 -> cost = OptionalInt.of(d.u32()); // IFLA_BRPORT_COST
+                    case 3 -> cost = OptionalLong.of(Integer.toUnsignedLong(d.u32())); // IFLA_BRPORT_COST
                     case 4 -> hairpin = Optional.of(d.u8() != 0); // IFLA_BRPORT_MODE
                     case 5 -> guard = Optional.of(d.u8() != 0); // IFLA_BRPORT_GUARD
                     case 6 -> rootBlock = Optional.of(d.u8() != 0); // IFLA_BRPORT_PROTECT

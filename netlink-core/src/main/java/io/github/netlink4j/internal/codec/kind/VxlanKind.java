@@ -62,7 +62,8 @@ final class VxlanKind extends LinkKind<LinkSpec.Vxlan> {
         boolean ttlInherit = false, remTx = false, remRx = false, gbp = false, gpe = false;
         OptionalInt port = OptionalInt.empty(), under = OptionalInt.empty(), ttl = OptionalInt.empty(), low = OptionalInt.empty();
         OptionalInt high = OptionalInt.empty(), tos = OptionalInt.empty(), df = OptionalInt.empty(), label = OptionalInt.empty();
-        OptionalInt ageing = OptionalInt.empty(), limit = OptionalInt.empty();
+        java.util.Optional<java.time.Duration> ageing = java.util.Optional.empty();
+        java.util.OptionalLong limit = java.util.OptionalLong.empty();
         Optional<Boolean> csum = Optional.empty(), csum6Tx = Optional.empty(), csum6Rx = Optional.empty();
         Optional<InetAddress> group = Optional.empty(), local = Optional.empty();
         while (d.next()) {
@@ -75,8 +76,14 @@ final class VxlanKind extends LinkKind<LinkSpec.Vxlan> {
                 case IfLink.IFLA_VXLAN_TTL -> ttl = OptionalInt.of(d.u8());
                 case IfLink.IFLA_VXLAN_LEARNING -> learning = d.u8() != 0;
                 case IfLink.IFLA_VXLAN_TOS -> tos = OptionalInt.of(d.u8());
-                case IfLink.IFLA_VXLAN_AGEING -> ageing = OptionalInt.of(d.u32());
-                case IfLink.IFLA_VXLAN_LIMIT -> limit = OptionalInt.of(d.u32());
+                case IfLink.IFLA_VXLAN_AGEING -> { // 0 is the kernel's "never" and "no limit": read as empty (ARCHITECTURE.md, Vocabulary)
+                    int v = d.u32();
+                    ageing = v == 0 ? java.util.Optional.empty() : java.util.Optional.of(java.time.Duration.ofSeconds(Integer.toUnsignedLong(v)));
+                }
+                case IfLink.IFLA_VXLAN_LIMIT -> {
+                    int v = d.u32();
+                    limit = v == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Integer.toUnsignedLong(v));
+                }
                 case IfLink.IFLA_VXLAN_PORT_RANGE -> { // struct ifla_vxlan_port_range { __be16 low, high; }
                     byte[] r = d.bytes();
                     if (r.length >= 4) {
