@@ -155,6 +155,20 @@ public final class Links {
         for (LinkSpec s : specs) indexes.add(resolve(s));
         NetlinkException[] errs = socket.batch(specs.size(),
                 (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), indexes.get(i)::get, false), null, i -> target(specs.get(i)));
+        // The kernel ignores IFLA_IFALIAS on create: the links made with an alias get it in a second batch,
+        // each named by IFLA_IFNAME (ifindex 0), so no index has to be asked for.
+        List<Integer> aliased = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) if (errs[i] == null && specs.get(i).options().alias().isPresent()) aliased.add(i);
+        if (!aliased.isEmpty()) {
+            NetlinkException[] second = socket.batch(aliased.size(), (w, k) -> {
+                LinkSpec s = specs.get(aliased.get(k));
+                LinkCodec.encodeChange(w, 0, 0, 0, x -> {
+                    LinkCodec.name(s.name()).accept(x);
+                    LinkCodec.alias(s.options().alias().get()).accept(x);
+                });
+            }, null, k -> Target.onLink("set alias", "link \"" + specs.get(aliased.get(k)).name() + "\"", specs.get(aliased.get(k)).name()));
+            for (int k = 0; k < second.length; k++) if (second[k] != null) errs[aliased.get(k)] = second[k];
+        }
         return new BulkResult<>(Arrays.asList(new Void[specs.size()]), Arrays.asList(errs));
     }
 

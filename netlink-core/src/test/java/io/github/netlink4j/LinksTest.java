@@ -228,11 +228,13 @@ class LinksTest {
     @Test
     void addAllReportsEachErrorAlone() throws Exception {
         links.add(LinkSpec.ifb("taken0"));
-        BulkResult<Void> r = links.addAll(List.of(LinkSpec.veth("ba0", "bb0").withOptions(LinkOptions.DEFAULTS.withMtu(1400)),
+        BulkResult<Void> r = links.addAll(List.of(LinkSpec.veth("ba0", "bb0").withOptions(LinkOptions.DEFAULTS.withMtu(1400).withAlias("uplink a")),
                 LinkSpec.ifb("taken0"), LinkSpec.bridge("bbr0")));
         assertEquals(3, r.size());
         Link a = links.get("ba0");
         assertEquals(1400, a.mtu());
+        // the kernel drops an alias given on create; ip reads what the second batch set
+        assertEquals("uplink a", io.github.netlink4j.testing.Json.array(Ip.in(ns.name(), "-j", "link", "show", "dev", "ba0")).get(0).get("ifalias"));
         assertSameAsIp(a);
         assertSameAsIp(links.get("bbr0"));
         assertTrue(r.error(1).orElseThrow() instanceof AlreadyExistsException, String.valueOf(r.error(1)));
