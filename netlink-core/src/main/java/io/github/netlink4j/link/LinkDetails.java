@@ -4,11 +4,13 @@ import io.github.netlink4j.common.MacAddress;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What {@code ip -d link} shows of a link beyond its header (rtnetlink(7) {@code IFLA_*} attributes):
  * reference counts, queue counts, offload limits, the IPv6 address generation mode and the device's
- * parent. Each is empty where the kernel did not send it.
+ * parent. Each is empty where the kernel did not send it; the kernel's unsigned 32-bit counts and sizes are
+ * {@code long}s.
  *
  * {@snippet :
  * LinkDetails d = nl.links().get("veth0").details();     // ip -d link show veth0
@@ -31,20 +33,20 @@ import java.util.OptionalInt;
  * @param carrierChanges    IFLA_CARRIER_CHANGES, a counter (left out of {@link Link} equality by subscriptions)
  * @param protoDown         IFLA_PROTO_DOWN
  */
-public record LinkDetails(OptionalInt promiscuity, OptionalInt allmulti, OptionalInt numTxQueues, OptionalInt numRxQueues,
-                          OptionalInt gsoMaxSize, OptionalInt gsoMaxSegs, OptionalInt tsoMaxSize, OptionalInt tsoMaxSegs,
-                          OptionalInt groMaxSize, OptionalInt inet6AddrGenMode, Optional<MacAddress> permanentAddress,
-                          Optional<String> parentBus, Optional<String> parentDevice, OptionalInt carrierChanges,
+public record LinkDetails(OptionalLong promiscuity, OptionalLong allmulti, OptionalLong numTxQueues, OptionalLong numRxQueues,
+                          OptionalLong gsoMaxSize, OptionalLong gsoMaxSegs, OptionalLong tsoMaxSize, OptionalLong tsoMaxSegs,
+                          OptionalLong groMaxSize, OptionalInt inet6AddrGenMode, Optional<MacAddress> permanentAddress,
+                          Optional<String> parentBus, Optional<String> parentDevice, OptionalLong carrierChanges,
                           Optional<Boolean> protoDown) {
     /** Nothing known. */
-    public static final LinkDetails NONE = new LinkDetails(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
-            OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
-            OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
+    public static final LinkDetails NONE = new LinkDetails(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+            OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+            OptionalLong.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
             Optional.empty());
 
     /** The same details without the carrier-change counter. */
     public LinkDetails withoutCounters() {
         return new LinkDetails(promiscuity, allmulti, numTxQueues, numRxQueues, gsoMaxSize, gsoMaxSegs, tsoMaxSize, tsoMaxSegs,
-                groMaxSize, inet6AddrGenMode, permanentAddress, parentBus, parentDevice, OptionalInt.empty(), protoDown);
+                groMaxSize, inet6AddrGenMode, permanentAddress, parentBus, parentDevice, OptionalLong.empty(), protoDown);
     }
 }

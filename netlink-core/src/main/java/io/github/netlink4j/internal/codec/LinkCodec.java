@@ -318,10 +318,11 @@ public final class LinkCodec {
 
     /** The attributes of {@link LinkDetails}, collected while a link is decoded. */
     private static final class Details {
-        private OptionalInt promiscuity = OptionalInt.empty(), allmulti = OptionalInt.empty(), txq = OptionalInt.empty();
-        private OptionalInt rxq = OptionalInt.empty(), gsoSize = OptionalInt.empty(), gsoSegs = OptionalInt.empty();
-        private OptionalInt tsoSize = OptionalInt.empty(), tsoSegs = OptionalInt.empty(), groSize = OptionalInt.empty();
-        private OptionalInt genMode = OptionalInt.empty(), carrierChanges = OptionalInt.empty();
+        private OptionalLong promiscuity = OptionalLong.empty(), allmulti = OptionalLong.empty(), txq = OptionalLong.empty();
+        private OptionalLong rxq = OptionalLong.empty(), gsoSize = OptionalLong.empty(), gsoSegs = OptionalLong.empty();
+        private OptionalLong tsoSize = OptionalLong.empty(), tsoSegs = OptionalLong.empty(), groSize = OptionalLong.empty();
+        private OptionalInt genMode = OptionalInt.empty();
+        private OptionalLong carrierChanges = OptionalLong.empty();
         private Optional<MacAddress> perm = Optional.empty();
         private Optional<String> bus = Optional.empty(), dev = Optional.empty();
         private Optional<Boolean> protoDown = Optional.empty();
@@ -329,19 +330,19 @@ public final class LinkCodec {
         /** Takes {@code a} if it is one of the details; IFLA_AF_SPEC is read for its IPv6 mode and still kept raw. */
         boolean read(Attrs a) throws ProtocolException {
             switch (a.type()) {
-                case IfLink.IFLA_PROMISCUITY -> promiscuity = OptionalInt.of(a.u32());
-                case IfLink.IFLA_ALLMULTI -> allmulti = OptionalInt.of(a.u32());
-                case IfLink.IFLA_NUM_TX_QUEUES -> txq = OptionalInt.of(a.u32());
-                case IfLink.IFLA_NUM_RX_QUEUES -> rxq = OptionalInt.of(a.u32());
-                case IfLink.IFLA_GSO_MAX_SIZE -> gsoSize = OptionalInt.of(a.u32());
-                case IfLink.IFLA_GSO_MAX_SEGS -> gsoSegs = OptionalInt.of(a.u32());
-                case IfLink.IFLA_TSO_MAX_SIZE -> tsoSize = OptionalInt.of(a.u32());
-                case IfLink.IFLA_TSO_MAX_SEGS -> tsoSegs = OptionalInt.of(a.u32());
-                case IfLink.IFLA_GRO_MAX_SIZE -> groSize = OptionalInt.of(a.u32());
+                case IfLink.IFLA_PROMISCUITY -> promiscuity = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_ALLMULTI -> allmulti = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_NUM_TX_QUEUES -> txq = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_NUM_RX_QUEUES -> rxq = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_GSO_MAX_SIZE -> gsoSize = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_GSO_MAX_SEGS -> gsoSegs = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_TSO_MAX_SIZE -> tsoSize = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_TSO_MAX_SEGS -> tsoSegs = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_GRO_MAX_SIZE -> groSize = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 case IfLink.IFLA_PERM_ADDRESS -> perm = LinkLayer.address(a);
                 case IfLink.IFLA_PARENT_DEV_BUS_NAME -> bus = Optional.of(a.string());
                 case IfLink.IFLA_PARENT_DEV_NAME -> dev = Optional.of(a.string());
-                case IfLink.IFLA_CARRIER_CHANGES -> carrierChanges = OptionalInt.of(a.u32());
+                case IfLink.IFLA_CARRIER_CHANGES -> carrierChanges = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 case IfLink.IFLA_PROTO_DOWN -> protoDown = Optional.of(a.u8() != 0);
                 case IfLink.IFLA_AF_SPEC -> {
                     Attrs families = a.nestedAttrs("IFLA_AF_SPEC");

@@ -71,10 +71,10 @@ class LinkDetailsDecodeTest {
 
         Link veth0 = named(links, "veth0");
         assertEquals(Optional.empty(), veth0.slaveKind());
-        assertEquals(OptionalInt.of(0), veth0.details().promiscuity());
-        assertEquals(OptionalInt.of(1), port.details().promiscuity(), "a bridge port is promiscuous");
-        assertTrue(veth0.details().numTxQueues().getAsInt() >= 1);
-        assertEquals(OptionalInt.of(65536), veth0.details().gsoMaxSize());
+        assertEquals(java.util.OptionalLong.of(0), veth0.details().promiscuity());
+        assertEquals(java.util.OptionalLong.of(1), port.details().promiscuity(), "a bridge port is promiscuous");
+        assertTrue(veth0.details().numTxQueues().getAsLong() >= 1);
+        assertEquals(java.util.OptionalLong.of(65536), veth0.details().gsoMaxSize());
         assertEquals(OptionalInt.of(0), veth0.details().inet6AddrGenMode(), "eui64");
         assertFalse(veth0.unknown().stream().anyMatch(r -> r.type() == 30), "IFLA_PROMISCUITY is decoded, not kept raw");
     }
@@ -100,6 +100,6 @@ class LinkDetailsDecodeTest {
         LinkData.Bridge b = (LinkData.Bridge) br.data().orElseThrow();
         assertEquals(Optional.empty(), b.gcTimer());
         assertEquals(Optional.of(Duration.ofSeconds(15)), b.forwardDelay(), "the rest stays");
-        assertEquals(OptionalInt.empty(), br.details().carrierChanges());
+        assertEquals(java.util.OptionalLong.empty(), br.details().carrierChanges());
     }
 }

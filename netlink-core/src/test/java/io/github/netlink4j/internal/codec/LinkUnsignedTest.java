@@ -68,4 +68,18 @@ class LinkUnsignedTest {
         refused(() -> LinkChange.empty().withTxQueueLength(MAX + 1));
         refused(() -> LinkOptions.DEFAULTS.withTxQueueLength(-1));
     }
+
+    @Test
+    void detailsCountsAndSizesDecodeUnsigned() throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(56).order(ByteOrder.nativeOrder());
+        b.putInt(56).putShort((short) 16).putShort((short) 0).putInt(1).putInt(0); // RTM_NEWLINK
+        b.put((byte) 0).put((byte) 0).putShort((short) 1).putInt(7).putInt(0).putInt(0); // ifinfomsg
+        b.putShort((short) 6).putShort((short) 3).put((byte) 'x').put((byte) 0).putShort((short) 0); // IFLA_IFNAME
+        b.putShort((short) 8).putShort((short) 30).putInt(-1); // IFLA_PROMISCUITY
+        b.putShort((short) 8).putShort((short) 41).putInt(-2); // IFLA_GSO_MAX_SIZE
+        byte[] m = b.array();
+        Link l = LinkCodec.decode(MemorySegment.ofArray(m), 0, m.length);
+        assertEquals(OptionalLong.of(MAX), l.details().promiscuity());
+        assertEquals(OptionalLong.of(MAX - 1), l.details().gsoMaxSize());
+    }
 }

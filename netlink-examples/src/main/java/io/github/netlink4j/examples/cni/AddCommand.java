@@ -122,7 +122,7 @@ final class AddCommand {
                 l = host.links().get(br);
             }
         }
-        if (!"bridge".equals(l.kind().orElse(""))) throw new CniError(999, "not a bridge", br + " exists and is a " + l.kind().orElse("link without a kind"));
+        if (!LinkSpec.bridge(br).matches(l)) throw new CniError(999, "not a bridge", br + " exists and is a " + l.kind().orElse("link without a kind"));
         LinkChange c = LinkChange.empty().withUp(true);
         if (conf.promiscMode()) c = c.withFlag(LinkFlag.PROMISC, true);
         host.links().set(br, c);

@@ -49,8 +49,8 @@ final class DetailsView {
 
     private void link(Link l) {
         LinkDetails d = l.details();
-        d.promiscuity().ifPresent(x -> put(" promiscuity " + Integer.toUnsignedString(x) + " ", "promiscuity", Integer.toUnsignedLong(x)));
-        d.allmulti().ifPresent(x -> put(" allmulti " + Integer.toUnsignedString(x) + " ", "allmulti", Integer.toUnsignedLong(x)));
+        d.promiscuity().ifPresent(x -> put(" promiscuity " + x + " ", "promiscuity", x));
+        d.allmulti().ifPresent(x -> put(" allmulti " + x + " ", "allmulti", x));
         l.minMtu().ifPresent(x -> put("minmtu " + Integer.toUnsignedString(x) + " ", "min_mtu", Integer.toUnsignedLong(x)));
         l.maxMtu().ifPresent(x -> put("maxmtu " + Integer.toUnsignedString(x) + " ", "max_mtu", Integer.toUnsignedLong(x)));
         if (l.kind().isPresent() || l.slaveKind().isPresent()) {
@@ -78,13 +78,13 @@ final class DetailsView {
             };
             put("addrgenmode " + name + " ", "inet6_addr_gen_mode", name);
         });
-        u(d.numTxQueues(), "numtxqueues", "num_tx_queues");
-        u(d.numRxQueues(), "numrxqueues", "num_rx_queues");
-        u(d.gsoMaxSize(), "gso_max_size", "gso_max_size");
-        u(d.gsoMaxSegs(), "gso_max_segs", "gso_max_segs");
-        u(d.tsoMaxSize(), "tso_max_size", "tso_max_size");
-        u(d.tsoMaxSegs(), "tso_max_segs", "tso_max_segs");
-        u(d.groMaxSize(), "gro_max_size", "gro_max_size");
+        ul(d.numTxQueues(), "numtxqueues", "num_tx_queues");
+        ul(d.numRxQueues(), "numrxqueues", "num_rx_queues");
+        ul(d.gsoMaxSize(), "gso_max_size", "gso_max_size");
+        ul(d.gsoMaxSegs(), "gso_max_segs", "gso_max_segs");
+        ul(d.tsoMaxSize(), "tso_max_size", "tso_max_size");
+        ul(d.tsoMaxSegs(), "tso_max_segs", "tso_max_segs");
+        ul(d.groMaxSize(), "gro_max_size", "gro_max_size");
         d.parentBus().ifPresent(b -> put("parentbus " + b + " ", "parentbus", b));
         d.parentDevice().ifPresent(b -> put("parentdev " + b + " ", "parentdev", b));
     }

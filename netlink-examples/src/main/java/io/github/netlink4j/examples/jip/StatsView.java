@@ -12,8 +12,7 @@ final class StatsView {
 
     /** IFLA_CARRIER_CHANGES. */
     static OptionalLong carrierChanges(Link l) {
-        return l.details().carrierChanges().isPresent()
-                ? OptionalLong.of(Integer.toUnsignedLong(l.details().carrierChanges().getAsInt())) : OptionalLong.empty();
+        return l.details().carrierChanges();
     }
 
     static void json(Link l, int level, Map<String, Object> o) {
