@@ -10,6 +10,7 @@ import io.github.netlink4j.link.LinkStats;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.codec.kind.LinkKind;
 import io.github.netlink4j.internal.codec.kind.LinkKinds;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.LinkLayer;
@@ -207,12 +208,13 @@ public final class LinkCodec {
         int up = o.up() ? If.IFF_UP : 0;
         w.ifinfomsg(0, 0, 0, up, up);
         encodeOptions(w, o, resolve);
-        String parent = LinkKinds.parent(spec);
+        LinkKind<?> kind = LinkKinds.kindOf(spec);   // one registry lookup for the parent and the data
+        String parent = kind.parentOf(spec);
         if (parent != null) w.attrU32(IfLink.IFLA_LINK, resolve.applyAsInt(parent));
         w.attrString(IfLink.IFLA_IFNAME, spec.name());
         int info = w.beginNest(IfLink.IFLA_LINKINFO);
         w.attrStringNoNul(IfLink.IFLA_INFO_KIND, spec.kind());
-        LinkKinds.encodeData(w, spec, resolve);
+        kind.encode(w, spec, resolve);
         w.endNest(info);
         w.endMessage(m);
     }

@@ -125,13 +125,15 @@ public abstract class LinkKind<S extends LinkSpec> {
         }
     }
 
-    // The registry calls these with a spec it has checked is of specType.
+    // The registry (and the link codec, through LinkKinds.kindOf) calls these with a spec checked to be of specType.
 
-    final void encode(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve) {
+    /** Writes {@code spec}'s IFLA_INFO_DATA, if this kind has any. */
+    public final void encode(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve) {
         encodeData(w, specType.cast(spec), resolve);
     }
 
-    final String parentOf(LinkSpec spec) {
+    /** The lower link {@code spec} is stacked on (IFLA_LINK), or null. */
+    public final String parentOf(LinkSpec spec) {
         return parent(specType.cast(spec));
     }
 

@@ -69,7 +69,15 @@ public final class LinkKinds {
         return OTHER;
     }
 
-    /** The kind that writes {@code spec}: its kind's, unless the spec is not the one that kind is made from (a Generic naming a known kind). */
+    /**
+     * The kind that writes {@code spec}: its kind's, unless the spec is not the one that kind is made from
+     * (a Generic naming a known kind). The link codec looks it up once per request and asks it for the
+     * parent and the data.
+     */
+    public static LinkKind<?> kindOf(LinkSpec spec) {
+        return forSpec(spec);
+    }
+
     private static LinkKind<?> forSpec(LinkSpec spec) {
         LinkKind<?> k = of(spec.kind());
         return k.specType().isInstance(spec) ? k : OTHER;
