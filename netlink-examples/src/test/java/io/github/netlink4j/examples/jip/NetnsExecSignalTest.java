@@ -55,7 +55,7 @@ class NetnsExecSignalTest {
         signalled("INT", "got INT", 9);
     }
 
-    /** A closed terminal or session: the command hears of it, not only jip. */
+    /** SIGHUP, as a closed terminal sends it: the command run in the namespace hears of it, not only jip. */
     @Test
     @Timeout(60)
     void hupReachesTheChildAndItsStatusIsJips() throws Exception {
