@@ -75,27 +75,13 @@ public final class LinkKinds {
      * parent and the data.
      */
     public static LinkKind<?> kindOf(LinkSpec spec) {
-        return forSpec(spec);
-    }
-
-    private static LinkKind<?> forSpec(LinkSpec spec) {
         LinkKind<?> k = of(spec.kind());
         return k.specType().isInstance(spec) ? k : OTHER;
     }
 
-    /** Writes IFLA_INFO_DATA of {@code spec}, if its kind has any. */
-    public static void encodeData(MessageWriter w, LinkSpec spec, ToIntFunction<String> resolve) {
-        forSpec(spec).encode(w, spec, resolve);
-    }
-
-    /** The lower link {@code spec} is stacked on (IFLA_LINK), or null. */
-    public static String parent(LinkSpec spec) {
-        return forSpec(spec).parentOf(spec);
-    }
-
     /** The links {@code spec}'s kind refers to: its parent, then any its IFLA_INFO_DATA names. */
     public static List<String> referencedLinks(LinkSpec spec) {
-        LinkKind<?> k = forSpec(spec);
+        LinkKind<?> k = kindOf(spec);
         List<String> names = new ArrayList<>(2);
         String parent = k.parentOf(spec);
         if (parent != null) names.add(parent);

@@ -74,6 +74,6 @@ class LinkKindsTest {
         assertEquals(List.of(), LinkKinds.referencedLinks(LinkSpec.veth("a", "b")));
         // A generic spec naming a known kind carries none of that kind's data, as before.
         assertEquals(List.of(), LinkKinds.referencedLinks(new LinkSpec.Generic("v0", "vlan", LinkOptions.DEFAULTS)));
-        assertEquals("eth0", LinkKinds.parent(LinkSpec.macvlan("mv0", "eth0", MacvlanMode.PRIVATE)));
+        assertEquals("eth0", LinkKinds.kindOf(LinkSpec.macvlan("mv0", "eth0", MacvlanMode.PRIVATE)).parentOf(LinkSpec.macvlan("mv0", "eth0", MacvlanMode.PRIVATE)));
     }
 }
