@@ -48,17 +48,24 @@ public final class LinkKinds {
      */
     private static final LinkKind<?>[][] BY_LENGTH = byLength();
 
+    // Plain loops, no streams or lambdas: this runs inside the first request that names a link kind, and in
+    // a fresh JVM (jip, the CNI plugin) each lambda's first bootstrap costs more than the rest together.
     private static LinkKind<?>[][] byLength() {
         int longest = 0;
         for (LinkKind<?> k : ALL) longest = Math.max(longest, k.kind().length());
-        List<List<LinkKind<?>>> by = new ArrayList<>();
-        for (int i = 0; i <= longest; i++) by.add(new ArrayList<>());
+        int[] count = new int[longest + 1];
         Set<String> seen = new HashSet<>();
         for (LinkKind<?> k : ALL) {
             if (!seen.add(k.kind())) throw new IllegalStateException("link kind " + k.kind() + " is listed twice");
-            by.get(k.kind().length()).add(k);
+            count[k.kind().length()]++;
         }
-        return by.stream().map(l -> l.toArray(LinkKind<?>[]::new)).toArray(LinkKind<?>[][]::new);
+        LinkKind<?>[][] by = new LinkKind<?>[longest + 1][];
+        for (int i = 0; i <= longest; i++) by[i] = new LinkKind<?>[count[i]];
+        for (LinkKind<?> k : ALL) {
+            int len = k.kind().length();
+            by[len][by[len].length - count[len]--] = k;
+        }
+        return by;
     }
 
     /** The kind named {@code kind} (IFLA_INFO_KIND), or {@link #OTHER}. */
