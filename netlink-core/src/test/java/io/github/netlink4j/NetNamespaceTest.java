@@ -157,11 +157,14 @@ class NetNamespaceTest {
     void twoHundredNamespacesLeaveNoThreadFdOrMount() throws Exception {
         Privileged.require();
         io.github.netlink4j.testing.Workers.quiesce();
+        // This run's names (other runs on the machine mount theirs meanwhile), drawn before the count:
+        // the first random UUID opens the JVM's /dev/random and /dev/urandom for good.
+        String prefix = unique("churn");
         List<String> fdsBefore = fds();
-        long mountsBefore = netnsMounts();
+        long mountsBefore = netnsMounts(prefix);
         int threadsBefore = Thread.activeCount();
         for (int i = 0; i < 200; i++) {
-            String n = unique("churn");
+            String n = prefix + "-" + i;
             try (NetNamespace ns = NetNamespace.create(n)) {
                 ns.run(() -> { });
             } finally {
@@ -171,8 +174,10 @@ class NetNamespaceTest {
         assertTrue(io.github.netlink4j.testing.Workers.alive() <= 4, "at most 4 idle workers are kept");
         io.github.netlink4j.testing.Workers.quiesce();
         for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
-        assertEquals(fdsBefore, fds());
-        assertEquals(mountsBefore, netnsMounts());
+        List<String> left = fds();
+        assertEquals(fdsBefore, left, () -> "new descriptors: " + left.stream().filter(f -> !fdsBefore.contains(f))
+                .map(f -> f + " -> " + target(f)).toList());
+        assertEquals(mountsBefore, netnsMounts(prefix));
         assertTrue(Thread.activeCount() <= threadsBefore, "threads " + Thread.activeCount() + " > " + threadsBefore);
     }
 
@@ -232,8 +237,17 @@ class NetNamespaceTest {
         }
     }
 
-    private static long netnsMounts() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains("/run/netns/")).count();
+    private static String target(String fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd", fd)).toString();
+        } catch (IOException e) {
+            return "(closed: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The mounts of namespace files whose names start with {@code prefix}. */
+    private static long netnsMounts(String prefix) throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains(" /run/netns/" + prefix)).count();
     }
 
     @Test
