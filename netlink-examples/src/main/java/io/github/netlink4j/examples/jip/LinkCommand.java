@@ -192,7 +192,7 @@ final class LinkCommand extends ObjectCommand {
                 MacvlanMode mode = MacvlanMode.VEPA;
                 while (!a.isEmpty()) {
                     String w = a.remove(0);
-                    if (w.equals("mode")) mode = MacvlanMode.valueOf(next(a, "mode").toUpperCase());
+                    if (w.equals("mode")) mode = macvlanMode(next(a, "mode"));
                 }
                 if (parent == null) throw usage("Not enough information: \"link\" argument is required");
                 return type.equals("macvtap") ? LinkSpec.macvtap(name, parent, mode) : LinkSpec.macvlan(name, parent, mode);
@@ -201,7 +201,7 @@ final class LinkCommand extends ObjectCommand {
                 IpvlanMode mode = IpvlanMode.L3;
                 while (!a.isEmpty()) {
                     String w = a.remove(0);
-                    if (w.equals("mode")) mode = IpvlanMode.valueOf(next(a, "mode").toUpperCase());
+                    if (w.equals("mode")) mode = ipvlanMode(next(a, "mode"));
                 }
                 if (parent == null) throw usage("Not enough information: \"link\" argument is required");
                 return LinkSpec.ipvlan(name, parent, mode);
@@ -241,6 +241,18 @@ final class LinkCommand extends ObjectCommand {
                 return LinkSpec.of(name, type);
             }
         }
+    }
+
+    /** ip's iplink_macvlan.c: the mode's name in lower case, as strcmp compares it. */
+    private static MacvlanMode macvlanMode(String m) {
+        for (MacvlanMode v : MacvlanMode.values()) if (v.name().toLowerCase(java.util.Locale.ROOT).equals(m)) return v;
+        throw new IllegalArgumentException("argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"" + m + "\"");
+    }
+
+    /** ip's iplink_ipvlan.c: l2, l3 or l3s. */
+    private static IpvlanMode ipvlanMode(String m) {
+        for (IpvlanMode v : IpvlanMode.values()) if (v.name().toLowerCase(java.util.Locale.ROOT).equals(m)) return v;
+        throw new IllegalArgumentException("argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"");
     }
 
     private static BondMode bondMode(String m) {

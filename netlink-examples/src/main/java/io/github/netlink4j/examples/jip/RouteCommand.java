@@ -222,7 +222,7 @@ final class RouteCommand extends ObjectCommand {
                     scope = parse(() -> RouteScope.of(sc), "Error: argument is wrong: invalid \"scope\" value");
                 }
                 case "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat" -> {
-                    if (dst == null && type == RouteType.UNICAST) type = RouteType.valueOf(a.toUpperCase());
+                    if (dst == null && type == RouteType.UNICAST) type = RouteType.valueOf(a.toUpperCase(java.util.Locale.ROOT));
                     else throw usage("Garbage instead of arguments \"" + a + " ...\".");
                 }
                 default -> {

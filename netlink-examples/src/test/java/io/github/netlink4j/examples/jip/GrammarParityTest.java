@@ -126,7 +126,10 @@ class GrammarParityTest {
                 {"addr", "add", "10.200.0.300/24", "dev", "v0"}, {"-4", "route", "show", "default", "garbage"},
                 {"-6", "route", "show", "10.200.0.0/24"}, {"route", "flush"}, {"addr", "flush"}, {"neigh", "flush"},
                 {"route", "show", "table", "nosuch"}, {"route", "show", "dev", "nosuch"}, {"link", "set", "v1", "promisc", "maybe"},
-                {"link", "set", "v1", "group", "abc"}, {"route", "change", "10.200.99.0/24", "dev", "v0"}, {"route", "add", "10.200.0.300/24", "dev", "v0"}}) {
+                {"link", "set", "v1", "group", "abc"}, {"route", "change", "10.200.99.0/24", "dev", "v0"}, {"route", "add", "10.200.0.300/24", "dev", "v0"},
+                {"link", "add", "m0", "link", "v0", "type", "macvlan", "mode", "foo"},
+                {"link", "add", "m0", "link", "v0", "type", "macvtap", "mode", "BRIDGE"},
+                {"link", "add", "i0", "link", "v0", "type", "ipvlan", "mode", "foo"}}) {
             same(c);
         }
         // help: ip's usage on standard error and exit status 255; the text lists what jip does.
