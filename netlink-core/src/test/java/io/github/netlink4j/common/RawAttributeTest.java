@@ -93,6 +93,7 @@ class RawAttributeTest {
         assertArrayEquals(new byte[] {(byte) 0xc3, (byte) 0xa9, 0}, RawAttribute.ofString(2, "é").value());
         assertArrayEquals(new byte[] {0}, RawAttribute.ofString(2, "").value());
         assertThrows(IllegalArgumentException.class, () -> RawAttribute.ofString(2, "a\0b"));
+        assertThrows(IllegalArgumentException.class, () -> RawAttribute.ofString(2, "\0b"), "a NUL first would make it the empty string");
     }
 
     @Test
@@ -157,9 +158,11 @@ class RawAttributeTest {
         byte[] shortLen = buf(8).putShort((short) 3).putShort((short) 1).array();  // nla_len below the header
         byte[] pastEnd = buf(8).putShort((short) 12).putShort((short) 1).array();  // nla_len past the end
         byte[] zero = new byte[8];                                               // nla_len 0 would loop for ever
+        byte[] secondPastEnd = concat(nlattr(5, 1, new byte[] {7}), buf(8).putShort((short) 9).putShort((short) 2).array());
         assertThrows(IllegalStateException.class, () -> RawAttribute.listOf(shortLen).size());
         assertThrows(IllegalStateException.class, () -> RawAttribute.listOf(pastEnd).get(0));
         assertThrows(IllegalStateException.class, () -> RawAttribute.listOf(zero).size());
+        assertThrows(IllegalStateException.class, () -> RawAttribute.listOf(secondPastEnd).size(), "8 bytes left at 8, not 9");
         assertEquals(List.of(), RawAttribute.listOf(new byte[3]));
     }
 
@@ -174,6 +177,10 @@ class RawAttributeTest {
         assertNotEquals(a.hashCode(), RawAttribute.ofU8(3, 8).hashCode());
         assertNotEquals(a, (Object) "RawAttribute");
         assertEquals(RawAttribute.nest(3, List.of()), RawAttribute.of(3, new byte[0]), "the nested flag is how it is sent, not what it holds");
+        // as keys of a map by type, attributes with the same payload should not all collide
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int t = 0; t < 64; t++) hashes.add(RawAttribute.ofU32(t, 1).hashCode());
+        assertEquals(64, hashes.size());
     }
 
     @Test
