@@ -73,6 +73,30 @@ class BridgesTest {
         return Json.array(Ip.in(ns.name(), "-j", "link", "show", "dev", link)).get(0).get("master");
     }
 
+    /**
+     * The cost range BridgePortSettings checks is the kernel's: bridge(8) sets 65535 and gets ERANGE for
+     * 65536, which the settings refuse before anything is sent; the library sets the top cost too.
+     */
+    @Test
+    void theCostRangeIsTheKernels() throws Exception {
+        Ip.in(ns.name(), "link", "set", "v0", "master", "br0");
+        assertEquals(0, bridge("link", "set", "dev", "v0", "cost", "65535"));
+        assertEquals(65535L, ((Number) bridgeLinks().get("v0").get("cost")).longValue());
+        assertTrue(bridge("link", "set", "dev", "v0", "cost", "65536") != 0, "the kernel refuses cost 65536");
+        assertThrows(IllegalArgumentException.class, () -> BridgePortSettings.empty().withCost(65536));
+        Ip.in(ns.name(), "link", "set", "v0", "nomaster");
+        assertEquals(65535L, nl.bridges().add(BridgePortSpec.of("v0", "br0").withSettings(BridgePortSettings.empty().withCost(65535))).cost());
+    }
+
+    private int bridge(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("bridge", "-n", ns.name()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS), "bridge " + cmd);
+        return p.exitValue();
+    }
+
     @Test
     void addReadsThePortBackAsBridgeLinkShowsIt() throws Exception {
         Bridges b = nl.bridges();

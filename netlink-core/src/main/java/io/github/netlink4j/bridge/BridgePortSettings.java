@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  * @param learning     IFLA_BRPORT_LEARNING
  * @param unicastFlood IFLA_BRPORT_UNICAST_FLOOD
  * @param isolated     IFLA_BRPORT_ISOLATED
- * @param cost         IFLA_BRPORT_COST, the STP path cost (1..4294967295, unsigned 32 bits)
+ * @param cost         IFLA_BRPORT_COST, the STP path cost: 1..65535 (the kernel's BR_MIN_PATH_COST and
+ *                     BR_MAX_PATH_COST; the attribute is 32 bits wide, but a larger cost is refused with ERANGE)
  * @param priority     IFLA_BRPORT_PRIORITY, the STP port priority (0..63)
  */
 public record BridgePortSettings(Optional<Boolean> hairpin, Optional<Boolean> learning, Optional<Boolean> unicastFlood,
@@ -25,7 +26,7 @@ public record BridgePortSettings(Optional<Boolean> hairpin, Optional<Boolean> le
     /** Checks the ranges. */
     public BridgePortSettings {
         cost.ifPresent(c -> {
-            if (c < 1 || c > 0xFFFF_FFFFL) throw new IllegalArgumentException("port cost " + c + " is out of 1..4294967295");
+            if (c < 1 || c > 65535) throw new IllegalArgumentException("port cost " + c + " is out of 1..65535");
         });
         priority.ifPresent(p -> {
             if (p < 0 || p > 63) throw new IllegalArgumentException("port priority " + p + " is out of 0..63");
