@@ -110,5 +110,6 @@ class ValidateTest {
         assertEquals("alias \"é\" is 2 bytes, at most 1", refused(() -> Validate.text("alias", "é", 1)));
         assertEquals("label \"web0\" is 4 bytes, at most 3", refused(() -> Validate.text("label", "web0", 3)));
         assertEquals("alias contains a NUL character", refused(() -> Validate.text("alias", "a\0", 10)));
+        assertEquals("label contains a NUL character", refused(() -> Validate.text("label", "\0a", 10)), "a NUL first too");
     }
 }

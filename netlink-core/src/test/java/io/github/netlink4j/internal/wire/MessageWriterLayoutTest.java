@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The family headers and attributes the writer lays out, against the structs of the uapi headers
  * (linux/netlink.h, rtnetlink.h, if_addr.h, neighbour.h, genetlink.h) written out field by field with a
  * ByteBuffer in host order, with every field non-zero and distinct, and against the headers iproute2 sent
- * (the golden captures). Every case starts from a buffer dirtied with 0xff, so that a byte the writer
+ * (the golden captures). The layout cases start from a buffer dirtied with 0xff, so that a byte the writer
  * should have written and did not shows.
  */
 class MessageWriterLayoutTest {
