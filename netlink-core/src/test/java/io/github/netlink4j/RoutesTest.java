@@ -117,6 +117,22 @@ class RoutesTest {
     }
 
     /**
+     * An IPv6 route to an IPv4-mapped prefix (::ffff:10.200.0.0/120) is IPv6 both ways: ip's route reads
+     * back as an INET6 route with ip's text, and ours is the route ip shows (the JDK's address types make
+     * such an address IPv4 unless told otherwise).
+     */
+    @Test
+    void anIpv4MappedDestinationStaysIpv6() throws Exception {
+        Ip.in(ns.name(), "-6", "route", "add", "::ffff:10.200.9.0/120", "dev", "veth0");
+        List<Route> v6 = nl.routes().list(AddressFamily.INET6);
+        Route theirs = v6.stream().filter(x -> x.destinationText().equals("::ffff:10.200.9.0/120"))
+                .findFirst().orElseThrow(() -> new AssertionError("no ::ffff:10.200.9.0/120 in " + v6));
+        assertEquals(AddressFamily.INET6, theirs.family());
+        nl.routes().add(RouteSpec.to("::ffff:10.200.8.0/120").withLink("veth0"));
+        assertEquals("veth0", ipRoute("::ffff:10.200.8.0/120", "-6").get("dev"));
+    }
+
+    /**
      * RTA_MULTIPATH's length is 16 bits: 4,097 next hops of 16 bytes each do not fit, and a writer that
      * let the length wrap sent a single-path route the kernel installed and acknowledged.
      */

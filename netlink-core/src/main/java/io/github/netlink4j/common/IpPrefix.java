@@ -50,6 +50,14 @@ public record IpPrefix(InetAddress address, int length) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + addr + "\" is not an IP address", e);
         }
+        // An IPv6 literal stays IPv6 when IPv4-mapped (::ffff:10.0.0.0/104), as ip reads it; the JDK makes it IPv4.
+        if (a instanceof Inet4Address && addr.indexOf(':') >= 0) {
+            byte[] b = new byte[16];
+            b[10] = (byte) 0xff;
+            b[11] = (byte) 0xff;
+            System.arraycopy(a.getAddress(), 0, b, 12, 4);
+            a = address(b);
+        }
         if (slash < 0) return new IpPrefix(a, maxLength(a));
         String len = text.substring(slash + 1);
         if (len.isEmpty() || len.length() > 3 || !len.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -91,8 +99,13 @@ public record IpPrefix(InetAddress address, int length) {
             int keep = Math.max(0, Math.min(8, length - i * 8));
             b[i] &= (byte) (0xff << (8 - keep));
         }
+        return new IpPrefix(address(b), length);
+    }
+
+    /** The address of 4 or 16 bytes; 16 stay IPv6 also when IPv4-mapped (the JDK's getByAddress unmaps them). */
+    private static InetAddress address(byte[] b) {
         try {
-            return new IpPrefix(InetAddress.getByAddress(b), length);
+            return b.length == 16 ? java.net.Inet6Address.getByAddress(null, b, -1) : InetAddress.getByAddress(b);
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException(e); // 4 or 16 bytes: cannot happen
         }
@@ -107,13 +120,18 @@ public record IpPrefix(InetAddress address, int length) {
     /** {@code 10.200.0.0/24}, in the text forms ip prints. */
     @Override
     public String toString() {
-        String a = address.getHostAddress();
-        if (!(address instanceof Inet4Address)) a = compressed(address.getAddress());
-        return a + "/" + length;
+        return addressText() + "/" + length;
     }
 
-    /** RFC 5952: lower-case hex without leading zeros, the longest run of two or more zero groups as "::". */
-    private static String compressed(byte[] b) {
+    /**
+     * The address as ip prints it, glibc's inet_ntop: a dotted quad for IPv4; for IPv6 lower-case hex
+     * without leading zeros and the longest run of two or more zero groups as "::" (RFC 5952), and the
+     * last 32 bits as a dotted quad when the address is IPv4-mapped ({@code ::ffff:10.0.0.1}) or
+     * IPv4-compatible ({@code ::10.0.0.1}: six zero groups first).
+     */
+    public String addressText() {
+        if (address instanceof Inet4Address) return address.getHostAddress();
+        byte[] b = address.getAddress();
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
         int bestAt = -1, bestLen = 1;
@@ -123,6 +141,9 @@ public record IpPrefix(InetAddress address, int length) {
             while (j < 8 && g[j] == 0) j++;
             if (j - i > bestLen) { bestAt = i; bestLen = j - i; }
             i = j;
+        }
+        if (bestAt == 0 && (bestLen == 6 || (bestLen == 5 && g[5] == 0xffff))) {
+            return (bestLen == 5 ? "::ffff:" : "::") + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 8; i++) {

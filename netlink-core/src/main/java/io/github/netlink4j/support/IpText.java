@@ -1,7 +1,10 @@
 package io.github.netlink4j.support;
 
 
+import io.github.netlink4j.common.IpPrefix;
+
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -14,53 +17,43 @@ public final class IpText {
         return a instanceof Inet4Address ? 32 : 128;
     }
 
-    /** Parses an IPv4 or IPv6 literal; never a host name (no DNS lookups). */
+    /**
+     * Parses an IPv4 or IPv6 literal; never a host name (no DNS lookups). An IPv6 literal stays IPv6 even
+     * when it is IPv4-mapped ({@code ::ffff:10.0.0.1}), as ip reads it: the JDK would make it IPv4.
+     */
     public static InetAddress parse(String text) {
+        InetAddress a;
         try {
-            return InetAddress.ofLiteral(text);
+            a = InetAddress.ofLiteral(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not an IP address", e);
         }
+        return a instanceof Inet4Address && text.indexOf(':') >= 0 ? mapped(a.getAddress()) : a;
     }
 
     /**
-     * The text form iproute2 prints (inet_ntop): dotted quad for IPv4; for IPv6 the RFC 5952 form,
-     * lower-case hex without leading zeros and the longest run of two or more zero groups as "::".
+     * The address of these 4 or 16 bytes; 16 bytes are always an IPv6 address, also when IPv4-mapped
+     * ({@link InetAddress#getByAddress(byte[])} would return the IPv4 address inside).
      */
+    public static InetAddress address(byte[] b) {
+        try {
+            return b.length == 16 ? Inet6Address.getByAddress(null, b, -1) : InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + b.length, e);
+        }
+    }
+
+    private static InetAddress mapped(byte[] v4) {
+        byte[] b = new byte[16];
+        b[10] = (byte) 0xff;
+        b[11] = (byte) 0xff;
+        System.arraycopy(v4, 0, b, 12, 4);
+        return address(b);
+    }
+
+    /** The text form iproute2 prints (glibc's inet_ntop): see {@link IpPrefix#addressText()}. */
     public static String text(InetAddress a) {
-        byte[] b = a.getAddress();
-        if (b.length == 4) return a.getHostAddress();
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        int bestStart = -1, bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        // An IPv4-mapped address prints its last 32 bits as a dotted quad, as inet_ntop does.
-        if (bestStart == 0 && bestLen == 5 && g[5] == 0xffff) {
-            return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return a instanceof Inet4Address ? a.getHostAddress() : new IpPrefix(a, 128).addressText();
     }
 
     /** The address with the host bits beyond {@code prefix} cleared. */
@@ -70,10 +63,6 @@ public final class IpText {
             int bits = Math.max(0, Math.min(8, prefix - i * 8));
             b[i] &= (byte) (0xff << (8 - bits));
         }
-        try {
-            return InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return address(b);
     }
 }

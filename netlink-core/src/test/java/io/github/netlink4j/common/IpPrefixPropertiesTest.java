@@ -42,7 +42,7 @@ class IpPrefixPropertiesTest {
     void theTextIsAddressSlashLength(@ForAll("prefixes") IpPrefix p) {
         String text = p.toString();
         assertEquals(p.length(), Integer.parseInt(text.substring(text.indexOf('/') + 1)));
-        assertEquals(p.address(), InetAddress.ofLiteral(text.substring(0, text.indexOf('/'))));
+        assertEquals(p.address(), io.github.netlink4j.support.IpText.parse(text.substring(0, text.indexOf('/'))));
         assertFalse(text.contains(":::"), text);
         assertEquals(text.toLowerCase(), text);
     }
@@ -64,6 +64,11 @@ class IpPrefixPropertiesTest {
         }
         String want = at < 0 ? full.toString()
                 : full.substring(0, at).replaceAll(":$", "") + "::" + full.substring(at + len).replaceAll("^:", "");
+        // glibc's exception: an IPv4-mapped (::ffff:a.b.c.d) or IPv4-compatible (::a.b.c.d, group 6 not 0)
+        // address ends in a dotted quad.
+        String quad = (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+        if (full.toString().matches("0:0:0:0:0:ffff:.*")) want = "::ffff:" + quad;
+        else if (full.toString().matches("0:0:0:0:0:0:[1-9a-f][0-9a-f]*:.*")) want = "::" + quad;
         assertEquals(want + "/" + p.length(), p.toString());
     }
 

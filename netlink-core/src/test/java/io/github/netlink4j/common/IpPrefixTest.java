@@ -38,6 +38,18 @@ class IpPrefixTest {
         assertThrows(IllegalArgumentException.class, () -> IpPrefix.of(text));
     }
 
+    /** An IPv4-mapped prefix is IPv6, as ip reads and prints it (the JDK's literals would make it IPv4). */
+    @Test
+    void anIpv4MappedPrefixStaysIpv6() {
+        IpPrefix p = IpPrefix.of("::ffff:10.200.0.7/104");
+        assertEquals(java.net.Inet6Address.class, p.address().getClass());
+        assertEquals(AddressFamily.INET6, AddressFamily.of(p.address()));
+        assertEquals("::ffff:10.200.0.7/104", p.toString());
+        assertEquals("::ffff:10.0.0.0/104", p.network().toString());
+        assertEquals(java.net.Inet6Address.class, p.network().address().getClass());
+        assertEquals("::10.200.0.7/128", IpPrefix.of("::ac8:7").toString());
+    }
+
     @Test
     void aNetworkPrefixHasNoHostBits() {
         assertEquals("10.200.0.0/24", IpPrefix.ofNetwork("10.200.0.0/24").toString());

@@ -28,6 +28,10 @@ class IpTextTest {
     void literalsParseAndNamesAreRefusedWithoutALookup() {
         assertEquals(InetAddress.ofLiteral("198.18.0.1"), IpText.parse("198.18.0.1"));
         assertEquals(InetAddress.ofLiteral("fd00:200::1"), IpText.parse("fd00:200:0::1"));
+        // An IPv4-mapped literal stays IPv6, as ip reads it (the JDK's ofLiteral would make it IPv4).
+        assertEquals(java.net.Inet6Address.class, IpText.parse("::ffff:10.200.0.1").getClass());
+        assertEquals("::ffff:10.200.0.1", IpText.text(IpText.parse("::ffff:10.200.0.1")));
+        assertEquals(java.net.Inet4Address.class, IpText.parse("10.200.0.1").getClass());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IpText.parse("localhost"));
         assertEquals("\"localhost\" is not an IP address", e.getMessage());
         assertInstanceOf(IllegalArgumentException.class, e.getCause(), "the JDK's reason is kept");
@@ -58,6 +62,13 @@ class IpTextTest {
                 {"00000000000000000000fffe0ac80001", "::fffe:ac8:1"}, // not mapped: hex
                 {"0000000000000000ffff00000a000001", "::ffff:0:a00:1"}, // zero run of four, not five
                 {"00010000000000000000ffff0ac80001", "1::ffff:ac8:1"}, // a run of four not at the start
+                // glibc's inet_ntop (python3's socket.inet_ntop, 2026-12-07): six zero groups first are an
+                // IPv4-compatible address, printed as a dotted quad; seven are not.
+                {"0000000000000000000000000a000001", "::10.0.0.1"},
+                {"000000000000000000000000000a000b", "::0.10.0.11"},
+                {"00000000000000000000000000000002", "::2"},
+                {"00000000000000000000ffff00000001", "::ffff:0.0.0.1"},
+                {"00000000000000000000000100000001", "::1:0:1"},
         };
         for (String[] c : cases) assertEquals(c[1], IpText.text(v6(c[0])), c[0]);
         assertEquals("10.200.0.1", IpText.text(InetAddress.ofLiteral("10.200.0.1")));

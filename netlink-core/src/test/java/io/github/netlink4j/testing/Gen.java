@@ -44,17 +44,34 @@ public final class Gen {
 
     /** Any IPv6 address. */
     public static Arbitrary<InetAddress> ipv6() {
-        // Not the IPv4-mapped ::ffff:a.b.c.d, which InetAddress turns into an Inet4Address.
-        // Half the groups zero, so that the text has runs of zeros to compress, of equal and unequal lengths.
+        // Half the groups zero, so that the text has runs of zeros to compress, of equal and unequal lengths;
+        // one in ten IPv4-mapped (::ffff:a.b.c.d) or IPv4-compatible (::a.b.c.d), which print as dotted quads.
         Arbitrary<Integer> group = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 0xffff));
-        return group.array(Integer[].class).ofSize(8).map(g -> {
+        Arbitrary<InetAddress> any = group.array(Integer[].class).ofSize(8).map(g -> {
             byte[] b = new byte[16];
             for (int i = 0; i < 8; i++) {
                 b[2 * i] = (byte) (g[i] >>> 8);
                 b[2 * i + 1] = g[i].byteValue();
             }
-            return address(b);
-        }).filter(a -> a instanceof java.net.Inet6Address);
+            return ipv6(b);
+        });
+        Arbitrary<InetAddress> embedded = Combinators.combine(Arbitraries.of(true, false), Arbitraries.bytes().array(byte[].class).ofSize(4))
+                .as((isMapped, v4) -> {
+                    byte[] b = new byte[16];
+                    if (isMapped) b[10] = b[11] = (byte) 0xff;
+                    System.arraycopy(v4, 0, b, 12, 4);
+                    return ipv6(b);
+                });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, any), net.jqwik.api.Tuple.of(1, embedded));
+    }
+
+    /** 16 bytes as an Inet6Address, also when IPv4-mapped (InetAddress.getByAddress would unmap it). */
+    private static InetAddress ipv6(byte[] b) {
+        try {
+            return java.net.Inet6Address.getByAddress(null, b, -1);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** An address of {@code family}. */
@@ -227,6 +244,7 @@ public final class Gen {
     }
 
     private static InetAddress address(byte[] b) {
+        if (b.length == 16) return ipv6(b);
         try {
             return InetAddress.getByAddress(b);
         } catch (UnknownHostException e) {

@@ -2,6 +2,7 @@ package io.github.netlink4j.internal.wire;
 
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.support.IpText;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -44,6 +45,10 @@ class LinkLayerAndInetTest {
     void ipAddressesOfFourOrSixteenBytes() throws Exception {
         assertEquals(InetAddress.ofLiteral("10.200.0.1"), Inet.decode(on(new byte[] {10, (byte) 200, 0, 1})));
         assertEquals(InetAddress.ofLiteral("fd00:200::1"), Inet.decode(on(java.util.HexFormat.of().parseHex("fd000200000000000000000000000001"))));
+        // 16 bytes are IPv6 also when IPv4-mapped: an AF_INET6 route to ::ffff:10.0.0.0/104 must not read as IPv4.
+        InetAddress mapped = Inet.decode(on(java.util.HexFormat.of().parseHex("00000000000000000000ffff0a000001")));
+        assertEquals(java.net.Inet6Address.class, mapped.getClass());
+        assertEquals("::ffff:10.0.0.1", IpText.text(mapped));
         for (int n : new int[] {0, 3, 5, 15, 17}) {
             ProtocolException e = assertThrows(ProtocolException.class, () -> Inet.decode(on(new byte[n])));
             assertEquals("address attribute type 7 has " + n + " bytes, need 4 or 16", e.getMessage());
