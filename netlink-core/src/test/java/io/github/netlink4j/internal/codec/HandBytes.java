@@ -33,6 +33,15 @@ final class HandBytes {
         return MemorySegment.ofArray(hex(annotated));
     }
 
+    /** The message {@code pad} bytes into a segment (after another message, say), as a decoder finds it in a datagram. */
+    static MemorySegment at(int pad, String annotated) {
+        byte[] b = hex(annotated);
+        byte[] out = new byte[pad + b.length];
+        java.util.Arrays.fill(out, 0, pad, (byte) 0xee);
+        System.arraycopy(b, 0, out, pad, b.length);
+        return MemorySegment.ofArray(out);
+    }
+
     /** Asserts that {@code enc} writes exactly {@code annotated}. */
     static void assertWrites(String annotated, Consumer<MessageWriter> enc) {
         MessageWriter w = new MessageWriter(64);
