@@ -48,7 +48,7 @@ class GenlCodecTest {
                 """, GenlCodec::encodeDumpFamilies);
     }
 
-    /** ethtool's ETHTOOL_MSG_LINKINFO_GET (2) with ETHTOOL_A_LINKINFO_HEADER › ETHTOOL_A_HEADER_DEV_NAME, as ethtool(8) asks it. */
+    /** Shaped like ethtool's ETHTOOL_MSG_LINKINFO_GET (2): a nest (ETHTOOL_A_LINKINFO_HEADER › ETHTOOL_A_HEADER_DEV_NAME), then a plain u8. */
     @Test
     void dumpCarriesTheFamilysIdAndVersionAndMarksNests() {
         List<RawAttribute> header = List.of(RawAttribute.nest(1, List.of(RawAttribute.ofString(2, "eth0"))), RawAttribute.ofU8(3, 1));
@@ -177,5 +177,7 @@ class GenlCodecTest {
                 05 02 00 00                 # genlmsghdr, then none of the 4 family header bytes
                 """);
         assertThrows(ProtocolException.class, () -> GenlCodec.decodeMessage(noFamilyHeader, 0, 20, 4));
+        MemorySegment torn = MemorySegment.ofArray(HandBytes.hex("11 00 00 00 14 00 00 00 00 00 00 00 00 00 00 00  05   # one byte of genlmsghdr"));
+        assertThrows(ProtocolException.class, () -> GenlCodec.decodeMessage(torn, 0, 17, 4), "refused before the version is read past the end");
     }
 }

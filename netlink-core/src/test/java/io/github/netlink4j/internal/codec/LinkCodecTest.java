@@ -94,24 +94,26 @@ class LinkCodecTest {
                 + "07 00 03 00 78 30 00 00      # IFLA_IFNAME \"x0\"\n" + attrs;
     }
 
-    /** Kept attributes are copied run by run; nine runs outgrow the eight the decoder starts with. */
+    /** Kept attributes are copied run by run; the decoder makes room for eight runs, then doubles it. */
     @Test
     void unknownAttributesInManyRunsAreKeptInOrder() throws Exception {
-        StringBuilder attrs = new StringBuilder();
-        List<RawAttribute> expected = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            attrs.append(u32(100 + i, i));
-            expected.add(RawAttribute.ofU32(100 + i, i));
-            if (i == 0) {
-                attrs.append(u32(120, 9)); // adjacent to the first: the same run
-                expected.add(RawAttribute.ofU32(120, 9));
+        for (int runs : new int[] {8, 9}) {
+            StringBuilder attrs = new StringBuilder();
+            List<RawAttribute> expected = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                attrs.append(u32(100 + i, i));
+                expected.add(RawAttribute.ofU32(100 + i, i));
+                if (i == 0) {
+                    attrs.append(u32(120, 9)); // adjacent to the first: the same run
+                    expected.add(RawAttribute.ofU32(120, 9));
+                }
+                attrs.append(u32(4, 1500 + i)); // IFLA_MTU between runs
             }
-            attrs.append(u32(4, 1500 + i)); // IFLA_MTU between runs
+            MemorySegment s = segment(newLink(attrs.toString()));
+            Link l = LinkCodec.decode(s, 0, (int) s.byteSize());
+            assertEquals(expected, l.unknown(), runs + " runs");
+            assertEquals(1500 + runs - 1, l.mtu());
         }
-        MemorySegment s = segment(newLink(attrs.toString()));
-        Link l = LinkCodec.decode(s, 0, (int) s.byteSize());
-        assertEquals(expected, l.unknown());
-        assertEquals(1508, l.mtu());
     }
 
     @Test
@@ -173,6 +175,14 @@ class LinkCodecTest {
         Link l = LinkCodec.decode(s, 0, (int) s.byteSize());
         assertEquals(OptionalInt.of(1), l.details().inet6AddrGenMode());
         assertEquals(26, l.unknown().get(0).type(), "IFLA_AF_SPEC is read and still kept raw");
+    }
+
+    @Test
+    void protoDownIsAnOnOffByte() throws Exception {
+        MemorySegment down = segment(newLink("05 00 27 00 01 00 00 00   # IFLA_PROTO_DOWN 1"));
+        assertEquals(java.util.Optional.of(true), LinkCodec.decode(down, 0, (int) down.byteSize()).details().protoDown());
+        MemorySegment up = segment(newLink("05 00 27 00 00 00 00 00   # IFLA_PROTO_DOWN 0"));
+        assertEquals(java.util.Optional.of(false), LinkCodec.decode(up, 0, (int) up.byteSize()).details().protoDown());
     }
 
     @Test

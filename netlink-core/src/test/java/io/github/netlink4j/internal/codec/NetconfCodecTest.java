@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * RTM_GETNETCONF 82), written out by hand.
  */
 class NetconfCodecTest {
-    /** As iproute2's rtnl_netconfdump_req sends it for {@code ip -4 netconf show}: the netconfmsg aligned to 4. */
+    /** {@code ip -4 netconf show}'s dump: struct netconfmsg (one family byte) padded to NLMSG_ALIGNTO. */
     @Test
     void dumpAsksOneFamily() {
         assertWrites("""

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * RTM_*NSID against linux/net_namespace.h and rtnetlink.h (RTM_NEWNSID 88, RTM_DELNSID 89, RTM_GETNSID 90;
- * NETNSA_NSID 1, NETNSA_FD 3), requests as iproute2's ipnetns.c builds them: struct rtgenmsg, family 0.
+ * NETNSA_NSID 1, NETNSA_FD 3), requests headed, as iproute2's ipnetns.c heads them, by struct rtgenmsg of family AF_UNSPEC.
  */
 class NsidCodecTest {
     @Test

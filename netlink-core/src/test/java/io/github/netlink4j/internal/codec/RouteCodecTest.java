@@ -83,6 +83,17 @@ class RouteCodecTest {
         assertThrows(ProtocolException.class, () -> RouteCodec.decode(tinyHop, 8, (int) tinyHop.byteSize() - 8));
     }
 
+    /** An RTA_MULTIPATH of one byte, the last thing in the datagram: refused before a struct rtnexthop is read past the end. */
+    @Test
+    void nexthopHeaderPastTheDatagramIsRefused() {
+        MemorySegment s = segment("""
+                21 00 00 00 18 00 02 00 44 33 22 11 88 77 66 55   # nlmsg_len 33: the last attribute unpadded
+                02 18 00 00 fe 03 00 01 00 00 00 00
+                05 00 09 00 02              # RTA_MULTIPATH holding one byte
+                """);
+        assertThrows(ProtocolException.class, () -> RouteCodec.decode(s, 0, 33));
+    }
+
     @Test
     void deleteLeavesProtocolAndScopeToTheKernel() {
         assertWrites("""
