@@ -9,6 +9,7 @@ import io.github.netlink4j.route.RuleRange;
 import io.github.netlink4j.route.RuleSpec;
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +152,17 @@ class RuleCodecTest {
         assertEquals(OptionalLong.of(16), r.realms());
         assertEquals(OptionalLong.of(5), r.suppressIfGroup());
         assertEquals(List.of(io.github.netlink4j.common.RawAttribute.ofU32(40, 42)), r.unknown());
+    }
+
+    /** {@code ip rule add uidrange 1000-1000}: struct fib_rule_uid_range {u32 start; u32 end}, a range of one uid. */
+    @Test
+    void aUidRangeOfOneUid() throws Exception {
+        MemorySegment s = HandBytes.segment("""
+                28 00 00 00 20 00 02 00 00 00 00 00 00 00 00 00
+                02 00 00 00 fe 00 00 01 00 00 00 00   # AF_INET, RT_TABLE_MAIN, FR_ACT_TO_TBL
+                0c 00 14 00 e8 03 00 00 e8 03 00 00   # FRA_UID_RANGE 1000-1000
+                """);
+        assertEquals(Optional.of(RuleRange.of(1000)), RuleCodec.decode(s, 0, 40).uidRange());
     }
 
     @Test
