@@ -108,6 +108,17 @@ class RuleCodecTest {
                 """, w -> RuleCodec.encodeAdd(w, v4().withPriority(1000).withL3mdev(), false));
     }
 
+    /** {@code ip rule add priority 10 lookup 256}: the first table that does not fit fib_rule_hdr's byte goes in FRA_TABLE (15). */
+    @Test
+    void table256IsAnAttribute() {
+        HandBytes.assertWrites("""
+                2c 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+                02 00 00 00 00 00 00 01 00 00 00 00   # AF_INET, table RT_TABLE_UNSPEC, FR_ACT_TO_TBL
+                08 00 06 00 0a 00 00 00     # FRA_PRIORITY 10
+                08 00 0f 00 00 01 00 00     # FRA_TABLE 256
+                """, w -> RuleCodec.encodeAdd(w, v4().withPriority(10).withLookup(RouteTable.of(256)), false));
+    }
+
     /** {@code ip rule add priority 900 lookup main suppress_ifgroup 5} (FRA_SUPPRESS_IFGROUP 13). */
     @Test
     void suppressIfGroup() {
