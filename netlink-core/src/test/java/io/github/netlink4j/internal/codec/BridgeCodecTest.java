@@ -100,4 +100,59 @@ class BridgeCodecTest {
         assertEquals(List.of(), vlans(vlanMessage(0, 0x6, 1)), "a message of another family has no bridge VLANs");
         assertThrows(ProtocolException.class, () -> vlans(vlanMessage(7, 0x8, 300, 0x10, 299)));
     }
+
+    /** {@code ip link set dev veth0 type bridge_slave priority 5 cost 7 hairpin on learning off flood on isolated on}, IFLA_BRPORT_* of if_link.h. */
+    @Test
+    void everyPortSettingInItsAttribute() {
+        HandBytes.assertWrites("""
+                68 00 00 00                 # nlmsg_len 104
+                10 00 05 00                 # RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK
+                00 00 00 00 00 00 00 00
+                00 00 00 00 03 00 00 00 00 00 00 00 00 00 00 00   # ifinfomsg, index 3
+                48 00 12 00                 # IFLA_LINKINFO
+                10 00 01 00 62 72 69 64 67 65 5f 73 6c 61 76 65   # IFLA_INFO_KIND "bridge_slave", no NUL
+                34 00 05 00                 #   IFLA_INFO_SLAVE_DATA
+                06 00 02 00 05 00 00 00     #     IFLA_BRPORT_PRIORITY u16 5
+                08 00 03 00 07 00 00 00     #     IFLA_BRPORT_COST 7
+                05 00 04 00 01 00 00 00     #     IFLA_BRPORT_MODE (hairpin) on
+                05 00 08 00 00 00 00 00     #     IFLA_BRPORT_LEARNING off
+                05 00 09 00 01 00 00 00     #     IFLA_BRPORT_UNICAST_FLOOD on
+                05 00 21 00 01 00 00 00     #     IFLA_BRPORT_ISOLATED on
+                """, w -> BridgeCodec.encodePortSettings(w, VETH0, BridgePortSettings.empty().withPriority(5).withCost(7).withHairpin(true)
+                .withLearning(false).withUnicastFlood(true).withIsolated(true)));
+    }
+
+    /** struct bridge_vlan_info {u16 flags; u16 vid} in host order: a VLAN id above 255 takes both bytes. */
+    @Test
+    void vlanIdTakesBothBytes() {
+        HandBytes.assertWrites("""
+                2c 00 00 00 13 00 05 00 00 00 00 00 00 00 00 00   # RTM_SETLINK, NLM_F_REQUEST | NLM_F_ACK
+                07 00 00 00 03 00 00 00 00 00 00 00 00 00 00 00   # AF_BRIDGE, index 3
+                0c 00 1a 00                 # IFLA_AF_SPEC
+                08 00 02 00 04 00 e8 03     #   IFLA_BRIDGE_VLAN_INFO: BRIDGE_VLAN_INFO_UNTAGGED, vid 1000
+                """, w -> BridgeCodec.encodeVlan(w, VETH0, 1000, false, true, false));
+    }
+
+    /** An AF_BRIDGE RTM_NEWLINK of port veth0 (3) of bridge 4, from a dump (sequence and port set), after another message. */
+    private static final String PORT = """
+            58 00 00 00                 # nlmsg_len 88
+            10 00 02 00                 # RTM_NEWLINK, NLM_F_MULTI
+            44 33 22 11 88 77 66 55     # seq, pid
+            07 00 01 00 03 00 00 00 43 10 01 00 00 00 00 00   # AF_BRIDGE, ARPHRD_ETHER, index 3
+            0a 00 03 00 76 65 74 68 30 00 00 00   # IFLA_IFNAME "veth0"
+            08 00 0a 00 04 00 00 00     # IFLA_MASTER 4
+            24 00 0c 80                 # IFLA_PROTINFO | NLA_F_NESTED
+            05 00 01 00 03 00 00 00     #   IFLA_BRPORT_STATE BR_STATE_FORWARDING
+            06 00 02 00 05 00 00 00     #   IFLA_BRPORT_PRIORITY 5
+            08 00 03 00 07 00 00 00     #   IFLA_BRPORT_COST 7
+            05 00 05 00 01 00 00 00     #   IFLA_BRPORT_GUARD on
+            """;
+
+    @Test
+    void portDecodesWhereverTheMessageStarts() throws Exception {
+        assertEquals(new BridgePort("veth0", 3, 4, BridgePortState.FORWARDING, 5, 7, Set.of(BridgePortFlag.GUARD)),
+                BridgeCodec.decodePort(HandBytes.at(20, PORT), 20, 88));
+        assertEquals(new BridgePort("veth0", 3, 4, BridgePortState.FORWARDING, 5, 7, Set.of(BridgePortFlag.GUARD)),
+                BridgeCodec.decodePort(HandBytes.segment(PORT), 0, 88));
+    }
 }

@@ -61,6 +61,22 @@ class FamiliesTest {
     }
 
     @Test
+    void notificationTypesOutsideTheTableAreNoFamilys() {
+        int max = Families.ALL.stream().mapToInt(f -> Math.max(f.newType(), f.delType())).max().orElseThrow();
+        assertEquals(null, Families.notifiedBy(max + 1));
+        assertEquals(null, Families.notifiedBy(-1));
+        assertEquals(null, Families.notifiedBy(0xffff));
+    }
+
+    @Test
+    void anObjectIsOfTheFamilyOfItsRecord() throws Exception {
+        assertEquals("nsids", Families.of(7).name(), "an nsid is an Integer");
+        assertEquals("addresses", Families.of(GoldenDecodeTest.decodeAll("addr/del", AddressCodec::decode).get(0)).name());
+        assertEquals("links", Families.of(GoldenDecodeTest.decodeAll("link/set-name", LinkCodec::decode).get(0)).name());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Families.of("a string"));
+    }
+
+    @Test
     void theWireLayerFindsTheLayoutsOfEveryFamily() {
         MessageLayouts found = ServiceLoader.load(MessageLayouts.class).findFirst().orElseThrow();
         assertInstanceOf(RtnetlinkLayouts.class, found);

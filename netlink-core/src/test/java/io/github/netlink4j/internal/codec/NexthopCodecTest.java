@@ -72,4 +72,64 @@ class NexthopCodecTest {
         List<Route> r = GoldenDecodeTest.decodeAll("route/nhid", RouteCodec::decode);
         assertEquals(java.util.OptionalLong.of(1), r.get(0).nexthopId());
     }
+
+    /** {@code ip nexthop add id 3 via 10.200.0.1 fdb}: NHA_FDB (11 of linux/nexthop.h) a flag after the gateway. */
+    @Test
+    void fdbIsAFlagAttribute() {
+        HandBytes.assertWrites("""
+                2c 00 00 00                 # nlmsg_len 44
+                68 00 05 06                 # RTM_NEWNEXTHOP, NLM_F_REQUEST | ACK | EXCL | CREATE
+                00 00 00 00 00 00 00 00
+                02 00 00 00 00 00 00 00     # nhmsg: AF_INET, scope, protocol, resvd, nh_flags
+                08 00 01 00 03 00 00 00     # NHA_ID 3
+                08 00 06 00 0a c8 00 01     # NHA_GATEWAY 10.200.0.1
+                04 00 0b 00                 # NHA_FDB
+                """, w -> NexthopCodec.encodeAdd(w, NexthopObjectSpec.via(3, InetAddress.ofLiteral("10.200.0.1")).withFdb(), INDEX::get, false, false));
+    }
+
+    /**
+     * A resilient group as the kernel dumps it (nexthop.h: struct nexthop_grp {u32 id; u8 weight-1; u8; u16},
+     * NHA_RES_GROUP_* timers in clock_t, centiseconds), with a dump's sequence and port, after another message.
+     */
+    private static final String RESILIENT = """
+            64 00 00 00                 # nlmsg_len 100
+            68 00 02 00                 # RTM_NEWNEXTHOP, NLM_F_MULTI
+            44 33 22 11 88 77 66 55     # seq, pid
+            00 fd 04 00 04 00 00 00     # nhmsg: AF_UNSPEC, RT_SCOPE_LINK, RTPROT_STATIC, resvd, RTNH_F_ONLINK
+            08 00 01 00 0a 00 00 00     # NHA_ID 10
+            14 00 02 00                 # NHA_GROUP, two members
+            01 00 00 00 00 00 00 00     #   id 1, weight 1
+            02 00 00 00 02 00 00 00     #   id 2, weight 3
+            06 00 03 00 01 00 00 00     # NHA_GROUP_TYPE NEXTHOP_GRP_TYPE_RES
+            28 00 0c 80                 # NHA_RES_GROUP | NLA_F_NESTED
+            06 00 01 00 20 00 00 00     #   NHA_RES_GROUP_BUCKETS 32
+            08 00 02 00 f4 01 00 00     #   NHA_RES_GROUP_IDLE_TIMER 500 (5 s)
+            08 00 03 00 e8 03 00 00     #   NHA_RES_GROUP_UNBALANCED_TIMER 1000 (10 s)
+            0c 00 04 00 fa 00 00 00 00 00 00 00   # NHA_RES_GROUP_UNBALANCED_TIME 250 (2.5 s)
+            """;
+
+    @Test
+    void resilientGroupDecodesWithItsTimers() throws Exception {
+        NexthopObject n = NexthopCodec.decode(HandBytes.at(12, RESILIENT), 12, 100);
+        assertEquals(10, n.id());
+        assertEquals(Optional.empty(), n.family());
+        assertEquals(io.github.netlink4j.route.RouteScope.LINK, n.scope());
+        assertEquals(io.github.netlink4j.route.RouteProtocol.STATIC, n.protocol());
+        assertEquals(4, n.rawFlags());
+        assertEquals(List.of(new NexthopObject.Member(1, 1), new NexthopObject.Member(2, 3)), n.group());
+        assertEquals(Optional.of(NexthopGroupType.RESILIENT), n.groupType());
+        assertEquals(Optional.of(new NexthopObject.Resilient(32, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMillis(2500))),
+                n.resilient());
+    }
+
+    @Test
+    void malformedGroupsAndOtherEchoesAreNotNexthops() throws Exception {
+        String torn = RESILIENT.replace("14 00 02 00                 # NHA_GROUP, two members", "10 00 02 00   # NHA_GROUP of 12 bytes")
+                .replace("02 00 00 00 02 00 00 00     #   id 2, weight 3", "02 00 00 00 08 00 09 00   # (the next attribute)");
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.netlink4j.error.ProtocolException.class,
+                () -> NexthopCodec.decode(HandBytes.segment(torn), 0, 100));
+        org.junit.jupiter.api.Assertions.assertNull(NexthopCodec.decodeEcho(HandBytes.segment(RESILIENT.replace("68 00 02 00", "69 00 00 00")), 0, 100),
+                "RTM_DELNEXTHOP");
+        assertEquals(10, NexthopCodec.decodeEcho(HandBytes.segment(RESILIENT), 0, 100).id());
+    }
 }

@@ -1,0 +1,56 @@
+package io.github.netlink4j.internal.codec;
+
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourFlag;
+import io.github.netlink4j.neighbour.NeighbourState;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.github.netlink4j.internal.codec.HandBytes.at;
+import static io.github.netlink4j.internal.codec.HandBytes.segment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RTM_NEWNEIGH as the kernel sends it (linux/neighbour.h: struct ndmsg, NDA_DST 1, NDA_LLADDR 2), written out by hand. */
+class NeighbourCodecTest {
+    private static final String ENTRY = """
+            30 00 00 00                 # nlmsg_len 48
+            1c 00 02 00                 # RTM_NEWNEIGH, NLM_F_MULTI
+            44 33 22 11 88 77 66 55     # seq, pid of a dump
+            02 00 00 00 03 00 00 00     # AF_INET, pad, ndm_ifindex 3
+            80 00 80 01                 # ndm_state NUD_PERMANENT, ndm_flags NTF_ROUTER, ndm_type RTN_UNICAST
+            08 00 01 00 0a c8 00 05     # NDA_DST 10.200.0.5
+            0a 00 02 00 02 00 00 00 01 07 00 00   # NDA_LLADDR 02:00:00:00:01:07
+            """;
+
+    @Test
+    void headerAndAttributesDecodeWhereverTheMessageStarts() throws Exception {
+        assertEquals(new Neighbour(AddressFamily.INET, 3, Optional.of(InetAddress.ofLiteral("10.200.0.5")),
+                Optional.of(MacAddress.of("02:00:00:00:01:07")), 0x80, Set.of(NeighbourState.PERMANENT), 0x80, Set.of(NeighbourFlag.ROUTER)),
+                NeighbourCodec.decode(at(20, ENTRY), 20, 48));
+    }
+
+    @Test
+    void echoOfAnotherTypeIsNoNeighbour() throws Exception {
+        assertNull(NeighbourCodec.decodeEcho(segment(ENTRY.replaceFirst("1c 00 02 00", "1d 00 00 00")), 0, 48), "RTM_DELNEIGH");
+        assertEquals(3, NeighbourCodec.decodeEcho(segment(ENTRY), 0, 48).index());
+    }
+
+    /** ARP (AF_INET), NDP (AF_INET6) and the bridge's FDB (AF_BRIDGE 7); not, say, AF_MPLS (28). */
+    @Test
+    void knownFamiliesAreArpNdpAndFdb() {
+        for (String f : new String[] {"02", "0a", "07"}) assertTrue(NeighbourCodec.knownFamily(segment(ENTRY.replaceFirst("02 00 00 00 03", f + " 00 00 00 03")), 0, 28), f);
+        MemorySegment mpls = segment(ENTRY.replaceFirst("02 00 00 00 03", "1c 00 00 00 03"));
+        assertFalse(NeighbourCodec.knownFamily(mpls, 0, 28), "ndmsg complete at 28 bytes");
+        assertTrue(NeighbourCodec.knownFamily(mpls, 0, 27), "too short to tell: left to decode, which says why");
+        assertFalse(NeighbourCodec.knownFamily(at(4, ENTRY.replaceFirst("02 00 00 00 03", "1c 00 00 00 03")), 4, 28));
+    }
+}
