@@ -124,7 +124,7 @@ class CniPodmanTest {
         // podman run --rm (ADD, the container, DEL): the launcher's cache is trained by now (awaitQuiet waits for that run).
         rig.awaitQuiet();
         List<Long> ms = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             Podman.Result r = pm.run("run", "--rm", "--network", "pm-main", Podman.IMAGE, "true");
             assertEquals(0, r.exit(), who + ": podman run --rm: " + r.both());
             ms.add(r.took().toMillis());
