@@ -84,14 +84,15 @@ class CniPodmanTest {
             server.waitFor(10, TimeUnit.SECONDS);
         });
 
-        pm.network("pm-main", pm.bridge(type, "pm0", "10.200.10.0/24", "\"isGateway\":true,\"hairpinMode\":true,", true)
+        String main = pm.net("main"), side = pm.net("side");
+        pm.network(main, pm.bridge(type, "pm0", "10.200.10.0/24", "\"isGateway\":true,\"hairpinMode\":true,", true)
                 + ",{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}},{\"type\":\"tuning\"}");
-        pm.network("pm-side", pm.bridge(type, "pm1", "10.200.20.0/24", "\"isGateway\":true,", false) + ",{\"type\":\"tuning\"}");
-        pm.ok("run", "-d", "--name", "a", "--network", "pm-main", "-p", "8080:80", Podman.IMAGE, "httpd", "-f", "-p", "80", "-h", "/www");
-        pm.ok("run", "-d", "--name", "b", "--network", "pm-main", Podman.IMAGE, "sleep", "600");
-        pm.ok("run", "-d", "--name", "c", "--network", "pm-main", "--network", "pm-side", Podman.IMAGE, "sleep", "600");
+        pm.network(side, pm.bridge(type, "pm1", "10.200.20.0/24", "\"isGateway\":true,", false) + ",{\"type\":\"tuning\"}");
+        pm.ok("run", "-d", "--name", "a", "--network", main, "-p", "8080:80", Podman.IMAGE, "httpd", "-f", "-p", "80", "-h", "/www");
+        pm.ok("run", "-d", "--name", "b", "--network", main, Podman.IMAGE, "sleep", "600");
+        pm.ok("run", "-d", "--name", "c", "--network", main, "--network", side, Podman.IMAGE, "sleep", "600");
         List<Path> sandboxes = List.of(pm.sandbox("a"), pm.sandbox("b"), pm.sandbox("c"));
-        String a = pm.address("a", "pm-main");
+        String a = pm.address("a", main);
         assertTrue(a.startsWith("10.200.10."), who + ": a's address " + a);
 
         String fromB = pm.ok("exec", "b", "sh", "-c", String.join("; ",
@@ -125,12 +126,12 @@ class CniPodmanTest {
         rig.awaitQuiet();
         List<Long> ms = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Podman.Result r = pm.run("run", "--rm", "--network", "pm-main", Podman.IMAGE, "true");
+            Podman.Result r = pm.run("run", "--rm", "--network", main, Podman.IMAGE, "true");
             assertEquals(0, r.exit(), who + ": podman run --rm: " + r.both());
             ms.add(r.took().toMillis());
         }
         long none = pm.run("run", "--rm", "--network", "none", Podman.IMAGE, "true").took().toMillis();
-        System.out.println("podman run --rm on pm-main with " + who + ": " + ms + " ms (without a network: " + none + " ms)");
+        System.out.println("podman run --rm on a network of " + who + ": " + ms + " ms (without a network: " + none + " ms)");
         assertNothingLeft(who, host, pm, List.of());
     }
 
@@ -139,16 +140,16 @@ class CniPodmanTest {
      * address behind; the reference masquerades, which this checks with far's route back taken away.
      */
     private static void masquerade(boolean ours, Podman pm, ThrowawayNamespace far) throws Exception {
-        String type = ours ? "netlink4j-bridge" : "bridge";
-        pm.network("pm-masq", pm.bridge(type, "pm2", "10.200.30.0/24", "\"isGateway\":true,\"ipMasq\":true,", true));
+        String type = ours ? "netlink4j-bridge" : "bridge", masq = pm.net("masq");
+        pm.network(masq, pm.bridge(type, "pm2", "10.200.30.0/24", "\"isGateway\":true,\"ipMasq\":true,", true));
         Ip.in(far.name(), "route", "del", "10.200.0.0/16", "via", "198.18.1.1");
         try {
-            Podman.Result r = pm.run("run", "--rm", "--network", "pm-masq", Podman.IMAGE, "sh", "-c",
+            Podman.Result r = pm.run("run", "--rm", "--network", masq, Podman.IMAGE, "sh", "-c",
                     PING + "; p " + FAR + " && echo masq=ok");
             if (ours) {
                 assertNotEquals(0, r.exit(), "netlink4j-bridge with ipMasq: " + r.both());
                 assertTrue(r.err().contains("\"ipMasq\" needs netfilter"), "podman passes on the plugin's reason: " + r.both());
-                assertEquals(0, PluginRun.allocations(pm.ipam.resolve("pm-masq")), "the refused ADD released its address");
+                assertEquals(0, PluginRun.allocations(pm.ipam.resolve(masq)), "the refused ADD released its address");
             } else {
                 assertTrue(r.out().contains("masq=ok"), "the reference with ipMasq reaches far without a route back: " + r.both());
             }
@@ -183,7 +184,7 @@ class CniPodmanTest {
     /**
      * Once the containers are gone: no veth in the host namespace, no address held by host-local, no
      * netfilter rule naming a container (portmap's per-container chains gone; only its shared chains stay),
-     * no container namespace, no conmon (nor its exit command, awaited first), and nothing of the test's in
+     * no libcni cache entry, no container namespace, no conmon (nor its exit command, awaited first), and nothing of the test's in
      * the machine's own namespace.
      */
     private static void assertNothingLeft(String who, ThrowawayNamespace host, Podman pm, List<Path> sandboxes) throws Exception {
@@ -196,6 +197,7 @@ class CniPodmanTest {
         for (String line : rules.lines().toList()) {
             assertFalse(line.contains("10.200.") || line.startsWith(":CNI-DN-") || line.matches(":CNI-[0-9a-f]{24} .*"), who + ": left in netfilter: " + line);
         }
+        assertEquals(List.of(), pm.cniCache(), who + ": libcni's cache entries left");
         for (Path s : sandboxes) assertFalse(Files.exists(s), who + ": container namespace left: " + s);
         String root = Ip.run("-br", "link").out();
         for (String br : List.of("pm0", "pm1", "pm2")) assertFalse(root.matches("(?s)(.*\\n)?" + br + "\\s.*"), "a bridge in the machine's namespace: " + root);

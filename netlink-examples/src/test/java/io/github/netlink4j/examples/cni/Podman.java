@@ -43,6 +43,10 @@ final class Podman implements AutoCloseable {
     private final ThrowawayNamespace host;
     private final LauncherRig rig;
     private final List<Path> sandboxes = new ArrayList<>();
+    private static final Path CNI_CACHE = Path.of("/var/lib/cni/results");
+    private final String netPrefix = ThrowawayNamespace.uniqueName("pm").substring(5) + "-";
+    /** The cgroup (cgroupfs, in every hierarchy) the containers and their conmons go under, removed on close. */
+    private final String cgroupParent = "/" + ThrowawayNamespace.uniqueName("podman");
     final Path dir;
     /** Where host-local keeps its allocations for every network of {@link #network}. */
     final Path ipam;
@@ -159,6 +163,19 @@ final class Podman implements AutoCloseable {
         return tar;
     }
 
+    /** Network {@code name} of this podman: the prefix keeps libcni's cache entries, named by network, this test's. */
+    String net(String name) {
+        return netPrefix + name;
+    }
+
+    /** libcni's cache entries (podman 4.3 keeps them in /var/lib/cni/results, not configurable) of this podman's networks. */
+    List<Path> cniCache() throws IOException {
+        if (!Files.isDirectory(CNI_CACHE)) return List.of();
+        try (var s = Files.list(CNI_CACHE)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(netPrefix)).toList();
+        }
+    }
+
     /** Writes network {@code name}'s conflist: {@code plugins} (JSON objects, comma separated) under CNI 1.0.0. */
     void network(String name, String plugins) throws IOException {
         Files.writeString(dir.resolve("net.d").resolve(name + ".conflist"),
@@ -177,7 +194,9 @@ final class Podman implements AutoCloseable {
     Result run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + host.name(), "podman"));
         cmd.addAll(List.of("--root", dir.resolve("store").toString(), "--runroot", dir.resolve("run").toString(), "--storage-driver", "vfs"));
-        cmd.addAll(List.of(args));
+        cmd.add(args[0]);
+        if (args[0].equals("run")) cmd.addAll(List.of("--cgroup-parent", cgroupParent));
+        cmd.addAll(List.of(args).subList(1, args.length));
         Map<String, String> env = new HashMap<>();
         env.put("CONTAINERS_CONF", dir.resolve("containers.conf").toString());
         env.put("CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString());
@@ -241,6 +260,26 @@ final class Podman implements AutoCloseable {
         }
     }
 
+    /** Removes {@link #cgroupParent} (and conmon's cgroup inside) from each hierarchy, empty once the containers are gone. */
+    private void removeCgroups() throws IOException {
+        List<Path> hierarchies;
+        try (var s = Files.list(Path.of("/sys/fs/cgroup"))) {
+            hierarchies = s.toList();
+        }
+        hierarchies = new ArrayList<>(hierarchies);
+        hierarchies.add(Path.of("/sys/fs/cgroup"));
+        for (Path h : hierarchies) {
+            Path parent = h.resolve(cgroupParent.substring(1));
+            if (!Files.isDirectory(parent)) continue;
+            List<Path> children;
+            try (var s = Files.list(parent)) {
+                children = s.filter(Files::isDirectory).toList();
+            }
+            for (Path c : children) Files.delete(c);
+            Files.delete(parent);
+        }
+    }
+
     /**
      * Removes every container (each container's DEL runs then), ends what podman left running under
      * {@code dir} (by pid: only this test's), and deletes the namespaces {@link #sandbox} saw that are still there.
@@ -255,6 +294,8 @@ final class Podman implements AutoCloseable {
             // what is left is ended below
         }
         for (ProcessHandle h : running()) h.destroyForcibly();
+        removeCgroups();
+        for (Path p : cniCache()) Files.delete(p);
         for (Path p : sandboxes) {
             String name = p.getFileName().toString();
             if (p.getParent().equals(Path.of("/run/netns")) && NetNamespace.exists(name)) NetNamespace.delete(name);
