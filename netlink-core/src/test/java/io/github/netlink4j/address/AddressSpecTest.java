@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,5 +117,17 @@ class AddressSpecTest {
         assertEquals(0x10, AddressFlag.HOMEADDRESS.bit());
         assertThrows(NullPointerException.class, () -> address(AddressFamily.INET, V4, 24, Optional.empty(), Optional.empty(), 0, null,
                 Address.FOREVER));
+    }
+
+    @Test
+    void aRecordKeepsTheDecodersFlagSetAndCopiesAnyOther() {
+        Set<AddressFlag> decoded = AddressFlag.fromBits(0x80);
+        assertSame(decoded, new Address(AddressFamily.INET, 3, V4, 24, Optional.empty(), Optional.empty(), Optional.empty(), RouteScope.UNIVERSE,
+                0x80, decoded, Address.FOREVER, Address.FOREVER).flags());
+        Set<AddressFlag> mine = new HashSet<>(Set.of(AddressFlag.PERMANENT));
+        Address a = new Address(AddressFamily.INET, 3, V4, 24, Optional.empty(), Optional.empty(), Optional.empty(), RouteScope.UNIVERSE, 0x80,
+                mine, Address.FOREVER, Address.FOREVER);
+        mine.add(AddressFlag.SECONDARY);
+        assertEquals(Set.of(AddressFlag.PERMANENT), a.flags());
     }
 }

@@ -6,16 +6,20 @@ import io.github.netlink4j.common.RawAttribute;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -196,5 +200,34 @@ class LinkTest {
         // ip's print_link_flags order, not the bits' order: LOOPBACK before BROADCAST, NOARP after MULTICAST, UP near the end
         assertEquals("5: x0: <LOOPBACK,NOARP,PROMISC,SLAVE,UP> mtu 1500 state DOWN mode DEFAULT link/loopback",
                 link(x -> { x.type = 772; x.rawFlags = 0x1 | 0x8 | 0x40 | 0x80 | 0x100 | 0x800; }).toString());
+    }
+
+    @Test
+    void theDecodersImmutableCollectionsAreKeptAndOthersCopied() {
+        Set<LinkFlag> decoded = LinkFlag.fromBits(0x1003);
+        List<RawAttribute> area = RawAttribute.listOf(new byte[] {8, 0, 43, 0, 1, 2, 3, 4});
+        Link kept = new Link(1, "x0", 1, 0x1003, decoded, OperState.UP, LinkMode.DEFAULT, 1500, OptionalInt.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(), 0, OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), area, LinkDetails.NONE,
+                Optional.empty(), Optional.empty());
+        assertSame(decoded, kept.flags());
+        assertSame(area, kept.unknown());
+        // a malformed area is refused when it is read, not when the record is made (the area's split is lazy)
+        List<RawAttribute> bad = RawAttribute.listOf(new byte[] {40, 0, 43, 0, 1, 2, 3, 4});
+        Link lazy = new Link(1, "x0", 1, 0, Set.of(), OperState.UP, LinkMode.DEFAULT, 1500, OptionalInt.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(), 0, OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), bad, LinkDetails.NONE,
+                Optional.empty(), Optional.empty());
+        assertThrows(IllegalStateException.class, () -> lazy.unknown().size());
+        Set<LinkFlag> mine = new HashSet<>(Set.of(LinkFlag.UP));
+        List<RawAttribute> list = new ArrayList<>(List.of(RawAttribute.of(43, new byte[4])));
+        Link copied = new Link(1, "x0", 1, 1, mine, OperState.UP, LinkMode.DEFAULT, 1500, OptionalInt.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(), 0, OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), list, LinkDetails.NONE,
+                Optional.empty(), Optional.empty());
+        mine.add(LinkFlag.PROMISC);
+        list.clear();
+        assertEquals(Set.of(LinkFlag.UP), copied.flags(), "the caller's set is copied");
+        assertEquals(1, copied.unknown().size(), "the caller's list is copied");
     }
 }

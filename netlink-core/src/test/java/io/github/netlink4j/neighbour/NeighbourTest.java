@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -78,5 +80,21 @@ class NeighbourTest {
         assertEquals(Set.of(), NeighbourState.fromBits(0), "NUD_NONE");
         assertEquals(0x08, NeighbourFlag.PROXY.bit());
         assertEquals(0x80, NeighbourFlag.toBits(EnumSet.of(NeighbourFlag.ROUTER)));
+    }
+
+    @Test
+    void aRecordKeepsTheDecodersSetsAndCopiesAnyOther() {
+        Set<NeighbourState> state = NeighbourState.fromBits(0x80);
+        Set<NeighbourFlag> flags = NeighbourFlag.fromBits(0x08);
+        Neighbour kept = new Neighbour(AddressFamily.INET, 3, Optional.of(IP), Optional.empty(), 0x80, state, 0x08, flags);
+        assertSame(state, kept.state());
+        assertSame(flags, kept.flags());
+        Set<NeighbourState> myState = new HashSet<>(Set.of(NeighbourState.STALE));
+        Set<NeighbourFlag> myFlags = new HashSet<>(Set.of(NeighbourFlag.ROUTER));
+        Neighbour copied = new Neighbour(AddressFamily.INET, 3, Optional.of(IP), Optional.empty(), 0x04, myState, 0x80, myFlags);
+        myState.add(NeighbourState.PROBE);
+        myFlags.add(NeighbourFlag.PROXY);
+        assertEquals(Set.of(NeighbourState.STALE), copied.state());
+        assertEquals(Set.of(NeighbourFlag.ROUTER), copied.flags());
     }
 }

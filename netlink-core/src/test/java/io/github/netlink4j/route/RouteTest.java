@@ -5,6 +5,8 @@ import io.github.netlink4j.common.AddressFamily;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,6 +15,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,5 +90,28 @@ class RouteTest {
                 OptionalInt.of(1), OptionalLong.of(0), OptionalLong.empty());
         assertEquals("local 10.200.0.5 dev if1 table local proto unspec scope host src 10.200.0.5", r.toString());
         assertEquals(List.of("local"), r.cacheFlags());
+    }
+
+    @Test
+    void recordsKeepTheDecodersFlagSetsAndCopyAnyOther() {
+        Set<RouteFlag> decoded = RouteFlag.fromBits(0x200);
+        assertSame(decoded, new Route(AddressFamily.INET, Optional.empty(), 0, RouteTable.MAIN, RouteProtocol.BOOT, RouteScope.UNIVERSE,
+                RouteType.UNICAST, 0x200, decoded, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalLong.empty(), List.of(),
+                Optional.empty(), Optional.empty(), 0, OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty()).flags());
+        Set<RouteFlag> mine = new HashSet<>(Set.of(RouteFlag.CLONED));
+        List<Nexthop> hops = new ArrayList<>(List.of(new Nexthop(Optional.empty(), 3, 1, Set.of())));
+        Route r = new Route(AddressFamily.INET, Optional.empty(), 0, RouteTable.MAIN, RouteProtocol.BOOT, RouteScope.UNIVERSE,
+                RouteType.UNICAST, 0x200, mine, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalLong.empty(), hops,
+                Optional.empty(), Optional.empty(), 0, OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty());
+        mine.add(RouteFlag.OFFLOAD);
+        hops.clear();
+        assertEquals(Set.of(RouteFlag.CLONED), r.flags());
+        assertEquals(1, r.multipath().size());
+        Set<NexthopFlag> hopFlags = NexthopFlag.fromBits(0x10);
+        assertSame(hopFlags, new Nexthop(Optional.empty(), 3, 1, hopFlags).flags());
+        Set<NexthopFlag> myHopFlags = new HashSet<>(Set.of(NexthopFlag.DEAD));
+        Nexthop h = new Nexthop(Optional.empty(), 3, 1, myHopFlags);
+        myHopFlags.add(NexthopFlag.ONLINK);
+        assertEquals(Set.of(NexthopFlag.DEAD), h.flags());
     }
 }

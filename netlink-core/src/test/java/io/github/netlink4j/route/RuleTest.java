@@ -5,13 +5,16 @@ import io.github.netlink4j.common.AddressFamily;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -91,5 +94,22 @@ class RuleTest {
                 OptionalLong.empty(), OptionalLong.empty(), List.of());
         assertEquals(OptionalInt.of(0), r.suppressPrefixLength(), "0 is a length, only -1 is none");
         assertEquals(OptionalLong.of(0xFFFF_FFFEL), r.suppressIfGroup(), "only 0xffffffff is none");
+    }
+
+    @Test
+    void aRecordKeepsTheDecodersFlagSetAndCopiesAnyOther() {
+        Set<RuleFlag> decoded = RuleFlag.fromBits(0x2);
+        Rule kept = new Rule(AddressFamily.INET, 1, Optional.empty(), 0, Optional.empty(), 0, 0, OptionalLong.empty(), OptionalLong.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), 2, decoded,
+                1, RouteTable.MAIN, OptionalLong.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), List.of());
+        assertSame(decoded, kept.flags());
+        Set<RuleFlag> mine = new HashSet<>(Set.of(RuleFlag.INVERT));
+        Rule copied = new Rule(AddressFamily.INET, 1, Optional.empty(), 0, Optional.empty(), 0, 0, OptionalLong.empty(), OptionalLong.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), 2, mine,
+                1, RouteTable.MAIN, OptionalLong.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), List.of());
+        mine.add(RuleFlag.PERMANENT);
+        assertEquals(Set.of(RuleFlag.INVERT), copied.flags());
     }
 }
