@@ -1,6 +1,7 @@
 package io.github.netlink4j.link;
 
 import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.common.NamespaceHandle;
 
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,10 @@ class LinkSpecTest {
     void aVethsPeerNamespaceIsKeptBesideTheRest() {
         LinkSpec.Veth v = LinkSpec.veth("a", "b").withOptions(UP_1400);
         assertEquals(Optional.empty(), v.peerNamespace());
+        NamespaceHandle ns = () -> 42; // a descriptor number only: nothing is opened or sent here
+        LinkSpec.Veth there = v.withPeerNamespace(ns);
+        assertEquals(new LinkSpec.Veth("a", "b", Optional.of(ns), UP_1400), there);
+        assertEquals(there, there.withOptions(LinkOptions.DEFAULTS).withOptions(UP_1400), "the namespace survives withOptions");
         assertThrows(IllegalArgumentException.class, () -> LinkSpec.veth("a", "b:c"), "the peer's name is checked");
         assertThrows(NullPointerException.class, () -> new LinkSpec.Veth("a", "b", null, LinkOptions.DEFAULTS));
     }
