@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.function.IntFunction;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,5 +159,20 @@ class NexthopObjectSpecTest {
         assertEquals("id 40 via 10.200.0.1 dev if3", n.toString());
         assertEquals("id 42 blackhole", single(42, Optional.empty(), OptionalInt.empty(), true, false, 0).toString());
         assertEquals("id 43 via 10.200.0.1 fdb", single(43, Optional.of(GW), OptionalInt.empty(), false, true, 0).toString());
+    }
+
+    @Test
+    void aRecordKeepsTheDecodersFlagSetAndCopiesAnyOther() {
+        Set<NexthopFlag> decoded = NexthopFlag.fromBits(0x4);
+        assertSame(decoded, new NexthopObject(1, Optional.of(AddressFamily.INET), RouteScope.UNIVERSE, RouteProtocol.BOOT, 4, decoded,
+                Optional.of(GW), OptionalInt.of(3), false, false, List.of(), Optional.empty(), Optional.empty(), List.of()).flags());
+        Set<NexthopFlag> mine = new HashSet<>(Set.of(NexthopFlag.ONLINK));
+        List<NexthopObject.Member> members = new ArrayList<>(MEMBERS);
+        NexthopObject n = new NexthopObject(1, Optional.empty(), RouteScope.UNIVERSE, RouteProtocol.BOOT, 4, mine, Optional.empty(),
+                OptionalInt.empty(), false, false, members, Optional.empty(), Optional.empty(), List.of());
+        mine.add(NexthopFlag.DEAD);
+        members.clear();
+        assertEquals(Set.of(NexthopFlag.ONLINK), n.flags());
+        assertEquals(MEMBERS, n.group());
     }
 }

@@ -33,6 +33,9 @@ class RouteVocabularyTest {
         assertEquals("252", new RouteTable(252).toString());
         assertEquals("4294967295", RouteTable.of(0xFFFF_FFFFL).toString());
         assertThrows(IllegalArgumentException.class, () -> RouteTable.of(-1));
+        assertEquals(0, new RouteTable(0).value(), "the constructor takes the reserved ids too");
+        assertEquals(0xFFFF_FFFFL, new RouteTable(0xFFFF_FFFFL).value());
+        assertThrows(IllegalArgumentException.class, () -> new RouteTable(0x1_0000_0000L));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.of("-1"));
         assertThrows(IllegalArgumentException.class, () -> RouteTable.of("4294967296"));
     }
@@ -54,6 +57,8 @@ class RouteVocabularyTest {
         assertEquals("255", RouteScope.NOWHERE.value() + "");
         assertEquals(255, RouteScope.of(255).value());
         assertThrows(IllegalArgumentException.class, () -> RouteScope.of(256), "rtm_scope is one byte");
+        assertEquals(0, new RouteScope(0).value(), "the constructor takes the named scopes too");
+        assertEquals(255, new RouteScope(255).value());
         assertThrows(IllegalArgumentException.class, () -> RouteScope.of(-1));
         assertThrows(IllegalArgumentException.class, () -> RouteScope.of("world"));
         assertThrows(IllegalArgumentException.class, () -> RouteScope.of("256"));
