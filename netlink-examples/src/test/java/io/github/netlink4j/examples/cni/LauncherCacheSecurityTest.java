@@ -189,7 +189,7 @@ class LauncherCacheSecurityTest {
     @Test
     void aCallThatCannotTrainTriesNothingAndSpoilsNothing() throws Exception {
         Path dir = rig.root.resolve("cannot");
-        // libcni's first call: VERSION with a CNI_PATH that holds no host-local
+        // a call that reaches the JVM with a CNI_PATH that holds no host-local (libcni probes with a dummy one)
         Map<String, String> env = new HashMap<>(trainFromSeed());
         env.put("CNI_PATH", "/nonexistent/dummy");
         Path args = rig.argsFile("cannot");
