@@ -110,7 +110,8 @@ class CniVersionTest {
         }
         assertFalse(Files.exists(tmp.resolve("java-ran")), "a JVM was started: " + (Files.exists(tmp.resolve("java-ran")) ? Files.readString(tmp.resolve("java-ran")) : ""));
         assertFalse(Files.exists(tmp.resolve("cache")), "a cache directory, lock or training was made");
-        // a shell and its builtins: a few ms; the JVM alone takes far longer to start
-        assertTrue(fastest.toMillis() < 50, "the fastest of 5 VERSION answers took " + fastest.toMillis() + " ms");
+        // A shell and its builtins: a few ms unloaded. The bound leaves room for a busy machine; that no JVM
+        // ran is proved above, by the recording java.
+        assertTrue(fastest.toMillis() < 100, "the fastest of 5 VERSION answers took " + fastest.toMillis() + " ms");
     }
 }
