@@ -193,6 +193,12 @@ public final class LauncherRig implements AutoCloseable {
         return r;
     }
 
+    /**
+     * What a launcher test gives the CNI launcher on stdin: a network of layer 2 only in CNI 1.1.0, whose
+     * STATUS starts the JVM and needs nothing else (VERSION, which the launcher answers itself, starts none).
+     */
+    public static final String CNI_CONF = "{\"cniVersion\":\"1.1.0\",\"name\":\"rig\",\"type\":\"netlink4j-bridge\"}";
+
     /** The environment for the CNI launcher (this module's source) to run {@code command} with the rig's JDK and jar. */
     public Map<String, String> cniEnv(String command, Path cacheDir, Path args) {
         Map<String, String> e = new HashMap<>();
@@ -205,11 +211,11 @@ public final class LauncherRig implements AutoCloseable {
         return e;
     }
 
-    /** Runs the CNI launcher for {@code command} with {@link #cniEnv} and {@code env} over it. */
+    /** Runs the CNI launcher for {@code command} with {@link #cniEnv} and {@code env} over it, {@link #CNI_CONF} on stdin. */
     public Result cni(String command, Path cacheDir, Path args, Map<String, String> env, Path cwd) throws IOException, InterruptedException {
         Map<String, String> e = cniEnv(command, cacheDir, args);
         e.putAll(env);
-        return run(List.of("sh", CNI_LAUNCHER.toString()), e, "", cwd);
+        return run(List.of("sh", CNI_LAUNCHER.toString()), e, CNI_CONF, cwd);
     }
 
     /**

@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code netlink4j-bridge}: a CNI plugin (spec 1.0.0) that does what the reference {@code bridge} plugin
+ * {@code netlink4j-bridge}: a CNI plugin (spec 1.1.0) that does what the reference {@code bridge} plugin
  * of containernetworking-plugins does for its common keys, on netlink4j: a bridge in the runtime's
  * namespace (made if missing, reused, brought up, its MAC pinned), a veth pair whose container end is
  * created directly inside the container's namespace, addresses and routes from the delegated IPAM plugin
  * (none without "ipam": a network of layer 2 only), the gateway address on the bridge and forwarding on.
  * The config is read once into a {@link NetConf}, the CNI_* variables into {@link RuntimeArgs}. ADD, DEL,
- * CHECK and VERSION; results and errors as the spec writes them.
+ * CHECK, STATUS ({@link StatusCommand}), GC ({@link GcCommand}) and VERSION; results and errors as the spec
+ * writes them.
  *
  * <p>Safer than the reference where it is sloppy: a failed ADD removes its veth and releases its IPAM
  * allocation (the bridge stays, as the reference leaves it: see {@link AddCommand}); DEL succeeds when the
@@ -32,8 +33,10 @@ import java.util.Map;
  * goes wrong, stdout carries one CNI error and the exit status is non-zero.
  */
 public final class BridgePlugin {
-    static final String VERSION = "1.0.0";
-    static final List<String> SUPPORTED = List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0");
+    /** The version of the spec this plugin speaks: its VERSION answer's, and its errors' when the config names none. */
+    static final String VERSION = "1.1.0";
+    /** The config versions it takes, oldest first. The launcher answers VERSION with a copy of this list. */
+    static final List<String> SUPPORTED = List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -94,10 +97,7 @@ public final class BridgePlugin {
         try {
             String cmd = env.getOrDefault("CNI_COMMAND", "");
             if (cmd.equals("VERSION")) {
-                Map<String, Object> v = new LinkedHashMap<>();
-                v.put("cniVersion", VERSION);
-                v.put("supportedVersions", SUPPORTED);
-                out.println(Json.write(v));
+                out.println(versionAnswer());
                 return 0;
             }
             Map<String, Object> json = NetConf.json(stdin);
@@ -105,10 +105,23 @@ public final class BridgePlugin {
             if (!SUPPORTED.contains(version)) throw new CniError(1, "incompatible CNI version", "plugin supports " + SUPPORTED + ", not " + version);
             NetConf conf = NetConf.of(json);
             return switch (cmd) {
-                case "ADD" -> add(conf, RuntimeArgs.forAdd(env), stdin);
-                case "DEL" -> del(conf, RuntimeArgs.forDel(env), stdin);
-                case "CHECK" -> check(conf, RuntimeArgs.forCheck(env), stdin);
-                default -> throw new CniError(4, "invalid CNI_COMMAND", "\"" + cmd + "\" is not ADD, DEL, CHECK or VERSION");
+                case "ADD" -> {
+                    RuntimeArgs args = RuntimeArgs.forAdd(env);
+                    yield add(conf, args, ipamConfig(conf, json, stdin));
+                }
+                case "DEL" -> del(conf, RuntimeArgs.forDel(env), ipamConfig(conf, json, stdin));
+                case "CHECK" -> check(conf, RuntimeArgs.forCheck(env), ipamConfig(conf, json, stdin));
+                case "STATUS" -> {
+                    since110(cmd, version);
+                    StatusCommand.run(env, conf, stdin);
+                    yield 0;
+                }
+                case "GC" -> {
+                    since110(cmd, version);
+                    GcCommand.run(env, conf, json, stdin);
+                    yield 0;
+                }
+                default -> throw new CniError(4, "invalid CNI_COMMAND", "\"" + cmd + "\" is not ADD, DEL, CHECK, STATUS, GC or VERSION");
             };
         } catch (CniError e) {
             error(version, e.code, e.getMessage(), e.details);
@@ -119,6 +132,31 @@ public final class BridgePlugin {
             error(version, 999, "internal error", e.toString());
         }
         return 1;
+    }
+
+    /**
+     * The VERSION answer, as the spec's reference library writes it: the version this plugin speaks and all
+     * it takes, whatever the input. The launcher prints the same bytes without starting a JVM
+     * (CniVersionTest holds the two equal).
+     */
+    static String versionAnswer() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("cniVersion", VERSION);
+        v.put("supportedVersions", SUPPORTED);
+        return Json.write(v);
+    }
+
+    /** STATUS and GC came with 1.1.0: a config of an older version cannot ask for them (as the reference library answers). */
+    private static void since110(String cmd, String version) throws CniError {
+        if (SUPPORTED.indexOf(version) < SUPPORTED.indexOf("1.1.0")) {
+            throw new CniError(1, "incompatible CNI version", "config version " + version + " does not allow " + cmd + ", which needs 1.1.0");
+        }
+    }
+
+    /** The config the IPAM plugin gets: a 1.1.0 one asks the plugin which versions it reads ({@link Ipam#configFor}). */
+    private String ipamConfig(NetConf conf, Map<String, Object> json, String stdin) throws Exception {
+        if (conf.ipamType().isEmpty() || !conf.cniVersion().equals("1.1.0")) return stdin;
+        return Ipam.configFor(Ipam.versions(env, conf.ipamType().get()), json, stdin);
     }
 
     private void error(String version, int code, String msg, String details) {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,6 +80,34 @@ final class Ipam {
             throw new CniError(6, "failed to decode the IPAM plugin's result", type + ": " + e.getMessage());
         }
         throw new CniError(6, "failed to decode the IPAM plugin's result", type + ": not a JSON object");
+    }
+
+    /**
+     * The versions of the CNI spec the IPAM plugin {@code type} speaks, from its VERSION answer: a plugin
+     * older than the config (Debian's host-local knows 1.0.0 at most) refuses a 1.1.0 config with "incompatible
+     * CNI versions", and knows neither STATUS nor GC.
+     */
+    static List<String> versions(Map<String, String> env, String type) throws CniError, IOException, InterruptedException {
+        Map<String, Object> answer = exec(env, type, "VERSION", "{\"cniVersion\":\"" + BridgePlugin.VERSION + "\"}");
+        if (answer.get("supportedVersions") instanceof List<?> l && l.stream().allMatch(String.class::isInstance)) {
+            return l.stream().map(String.class::cast).toList();
+        }
+        throw new CniError(6, "failed to decode the IPAM plugin's result", type + " VERSION: no list of supportedVersions");
+    }
+
+    /**
+     * The config as the IPAM plugin can read it: as it came, unless it is 1.1.0 and the plugin knows only
+     * 1.0.0, then the same config labelled 1.0.0. For ADD, DEL and CHECK 1.1.0 changed nothing a result or
+     * an IPAM config holds, so the plugin's 1.0.0 answer is the 1.1.0 one; a config the plugin cannot read
+     * either way goes as it came, and the plugin's refusal is the answer.
+     */
+    static String configFor(List<String> ipamVersions, Map<String, Object> json, String stdin) {
+        String version = String.valueOf(json.get("cniVersion"));
+        if (ipamVersions.contains(version) || !version.equals("1.1.0") || !ipamVersions.contains("1.0.0")) return stdin;
+        Map<String, Object> older = new LinkedHashMap<>(json);
+        older.put("cniVersion", "1.0.0");
+        older.keySet().removeIf(k -> k.startsWith("cni.dev/"));
+        return Json.write(older);
     }
 
     private static Path find(Map<String, String> env, String type) throws NoAllocation {

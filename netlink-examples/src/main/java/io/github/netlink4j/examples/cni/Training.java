@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code netlink4j-bridge --train}: the run the launcher records its AOT cache from. It does what a
- * runtime's calls do (ADD, CHECK, DEL, and one refused config) with everything in places nobody else
+ * runtime's calls do (STATUS, ADD, CHECK, DEL, and one refused config; a config of 1.1.0, the newest,
+ * whose calls also ask the IPAM plugin for its versions) with everything in places nobody else
  * can see: the "host" and the container are two anonymous namespaces this process makes (gone when
  * it closes them), host-local keeps its allocation in a temporary directory that is deleted. Nothing
  * in the namespace the launcher was started in is touched. Exit 0 only if every call answered as a
@@ -32,7 +33,7 @@ final class Training {
         Path dir = null;
         try (NetNamespace host = NetNamespace.createAnonymous(); NetNamespace container = NetNamespace.createAnonymous()) {
             dir = Files.createTempDirectory("nl4j-cni-train");
-            String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"netlink4j-training\",\"type\":\"netlink4j-bridge\",\"bridge\":\"cnitrain0\","
+            String conf = "{\"cniVersion\":\"1.1.0\",\"name\":\"netlink4j-training\",\"type\":\"netlink4j-bridge\",\"bridge\":\"cnitrain0\","
                     + "\"isGateway\":true,\"isDefaultGateway\":true,\"hairpinMode\":true,\"mtu\":1400,"
                     + "\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.200.251.0/24\",\"dataDir\":\"" + dir + "\"}}";
             Map<String, String> env = new HashMap<>();
@@ -40,6 +41,7 @@ final class Training {
             env.put("CNI_NETNS", "/proc/" + ProcessHandle.current().pid() + "/fd/" + container.fd());
             env.put("CNI_IFNAME", "eth0");
             env.put("CNI_PATH", cniPath);
+            call(env, host, "STATUS", conf, 0);
             String added = call(env, host, "ADD", conf, 0);
             call(env, host, "CHECK", conf.substring(0, conf.length() - 1) + ",\"prevResult\":" + added + "}", 0);
             call(env, host, "DEL", conf, 0);

@@ -124,12 +124,14 @@ class CniLauncherTest {
                 + "\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.200.42.0/24\",\"dataDir\":\"" + tmp.resolve("ipam") + "\"}}";
     }
 
+    /** STATUS, which starts the JVM (VERSION does not): it runs with a JDK the launcher found, and finds host-local. */
     @Test
-    void findsAJdkOfItsOwnAndAnswersVersion() throws Exception {
+    void findsAJdkOfItsOwnAndAnswersStatus() throws Exception {
         ThrowawayNamespace host = ns("cni-l");
-        Result r = launch(host, Map.of("NETLINK4J_AOT", "0"), "VERSION", "", "");
+        String conf = "{\"cniVersion\":\"1.1.0\",\"name\":\"t2\",\"type\":\"netlink4j-bridge\",\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.200.42.0/24\"}}";
+        Result r = launch(host, Map.of("NETLINK4J_AOT", "0"), "STATUS", "", conf);
         assertEquals(0, r.exit(), r.out());
-        assertTrue(((List<?>) ((Map<?, ?>) Json.parse(r.out())).get("supportedVersions")).contains("1.0.0"), r.out());
+        assertEquals("", r.out());
     }
 
     @Test

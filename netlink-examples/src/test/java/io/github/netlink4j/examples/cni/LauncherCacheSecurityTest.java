@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * which jip shares) loads, makes, retries and leaves behind. A launcher runs as root, and loading a cache
  * is running code from it: a cache another user could have written is never loaded, a cache is checked
  * before it is used, a cache that crashes the JVM costs no call, and a training that cannot succeed is
- * not attempted again and again. Calls are VERSION, which needs nothing but the JVM.
+ * not attempted again and again. Calls are STATUS of a network of layer 2 only ({@link LauncherRig#CNI_CONF}),
+ * which needs nothing but the JVM (VERSION starts none).
  */
 class LauncherCacheSecurityTest {
     private static LauncherRig rig;
@@ -45,7 +46,7 @@ class LauncherCacheSecurityTest {
         assertTrue(Files.isExecutable(Path.of("/usr/lib/cni/host-local")), ".ci/run installs containernetworking-plugins");
         rig = LauncherRig.create();
         Path dir = rig.root.resolve("seed");
-        Result r = rig.cni("VERSION", dir, rig.argsFile("seed"), Map.of(), rig.root);
+        Result r = rig.cni("STATUS", dir, rig.argsFile("seed"), Map.of(), rig.root);
         assertEquals(0, r.exit(), r.err());
         rig.awaitQuiet();
         List<String> caches = names(dir).stream().filter(n -> n.endsWith(".aot")).toList();
@@ -80,10 +81,10 @@ class LauncherCacheSecurityTest {
         return cache;
     }
 
-    private static void assertVersionAnswer(Result r) {
+    /** STATUS succeeded: exit 0 and, as the spec wants, nothing on stdout (nor anything of the JVM's). */
+    private static void assertStatusAnswer(Result r) {
         assertEquals(0, r.exit(), r.err());
-        assertEquals(1, r.out().lines().count(), "nothing but the answer on stdout: " + r.out());
-        assertTrue(((List<?>) ((Map<?, ?>) Json.parse(r.out())).get("supportedVersions")).contains("1.0.0"), r.out());
+        assertEquals("", r.out(), "nothing on stdout");
     }
 
     private static Map<String, String> trainFromSeed() {
@@ -113,7 +114,7 @@ class LauncherCacheSecurityTest {
         }
         List<String> before = names(dir);
         Path args = rig.argsFile("plant-" + planting);
-        assertVersionAnswer(rig.cni("VERSION", dir, args, trainFromSeed(), rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, args, trainFromSeed(), rig.root));
         rig.awaitQuiet();
         List<String> calls = LauncherRig.calls(args);
         assertTrue(calls.stream().noneMatch(c -> c.contains("-XX:AOTCache=" + dir.resolve(seedName))), "the planted cache was loaded: " + calls);
@@ -126,8 +127,8 @@ class LauncherCacheSecurityTest {
     @Test
     void makesItsDirectoryAndCachePrivateWhateverTheUmask() throws Exception {
         Path parent = rig.root.resolve("umask"), dir = parent.resolve("netlink4j");
-        Map<String, String> env = rig.cniEnv("VERSION", dir, rig.argsFile("umask"));
-        assertVersionAnswer(rig.run(List.of("sh", "-c", "umask 000; exec sh \"$0\"", LauncherRig.CNI_LAUNCHER.toString()), env, "", rig.root));
+        Map<String, String> env = rig.cniEnv("STATUS", dir, rig.argsFile("umask"));
+        assertStatusAnswer(rig.run(List.of("sh", "-c", "umask 000; exec sh \"$0\"", LauncherRig.CNI_LAUNCHER.toString()), env, LauncherRig.CNI_CONF, rig.root));
         rig.awaitQuiet();
         assertEquals("rwx------", mode(parent), "a parent it made");
         assertEquals("rwx------", mode(dir));
@@ -142,8 +143,8 @@ class LauncherCacheSecurityTest {
         Path cache = plantSeed(dir);
         LauncherRig.corrupt(cache);
         Path args = rig.argsFile("crash");
-        Result r = rig.cni("VERSION", dir, args, Map.of(), cwd);
-        assertVersionAnswer(r);
+        Result r = rig.cni("STATUS", dir, args, Map.of(), cwd);
+        assertStatusAnswer(r);
         assertTrue(r.err().contains("removed it"), r.err());
         assertFalse(Files.exists(cache), "the cache is gone");
         assertEquals(List.of(), names(cwd), "no crash report in the caller's directory");
@@ -160,26 +161,26 @@ class LauncherCacheSecurityTest {
         Path dir = rig.root.resolve("verify");
         Map<String, String> env = Map.of("NL4J_TRAIN_FROM", broken.toString());
         Path first = rig.argsFile("verify-1");
-        assertVersionAnswer(rig.cni("VERSION", dir, first, env, rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, first, env, rig.root));
         rig.awaitQuiet();
         assertTrue(LauncherRig.calls(first).stream().anyMatch(c -> c.contains("-XX:AOTCacheOutput=")), "trained: " + LauncherRig.calls(first));
         List<String> files = names(dir);
         assertTrue(files.stream().noneMatch(f -> f.endsWith(".aot")), "a broken cache in place: " + files);
         assertEquals(List.of("cni-bridge-" + key() + ".failed"), files);
         Path second = rig.argsFile("verify-2");
-        assertVersionAnswer(rig.cni("VERSION", dir, second, env, rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, second, env, rig.root));
         rig.awaitQuiet();
         assertEquals(1, LauncherRig.calls(second).size(), "no training the day after a failed one: " + LauncherRig.calls(second));
         // "A day": still none 23 hours on, and a new training once it is over.
         Path failed = dir.resolve("cni-bridge-" + key() + ".failed");
         java.nio.file.Files.setLastModifiedTime(failed, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(23))));
         Path third = rig.argsFile("verify-3");
-        assertVersionAnswer(rig.cni("VERSION", dir, third, env, rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, third, env, rig.root));
         rig.awaitQuiet();
         assertEquals(1, LauncherRig.calls(third).size(), "no training 23 hours after a failed one: " + LauncherRig.calls(third));
         java.nio.file.Files.setLastModifiedTime(failed, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))));
         Path fourth = rig.argsFile("verify-4");
-        assertVersionAnswer(rig.cni("VERSION", dir, fourth, env, rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, fourth, env, rig.root));
         rig.awaitQuiet();
         assertTrue(LauncherRig.calls(fourth).stream().anyMatch(c -> c.contains("-XX:AOTCacheOutput=")),
                 "a day after a failed training, the next call trains again: " + LauncherRig.calls(fourth));
@@ -188,27 +189,27 @@ class LauncherCacheSecurityTest {
     @Test
     void aCallThatCannotTrainTriesNothingAndSpoilsNothing() throws Exception {
         Path dir = rig.root.resolve("cannot");
-        // libcni's first call: VERSION with a CNI_PATH that holds no host-local
+        // a call that reaches the JVM with a CNI_PATH that holds no host-local (libcni probes with a dummy one)
         Map<String, String> env = new HashMap<>(trainFromSeed());
         env.put("CNI_PATH", "/nonexistent/dummy");
         Path args = rig.argsFile("cannot");
-        assertVersionAnswer(rig.cni("VERSION", dir, args, env, rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, args, env, rig.root));
         rig.awaitQuiet();
         assertFalse(Files.exists(dir), "made its cache directory");
         // a user who is not root cannot make namespaces: nothing is tried in their home either
         Path home = Files.createDirectory(rig.root.resolve("home-nobody"));
         chown(home, NOBODY);
-        Map<String, String> user = rig.cniEnv("VERSION", dir, args);
+        Map<String, String> user = rig.cniEnv("STATUS", dir, args);
         user.remove("NETLINK4J_CACHE_DIR");
         user.put("HOME", home.toString());
         user.putAll(trainFromSeed());
-        assertVersionAnswer(rig.run(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
-                "sh", LauncherRig.CNI_LAUNCHER.toString()), user, "", rig.root));
+        assertStatusAnswer(rig.run(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
+                "sh", LauncherRig.CNI_LAUNCHER.toString()), user, LauncherRig.CNI_CONF, rig.root));
         rig.awaitQuiet();
         assertEquals(List.of(), names(home), "made something in the user's home");
         assertTrue(LauncherRig.calls(args).stream().noneMatch(c -> c.contains("-XX:AOTCacheOutput=")), "trained: " + LauncherRig.calls(args));
         // and the next call that can, trains
-        assertVersionAnswer(rig.cni("VERSION", dir, rig.argsFile("can"), trainFromSeed(), rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, rig.argsFile("can"), trainFromSeed(), rig.root));
         rig.awaitQuiet();
         assertEquals(List.of(seedName), names(dir));
     }
@@ -225,7 +226,7 @@ class LauncherCacheSecurityTest {
         Files.write(dir.resolve(base + "." + dead + ".tmp.config"), new byte[1024]);
         Files.write(dir.resolve(base + ".aot." + dead + ".tmp"), new byte[1024]); // an earlier launcher's name
         Files.write(dir.resolve(base + "." + live + ".tmp"), new byte[1024]); // a training still at work
-        assertVersionAnswer(rig.cni("VERSION", dir, rig.argsFile("killed"), trainFromSeed(), rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, rig.argsFile("killed"), trainFromSeed(), rig.root));
         rig.awaitQuiet();
         assertEquals(List.of(base + "." + live + ".tmp", seedName), names(dir));
     }
@@ -235,7 +236,7 @@ class LauncherCacheSecurityTest {
         Path dir = privateDir("locked");
         Path lock = Files.writeString(dir.resolve("cni-bridge-" + key() + ".lock"), ProcessHandle.current().pid() + "\n");
         Path args = rig.argsFile("locked");
-        assertVersionAnswer(rig.cni("VERSION", dir, args, trainFromSeed(), rig.root));
+        assertStatusAnswer(rig.cni("STATUS", dir, args, trainFromSeed(), rig.root));
         rig.awaitQuiet();
         assertEquals(1, LauncherRig.calls(args).size(), "a second training: " + LauncherRig.calls(args));
         assertEquals(List.of(lock.getFileName().toString()), names(dir));
@@ -257,7 +258,7 @@ class LauncherCacheSecurityTest {
             case MISSING -> { }
         }
         Path args = rig.argsFile("lib-" + state);
-        Result r = rig.run(List.of("sh", launcher.toString()), rig.cniEnv("VERSION", rig.root.resolve("lib-cache"), args), "", rig.root);
+        Result r = rig.run(List.of("sh", launcher.toString()), rig.cniEnv("STATUS", rig.root.resolve("lib-cache"), args), LauncherRig.CNI_CONF, rig.root);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertEquals(999, ((Number) ((Map<?, ?>) Json.parse(r.out())).get("code")).intValue(), r.out());
         assertEquals(List.of(), LauncherRig.calls(args), "a JVM started");
@@ -272,8 +273,8 @@ class LauncherCacheSecurityTest {
         Files.copy(rig.jar, cni.resolveSibling("jip.jar"));
         Path link = Files.createDirectories(rig.root.resolve("opt/cni/bin")).resolve("netlink4j-bridge"); // no jar in opt/cni
         Files.createSymbolicLink(link, launcher);
-        Map<String, String> env = rig.cniEnv("VERSION", rig.root.resolve("link-cache"), rig.argsFile("link"));
+        Map<String, String> env = rig.cniEnv("STATUS", rig.root.resolve("link-cache"), rig.argsFile("link"));
         env.remove("NETLINK4J_JAR");
-        assertVersionAnswer(rig.run(List.of(link.toString()), env, "", rig.root));
+        assertStatusAnswer(rig.run(List.of(link.toString()), env, LauncherRig.CNI_CONF, rig.root));
     }
 }
