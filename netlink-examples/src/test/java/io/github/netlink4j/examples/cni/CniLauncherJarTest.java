@@ -113,6 +113,23 @@ class CniLauncherJarTest {
         assertEquals(List.of(), calls("jar-" + state), "a JVM started");
     }
 
+    /**
+     * The error names the path, and a path may hold quotes, backslashes and control characters: the answer is still
+     * one JSON object (the runtime parses it), in the version the plugin speaks.
+     */
+    @Test
+    void anErrorNamingAStrangePathIsStillJson() throws Exception {
+        String odd = "odd \"dir\\ with\ta tab";
+        Path launcher = install(rig.root.resolve(odd).resolve("bin"), false);
+        Result r = status(launcher, "odd");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        Map<?, ?> error = (Map<?, ?>) Json.parse(r.out());
+        assertEquals("plugin jar not found", error.get("msg"), r.out());
+        assertEquals("1.1.0", error.get("cniVersion"), r.out());
+        assertTrue(((String) error.get("details")).contains(odd + "/bin/netlink4j-bridge"), r.out());
+        assertEquals(List.of(), calls("odd"), "a JVM started");
+    }
+
     @Test
     void noJarAnywhereIsACniError() throws Exception {
         Path launcher = install(rig.root.resolve("none/bin"), false);
