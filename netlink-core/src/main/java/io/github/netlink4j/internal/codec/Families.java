@@ -21,7 +21,7 @@ import io.github.netlink4j.route.Rule;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.lang.reflect.Field;
 
 /**
  * The registry of rtnetlink object families: one descriptor each, and {@link #ALL}, the one list the
@@ -151,13 +151,30 @@ public final class Families {
 
     /**
      * IFLA_*: a link message's own attributes (less the constants of the nested spaces that share the
-     * prefix), IFLA_LINKINFO's IFLA_INFO_*, and IFLA_INFO_DATA named by each kind's table.
+     * prefix), IFLA_LINKINFO's IFLA_INFO_*, and IFLA_INFO_DATA named by the kind IFLA_INFO_KIND names.
      */
     private static AttrTable linkNames() {
-        Map<String, AttrTable> data = LinkKinds.dataTables();
-        List<String> nested = new ArrayList<>(List.of("IFLA_INFO_"));
-        for (AttrTable t : data.values()) if (!nested.contains(t.prefix())) nested.add(t.prefix());
-        AttrTable info = AttrTable.of(IfLink.class, "IFLA_INFO_").nestBy(IfLink.IFLA_INFO_DATA, IfLink.IFLA_INFO_KIND, data::get);
-        return AttrTable.of(IfLink.class, "IFLA_", nested.toArray(String[]::new)).nest(IfLink.IFLA_LINKINFO, info);
+        AttrTable info = AttrTable.of(IfLink.class, "IFLA_INFO_").nestBy(IfLink.IFLA_INFO_DATA, IfLink.IFLA_INFO_KIND, LinkKinds::dataNames);
+        return AttrTable.of(IfLink.class, "IFLA_", nestedPrefixes()).nest(IfLink.IFLA_LINKINFO, info);
+    }
+
+    /**
+     * The prefixes of the spaces nested under IFLA_ (IFLA_INFO_, IFLA_VXLAN_, IFLA_BRPORT_, …), found as
+     * the prefix of a two-word constant numbered 1, the first of its space after _UNSPEC; the link
+     * message's own number 1, IFLA_ADDRESS, is one word.
+     */
+    private static String[] nestedPrefixes() {
+        List<String> out = new ArrayList<>();
+        for (Field f : IfLink.class.getFields()) {
+            String n = f.getName();
+            int second = n.indexOf('_', "IFLA_".length());
+            if (!n.startsWith("IFLA_") || second < 0 || f.getType() != int.class) continue;
+            try {
+                if (f.getInt(null) == 1 && !out.contains(n.substring(0, second + 1))) out.add(n.substring(0, second + 1));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 }

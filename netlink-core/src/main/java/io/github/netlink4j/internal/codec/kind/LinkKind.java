@@ -17,9 +17,9 @@ import java.util.function.ToIntFunction;
 /**
  * Everything the library knows about one link kind ({@code IFLA_INFO_KIND}), in one place: the spec
  * that creates it and how its IFLA_INFO_DATA is written, the record that data decodes to and the names
- * of its attributes for extended-ACK paths, and the links it refers to. {@link LinkKinds} lists them all;
- * the link codec, the attribute namer and {@code referencedLinks} ask it, never a switch of their own.
- * A kind only overrides what it has: a kind without IFLA_INFO_DATA is {@link #plain}.
+ * of its attributes for extended-ACK paths, and the links it refers to. {@link LinkKinds} finds it by its
+ * class name; the link codec, the attribute namer and {@code referencedLinks} ask it, never a switch of
+ * their own. A kind only overrides what it has; a kind without IFLA_INFO_DATA needs no descriptor.
  *
  * @param <S> the spec that creates a link of this kind
  */
@@ -37,11 +37,6 @@ public abstract class LinkKind<S extends LinkSpec> {
         this.kind = kind;
         this.specType = Objects.requireNonNull(specType);
         this.dataType = Objects.requireNonNull(dataType);
-    }
-
-    /** A kind with no IFLA_INFO_DATA either way (dummy, ifb): created by name alone, decoded as {@link LinkData.Other}. */
-    public static <S extends LinkSpec> LinkKind<S> plain(String kind, Class<S> specType) {
-        return new LinkKind<>(Objects.requireNonNull(kind), specType, LinkData.Other.class) {};
     }
 
     /** The IFLA_INFO_KIND string; null for the fallback. */

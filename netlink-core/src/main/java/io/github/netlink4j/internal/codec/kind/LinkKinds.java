@@ -3,83 +3,103 @@ package io.github.netlink4j.internal.codec.kind;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.AttrTable;
 import io.github.netlink4j.internal.wire.Attrs;
-import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.link.LinkData;
 import io.github.netlink4j.link.LinkSpec;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.ToIntFunction;
 
 /**
- * The registry of link kinds: one line per kind. The link codec decodes IFLA_INFO_DATA, writes it and
- * finds the links a spec names through here; the rtnetlink attribute names take each kind's
- * IFLA_INFO_DATA names from here. A kind not listed is decoded as {@link LinkData.Other} (the kernel has
- * many more kinds than the library types), but a spec or data record without a kind here fails
- * LinkKindsTest.
+ * Finds the descriptor of a link kind by its name: kind {@code vlan} is described by the class
+ * {@code VlanKind} in this package, {@code macvtap} by {@code MacvtapKind}. The package is the list:
+ * adding a kind is its spec record, its data record and its descriptor class, and nothing else names it.
+ * A kind with no class (the kernel has many more kinds than the library types, and {@code dummy} or
+ * {@code ifb} carry no IFLA_INFO_DATA) is {@link #OTHER}: created by name alone, its data kept raw.
+ * LinkKindsTest fails for a spec or data record that needs a descriptor and has none.
+ *
+ * <p>A descriptor is loaded the first time its kind is met, not before: a fresh JVM (jip, the CNI plugin)
+ * that creates one ifb loads no other kind's classes. Lookups compare the name with the few kinds met so
+ * far and never hash it: hashing a string made fresh for each decoded link, inlined into
+ * LinkCodec.decode, crowded the rest out of the JIT's inlining budget (DecodeBenchmark).
  */
 public final class LinkKinds {
     private LinkKinds() {}
 
-    /** Every kind the library knows. */
-    public static final List<LinkKind<?>> ALL = List.of(
-            new VethKind(),
-            new BridgeKind(),
-            new VlanKind(),
-            MacvlanKind.MACVLAN,
-            MacvlanKind.MACVTAP,
-            new IpvlanKind(),
-            new BondKind(),
-            new VxlanKind(),
-            LinkKind.plain("ifb", LinkSpec.Ifb.class),
-            LinkKind.plain("dummy", LinkSpec.Dummy.class));
-
-    /** Any other kind: {@link LinkSpec.Generic} creates it by name alone, its data stays raw. */
-    public static final LinkKind<LinkSpec.Generic> OTHER = new LinkKind<>(null, LinkSpec.Generic.class, LinkData.Other.class) {};
+    /** Any kind without a descriptor: a spec of it is created by name alone, its data stays raw. */
+    public static final LinkKind<LinkSpec> OTHER = new LinkKind<>(null, LinkSpec.class, LinkData.Other.class) {};
 
     /**
-     * The kinds by the length of their name. A lookup compares the decoded name with the one to three
-     * kinds of its length and never hashes it: hashing a string made fresh for each link, inlined into
-     * LinkCodec.decode, crowded the rest out of the JIT's inlining budget (DecodeBenchmark).
+     * How many names without a descriptor are remembered. The kernel has a few dozen kinds; a generic spec
+     * may name anything, and such names past this are looked up again each time rather than held forever.
+     * A name with a descriptor is always remembered: there are only as many as the package has classes.
      */
-    private static final LinkKind<?>[][] BY_LENGTH = byLength();
+    private static final int REMEMBERED = 64;
 
-    // Plain loops, no streams or lambdas: this runs inside the first request that names a link kind, and in
-    // a fresh JVM (jip, the CNI plugin) each lambda's first bootstrap costs more than the rest together.
-    private static LinkKind<?>[][] byLength() {
-        int longest = 0;
-        for (LinkKind<?> k : ALL) longest = Math.max(longest, k.kind().length());
-        int[] count = new int[longest + 1];
-        Set<String> seen = new HashSet<>();
-        for (LinkKind<?> k : ALL) {
-            if (!seen.add(k.kind())) throw new IllegalStateException("link kind " + k.kind() + " is listed twice");
-            count[k.kind().length()]++;
-        }
-        LinkKind<?>[][] by = new LinkKind<?>[longest + 1][];
-        for (int i = 0; i <= longest; i++) by[i] = new LinkKind<?>[count[i]];
-        for (LinkKind<?> k : ALL) {
-            int len = k.kind().length();
-            by[len][by[len].length - count[len]--] = k;
-        }
-        return by;
-    }
+    private record Met(String name, LinkKind<?> kind) {}
+
+    // Copied on write under the class lock; readers take the array as it is.
+    private static volatile Met[] met = new Met[0];
 
     /** The kind named {@code kind} (IFLA_INFO_KIND), or {@link #OTHER}. */
     public static LinkKind<?> of(String kind) {
-        if (kind != null && kind.length() < BY_LENGTH.length) {
-            for (LinkKind<?> k : BY_LENGTH[kind.length()]) if (kind.equals(k.kind())) return k;
+        if (kind == null) return OTHER;
+        for (Met m : met) if (m.name.equals(kind)) return m.kind;
+        return meet(kind);
+    }
+
+    private static synchronized LinkKind<?> meet(String kind) {
+        Met[] now = met;
+        for (Met m : now) if (m.name.equals(kind)) return m.kind;
+        LinkKind<?> k = load(kind);
+        if (k != OTHER || now.length < REMEMBERED) {
+            Met[] more = Arrays.copyOf(now, now.length + 1);
+            more[now.length] = new Met(kind, k);
+            met = more;
         }
-        return OTHER;
+        return k;
+    }
+
+    /** The class that describes {@code kind}: its name with the first letter in upper case, then "Kind". */
+    static String className(String kind) {
+        return LinkKinds.class.getPackageName() + "." + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + "Kind";
+    }
+
+    // Only names a kernel kind can have (lower case, digits, '_') are looked up: anything else would not
+    // name a class of this package, and a generic spec's kind is a caller's string.
+    private static boolean looksLikeAKind(String kind) {
+        if (kind.isEmpty() || kind.length() > 32 || kind.charAt(0) < 'a' || kind.charAt(0) > 'z') return false;
+        for (int i = 1; i < kind.length(); i++) {
+            char c = kind.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) return false;
+        }
+        return true;
+    }
+
+    private static LinkKind<?> load(String kind) {
+        if (!looksLikeAKind(kind)) return OTHER;
+        Class<?> c;
+        try {
+            c = Class.forName(className(kind), true, LinkKinds.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return OTHER;
+        }
+        if (!LinkKind.class.isAssignableFrom(c) || Modifier.isAbstract(c.getModifiers())) return OTHER;
+        LinkKind<?> k;
+        try {
+            k = (LinkKind<?>) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(c.getName() + " describes a link kind but cannot be made without arguments", e);
+        }
+        if (!kind.equals(k.kind())) throw new IllegalStateException(c.getName() + " describes kind " + k.kind() + ", not " + kind);
+        return k;
     }
 
     /**
      * The kind that writes {@code spec}: its kind's, unless the spec is not the one that kind is made from
-     * (a Generic naming a known kind). The link codec looks it up once per request and asks it for the
-     * parent and the data.
+     * (a Generic naming a known kind, or a kind without a descriptor). The link codec looks it up once per
+     * request and asks it for the parent and the data.
      */
     public static LinkKind<?> kindOf(LinkSpec spec) {
         LinkKind<?> k = of(spec.kind());
@@ -112,15 +132,10 @@ public final class LinkKinds {
     }
 
     /**
-     * The names of IFLA_INFO_DATA's attributes, by kind, for the kinds that have them; built from the uapi
-     * classes on each call (only the naming of an error asks, once).
+     * The names of IFLA_INFO_DATA's attributes for a link of {@code kind}, or null when the kind names
+     * none; built on each call (only the naming of an error asks).
      */
-    public static Map<String, AttrTable> dataTables() {
-        Map<String, AttrTable> out = new HashMap<>();
-        for (LinkKind<?> k : ALL) {
-            AttrTable names = k.dataNames();
-            if (names != null) out.put(k.kind(), names);
-        }
-        return Map.copyOf(out);
+    public static AttrTable dataNames(String kind) {
+        return of(kind).dataNames();
     }
 }

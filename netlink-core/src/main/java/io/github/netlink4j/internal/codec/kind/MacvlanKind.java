@@ -19,14 +19,15 @@ import java.util.function.ToIntFunction;
 
 /**
  * macvlan and macvtap on a parent link (IFLA_LINK): one spec ({@link LinkSpec.Macvlan}, {@code tap}
- * telling them apart), one data record and the same {@code IFLA_MACVLAN_*} attributes, so one class
- * with two instances.
+ * telling them apart), one data record and the same {@code IFLA_MACVLAN_*} attributes, so macvtap's
+ * descriptor ({@link MacvtapKind}) is this class under the other name.
  */
-final class MacvlanKind extends LinkKind<LinkSpec.Macvlan> {
-    static final MacvlanKind MACVLAN = new MacvlanKind("macvlan");
-    static final MacvlanKind MACVTAP = new MacvlanKind("macvtap");
+class MacvlanKind extends LinkKind<LinkSpec.Macvlan> {
+    MacvlanKind() {
+        this("macvlan");
+    }
 
-    private MacvlanKind(String kind) {
+    MacvlanKind(String kind) {
         super(kind, LinkSpec.Macvlan.class, LinkData.Macvlan.class);
     }
 

@@ -53,7 +53,7 @@ class KindDataUnitsTest {
         w.attrU32(IfLink.IFLA_VXLAN_ID, 42);
         w.attrU32(IfLink.IFLA_VXLAN_AGEING, 300);
         w.attrU32(IfLink.IFLA_VXLAN_LIMIT, -1);
-        LinkData.Vxlan v = (LinkData.Vxlan) new VxlanKind().decodeData(attrs(w));
+        LinkData.Vxlan v = (LinkData.Vxlan) LinkKinds.decodeData("vxlan", attrs(w));
         assertEquals(Optional.of(Duration.ofMinutes(5)), v.ageing());
         assertEquals(OptionalLong.of(4294967295L), v.limit());
 
@@ -61,7 +61,7 @@ class KindDataUnitsTest {
         w.attrU32(IfLink.IFLA_VXLAN_ID, 42);
         w.attrU32(IfLink.IFLA_VXLAN_AGEING, 0);
         w.attrU32(IfLink.IFLA_VXLAN_LIMIT, 0);
-        LinkData.Vxlan none = (LinkData.Vxlan) new VxlanKind().decodeData(attrs(w));
+        LinkData.Vxlan none = (LinkData.Vxlan) LinkKinds.decodeData("vxlan", attrs(w));
         assertEquals(Optional.empty(), none.ageing(), "ageing 0 is the kernel's never");
         assertEquals(OptionalLong.empty(), none.limit(), "limit 0 is the kernel's no limit");
     }
