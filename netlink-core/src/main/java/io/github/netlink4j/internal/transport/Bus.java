@@ -3,27 +3,27 @@ package io.github.netlink4j.internal.transport;
 import io.github.netlink4j.internal.wire.AttrNames;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * The netlink protocols ("buses") a socket can be opened on, each with the way its extended-ACK
  * attribute paths are named: rtnetlink's names, numbers after the 4-byte genlmsghdr or nfgenmsg, or none
  * where the family header's size depends on the message (sock_diag).
  */
-public enum Bus {
+public enum Bus implements RequestSocket.PathNamer {
     /** NETLINK_ROUTE: links, addresses, routes, neighbours, rules, nexthops, tc. */
-    ROUTE(Netlink.NETLINK_ROUTE, AttrNames::pathAt),
+    ROUTE(Netlink.NETLINK_ROUTE),
     /** NETLINK_GENERIC: families resolved through nlctrl (ethtool, netdev, mptcp_pm, …). */
-    GENERIC(Netlink.NETLINK_GENERIC, (s, msg, off) -> AttrNames.numericPathAt(s, msg, off, 4)),
+    GENERIC(Netlink.NETLINK_GENERIC),
     /** NETLINK_NETFILTER: conntrack and the other nfnetlink subsystems. */
-    NETFILTER(Netlink.NETLINK_NETFILTER, (s, msg, off) -> AttrNames.numericPathAt(s, msg, off, 4)),
+    NETFILTER(Netlink.NETLINK_NETFILTER),
     /** NETLINK_SOCK_DIAG: socket diagnostics (inet_diag, unix_diag). */
-    SOCK_DIAG(Netlink.NETLINK_SOCK_DIAG, (s, msg, off) -> null);
+    SOCK_DIAG(Netlink.NETLINK_SOCK_DIAG);
 
     private final int protocol;
-    private final RequestSocket.PathNamer namer;
 
-    Bus(int protocol, RequestSocket.PathNamer namer) {
+    Bus(int protocol) {
         this.protocol = protocol;
-        this.namer = namer;
     }
 
     /** The NETLINK_* protocol number passed to socket(2). */
@@ -31,8 +31,15 @@ public enum Bus {
         return protocol;
     }
 
-    /** How extended-ACK offsets of requests on this bus are named. */
-    RequestSocket.PathNamer namer() {
-        return namer;
+    /** Names an extended-ACK offset of a request on this bus. */
+    // A switch, not a lambda per constant: this enum is initialised by every fresh JVM's first request,
+    // where each lambda's bootstrap costs more than the request, and the naming is only ever asked on error.
+    @Override
+    public String pathAt(MemorySegment request, long msg, int offset) {
+        return switch (this) {
+            case ROUTE -> AttrNames.pathAt(request, msg, offset);
+            case GENERIC, NETFILTER -> AttrNames.numericPathAt(request, msg, offset, 4);
+            case SOCK_DIAG -> null;
+        };
     }
 }

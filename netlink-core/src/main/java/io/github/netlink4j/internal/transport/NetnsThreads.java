@@ -192,7 +192,7 @@ public final class NetnsThreads {
         while (true) {
             Worker w = IDLE.pollFirst();
             if (w == null) {
-                w = new Worker(NetnsThreads::settle);
+                w = new Worker(null);
                 w.state.set(Worker.BUSY);
                 w.jobs.add(job);
                 try {
@@ -270,6 +270,7 @@ public final class NetnsThreads {
         final BlockingQueue<Job<?>> jobs = new ArrayBlockingQueue<>(1);
         private final Task<Home> settle;
 
+        /** {@code settle}: how it settles in; null for {@link #settle()} (no lambda for a fresh JVM's first request to link). */
         Worker(Task<Home> settle) {
             super(null, null, "netlink4j-netns-" + COUNTER.incrementAndGet(), 0, false);
             this.settle = settle;
@@ -283,7 +284,7 @@ public final class NetnsThreads {
             long homeMnt;
             String tid;
             try {
-                Home h = settle.call();
+                Home h = settle == null ? settle() : settle.call();
                 tid = h.tid();
                 home = h.netns();
                 homeMnt = h.mountNs();

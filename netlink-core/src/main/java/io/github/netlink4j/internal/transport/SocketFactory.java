@@ -39,7 +39,7 @@ public final class SocketFactory {
      * every bus; attribute paths in errors are named for rtnetlink and given as numbers elsewhere.
      */
     public RequestSocket requests(Bus bus) throws IOException {
-        return new RequestSocket(NetlinkChannel.adopt(createFd(bus), 0, NetlinkChannel.RX_BUFFER), bus.namer());
+        return new RequestSocket(NetlinkChannel.adopt(createFd(bus), 0, NetlinkChannel.RX_BUFFER), bus);
     }
 
     /** A NETLINK_ROUTE event socket with a receive queue of {@code rcvbuf} bytes (0: the system's default). */

@@ -62,8 +62,11 @@ public final class LinkKinds {
     }
 
     /** The class that describes {@code kind}: its name with the first letter in upper case, then "Kind". */
+    // A StringBuilder, not '+': the first string concatenation of a JVM bootstraps StringConcatFactory
+    // (a dozen classes), and a fresh JVM (jip, the CNI plugin) meets this in its first link request.
     static String className(String kind) {
-        return LinkKinds.class.getPackageName() + "." + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + "Kind";
+        return new StringBuilder(64).append(LinkKinds.class.getPackageName()).append('.')
+                .append(Character.toUpperCase(kind.charAt(0))).append(kind, 1, kind.length()).append("Kind").toString();
     }
 
     // Only names a kernel kind can have (lower case, digits, '_') are looked up: anything else would not
