@@ -1,5 +1,6 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.testing.OpenFds;
 import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.link.LinkSpec;
 
@@ -160,7 +161,7 @@ class NetNamespaceTest {
         // This run's names (other runs on the machine mount theirs meanwhile), drawn before the count:
         // the first random UUID opens the JVM's /dev/random and /dev/urandom for good.
         String prefix = unique("churn");
-        List<String> fdsBefore = fds();
+        List<String> fdsBefore = OpenFds.all();
         long mountsBefore = netnsMounts(prefix);
         int threadsBefore = Thread.activeCount();
         for (int i = 0; i < 200; i++) {
@@ -174,7 +175,7 @@ class NetNamespaceTest {
         assertTrue(io.github.netlink4j.testing.Workers.alive() <= 4, "at most 4 idle workers are kept");
         io.github.netlink4j.testing.Workers.quiesce();
         for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
-        List<String> left = fds();
+        List<String> left = OpenFds.all();
         assertEquals(fdsBefore, left, () -> "new descriptors: " + left.stream().filter(f -> !fdsBefore.contains(f))
                 .map(f -> f + " -> " + target(f)).toList());
         assertEquals(mountsBefore, netnsMounts(prefix));
@@ -231,11 +232,6 @@ class NetNamespaceTest {
         }
     }
 
-    private static List<String> fds() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     private static String target(String fd) {
         try {

@@ -1,5 +1,6 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.testing.OpenFds;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.common.AddressFamily;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,7 +35,6 @@ import java.util.concurrent.CountDownLatch;
 import io.github.netlink4j.error.WaitTimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -201,7 +199,7 @@ class SubscriptionTest {
     void closingAThousandSubscriptionsLeavesNoThreadOrFd() throws Exception {
         ns.client();
         io.github.netlink4j.testing.Workers.quiesce();
-        List<String> fdsBefore = fds();
+        List<String> fdsBefore = OpenFds.all();
         int threadsBefore = Thread.activeCount();
         List<Subscription> subs = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
@@ -211,16 +209,11 @@ class SubscriptionTest {
             subs.clear();
         }
         io.github.netlink4j.testing.Workers.quiesce();
-        assertEquals(fdsBefore, fds());
+        assertEquals(fdsBefore, OpenFds.all());
         for (int i = 0; i < 50 && Thread.activeCount() > threadsBefore; i++) Thread.sleep(20);
         assertTrue(Thread.activeCount() <= threadsBefore, Thread.activeCount() + " > " + threadsBefore);
     }
 
-    private static List<String> fds() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     @Test
     void rulesComeAndGoAndAResyncFindsThem() throws Exception {

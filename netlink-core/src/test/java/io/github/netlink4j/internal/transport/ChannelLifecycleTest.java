@@ -1,16 +1,13 @@
 package io.github.netlink4j.internal.transport;
 
+import io.github.netlink4j.testing.OpenFds;
 import io.github.netlink4j.internal.sys.MmapArena;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,14 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ChannelLifecycleTest {
     @Test
     void tenThousandOpenCloseCyclesLeakNoFd() throws Exception {
-        List<String> before = fds();
+        List<String> before = OpenFds.netlinkSockets();
         for (int i = 0; i < 10_000; i++) {
             RequestSocket s = RequestSocket.open();
             assertNotEquals(0, s.portId());
             s.close();
             s.close(); // idempotent
         }
-        assertEquals(before, fds());
+        assertEquals(before, OpenFds.netlinkSockets());
     }
 
     @Test
@@ -62,7 +59,7 @@ class ChannelLifecycleTest {
         for (int round = 0; round < 3; round++) {
             EventSocket e = SocketFactory.here().events(1 << 16);
             e.setReceiveTimeoutMillis(1_000);
-            List<String> open = fds();
+            List<String> open = OpenFds.netlinkSockets();
             java.util.concurrent.atomic.AtomicInteger got = new java.util.concurrent.atomic.AtomicInteger(1);
             Thread reader = Thread.ofPlatform().start(() -> {
                 try {
@@ -73,10 +70,10 @@ class ChannelLifecycleTest {
             });
             awaitInRecvmsg(reader);
             e.close();
-            assertEquals(open, fds(), "the socket was freed under a blocked recvmsg");
+            assertEquals(open, OpenFds.netlinkSockets(), "the socket was freed under a blocked recvmsg");
             reader.join(10_000);
             assertEquals(-io.github.netlink4j.error.Errno.EAGAIN, got.get(), "the blocked receive ends at its timeout");
-            assertEquals(open.size() - 1, fds().size(), "the reader frees the socket when its call returns");
+            assertEquals(open.size() - 1, OpenFds.netlinkSockets().size(), "the reader frees the socket when its call returns");
             assertThrows(IllegalStateException.class, e::receive);
             e.close(); // idempotent
         }
@@ -130,9 +127,4 @@ class ChannelLifecycleTest {
         assertThrows(IllegalStateException.class, () -> a.allocate(8, 8));
     }
 
-    private static List<String> fds() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 }

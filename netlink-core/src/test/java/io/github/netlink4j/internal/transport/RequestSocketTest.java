@@ -1,5 +1,6 @@
 package io.github.netlink4j.internal.transport;
 
+import io.github.netlink4j.testing.OpenFds;
 import io.github.netlink4j.link.LinkOptions;
 import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.internal.wire.uapi.IfLink;
@@ -16,10 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -221,9 +219,4 @@ class RequestSocketTest {
         assertTrue(Ip.in(ns.name(), "-br", "link").contains("ifbb"));
     }
 
-    private static List<String> fds() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 }
