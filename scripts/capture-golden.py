@@ -65,12 +65,12 @@ for c in (2, 6, 15): ETHTOOL_TOP[c] = {1:'ETHTOOL_A_*_HEADER'}
 ETHTOOL_NEST = {'ETHTOOL_A_STRSET_HEADER':'header','ETHTOOL_A_FEATURES_HEADER':'header','ETHTOOL_A_CHANNELS_HEADER':'header',
                 'ETHTOOL_A_*_HEADER':'header','ETHTOOL_A_STRSET_STRINGSETS':'stringsets','ETHTOOL_A_STRINGSETS_STRINGSET':'stringset',
                 'ETHTOOL_A_FEATURES_WANTED':'bitset','ETHTOOL_A_FEATURES_HW':'bitset','ETHTOOL_A_BITSET_BITS':'bits',
-                'ETHTOOL_A_BITSETS_BIT':'bit'}
+                'ETHTOOL_A_BITSET_BITS_BIT':'bit'}
 ETHTOOL_SETS = {'header':{1:'ETHTOOL_A_HEADER_DEV_INDEX',2:'ETHTOOL_A_HEADER_DEV_NAME',3:'ETHTOOL_A_HEADER_FLAGS'},
                 'stringsets':{1:'ETHTOOL_A_STRINGSETS_STRINGSET'},
                 'stringset':{1:'ETHTOOL_A_STRINGSET_ID',2:'ETHTOOL_A_STRINGSET_COUNT',3:'ETHTOOL_A_STRINGSET_STRINGS'},
                 'bitset':{1:'ETHTOOL_A_BITSET_NOMASK',2:'ETHTOOL_A_BITSET_SIZE',3:'ETHTOOL_A_BITSET_BITS',4:'ETHTOOL_A_BITSET_VALUE',5:'ETHTOOL_A_BITSET_MASK'},
-                'bits':{1:'ETHTOOL_A_BITSETS_BIT'},
+                'bits':{1:'ETHTOOL_A_BITSET_BITS_BIT'},
                 'bit':{1:'ETHTOOL_A_BITSET_BIT_INDEX',2:'ETHTOOL_A_BITSET_BIT_NAME',3:'ETHTOOL_A_BITSET_BIT_VALUE'}}
 
 def genl_attrs(buf, table, indent, lines):
