@@ -2,11 +2,11 @@
 """Capture what iproute2 sends (or receives) on its netlink socket, as an annotated golden fixture.
 
 Usage: capture-golden.py OUT.hex --send|--recv|--recv-all TYPE [--setup 'ip args' ...] -- ip args...
-       capture-golden.py OUT.hex --send-genl CMD [--setup 'ip args' ...] -- ethtool args...
+       capture-golden.py OUT.hex --send-genl|--recv-genl CMD [--setup 'ip args' ...] -- ethtool args...
        (a command whose first word is "bridge" runs iproute2's bridge tool instead of ip; one whose first
        word is "ethtool" runs ethtool(8) under "ip netns exec", and --send-genl keeps the last generic
-       netlink request with genlmsghdr.cmd CMD that is not nlctrl's: family ids are the kernel's to give,
-       so the type cannot be named in advance)
+       netlink request with genlmsghdr.cmd CMD that is not nlctrl's (--recv-genl the last such reply):
+       family ids are the kernel's to give, so the type cannot be named in advance)
 
 Everything runs inside a throwaway network namespace made for the capture and deleted afterwards.
 The bytes are read from strace's hex dump (-e write=FD / -e read=FD); --send and --recv keep the last
@@ -62,15 +62,34 @@ ETHTOOL_TOP = {1:{1:'ETHTOOL_A_STRSET_HEADER',2:'ETHTOOL_A_STRSET_STRINGSETS',3:
                18:{1:'ETHTOOL_A_CHANNELS_HEADER',6:'ETHTOOL_A_CHANNELS_RX_COUNT',7:'ETHTOOL_A_CHANNELS_TX_COUNT',
                    8:'ETHTOOL_A_CHANNELS_OTHER_COUNT',9:'ETHTOOL_A_CHANNELS_COMBINED_COUNT'}}
 for c in (2, 6, 15): ETHTOOL_TOP[c] = {1:'ETHTOOL_A_*_HEADER'}
+# the kernel's replies, numbered apart from the requests (ETHTOOL_MSG_*_REPLY)
+ETHTOOL_REPLY_CMDS = {1:'ETHTOOL_MSG_STRSET_GET_REPLY',2:'ETHTOOL_MSG_LINKINFO_GET_REPLY',6:'ETHTOOL_MSG_LINKSTATE_GET_REPLY',
+                      11:'ETHTOOL_MSG_FEATURES_GET_REPLY',12:'ETHTOOL_MSG_FEATURES_SET_REPLY',18:'ETHTOOL_MSG_CHANNELS_GET_REPLY'}
+_FEATURES = {1:'ETHTOOL_A_FEATURES_HEADER',2:'ETHTOOL_A_FEATURES_HW',3:'ETHTOOL_A_FEATURES_WANTED',4:'ETHTOOL_A_FEATURES_ACTIVE',
+             5:'ETHTOOL_A_FEATURES_NOCHANGE'}
+ETHTOOL_REPLY_TOP = {1:{1:'ETHTOOL_A_STRSET_HEADER',2:'ETHTOOL_A_STRSET_STRINGSETS'},
+                     2:{1:'ETHTOOL_A_LINKINFO_HEADER',2:'ETHTOOL_A_LINKINFO_PORT',3:'ETHTOOL_A_LINKINFO_PHYADDR',
+                        4:'ETHTOOL_A_LINKINFO_TP_MDIX',5:'ETHTOOL_A_LINKINFO_TP_MDIX_CTRL',6:'ETHTOOL_A_LINKINFO_TRANSCEIVER'},
+                     6:{1:'ETHTOOL_A_LINKSTATE_HEADER',2:'ETHTOOL_A_LINKSTATE_LINK',3:'ETHTOOL_A_LINKSTATE_SQI',
+                        4:'ETHTOOL_A_LINKSTATE_SQI_MAX',5:'ETHTOOL_A_LINKSTATE_EXT_STATE',6:'ETHTOOL_A_LINKSTATE_EXT_SUBSTATE',
+                        7:'ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT'},
+                     11:_FEATURES, 12:_FEATURES,
+                     18:{1:'ETHTOOL_A_CHANNELS_HEADER',2:'ETHTOOL_A_CHANNELS_RX_MAX',3:'ETHTOOL_A_CHANNELS_TX_MAX',
+                         4:'ETHTOOL_A_CHANNELS_OTHER_MAX',5:'ETHTOOL_A_CHANNELS_COMBINED_MAX',6:'ETHTOOL_A_CHANNELS_RX_COUNT',
+                         7:'ETHTOOL_A_CHANNELS_TX_COUNT',8:'ETHTOOL_A_CHANNELS_OTHER_COUNT',9:'ETHTOOL_A_CHANNELS_COMBINED_COUNT'}}
 ETHTOOL_NEST = {'ETHTOOL_A_STRSET_HEADER':'header','ETHTOOL_A_FEATURES_HEADER':'header','ETHTOOL_A_CHANNELS_HEADER':'header',
                 'ETHTOOL_A_*_HEADER':'header','ETHTOOL_A_STRSET_STRINGSETS':'stringsets','ETHTOOL_A_STRINGSETS_STRINGSET':'stringset',
                 'ETHTOOL_A_FEATURES_WANTED':'bitset','ETHTOOL_A_FEATURES_HW':'bitset','ETHTOOL_A_BITSET_BITS':'bits',
+                'ETHTOOL_A_FEATURES_ACTIVE':'bitset','ETHTOOL_A_FEATURES_NOCHANGE':'bitset','ETHTOOL_A_LINKINFO_HEADER':'header',
+                'ETHTOOL_A_LINKSTATE_HEADER':'header','ETHTOOL_A_STRINGSET_STRINGS':'strings','ETHTOOL_A_STRINGS_STRING':'string',
                 'ETHTOOL_A_BITSET_BITS_BIT':'bit'}
 ETHTOOL_SETS = {'header':{1:'ETHTOOL_A_HEADER_DEV_INDEX',2:'ETHTOOL_A_HEADER_DEV_NAME',3:'ETHTOOL_A_HEADER_FLAGS'},
                 'stringsets':{1:'ETHTOOL_A_STRINGSETS_STRINGSET'},
                 'stringset':{1:'ETHTOOL_A_STRINGSET_ID',2:'ETHTOOL_A_STRINGSET_COUNT',3:'ETHTOOL_A_STRINGSET_STRINGS'},
                 'bitset':{1:'ETHTOOL_A_BITSET_NOMASK',2:'ETHTOOL_A_BITSET_SIZE',3:'ETHTOOL_A_BITSET_BITS',4:'ETHTOOL_A_BITSET_VALUE',5:'ETHTOOL_A_BITSET_MASK'},
                 'bits':{1:'ETHTOOL_A_BITSET_BITS_BIT'},
+                'strings':{1:'ETHTOOL_A_STRINGS_STRING'},
+                'string':{1:'ETHTOOL_A_STRING_INDEX',2:'ETHTOOL_A_STRING_VALUE'},
                 'bit':{1:'ETHTOOL_A_BITSET_BIT_INDEX',2:'ETHTOOL_A_BITSET_BIT_NAME',3:'ETHTOOL_A_BITSET_BIT_VALUE'}}
 
 def genl_attrs(buf, table, indent, lines):
@@ -94,7 +113,7 @@ def genl_attrs(buf, table, indent, lines):
             lines.append(out(buf[off + ln:off + ln + pad], 'padding', indent + 1))
         off += max(4, ln + 3 & ~3)
 
-def annotate_genl(msg):
+def annotate_genl(msg, reply=False):
     lines = []
     ln, typ, flags, seq, pid = struct.unpack_from('<IHHII', msg, 0)
     cmd = msg[16]
@@ -103,8 +122,9 @@ def annotate_genl(msg):
     lines.append(out(msg[6:8], 'nlmsg_flags=0x%x' % flags, 0))
     lines.append(out(msg[8:12], 'nlmsg_seq (normalised to 0)', 0))
     lines.append(out(msg[12:16], 'nlmsg_pid (normalised to 0)', 0))
-    lines.append(out(msg[16:20], 'genlmsghdr: cmd=%s version=%d reserved' % (ETHTOOL_CMDS.get(cmd, cmd), msg[17]), 0))
-    genl_attrs(msg[20:ln], ETHTOOL_TOP.get(cmd, {}), 0, lines)
+    cmds, top = (ETHTOOL_REPLY_CMDS, ETHTOOL_REPLY_TOP) if reply else (ETHTOOL_CMDS, ETHTOOL_TOP)
+    lines.append(out(msg[16:20], 'genlmsghdr: cmd=%s version=%d reserved' % (cmds.get(cmd, cmd), msg[17]), 0))
+    genl_attrs(msg[20:ln], top.get(cmd, {}), 0, lines)
     return lines
 
 def out(line_bytes, comment, indent):
@@ -213,8 +233,8 @@ def split(buf):
 def main():
     a = sys.argv[1:]
     outpath = a.pop(0); mode = a.pop(0); want = int(a.pop(0), 0)
-    genl = mode == '--send-genl'
-    if genl: mode = '--send'
+    genl = mode in ('--send-genl', '--recv-genl')
+    if genl: mode = mode[:-5]
     setups, cmd = [], None
     while a:
         x = a.pop(0)
@@ -232,7 +252,7 @@ def main():
         if cmd and cmd[0] == 'bridge':  # iproute2's bridge tool, for requests ip has no verb for
             tool, cmd = 'bridge', cmd[1:]
         if cmd and cmd[0] == 'ethtool':  # ethtool(8) has no -n: it runs inside the namespace, and sends with sendto
-            tool, cmd, trace = 'ethtool', cmd[1:], 'sendto'
+            tool, cmd, trace = 'ethtool', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
             run = ['ip', 'netns', 'exec', ns, 'ethtool'] + cmd
         else:
             run = [tool, '-n', ns] + cmd
@@ -257,7 +277,8 @@ def main():
                              capture_output=True, text=True).stdout.strip()
         with open(outpath, 'w') as f:
             f.write('# %s %s\n' % (tool, ' '.join(cmd)))
-            if genl: f.write('# the last generic netlink request with genlmsghdr.cmd %d (nlctrl\'s own requests left out)\n' % want)
+            if genl: f.write('# the last generic netlink %s with genlmsghdr.cmd %d (nlctrl\'s own messages left out)\n' % (
+                'request' if mode == '--send' else 'reply', want))
             for s in setups: f.write('#   after setup: ip %s\n' % s.replace('{NS}', 'NS'))
             f.write('# the bytes %s %s on its netlink socket, captured with\n' % ('ethtool' if tool == 'ethtool' else 'iproute2',
                 'sent' if mode == '--send' else 'received'))
@@ -270,7 +291,7 @@ def main():
             f.write('# %d bytes\n' % len(msg))
             for m in kept:
                 if len(kept) > 1: f.write('# --- message ---\n')
-                for l in (annotate_genl if genl else annotate)(bytes(m)): f.write(l + '\n')
+                for l in (annotate_genl(bytes(m), mode != '--send') if genl else annotate(bytes(m))): f.write(l + '\n')
         print(outpath, len(msg), 'bytes')
     finally:
         subprocess.run(['ip', 'netns', 'del', ns])

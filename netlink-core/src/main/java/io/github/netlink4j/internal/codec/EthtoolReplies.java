@@ -180,7 +180,7 @@ public final class EthtoolReplies {
         List<Feature> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String name = i < names.size() && names.get(i) != null ? names.get(i) : active.name(i);
-            if (name == null) continue; // a bit no string names (ethtool leaves it out too)
+            if (name == null || name.isEmpty()) continue; // a bit no string names (ethtool leaves it out too)
             out.add(new Feature(name, active.value(i), wanted.value(i), hw.value(i), nochange.value(i)));
         }
         return new Features(dev.name(), dev.index(), out);
