@@ -54,6 +54,18 @@ class SpecTreeTest {
     }
 
     @Test
+    void aNestIsDecodedByItsSetAndUintsTakeTheirWidthFromTheSender() throws Exception {
+        // netdev "page-pool-stats": info { id (uint, 4 bytes) 5, ifindex u32 3 }, alloc-fast (uint, 8 bytes) 100
+        MemorySegment s = hex("14000100 08000100 05000000 08000200 03000000  0c000800 64000000 00000000");
+        List<SpecTree.Node> n = SpecTree.decode(s, 0, s.byteSize(), NetdevSpec.SPEC, "page-pool-stats");
+        SpecTree.Node info = n.get(0);
+        assertEquals("info", info.name());
+        assertEquals(5L, info.child("id").orElseThrow().number());
+        assertEquals(3L, info.child("ifindex").orElseThrow().number());
+        assertEquals(100L, SpecTree.first(n, "alloc-fast").orElseThrow().number());
+    }
+
+    @Test
     void aTruncatedAttributeIsAProtocolError() {
         MemorySegment s = hex("08000100 0700");
         assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> SpecTree.decode(s, 0, s.byteSize(), NetdevSpec.SPEC, "dev"));
