@@ -15,11 +15,12 @@ import java.util.OptionalLong;
  * @param sqi         ETHTOOL_A_LINKSTATE_SQI, signal quality, if reported
  * @param sqiMax      ETHTOOL_A_LINKSTATE_SQI_MAX, if reported
  * @param rawExtState ETHTOOL_A_LINKSTATE_EXT_STATE, if reported
+ * @param extState    the state {@code rawExtState} is, if a constant names it
  * @param extSubstate ETHTOOL_A_LINKSTATE_EXT_SUBSTATE (its meaning depends on the state), if reported
  * @param downCount   ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT, how often the link went down, if reported
  */
 public record LinkState(String link, int index, Optional<Boolean> detected, OptionalLong sqi, OptionalLong sqiMax,
-                        OptionalInt rawExtState, OptionalInt extSubstate, OptionalLong downCount) {
+                        OptionalInt rawExtState, Optional<LinkExtState> extState, OptionalInt extSubstate, OptionalLong downCount) {
     /** Checks the values. */
     public LinkState {
         Objects.requireNonNull(link);
@@ -27,17 +28,20 @@ public record LinkState(String link, int index, Optional<Boolean> detected, Opti
         Objects.requireNonNull(sqi);
         Objects.requireNonNull(sqiMax);
         Objects.requireNonNull(rawExtState);
+        Objects.requireNonNull(extState);
         Objects.requireNonNull(extSubstate);
         Objects.requireNonNull(downCount);
     }
 
-    /** Why the link is down, when the driver said so with a state {@link LinkExtState} names. */
-    public Optional<LinkExtState> extState() {
-        if (rawExtState.isEmpty()) return Optional.empty();
+    /** The link state of the kernel's values, the extended state read from its number. */
+    public static LinkState of(String link, int index, Optional<Boolean> detected, OptionalLong sqi, OptionalLong sqiMax,
+                               OptionalInt rawExtState, OptionalInt extSubstate, OptionalLong downCount) {
+        Optional<LinkExtState> ext = Optional.empty();
         try {
-            return Optional.of(LinkExtState.of(rawExtState.getAsInt()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            if (rawExtState.isPresent()) ext = Optional.of(LinkExtState.of(rawExtState.getAsInt()));
+        } catch (IllegalArgumentException newer) {
+            // a state of a newer kernel: the number stays in rawExtState
         }
+        return new LinkState(link, index, detected, sqi, sqiMax, rawExtState, ext, extSubstate, downCount);
     }
 }

@@ -69,7 +69,7 @@ public final class EthtoolReplies {
             }
         }
         Device dev = need(d, "ETHTOOL_MSG_LINKINFO_GET_REPLY");
-        return new LinkInfo(dev.name(), dev.index(), port, phy, xcvr, mdix, mdixCtrl);
+        return LinkInfo.of(dev.name(), dev.index(), port, phy, xcvr, mdix, mdixCtrl);
     }
 
     /** ETHTOOL_MSG_LINKSTATE_GET_REPLY. */
@@ -92,7 +92,7 @@ public final class EthtoolReplies {
             }
         }
         Device dev = need(d, "ETHTOOL_MSG_LINKSTATE_GET_REPLY");
-        return new LinkState(dev.name(), dev.index(), link, sqi, sqiMax, ext, sub, down);
+        return LinkState.of(dev.name(), dev.index(), link, sqi, sqiMax, ext, sub, down);
     }
 
     /** ETHTOOL_MSG_CHANNELS_GET_REPLY; a count the kernel left out reads 0, as ethtool reads it. */

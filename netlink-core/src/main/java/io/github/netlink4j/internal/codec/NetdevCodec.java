@@ -62,7 +62,7 @@ public final class NetdevCodec {
             }
         }
         OptionalLong zc = SpecTree.first(dev, "xdp-zc-max-segs").map(n -> OptionalLong.of(n.number())).orElse(OptionalLong.empty());
-        return new NetdevDevice((int) index, features, xdp, zc,
+        return new NetdevDevice((int) index, xdp, features, zc,
                 names("xdp-rx-metadata", SpecTree.first(dev, "xdp-rx-metadata-features").map(SpecTree.Node::number).orElse(0L)),
                 names("xsk-flags", SpecTree.first(dev, "xsk-features").map(SpecTree.Node::number).orElse(0L)));
     }

@@ -128,12 +128,12 @@ class EthtoolCodecTest {
         // distinct values, so that two fields read from one attribute cannot pass (a veth reports zeros)
         MemorySegment li = handReply(2, "05000200 ff000000 05000300 05000000 05000400 02000000 05000500 03000000 05000600 01000000");
         LinkInfo info = EthtoolReplies.linkInfo(li, 0, (int) li.byteSize());
-        assertEquals(new LinkInfo("veth0", 3, OptionalInt.of(0xff), OptionalInt.of(5), OptionalInt.of(1), OptionalInt.of(2), OptionalInt.of(3)), info);
+        assertEquals(LinkInfo.of("veth0", 3, OptionalInt.of(0xff), OptionalInt.of(5), OptionalInt.of(1), OptionalInt.of(2), OptionalInt.of(3)), info);
         assertEquals(Optional.of(Port.OTHER), info.port());
         assertEquals(Optional.of(Transceiver.EXTERNAL), info.transceiver());
         MemorySegment ls = handReply(6, "05000200 01000000 08000300 07000000 08000400 0f000000 05000500 04000000 05000600 02000000 08000700 09000000");
         LinkState state = EthtoolReplies.linkState(ls, 0, (int) ls.byteSize());
-        assertEquals(new LinkState("veth0", 3, Optional.of(true), java.util.OptionalLong.of(7), java.util.OptionalLong.of(15), OptionalInt.of(4),
+        assertEquals(LinkState.of("veth0", 3, Optional.of(true), java.util.OptionalLong.of(7), java.util.OptionalLong.of(15), OptionalInt.of(4),
                 OptionalInt.of(2), java.util.OptionalLong.of(9)), state);
         assertEquals(Optional.of(io.github.netlink4j.genl.ethtool.LinkExtState.NO_CABLE), state.extState());
         MemorySegment rg = handReply(16, "08000200 00100000 08000500 00020000 08000600 00010000 08000900 00080000 05000b00 02000000");
