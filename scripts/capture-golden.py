@@ -2,7 +2,11 @@
 """Capture what iproute2 sends (or receives) on its netlink socket, as an annotated golden fixture.
 
 Usage: capture-golden.py OUT.hex --send|--recv|--recv-all TYPE [--setup 'ip args' ...] -- ip args...
-       (a command whose first word is "bridge" runs iproute2's bridge tool instead of ip)
+       capture-golden.py OUT.hex --send-genl|--recv-genl CMD [--setup 'ip args' ...] -- ethtool args...
+       (a command whose first word is "bridge" runs iproute2's bridge tool instead of ip; one whose first
+       word is "ethtool" runs ethtool(8) under "ip netns exec", and --send-genl keeps the last generic
+       netlink request with genlmsghdr.cmd CMD that is not nlctrl's (--recv-genl the last such reply):
+       family ids are the kernel's to give, so the type cannot be named in advance)
 
 Everything runs inside a throwaway network namespace made for the capture and deleted afterwards.
 The bytes are read from strace's hex dump (-e write=FD / -e read=FD); --send and --recv keep the last
@@ -47,6 +51,81 @@ TYPES = {2:'NLMSG_ERROR',3:'NLMSG_DONE',16:'RTM_NEWLINK',17:'RTM_DELLINK',18:'RT
          20:'RTM_NEWADDR',21:'RTM_DELADDR',22:'RTM_GETADDR',24:'RTM_NEWROUTE',25:'RTM_DELROUTE',26:'RTM_GETROUTE',
          28:'RTM_NEWNEIGH',29:'RTM_DELNEIGH',30:'RTM_GETNEIGH',88:'RTM_NEWNSID',90:'RTM_GETNSID'}
 NESTED = {('link', 18): ('info', INFO), ('info', 2): ('infodata', None), ('vethdata', 1): ('peer', None)}
+# ethtool's generic netlink requests (linux/ethtool_netlink.h), by genlmsghdr.cmd: the top-level names
+ETHTOOL_CMDS = {1:'ETHTOOL_MSG_STRSET_GET',2:'ETHTOOL_MSG_LINKINFO_GET',6:'ETHTOOL_MSG_LINKSTATE_GET',
+                11:'ETHTOOL_MSG_FEATURES_GET',12:'ETHTOOL_MSG_FEATURES_SET',15:'ETHTOOL_MSG_RINGS_GET',
+                17:'ETHTOOL_MSG_CHANNELS_GET',18:'ETHTOOL_MSG_CHANNELS_SET'}
+ETHTOOL_TOP = {1:{1:'ETHTOOL_A_STRSET_HEADER',2:'ETHTOOL_A_STRSET_STRINGSETS',3:'ETHTOOL_A_STRSET_COUNTS_ONLY'},
+               11:{1:'ETHTOOL_A_FEATURES_HEADER'},
+               12:{1:'ETHTOOL_A_FEATURES_HEADER',2:'ETHTOOL_A_FEATURES_HW',3:'ETHTOOL_A_FEATURES_WANTED'},
+               17:{1:'ETHTOOL_A_CHANNELS_HEADER'},
+               18:{1:'ETHTOOL_A_CHANNELS_HEADER',6:'ETHTOOL_A_CHANNELS_RX_COUNT',7:'ETHTOOL_A_CHANNELS_TX_COUNT',
+                   8:'ETHTOOL_A_CHANNELS_OTHER_COUNT',9:'ETHTOOL_A_CHANNELS_COMBINED_COUNT'}}
+for c in (2, 6, 15): ETHTOOL_TOP[c] = {1:'ETHTOOL_A_*_HEADER'}
+# the kernel's replies, numbered apart from the requests (ETHTOOL_MSG_*_REPLY)
+ETHTOOL_REPLY_CMDS = {1:'ETHTOOL_MSG_STRSET_GET_REPLY',2:'ETHTOOL_MSG_LINKINFO_GET_REPLY',6:'ETHTOOL_MSG_LINKSTATE_GET_REPLY',
+                      11:'ETHTOOL_MSG_FEATURES_GET_REPLY',12:'ETHTOOL_MSG_FEATURES_SET_REPLY',18:'ETHTOOL_MSG_CHANNELS_GET_REPLY'}
+_FEATURES = {1:'ETHTOOL_A_FEATURES_HEADER',2:'ETHTOOL_A_FEATURES_HW',3:'ETHTOOL_A_FEATURES_WANTED',4:'ETHTOOL_A_FEATURES_ACTIVE',
+             5:'ETHTOOL_A_FEATURES_NOCHANGE'}
+ETHTOOL_REPLY_TOP = {1:{1:'ETHTOOL_A_STRSET_HEADER',2:'ETHTOOL_A_STRSET_STRINGSETS'},
+                     2:{1:'ETHTOOL_A_LINKINFO_HEADER',2:'ETHTOOL_A_LINKINFO_PORT',3:'ETHTOOL_A_LINKINFO_PHYADDR',
+                        4:'ETHTOOL_A_LINKINFO_TP_MDIX',5:'ETHTOOL_A_LINKINFO_TP_MDIX_CTRL',6:'ETHTOOL_A_LINKINFO_TRANSCEIVER'},
+                     6:{1:'ETHTOOL_A_LINKSTATE_HEADER',2:'ETHTOOL_A_LINKSTATE_LINK',3:'ETHTOOL_A_LINKSTATE_SQI',
+                        4:'ETHTOOL_A_LINKSTATE_SQI_MAX',5:'ETHTOOL_A_LINKSTATE_EXT_STATE',6:'ETHTOOL_A_LINKSTATE_EXT_SUBSTATE',
+                        7:'ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT'},
+                     11:_FEATURES, 12:_FEATURES,
+                     18:{1:'ETHTOOL_A_CHANNELS_HEADER',2:'ETHTOOL_A_CHANNELS_RX_MAX',3:'ETHTOOL_A_CHANNELS_TX_MAX',
+                         4:'ETHTOOL_A_CHANNELS_OTHER_MAX',5:'ETHTOOL_A_CHANNELS_COMBINED_MAX',6:'ETHTOOL_A_CHANNELS_RX_COUNT',
+                         7:'ETHTOOL_A_CHANNELS_TX_COUNT',8:'ETHTOOL_A_CHANNELS_OTHER_COUNT',9:'ETHTOOL_A_CHANNELS_COMBINED_COUNT'}}
+ETHTOOL_NEST = {'ETHTOOL_A_STRSET_HEADER':'header','ETHTOOL_A_FEATURES_HEADER':'header','ETHTOOL_A_CHANNELS_HEADER':'header',
+                'ETHTOOL_A_*_HEADER':'header','ETHTOOL_A_STRSET_STRINGSETS':'stringsets','ETHTOOL_A_STRINGSETS_STRINGSET':'stringset',
+                'ETHTOOL_A_FEATURES_WANTED':'bitset','ETHTOOL_A_FEATURES_HW':'bitset','ETHTOOL_A_BITSET_BITS':'bits',
+                'ETHTOOL_A_FEATURES_ACTIVE':'bitset','ETHTOOL_A_FEATURES_NOCHANGE':'bitset','ETHTOOL_A_LINKINFO_HEADER':'header',
+                'ETHTOOL_A_LINKSTATE_HEADER':'header','ETHTOOL_A_STRINGSET_STRINGS':'strings','ETHTOOL_A_STRINGS_STRING':'string',
+                'ETHTOOL_A_BITSET_BITS_BIT':'bit'}
+ETHTOOL_SETS = {'header':{1:'ETHTOOL_A_HEADER_DEV_INDEX',2:'ETHTOOL_A_HEADER_DEV_NAME',3:'ETHTOOL_A_HEADER_FLAGS'},
+                'stringsets':{1:'ETHTOOL_A_STRINGSETS_STRINGSET'},
+                'stringset':{1:'ETHTOOL_A_STRINGSET_ID',2:'ETHTOOL_A_STRINGSET_COUNT',3:'ETHTOOL_A_STRINGSET_STRINGS'},
+                'bitset':{1:'ETHTOOL_A_BITSET_NOMASK',2:'ETHTOOL_A_BITSET_SIZE',3:'ETHTOOL_A_BITSET_BITS',4:'ETHTOOL_A_BITSET_VALUE',5:'ETHTOOL_A_BITSET_MASK'},
+                'bits':{1:'ETHTOOL_A_BITSET_BITS_BIT'},
+                'strings':{1:'ETHTOOL_A_STRINGS_STRING'},
+                'string':{1:'ETHTOOL_A_STRING_INDEX',2:'ETHTOOL_A_STRING_VALUE'},
+                'bit':{1:'ETHTOOL_A_BITSET_BIT_INDEX',2:'ETHTOOL_A_BITSET_BIT_NAME',3:'ETHTOOL_A_BITSET_BIT_VALUE'}}
+
+def genl_attrs(buf, table, indent, lines):
+    """Attributes of an ethtool request, descending into every NLA_F_NESTED attribute."""
+    off = 0
+    while off + 4 <= len(buf):
+        ln, typ = struct.unpack_from('<HH', buf, off)
+        t = typ & 0x3fff
+        name = table.get(t, 'type %d' % t)
+        payload = buf[off + 4:off + ln]
+        lines.append(out(buf[off:off + 4], '%s len=%d%s' % (name, ln, ' (NLA_F_NESTED)' if typ & 0x8000 else ''), indent))
+        if typ & 0x8000:
+            genl_attrs(payload, ETHTOOL_SETS.get(ETHTOOL_NEST.get(name), {}), indent + 1, lines)
+        else:
+            for i in range(0, len(payload), 16):
+                chunk = payload[i:i + 16]
+                txt = ''.join(chr(c) if 32 <= c < 127 else '.' for c in chunk)
+                lines.append(out(chunk, 'payload "%s"' % txt, indent + 1))
+        pad = (ln + 3 & ~3) - ln
+        if pad and off + ln + pad <= len(buf):
+            lines.append(out(buf[off + ln:off + ln + pad], 'padding', indent + 1))
+        off += max(4, ln + 3 & ~3)
+
+def annotate_genl(msg, reply=False):
+    lines = []
+    ln, typ, flags, seq, pid = struct.unpack_from('<IHHII', msg, 0)
+    cmd = msg[16]
+    lines.append(out(msg[0:4], 'nlmsg_len=%d' % ln, 0))
+    lines.append(out(msg[4:6], 'nlmsg_type=0x%x (the ethtool family id nlctrl gave on this kernel)' % typ, 0))
+    lines.append(out(msg[6:8], 'nlmsg_flags=0x%x' % flags, 0))
+    lines.append(out(msg[8:12], 'nlmsg_seq (normalised to 0)', 0))
+    lines.append(out(msg[12:16], 'nlmsg_pid (normalised to 0)', 0))
+    cmds, top = (ETHTOOL_REPLY_CMDS, ETHTOOL_REPLY_TOP) if reply else (ETHTOOL_CMDS, ETHTOOL_TOP)
+    lines.append(out(msg[16:20], 'genlmsghdr: cmd=%s version=%d reserved' % (cmds.get(cmd, cmd), msg[17]), 0))
+    genl_attrs(msg[20:ln], top.get(cmd, {}), 0, lines)
+    return lines
 
 def out(line_bytes, comment, indent):
     return ' '.join('%02x' % b for b in line_bytes).ljust(48) + '# ' + '  ' * indent + comment
@@ -133,7 +212,7 @@ def hexdump(text, fd, direction):
     for line in text.splitlines():
         line = re.sub(r'^\[pid\s+\d+\]\s*', '', line)
         m = re.match(r'\s*\* (\d+) bytes in buffer', line)
-        if m:
+        if m or line.startswith('sendto('):  # sendto's one buffer is dumped with no such line
             cur = bytearray(); blocks.append(cur); continue
         m = re.match(r'\s*\| [0-9a-f]{5}  ((?:[0-9a-f]{2} ?\s?)+)', line)
         if m and cur is not None:
@@ -154,6 +233,8 @@ def split(buf):
 def main():
     a = sys.argv[1:]
     outpath = a.pop(0); mode = a.pop(0); want = int(a.pop(0), 0)
+    genl = mode in ('--send-genl', '--recv-genl')
+    if genl: mode = mode[:-5]
     setups, cmd = [], None
     while a:
         x = a.pop(0)
@@ -170,10 +251,17 @@ def main():
         tool = 'ip'
         if cmd and cmd[0] == 'bridge':  # iproute2's bridge tool, for requests ip has no verb for
             tool, cmd = 'bridge', cmd[1:]
-        r = subprocess.run(['strace', '-f', '-e', 'trace=' + trace] + flag.split() + [tool, '-n', ns] + cmd,
-                           capture_output=True, text=True)
+        if cmd and cmd[0] == 'ethtool':  # ethtool(8) has no -n: it runs inside the namespace, and sends with sendto
+            tool, cmd, trace = 'ethtool', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
+            run = ['ip', 'netns', 'exec', ns, 'ethtool'] + cmd
+        else:
+            run = [tool, '-n', ns] + cmd
+        r = subprocess.run(['strace', '-f', '-e', 'trace=' + trace] + flag.split() + run, capture_output=True, text=True)
         msgs = [m for b in hexdump(r.stderr, None, mode) for m in split(b)]
-        msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] == want]
+        if genl:  # not nlctrl's (GENL_ID_CTRL 0x10), and of the command asked for
+            msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] > 0x10 and len(m) >= 20 and m[16] == want]
+        else:
+            msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] == want]
         cmd = [c.replace(ns, 'NS') for c in cmd]
         if not msgs: sys.exit('no message of type %d captured:\n%s' % (want, r.stderr[-3000:]))
         if mode == '--recv-all':
@@ -185,19 +273,25 @@ def main():
             if struct.unpack_from('<H', m, 4)[0] == 2 and len(m) >= 36:
                 struct.pack_into('<II', m, 28, 0, 0)  # the echoed request's seq and port
         msg = b''.join(bytes(m) + b'\0' * ((len(m) + 3 & ~3) - len(m)) for m in kept)
-        ver = subprocess.run(['ip', '-V'], capture_output=True, text=True).stdout.strip()
+        ver = subprocess.run([tool if tool == 'ethtool' else 'ip', '--version' if tool == 'ethtool' else '-V'],
+                             capture_output=True, text=True).stdout.strip()
         with open(outpath, 'w') as f:
             f.write('# %s %s\n' % (tool, ' '.join(cmd)))
+            if genl: f.write('# the last generic netlink %s with genlmsghdr.cmd %d (nlctrl\'s own messages left out)\n' % (
+                'request' if mode == '--send' else 'reply', want))
             for s in setups: f.write('#   after setup: ip %s\n' % s.replace('{NS}', 'NS'))
-            f.write('# the bytes iproute2 %s on its netlink socket, captured with\n' % (
+            f.write('# the bytes %s %s on its netlink socket, captured with\n' % ('ethtool' if tool == 'ethtool' else 'iproute2',
                 'sent' if mode == '--send' else 'received'))
             f.write('# the namespace name in the command is written NS here\n' if 'NS' in cmd else '')
-            f.write('#   strace -f -e trace=%s %s %s -n NS %s\n' % (trace, flag, tool, ' '.join(cmd)))
+            if tool == 'ethtool':
+                f.write('#   strace -f -e trace=%s %s ip netns exec NS ethtool %s\n' % (trace, flag, ' '.join(cmd)))
+            else:
+                f.write('#   strace -f -e trace=%s %s %s -n NS %s\n' % (trace, flag, tool, ' '.join(cmd)))
             f.write('# in a throwaway namespace; %s; kernel %s; %s\n' % (ver, os.uname().release, datetime.date.today()))
             f.write('# %d bytes\n' % len(msg))
             for m in kept:
                 if len(kept) > 1: f.write('# --- message ---\n')
-                for l in annotate(bytes(m)): f.write(l + '\n')
+                for l in (annotate_genl(bytes(m), mode != '--send') if genl else annotate(bytes(m))): f.write(l + '\n')
         print(outpath, len(msg), 'bytes')
     finally:
         subprocess.run(['ip', 'netns', 'del', ns])

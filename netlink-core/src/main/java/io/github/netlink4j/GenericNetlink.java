@@ -7,8 +7,9 @@ import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchFamilyException;
-import io.github.netlink4j.error.NotFoundException;
+import io.github.netlink4j.error.NoSuchOperationException;
 import io.github.netlink4j.internal.codec.GenlCodec;
+import io.github.netlink4j.internal.codec.GenlSpecs;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 
@@ -49,7 +50,10 @@ public final class GenericNetlink implements AutoCloseable {
         List<GenlFamily> out = new ArrayList<>();
         socket.dump(GenlCodec::encodeDumpFamilies, -1, (s, off, len) -> out.add(GenlCodec.decodeFamily(s, off, len)),
                 out::clear, "generic netlink families");
-        for (GenlFamily f : out) families.put(f.name(), f);
+        for (GenlFamily f : out) {
+            families.put(f.name(), f);
+            GenlSpecs.resolved(f);
+        }
         return List.copyOf(out);
     }
 
@@ -68,6 +72,7 @@ public final class GenericNetlink implements AutoCloseable {
         }
         if (got[0] == null) return Optional.empty();
         families.put(name, got[0]);
+        GenlSpecs.resolved(got[0]);
         return Optional.of(got[0]);
     }
 
@@ -82,7 +87,7 @@ public final class GenericNetlink implements AutoCloseable {
      * Dumps {@code command} of {@code family} with {@code attributes} as the filter, and returns every
      * message of the family the kernel answers with.
      *
-     * @throws NotFoundException if the running kernel's family has no such command
+     * @throws NoSuchOperationException if the running kernel's family has no such command
      */
     public List<GenlMessage> dump(GenlFamily family, int command, List<RawAttribute> attributes) throws NetlinkException {
         checkOperation(family, command);
@@ -97,7 +102,7 @@ public final class GenericNetlink implements AutoCloseable {
      * Sends {@code command} of {@code family} with {@code attributes} (a "do"), waits for the kernel's
      * ACK, and returns the messages it answered with before it (the reply of a get; none for most sets).
      *
-     * @throws NotFoundException if the running kernel's family has no such command
+     * @throws NoSuchOperationException if the running kernel's family has no such command
      */
     public List<GenlMessage> call(GenlFamily family, int command, List<RawAttribute> attributes) throws NetlinkException {
         checkOperation(family, command);
@@ -108,11 +113,26 @@ public final class GenericNetlink implements AutoCloseable {
         return out;
     }
 
-    private static void checkOperation(GenlFamily family, int command) throws NotFoundException {
+    /** {@link NoSuchOperationException} naming the operation when the kernel's family does not list {@code command}. */
+    static void checkOperation(GenlFamily family, int command) throws NoSuchOperationException {
         if (!family.operations().isEmpty() && family.operation(command).isEmpty()) {
-            throw new NotFoundException("generic netlink family \"" + family.name() + "\" has no command " + command
-                    + " in this kernel (older than the caller expects?)", null);
+            throw new NoSuchOperationException(family.name(), GenlSpecs.commandName(family.name(), command));
         }
+    }
+
+    /** The socket, for the typed families built on this handle ({@link Ethtool}, {@link Netdev}). */
+    RequestSocket socket() {
+        return socket;
+    }
+
+    /** The typed ethtool family ({@code ethtool(8)}'s netlink interface) on this socket. */
+    public Ethtool ethtool() {
+        return new Ethtool(this);
+    }
+
+    /** The typed netdev family (devices' XDP features) on this socket. */
+    public Netdev netdev() {
+        return new Netdev(this);
     }
 
     private static void checkName(String name) {

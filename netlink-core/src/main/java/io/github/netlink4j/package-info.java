@@ -24,7 +24,9 @@
  * Every handle of a {@link io.github.netlink4j.NetlinkClient} ({@link io.github.netlink4j.Links},
  * {@link io.github.netlink4j.Addresses}, {@link io.github.netlink4j.Routes},
  * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Rules}, {@link io.github.netlink4j.Nexthops},
- * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.GenericNetlink}) names its operations
+ * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.GenericNetlink}, and the generic netlink
+ * families' {@link io.github.netlink4j.EthtoolSettings}, {@link io.github.netlink4j.EthtoolFeatures},
+ * {@link io.github.netlink4j.EthtoolChannels}, {@link io.github.netlink4j.Netdev}) names its operations
  * so (VerbRuleTest checks every handle by reflection, and lists each verb a handle lacks with the reason):
  * <ul>
  *   <li>{@code list(…)} returns every object, or those a filter selects, as immutable records (a dump);</li>

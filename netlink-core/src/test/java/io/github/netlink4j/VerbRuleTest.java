@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
-            Neighbours.class, Bridges.class, Nsids.class, GenericNetlink.class);
+            Neighbours.class, Bridges.class, Nsids.class, GenericNetlink.class, EthtoolSettings.class, EthtoolFeatures.class,
+            EthtoolChannels.class, Netdev.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 
     /** handle.verb → why the handle does not have it. */
@@ -42,7 +43,33 @@ class VerbRuleTest {
             Map.entry("GenericNetlink.replace", "as GenericNetlink.add"),
             Map.entry("GenericNetlink.delete", "as GenericNetlink.add"),
             Map.entry("GenericNetlink.addAll", "as GenericNetlink.add"),
-            Map.entry("GenericNetlink.deleteAll", "as GenericNetlink.add"));
+            Map.entry("GenericNetlink.deleteAll", "as GenericNetlink.add"),
+            // ethtool's settings and netdev's devices exist with their device: nothing to add or delete, and a
+            // device that does not exist is the NoSuchLinkException of get (Links.find says whether it does)
+            Map.entry("EthtoolSettings.find", "a device's settings exist while the device does: Links.find, then get"),
+            Map.entry("EthtoolSettings.add", "settings come with the device"),
+            Map.entry("EthtoolSettings.replace", "link info, link state and rings are read here, not written"),
+            Map.entry("EthtoolSettings.delete", "settings go with the device"),
+            Map.entry("EthtoolSettings.addAll", "as EthtoolSettings.add"),
+            Map.entry("EthtoolSettings.deleteAll", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolFeatures.find", "as EthtoolSettings.find"),
+            Map.entry("EthtoolFeatures.add", "features come with the device; set turns them on and off"),
+            Map.entry("EthtoolFeatures.replace", "set changes the features named, the kernel the ones that depend on them"),
+            Map.entry("EthtoolFeatures.delete", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolFeatures.addAll", "as EthtoolFeatures.add"),
+            Map.entry("EthtoolFeatures.deleteAll", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolChannels.find", "as EthtoolSettings.find"),
+            Map.entry("EthtoolChannels.add", "channels come with the device; set changes their counts"),
+            Map.entry("EthtoolChannels.replace", "as EthtoolChannels.add"),
+            Map.entry("EthtoolChannels.delete", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolChannels.addAll", "as EthtoolChannels.add"),
+            Map.entry("EthtoolChannels.deleteAll", "as EthtoolSettings.delete"),
+            Map.entry("Netdev.find", "as EthtoolSettings.find"),
+            Map.entry("Netdev.add", "devices are links: Links.add"),
+            Map.entry("Netdev.replace", "as Netdev.add"),
+            Map.entry("Netdev.delete", "as Netdev.add"),
+            Map.entry("Netdev.addAll", "as Netdev.add"),
+            Map.entry("Netdev.deleteAll", "as Netdev.add"));
 
     private static List<Method> verbs(Class<?> handle, String verb) {
         return Arrays.stream(handle.getMethods()).filter(m -> m.getName().equals(verb) && m.getDeclaringClass() == handle

@@ -7,7 +7,7 @@ import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NoSuchFamilyException;
-import io.github.netlink4j.error.NotFoundException;
+import io.github.netlink4j.error.NoSuchOperationException;
 import io.github.netlink4j.testing.Ip;
 import io.github.netlink4j.testing.Json;
 import io.github.netlink4j.testing.ThrowawayNamespace;
@@ -101,7 +101,10 @@ class GenericNetlinkTest {
         NoSuchFamilyException e = assertThrows(NoSuchFamilyException.class, () -> genl.get("nl4j_absent"));
         assertEquals("nl4j_absent", e.family());
         assertThrows(IllegalArgumentException.class, () -> genl.find("a_name_far_too_long_for_genl"));
-        assertThrows(NotFoundException.class, () -> genl.dump(genl.get("netdev"), 200, List.of()), "a command the kernel lacks");
+        NoSuchOperationException op = assertThrows(NoSuchOperationException.class, () -> genl.dump(genl.get("netdev"), 200, List.of()),
+                "a command the kernel lacks");
+        assertEquals("netdev", op.family());
+        assertEquals("command 200", op.operation(), "no spec names command 200");
     }
 
     @Test
@@ -128,7 +131,8 @@ class GenericNetlinkTest {
                 RawAttribute.nest(ETHTOOL_A_LINKINFO_HEADER, List.of(RawAttribute.ofString(ETHTOOL_A_HEADER_DEV_NAME, "nl4jnosuch"))))));
         assertEquals(Errno.ENODEV, e.errno());
         assertTrue(e.extAckMessage().isPresent(), "the kernel's extended-ACK text: " + e.getMessage());
-        assertEquals("attribute 1 › attribute 2", e.attributePath().orElseThrow(), e.getMessage());
+        assertEquals("ETHTOOL_A_LINKINFO_HEADER › ETHTOOL_A_HEADER_DEV_NAME", e.attributePath().orElseThrow(),
+                "named by the generated ethtool spec: " + e.getMessage());
         // the socket serves the next request
         assertEquals(1, nl.genl().call(ethtool, ETHTOOL_MSG_LINKINFO_GET, List.of(
                 RawAttribute.nest(ETHTOOL_A_LINKINFO_HEADER, List.of(RawAttribute.ofString(ETHTOOL_A_HEADER_DEV_NAME, "veth0"))))).size());

@@ -1,13 +1,15 @@
 package io.github.netlink4j.internal.transport;
 
 import io.github.netlink4j.internal.wire.AttrNames;
+import io.github.netlink4j.internal.wire.spec.SpecPaths;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 
 import java.lang.foreign.MemorySegment;
 
 /**
  * The netlink protocols ("buses") a socket can be opened on, each with the way its extended-ACK
- * attribute paths are named: rtnetlink's names, numbers after the 4-byte genlmsghdr or nfgenmsg, or none
+ * attribute paths are named: rtnetlink's names, a generic netlink family's spec names (numbers when no spec
+ * is known), numbers after the nfgenmsg, or none
  * where the family header's size depends on the message (sock_diag).
  */
 public enum Bus implements RequestSocket.PathNamer {
@@ -38,7 +40,12 @@ public enum Bus implements RequestSocket.PathNamer {
     public String pathAt(MemorySegment request, long msg, int offset) {
         return switch (this) {
             case ROUTE -> AttrNames.pathAt(request, msg, offset);
-            case GENERIC, NETFILTER -> AttrNames.numericPathAt(request, msg, offset, 4);
+            case GENERIC -> {
+                // named by the family's spec when the handle resolved one, else numbers
+                String named = SpecPaths.pathAt(request, msg, offset);
+                yield named != null ? named : AttrNames.numericPathAt(request, msg, offset, 4);
+            }
+            case NETFILTER -> AttrNames.numericPathAt(request, msg, offset, 4);
             case SOCK_DIAG -> null;
         };
     }

@@ -1,0 +1,61 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.NetlinkException;
+import io.github.netlink4j.error.NoSuchLinkException;
+import io.github.netlink4j.genl.GenlFamily;
+import io.github.netlink4j.genl.netdev.NetdevDevice;
+import io.github.netlink4j.internal.codec.NetdevCodec;
+import io.github.netlink4j.internal.transport.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The netdev generic netlink family: devices and their XDP features. From {@link GenericNetlink#netdev()};
+ * devices are named by index, as the family names them.
+ *
+ * {@snippet :
+ * List<NetdevDevice> devices = nl.genl().netdev().list();        // every device of the namespace
+ * NetdevDevice lo = nl.genl().netdev().get(1);
+ * }
+ */
+public final class Netdev {
+    static final String FAMILY = "netdev";
+    private final GenericNetlink genl;
+
+    Netdev(GenericNetlink genl) {
+        this.genl = genl;
+    }
+
+    /** Every device of the namespace: one dump. */
+    public List<NetdevDevice> list() throws NetlinkException {
+        GenlFamily f = family();
+        List<NetdevDevice> out = new ArrayList<>();
+        genl.socket().dump(w -> NetdevCodec.encodeDump(w, f), f.id(), (s, off, len) -> out.add(NetdevCodec.decode(s, off, len)),
+                out::clear, "netdev dev-get");
+        return List.copyOf(out);
+    }
+
+    /** The device with interface index {@code index}; NoSuchLinkException when there is none. */
+    public NetdevDevice get(int index) throws NetlinkException {
+        if (index <= 0) throw new IllegalArgumentException("interface index " + index + " is not positive");
+        GenlFamily f = family();
+        List<NetdevDevice> out = new ArrayList<>();
+        String link = Integer.toString(index);
+        genl.socket().request(w -> NetdevCodec.encodeGet(w, f, index), (s, off, len) -> out.add(NetdevCodec.decode(s, off, len)),
+                Target.onLink("netdev dev-get", "device " + index, link));
+        if (out.size() != 1) throw new NoSuchLinkException(link, null);
+        return out.get(0);
+    }
+
+    private GenlFamily family() throws NetlinkException {
+        GenlFamily f = genl.get(FAMILY);
+        GenericNetlink.checkOperation(f, NetdevCodec.DEV_GET);
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return "Netdev[" + genl + "]";
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * What ethtool's generic netlink family reports about a device and what may be changed, as records: link
+ * information ({@link io.github.netlink4j.genl.ethtool.LinkInfo}), link state
+ * ({@link io.github.netlink4j.genl.ethtool.LinkState}), offload features
+ * ({@link io.github.netlink4j.genl.ethtool.Features}), channels ({@link io.github.netlink4j.genl.ethtool.Channels},
+ * changed with {@link io.github.netlink4j.genl.ethtool.ChannelsChange}) and ring sizes
+ * ({@link io.github.netlink4j.genl.ethtool.Rings}). {@link io.github.netlink4j.Ethtool} reads and changes them:
+ *
+ * {@snippet :
+ * Ethtool ethtool = nl.genl().ethtool();
+ * ethtool.linkInfo().get("veth0").port();                                  // ethtool veth0: Port
+ * ethtool.features().get("veth0").feature("rx-gro-list");                  // ethtool -k veth0
+ * ethtool.features().set("veth0", Map.of("tx-checksum-ip-generic", false)); // ethtool -K veth0 …: what changed
+ * ethtool.channels().set("veth0", ChannelsChange.empty().withRx(2));       // ethtool -L veth0 rx 2
+ * }
+ */
+package io.github.netlink4j.genl.ethtool;
