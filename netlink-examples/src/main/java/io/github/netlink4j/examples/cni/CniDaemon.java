@@ -106,8 +106,9 @@ final class CniDaemon {
         try {
             UserPrincipal peer = ch.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user();
             if (!peer.equals(root) && !peer.equals(socket.owner)) {
-                log("refused a peer of user " + peer.getName() + ": only root and " + socket.owner.getName() + " are served");
-                refuse(ch, DaemonProtocol.error(999, "permission denied", "the netlink4j-bridge daemon serves root and " + socket.owner.getName() + " only"));
+                String served = socket.owner.equals(root) ? "root" : "root and " + socket.owner.getName();
+                log("refused a peer of user " + peer.getName() + ": only " + served + " served");
+                refuse(ch, DaemonProtocol.error(999, "permission denied", "the netlink4j-bridge daemon serves " + served + " only"));
                 return;
             }
             if (!slots.tryAcquire()) {

@@ -36,9 +36,10 @@ final class DaemonSocket implements AutoCloseable {
     }
 
     /**
-     * Makes the directory (or takes one of ours, closing it to others), removes the socket a killed daemon
-     * left, writes the pid file and binds. Refuses a directory of another user (who could swap the socket
-     * under us), a path that holds anything but a socket, and a socket another daemon still answers on.
+     * Makes the directory (mode 0700) or takes one that is ours with that mode (systemd's RuntimeDirectory),
+     * removes the socket a killed daemon left, writes the pid file and binds. Refuses any other directory
+     * (another user could swap the socket under us; the launcher would not use it anyway), a path that holds
+     * anything but a socket, and a socket another daemon still answers on.
      */
     static DaemonSocket bind(Path path) throws IOException {
         path = path.toAbsolutePath();
@@ -48,10 +49,11 @@ final class DaemonSocket implements AutoCloseable {
             Files.createDirectories(dir.getParent());
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) != euid) {
-            throw new IOException(dir + " must be a directory (not a symbolic link) owned by uid " + euid);
+        // An existing directory is taken as it is, never chmod'ed: --socket /tmp/x.sock must not close /tmp.
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) != euid
+                || ((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777) != 0700) {
+            throw new IOException(dir + " must be a directory (not a symbolic link) of uid " + euid + " with mode 0700, or not exist");
         }
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         removeStale(path);
         Path pid = Path.of(path + ".pid");
         Path tmp = Path.of(pid + ".tmp");

@@ -180,6 +180,23 @@ class CniDaemonTrustTest {
         }
     }
 
+    /** A daemon told to listen in a directory that others can enter does not start, and leaves the directory as it was. */
+    @Test
+    void theDaemonRefusesADirectoryOpenToOthers() throws Exception {
+        Path dir = Files.createTempDirectory("nl4j-cnid");
+        try {
+            mode(dir, "rwxr-xr-x");
+            LauncherRig.Result r = rig.run(List.of("/bin/sh", LauncherRig.CNI_LAUNCHER.toString(), "--daemon", "--socket", dir.resolve("cni.sock").toString()),
+                    Map.of("NETLINK4J_JAVA", rig.jdk.resolve("bin/java").toString(), "NETLINK4J_JAR", rig.jar.toString(), "NETLINK4J_AOT", "0"), "", rig.root);
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().contains("with mode 0700"), r.err());
+            assertEquals("rwxr-xr-x", mode(dir), "not chmod'ed");
+            assertEquals(List.of(), LauncherRig.names(dir), "nothing made in it");
+        } finally {
+            PluginRun.deleteTree(dir);
+        }
+    }
+
     /**
      * Were the socket's modes ever wrong, the daemon itself still serves only root and its own user: a call
      * from nobody, through a socket opened to everyone, is refused without being read, and logged.
