@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the launcher's calls over a unix socket ({@link DaemonProtocol}), so that a call costs no JVM start.
  * Each connection is served on a platform thread of its own by the very code a plugin process runs
  * ({@link DaemonCall}); at most {@code N} at once (default {@value #DEFAULT_MAX_CALLS}), beyond that a
- * connection is answered at once with CNI's "try again later" (11). Only a peer whose credentials
+ * connection is answered at once with CNI's "try again later" (11); calls for one container interface
+ * take turns ({@link ContainerTurns}), calls for different ones run side by side. Only a peer whose credentials
  * (SO_PEERCRED) say root or the daemon's own user is served: the socket's modes keep others out, this
  * check holds if the modes are ever wrong. On SIGTERM it stops accepting, removes its socket (connections
  * not yet accepted then end with nothing said, and their launchers run the call themselves) and lets the
@@ -42,6 +43,7 @@ final class CniDaemon {
     private final UserPrincipal root;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("cni-deadlines").unstarted(r));
     private final AtomicLong calls = new AtomicLong();
+    private final ContainerTurns turns = new ContainerTurns();
 
     private CniDaemon(DaemonSocket socket, int maxCalls) throws IOException {
         this.socket = socket;
@@ -121,7 +123,7 @@ final class CniDaemon {
             close(ch);
             return;
         }
-        DaemonCall call = new DaemonCall(ch, REQUEST_TIME, timer);
+        DaemonCall call = new DaemonCall(ch, REQUEST_TIME, timer, turns);
         try {
             Thread.ofPlatform().name("cni-call-" + calls.incrementAndGet()).start(() -> {
                 try {

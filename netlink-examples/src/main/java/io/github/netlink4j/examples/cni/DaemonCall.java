@@ -15,19 +15,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connection to the daemon, on a thread of its own: {@link DaemonProtocol#TAKEN}, the request read
- * within its bounds, the plugin run as a process of its own runs it ({@link BridgePlugin#run} with the
- * request's environment and stdin, its stdout into a buffer), the reply. Everything here belongs to this
- * call alone; whatever goes wrong, the daemon goes on.
+ * within its bounds, its container's turn ({@link ContainerTurns}), the plugin run as a process of its
+ * own runs it ({@link BridgePlugin#run} with the request's environment and stdin, its stdout into a
+ * buffer), the reply. Everything here belongs to this call alone; whatever goes wrong, the daemon goes on.
  */
 final class DaemonCall {
     private final SocketChannel ch;
     private final Duration requestTime;
     private final ScheduledExecutorService timer;
+    private final ContainerTurns turns;
 
-    DaemonCall(SocketChannel ch, Duration requestTime, ScheduledExecutorService timer) {
+    DaemonCall(SocketChannel ch, Duration requestTime, ScheduledExecutorService timer, ContainerTurns turns) {
         this.ch = ch;
         this.requestTime = requestTime;
         this.timer = timer;
+        this.turns = turns;
     }
 
     void serve() {
@@ -44,10 +46,16 @@ final class DaemonCall {
                 return;
             }
             what = req.env().getOrDefault("CNI_COMMAND", "?") + " " + req.env().getOrDefault("CNI_CONTAINERID", "-");
+            ContainerTurns.Held turn = turn(req.env());
+            if (turn == null) {
+                CniDaemon.log(what + ": another call for this container ran past the wait");
+                write(DaemonProtocol.error(11, "another call for this container is running", "it did not end in time; try again later"));
+                return;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
             int rc;
-            try {
+            try (turn) {
                 rc = new BridgePlugin(req.env(), ps).run(req.stdin());
             } catch (Throwable t) {
                 rc = BridgePlugin.lastResort(ps, t);
@@ -57,7 +65,26 @@ final class DaemonCall {
             CniDaemon.log(what + ": exit " + rc + " (" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms)");
         } catch (IOException | RuntimeException e) {
             CniDaemon.log(what + ": no reply sent, " + e);
+        } catch (InterruptedException e) {
+            CniDaemon.log(what + ": interrupted waiting for its container's turn");
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The container's turn ({@link ContainerTurns}) for ADD, CHECK and DEL, waited for as long as a call can
+     * take (three IPAM runs and a margin, as the launcher waits); a turn of nothing for other commands.
+     */
+    private ContainerTurns.Held turn(java.util.Map<String, String> env) throws InterruptedException {
+        String cmd = env.getOrDefault("CNI_COMMAND", ""), id = env.getOrDefault("CNI_CONTAINERID", "");
+        if (id.isEmpty() || !(cmd.equals("ADD") || cmd.equals("CHECK") || cmd.equals("DEL"))) return () -> { };
+        Duration ipam;
+        try {
+            ipam = Ipam.timeout(env);
+        } catch (CniError invalid) {
+            ipam = Ipam.DEFAULT_TIMEOUT; // the plugin refuses the call itself
+        }
+        return turns.take(id, env.getOrDefault("CNI_IFNAME", ""), ipam.multipliedBy(3).plusSeconds(30));
     }
 
     /**

@@ -234,6 +234,54 @@ class CniDaemonTest {
         assertTrue(linkNames(host).stream().noneMatch(n -> n.startsWith("veth")), "no veth left: " + linkNames(host));
     }
 
+    /**
+     * A DEL that comes while the ADD of its container still runs (a runtime that gave up on the ADD and
+     * killed its launcher: the daemon's ADD goes on) waits for it, and then undoes all it made. The IPAM
+     * plugin holds the ADD after allocating until the test lets it go.
+     */
+    @Test
+    void aDelWaitsForTheAddOfItsContainerStillRunning() throws Exception {
+        Path bin = Files.createTempDirectory(rig.root, "cni-bin");
+        Path mark = bin.resolve("allocated"), go = bin.resolve("go");
+        Path held = bin.resolve("held-ipam");
+        Files.writeString(held, "#!/bin/sh\nout=$(/usr/lib/cni/host-local) || { printf '%s\\n' \"$out\"; exit 1; }\n"
+                + "if [ \"$CNI_COMMAND\" = ADD ]; then : > " + mark + "; i=0; while [ ! -e " + go + " ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; fi\n"
+                + "printf '%s\\n' \"$out\"\n");
+        Files.setPosixFilePermissions(held, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path ipam = ipamDir();
+        String conf = conf(ipam).replace("\"type\":\"host-local\"", "\"type\":\"held-ipam\"");
+        ThrowawayNamespace host = ns("cnid-h"), c = ns("cnid-c");
+        DaemonRig d = daemon(host);
+        LauncherRig.Result[] results = new LauncherRig.Result[2];
+        List<Thread> calls = new ArrayList<>();
+        for (String cmd : List.of("ADD", "DEL")) {
+            Map<String, String> env = d.env(cmd, c, args);
+            env.put("CNI_PATH", bin + ":/usr/lib/cni");
+            calls.add(Thread.ofPlatform().start(() -> {
+                try {
+                    results[cmd.equals("ADD") ? 0 : 1] = d.launch(env, conf);
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+            if (cmd.equals("ADD")) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!Files.exists(mark) && System.nanoTime() < deadline) Thread.sleep(20);
+                assertTrue(Files.exists(mark), "the ADD reached the IPAM plugin: " + d.log());
+            }
+        }
+        calls.get(1).join(2_000);
+        assertTrue(calls.get(1).isAlive(), "the DEL waits while the ADD runs: " + d.log());
+        Files.writeString(go, "");
+        for (Thread t : calls) t.join(60_000);
+        assertEquals(0, results[0].exit(), results[0].out() + results[0].err());
+        assertEquals(0, results[1].exit(), results[1].out() + results[1].err());
+        assertTrue(d.served().get(0).contains("ADD " + c.name()) && d.served().get(1).contains("DEL " + c.name()), "the ADD, then the DEL: " + d.log());
+        assertEquals(0, PluginRun.allocations(ipam), "the DEL released the ADD's address");
+        assertEquals(List.of("lo"), linkNames(c), "and removed its eth0");
+        assertTrue(linkNames(host).stream().noneMatch(n -> n.startsWith("veth")), "and its veth: " + linkNames(host));
+    }
+
     /** SIGTERM, as systemd stops it (an upgrade's restart): the socket and the pid file go, and the next call runs in process. */
     @Test
     void aStoppedDaemonRemovesItsSocketAndCallsRunInProcess() throws Exception {
