@@ -208,6 +208,8 @@ public final class LauncherRig implements AutoCloseable {
         e.put("NL4J_ARGS", args.toString());
         e.put("CNI_COMMAND", command);
         e.put("CNI_PATH", "/usr/lib/cni");
+        // never the machine's resident daemon (/run/netlink4j/cni.sock), were one running: these calls are the test's
+        e.put("NETLINK4J_CNI_SOCKET", root.resolve("no-daemon/cni.sock").toString());
         return e;
     }
 

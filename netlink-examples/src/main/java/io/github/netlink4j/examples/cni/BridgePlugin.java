@@ -64,6 +64,7 @@ public final class BridgePlugin {
         int rc;
         try {
             if (args.length == 1 && args[0].equals("--train")) System.exit(Training.run(System.getenv("CNI_PATH")));
+            if (args.length >= 1 && args[0].equals("--daemon")) System.exit(CniDaemon.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             BridgePlugin plugin = new BridgePlugin(System.getenv(), System.out);
             String stdin;
             try {
