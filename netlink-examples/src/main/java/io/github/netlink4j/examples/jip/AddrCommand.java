@@ -217,6 +217,7 @@ final class AddrCommand extends ObjectCommand {
         }
         if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
         if (prefix == null) throw usage("Not enough information: address is required.");
+        Ifnames.lookup(dev);
         Prefix.parse(prefix, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's error text for a bad prefix
         AddressSpec s = AddressSpec.of(dev, prefix);
         if (peer != null) s = s.withPeer(peer);

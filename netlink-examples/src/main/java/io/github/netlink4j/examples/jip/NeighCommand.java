@@ -216,6 +216,17 @@ final class NeighCommand extends ObjectCommand {
         throw usage("Error: argument \"" + name + "\" is wrong: nud state is bad");
     }
 
+    /**
+     * An lladdr of a length other than 6 (NeighbourSpec takes 6) as the kernel's neigh_add takes it: one
+     * shorter than the link's addresses is refused with its extended ACK, a longer one is cut to the link's
+     * length.
+     */
+    private MacAddress linkLength(String dev, MacAddress ll) throws IOException {
+        int own = nl.links().get(dev).address().map(MacAddress::length).orElse(0);
+        if (ll.length() < own) throw new Jip.UsageException("Error: Invalid link address.", 2);
+        return MacAddress.of(java.util.Arrays.copyOf(ll.bytes(), own));
+    }
+
     int modify(List<String> args, Op op) throws IOException {
         String dev = null, dst = null;
         MacAddress ll = null;
@@ -225,14 +236,7 @@ final class NeighCommand extends ObjectCommand {
             String a = args.remove(0);
             switch (a) {
                 case "dev" -> dev = next(args, "dev");
-                case "lladdr" -> {
-                    String mac = next(args, "lladdr");
-                    try {
-                        ll = MacAddress.of(mac);
-                    } catch (IllegalArgumentException e) {
-                        throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
-                    }
-                }
+                case "lladdr" -> ll = LlAddr.parse(next(args, "lladdr"));
                 case "nud" -> {
                     String st = next(args, "nud");
                     int bit = nudBit(st);
@@ -252,7 +256,9 @@ final class NeighCommand extends ObjectCommand {
             }
         }
         if (dev == null || dst == null) throw usage("Device and destination are required arguments.");
+        Ifnames.lookup(dev);
         InetAddress addr = Prefix.address(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        if (ll != null && ll.length() != 6) ll = linkLength(dev, ll);
         NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state, proxy);
         switch (op) {
             case ADD -> nl.neighbours().add(s);

@@ -233,6 +233,7 @@ final class RouteCommand extends ObjectCommand {
         }
         if (dst == null) throw usage("Not enough information: destination is required.");
         if (!dst.equals("default")) Prefix.parse(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's text for a bad prefix
+        if (dev != null) Ifnames.lookup(dev);
         RouteSpec s;
         if (dst.equals("default")) {
             s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
