@@ -1,5 +1,8 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.NetlinkClient;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -52,6 +55,12 @@ final class Ifnames {
      */
     static String lookup(String name) {
         if (!kernelValid(name)) throw new Jip.UsageException("Cannot find device \"" + name + "\"", 1);
+        return name;
+    }
+
+    /** A device ip looks up that must exist now: the library is not asked to send anything for it. */
+    static String existing(NetlinkClient nl, String name) throws IOException {
+        if (nl.links().find(lookup(name)).isEmpty()) throw new Jip.UsageException("Cannot find device \"" + name + "\"", 1);
         return name;
     }
 

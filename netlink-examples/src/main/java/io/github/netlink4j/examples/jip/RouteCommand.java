@@ -1,6 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.IpPrefix;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.Route;
@@ -185,6 +186,20 @@ final class RouteCommand extends ObjectCommand {
         }
     }
 
+    /**
+     * The destination as the kernel takes it from ip, which sends it as typed: an IPv4 prefix with host
+     * bits set is refused by the kernel (fib_valid_key_len, before it looks at anything else in the
+     * request), so jip refuses it with the kernel's words and exit status, once ip's own lookup of
+     * {@code dev} has passed, and sends nothing; IPv6 clears them (ip6_route_add), so jip clears them.
+     */
+    private IpPrefix network(String dst, String dev) throws IOException {
+        IpPrefix p = IpPrefix.of(dst);
+        if (p.isNetwork()) return p;
+        if (p.family() == AddressFamily.INET6) return p.network();
+        if (dev != null) Ifnames.existing(nl, dev);
+        throw new Jip.UsageException("Error: Invalid prefix for given prefix length.", 2);
+    }
+
     int modify(List<String> args, Op op) throws IOException {
         RouteType type = RouteType.UNICAST;
         String dst = null, dev = null;
@@ -238,7 +253,7 @@ final class RouteCommand extends ObjectCommand {
         if (dst.equals("default")) {
             s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
         } else {
-            s = RouteSpec.to(dst);
+            s = RouteSpec.to(network(dst, dev));
             if (via != null) s = s.withGateway(via);
         }
         if (type != RouteType.UNICAST) s = s.withType(type);

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Arguments ip refuses, or takes in its own way, with ip's words and exit status: interface names no link
  * can have (ip's own check, its lookup or the kernel answers, depending on the command), link-layer
- * addresses as ll_addr_a2n reads them.
+ * addresses as ll_addr_a2n reads them, and route destinations with host bits set.
  */
 class ArgumentErrorParityTest {
     /** 17 bytes: over IFNAMSIZ - 1. */
@@ -91,5 +91,35 @@ class ArgumentErrorParityTest {
 
     private static List<String> sorted(String lines) {
         return lines.lines().sorted().toList();
+    }
+
+    /**
+     * An IPv4 destination with host bits: ip sends it and the kernel refuses it before anything else in
+     * the request; jip says the same and sends nothing (had it cleared the bits, the route would be there
+     * now). ip's own lookup of {@code dev} comes first.
+     */
+    @Test
+    void anIpv4DestinationWithHostBitsIsRefusedAndNothingIsSent() throws IOException {
+        for (String c : new String[] {"route add 10.200.5.1/24 dev lo", "route add 10.200.5.1/24", "route add 10.200.5.1/24 via 10.200.0.1",
+                "route add blackhole 10.200.5.1/24", "route replace 10.200.5.1/24 dev lo table 100", "route append 10.200.5.1/24 dev lo",
+                "route prepend 10.200.5.1/24 dev lo", "route change 10.200.5.1/24 dev lo", "route del 10.200.5.1/24",
+                "route add 10.200.5.1/24 dev nosuch", "route add 10.200.5.1/24 dev LONG"}) {
+            same(c);
+        }
+        assertEquals("", Ip.in(ns.name(), "route", "show", "table", "all", "root", "10.200.5.0/24"), "no route made by clearing the host bits");
+    }
+
+    /** IPv6 clears host bits in the kernel: ip's request succeeds, and jip's makes the same route. */
+    @Test
+    void anIpv6DestinationWithHostBitsIsTheNetworksRoute() throws IOException {
+        Ip.in(twin.name(), "-6", "route", "add", "fd00:200::1/64", "dev", "lo");
+        JipParityTest.Run r = JipParityTest.jip("-n", ns.name(), "-6", "route", "add", "fd00:200::1/64", "dev", "lo");
+        assertEquals(0, r.exit(), r.err());
+        String routes = Ip.in(ns.name(), "-6", "route", "show", "dev", "lo");
+        assertEquals(Ip.in(twin.name(), "-6", "route", "show", "dev", "lo"), routes);
+        assertEquals("fd00:200::/64 metric 1024 pref medium\n", routes);
+        r = JipParityTest.jip("-n", ns.name(), "-6", "route", "del", "fd00:200::7/64", "dev", "lo");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", Ip.in(ns.name(), "-6", "route", "show", "dev", "lo"));
     }
 }
