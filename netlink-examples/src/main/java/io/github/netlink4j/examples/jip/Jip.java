@@ -30,6 +30,9 @@ public final class Jip {
     boolean brief;
     boolean json;
     AddressFamily family; // null: every family
+    /** ip's preferred_family as an AF_* number, which also tells -0 (AF_PACKET) and -M (AF_MPLS) from no option. */
+    int preferredFamily;
+    static final int AF_PACKET = 17, AF_MPLS = 28;
     int timestamp; // 0 none, 1 -timestamp, 2 -tshort
     boolean force;
     String batchFile;
@@ -105,21 +108,27 @@ public final class Jip {
         } else if (is(o, "-family")) {
             String f = argument(o, args);
             if (f.equals("help")) throw usage(helpText());
-            family = switch (f) {
-                case "inet" -> AddressFamily.INET;
-                case "inet6" -> AddressFamily.INET6;
-                case "bridge" -> AddressFamily.BRIDGE;
-                case "link" -> null;
+            preferredFamily = switch (f) {
+                case "inet" -> AddressFamily.INET.value();
+                case "inet6" -> AddressFamily.INET6.value();
+                case "bridge" -> AddressFamily.BRIDGE.value();
+                case "link" -> AF_PACKET;
+                case "mpls" -> AF_MPLS;
                 default -> throw usage("Error: argument \"" + f + "\" is wrong: invalid protocol family");
             };
+            family = preferredFamily == AF_PACKET || preferredFamily == AF_MPLS ? null : AddressFamily.of(preferredFamily);
         } else if (o.equals("-4")) {
             family = AddressFamily.INET;
+            preferredFamily = family.value();
         } else if (o.equals("-6")) {
             family = AddressFamily.INET6;
+            preferredFamily = family.value();
         } else if (o.equals("-0") || o.equals("-M")) {
             family = null;
+            preferredFamily = o.equals("-0") ? AF_PACKET : AF_MPLS;
         } else if (o.equals("-B")) {
             family = AddressFamily.BRIDGE;
+            preferredFamily = family.value();
         } else if (is(o, "-human") || is(o, "-human-readable") || is(o, "-iec")) {
             // sizes are printed as plain numbers; ip's -h only changes -s output
         } else if (is(o, "-stats") || is(o, "-statistics")) {
