@@ -89,8 +89,20 @@ final class NeighCommand extends ObjectCommand {
             return 2;
         }
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        jip.out.print(line(n.get(), links, null));
+        jip.out.print(jip.brief ? brief(n.get(), links, null) : line(n.get(), links, null));
         return 0;
+    }
+
+    /**
+     * The {@code -br} line (print_neigh_brief): the address padded to 39 columns, the device to 16 unless
+     * a dev selected the entries, and the link-layer address; no flags and no state.
+     */
+    private static String brief(Neighbour n, Map<Integer, Link> links, String dev) {
+        StringBuilder sb = new StringBuilder();
+        n.address().ifPresent(a -> sb.append(String.format("%-39s ", Address.format(a))));
+        if (dev == null && n.index() != 0) sb.append(String.format("%-16s ", name(n, links)));
+        n.lladdr().ifPresent(sb::append);
+        return sb.append('\n').toString();
     }
 
     private static String line(Neighbour n, Map<Integer, Link> links, String dev) {
@@ -185,6 +197,12 @@ final class NeighCommand extends ObjectCommand {
             if (flush) {
                 boolean proxyEntry = proxyOnly;
                 n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT, proxyEntry)));
+            } else if (jip.json && jip.brief) {
+                Map<String, Object> o = JsonOut.object();
+                n.address().ifPresent(a -> o.put("dst", Address.format(a)));
+                if (dev == null && n.index() != 0) o.put("dev", name(n, links));
+                n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
+                json.add(o);
             } else if (jip.json) {
                 Map<String, Object> o = JsonOut.object();
                 o.put("dst", n.address().map(Address::format).orElse(""));
@@ -201,7 +219,7 @@ final class NeighCommand extends ObjectCommand {
                 }
                 json.add(o);
             } else {
-                jip.out.print(line(n, links, dev));
+                jip.out.print(jip.brief ? brief(n, links, dev) : line(n, links, dev));
             }
         }
         for (NeighbourSpec g : gone) nl.neighbours().delete(g);
