@@ -151,7 +151,7 @@ final class AddrCommand extends ObjectCommand {
             List<Address> ordered = e.getValue();
             LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l)).as(shape(f));
             if (jip.preferredFamily == Jip.AF_PACKET) {
-                links(v, l, json);
+                links(v, l, json, f.label != null);
                 continue;
             }
             if (jip.json) {
@@ -201,8 +201,15 @@ final class AddrCommand extends ObjectCommand {
         return 0;
     }
 
-    /** One link of {@code ip -0 addr}: as ip link prints it, without the mode and with no addresses. */
-    private void links(LinkView v, Link l, List<Object> json) {
+    /**
+     * One link of {@code ip -0 addr}: as ip link prints it, without the mode and with no addresses; with a
+     * label selector print_linkinfo prints nothing of it (an empty object in JSON).
+     */
+    private void links(LinkView v, Link l, List<Object> json, boolean label) {
+        if (label) {
+            if (jip.json) json.add(JsonOut.object());
+            return;
+        }
         if (jip.json) {
             Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
             if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);

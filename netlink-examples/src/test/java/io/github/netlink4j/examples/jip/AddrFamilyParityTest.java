@@ -92,7 +92,9 @@ class AddrFamilyParityTest {
     void theLinkFamilyListsLinksOnly() throws IOException {
         for (String f : new String[] {"-0", "-f link"}) {
             same(f, SHOWS);
-            same(f, "addr show to 10.200.0.0/16", "addr flush dev veth0");
+            // ip -0 applies no address selector, and prints nothing of a link under a label selector
+            same(f, "addr show to 10.200.0.0/16", "addr flush dev veth0", "addr show scope host", "-j addr show permanent",
+                    "addr show label lo", "-j addr show label lo");
         }
     }
 
