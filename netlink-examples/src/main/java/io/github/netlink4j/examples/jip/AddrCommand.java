@@ -149,7 +149,7 @@ final class AddrCommand extends ObjectCommand {
         for (var e : selected(f, all).entrySet()) {
             Link l = e.getKey();
             List<Address> ordered = e.getValue();
-            LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l)).as(shape(f));
+            LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l), jip.style).as(shape(f));
             if (jip.preferredFamily == Jip.AF_PACKET) {
                 links(v, l, json, f.label != null);
                 continue;
@@ -178,7 +178,7 @@ final class AddrCommand extends ObjectCommand {
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
                     } else {
-                        info.add(new AddrView(a).json());
+                        info.add(new AddrView(a, jip.style).json());
                     }
                 }
                 o.put("addr_info", info);
@@ -186,14 +186,14 @@ final class AddrCommand extends ObjectCommand {
                 json.add(o);
             } else if (jip.brief) {
                 StringBuilder sb = new StringBuilder(v.briefHead());
-                for (Address a : ordered) if (a != null) sb.append(new AddrView(a).addressPart()).append(' ');
+                for (Address a : ordered) if (a != null) sb.append(new AddrView(a, jip.style).addressPart()).append(' ');
                 jip.out.print(sb.append('\n'));
             } else if (jip.oneline) {
                 // ip -o: no link lines, each address on one line after "N: NAME".
-                for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a).text()));
+                for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a, jip.style).text()));
             } else {
                 if (f.label == null) jip.out.print(jip.details > 0 ? v.detailedText(false) : v.text(false));
-                for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a).text());
+                for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a, jip.style).text());
                 if (jip.stats > 0) jip.out.print(StatsView.text(l, jip.stats));
             }
         }

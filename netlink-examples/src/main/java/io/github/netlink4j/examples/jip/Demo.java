@@ -225,7 +225,7 @@ final class Demo {
         List<Link> links = nl.links().list();
         var byIndex = LinkCommand.index(links);
         StringBuilder sb = new StringBuilder();
-        for (Link l : links) sb.append(new LinkView(l, byIndex, java.util.Optional.empty()).brief());
+        for (Link l : links) sb.append(new LinkView(l, byIndex, java.util.Optional.empty(), Style.PLAIN).brief());
         return sb.toString().stripTrailing();
     }
 

@@ -52,7 +52,9 @@ public final class Jip {
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("--train")) System.exit(JipTraining.run());
-        int rc = new Jip(System.out, System.err).run(args);
+        Jip jip = new Jip(System.out, System.err);
+        jip.stdoutIsTerminal = Jip::stdoutIsTerminal;
+        int rc = jip.run(args);
         System.out.flush();
         System.exit(rc);
     }
@@ -76,6 +78,14 @@ public final class Jip {
     int details; // -d
     boolean oneline;
     boolean pretty;
+    boolean numeric; // -N
+    int color = Style.NEVER; // -c[olor][=always|auto|never]
+    /** Whether standard output is a terminal, for -c=auto; only main's is ever one. */
+    java.util.function.BooleanSupplier stdoutIsTerminal = () -> false;
+    /** The environment, for COLORFGBG. */
+    java.util.function.UnaryOperator<String> env = System::getenv;
+    /** How the views print, once the options are read. */
+    Style style = Style.PLAIN;
 
     /** Runs one command line; returns the exit status ip would return. */
     int run(String[] argv) {
@@ -88,6 +98,7 @@ public final class Jip {
                     return 0;
                 }
             }
+            style = Style.of(numeric, color, json, color == Style.AUTO && stdoutIsTerminal.getAsBoolean(), env.apply("COLORFGBG"));
             if (batchFile != null) return batch(batchFile);
             if (args.isEmpty()) throw usage(helpText());
             return command(args);
@@ -159,18 +170,33 @@ public final class Jip {
         } else if (is(o, "-rcvbuf")) {
             String size = argument(o, args);
             if (!size.matches("[0-9]+|0[xX][0-9a-fA-F]+")) throw usage("Invalid rcvbuf size '" + size + "'");
-        } else if (o.equals("-c") || is(o, "-color") || is(o, "-colour") || o.startsWith("-color=") || o.startsWith("-colour=")) {
-            // jip never colours its output
+        } else if (Style.colorOption(o) >= 0) {
+            color = Style.colorOption(o);
         } else if (is(o, "-help")) {
             throw usage(helpText());
         } else if (is(o, "-netns")) {
             netns = argument(o, args);
-        } else if (is(o, "-Numeric") || is(o, "-all") || o.equals("-echo")) {
-            // accepted; jip prints numbers where ip -N would and has no -all/-echo behaviour
+        } else if (is(o, "-Numeric")) {
+            numeric = true;
+        } else if (is(o, "-all") || o.equals("-echo")) {
+            // accepted; jip has no -all/-echo behaviour
         } else {
             throw usage("Option \"" + o + "\" is unknown, try \"ip -help\".");
         }
         return false;
+    }
+
+    /**
+     * isatty(1) for -c=auto, from what fd 1 is open on: a terminal device is /dev/pts/N, /dev/ttyN or
+     * /dev/console (the JDK's own check, System.console(), also asks whether standard input is one).
+     */
+    private static boolean stdoutIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static String argument(String option, List<String> args) {

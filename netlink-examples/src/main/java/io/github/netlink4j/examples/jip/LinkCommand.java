@@ -102,7 +102,7 @@ final class LinkCommand extends ObjectCommand {
         List<Object> json = JsonOut.list();
         for (Link l : all) {
             if (!f.test(l)) continue;
-            LinkView v = new LinkView(l, byIndex, netnsName(nl, l));
+            LinkView v = new LinkView(l, byIndex, netnsName(nl, l), jip.style);
             if (jip.json) {
                 Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(true) : v.json(true);
                 if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);

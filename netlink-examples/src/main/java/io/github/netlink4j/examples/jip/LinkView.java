@@ -13,14 +13,16 @@ final class LinkView {
     private final Link link;
     private final Map<Integer, Link> byIndex;
     private final Optional<String> linkNetns;
+    private final Style style;
 
     private Shape shape = Shape.FULL;
 
     /** {@code linkNetns}: the name ip would print for the link-netnsid, if it knows one. */
-    LinkView(Link link, Map<Integer, Link> byIndex, Optional<String> linkNetns) {
+    LinkView(Link link, Map<Integer, Link> byIndex, Optional<String> linkNetns, Style style) {
         this.link = link;
         this.byIndex = byIndex;
         this.linkNetns = linkNetns;
+        this.style = style;
     }
 
     /**
@@ -99,11 +101,11 @@ final class LinkView {
     }
 
     String linkType() {
-        return link.typeName();
+        return style.linkType(link);
     }
 
     String group() {
-        return link.group() == 0 ? "default" : String.valueOf(link.group());
+        return style.group(link.group());
     }
 
     /** The two (or three) lines of {@code ip link show}; {@code withMode} false for {@code ip addr}. */
@@ -140,6 +142,10 @@ final class LinkView {
 
     private boolean details;
 
+    private long qlen() {
+        return link.txQueueLength().orElse(0);
+    }
+
     /** Whether the message carries what the AF_INET6 link dump leaves out. */
     private boolean full() {
         return shape != Shape.INET6_DUMP;
@@ -148,22 +154,23 @@ final class LinkView {
     /** The header lines in print_linkinfo's order, of what {@link #shape} carries. */
     private String text(boolean withMode, boolean monitor) {
         StringBuilder sb = new StringBuilder();
-        sb.append(link.index()).append(": ").append(displayName()).append(": <")
+        sb.append(link.index()).append(": ").append(style.ifname(displayName() + ": ")).append('<')
                 .append(String.join(",", flagNames())).append("> mtu ").append(link.mtu());
         if (full()) link.qdisc().ifPresent(q -> sb.append(" qdisc ").append(q));
         if (full() && link.masterIndex().isPresent()) {
             Link m = byIndex.get(link.masterIndex().getAsInt());
             sb.append(" master ").append(m != null ? m.name() : String.valueOf(link.masterIndex().getAsInt()));
         }
-        sb.append(" state ").append(link.operState().name());
-        if (withMode) sb.append(" mode ").append(linkMode());
-        if (full()) sb.append(" group ").append(group());
-        if (monitor) sb.append(' ');
-        else if (link.txQueueLength().isPresent()) sb.append(" qlen ").append(link.txQueueLength().getAsLong());
+        // Each "word value " with its space, as ip's formats end; qlen (print_queuelen) only when not 0,
+        // and never in ip monitor, which does not ask for it.
+        sb.append(" state ").append(style.operstate(link.operState(), link.operState().name() + " "));
+        if (withMode) sb.append("mode ").append(linkMode()).append(' ');
+        if (full()) sb.append("group ").append(group()).append(' ');
+        if (!monitor && qlen() != 0) sb.append("qlen ").append(qlen());
         if (shape == Shape.FULL || details) {
             sb.append("\n    link/").append(linkType());
-            link.address().ifPresent(a -> sb.append(' ').append(a));
-            if (full()) link.broadcast().ifPresent(b -> sb.append(" brd ").append(b));
+            link.address().ifPresent(a -> sb.append(' ').append(style.mac(a.toString())));
+            if (full()) link.broadcast().ifPresent(b -> sb.append(" brd ").append(style.mac(b.toString())));
         }
         if (netnsId().isPresent()) {
             if (linkNetns.isPresent()) sb.append(" link-netns ").append(linkNetns.get());
@@ -175,15 +182,14 @@ final class LinkView {
         return sb.toString();
     }
 
-    /** The {@code -br link} line. */
+    /** The {@code -br link} line (print_linkinfo_brief): name, state, address (if any) and flags. */
     String brief() {
-        return String.format("%-16s %-14s %s <%s> %n", displayName(), link.operState().name(),
-                link.address().map(Object::toString).orElse(""), String.join(",", flagNames())).replace(System.lineSeparator(), "\n");
+        return briefHead() + link.address().map(a -> style.mac(a + " ")).orElse("") + "<" + String.join(",", flagNames()) + "> \n";
     }
 
-    /** The {@code -br addr} prefix: name and state. */
+    /** The {@code -br addr} prefix: name and state, each padded and coloured as ip pads and colours them. */
     String briefHead() {
-        return String.format("%-16s %-14s ", displayName(), link.operState().name());
+        return style.ifname(String.format("%-16s ", displayName())) + style.operstate(link.operState(), String.format("%-14s ", link.operState().name()));
     }
 
     /** The JSON object of {@code ip -j link}; {@code withMode} false for {@code ip -j addr}. */
@@ -215,7 +221,7 @@ final class LinkView {
         o.put("operstate", link.operState().name());
         if (withMode) o.put("linkmode", linkMode());
         if (full()) o.put("group", group());
-        if (link.txQueueLength().isPresent()) o.put("txqlen", link.txQueueLength().getAsLong());
+        if (qlen() != 0) o.put("txqlen", qlen());
         if (shape == Shape.FULL || details) {
             o.put("link_type", linkType());
             link.address().ifPresent(a -> o.put("address", a.toString()));

@@ -1,11 +1,9 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.Neighbour;
-import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.NetlinkClient;
@@ -89,44 +87,20 @@ final class NeighCommand extends ObjectCommand {
             return 2;
         }
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        jip.out.print(jip.brief ? brief(n.get(), links, null) : line(n.get(), links, null));
+        NeighView v = view(n.get(), links, null);
+        jip.out.print(jip.brief ? v.brief() : v.text());
         return 0;
     }
 
-    /**
-     * The {@code -br} line (print_neigh_brief): the address padded to 39 columns, the device to 16 unless
-     * a dev selected the entries, and the link-layer address; no flags and no state.
-     */
-    private static String brief(Neighbour n, Map<Integer, Link> links, String dev) {
-        StringBuilder sb = new StringBuilder();
-        n.address().ifPresent(a -> sb.append(String.format("%-39s ", Address.format(a))));
-        if (dev == null && n.index() != 0) sb.append(String.format("%-16s ", name(n, links)));
-        n.lladdr().ifPresent(sb::append);
-        return sb.append('\n').toString();
-    }
-
-    private static String line(Neighbour n, Map<Integer, Link> links, String dev) {
-        StringBuilder sb = new StringBuilder(n.address().map(Address::format).orElse("")).append(' ');
-        if (dev == null) sb.append("dev ").append(name(n, links)).append(' ');
-        n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-        if (n.flags().contains(NeighbourFlag.ROUTER)) sb.append("router ");
-        if (n.flags().contains(NeighbourFlag.PROXY)) sb.append("proxy ");
-        if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
-        if (n.flags().contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
-        return sb.append(states(n)).append('\n').toString();
+    /** The entry's view: its device named unless {@code dev} selected the entries or it has none (ip's !filter.index). */
+    private NeighView view(Neighbour n, Map<Integer, Link> links, String dev) {
+        return new NeighView(n, dev == null && n.index() != 0 ? name(n, links) : null, jip.style);
     }
 
     private static String name(Neighbour n, Map<Integer, Link> links) {
         return Optional.ofNullable(links.get(n.index())).map(Link::name).orElse("if" + n.index());
     }
 
-
-    /** The states as ip prints them (print_neigh_state): each name and a space, nothing for NUD_NONE. */
-    static String states(Neighbour n) {
-        StringBuilder sb = new StringBuilder();
-        for (NeighbourState st : n.state()) sb.append(st.name()).append(' ');
-        return sb.toString();
-    }
 
     /** {@code ip neigh show|flush [dev D] [nud S]… [to PREFIX] [master D] [nomaster]}. */
     int show(List<String> args, boolean flush) throws IOException {
@@ -197,29 +171,12 @@ final class NeighCommand extends ObjectCommand {
             if (flush) {
                 boolean proxyEntry = proxyOnly;
                 n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT, proxyEntry)));
-            } else if (jip.json && jip.brief) {
-                Map<String, Object> o = JsonOut.object();
-                n.address().ifPresent(a -> o.put("dst", Address.format(a)));
-                if (dev == null && n.index() != 0) o.put("dev", name(n, links));
-                n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
-                json.add(o);
             } else if (jip.json) {
-                Map<String, Object> o = JsonOut.object();
-                o.put("dst", n.address().map(Address::format).orElse(""));
-                if (dev == null) o.put("dev", name(n, links));
-                n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
-                if (n.flags().contains(NeighbourFlag.ROUTER)) o.put("router", null);
-                if (n.flags().contains(NeighbourFlag.PROXY)) o.put("proxy", null);
-                if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) o.put("extern_learn", null);
-                if (n.flags().contains(NeighbourFlag.OFFLOADED)) o.put("offload", null);
-                if (!n.state().isEmpty() || !n.flags().contains(NeighbourFlag.PROXY)) {
-                    List<Object> st = JsonOut.list();
-                    for (NeighbourState s : n.state()) st.add(s.name());
-                    o.put("state", st);
-                }
-                json.add(o);
+                NeighView v = view(n, links, dev);
+                json.add(jip.brief ? v.briefJson() : v.json());
             } else {
-                jip.out.print(jip.brief ? brief(n, links, dev) : line(n, links, dev));
+                NeighView v = view(n, links, dev);
+                jip.out.print(jip.brief ? v.brief() : v.text());
             }
         }
         for (NeighbourSpec g : gone) nl.neighbours().delete(g);

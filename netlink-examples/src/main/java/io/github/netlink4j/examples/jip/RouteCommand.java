@@ -91,7 +91,7 @@ final class RouteCommand extends ObjectCommand {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
         for (Route r : routes) {
-            RouteView v = new RouteView(r, links, f).detailed(jip.details > 0).withNexthops(nexthops);
+            RouteView v = new RouteView(r, links, f, jip.style).detailed(jip.details > 0).withNexthops(nexthops);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }
@@ -162,7 +162,7 @@ final class RouteCommand extends ObjectCommand {
         if (fibmatch) q = q.withFibMatch();
         Route r = nl.routes().lookup(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        RouteView v = new RouteView(r, links, true, true).detailed(jip.details > 0);
+        RouteView v = new RouteView(r, links, true, true, jip.style).detailed(jip.details > 0);
         if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));
         else jip.out.print(v.text());
         return 0;
