@@ -87,7 +87,10 @@ class NumericColourParityTest {
 
     @Test
     void neverAndJsonAndAPipeDoNotColour() throws IOException {
-        for (String o : new String[] {"-c=never", "-c=always -j", "-c -j -p", "-c=auto", "-color=auto"}) same(o, "link", "addr", "route", "neigh", "rule");
+        for (String o : new String[] {"-c=never", "-c=always -j", "-c -j -p", "-c=auto", "-color=auto"}) {
+            // neigh get prints text under -j, and ip leaves it uncoloured there too
+            same(o, "link", "addr", "route", "neigh", "rule", "neigh get 10.200.1.9 dev v4");
+        }
     }
 
     /** matches_color's spellings: -colour is no colour option, nor is a value other than always, auto or never. */
