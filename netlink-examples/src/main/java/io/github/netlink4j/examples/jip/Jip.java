@@ -391,10 +391,16 @@ public final class Jip {
     NetlinkClient client() throws IOException {
         if (trainingNs != null) return NetlinkClient.open(trainingNs);
         if (netns == null) return NetlinkClient.open();
-        try (NetNamespace ns = NetNamespace.open(netns)) {
-            return NetlinkClient.open(ns);
+        NetNamespace ns;
+        try {
+            ns = NetNamespace.open(netns);
         } catch (SyscallException | io.github.netlink4j.error.NoSuchNamespaceException e) {
             throw new UsageException("Cannot open network namespace \"" + netns + "\": " + NetnsCommand.describe(e), 255);
+        }
+        try (ns) {
+            return NetlinkClient.open(ns);
+        } catch (io.github.netlink4j.error.NotPermittedException e) {
+            throw NetnsCommand.entering(netns, e);
         }
     }
 
