@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <pre>
  * jip [-n NS] [-br] [-j] [-4|-6] link|addr|route|neigh|netns|monitor ...
- * jip demo [--host-netns NAME]
+ * jip demo [--host-netns NAME] [--netns NAME] [--jdk-server] [--topology]
  * </pre>
  */
 public final class Jip {
@@ -449,6 +449,6 @@ public final class Jip {
                                     -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
                                     -c[olor]}
                 jip, netlink4j's ip: the objects above take ip 6.1's commands; also
-                       jip demo [ --host-netns NAME ]""";
+                """ + "       " + Demo.USAGE;
     }
 }
