@@ -70,9 +70,15 @@ final class AddrCommand extends ObjectCommand {
     /** The selected links, each with its selected addresses (IPv4 first, then IPv6, each in the kernel's order). */
     private Map<Link, List<Address>> selected(ShowFilter f, List<Link> all) throws IOException {
         f.resolve(LinkCommand.index(all));
+        Map<Link, List<Address>> out = new java.util.LinkedHashMap<>();
+        if (jip.preferredFamily == Jip.AF_PACKET) { // ip -0 addr: the links, no address asked for
+            for (Link l : all) if (f.test(l)) out.put(l, List.of());
+            return out;
+        }
+        // ip -B/-M addr: no address is of that family, so ipaddr_filter keeps no link
+        if (jip.preferredFamily == AddressFamily.BRIDGE.value() || jip.preferredFamily == Jip.AF_MPLS) return out;
         AddressFamily fam = family(f);
         List<Address> addrs = fam == null ? nl.addresses().list() : nl.addresses().list(fam);
-        Map<Link, List<Address>> out = new java.util.LinkedHashMap<>();
         for (Link l : all) {
             if (!f.test(l)) continue;
             boolean any = false;
@@ -91,6 +97,16 @@ final class AddrCommand extends ObjectCommand {
         return out;
     }
 
+    /**
+     * How ip prints the links of this listing: from the AF_INET6 link dump for {@code -6} without a
+     * device (with one, ip asks for that link by index and gets the full message), and without the
+     * link/ line whenever the listing is for one family.
+     */
+    private LinkView.Shape shape(ShowFilter f) {
+        if (jip.preferredFamily == AddressFamily.INET6.value() && f.dev == null) return LinkView.Shape.INET6_DUMP;
+        return family(f) == null ? LinkView.Shape.FULL : LinkView.Shape.NO_LINK_LINE;
+    }
+
     /** The family the listing is for: -4/-6, else the family of a {@code to} prefix (as ip sets it). */
     private AddressFamily family(ShowFilter f) {
         AddressFamily fam = jip.family == AddressFamily.BRIDGE ? null : jip.family;
@@ -103,7 +119,11 @@ final class AddrCommand extends ObjectCommand {
             jip.err.println("Flush requires arguments.");
             return 1;
         }
-        ShowFilter f = ShowFilter.parse(args, jip.family, HELP);
+        if (jip.preferredFamily == Jip.AF_PACKET) {
+            jip.err.println("Cannot flush link addresses.");
+            return 1;
+        }
+        ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, jip.preferredFamily, HELP);
         List<AddressSpec> gone = new ArrayList<>();
         Map<Integer, Link> byIndex = LinkCommand.index(nl.links().list());
         for (var e : selected(f, List.copyOf(byIndex.values())).entrySet()) {
@@ -122,14 +142,18 @@ final class AddrCommand extends ObjectCommand {
 
 
     int show(List<String> args) throws IOException {
-        ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, HELP);
+        ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, jip.preferredFamily, HELP);
         List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = LinkCommand.index(all);
         List<Object> json = JsonOut.list();
         for (var e : selected(f, all).entrySet()) {
             Link l = e.getKey();
             List<Address> ordered = e.getValue();
-            LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l));
+            LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l), jip.style).as(shape(f));
+            if (jip.preferredFamily == Jip.AF_PACKET) {
+                links(v, l, json, f.label != null);
+                continue;
+            }
             if (jip.json) {
                 Map<String, Object> o;
                 if (jip.brief) {
@@ -141,7 +165,7 @@ final class AddrCommand extends ObjectCommand {
                     o.put("operstate", l.operState().name());
                 } else {
                     o = f.label != null ? JsonOut.object() // ip prints no link with a label selector
-                            : jip.details > 0 ? v.detailedJson(false) : v.json(false, family(f));
+                            : jip.details > 0 ? v.detailedJson(false) : v.json(false);
                 }
                 List<Object> info = JsonOut.list();
                 for (Address a : ordered) {
@@ -154,7 +178,7 @@ final class AddrCommand extends ObjectCommand {
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
                     } else {
-                        info.add(new AddrView(a).json());
+                        info.add(new AddrView(a, jip.style).json());
                     }
                 }
                 o.put("addr_info", info);
@@ -162,19 +186,39 @@ final class AddrCommand extends ObjectCommand {
                 json.add(o);
             } else if (jip.brief) {
                 StringBuilder sb = new StringBuilder(v.briefHead());
-                for (Address a : ordered) if (a != null) sb.append(new AddrView(a).addressPart()).append(' ');
+                for (Address a : ordered) if (a != null) sb.append(new AddrView(a, jip.style).addressPart()).append(' ');
                 jip.out.print(sb.append('\n'));
             } else if (jip.oneline) {
                 // ip -o: no link lines, each address on one line after "N: NAME".
-                for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a).text()));
+                for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a, jip.style).text()));
             } else {
-                if (f.label == null) jip.out.print(jip.details > 0 ? v.detailedText(false) : v.text(false, family(f)));
-                for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a).text());
+                if (f.label == null) jip.out.print(jip.details > 0 ? v.detailedText(false) : v.text(false));
+                for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a, jip.style).text());
                 if (jip.stats > 0) jip.out.print(StatsView.text(l, jip.stats));
             }
         }
         if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
         return 0;
+    }
+
+    /**
+     * One link of {@code ip -0 addr}: as ip link prints it, without the mode and with no addresses; with a
+     * label selector print_linkinfo prints nothing of it (an empty object in JSON).
+     */
+    private void links(LinkView v, Link l, List<Object> json, boolean label) {
+        if (label) {
+            if (jip.json) json.add(JsonOut.object());
+            return;
+        }
+        if (jip.json) {
+            Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+            if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
+            json.add(o);
+            return;
+        }
+        String text = jip.brief ? v.brief() : jip.details > 0 ? v.detailedText(false) : v.text(false);
+        if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
+        jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
     }
 
     int modify(List<String> args, Op op) throws IOException {
@@ -217,6 +261,7 @@ final class AddrCommand extends ObjectCommand {
         }
         if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
         if (prefix == null) throw usage("Not enough information: address is required.");
+        Ifnames.lookup(dev);
         Prefix.parse(prefix, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's error text for a bad prefix
         AddressSpec s = AddressSpec.of(dev, prefix);
         if (peer != null) s = s.withPeer(peer);

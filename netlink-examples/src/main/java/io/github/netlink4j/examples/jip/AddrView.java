@@ -11,9 +11,11 @@ import java.util.Map;
 final class AddrView {
 
     private final Address a;
+    private final Style style;
 
-    AddrView(Address a) {
+    AddrView(Address a, Style style) {
         this.a = a;
+        this.style = style;
     }
 
     /** The address flags as ip names them, in its order ("dynamic" when not permanent). */
@@ -38,9 +40,10 @@ final class AddrView {
         return out;
     }
 
+    /** The address, its peer if any, and the prefix length: each address coloured by its family, as ip colours it. */
     String addressPart() {
-        String local = Address.format(a.address());
-        if (a.peer().isPresent()) return local + " peer " + Address.format(a.peer().get()) + "/" + a.prefixLength();
+        String local = style.address(a.family(), Address.format(a.address()));
+        if (a.peer().isPresent()) return local + " peer " + style.address(a.family(), Address.format(a.peer().get())) + "/" + a.prefixLength();
         return local + "/" + a.prefixLength();
     }
 
@@ -50,8 +53,9 @@ final class AddrView {
 
     String text() {
         StringBuilder sb = new StringBuilder("    ").append(a.family().text()).append(' ').append(addressPart());
-        a.broadcast().ifPresent(b -> sb.append(" brd ").append(Address.format(b)));
-        sb.append(" scope ").append(a.scope()).append(' ');
+        sb.append(' ');
+        a.broadcast().ifPresent(b -> sb.append("brd ").append(style.address(a.family(), Address.format(b) + " ")));
+        sb.append("scope ").append(style.scope(a.scope())).append(' ');
         for (String f : flags()) sb.append(f).append(' ');
         if (a.family() == AddressFamily.INET) a.label().ifPresent(sb::append);
         sb.append("\n       valid_lft ").append(lifetime(a.validLifetime()))
@@ -66,7 +70,7 @@ final class AddrView {
         a.peer().ifPresent(p -> o.put("address", Address.format(p)));
         o.put("prefixlen", a.prefixLength());
         a.broadcast().ifPresent(b -> o.put("broadcast", Address.format(b)));
-        o.put("scope", a.scope().toString());
+        o.put("scope", style.scope(a.scope()));
         for (String f : flags()) o.put(f, true);
         if (a.family() == AddressFamily.INET) a.label().ifPresent(l -> o.put("label", l));
         o.put("valid_life_time", a.validLifetime().toSeconds());

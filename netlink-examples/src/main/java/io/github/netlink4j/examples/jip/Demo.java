@@ -47,21 +47,44 @@ final class Demo {
         this.out = out;
     }
 
+    /** The demo's synopsis, which {@code jip --help} and {@code jip demo --help} print alike. */
+    static final String USAGE = "jip demo [--host-netns NAME] [--netns NAME] [--jdk-server] [--topology]";
+
+    static final String HELP = "usage: " + USAGE + "\n"
+            + "  --host-netns NAME  the namespace that plays the host (made and removed if missing; default: a new one)\n"
+            + "  --netns NAME       the namespace the server runs in (default: direct_netns); it must not exist yet\n"
+            + "  --jdk-server       serve the page with the JDK's responder even where nginx is installed\n"
+            + "  --topology         make the seed as one Topology, applied in one go";
+
+    /** What served the page, from its Server header: the demo's last line names it. */
+    private String servedBy;
+
     static int run(List<String> args, PrintStream out, PrintStream err) {
         String hostName = null;
         String nsName = "direct_netns";
         boolean forceJdk = false, asTopology = false;
         for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
+            String a = args.get(i);
+            if (a.equals("--help") || a.equals("-h") || a.equals("help")) {
+                out.println(HELP);
+                return 0;
+            }
+            boolean valued = a.equals("--host-netns") || a.equals("--netns");
+            if (valued && i + 1 == args.size() || !valued && !a.equals("--jdk-server") && !a.equals("--topology")) {
+                err.println("usage: " + USAGE);
+                return 255;
+            }
+            switch (a) {
                 case "--host-netns" -> hostName = args.get(++i);
                 case "--netns" -> nsName = args.get(++i);
                 case "--jdk-server" -> forceJdk = true;
-                case "--topology" -> asTopology = true;
-                default -> {
-                    err.println("usage: jip demo [--host-netns NAME] [--netns NAME] [--jdk-server] [--topology]");
-                    return 255;
-                }
+                default -> asTopology = true;
             }
+        }
+        if (NetNamespace.exists(nsName)) {
+            // Before anything is made: the demo makes its namespace and removes it at the end, so it must be its own.
+            err.println(taken(nsName));
+            return 1;
         }
         Demo d = new Demo(out);
         Thread hook = Thread.ofPlatform().unstarted(() -> {
@@ -81,8 +104,11 @@ final class Demo {
                 err.println("demo: stopped by a signal");
                 return 1;
             }
-            out.println("demo: OK, nginx-style page fetched over the veth");
+            out.println("demo: OK, the page was served by " + d.servedBy + " in " + nsName + " and fetched over the veth");
             return 0;
+        } catch (io.github.netlink4j.error.AlreadyExistsException e) {
+            err.println(taken(nsName)); // made by someone else since the check above
+            return 1;
         } catch (Exception e) {
             err.println("demo failed: " + e);
             return 1;
@@ -94,6 +120,12 @@ final class Demo {
                 // the hook is running or ran: cleanup is idempotent
             }
         }
+    }
+
+    /** The one line that says the demo's namespace is taken, and what to do. */
+    private static String taken(String nsName) {
+        return "demo: namespace \"" + nsName + "\" exists already (from an earlier run, or someone else's): choose another with --netns NAME"
+                + " (or, if it is a leftover of yours, remove it with: ip netns del " + nsName + ")";
     }
 
     /** Set by the shutdown hook: the walkthrough ends at its next step. */
@@ -225,7 +257,7 @@ final class Demo {
         List<Link> links = nl.links().list();
         var byIndex = LinkCommand.index(links);
         StringBuilder sb = new StringBuilder();
-        for (Link l : links) sb.append(new LinkView(l, byIndex, java.util.Optional.empty()).brief());
+        for (Link l : links) sb.append(new LinkView(l, byIndex, java.util.Optional.empty(), Style.PLAIN).brief());
         return sb.toString().stripTrailing();
     }
 
@@ -234,6 +266,7 @@ final class Demo {
 
     /** The answer's Server header and first lines, as {@code curl -i} would show them; a page not ours is a failure. */
     private void showPage(Page page) {
+        servedBy = page.server().equals(JDK_SERVER) ? "the JDK's responder (" + JDK_SERVER + ")" : page.server();
         saw("Server: " + page.server());
         saw(page.body().lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
         if (!page.body().contains("netlink4j")) throw new IllegalStateException("unexpected page: " + page.body());
@@ -312,7 +345,7 @@ final class Demo {
                 }
             };
         }
-        say("(nginx not installed) a Java HTTP responder for " + ns.name().orElse("the namespace") + " on port 80");
+        say((forceJdk ? "(--jdk-server)" : "(nginx not installed)") + " a Java HTTP responder for " + ns.name().orElse("the namespace") + " on port 80");
         // The listening socket is made inside; the thread that serves it stays at home (a thread started
         // inside, such as an HttpServer's timer, would be stranded there).
         ServerSocketChannel listener = ns.call(() -> ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.ofLiteral("0.0.0.0"), 80)));

@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <pre>
  * jip [-n NS] [-br] [-j] [-4|-6] link|addr|route|neigh|netns|monitor ...
- * jip demo [--host-netns NAME]
+ * jip demo [--host-netns NAME] [--netns NAME] [--jdk-server] [--topology]
  * </pre>
  */
 public final class Jip {
@@ -30,6 +30,9 @@ public final class Jip {
     boolean brief;
     boolean json;
     AddressFamily family; // null: every family
+    /** ip's preferred_family as an AF_* number, which also tells -0 (AF_PACKET) and -M (AF_MPLS) from no option. */
+    int preferredFamily;
+    static final int AF_PACKET = 17, AF_MPLS = 28;
     int timestamp; // 0 none, 1 -timestamp, 2 -tshort
     boolean force;
     String batchFile;
@@ -49,7 +52,9 @@ public final class Jip {
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("--train")) System.exit(JipTraining.run());
-        int rc = new Jip(System.out, System.err).run(args);
+        Jip jip = new Jip(System.out, System.err);
+        jip.stdoutIsTerminal = Jip::stdoutIsTerminal;
+        int rc = jip.run(args);
         System.out.flush();
         System.exit(rc);
     }
@@ -73,6 +78,14 @@ public final class Jip {
     int details; // -d
     boolean oneline;
     boolean pretty;
+    boolean numeric; // -N
+    int color = Style.NEVER; // -c[olor][=always|auto|never]
+    /** Whether standard output is a terminal, for -c=auto; only main's is ever one. */
+    java.util.function.BooleanSupplier stdoutIsTerminal = () -> false;
+    /** The environment, for COLORFGBG. */
+    java.util.function.UnaryOperator<String> env = System::getenv;
+    /** How the views print, once the options are read. */
+    Style style = Style.PLAIN;
 
     /** Runs one command line; returns the exit status ip would return. */
     int run(String[] argv) {
@@ -85,6 +98,7 @@ public final class Jip {
                     return 0;
                 }
             }
+            style = Style.of(numeric, color, json, color == Style.AUTO && stdoutIsTerminal.getAsBoolean(), env.apply("COLORFGBG"));
             if (batchFile != null) return batch(batchFile);
             if (args.isEmpty()) throw usage(helpText());
             return command(args);
@@ -105,21 +119,27 @@ public final class Jip {
         } else if (is(o, "-family")) {
             String f = argument(o, args);
             if (f.equals("help")) throw usage(helpText());
-            family = switch (f) {
-                case "inet" -> AddressFamily.INET;
-                case "inet6" -> AddressFamily.INET6;
-                case "bridge" -> AddressFamily.BRIDGE;
-                case "link" -> null;
+            preferredFamily = switch (f) {
+                case "inet" -> AddressFamily.INET.value();
+                case "inet6" -> AddressFamily.INET6.value();
+                case "bridge" -> AddressFamily.BRIDGE.value();
+                case "link" -> AF_PACKET;
+                case "mpls" -> AF_MPLS;
                 default -> throw usage("Error: argument \"" + f + "\" is wrong: invalid protocol family");
             };
+            family = preferredFamily == AF_PACKET || preferredFamily == AF_MPLS ? null : AddressFamily.of(preferredFamily);
         } else if (o.equals("-4")) {
             family = AddressFamily.INET;
+            preferredFamily = family.value();
         } else if (o.equals("-6")) {
             family = AddressFamily.INET6;
+            preferredFamily = family.value();
         } else if (o.equals("-0") || o.equals("-M")) {
             family = null;
+            preferredFamily = o.equals("-0") ? AF_PACKET : AF_MPLS;
         } else if (o.equals("-B")) {
             family = AddressFamily.BRIDGE;
+            preferredFamily = family.value();
         } else if (is(o, "-human") || is(o, "-human-readable") || is(o, "-iec")) {
             // sizes are printed as plain numbers; ip's -h only changes -s output
         } else if (is(o, "-stats") || is(o, "-statistics")) {
@@ -150,18 +170,33 @@ public final class Jip {
         } else if (is(o, "-rcvbuf")) {
             String size = argument(o, args);
             if (!size.matches("[0-9]+|0[xX][0-9a-fA-F]+")) throw usage("Invalid rcvbuf size '" + size + "'");
-        } else if (o.equals("-c") || is(o, "-color") || is(o, "-colour") || o.startsWith("-color=") || o.startsWith("-colour=")) {
-            // jip never colours its output
+        } else if (Style.colorOption(o) >= 0) {
+            color = Style.colorOption(o);
         } else if (is(o, "-help")) {
             throw usage(helpText());
         } else if (is(o, "-netns")) {
             netns = argument(o, args);
-        } else if (is(o, "-Numeric") || is(o, "-all") || o.equals("-echo")) {
-            // accepted; jip prints numbers where ip -N would and has no -all/-echo behaviour
+        } else if (is(o, "-Numeric")) {
+            numeric = true;
+        } else if (is(o, "-all") || o.equals("-echo")) {
+            // accepted; jip has no -all/-echo behaviour
         } else {
             throw usage("Option \"" + o + "\" is unknown, try \"ip -help\".");
         }
         return false;
+    }
+
+    /**
+     * isatty(1) for -c=auto, from what fd 1 is open on: a terminal device is /dev/pts/N, /dev/ttyN or
+     * /dev/console (the JDK's own check, System.console(), also asks whether standard input is one).
+     */
+    private static boolean stdoutIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static String argument(String option, List<String> args) {
@@ -356,10 +391,16 @@ public final class Jip {
     NetlinkClient client() throws IOException {
         if (trainingNs != null) return NetlinkClient.open(trainingNs);
         if (netns == null) return NetlinkClient.open();
-        try (NetNamespace ns = NetNamespace.open(netns)) {
-            return NetlinkClient.open(ns);
+        NetNamespace ns;
+        try {
+            ns = NetNamespace.open(netns);
         } catch (SyscallException | io.github.netlink4j.error.NoSuchNamespaceException e) {
             throw new UsageException("Cannot open network namespace \"" + netns + "\": " + NetnsCommand.describe(e), 255);
+        }
+        try (ns) {
+            return NetlinkClient.open(ns);
+        } catch (io.github.netlink4j.error.NotPermittedException e) {
+            throw NetnsCommand.entering(netns, e);
         }
     }
 
@@ -408,6 +449,6 @@ public final class Jip {
                                     -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
                                     -c[olor]}
                 jip, netlink4j's ip: the objects above take ip 6.1's commands; also
-                       jip demo [ --host-netns NAME ]""";
+                """ + "       " + Demo.USAGE;
     }
 }

@@ -6,7 +6,6 @@ import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkChange;
 import io.github.netlink4j.link.LinkOptions;
 import io.github.netlink4j.link.LinkSpec;
-import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.link.MacvlanMode;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
@@ -79,7 +78,7 @@ final class LinkCommand extends ObjectCommand {
             name = a;
         }
         if (name == null) throw usage("Not enough information: \"dev\" argument is required.");
-        nl.links().delete(name);
+        nl.links().delete(Ifnames.device(name));
         return 0;
     }
 
@@ -103,7 +102,7 @@ final class LinkCommand extends ObjectCommand {
         List<Object> json = JsonOut.list();
         for (Link l : all) {
             if (!f.test(l)) continue;
-            LinkView v = new LinkView(l, byIndex, netnsName(nl, l));
+            LinkView v = new LinkView(l, byIndex, netnsName(nl, l), jip.style);
             if (jip.json) {
                 Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(true) : v.json(true);
                 if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
@@ -121,14 +120,16 @@ final class LinkCommand extends ObjectCommand {
     private int add(List<String> args) throws IOException {
         String name = null, type = null, parent = null;
         LinkOptions o = LinkOptions.DEFAULTS;
+        io.github.netlink4j.common.MacAddress address = null; // LinkOptions takes 6 bytes only: checked below
         List<String> rest = new ArrayList<>();
         while (!args.isEmpty()) {
             String a = args.remove(0);
             switch (a) {
-                case "name", "dev" -> name = next(args, "name");
-                case "link" -> parent = next(args, "link");
+                case "name" -> name = Ifnames.newName(next(args, "name"));
+                case "dev" -> name = Ifnames.newDevice(next(args, "dev"));
+                case "link" -> parent = Ifnames.lookup(next(args, "link"));
                 case "mtu" -> o = o.withMtu(number(next(args, "mtu"), "\"mtu\" value is invalid"));
-                case "address" -> o = o.withAddress(MacAddress.of(next(args, "address")));
+                case "address" -> address = LlAddr.parse(next(args, "address"));
                 case "txqueuelen", "txqlen", "qlen" -> o = o.withTxQueueLength(number(next(args, "qlen"), "\"qlen\" value is invalid"));
                 case "alias" -> o = o.withAlias(next(args, "alias"));
                 case "master" -> o = o.withMaster(next(args, "master"));
@@ -139,13 +140,16 @@ final class LinkCommand extends ObjectCommand {
                     args.clear();
                 }
                 default -> {
-                    if (name == null) name = a;
+                    if (name == null) name = Ifnames.newDevice(a);
                     else throw usage("Garbage instead of arguments \"" + a + " ...\". Try \"ip link help\".");
                 }
             }
         }
         if (name == null) throw usage("Not enough information: \"dev\" argument is required.");
         if (type == null) throw usage("Not enough information: \"type\" argument is required");
+        // Every kind jip makes is Ethernet, whose validate hook refuses another length with a bare EINVAL.
+        if (address != null && address.length() != 6) throw new Jip.UsageException("RTNETLINK answers: Invalid argument", 2);
+        if (address != null) o = o.withAddress(address);
         LinkSpec spec = kind(type, name, parent, rest).withOptions(o);
         nl.links().add(spec);
         return 0;
@@ -158,9 +162,10 @@ final class LinkCommand extends ObjectCommand {
                 while (!a.isEmpty()) {
                     String w = a.remove(0);
                     if (w.equals("peer")) continue;
-                    if (w.equals("name")) peer = next(a, "peer name");
+                    if (w.equals("name")) peer = Ifnames.newName(next(a, "peer name"));
                     else if (w.equals("netns")) peerNs = next(a, "netns");
-                    else if (peer == null) peer = w;
+                    else if (w.equals("dev")) peer = Ifnames.newDevice(next(a, "peer dev"));
+                    else if (peer == null) peer = Ifnames.newDevice(w);
                     else throw usage("Garbage instead of arguments \"" + w + " ...\".");
                 }
                 if (peer == null) throw usage("veth: peer name is required");
@@ -275,6 +280,7 @@ final class LinkCommand extends ObjectCommand {
      */
     private int set(List<String> args) throws IOException {
         String dev = null, netns = null;
+        io.github.netlink4j.common.MacAddress mac = null; // LinkChange takes 6 bytes only: checked below, as ip checks it
         LinkChange c = LinkChange.empty();
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -283,14 +289,9 @@ final class LinkCommand extends ObjectCommand {
             } else if (a.equals("down")) {
                 c = c.withUp(false);
             } else if (a.equals("name")) {
-                c = c.withName(next(args, "name"));
+                c = c.withName(Ifnames.newName(next(args, "name")));
             } else if (Jip.is(a, "address")) {
-                String mac = next(args, "address");
-                try {
-                    c = c.withAddress(MacAddress.of(mac));
-                } catch (IllegalArgumentException e) {
-                    throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
-                }
+                mac = LlAddr.parse(next(args, "address"));
             } else if (Jip.is(a, "txqueuelen") || a.equals("qlen") || Jip.is(a, "txqlen")) {
                 c = c.withTxQueueLength(number(next(args, "txqueuelen"), "Invalid \"txqueuelen\" value\n"));
             } else if (a.equals("mtu")) {
@@ -299,7 +300,10 @@ final class LinkCommand extends ObjectCommand {
                 if (netns != null) throw usage("Error: duplicate \"netns\": \"" + args.get(0) + "\" is the second value.");
                 netns = next(args, "netns");
             } else if (Jip.is(a, "master")) {
-                c = c.withMaster(next(args, "master"));
+                String m = next(args, "master");
+                // ip looks the master up as it reads it: a name no link can have does not exist
+                if (!Ifnames.kernelValid(m)) throw usage("Error: argument \"" + m + "\" is wrong: Device does not exist\n");
+                c = c.withMaster(m);
             } else if (Jip.is(a, "nomaster")) {
                 c = c.withoutMaster();
             } else if (Jip.is(a, "alias")) {
@@ -325,12 +329,18 @@ final class LinkCommand extends ObjectCommand {
                 if (a.equals("dev")) a = next(args, "dev");
                 else if (Jip.is(a, "help")) throw usage(HELP);
                 if (dev != null) throw usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
-                dev = a;
+                dev = Ifnames.device(a);
             }
         }
         if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
         var links = nl.links();
-        links.get(dev); // Cannot find device "x" before anything changes
+        Link link = links.get(dev); // Cannot find device "x" before anything changes
+        if (mac != null) {
+            int own = link.address().map(io.github.netlink4j.common.MacAddress::length).orElse(mac.length());
+            // iplink_parse's check against the link's own address length: nothing is sent
+            if (mac.length() != own) throw new Jip.UsageException("Invalid address length " + mac.length() + " - must be " + own + " bytes", 1);
+            c = c.withAddress(mac);
+        }
         if (c.master().isPresent() && links.find(c.master().get()).isEmpty()) {
             throw usage("Error: argument \"" + c.master().get() + "\" is wrong: Device does not exist\n");
         }

@@ -5,7 +5,6 @@ import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.neighbour.Neighbour;
-import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.Subscription;
@@ -182,20 +181,20 @@ final class MonitorCommand {
                     // still gets its timestamp and banner.
                     if (devIndex != 0 && l.index() != devIndex) return filtered("[LINK]");
                     Optional<String> netns = l.linkNetnsId().isPresent() ? Optional.ofNullable(nsidNames.get(l.linkNetnsId().getAsInt())) : Optional.empty();
-                    jip.out.print(headers("[LINK]") + del + new LinkView(l, links, netns).monitorText());
+                    jip.out.print(headers("[LINK]") + del + new LinkView(l, links, netns, jip.style).monitorText());
                     if (le.action() == NetlinkEvent.Action.DELETED) links.remove(l.index());
                 }
                 case NetlinkEvent.AddressEvent ae -> {
                     Address a = ae.address();
                     if (devIndex != 0 && a.index() != devIndex) return filtered("[ADDR]");
-                    jip.out.print(headers("[ADDR]") + del + a.index() + ": " + name(a.index()) + new AddrView(a).text());
+                    jip.out.print(headers("[ADDR]") + del + a.index() + ": " + name(a.index()) + new AddrView(a, jip.style).text());
                 }
                 case NetlinkEvent.RouteEvent re -> {
                     if (re.route().isCloned()) return false;
                     if (devIndex != 0 && re.route().outputIndex().orElse(0) != devIndex) return filtered("[ROUTE]");
                     known(re.route().outputIndex().orElse(0));
                     for (var h : re.route().multipath()) known(h.outputIndex());
-                    jip.out.print(headers("[ROUTE]") + del + new RouteView(re.route(), links, true, devIndex == 0).text());
+                    jip.out.print(headers("[ROUTE]") + del + new RouteView(re.route(), links, true, devIndex == 0, jip.style).text());
                 }
                 case NetlinkEvent.NeighbourEvent ne -> {
                     Neighbour n = ne.neighbour();
@@ -229,11 +228,11 @@ final class MonitorCommand {
                     jip.out.print(sb.append('\n'));
                 }
                 case NetlinkEvent.NexthopEvent ne -> {
-                    jip.out.print(headers("[NEXTHOP]") + del + new NexthopView(ne.nexthop(), links, false).text());
+                    jip.out.print(headers("[NEXTHOP]") + del + new NexthopView(ne.nexthop(), links, false, jip.style).text());
                 }
                 case NetlinkEvent.RuleEvent re -> {
                     if (jip.family != null && re.rule().family() != jip.family) return false;
-                    jip.out.print(headers("[RULE]") + del + new RuleView(re.rule(), false).text());
+                    jip.out.print(headers("[RULE]") + del + new RuleView(re.rule(), false, jip.style).text());
                 }
                 case NetlinkEvent.Failed f -> throw new IOException("monitor stopped: " + f.cause().getMessage(), f.cause());
                 case NetlinkEvent.Resynced r -> {
@@ -246,17 +245,7 @@ final class MonitorCommand {
 
         /** ipneigh.c print_neigh, as ip monitor calls it. */
         private String neighbour(Neighbour n, boolean showDev) throws IOException {
-            StringBuilder sb = new StringBuilder();
-            n.address().ifPresent(a -> sb.append(Address.format(a)).append(' '));
-            if (showDev && n.index() != 0) sb.append("dev ").append(name(n.index())).append(' ');
-            n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-            var f = n.flags();
-            if (f.contains(NeighbourFlag.ROUTER)) sb.append("router ");
-            if (f.contains(NeighbourFlag.PROXY)) sb.append("proxy ");
-            if (f.contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
-            if (f.contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
-            for (var st : n.state()) sb.append(st.name()).append(' ');
-            return sb.append('\n').toString();
+            return new NeighView(n, showDev && n.index() != 0 ? name(n.index()) : null, jip.style).text();
         }
     }
 }

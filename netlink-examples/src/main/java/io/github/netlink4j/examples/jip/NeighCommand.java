@@ -1,11 +1,9 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.Neighbour;
-import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.NetlinkClient;
@@ -89,32 +87,20 @@ final class NeighCommand extends ObjectCommand {
             return 2;
         }
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        jip.out.print(line(n.get(), links, null));
+        NeighView v = view(n.get(), links, null);
+        jip.out.print(jip.brief ? v.brief() : v.text());
         return 0;
     }
 
-    private static String line(Neighbour n, Map<Integer, Link> links, String dev) {
-        StringBuilder sb = new StringBuilder(n.address().map(Address::format).orElse("")).append(' ');
-        if (dev == null) sb.append("dev ").append(name(n, links)).append(' ');
-        n.lladdr().ifPresent(l -> sb.append("lladdr ").append(l).append(' '));
-        if (n.flags().contains(NeighbourFlag.ROUTER)) sb.append("router ");
-        if (n.flags().contains(NeighbourFlag.PROXY)) sb.append("proxy ");
-        if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
-        if (n.flags().contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
-        return sb.append(states(n)).append('\n').toString();
+    /** The entry's view: its device named unless {@code dev} selected the entries or it has none (ip's !filter.index). */
+    private NeighView view(Neighbour n, Map<Integer, Link> links, String dev) {
+        return new NeighView(n, dev == null && n.index() != 0 ? name(n, links) : null, jip.style);
     }
 
     private static String name(Neighbour n, Map<Integer, Link> links) {
         return Optional.ofNullable(links.get(n.index())).map(Link::name).orElse("if" + n.index());
     }
 
-
-    /** The states as ip prints them (print_neigh_state): each name and a space, nothing for NUD_NONE. */
-    static String states(Neighbour n) {
-        StringBuilder sb = new StringBuilder();
-        for (NeighbourState st : n.state()) sb.append(st.name()).append(' ');
-        return sb.toString();
-    }
 
     /** {@code ip neigh show|flush [dev D] [nud S]… [to PREFIX] [master D] [nomaster]}. */
     int show(List<String> args, boolean flush) throws IOException {
@@ -186,22 +172,11 @@ final class NeighCommand extends ObjectCommand {
                 boolean proxyEntry = proxyOnly;
                 n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT, proxyEntry)));
             } else if (jip.json) {
-                Map<String, Object> o = JsonOut.object();
-                o.put("dst", n.address().map(Address::format).orElse(""));
-                if (dev == null) o.put("dev", name(n, links));
-                n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
-                if (n.flags().contains(NeighbourFlag.ROUTER)) o.put("router", null);
-                if (n.flags().contains(NeighbourFlag.PROXY)) o.put("proxy", null);
-                if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) o.put("extern_learn", null);
-                if (n.flags().contains(NeighbourFlag.OFFLOADED)) o.put("offload", null);
-                if (!n.state().isEmpty() || !n.flags().contains(NeighbourFlag.PROXY)) {
-                    List<Object> st = JsonOut.list();
-                    for (NeighbourState s : n.state()) st.add(s.name());
-                    o.put("state", st);
-                }
-                json.add(o);
+                NeighView v = view(n, links, dev);
+                json.add(jip.brief ? v.briefJson() : v.json());
             } else {
-                jip.out.print(line(n, links, dev));
+                NeighView v = view(n, links, dev);
+                jip.out.print(jip.brief ? v.brief() : v.text());
             }
         }
         for (NeighbourSpec g : gone) nl.neighbours().delete(g);
@@ -216,6 +191,17 @@ final class NeighCommand extends ObjectCommand {
         throw usage("Error: argument \"" + name + "\" is wrong: nud state is bad");
     }
 
+    /**
+     * An lladdr of a length other than 6 (NeighbourSpec takes 6) as the kernel's neigh_add takes it: one
+     * shorter than the link's addresses is refused with its extended ACK, a longer one is cut to the link's
+     * length.
+     */
+    private MacAddress linkLength(String dev, MacAddress ll) throws IOException {
+        int own = nl.links().get(dev).address().map(MacAddress::length).orElse(0);
+        if (ll.length() < own) throw new Jip.UsageException("Error: Invalid link address.", 2);
+        return MacAddress.of(java.util.Arrays.copyOf(ll.bytes(), own));
+    }
+
     int modify(List<String> args, Op op) throws IOException {
         String dev = null, dst = null;
         MacAddress ll = null;
@@ -225,14 +211,7 @@ final class NeighCommand extends ObjectCommand {
             String a = args.remove(0);
             switch (a) {
                 case "dev" -> dev = next(args, "dev");
-                case "lladdr" -> {
-                    String mac = next(args, "lladdr");
-                    try {
-                        ll = MacAddress.of(mac);
-                    } catch (IllegalArgumentException e) {
-                        throw new Jip.UsageException("\"" + mac + "\" is invalid lladdr.", 1);
-                    }
-                }
+                case "lladdr" -> ll = LlAddr.parse(next(args, "lladdr"));
                 case "nud" -> {
                     String st = next(args, "nud");
                     int bit = nudBit(st);
@@ -252,7 +231,9 @@ final class NeighCommand extends ObjectCommand {
             }
         }
         if (dev == null || dst == null) throw usage("Device and destination are required arguments.");
+        Ifnames.lookup(dev);
         InetAddress addr = Prefix.address(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        if (ll != null && ll.length() != 6) ll = linkLength(dev, ll);
         NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state, proxy);
         switch (op) {
             case ADD -> nl.neighbours().add(s);

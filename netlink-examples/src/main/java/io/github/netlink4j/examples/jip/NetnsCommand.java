@@ -18,6 +18,12 @@ final class NetnsCommand extends ObjectCommand {
         super(jip, "netns");
     }
 
+    /**
+     * NETNS_RUN_DIR as Debian's ip 6.1 was built with it, which its messages name: the library's
+     * /var/run/netns is the same directory through the /var/run symbolic link.
+     */
+    static final String RUN_DIR = "/run/netns";
+
     static final String HELP = """
             Usage:	ip netns list
             	ip netns add NAME
@@ -229,7 +235,7 @@ final class NetnsCommand extends ObjectCommand {
         try {
             NetNamespace.attach(args.get(0), pid).close();
         } catch (io.github.netlink4j.error.NetlinkException e) {
-            jip.err.println("Cannot create namespace file \"/var/run/netns/" + args.get(0) + "\": " + describe(e));
+            jip.err.println(creating(args.get(0), "/proc/" + pid + "/ns/net", e));
             return 1;
         }
         return 0;
@@ -241,7 +247,7 @@ final class NetnsCommand extends ObjectCommand {
             try {
                 NetNamespace.create(name).close();
             } catch (io.github.netlink4j.error.NetlinkException e) {
-                jip.err.println("Cannot create namespace file \"/var/run/netns/" + name + "\": " + describe(e));
+                jip.err.println(creating(name, "/proc/self/ns/net", e));
                 return 1;
             }
             return 0;
@@ -250,8 +256,17 @@ final class NetnsCommand extends ObjectCommand {
             String name = next(args, "name");
             try {
                 NetNamespace.delete(name);
+            } catch (io.github.netlink4j.error.SyscallException e) {
+                if (!"umount2".equals(e.call())) throw e;
+                // ip ignores a failed umount2 and unlinks regardless: the unlink's error is the one it prints
+                try {
+                    java.nio.file.Files.delete(java.nio.file.Path.of(RUN_DIR, name));
+                } catch (IOException unlink) {
+                    jip.err.println("Cannot remove namespace file \"" + RUN_DIR + "/" + name + "\": " + unlinkError(unlink));
+                    return 1;
+                }
             } catch (io.github.netlink4j.error.NetlinkException e) {
-                jip.err.println("Cannot remove namespace file \"/var/run/netns/" + name + "\": " + describe(e));
+                jip.err.println("Cannot remove namespace file \"" + RUN_DIR + "/" + name + "\": " + describe(e));
                 return 1;
             }
             return 0;
@@ -271,11 +286,56 @@ final class NetnsCommand extends ObjectCommand {
                     return 130;
                 }
             } catch (io.github.netlink4j.error.NetlinkException e) {
+                if (setns(e) != null) throw entering(name, e);
                 jip.err.println("Cannot open network namespace \"" + name + "\": " + describe(e));
                 return 255;
             }
         }
         throw notImplemented("ip netns " + verb);
+    }
+
+    /** netns_switch's setns refused (no CAP_SYS_ADMIN): ip's words and exit status 255; any other failure as it is. */
+    static Jip.UsageException entering(String name, io.github.netlink4j.error.NetlinkException e) throws IOException {
+        io.github.netlink4j.error.SyscallException s = setns(e);
+        if (s == null) throw e;
+        return new Jip.UsageException("setting the network namespace \"" + name + "\" failed: " + s.description(), 255);
+    }
+
+    /** The failed setns behind {@code e} (the library reports a refused one as NotPermittedException), or null. */
+    private static io.github.netlink4j.error.SyscallException setns(io.github.netlink4j.error.NetlinkException e) {
+        if (e instanceof io.github.netlink4j.error.SyscallException s && "setns".equals(s.call())) return s;
+        if (e.getCause() instanceof io.github.netlink4j.error.SyscallException s && "setns".equals(s.call())) return s;
+        return null;
+    }
+
+    /**
+     * netns_add's message for the step that failed: the run directory's mkdir, open or shared mount, the
+     * namespace file, the unshare, or the bind mount of {@code source} onto it.
+     */
+    private static String creating(String name, String source, io.github.netlink4j.error.NetlinkException e) {
+        String file = RUN_DIR + "/" + name;
+        io.github.netlink4j.error.SyscallException s = e instanceof io.github.netlink4j.error.SyscallException x ? x
+                : e.getCause() instanceof io.github.netlink4j.error.SyscallException x ? x : null;
+        String why = describe(e);
+        if (s != null && (NetNamespace.RUN_DIR.toString().equals(s.path()) || "mkdir".equals(s.call()))) {
+            // a step on the run directory itself
+            switch (s.call()) {
+                case "mount": return "mount --make-shared " + RUN_DIR + " failed: " + why;
+                case "mkdir": return "mkdir " + RUN_DIR + " failed: " + why;
+                case "open", "openat": return "Cannot open netns runtime directory \"" + RUN_DIR + "\": " + why;
+                default: break;
+            }
+        }
+        if (s != null && "unshare".equals(s.call())) return "Failed to create a new network namespace \"" + name + "\": " + why;
+        if (s != null && "mount".equals(s.call())) return "Bind " + source + " -> " + file + " failed: " + why;
+        return "Cannot create namespace file \"" + file + "\": " + why;
+    }
+
+    /** strerror of a failed unlink as the JDK reports it. */
+    private static String unlinkError(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return io.github.netlink4j.error.Errno.describe(io.github.netlink4j.error.Errno.EACCES);
+        if (e instanceof java.nio.file.NoSuchFileException) return io.github.netlink4j.error.Errno.describe(io.github.netlink4j.error.Errno.ENOENT);
+        return e.getMessage();
     }
 
     /** strerror of the system call behind {@code e}, as ip prints it ("File exists"). */

@@ -82,7 +82,7 @@ final class NexthopCommand extends ObjectCommand {
         Map<Integer, Link> links = links();
         List<Object> json = JsonOut.list();
         for (NexthopObject n : shown) {
-            NexthopView v = new NexthopView(n, links, jip.details > 0);
+            NexthopView v = new NexthopView(n, links, jip.details > 0, jip.style);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }

@@ -16,7 +16,7 @@ final class NexthopView {
     private final StringBuilder text = new StringBuilder();
     private final Map<String, Object> json = JsonOut.object();
 
-    NexthopView(NexthopObject n, Map<Integer, Link> links, boolean details) {
+    NexthopView(NexthopObject n, Map<Integer, Link> links, boolean details, Style style) {
         put("id " + n.id() + " ", "id", n.id());
         if (n.isGroup()) {
             text.append("group ");
@@ -46,15 +46,15 @@ final class NexthopView {
             time(o, "unbalanced_time", r.unbalancedTime());
             json.put("resilient_args", o);
         });
-        n.gateway().ifPresent(g -> put("via " + Address.format(g) + " ", "gateway", Address.format(g)));
+        n.gateway().ifPresent(g -> put("via " + style.address(n.family().orElse(null), Address.format(g) + " "), "gateway", Address.format(g)));
         n.outputIndex().ifPresent(i -> {
             Link l = links.get(i);
             String name = l != null ? l.name() : "if" + i;
-            put("dev " + name + " ", "dev", name);
+            put("dev " + style.ifname(name + " "), "dev", name);
         });
-        if (!n.scope().equals(RouteScope.UNIVERSE) || details) put("scope " + n.scope() + " ", "scope", n.scope().toString());
+        if (!n.scope().equals(RouteScope.UNIVERSE) || details) put("scope " + style.scope(n.scope()) + " ", "scope", style.scope(n.scope()));
         if (n.blackhole()) put("blackhole ", "blackhole", null);
-        if (!n.protocol().equals(RouteProtocol.UNSPEC) || details) put("proto " + n.protocol() + " ", "protocol", n.protocol().toString());
+        if (!n.protocol().equals(RouteProtocol.UNSPEC) || details) put("proto " + style.protocol(n.protocol()) + " ", "protocol", style.protocol(n.protocol()));
         List<Object> flags = JsonOut.list();
         for (String f : RouteView.flagNames(n.flags())) {
             text.append(f).append(' ');

@@ -47,6 +47,24 @@ record Prefix(AddressFamily family, byte[] bytes, int bits) {
         return new Prefix(f, a.getAddress(), bits);
     }
 
+    /**
+     * get_prefix under ip's preferred family (an AF_* number) where it is not an IP family: -0 takes no
+     * prefix at all, -B only default, any and all, -M only MPLS labels (which no IP address matches, so
+     * the prefix selects nothing jip lists).
+     */
+    static Prefix selector(String text, AddressFamily family, int preferredFamily) {
+        if (preferredFamily == Jip.AF_PACKET) {
+            throw new Jip.UsageException("Error: \"" + text + "\" may be inet prefix, but it is not allowed in this context.", 1);
+        }
+        boolean anyAddress = text.equals("default") || text.equals("any") || text.equals("all");
+        if (preferredFamily == AddressFamily.BRIDGE.value() && !anyAddress || preferredFamily == Jip.AF_MPLS && !text.matches("[0-9]+(/[0-9]+)*")) {
+            String name = preferredFamily == Jip.AF_MPLS ? "mpls" : "bridge";
+            throw new Jip.UsageException("Error: " + name + " prefix is expected rather than \"" + text + "\".", 1);
+        }
+        if (preferredFamily == AddressFamily.BRIDGE.value() || preferredFamily == Jip.AF_MPLS) return new Prefix(null, new byte[0], 0);
+        return parse(text, family);
+    }
+
     /** An address as ip's get_addr reads it: "Error: any valid address is expected rather than …" (exit 1) otherwise. */
     static InetAddress address(String text, AddressFamily family) {
         try {

@@ -1,6 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.common.IpPrefix;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.Route;
@@ -90,7 +91,7 @@ final class RouteCommand extends ObjectCommand {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
         for (Route r : routes) {
-            RouteView v = new RouteView(r, links, f).detailed(jip.details > 0).withNexthops(nexthops);
+            RouteView v = new RouteView(r, links, f, jip.style).detailed(jip.details > 0).withNexthops(nexthops);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }
@@ -161,7 +162,7 @@ final class RouteCommand extends ObjectCommand {
         if (fibmatch) q = q.withFibMatch();
         Route r = nl.routes().lookup(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        RouteView v = new RouteView(r, links, true, true).detailed(jip.details > 0);
+        RouteView v = new RouteView(r, links, true, true, jip.style).detailed(jip.details > 0);
         if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));
         else jip.out.print(v.text());
         return 0;
@@ -183,6 +184,20 @@ final class RouteCommand extends ObjectCommand {
         } catch (IllegalArgumentException e) {
             throw usage(error);
         }
+    }
+
+    /**
+     * The destination as the kernel takes it from ip, which sends it as typed: an IPv4 prefix with host
+     * bits set is refused by the kernel (fib_valid_key_len, before it looks at anything else in the
+     * request), so jip refuses it with the kernel's words and exit status, once ip's own lookup of
+     * {@code dev} has passed, and sends nothing; IPv6 clears them (ip6_route_add), so jip clears them.
+     */
+    private IpPrefix network(String dst, String dev) throws IOException {
+        IpPrefix p = IpPrefix.of(dst);
+        if (p.isNetwork()) return p;
+        if (p.family() == AddressFamily.INET6) return p.network();
+        if (dev != null) Ifnames.existing(nl, dev);
+        throw new Jip.UsageException("Error: Invalid prefix for given prefix length.", 2);
     }
 
     int modify(List<String> args, Op op) throws IOException {
@@ -233,11 +248,12 @@ final class RouteCommand extends ObjectCommand {
         }
         if (dst == null) throw usage("Not enough information: destination is required.");
         if (!dst.equals("default")) Prefix.parse(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's text for a bad prefix
+        if (dev != null) Ifnames.lookup(dev);
         RouteSpec s;
         if (dst.equals("default")) {
             s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
         } else {
-            s = RouteSpec.to(dst);
+            s = RouteSpec.to(network(dst, dev));
             if (via != null) s = s.withGateway(via);
         }
         if (type != RouteType.UNICAST) s = s.withType(type);

@@ -26,28 +26,26 @@ final class RouteView {
     private final boolean showTable;
     private final boolean showDev;
     private final RouteFilter filter; // null: nothing pinned
-
-    /** {@code showTable} when not listing the main table only (ip names the table then). */
-    RouteView(Route r, Map<Integer, Link> links, boolean showTable) {
-        this(r, links, showTable, true);
-    }
+    private final Style style;
 
     /** {@code showDev} false when a {@code dev} filter selected the routes (ip leaves the device out then). */
-    RouteView(Route r, Map<Integer, Link> links, boolean showTable, boolean showDev) {
+    RouteView(Route r, Map<Integer, Link> links, boolean showTable, boolean showDev, Style style) {
         this.r = r;
         this.links = links;
         this.showTable = showTable;
         this.showDev = showDev;
         this.filter = null;
+        this.style = style;
     }
 
     /** A route selected by {@code filter}: the fields it pinned are left out, as ip does. */
-    RouteView(Route r, Map<Integer, Link> links, RouteFilter filter) {
+    RouteView(Route r, Map<Integer, Link> links, RouteFilter filter, Style style) {
         this.r = r;
         this.links = links;
         this.showTable = filter.showTable();
         this.showDev = filter.showDev();
         this.filter = filter;
+        this.style = style;
     }
 
     /** ip -d: type, protocol and scope always, the table whenever ip names tables. */
@@ -94,22 +92,29 @@ final class RouteView {
         return r.sourceLength() != 0 ? "0/" + r.sourceLength() : null;
     }
 
+    /** An address in the route's family's colour, with the space ip prints inside the colour. */
+    private String address(InetAddress a) {
+        return style.address(r.family(), Address.format(a) + " ");
+    }
+
     /** The route's line as {@code ip route show} (or {@code get}) prints it, in print_route's order. */
     String text() {
         StringBuilder sb = new StringBuilder();
-        if (r.type() != RouteType.UNICAST || details) sb.append(r.type().text()).append(' ');
-        sb.append(r.destinationText()).append(' ');
+        if (r.type() != RouteType.UNICAST || details) sb.append(style.routeType(r.type().value())).append(' ');
+        // the destination is coloured when the route has one (not "default", not "0/N")
+        String dst = r.destinationText() + " ";
+        sb.append(r.destination().isPresent() ? style.address(r.family(), dst) : dst);
         String from = from();
-        if (from != null) sb.append("from ").append(from).append(' ');
+        if (from != null) sb.append(r.source().isPresent() ? style.address(r.family(), "from " + from + " ") : "from " + from + " ");
         r.nexthopId().ifPresent(n -> sb.append("nhid ").append(n).append(' '));
-        if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
-        if (showDev && r.outputIndex().isPresent()) sb.append("dev ").append(dev(r.outputIndex().getAsInt())).append(' ');
-        if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) sb.append("table ").append(r.table()).append(' ');
+        if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> sb.append("via ").append(address(g)));
+        if (showDev && r.outputIndex().isPresent()) sb.append("dev ").append(style.ifname(dev(r.outputIndex().getAsInt()) + " "));
+        if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) sb.append("table ").append(style.table(r.table())).append(' ');
         if (!r.isCloned()) {
-            if ((!r.protocol().equals(RouteProtocol.BOOT) || details) && show(RouteFilter::showProtocol)) sb.append("proto ").append(r.protocol()).append(' ');
-            if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) sb.append("scope ").append(r.scope()).append(' ');
+            if ((!r.protocol().equals(RouteProtocol.BOOT) || details) && show(RouteFilter::showProtocol)) sb.append("proto ").append(style.protocol(r.protocol())).append(' ');
+            if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) sb.append("scope ").append(style.scope(r.scope())).append(' ');
         }
-        if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> sb.append("src ").append(Address.format(s)).append(' '));
+        if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> sb.append("src ").append(address(s)));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(r.metric().getAsLong()).append(' ');
         for (String f : flags(r.nexthopFlags())) sb.append(f).append(' ');
         r.uid().ifPresent(u -> sb.append("uid ").append(u).append(' '));
@@ -118,15 +123,15 @@ final class RouteView {
             List<String> cache = r.cacheFlags();
             if (!cache.isEmpty()) sb.append('<').append(String.join(",", cache)).append("> ");
         }
-        r.inputIndex().ifPresent(i -> sb.append("iif ").append(dev(i)).append(' '));
+        r.inputIndex().ifPresent(i -> sb.append("iif ").append(style.ifname(dev(i) + " ")));
         r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
         if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsLong())) {
-            String nh = new NexthopView(nexthops.get(r.nexthopId().getAsLong()), links, true).text();
+            String nh = new NexthopView(nexthops.get(r.nexthopId().getAsLong()), links, true, style).text();
             sb.append("\n\tnh_info ").append(nh, 0, nh.length() - 1);
         }
         for (Nexthop h : r.multipath()) {
             sb.append("\n\tnexthop ");
-            h.gateway().ifPresent(g -> sb.append("via ").append(Address.format(g)).append(' '));
+            h.gateway().ifPresent(g -> sb.append("via ").append(address(g)));
             sb.append("dev ").append(dev(h.outputIndex())).append(' ');
             sb.append("weight ").append(h.weight()).append(' ');
             for (String f : flags(h.flags())) sb.append(f).append(' ');
@@ -136,17 +141,17 @@ final class RouteView {
 
     Map<String, Object> json() {
         Map<String, Object> o = JsonOut.object();
-        if (r.type() != RouteType.UNICAST || details) o.put("type", r.type().text());
+        if (r.type() != RouteType.UNICAST || details) o.put("type", style.routeType(r.type().value()));
         o.put("dst", r.destinationText());
         String from = from();
         if (from != null) o.put(r.source().isPresent() ? "from" : "src", from);
         r.nexthopId().ifPresent(n -> o.put("nhid", n));
         if (show(RouteFilter::showVia)) r.gateway().ifPresent(g -> o.put("gateway", Address.format(g)));
         if (showDev && r.outputIndex().isPresent()) o.put("dev", dev(r.outputIndex().getAsInt()));
-        if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) o.put("table", r.table().toString());
+        if (showTable && (!r.table().equals(RouteTable.MAIN) || details) && !r.table().equals(RouteTable.UNSPEC)) o.put("table", style.table(r.table()));
         if (!r.isCloned()) {
-            if ((!r.protocol().equals(RouteProtocol.BOOT) || details) && show(RouteFilter::showProtocol)) o.put("protocol", r.protocol().toString());
-            if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) o.put("scope", r.scope().toString());
+            if ((!r.protocol().equals(RouteProtocol.BOOT) || details) && show(RouteFilter::showProtocol)) o.put("protocol", style.protocol(r.protocol()));
+            if ((!r.scope().equals(RouteScope.UNIVERSE) || details) && show(RouteFilter::showScope)) o.put("scope", style.scope(r.scope()));
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> o.put("prefsrc", Address.format(s)));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", r.metric().getAsLong());
@@ -156,7 +161,7 @@ final class RouteView {
         r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
         r.preference().ifPresent(p -> o.put("pref", p.text()));
         if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsLong())) {
-            o.put("nh_info", new NexthopView(nexthops.get(r.nexthopId().getAsLong()), links, true).json());
+            o.put("nh_info", new NexthopView(nexthops.get(r.nexthopId().getAsLong()), links, true, style).json());
         }
         if (!r.multipath().isEmpty()) {
             List<Object> hops = new ArrayList<>();

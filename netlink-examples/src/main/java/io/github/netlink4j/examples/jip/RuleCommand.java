@@ -235,7 +235,7 @@ final class RuleCommand extends ObjectCommand {
                 if (r.priority() != 0 && f.protocolMatches(r)) gone.add(r.toSpec());
                 continue;
             }
-            RuleView v = new RuleView(r, jip.details > 0);
+            RuleView v = new RuleView(r, jip.details > 0, jip.style);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }

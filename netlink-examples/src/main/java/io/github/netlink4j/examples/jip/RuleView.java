@@ -13,12 +13,14 @@ import java.util.Map;
 final class RuleView {
     private final Rule r;
     private final boolean details;
+    private final Style style;
     private final StringBuilder text = new StringBuilder();
     private final Map<String, Object> json = JsonOut.object();
 
-    RuleView(Rule r, boolean details) {
+    RuleView(Rule r, boolean details, Style style) {
         this.r = r;
         this.details = details;
+        this.style = style;
         build();
     }
 
@@ -42,7 +44,7 @@ final class RuleView {
     private void prefix(String word, String key, String lenKey, java.util.Optional<InetAddress> a, int len, boolean always) {
         if (a.isPresent()) {
             String s = Address.format(a.get());
-            text.append(word).append(s);
+            text.append(word).append(style.address(r.family(), s));
             json.put(key, s);
             if (len != a.get().getAddress().length * 8) put("/" + len, lenKey, len);
         } else if (len != 0) {
@@ -58,18 +60,18 @@ final class RuleView {
         if (r.isInverted()) put("not ", "not", null);
         prefix("from ", "src", "srclen", r.source(), r.sourceLength(), true);
         prefix(" to ", "dst", "dstlen", r.destination(), r.destinationLength(), false);
-        if (r.tos() != 0) put(" tos " + Names.dsfield(r.tos()), "tos", Names.dsfield(r.tos()));
+        if (r.tos() != 0) put(" tos " + style.dsfield(r.tos()), "tos", style.dsfield(r.tos()));
         if (r.fwmark().isPresent() || r.fwmask().isPresent()) {
             long mark = r.fwmark().orElse(0);
             put(" fwmark " + hex(mark), "fwmark", hex(mark));
             if (r.fwmask().isPresent() && r.fwmask().getAsLong() != 0xFFFFFFFFL) put("/" + hex(r.fwmask().getAsLong()), "fwmask", hex(r.fwmask().getAsLong()));
         }
         r.inputLink().ifPresent(i -> {
-            put(" iif " + i, "iif", i);
+            put(" iif " + style.ifname(i), "iif", i);
             if (r.flags().contains(RuleFlag.IIF_DETACHED)) put(" [detached]", "iif_detached", null);
         });
         r.outputLink().ifPresent(o -> {
-            put(" oif " + o, "oif", o);
+            put(" oif " + style.ifname(o), "oif", o);
             if (r.flags().contains(RuleFlag.OIF_DETACHED)) put(" [detached]", "oif_detached", null);
         });
         if (r.l3mdev()) put(" lookup [l3mdev-table]", "l3mdev", null);
@@ -77,15 +79,15 @@ final class RuleView {
             put(" uidrange " + u.start(), "uid_start", u.start());
             put("-" + u.end(), "uid_end", u.end());
         });
-        r.ipProtocol().ifPresent(p -> put(" ipproto " + Names.protocol(p), "ipproto", Names.protocol(p)));
+        r.ipProtocol().ifPresent(p -> put(" ipproto " + style.ipProtocol(p), "ipproto", style.ipProtocol(p)));
         r.sourcePorts().ifPresent(p -> ports("sport", p));
         r.destinationPorts().ifPresent(p -> ports("dport", p));
         r.tunnelId().ifPresent(t -> put(" tun_id " + Long.toUnsignedString(t), "tun_id", t));
         if (!r.table().equals(RouteTable.UNSPEC)) {
-            put(" lookup " + r.table(), "table", r.table().toString());
+            put(" lookup " + style.table(r.table()), "table", style.table(r.table()));
             r.suppressPrefixLength().ifPresent(pl -> put(" suppress_prefixlength " + pl, "suppress_prefixlen", pl));
             r.suppressIfGroup().ifPresent(g -> {
-                String name = g == 0 ? "default" : Long.toString(g);
+                String name = style.group(g);
                 put(" suppress_ifgroup " + name, "suppress_ifgroup", name);
             });
         }
@@ -105,17 +107,11 @@ final class RuleView {
         } else if (action == 3) {
             put(" nop", "nop", null);
         } else if (action != 1) {
-            String name = switch (action) {
-                case 0 -> "none";
-                case 6 -> "blackhole";
-                case 7 -> "unreachable";
-                case 8 -> "prohibit";
-                default -> Integer.toString(action);
-            };
+            String name = style.routeType(action);
             put(" " + name, "action", name);
         }
         r.protocol().ifPresent(p -> {
-            if ((p.value() != 0 && !p.equals(RouteProtocol.KERNEL)) || details) put(" proto " + p, "protocol", p.toString());
+            if ((p.value() != 0 && !p.equals(RouteProtocol.KERNEL)) || details) put(" proto " + style.protocol(p), "protocol", style.protocol(p));
         });
     }
 

@@ -38,11 +38,16 @@ final class ShowFilter {
     private static final int[] FLAG_BITS = {0x01, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800};
 
     static ShowFilter parse(List<String> args, AddressFamily family, String help) {
+        return parse(args, family, 0, help);
+    }
+
+    /** With ip's preferred family as an AF_* number, which decides how a {@code to} prefix is read. */
+    static ShowFilter parse(List<String> args, AddressFamily family, int preferredFamily, String help) {
         ShowFilter f = new ShowFilter();
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("to")) {
-                f.to = Prefix.parse(next(args, "to"), family);
+                f.to = Prefix.selector(next(args, "to"), family, preferredFamily);
             } else if (a.equals("scope")) {
                 String s = next(args, "scope");
                 if (!s.equals("all")) {

@@ -38,11 +38,17 @@ class DemoTest {
         assertTrue(r.out().contains("ip link add veth0 type veth peer name veth1"), r.out());
         assertTrue(r.out().contains("curl -i 10.200.0.3"), r.out());
         assertTrue(r.out().contains("Welcome to nginx in direct_netns"), r.out());
-        // Who answered, from the answer's own Server header: the page is the same either way.
+        // Who answered, from the answer's own Server header: the page is the same either way; the last
+        // line names it, and the step that starts the JDK's responder says why it is not nginx.
+        String last = r.out().strip().lines().reduce((a, b) -> b).orElse("");
         if (jdkServer) {
             assertTrue(r.out().contains("    Server: " + Demo.JDK_SERVER + "\n"), r.out());
+            assertEquals("demo: OK, the page was served by the JDK's responder (" + Demo.JDK_SERVER + ") in " + direct + " and fetched over the veth", last);
+            assertTrue(r.out().contains("(--jdk-server) a Java HTTP responder"), r.out());
+            if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) assertFalse(r.out().contains("nginx not installed"), r.out());
         } else {
             assertTrue(Pattern.compile("(?m)^    Server: nginx/\\d").matcher(r.out()).find(), "nginx served the page:\n" + r.out());
+            assertTrue(last.matches("demo: OK, the page was served by nginx/[0-9.]+ in " + Pattern.quote(direct) + " and fetched over the veth"), last);
         }
         assertFalse(NetNamespace.exists(host), "host namespace left behind");
         assertFalse(NetNamespace.exists(direct), "namespace left behind");
@@ -63,6 +69,48 @@ class DemoTest {
     @Test
     void withTheJdkServer() throws Exception {
         runDemo(true);
+    }
+
+    /**
+     * The namespace the demo would make exists: one line that says so and how to choose another, exit
+     * status 1, and nothing made or removed (the existing namespace is not the demo's to remove).
+     */
+    @Test
+    void anExistingNamespaceEndsTheDemoWithOneLine() throws Exception {
+        try (io.github.netlink4j.testing.ThrowawayNamespace taken = io.github.netlink4j.testing.ThrowawayNamespace.create("demo-taken")) {
+            String host = io.github.netlink4j.testing.ThrowawayNamespace.uniqueName("demo-host");
+            for (boolean topology : new boolean[] {false, true}) {
+                List<String> args = new java.util.ArrayList<>(List.of("demo", "--host-netns", host, "--netns", taken.name(), "--jdk-server"));
+                if (topology) args.add("--topology");
+                JipParityTest.Run r = JipParityTest.jip(args.toArray(String[]::new));
+                assertEquals(1, r.exit(), r.out() + r.err());
+                assertEquals("", r.out());
+                assertEquals(1, r.err().lines().count(), r.err());
+                assertTrue(r.err().startsWith("demo: namespace \"" + taken.name() + "\" exists already"), r.err());
+                assertTrue(r.err().contains("--netns NAME"), r.err());
+                assertFalse(NetNamespace.exists(host), "no host namespace made");
+                assertTrue(NetNamespace.exists(taken.name()), "the existing namespace is left alone");
+            }
+        }
+    }
+
+    /** jip --help, jip demo --help and a wrong option show the same synopsis. */
+    @Test
+    void theUsageTextsAgree() {
+        String synopsis = "jip demo [--host-netns NAME] [--netns NAME] [--jdk-server] [--topology]";
+        JipParityTest.Run help = JipParityTest.jip("--help");
+        assertTrue(help.err().lines().anyMatch(l -> l.strip().equals(synopsis)), help.err());
+        JipParityTest.Run demoHelp = JipParityTest.jip("demo", "--help");
+        assertEquals(0, demoHelp.exit());
+        assertEquals("usage: " + synopsis, demoHelp.out().lines().findFirst().orElse(""));
+        for (String option : new String[] {"--host-netns", "--netns", "--jdk-server", "--topology"}) {
+            assertTrue(demoHelp.out().contains("\n  " + option + " "), option + " is described: " + demoHelp.out());
+        }
+        for (String[] wrong : new String[][] {{"demo", "--bogus"}, {"demo", "--netns"}}) {
+            JipParityTest.Run r = JipParityTest.jip(wrong);
+            assertEquals(255, r.exit());
+            assertEquals("usage: " + synopsis + "\n", r.err());
+        }
     }
 
     @Test

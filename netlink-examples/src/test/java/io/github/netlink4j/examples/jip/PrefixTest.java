@@ -95,4 +95,20 @@ class PrefixTest {
         assertFalse(v6.matchesFirst(ip("fd00:200::7fff"), 113), "the last bit of the prefix");
         assertTrue(v6.matchesFirst(ip("fd00:200::7fff"), 112));
     }
+
+    /** get_prefix under a preferred family that is not an IP one: -0 takes none, -B default/any/all only, -M labels only. */
+    @Test
+    void aSelectorUnderTheLinkBridgeOrMplsFamilyIsReadAsIpReadsIt() {
+        Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> Prefix.selector("10.200.0.0/24", null, Jip.AF_PACKET));
+        assertEquals("Error: \"10.200.0.0/24\" may be inet prefix, but it is not allowed in this context.", e.getMessage());
+        assertEquals(1, e.exit);
+        e = assertThrows(Jip.UsageException.class, () -> Prefix.selector("fd00:200::/64", null, AddressFamily.BRIDGE.value()));
+        assertEquals("Error: bridge prefix is expected rather than \"fd00:200::/64\".", e.getMessage());
+        e = assertThrows(Jip.UsageException.class, () -> Prefix.selector("default", null, Jip.AF_MPLS));
+        assertEquals("Error: mpls prefix is expected rather than \"default\".", e.getMessage());
+        assertEquals(0, Prefix.selector("any", null, AddressFamily.BRIDGE.value()).bits());
+        assertEquals(0, Prefix.selector("100/200", null, Jip.AF_MPLS).bytes().length);
+        assertEquals(24, Prefix.selector("10.200.0.0/24", AddressFamily.INET, AddressFamily.INET.value()).bits());
+        assertEquals(AddressFamily.INET6, Prefix.selector("fd00:200::/64", null, 0).family());
+    }
 }
