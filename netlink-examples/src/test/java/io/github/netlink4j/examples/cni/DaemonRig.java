@@ -71,8 +71,9 @@ final class DaemonRig {
         daemon = rig.command(cmd, env, rig.root).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(sock) && Files.exists(Path.of(sock + ".pid"))) && daemon.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
-        assertTrue(daemon.isAlive() && Files.exists(sock), "the daemon listens on " + sock + ": " + log());
+        // its log line, not the socket file: the file is there from bind(2), before listen(2) and the chmod to 0600
+        while (!log().contains("serving on " + sock) && daemon.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+        assertTrue(daemon.isAlive() && log().contains("serving on " + sock), "the daemon listens on " + sock + ": " + log());
         return this;
     }
 
