@@ -146,6 +146,64 @@ class EthtoolCodecTest {
     }
 
     @Test
+    void dumpsAndTheOtherChannelCounts() {
+        HandBytes.assertWrites("""
+                14000000 1500 0103 00000000 00000000  # NLM_F_REQUEST|NLM_F_DUMP
+                11010000                              # ETHTOOL_MSG_CHANNELS_GET
+                """, w -> EthtoolCodec.encodeDump(w, ETHTOOL, EthtoolCodec.CHANNELS_GET, 0));
+        HandBytes.assertWrites("""
+                20000000 1500 0103 00000000 00000000
+                0b010000                              # ETHTOOL_MSG_FEATURES_GET
+                0c000180 08000300 01000000            # header { ETHTOOL_A_HEADER_FLAGS compact } and no device
+                """, w -> EthtoolCodec.encodeDump(w, ETHTOOL, EthtoolCodec.FEATURES_GET, EthtoolCodec.COMPACT_BITSETS));
+        HandBytes.assertWrites("""
+                34000000 1500 0500 00000000 00000000
+                12010000                              # ETHTOOL_MSG_CHANNELS_SET
+                10000180 0a000200 76657468 30000000   # header { veth0 }
+                08000800 03000000                     # ETHTOOL_A_CHANNELS_OTHER_COUNT 3
+                08000900 04000000                     # ETHTOOL_A_CHANNELS_COMBINED_COUNT 4
+                """, w -> EthtoolCodec.encodeChannelsSet(w, ETHTOOL, "veth0", ChannelsChange.empty().withOther(3).withCombined(4)));
+        HandBytes.assertWrites("""
+                44000000 1500 0500 00000000 00000000
+                12010000
+                10000180 0a000200 76657468 30000000
+                08000600 01000000 08000700 02000000   # RX 1, TX 2
+                08000800 03000000 08000900 04000000   # OTHER 3, COMBINED 4
+                """, w -> EthtoolCodec.encodeChannelsSet(w, ETHTOOL, "veth0", ChannelsChange.empty().withRx(1).withTx(2).withOther(3).withCombined(4)));
+    }
+
+    @Test
+    void attributesPastTheOnesARecordCarriesAreSkipped() throws Exception {
+        // channels: COMBINED_COUNT (9) is the last read, attribute 10 is not a count
+        MemorySegment ch = handReply(18, "08000900 05000000 08000a00 07000000");
+        assertEquals(new Channels("veth0", 3, 0, 0, 0, 0, 0, 0, 0, 5), EthtoolReplies.channels(ch, 0, (int) ch.byteSize()));
+        // rings: CQE_SIZE (12) is read, TX_PUSH (13, a u8) is not
+        MemorySegment rg = handReply(16, "08000c00 40000000 05000d00 01000000");
+        io.github.netlink4j.genl.ethtool.Rings r = EthtoolReplies.rings(rg, 0, (int) rg.byteSize());
+        assertEquals(java.util.OptionalLong.of(64), r.cqeSize());
+        // a reply of exactly the genl headers, and one byte short of them
+        MemorySegment bare = handReply(18, "");
+        assertThrows(ProtocolException.class, () -> EthtoolReplies.channels(bare, 0, 20), "no header nest");
+        assertThrows(ProtocolException.class, () -> EthtoolReplies.channels(bare, 0, 19));
+    }
+
+    @Test
+    void featureNamesShorterThanTheBitsetAndStringIndexesAtTheirLimit() throws Exception {
+        Features f = EthtoolReplies.features(reply("features-reply"), 0, len("features-reply"), List.of("tx-scatter-gather"));
+        assertEquals(List.of("tx-scatter-gather"), f.features().stream().map(Feature::name).toList(), "bits without a name are left out");
+        Map<String, Boolean> changed = EthtoolReplies.featuresChanged(reply("features-set-reply"), 0, len("features-set-reply"),
+                List.of("a", "b", "c", "tx-checksum-ip-generic"));
+        assertEquals(false, changed.get("tx-checksum-ip-generic"));
+        assertEquals(false, changed.get("feature 16"), "a changed bit without a name is named by number");
+        assertEquals(6, changed.size());
+        // ETHTOOL_A_STRSET_STRINGSETS { STRINGSET { STRINGS { STRING { INDEX 65535, VALUE "z" } } } }
+        MemorySegment big = handReply(1, "20000200 1c000100 18000300 14000100 08000100 ffff0000 06000200 7a000000");
+        assertEquals("z", EthtoolReplies.stringSet(big, 0, (int) big.byteSize()).get(65535));
+        MemorySegment over = handReply(1, "20000200 1c000100 18000300 14000100 08000100 00000100 06000200 7a000000");
+        assertThrows(ProtocolException.class, () -> EthtoolReplies.stringSet(over, 0, (int) over.byteSize()));
+    }
+
+    @Test
     void aReplyOfAnotherCommandIsRefused() {
         assertThrows(ProtocolException.class, () -> EthtoolReplies.channels(reply("linkinfo-reply"), 0, len("linkinfo-reply")));
         assertThrows(ProtocolException.class, () -> EthtoolReplies.linkInfo(reply("linkinfo-reply"), 0, 18));

@@ -34,6 +34,24 @@ class SpecPathsTest {
     }
 
     @Test
+    void whatCannotBeNamedIsNull() {
+        MemorySegment s = hex(CHANNELS_SET);
+        assertNull(SpecPaths.pathAt(s, 0, 19, EthtoolSpec.SPEC), "inside the genlmsghdr");
+        assertEquals("ETHTOOL_A_CHANNELS_HEADER", SpecPaths.pathAt(s, 0, 23, EthtoolSpec.SPEC), "the last byte of the nest's header");
+        assertEquals("ETHTOOL_A_CHANNELS_RX_COUNT", SpecPaths.pathAt(s, 0, 43, EthtoolSpec.SPEC), "the last byte of the message");
+        assertNull(SpecPaths.pathAt(hex(CHANNELS_SET.replaceFirst("12010000", "63010000")), 0, 36, EthtoolSpec.SPEC), "command 99 is no operation");
+        assertNull(SpecPaths.pathAt(hex(CHANNELS_SET.replaceFirst("2c000000", "2d000000")), 0, 36, EthtoolSpec.SPEC), "a length past the bytes");
+        assertNull(SpecPaths.pathAt(hex(CHANNELS_SET.replaceFirst("2c000000", "13000000")), 0, 36, EthtoolSpec.SPEC), "a length short of the headers");
+        assertNull(SpecPaths.pathAt(hex("2c000000 1500"), 0, 36, EthtoolSpec.SPEC), "no room for the headers");
+        assertNull(SpecPaths.pathAt(hex("2c000000 1500"), 0, 36), "no room for the nlmsghdr");
+        assertEquals("attribute 12", SpecPaths.pathAt(hex(CHANNELS_SET.replaceFirst("08000600 02000000", "08000c00 02000000")), 0, 36,
+                EthtoolSpec.SPEC), "a top-level attribute the spec does not know");
+        assertEquals("ETHTOOL_A_CHANNELS_HEADER › attribute 9", SpecPaths.pathAt(
+                hex(CHANNELS_SET.replaceFirst("0a000200 76657468 30000000", "0a000900 76657468 30000000")), 0, 24, EthtoolSpec.SPEC),
+                "an attribute the spec does not know is named by number");
+    }
+
+    @Test
     void theRegistryFindsTheSpecByFamilyId() {
         MemorySegment s = hex(CHANNELS_SET.replaceFirst("1500", "7f00"));
         assertNull(SpecPaths.pathAt(s, 0, 36), "no family registered as 0x7f");
@@ -47,5 +65,12 @@ class SpecPathsTest {
         MemorySegment s = hex("2c000000 1000 0500 00000000 00000000 03020000"
                 + "18000600 14000100 08000100 03000000 08000200 0a000000");
         assertEquals("CTRL_ATTR_OPS › [1] › CTRL_ATTR_OP_FLAGS", SpecPaths.pathAt(s, 0, 36, NlctrlSpec.SPEC));
+        assertEquals("CTRL_ATTR_OPS › [1] › CTRL_ATTR_OP_ID", SpecPaths.pathAt(s, 0, 28, NlctrlSpec.SPEC));
+        assertEquals("CTRL_ATTR_OPS › [1]", SpecPaths.pathAt(s, 0, 25, NlctrlSpec.SPEC), "the entry's own header");
+        assertEquals("CTRL_ATTR_OPS", SpecPaths.pathAt(s, 0, 21, NlctrlSpec.SPEC));
+        MemorySegment two = hex("30000000 1000 0500 00000000 00000000 03020000"
+                + "1c000600 0c000100 08000100 03000000 0c000200 08000200 0a000000");
+        assertEquals("CTRL_ATTR_OPS › [2] › CTRL_ATTR_OP_FLAGS", SpecPaths.pathAt(two, 0, 44, NlctrlSpec.SPEC), "the second entry");
+        assertEquals("CTRL_ATTR_OPS › [1] › CTRL_ATTR_OP_ID", SpecPaths.pathAt(two, 0, 32, NlctrlSpec.SPEC));
     }
 }
