@@ -186,6 +186,10 @@ class GrammarParityTest {
                     want = sorted(want);
                     got = sorted(got);
                 }
+                if (show[1].equals("route")) {
+                    want = withoutLinkLocalHosts(want);
+                    got = withoutLinkLocalHosts(got);
+                }
                 String wantText = want.toString();
                 assertTrue(wantText.contains("ifb9") || !show[1].equals("link"), "the rename happened: " + wantText);
                 assertEquals(want, got, String.join(" ", show));
@@ -224,6 +228,15 @@ class GrammarParityTest {
                 ns = saved;
             }
         }
+    }
+
+    /**
+     * The routes less those to link-local addresses (fe80::/64 itself stays): the addresses are made from
+     * the links' random MACs, so the twins' differ by design once autoconfiguration has given them.
+     */
+    private static Object withoutLinkLocalHosts(Object routes) {
+        return ((List<?>) routes).stream().filter(r -> !(r instanceof java.util.Map<?, ?> m && m.get("dst") instanceof String d
+                && d.startsWith("fe80:") && !d.contains("/"))).toList();
     }
 
     private static Object sorted(Object list) {
