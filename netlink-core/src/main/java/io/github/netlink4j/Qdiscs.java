@@ -1,7 +1,6 @@
 package io.github.netlink4j;
 
 import io.github.netlink4j.common.BulkResult;
-import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.internal.codec.tc.QdiscCodec;
@@ -20,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Qdiscs: what {@code tc qdisc} lists, adds, replaces, changes and deletes (RTM_NEWQDISC, RTM_DELQDISC,
- * RTM_GETQDISC). A link is named by its name; the kernel wants its index, so each request but a list
- * asks for it first (one RTM_GETLINK).
+ * RTM_GETQDISC dumps). A link is named by its name; the kernel wants its index, so each request but
+ * {@link #list()} asks for it first (one RTM_GETLINK).
  *
  * {@snippet :
  * nl.qdiscs().add(QdiscSpec.root("veth0", QdiscOptions.tbf(Rate.of("1mbit"), Size.of("32kb"), TcTime.of("400ms"))));
@@ -51,18 +50,13 @@ public final class Qdiscs {
         return list().stream().filter(q -> q.index() == index).toList();
     }
 
-    /** The qdisc {@code handle} ({@code 1:}, {@code ffff:}) of {@code link}, if there is one. */
+    /**
+     * The qdisc {@code handle} ({@code 1:}, {@code ffff:}) of {@code link}, if there is one. From a dump:
+     * the kernel answers RTM_GETQDISC with the parent the request named (0), not the qdisc's own.
+     */
     public Optional<Qdisc> find(String link, TcHandle handle) throws NetlinkException {
         int index = links.index(link);
-        Qdisc[] found = new Qdisc[1];
-        try {
-            socket.get(w -> QdiscCodec.encodeGet(w, index, handle), (s, off, len) -> found[0] = QdiscCodec.decodeEcho(s, off, len),
-                    Target.onLink("get qdisc", "qdisc " + handle + " of " + link, link));
-        } catch (KernelException e) {
-            if (TcErrors.isPlainEnoent(e)) return Optional.empty();
-            throw e;
-        }
-        return Optional.ofNullable(found[0]);
+        return list().stream().filter(q -> q.index() == index && q.handle().equals(handle)).findFirst();
     }
 
     /** The qdisc {@code handle} of {@code link}; {@link NotFoundException} if there is none. */

@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  * @param handle    tcm_handle ({@code 0:} for a link's built-in noqueue)
  * @param parent    tcm_parent: {@link TcHandle#ROOT}, a class, or {@link TcHandle#INGRESS}
  * @param options   TCA_KIND and TCA_OPTIONS, decoded for the kinds the library knows
- * @param refcount  tcm_info, the kernel's reference count
+ * @param refcount  tcm_info, the kernel's reference count (1 in the echo of an add, before the kernel attaches the qdisc)
  * @param offloaded TCA_HW_OFFLOAD: the hardware runs it
  * @param stats     TCA_STATS2
  * @param unknown   attributes not decoded above, kept raw (TCA_STATS and TCA_XSTATS, older copies of

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * {@code tbf rate R burst B limit L [peakrate P mtu M]}: a token bucket (TCA_TBF_PARMS and the rate
- * tables tc computes; TCA_TBF_RATE64 above 4 GB/s).
+ * tables tc computes; TCA_TBF_RATE64 above 4 GB/s). The kernel keeps the burst and the MTU as times at
+ * their rates, so a qdisc reports them as those times come to, as tc prints them: an MTU of 1514 at 20mbit
+ * reads 1512.
  *
  * @param rate     the rate tokens come in at
  * @param burst    the bucket, in bytes sent at once

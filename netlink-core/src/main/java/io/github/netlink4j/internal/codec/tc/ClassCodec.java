@@ -65,9 +65,12 @@ public final class ClassCodec {
         w.endMessage(m);
     }
 
-    /** RTM_GETTCLASS for class {@code classid} of {@code ifindex}; no ACK: the class or an error answers. */
+    /**
+     * RTM_GETTCLASS for class {@code classid} of {@code ifindex}; no ACK: the class or an error answers. As
+     * for qdiscs, the kernel sends the class to the asker only with NLM_F_ECHO (tclass_get_notify).
+     */
     public static void encodeGet(MessageWriter w, int ifindex, TcHandle classid) {
-        int m = w.beginMessage(Rtnetlink.RTM_GETTCLASS, Netlink.NLM_F_REQUEST);
+        int m = w.beginMessage(Rtnetlink.RTM_GETTCLASS, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ECHO);
         TcMsg.header(w, ifindex, classid.value(), 0);
         w.endMessage(m);
     }

@@ -67,13 +67,6 @@ public final class QdiscCodec {
         w.endMessage(m);
     }
 
-    /** RTM_GETQDISC for the qdisc {@code handle} of {@code ifindex}; no ACK: the qdisc or an error answers. */
-    public static void encodeGet(MessageWriter w, int ifindex, TcHandle handle) {
-        int m = w.beginMessage(Rtnetlink.RTM_GETQDISC, Netlink.NLM_F_REQUEST);
-        TcMsg.header(w, ifindex, handle.value(), 0);
-        w.endMessage(m);
-    }
-
     /** RTM_GETQDISC dump of every link's qdiscs, as {@code tc qdisc show} asks (the kernel lists all links whatever the ifindex). */
     public static void encodeDump(MessageWriter w) {
         int m = w.beginMessage(Rtnetlink.RTM_GETQDISC, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
