@@ -33,7 +33,7 @@ public sealed interface ClassOptions permits ClassOptions.Htb, ClassOptions.Othe
      * {@code htb rate R [ceil C] [burst B] [cburst CB] [prio P] [quantum Q]}: TCA_HTB_PARMS ({@code struct
      * tc_htb_opt}, with the bursts as times at their rates), the rate tables tc computes (TCA_HTB_RTAB,
      * TCA_HTB_CTAB) and TCA_HTB_RATE64/CEIL64 above 4 GB/s. The kernel reports the bursts back through
-     * its clock's ticks, so a burst may read a byte or so off what was asked at odd rates.
+     * its clock's ticks, so a burst reads back within the bytes of two microseconds at its rate (and a byte).
      *
      * @param rate    the rate the class is guaranteed
      * @param ceil    the most it may borrow up to

@@ -46,12 +46,13 @@ final class NetemCodec {
         return new Netem(delay, jitter, area.u32(8) / UINT32_MAX * 100, area.u32(4));
     }
 
+    /** Ticks as the kernel keeps them, 64 ns each (PSCHED_TICKS2NS), not tc's whole microseconds: a 1 µs delay is 15 ticks, 960 ns. */
     private static Duration ticks(long ticks) {
-        return Duration.ofNanos(TcClock.tick2time(ticks) * 1000);
+        return Duration.ofNanos(ticks * 64);
     }
 
     private static Duration nanos(long ns) throws ProtocolException {
         if (ns < 0) throw new ProtocolException("netem time of " + ns + " ns");
-        return Duration.ofNanos(ns / 1000 * 1000);
+        return Duration.ofNanos(ns);
     }
 }

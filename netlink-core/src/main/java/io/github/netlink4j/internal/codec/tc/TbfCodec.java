@@ -29,7 +29,7 @@ final class TbfCodec {
         long peak = t.peakrate().map(Rate::bytesPerSecond).orElse(0L), peak32 = t.peakrate().map(TcClock::rate32).orElse(0L);
         long mtu = t.mtu().map(Size::bytes).orElse(0L);
         // tc sizes both tables' cells from the peak rate's MTU (0 without one: 2047).
-        int cellLog = TcClock.cellLog((int) mtu);
+        int cellLog = TcClock.cellLog(mtu);
         ByteBuffer q = ByteBuffer.allocate(QOPT).order(ByteOrder.nativeOrder());
         TcClock.ratespec(q, rate32, cellLog);
         TcClock.ratespec(q, peak32, cellLog);

@@ -63,8 +63,8 @@ final class TcClock {
     }
 
     /** The cell_log tc picks for {@code mtu} (0: 2047): the smallest that fits the MTU in 256 cells. */
-    static int cellLog(int mtu) {
-        int m = mtu == 0 ? DEFAULT_MTU : mtu;
+    static int cellLog(long mtu) {
+        long m = mtu == 0 ? DEFAULT_MTU : mtu;
         int cellLog = 0;
         while ((m >> cellLog) > 255) cellLog++;
         return cellLog;
