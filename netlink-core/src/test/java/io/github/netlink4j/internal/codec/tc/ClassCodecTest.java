@@ -100,4 +100,20 @@ class ClassCodecTest {
         assertEquals(TcHandle.of("1:20"), c.handle());
         assertEquals(QDISC, c.parent());
     }
+
+    /**
+     * A class get asks for the echo: the kernel answers a get as it announces a change, to the asker only
+     * with NLM_F_ECHO (and since 6.7 to no one without it when no one listens).
+     */
+    @Test
+    void aGetAsksForTheEcho() {
+        TcBytes.assertWrites("""
+                24 00 00 00                 # nlmsg_len 36
+                2a 00 09 00                 # RTM_GETTCLASS, NLM_F_REQUEST | NLM_F_ECHO
+                00 00 00 00 00 00 00 00     # seq, pid
+                00 00 00 00 03 00 00 00     # tcmsg: AF_UNSPEC, ifindex 3
+                10 00 01 00 00 00 00 00     # handle 1:10, parent 0
+                00 00 00 00                 # info
+                """, w -> ClassCodec.encodeGet(w, VETH0, TcHandle.of("1:10")));
+    }
 }

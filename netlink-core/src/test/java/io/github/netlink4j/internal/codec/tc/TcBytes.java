@@ -31,6 +31,15 @@ final class TcBytes {
         assertEquals(Golden.dump(Golden.bytes(fixture)), Golden.dump(Written.bytes(w)), fixture);
     }
 
+    /** Asserts that {@code enc} writes {@code annotated}: hex before each '#', a comment after. */
+    static void assertWrites(String annotated, Consumer<MessageWriter> enc) {
+        MessageWriter w = new MessageWriter(64);
+        enc.accept(w);
+        byte[] expected = java.util.HexFormat.of().parseHex(annotated.lines().map(l -> l.replaceAll("#.*", "").replaceAll("\\s+", ""))
+                .reduce("", String::concat));
+        assertEquals(Golden.dump(expected), Golden.dump(Written.bytes(w)));
+    }
+
     /** Every message of {@code fixture}, decoded by {@code d}. */
     static <T> List<T> decodeAll(String fixture, Decoder<T> d) throws ProtocolException {
         byte[] b = Golden.bytes(fixture);
