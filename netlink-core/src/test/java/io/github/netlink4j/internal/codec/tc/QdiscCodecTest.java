@@ -41,6 +41,7 @@ class QdiscCodecTest {
         add("tc/pfifo-limit", root(QdiscOptions.pfifo().withLimit(100), "1:"));
         add("tc/pfifo-plain", QdiscSpec.root("veth0", QdiscOptions.pfifo()));
         add("tc/bfifo-limit", root(QdiscOptions.bfifo(Size.of("32kb")), "2:"));
+        add("tc/pfifo-fast", root(QdiscOptions.PfifoFast.FIXED, "3:")); // its fixed options are not sent
     }
 
     @Test
