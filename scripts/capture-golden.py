@@ -3,7 +3,7 @@
 
 Usage: capture-golden.py OUT.hex --send|--recv|--recv-all TYPE [--setup 'ip args' ...] -- ip args...
        capture-golden.py OUT.hex --send-genl|--recv-genl CMD [--setup 'ip args' ...] -- ethtool args...
-       (a command whose first word is "bridge" runs iproute2's bridge tool instead of ip; one whose first
+       (a command or setup whose first word is "bridge" or "tc" runs that iproute2 tool instead of ip; one whose first
        word is "ethtool" runs ethtool(8) under "ip netns exec", and --send-genl keeps the last generic
        netlink request with genlmsghdr.cmd CMD that is not nlctrl's (--recv-genl the last such reply):
        family ids are the kernel's to give, so the type cannot be named in advance)
@@ -49,7 +49,35 @@ NDA = {1:'NDA_DST',2:'NDA_LLADDR',3:'NDA_CACHEINFO',4:'NDA_PROBES',5:'NDA_VLAN'}
 ERR = {1:'NLMSGERR_ATTR_MSG',2:'NLMSGERR_ATTR_OFFS',3:'NLMSGERR_ATTR_COOKIE',4:'NLMSGERR_ATTR_POLICY'}
 TYPES = {2:'NLMSG_ERROR',3:'NLMSG_DONE',16:'RTM_NEWLINK',17:'RTM_DELLINK',18:'RTM_GETLINK',19:'RTM_SETLINK',
          20:'RTM_NEWADDR',21:'RTM_DELADDR',22:'RTM_GETADDR',24:'RTM_NEWROUTE',25:'RTM_DELROUTE',26:'RTM_GETROUTE',
-         28:'RTM_NEWNEIGH',29:'RTM_DELNEIGH',30:'RTM_GETNEIGH',88:'RTM_NEWNSID',90:'RTM_GETNSID'}
+         28:'RTM_NEWNEIGH',29:'RTM_DELNEIGH',30:'RTM_GETNEIGH',88:'RTM_NEWNSID',90:'RTM_GETNSID',
+         36:'RTM_NEWQDISC',37:'RTM_DELQDISC',38:'RTM_GETQDISC',40:'RTM_NEWTCLASS',41:'RTM_DELTCLASS',42:'RTM_GETTCLASS'}
+# Traffic control (linux/rtnetlink.h TCA_*, linux/gen_stats.h TCA_STATS_*, linux/pkt_sched.h per kind).
+TCA = {1:'TCA_KIND',2:'TCA_OPTIONS',3:'TCA_STATS',4:'TCA_XSTATS',5:'TCA_RATE',6:'TCA_FCNT',7:'TCA_STATS2',8:'TCA_STAB',
+       9:'TCA_PAD',10:'TCA_DUMP_INVISIBLE',11:'TCA_CHAIN',12:'TCA_HW_OFFLOAD',13:'TCA_INGRESS_BLOCK',14:'TCA_EGRESS_BLOCK',
+       15:'TCA_DUMP_FLAGS',16:'TCA_EXT_WARN_MSG'}
+TCA_STATS = {1:'TCA_STATS_BASIC',2:'TCA_STATS_RATE_EST',3:'TCA_STATS_QUEUE',4:'TCA_STATS_APP',5:'TCA_STATS_RATE_EST64',
+             6:'TCA_STATS_PAD',7:'TCA_STATS_BASIC_HW',8:'TCA_STATS_PKT64'}
+# TCA_OPTIONS by kind: a nest of attributes, or a struct (and, for netem and prio, attributes after it).
+TC_NESTED = {
+    'htb': {1:'TCA_HTB_PARMS',2:'TCA_HTB_INIT',3:'TCA_HTB_CTAB',4:'TCA_HTB_RTAB',5:'TCA_HTB_DIRECT_QLEN',6:'TCA_HTB_RATE64',
+            7:'TCA_HTB_CEIL64',8:'TCA_HTB_PAD',9:'TCA_HTB_OFFLOAD'},
+    'tbf': {1:'TCA_TBF_PARMS',2:'TCA_TBF_RTAB',3:'TCA_TBF_PTAB',4:'TCA_TBF_RATE64',5:'TCA_TBF_PRATE64',6:'TCA_TBF_BURST',
+            7:'TCA_TBF_PBURST',8:'TCA_TBF_PAD'},
+    'fq_codel': {1:'TCA_FQ_CODEL_TARGET',2:'TCA_FQ_CODEL_LIMIT',3:'TCA_FQ_CODEL_INTERVAL',4:'TCA_FQ_CODEL_ECN',
+                 5:'TCA_FQ_CODEL_FLOWS',6:'TCA_FQ_CODEL_QUANTUM',7:'TCA_FQ_CODEL_CE_THRESHOLD',
+                 8:'TCA_FQ_CODEL_DROP_BATCH_SIZE',9:'TCA_FQ_CODEL_MEMORY_LIMIT',10:'TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR',
+                 11:'TCA_FQ_CODEL_CE_THRESHOLD_MASK'},
+}
+TC_STRUCT = {  # kind: (struct, its size, the attributes that may follow it)
+    'pfifo': ('struct tc_fifo_qopt {limit}', 4, None), 'bfifo': ('struct tc_fifo_qopt {limit}', 4, None),
+    'pfifo_fast': ('struct tc_prio_qopt {bands, priomap[16]}', 20, None),
+    'sfq': ('struct tc_sfq_qopt_v1 {quantum, perturb, limit, divisor, flows, depth, headdrop, red...}', 72, None),
+    'netem': ('struct tc_netem_qopt {latency, limit, loss, gap, duplicate, jitter}', 24,
+              {1:'TCA_NETEM_CORR',2:'TCA_NETEM_DELAY_DIST',3:'TCA_NETEM_REORDER',4:'TCA_NETEM_CORRUPT',5:'TCA_NETEM_LOSS',
+               6:'TCA_NETEM_RATE',7:'TCA_NETEM_ECN',8:'TCA_NETEM_RATE64',9:'TCA_NETEM_PAD',10:'TCA_NETEM_LATENCY64',
+               11:'TCA_NETEM_JITTER64',12:'TCA_NETEM_SLOT',13:'TCA_NETEM_SLOT_DIST'}),
+    'prio': ('struct tc_prio_qopt {bands, priomap[16]}', 20, {2:'TCA_OPTIONS (the compat nest)'}),
+}
 NESTED = {('link', 18): ('info', INFO), ('info', 2): ('infodata', None), ('vethdata', 1): ('peer', None)}
 # ethtool's generic netlink requests (linux/ethtool_netlink.h), by genlmsghdr.cmd: the top-level names
 ETHTOOL_CMDS = {1:'ETHTOOL_MSG_STRSET_GET',2:'ETHTOOL_MSG_LINKINFO_GET',6:'ETHTOOL_MSG_LINKSTATE_GET',
@@ -144,8 +172,17 @@ def attrs(buf, table, ctx, indent, lines, kind=None):
         elif ctx == 'info' and t == 2: sub = ('vethdata' if kind == 'veth' else 'data', KIND_DATA.get(kind))
         elif ctx == 'vethdata' and t == 1: sub = ('peer', None)
         elif ctx == 'route' and t == 8: sub = ('metrics', None)
-        if ctx == 'info' and t == 1: kind = payload.rstrip(b'\0').decode()
-        if sub and sub[0] == 'peer':
+        if ctx == 'tc' and t == 7: sub = ('stats', TCA_STATS)
+        if ctx in ('info', 'tc') and t == 1: kind = payload.rstrip(b'\0').decode()
+        if ctx == 'tc' and t == 2 and kind in TC_STRUCT:
+            name, size, after = TC_STRUCT[kind]
+            for i in range(0, min(size, len(payload)), 16):
+                lines.append(out(payload[i:min(i + 16, size)], ('%s' % name) if i == 0 else '(%s)' % name.split(' ')[1], indent + 1))
+            if len(payload) > size:
+                attrs(payload[size:], after, 'tcopt', indent + 1, lines, kind)
+        elif ctx == 'tc' and t == 2 and kind in TC_NESTED:
+            attrs(payload, TC_NESTED[kind], 'tcopt', indent + 1, lines, kind)
+        elif sub and sub[0] == 'peer':
             lines.append(out(payload[:16], 'struct ifinfomsg (peer): family, pad, type, index, flags, change', indent + 1))
             attrs(payload[16:], IFLA, 'link', indent + 1, lines)
         elif sub:
@@ -189,6 +226,13 @@ def annotate(msg):
         lines.append(out(body[4:8], 'ndm_ifindex=%d' % struct.unpack_from('<i', body, 4)[0], 0))
         lines.append(out(body[8:12], 'ndm_state=0x%x ndm_flags=0x%x ndm_type=%d' % (struct.unpack_from('<H', body, 8)[0], body[10], body[11]), 0))
         attrs(body[12:], NDA, 'neigh', 0, lines)
+    elif 36 <= typ <= 42:
+        lines.append(out(body[0:4], 'tcmsg: tcm_family=%d, pad, pad' % body[0], 0))
+        lines.append(out(body[4:8], 'tcm_ifindex=%d' % struct.unpack_from('<i', body, 4)[0], 0))
+        lines.append(out(body[8:12], 'tcm_handle=0x%08x' % struct.unpack_from('<I', body, 8)[0], 0))
+        lines.append(out(body[12:16], 'tcm_parent=0x%08x' % struct.unpack_from('<I', body, 12)[0], 0))
+        lines.append(out(body[16:20], 'tcm_info=%d' % struct.unpack_from('<I', body, 16)[0], 0))
+        attrs(body[20:], TCA, 'tc', 0, lines)
     elif typ == 2:
         lines.append(out(body[0:4], 'nlmsgerr.error=%d' % struct.unpack_from('<i', body, 0)[0], 0))
         if struct.unpack_from('<H', msg, 6)[0] & 0x100:
@@ -211,9 +255,12 @@ def hexdump(text, fd, direction):
     blocks, cur = [], None
     for line in text.splitlines():
         line = re.sub(r'^\[pid\s+\d+\]\s*', '', line)
-        m = re.match(r'\s*\* (\d+) bytes in buffer', line)
+        m = re.match(r'\s*\* (\d+) bytes in buffer(?: (\d+))?', line)
         if m or line.startswith('sendto('):  # sendto's one buffer is dumped with no such line
-            cur = bytearray(); blocks.append(cur); continue
+            # An iovec after the first (tc's dump requests send the header and the tcmsg apart) continues its message.
+            if not m or m.group(2) is None or int(m.group(2)) == 0 or not blocks:
+                blocks.append(bytearray())
+            cur = blocks[-1]; continue
         m = re.match(r'\s*\| [0-9a-f]{5}  ((?:[0-9a-f]{2} ?\s?)+)', line)
         if m and cur is not None:
             cur.extend(bytes.fromhex(m.group(1).replace(' ', '')[:32]))
@@ -244,13 +291,15 @@ def main():
     subprocess.run(['ip', 'netns', 'add', ns], check=True)
     try:
         for s in setups:
-            subprocess.run(['ip', '-n', ns] + s.replace('{NS}', ns).split(), check=True)
+            words = s.replace('{NS}', ns).split()
+            tool = words.pop(0) if words[0] in ('bridge', 'tc') else 'ip'
+            subprocess.run([tool, '-n', ns] + words, check=True)
         flag = '-e write=3,4,5,6' if mode == '--send' else '-e read=3,4,5,6'
         trace = 'sendmsg' if mode == '--send' else 'recvmsg'
         cmd = [c.replace('{NS}', ns) for c in cmd]
         tool = 'ip'
-        if cmd and cmd[0] == 'bridge':  # iproute2's bridge tool, for requests ip has no verb for
-            tool, cmd = 'bridge', cmd[1:]
+        if cmd and cmd[0] in ('bridge', 'tc'):  # iproute2's bridge and tc tools, for requests ip has no verb for
+            tool, cmd = cmd[0], cmd[1:]
         if cmd and cmd[0] == 'ethtool':  # ethtool(8) has no -n: it runs inside the namespace, and sends with sendto
             tool, cmd, trace = 'ethtool', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
             run = ['ip', 'netns', 'exec', ns, 'ethtool'] + cmd

@@ -41,6 +41,8 @@ public final class NetlinkClient implements AutoCloseable {
     private final Nexthops nexthops;
     private final Bridges bridges;
     private final Nsids nsids;
+    private final Qdiscs qdiscs;
+    private final TrafficClasses trafficClasses;
     private final Waits waits;
     /** Which namespace, for toString: its name, else its id, else that of the thread that opened the client. */
     private final String where;
@@ -59,6 +61,8 @@ public final class NetlinkClient implements AutoCloseable {
         this.nexthops = new Nexthops(socket, links);
         this.bridges = new Bridges(socket, links);
         this.nsids = new Nsids(socket);
+        this.qdiscs = new Qdiscs(socket, links);
+        this.trafficClasses = new TrafficClasses(socket, links);
         this.waits = new Waits(sockets, links);
     }
 
@@ -125,6 +129,16 @@ public final class NetlinkClient implements AutoCloseable {
     /** Neighbours: {@code ip neigh}. */
     public Neighbours neighbours() {
         return neighbours;
+    }
+
+    /** Qdiscs: {@code tc qdisc}. */
+    public Qdiscs qdiscs() {
+        return qdiscs;
+    }
+
+    /** Traffic classes: {@code tc class}. */
+    public TrafficClasses trafficClasses() {
+        return trafficClasses;
     }
 
     /** Namespace ids: {@code ip netns list-id}, {@code ip netns set}. */

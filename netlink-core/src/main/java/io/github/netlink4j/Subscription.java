@@ -247,10 +247,24 @@ public final class Subscription implements AutoCloseable {
         return out;
     }
 
-    /** One dump of {@code f}, as the family keeps its objects, into {@code fresh}; an interrupted dump is taken again whole. */
+    /**
+     * One dump of {@code f}, as the family keeps its objects, into {@code fresh} (for a family dumped link by
+     * link, one per link of a dump of the links); an interrupted dump is taken again whole.
+     */
     private void dumpInto(FamilyDescriptor<?> f, FamilyDescriptor.Resync r, Map<Object, Object> fresh) throws NetlinkException {
+        if (r.perLink() == null) {
+            dumpInto(f, r.dump(), fresh);
+            return;
+        }
+        FamilyDescriptor.PerLink p = r.perLink();
+        List<Integer> links = new ArrayList<>();
+        dumpSocket.dump(p.links()::write, p.linkType(), (s, off, len) -> links.add(p.index().decode(s, off, len)), links::clear, "links");
+        for (int index : links) dumpInto(f, p.dump().apply(index), fresh);
+    }
+
+    private void dumpInto(FamilyDescriptor<?> f, FamilyDescriptor.Request dump, Map<Object, Object> fresh) throws NetlinkException {
         List<Object> got = new ArrayList<>();
-        dumpSocket.dump(r.dump()::write, f.newType(), (s, off, len) -> {
+        dumpSocket.dump(dump::write, f.newType(), (s, off, len) -> {
             Object v = f.decode(s, off, len);
             if (v != null) got.add(f.state(v));
         }, got::clear, f.name());

@@ -24,7 +24,8 @@
  * Every handle of a {@link io.github.netlink4j.NetlinkClient} ({@link io.github.netlink4j.Links},
  * {@link io.github.netlink4j.Addresses}, {@link io.github.netlink4j.Routes},
  * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Rules}, {@link io.github.netlink4j.Nexthops},
- * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.GenericNetlink}, and the generic netlink
+ * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.Qdiscs}, {@link io.github.netlink4j.TrafficClasses},
+ * {@link io.github.netlink4j.GenericNetlink}, and the generic netlink
  * families' {@link io.github.netlink4j.EthtoolSettings}, {@link io.github.netlink4j.EthtoolFeatures},
  * {@link io.github.netlink4j.EthtoolChannels}, {@link io.github.netlink4j.Netdev}) names its operations
  * so (VerbRuleTest checks every handle by reflection, and lists each verb a handle lacks with the reason):
@@ -41,7 +42,8 @@
  *       return a {@link io.github.netlink4j.common.BulkResult} with each request's own success or error; they
  *       ask nothing back, because an echo costs the kernel a message and the caller a decode per item,
  *       and bulk is the fast path: {@code list(…)} afterwards when the records are needed;</li>
- *   <li>{@code setX(name, value)} changes one property of an existing object.</li>
+ *   <li>{@code setX(name, value)} changes one property of an existing object; {@code change(spec)} (qdiscs,
+ *       classes, routes) sets the settings of one that must exist and returns it as the kernel reports it.</li>
  * </ul>
  * A route lookup ({@code ip route get}) is {@code routes().lookup(query)}, not a {@code get}.
  *

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   io.github.netlink4j (the client and its handles), topology             the top
  *   internal.codec                                                         message codecs, one descriptor per family (Families)
  *   internal.codec.kind                                                    one descriptor per link kind (LinkKinds)
- *   link, address, route, neighbour, bridge, event, genl (the model)       records, specs, enums
+ *   link, address, route, neighbour, bridge, event, genl, tc (the model)   records, specs, enums
  *   common, error, support                                           shared values and helpers
  *   internal.transport → internal.wire → internal.sys                      the socket, beside the model
  * </pre>
@@ -45,7 +45,7 @@ class ArchitectureTest {
             .importPackages(BASE);
 
     /** The model packages: what users hold in their hands, with no behaviour that reaches the kernel. */
-    static final List<String> MODEL = List.of("link", "address", "route", "neighbour", "bridge", "event", "genl");
+    static final List<String> MODEL = List.of("link", "address", "route", "neighbour", "bridge", "event", "genl", "tc");
 
     private static String[] pkgs(String... names) {
         return java.util.Arrays.stream(names).map(n -> BASE + "." + n + "..").toArray(String[]::new);
@@ -72,7 +72,7 @@ class ArchitectureTest {
     void sharedValuesAndHelpersKnowNoFamily() {
         ArchRule r = noClasses().that().resideInAnyPackage(pkgs("common", "error", "support"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "bridge", "event",
-                        "genl", "internal.codec", "internal.transport", "internal.sys", "topology"))
+                        "genl", "tc", "internal.codec", "internal.transport", "internal.sys", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE);
         r.check(MAIN);
     }
@@ -93,7 +93,7 @@ class ArchitectureTest {
     void transportKnowsNoModelNorCodec() {
         noClasses().that().resideInAPackage(BASE + ".internal.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.codec", "link", "address", "route", "neighbour",
-                        "bridge", "event", "genl", "topology"))
+                        "bridge", "event", "genl", "tc", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .check(MAIN);
     }
@@ -135,7 +135,7 @@ class ArchitectureTest {
         noClasses().that().haveFullyQualifiedName(BASE + ".Subscription")
                 .or().haveFullyQualifiedName(BASE + ".internal.codec.EventCodec")
                 .or().haveFullyQualifiedName(BASE + ".internal.codec.EventCodec$Decoded")
-                .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "tc"))
                 .orShould().dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Codec")
                         .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith("EventCodec"))))
                 .because("Families lists what each family decodes to, is keyed by and resyncs with")

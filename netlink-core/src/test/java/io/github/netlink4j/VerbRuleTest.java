@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
-            Neighbours.class, Bridges.class, Nsids.class, GenericNetlink.class, EthtoolSettings.class, EthtoolFeatures.class,
-            EthtoolChannels.class, Netdev.class);
+            Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, GenericNetlink.class,
+            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 
     /** handle.verb → why the handle does not have it. */

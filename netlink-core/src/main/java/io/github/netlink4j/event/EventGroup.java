@@ -33,7 +33,9 @@ public enum EventGroup {
     /** IPv6 policy rules: RTM_NEWRULE / RTM_DELRULE. */
     IPV6_RULE(19),
     /** Nexthop objects: RTM_NEWNEXTHOP / RTM_DELNEXTHOP (group 32, joined with NETLINK_ADD_MEMBERSHIP). */
-    NEXTHOP(32);
+    NEXTHOP(32),
+    /** Traffic control: RTM_NEWQDISC / RTM_DELQDISC and RTM_NEWTCLASS / RTM_DELTCLASS (RTNLGRP_TC). */
+    TC(4);
 
     private final int group;
 

@@ -7,6 +7,8 @@ import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.tc.Qdisc;
+import io.github.netlink4j.tc.TrafficClass;
 
 /**
  * A change the kernel announced, as the same records the query API returns. {@code resync} is true
@@ -52,6 +54,12 @@ public sealed interface NetlinkEvent {
 
     /** A nexthop object was added, replaced or removed. */
     record NexthopEvent(Action action, NexthopObject nexthop, boolean resync) implements NetlinkEvent {}
+
+    /** A qdisc was added, changed or removed ({@code tc monitor}). */
+    record QdiscEvent(Action action, Qdisc qdisc, boolean resync) implements NetlinkEvent {}
+
+    /** A traffic class was added, changed or removed. */
+    record TrafficClassEvent(Action action, TrafficClass trafficClass, boolean resync) implements NetlinkEvent {}
 
     /** A namespace id was assigned or removed. */
     record NsidEvent(Action action, int nsid, boolean resync) implements NetlinkEvent {}

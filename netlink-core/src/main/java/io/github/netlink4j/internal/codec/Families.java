@@ -5,6 +5,9 @@ import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.internal.codec.kind.LinkKinds;
+import io.github.netlink4j.internal.codec.tc.ClassCodec;
+import io.github.netlink4j.internal.codec.tc.QdiscCodec;
+import io.github.netlink4j.internal.codec.tc.TcMsg;
 import io.github.netlink4j.internal.wire.AttrTable;
 import io.github.netlink4j.internal.wire.uapi.FibRules;
 import io.github.netlink4j.internal.wire.uapi.IfAddr;
@@ -18,6 +21,8 @@ import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.tc.Qdisc;
+import io.github.netlink4j.tc.TrafficClass;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -119,8 +124,34 @@ public final class Families {
             .resync(EventGroup.NEXTHOP, NexthopCodec::encodeDump)
             .build();
 
+    /**
+     * A qdisc is known by its link, parent and handle: the handle alone repeats across links (0: for each
+     * link's noqueue), and the parent of a qdisc never changes (moving one is a delete and an add).
+     */
+    private static final FamilyDescriptor<Qdisc> QDISC = FamilyDescriptor.of(Qdisc.class, "qdiscs")
+            .messages(Rtnetlink.RTM_NEWQDISC, Rtnetlink.RTM_DELQDISC, Rtnetlink.RTM_GETQDISC)
+            .layout(TcMsg.LEN, TcMsg::names)
+            .decoder(QdiscCodec::decode)
+            .state(Qdisc::withoutStats)
+            .key(q -> List.of("qdisc", q.index(), q.parent(), q.handle()))
+            .events(NetlinkEvent.QdiscEvent.class, NetlinkEvent.QdiscEvent::new)
+            .resync(EventGroup.TC, QdiscCodec::encodeDump)
+            .build();
+
+    /** The kernel dumps classes one link at a time, so a resync lists the links first. */
+    private static final FamilyDescriptor<TrafficClass> TCLASS = FamilyDescriptor.of(TrafficClass.class, "classes")
+            .messages(Rtnetlink.RTM_NEWTCLASS, Rtnetlink.RTM_DELTCLASS, Rtnetlink.RTM_GETTCLASS)
+            .layout(TcMsg.LEN, TcMsg::names)
+            .decoder(ClassCodec::decode)
+            .state(TrafficClass::withoutStats)
+            .key(c -> List.of("class", c.index(), c.handle()))
+            .events(NetlinkEvent.TrafficClassEvent.class, NetlinkEvent.TrafficClassEvent::new)
+            .resyncPerLink(EventGroup.TC, new FamilyDescriptor.PerLink(w -> LinkCodec.encodeDump(w, false), LinkCodec.NEW,
+                    (s, off, len) -> LinkCodec.decode(s, off, len).index(), index -> w -> ClassCodec.encodeDump(w, index)))
+            .build();
+
     /** Every family, in the order a resync dumps them. */
-    public static final List<FamilyDescriptor<?>> ALL = List.of(LINK, ADDRESS, ROUTE, NEIGHBOUR, NETCONF, NSID, RULE, NEXTHOP);
+    public static final List<FamilyDescriptor<?>> ALL = List.of(LINK, ADDRESS, ROUTE, NEIGHBOUR, NETCONF, NSID, RULE, NEXTHOP, QDISC, TCLASS);
 
     /** The family of each RTM_NEW* and RTM_DEL* type, by type: one array read per notification. */
     private static final FamilyDescriptor<?>[] BY_NOTIFICATION = byNotification();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -50,10 +51,28 @@ public final class FamilyDescriptor<R> {
     /**
      * What a subscription to {@code group} dumps to list the family's objects again.
      *
-     * @param group the multicast group
-     * @param dump  the dump request, one address family's where the group is one address family's
+     * @param group   the multicast group
+     * @param dump    the dump request, one address family's where the group is one address family's; for a
+     *                family dumped link by link, the dump of the links
+     * @param perLink for a family the kernel dumps one link at a time, how; null for the rest
      */
-    public record Resync(EventGroup group, Request dump) {}
+    public record Resync(EventGroup group, Request dump, PerLink perLink) {
+        /** A resync by one dump. */
+        public Resync(EventGroup group, Request dump) {
+            this(group, dump, null);
+        }
+    }
+
+    /**
+     * A dump the kernel answers for one link at a time (RTM_GETTCLASS lists the classes of the ifindex it
+     * names, and nothing without one): the resync lists the links first, then dumps each.
+     *
+     * @param links    the dump of the links
+     * @param linkType the message type of a link in it
+     * @param index    the link index in one of its messages
+     * @param dump     the family's dump of the link of an index
+     */
+    public record PerLink(Request links, int linkType, Decoder<Integer> index, IntFunction<Request> dump) {}
 
     private final Class<R> type;
     private final String name;
@@ -234,6 +253,12 @@ public final class FamilyDescriptor<R> {
         /** A group announcing the family, and the dump that lists what it announces. */
         public Builder<R> resync(EventGroup group, Request dump) {
             resyncs.add(new Resync(Objects.requireNonNull(group), Objects.requireNonNull(dump)));
+            return this;
+        }
+
+        /** A group announcing the family, whose objects the kernel dumps one link at a time. */
+        public Builder<R> resyncPerLink(EventGroup group, PerLink perLink) {
+            resyncs.add(new Resync(Objects.requireNonNull(group), perLink.links(), perLink));
             return this;
         }
 

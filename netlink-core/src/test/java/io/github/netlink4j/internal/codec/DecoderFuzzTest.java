@@ -4,6 +4,8 @@ import io.github.netlink4j.address.Address;
 import io.github.netlink4j.address.AddressSpec;
 
 import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.codec.tc.ClassCodec;
+import io.github.netlink4j.internal.codec.tc.QdiscCodec;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Messages;
 import io.github.netlink4j.internal.wire.NlError;
@@ -35,7 +37,8 @@ class DecoderFuzzTest {
     private static final List<String> SEEDS = List.of("dump/links", "dump/addrs", "dump/routes", "dump/neigh",
             "dump/routes-multipath", "dump/nsids", "error/dummy-unknown-kind", "error/veth-exists", "link/veth-add",
             "link/vxlan-add", "addr/v6-add", "addr/peer-lifetimes", "route/multipath", "neigh/add", "dump/bridge-port", "dump/bridge-link", "dump/rules",
-            "dump/nexthops");
+            "dump/nexthops", "dump/qdiscs", "dump/classes", "tc/htb-class-full", "tc/tbf-peakrate", "tc/netem", "tc/fq-codel", "tc/prio-priomap",
+            "tc/sfq", "tc/htb-options", "error/tc-unknown-kind");
     static final int CASES = 120_000;
     private static final int[] HOSTILE = {Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 3,
             -1, -4095, -4096, 1, 0x8000_0010, 0xffff, 0x10000};
@@ -51,7 +54,7 @@ class DecoderFuzzTest {
         while (m.next()) {
             long off = m.offset();
             int l = m.length();
-            for (int d = 0; d < 10; d++) {
+            for (int d = 0; d < 12; d++) {
                 try {
                     switch (d) {
                         case 0 -> LinkCodec.decode(s, off, l).unknown().size(); // split the lazy list too
@@ -63,6 +66,8 @@ class DecoderFuzzTest {
                         case 6 -> NexthopCodec.decode(s, off, l);
                         case 7 -> BridgeCodec.decodePort(s, off, l);
                         case 8 -> BridgeCodec.decodeVlans(s, off, l, v -> { });
+                        case 9 -> QdiscCodec.decode(s, off, l).toString(); // toString prints every option, as a caller's log would
+                        case 10 -> ClassCodec.decode(s, off, l).toString();
                         default -> {
                             // The error path end to end: decoded, named, described, turned into the exception users see.
                             NlError e = NlError.decode(s, off, l);
@@ -178,7 +183,7 @@ class DecoderFuzzTest {
     void everySeedDecodesWhole() throws Exception {
         // The unmutated seeds: each message the subscription decodes, with the count each fixture holds.
         Map<String, Integer> messages = Map.of("dump/links", 5, "dump/addrs", 4, "dump/neigh", 1, "dump/nsids", 2,
-                "link/veth-add", 1, "addr/v6-add", 1, "route/multipath", 1, "neigh/add", 1);
+                "link/veth-add", 1, "addr/v6-add", 1, "route/multipath", 1, "neigh/add", 1, "dump/qdiscs", 7, "dump/classes", 3);
         for (var e : messages.entrySet()) {
             byte[] b = Golden.bytes(e.getKey());
             assertEquals(e.getValue(), decodeAll(Golden.segment(e.getKey()), b.length), e.getKey());

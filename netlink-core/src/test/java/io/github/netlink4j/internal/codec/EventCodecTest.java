@@ -25,7 +25,7 @@ class EventCodecTest {
     private static final String NSID_7 = "1c 00 00 00 58 00 00 00 00 00 00 00 00 00 00 00  00 00 00 00  08 00 01 00 07 00 00 00  # RTM_NEWNSID, NETNSA_NSID 7";
     private static final String NSID_NONE = "1c 00 00 00 58 00 00 00 00 00 00 00 00 00 00 00  00 00 00 00  08 00 01 00 ff ff ff ff  # NETNSA_NSID_NOT_ASSIGNED";
     private static final String MPLS_NEIGH = "1c 00 00 00 1c 00 00 00 00 00 00 00 00 00 00 00  1c 00 00 00 03 00 00 00 00 00 00 00  # RTM_NEWNEIGH of AF_MPLS";
-    private static final String QDISC = "24 00 00 00 24 00 00 00 00 00 00 00 00 00 00 00  00 00 00 00 03 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  # RTM_NEWQDISC";
+    private static final String MDB = "1c 00 00 00 54 00 00 00 00 00 00 00 00 00 00 00  07 00 00 00 03 00 00 00 00 00 00 00  # RTM_NEWMDB (br_port_msg)";
 
     private static MemorySegment datagram(byte[]... messages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,9 +36,9 @@ class EventCodecTest {
     @Test
     void everyNotificationOfAFamilyDecodesInOrder() throws Exception {
         MemorySegment s = datagram(Golden.bytes("addr/del"), HandBytes.hex(NSID_7), HandBytes.hex(MPLS_NEIGH), HandBytes.hex(NSID_NONE),
-                HandBytes.hex(QDISC), Golden.bytes("neigh/del"));
+                HandBytes.hex(MDB), Golden.bytes("neigh/del"));
         List<EventCodec.Decoded> events = EventCodec.decode(s, (int) s.byteSize());
-        assertEquals(3, events.size(), "the AF_MPLS neighbour, the unassigned nsid and the qdisc are left out: " + events);
+        assertEquals(3, events.size(), "the AF_MPLS neighbour, the unassigned nsid and the bridge MDB entry are left out: " + events);
 
         EventCodec.Decoded addr = events.get(0);
         assertSame(Families.of(addr.value()), addr.family());
@@ -58,6 +58,6 @@ class EventCodecTest {
     void onlyTheGivenLengthIsRead() throws Exception {
         MemorySegment s = datagram(HandBytes.hex(NSID_7), Golden.bytes("addr/del"));
         assertEquals(List.of(7), EventCodec.decode(s, 28).stream().map(EventCodec.Decoded::value).toList());
-        assertEquals(List.of(), EventCodec.decode(MemorySegment.ofArray(HandBytes.hex(QDISC)), 36));
+        assertEquals(List.of(), EventCodec.decode(MemorySegment.ofArray(HandBytes.hex(MDB)), 28));
     }
 }

@@ -10,6 +10,17 @@ import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.FibRules;
 import io.github.netlink4j.internal.wire.uapi.Nexthop;
+import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.internal.codec.tc.ClassCodec;
+import io.github.netlink4j.internal.codec.tc.QdiscCodec;
+import io.github.netlink4j.internal.codec.tc.TcMsg;
+import io.github.netlink4j.tc.ClassOptions;
+import io.github.netlink4j.tc.QdiscOptions;
+import io.github.netlink4j.tc.QdiscSpec;
+import io.github.netlink4j.tc.Rate;
+import io.github.netlink4j.tc.Size;
+import io.github.netlink4j.tc.TcHandle;
+import io.github.netlink4j.tc.TrafficClassSpec;
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.NexthopObjectSpec;
 import io.github.netlink4j.route.RouteTable;
@@ -98,6 +109,27 @@ class FamiliesTest {
         assertEquals("NHA_ID", AttrNames.pathAt(nh, 0, offsetOf(nh, NexthopCodec.NHMSG, Nexthop.NHA_ID)));
         int res = offsetOf(nh, NexthopCodec.NHMSG, Nexthop.NHA_RES_GROUP);
         assertEquals("NHA_RES_GROUP › NHA_RES_GROUP_BUCKETS", AttrNames.pathAt(nh, 0, res + 4));
+    }
+
+    /**
+     * Qdisc and class requests name their attributes: TCA_*, inside TCA_OPTIONS the kind's by TCA_KIND (a
+     * kernel's policy error on an htb class points at TCA_OPTIONS › TCA_HTB_PARMS), a path ending at
+     * TCA_OPTIONS for kinds whose options are a struct.
+     */
+    @Test
+    void tcRequestsAreNamed() throws Exception {
+        MemorySegment cls = encode(w -> ClassCodec.encodeModify(w, TrafficClassSpec.of("veth0", TcHandle.of("1:"), TcHandle.of("1:10"),
+                ClassOptions.htb(Rate.of("1mbit"))), 3, ClassCodec.Mode.ADD, false));
+        int options = offsetOf(cls, TcMsg.LEN, Rtnetlink.TCA_OPTIONS);
+        assertEquals("TCA_KIND", AttrNames.pathAt(cls, 0, offsetOf(cls, TcMsg.LEN, Rtnetlink.TCA_KIND)));
+        assertEquals("TCA_OPTIONS › TCA_HTB_PARMS", AttrNames.pathAt(cls, 0, options + 4), "the offset a kernel's policy error gives");
+        assertEquals("TCA_OPTIONS › TCA_HTB_RTAB", AttrNames.pathAt(cls, 0, options + 4 + 48 + 100));
+        MemorySegment tbf = encode(w -> QdiscCodec.encodeModify(w, QdiscSpec.root("veth0", QdiscOptions.tbf(Rate.of("1mbit"), Size.of("32kb"),
+                Size.of("64kb"))), 3, QdiscCodec.Mode.ADD, false));
+        assertEquals("TCA_OPTIONS › TCA_TBF_BURST", AttrNames.pathAt(tbf, 0, offsetOf(tbf, TcMsg.LEN, Rtnetlink.TCA_OPTIONS) + 4 + 40));
+        MemorySegment netem = encode(w -> QdiscCodec.encodeModify(w, QdiscSpec.root("veth0", QdiscOptions.netem(Duration.ofMillis(5))), 3,
+                QdiscCodec.Mode.ADD, false));
+        assertEquals("TCA_OPTIONS", AttrNames.pathAt(netem, 0, offsetOf(netem, TcMsg.LEN, Rtnetlink.TCA_OPTIONS) + 8), "a struct has no names");
     }
 
     private static MemorySegment encode(Consumer<MessageWriter> enc) {

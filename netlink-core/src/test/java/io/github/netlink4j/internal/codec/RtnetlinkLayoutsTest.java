@@ -17,6 +17,8 @@ class RtnetlinkLayoutsTest {
         assertEquals(12, layouts.of(Rtnetlink.RTM_NEWROUTE).header(), "rtmsg");
         assertEquals(4, layouts.of(Rtnetlink.RTM_GETNSID).header(), "rtgenmsg");
         assertEquals(8, layouts.of(Rtnetlink.RTM_GETNEXTHOP).header(), "nhmsg, the highest type laid out");
+        assertEquals(20, layouts.of(Rtnetlink.RTM_NEWQDISC).header(), "tcmsg");
+        assertEquals(20, layouts.of(Rtnetlink.RTM_DELTCLASS).header(), "tcmsg");
     }
 
     @Test
@@ -24,7 +26,7 @@ class RtnetlinkLayoutsTest {
         assertNull(layouts.of(-1));
         assertNull(layouts.of(0));
         assertNull(layouts.of(Rtnetlink.RTM_GETNEXTHOP + 1), "just past the table");
-        assertNull(layouts.of(36), "RTM_NEWQDISC");
+        assertNull(layouts.of(84), "RTM_NEWMDB");
         assertNull(layouts.of(0x10000));
     }
 }

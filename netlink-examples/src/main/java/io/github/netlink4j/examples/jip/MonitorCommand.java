@@ -234,6 +234,13 @@ final class MonitorCommand {
                     if (jip.family != null && re.rule().family() != jip.family) return false;
                     jip.out.print(headers("[RULE]") + del + new RuleView(re.rule(), false, jip.style).text());
                 }
+                // jip monitor joins no traffic-control group (ip monitor has no qdisc or class object): none arrives.
+                case NetlinkEvent.QdiscEvent qe -> {
+                    return false;
+                }
+                case NetlinkEvent.TrafficClassEvent ce -> {
+                    return false;
+                }
                 case NetlinkEvent.Failed f -> throw new IOException("monitor stopped: " + f.cause().getMessage(), f.cause());
                 case NetlinkEvent.Resynced r -> {
                     if (r.reason().equals("initial")) return false;
