@@ -202,6 +202,35 @@ class JipLauncherTest {
         fail("the JVM never installed its SIGSEGV handler");
     }
 
+    /**
+     * Waits (at most 30 s) until the JVM holds a netlink socket that joined multicast groups: its monitor
+     * is then reading events, past the JVM's start (where SIGINT's Java handler may not be set yet).
+     */
+    private static void subscribed(ProcessHandle jvm) throws Exception {
+        Path proc = Path.of("/proc", Long.toString(jvm.pid()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            java.util.Set<String> inodes = new java.util.HashSet<>();
+            try (var fds = Files.list(proc.resolve("fd"))) {
+                for (Path fd : (Iterable<Path>) fds::iterator) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) inodes.add(target.substring(8, target.length() - 1));
+                    } catch (java.io.IOException closedMeanwhile) {
+                        // an fd closed between the listing and the read
+                    }
+                }
+            }
+            List<String> rows = Files.readAllLines(proc.resolve("net/netlink"));
+            for (String line : rows.subList(1, rows.size())) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 10 && !f[3].equals("00000000") && inodes.contains(f[9])) return;
+            }
+            Thread.sleep(50);
+        }
+        fail("the JVM never subscribed to netlink events");
+    }
+
     private static void gone(ProcessHandle jvm) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (jvm.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
@@ -254,6 +283,7 @@ class JipLauncherTest {
             Process intr = rig.command(concat(List.of("setsid"), concat(jipIn, "monitor")), env(home, args), rig.root)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             jvm = jvm("monitor");
+            subscribed(jvm); // a Ctrl-C while the JVM is still starting is not what this is about
             assertEquals(0, new ProcessBuilder("kill", "-INT", "--", "-" + intr.pid()).start().waitFor());
             assertTrue(intr.waitFor(30, TimeUnit.SECONDS));
             assertEquals(130, intr.exitValue());
