@@ -15,6 +15,7 @@ module io.github.netlink4j {
     exports io.github.netlink4j.error;
     exports io.github.netlink4j.genl;
     exports io.github.netlink4j.genl.ethtool;
+    exports io.github.netlink4j.genl.mptcp;
     exports io.github.netlink4j.genl.netdev;
     exports io.github.netlink4j.tc;
     exports io.github.netlink4j.topology;
