@@ -57,7 +57,7 @@ public final class Mptcp {
         GenlFamily f = family(MptcpCodec.GET_ADDR);
         List<MptcpEndpoint> out = new ArrayList<>();
         try {
-            genl.socket().request(w -> MptcpCodec.encodeGet(w, f, id), (s, off, len) -> out.add(MptcpCodec.decodeEndpoint(s, off, len)),
+            genl.socket().get(w -> MptcpCodec.encodeGet(w, f, id), (s, off, len) -> out.add(MptcpCodec.decodeEndpoint(s, off, len)),
                     Target.of("get mptcp endpoint", "mptcp endpoint id " + id));
         } catch (KernelException e) {
             if (missing(e)) return Optional.empty();
@@ -140,7 +140,7 @@ public final class Mptcp {
     public MptcpLimits limits() throws NetlinkException {
         GenlFamily f = family(MptcpCodec.GET_LIMITS);
         List<MptcpLimits> out = new ArrayList<>();
-        genl.socket().request(w -> MptcpCodec.encodeGetLimits(w, f), (s, off, len) -> out.add(MptcpCodec.decodeLimits(s, off, len)),
+        genl.socket().get(w -> MptcpCodec.encodeGetLimits(w, f), (s, off, len) -> out.add(MptcpCodec.decodeLimits(s, off, len)),
                 Target.of("get mptcp limits", "mptcp limits"));
         if (out.size() != 1) throw new io.github.netlink4j.error.ProtocolException("MPTCP_PM_CMD_GET_LIMITS answered " + out.size() + " replies");
         return out.get(0);

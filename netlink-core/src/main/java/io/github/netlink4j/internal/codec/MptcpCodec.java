@@ -40,9 +40,9 @@ public final class MptcpCodec {
         w.endMessage(m);
     }
 
-    /** A get of endpoint {@code id}. */
+    /** A get of endpoint {@code id}: the reply is the endpoint or an error, no ACK (as ip asks). */
     public static void encodeGet(MessageWriter w, GenlFamily f, int id) {
-        int m = begin(w, f, GET_ADDR, Netlink.NLM_F_ACK);
+        int m = begin(w, f, GET_ADDR, 0);
         address(w, OptionalInt.of(id), 0, 0, 0, null);
         w.endMessage(m);
     }
@@ -74,9 +74,9 @@ public final class MptcpCodec {
         w.endMessage(m);
     }
 
-    /** Asks for the limits. */
+    /** Asks for the limits: the reply is them, no ACK (as ip asks). */
     public static void encodeGetLimits(MessageWriter w, GenlFamily f) {
-        int m = begin(w, f, GET_LIMITS, Netlink.NLM_F_ACK);
+        int m = begin(w, f, GET_LIMITS, 0);
         w.endMessage(m);
     }
 
