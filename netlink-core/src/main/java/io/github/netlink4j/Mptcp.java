@@ -31,7 +31,7 @@ import java.util.Set;
  * <p>Round trips: {@code list}, {@code find}, {@code get}, {@code delete}, {@code flush}, {@code limits},
  * {@code setLimits} and {@code setFlags} one each; {@code add} two (the family does not echo what it made,
  * so the endpoint is read back), three when the spec names a device. The first call also resolves the
- * family through nlctrl ({@link NoSuchFamilyException} naming {@code mptcp_pm} when the kernel has no
+ * family through nlctrl ({@link io.github.netlink4j.error.NoSuchFamilyException} naming {@code mptcp_pm} when the kernel has no
  * MPTCP).
  */
 public final class Mptcp {
@@ -53,6 +53,15 @@ public final class Mptcp {
 
     /** Endpoint {@code id}, or empty when there is none. */
     public Optional<MptcpEndpoint> find(int id) throws NetlinkException {
+        try {
+            return Optional.of(get(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Endpoint {@code id}; {@link NotFoundException} (the kernel's refusal its cause) when there is none. */
+    public MptcpEndpoint get(int id) throws NetlinkException {
         checkId(id);
         GenlFamily f = family(MptcpCodec.GET_ADDR);
         List<MptcpEndpoint> out = new ArrayList<>();
@@ -60,15 +69,11 @@ public final class Mptcp {
             genl.socket().get(w -> MptcpCodec.encodeGet(w, f, id), (s, off, len) -> out.add(MptcpCodec.decodeEndpoint(s, off, len)),
                     Target.of("get mptcp endpoint", "mptcp endpoint id " + id));
         } catch (KernelException e) {
-            if (missing(e)) return Optional.empty();
+            if (missing(e)) throw new NotFoundException("mptcp endpoint id " + id + " does not exist", e);
             throw e;
         }
-        return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
-    }
-
-    /** Endpoint {@code id}; {@link NotFoundException} when there is none. */
-    public MptcpEndpoint get(int id) throws NetlinkException {
-        return find(id).orElseThrow(() -> new NotFoundException("mptcp endpoint id " + id + " does not exist", null));
+        if (out.isEmpty()) throw new NotFoundException("mptcp endpoint id " + id + " does not exist", null);
+        return out.get(0);
     }
 
     /**
