@@ -61,7 +61,9 @@ class MptcpTest {
         assertEquals(OptionalInt.of(nl.links().index("veth0")), signal.ifindex());
         MptcpEndpoint port = mptcp.add(MptcpEndpointSpec.of("10.200.0.3").withId(7).withFlags(EndpointFlag.SIGNAL).withPort(1234));
         assertEquals(OptionalInt.of(1234), port.port());
-        mptcp.add(MptcpEndpointSpec.of("fd00:200::5").withFlags(EndpointFlag.SUBFLOW, EndpointFlag.BACKUP, EndpointFlag.FULLMESH));
+        MptcpEndpoint v6 = mptcp.add(MptcpEndpointSpec.of("fd00:200::5").withFlags(EndpointFlag.SUBFLOW, EndpointFlag.BACKUP, EndpointFlag.FULLMESH));
+        assertEquals(IpText.parse("fd00:200::5"), v6.address(), "add returns the endpoint it made, not another");
+        assertEquals(8, v6.id(), "the kernel gives the id after the highest");
 
         List<Map<String, Object>> ip = Json.array(Ip.in(ns.name(), "-j", "mptcp", "endpoint", "show"));
         assertEquals(ip.stream().map(MptcpTest::fromIp).toList(), mptcp.list().stream().map(this::asIp).toList());
