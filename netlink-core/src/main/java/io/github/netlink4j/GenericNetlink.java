@@ -140,6 +140,11 @@ public final class GenericNetlink implements AutoCloseable {
         return new Mptcp(this);
     }
 
+    /** The kernel's TCP metrics cache ({@code ip tcp_metrics}) on this socket. */
+    public TcpMetrics tcpMetrics() {
+        return new TcpMetrics(this);
+    }
+
     /** The links of the same namespace, for device names given by index. */
     Links links() {
         return links;
