@@ -120,8 +120,34 @@ ETHTOOL_SETS = {'header':{1:'ETHTOOL_A_HEADER_DEV_INDEX',2:'ETHTOOL_A_HEADER_DEV
                 'string':{1:'ETHTOOL_A_STRING_INDEX',2:'ETHTOOL_A_STRING_VALUE'},
                 'bit':{1:'ETHTOOL_A_BITSET_BIT_INDEX',2:'ETHTOOL_A_BITSET_BIT_NAME',3:'ETHTOOL_A_BITSET_BIT_VALUE'}}
 
-def genl_attrs(buf, table, indent, lines):
-    """Attributes of an ethtool request, descending into every NLA_F_NESTED attribute."""
+# MPTCP's path manager (linux/mptcp.h: MPTCP_PM_CMD_*, MPTCP_PM_ATTR_*, MPTCP_PM_ADDR_ATTR_*): one set for
+# requests and replies, the endpoint in one nest
+MPTCP_CMDS = {1:'MPTCP_PM_CMD_ADD_ADDR',2:'MPTCP_PM_CMD_DEL_ADDR',3:'MPTCP_PM_CMD_GET_ADDR',4:'MPTCP_PM_CMD_FLUSH_ADDRS',
+              5:'MPTCP_PM_CMD_SET_LIMITS',6:'MPTCP_PM_CMD_GET_LIMITS',7:'MPTCP_PM_CMD_SET_FLAGS'}
+_MPTCP_TOP = {1:'MPTCP_PM_ATTR_ADDR',2:'MPTCP_PM_ATTR_RCV_ADD_ADDRS',3:'MPTCP_PM_ATTR_SUBFLOWS'}
+MPTCP_TOP = {c: _MPTCP_TOP for c in MPTCP_CMDS}
+MPTCP_NEST = {'MPTCP_PM_ATTR_ADDR':'address'}
+MPTCP_SETS = {'address':{1:'MPTCP_PM_ADDR_ATTR_FAMILY',2:'MPTCP_PM_ADDR_ATTR_ID',3:'MPTCP_PM_ADDR_ATTR_ADDR4',
+                         4:'MPTCP_PM_ADDR_ATTR_ADDR6',5:'MPTCP_PM_ADDR_ATTR_PORT',6:'MPTCP_PM_ADDR_ATTR_FLAGS',
+                         7:'MPTCP_PM_ADDR_ATTR_IF_IDX'}}
+# TCP metrics (linux/tcp_metrics.h): TCP_METRICS_CMD_*, TCP_METRICS_ATTR_*, the values nest TCP_METRICS_A_METRICS_*
+TCPM_CMDS = {1:'TCP_METRICS_CMD_GET',2:'TCP_METRICS_CMD_DEL'}
+_TCPM_TOP = {1:'TCP_METRICS_ATTR_ADDR_IPV4',2:'TCP_METRICS_ATTR_ADDR_IPV6',3:'TCP_METRICS_ATTR_AGE',4:'TCP_METRICS_ATTR_TW_TSVAL',
+             5:'TCP_METRICS_ATTR_TW_TS_STAMP',6:'TCP_METRICS_ATTR_VALS',7:'TCP_METRICS_ATTR_FOPEN_MSS',
+             8:'TCP_METRICS_ATTR_FOPEN_SYN_DROPS',9:'TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS',10:'TCP_METRICS_ATTR_FOPEN_COOKIE',
+             11:'TCP_METRICS_ATTR_SADDR_IPV4',12:'TCP_METRICS_ATTR_SADDR_IPV6',13:'TCP_METRICS_ATTR_PAD'}
+TCPM_TOP = {c: _TCPM_TOP for c in TCPM_CMDS}
+TCPM_NEST = {'TCP_METRICS_ATTR_VALS':'vals'}
+TCPM_SETS = {'vals':{1:'TCP_METRICS_A_METRICS_RTT',2:'TCP_METRICS_A_METRICS_RTTVAR',3:'TCP_METRICS_A_METRICS_SSTHRESH',
+                     4:'TCP_METRICS_A_METRICS_CWND',5:'TCP_METRICS_A_METRICS_REODERING',6:'TCP_METRICS_A_METRICS_RTT_US',
+                     7:'TCP_METRICS_A_METRICS_RTTVAR_US'}}
+# by family: the request commands and top-level names, the reply's, the nests by name and their sets
+GENL = {'ethtool': (ETHTOOL_CMDS, ETHTOOL_TOP, ETHTOOL_REPLY_CMDS, ETHTOOL_REPLY_TOP, ETHTOOL_NEST, ETHTOOL_SETS),
+        'mptcp_pm': (MPTCP_CMDS, MPTCP_TOP, MPTCP_CMDS, MPTCP_TOP, MPTCP_NEST, MPTCP_SETS),
+        'tcp_metrics': (TCPM_CMDS, TCPM_TOP, TCPM_CMDS, TCPM_TOP, TCPM_NEST, TCPM_SETS)}
+
+def genl_attrs(buf, table, indent, lines, nests=ETHTOOL_NEST, sets=ETHTOOL_SETS):
+    """Attributes of a generic netlink message, descending into every NLA_F_NESTED attribute."""
     off = 0
     while off + 4 <= len(buf):
         ln, typ = struct.unpack_from('<HH', buf, off)
@@ -130,7 +156,7 @@ def genl_attrs(buf, table, indent, lines):
         payload = buf[off + 4:off + ln]
         lines.append(out(buf[off:off + 4], '%s len=%d%s' % (name, ln, ' (NLA_F_NESTED)' if typ & 0x8000 else ''), indent))
         if typ & 0x8000:
-            genl_attrs(payload, ETHTOOL_SETS.get(ETHTOOL_NEST.get(name), {}), indent + 1, lines)
+            genl_attrs(payload, sets.get(nests.get(name), {}), indent + 1, lines, nests, sets)
         else:
             for i in range(0, len(payload), 16):
                 chunk = payload[i:i + 16]
@@ -141,18 +167,19 @@ def genl_attrs(buf, table, indent, lines):
             lines.append(out(buf[off + ln:off + ln + pad], 'padding', indent + 1))
         off += max(4, ln + 3 & ~3)
 
-def annotate_genl(msg, reply=False):
+def annotate_genl(msg, reply=False, family='ethtool'):
     lines = []
     ln, typ, flags, seq, pid = struct.unpack_from('<IHHII', msg, 0)
     cmd = msg[16]
     lines.append(out(msg[0:4], 'nlmsg_len=%d' % ln, 0))
-    lines.append(out(msg[4:6], 'nlmsg_type=0x%x (the ethtool family id nlctrl gave on this kernel)' % typ, 0))
+    lines.append(out(msg[4:6], 'nlmsg_type=0x%x (the %s family id nlctrl gave on this kernel)' % (typ, family), 0))
     lines.append(out(msg[6:8], 'nlmsg_flags=0x%x' % flags, 0))
     lines.append(out(msg[8:12], 'nlmsg_seq (normalised to 0)', 0))
     lines.append(out(msg[12:16], 'nlmsg_pid (normalised to 0)', 0))
-    cmds, top = (ETHTOOL_REPLY_CMDS, ETHTOOL_REPLY_TOP) if reply else (ETHTOOL_CMDS, ETHTOOL_TOP)
+    req_cmds, req_top, rep_cmds, rep_top, nests, sets = GENL[family]
+    cmds, top = (rep_cmds, rep_top) if reply else (req_cmds, req_top)
     lines.append(out(msg[16:20], 'genlmsghdr: cmd=%s version=%d reserved' % (cmds.get(cmd, cmd), msg[17]), 0))
-    genl_attrs(msg[20:ln], top.get(cmd, {}), 0, lines)
+    genl_attrs(msg[20:ln], top.get(cmd, {}), 0, lines, nests, sets)
     return lines
 
 def out(line_bytes, comment, indent):
@@ -296,7 +323,11 @@ def main():
             subprocess.run([tool, '-n', ns] + words, check=True)
         flag = '-e write=3,4,5,6' if mode == '--send' else '-e read=3,4,5,6'
         trace = 'sendmsg' if mode == '--send' else 'recvmsg'
+        if genl and mode == '--send':  # ip's generic netlink dumps go out with send(), strace's sendto
+            trace = 'sendmsg,sendto'
         cmd = [c.replace('{NS}', ns) for c in cmd]
+        # the generic netlink family the command speaks, for the fixture's names
+        genl_family = {'mptcp': 'mptcp_pm', 'tcp_metrics': 'tcp_metrics', 'tcpmetrics': 'tcp_metrics'}.get(cmd[0] if cmd else '', 'ethtool')
         tool = 'ip'
         if cmd and cmd[0] in ('bridge', 'tc'):  # iproute2's bridge and tc tools, for requests ip has no verb for
             tool, cmd = cmd[0], cmd[1:]
@@ -340,7 +371,7 @@ def main():
             f.write('# %d bytes\n' % len(msg))
             for m in kept:
                 if len(kept) > 1: f.write('# --- message ---\n')
-                for l in (annotate_genl(bytes(m), mode != '--send') if genl else annotate(bytes(m))): f.write(l + '\n')
+                for l in (annotate_genl(bytes(m), mode != '--send', genl_family) if genl else annotate(bytes(m))): f.write(l + '\n')
         print(outpath, len(msg), 'bytes')
     finally:
         subprocess.run(['ip', 'netns', 'del', ns])

@@ -15,7 +15,9 @@ module io.github.netlink4j {
     exports io.github.netlink4j.error;
     exports io.github.netlink4j.genl;
     exports io.github.netlink4j.genl.ethtool;
+    exports io.github.netlink4j.genl.mptcp;
     exports io.github.netlink4j.genl.netdev;
+    exports io.github.netlink4j.genl.tcpmetrics;
     exports io.github.netlink4j.tc;
     exports io.github.netlink4j.topology;
     // The wire layer names extended-ACK offsets with the layouts the families' registry (a layer above it) describes.

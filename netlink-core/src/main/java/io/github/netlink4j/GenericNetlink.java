@@ -39,10 +39,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GenericNetlink implements AutoCloseable {
     private final RequestSocket socket;
     private final ConcurrentHashMap<String, GenlFamily> families = new ConcurrentHashMap<>();
+    private final Links links;
 
-    /** A handle on {@code socket}, a NETLINK_GENERIC socket it owns from now on. */
-    GenericNetlink(RequestSocket socket) {
+    /**
+     * A handle on {@code socket}, a NETLINK_GENERIC socket it owns from now on; {@code links} resolves the
+     * device names of families that name devices by index (MPTCP endpoints).
+     */
+    GenericNetlink(RequestSocket socket, Links links) {
         this.socket = Objects.requireNonNull(socket);
+        this.links = Objects.requireNonNull(links);
     }
 
     /** Every family registered in the kernel ({@code genl ctrl list}); refreshes the cache. */
@@ -128,6 +133,21 @@ public final class GenericNetlink implements AutoCloseable {
     /** The typed ethtool family ({@code ethtool(8)}'s netlink interface) on this socket. */
     public Ethtool ethtool() {
         return new Ethtool(this);
+    }
+
+    /** The typed MPTCP path manager family (endpoints and limits, {@code ip mptcp}) on this socket. */
+    public Mptcp mptcp() {
+        return new Mptcp(this);
+    }
+
+    /** The kernel's TCP metrics cache ({@code ip tcp_metrics}) on this socket. */
+    public TcpMetrics tcpMetrics() {
+        return new TcpMetrics(this);
+    }
+
+    /** The links of the same namespace, for device names given by index. */
+    Links links() {
+        return links;
     }
 
     /** The typed netdev family (devices' XDP features) on this socket. */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
             Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, GenericNetlink.class,
-            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class);
+            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class, Mptcp.class, TcpMetrics.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 
     /** handle.verb → why the handle does not have it. */
@@ -69,7 +69,14 @@ class VerbRuleTest {
             Map.entry("Netdev.replace", "as Netdev.add"),
             Map.entry("Netdev.delete", "as Netdev.add"),
             Map.entry("Netdev.addAll", "as Netdev.add"),
-            Map.entry("Netdev.deleteAll", "as Netdev.add"));
+            Map.entry("Netdev.deleteAll", "as Netdev.add"),
+            Map.entry("Mptcp.replace", "the family has no replace (ADD_ADDR refuses a known address): setFlags changes what can change"),
+            Map.entry("Mptcp.addAll", "a namespace has at most 255 endpoints, each added once: one request each"),
+            Map.entry("Mptcp.deleteAll", "flush() deletes every endpoint in one request"),
+            Map.entry("TcpMetrics.add", "the kernel fills the cache as connections close; there is no request that adds to it"),
+            Map.entry("TcpMetrics.replace", "as TcpMetrics.add"),
+            Map.entry("TcpMetrics.addAll", "as TcpMetrics.add"),
+            Map.entry("TcpMetrics.deleteAll", "flush() deletes every entry in one request"));
 
     private static List<Method> verbs(Class<?> handle, String verb) {
         return Arrays.stream(handle.getMethods()).filter(m -> m.getName().equals(verb) && m.getDeclaringClass() == handle

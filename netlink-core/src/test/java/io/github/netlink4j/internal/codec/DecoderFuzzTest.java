@@ -38,7 +38,7 @@ class DecoderFuzzTest {
             "dump/routes-multipath", "dump/nsids", "error/dummy-unknown-kind", "error/veth-exists", "link/veth-add",
             "link/vxlan-add", "addr/v6-add", "addr/peer-lifetimes", "route/multipath", "neigh/add", "dump/bridge-port", "dump/bridge-link", "dump/rules",
             "dump/nexthops", "dump/qdiscs", "dump/classes", "tc/htb-class-full", "tc/tbf-peakrate", "tc/netem", "tc/fq-codel", "tc/prio-priomap",
-            "tc/sfq", "tc/htb-options", "error/tc-unknown-kind");
+            "tc/sfq", "tc/htb-options", "error/tc-unknown-kind", "mptcp/endpoint-reply", "mptcp/endpoint-v6-reply", "mptcp/limits-reply");
     static final int CASES = 120_000;
     private static final int[] HOSTILE = {Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 3,
             -1, -4095, -4096, 1, 0x8000_0010, 0xffff, 0x10000};
@@ -54,7 +54,7 @@ class DecoderFuzzTest {
         while (m.next()) {
             long off = m.offset();
             int l = m.length();
-            for (int d = 0; d < 12; d++) {
+            for (int d = 0; d < 15; d++) {
                 try {
                     switch (d) {
                         case 0 -> LinkCodec.decode(s, off, l).unknown().size(); // split the lazy list too
@@ -68,6 +68,9 @@ class DecoderFuzzTest {
                         case 8 -> BridgeCodec.decodeVlans(s, off, l, v -> { });
                         case 9 -> QdiscCodec.decode(s, off, l).toString(); // toString prints every option, as a caller's log would
                         case 10 -> ClassCodec.decode(s, off, l).toString();
+                        case 11 -> MptcpCodec.decodeEndpoint(s, off, l);
+                        case 12 -> MptcpCodec.decodeLimits(s, off, l);
+                        case 13 -> TcpMetricsCodec.decode(s, off, l);
                         default -> {
                             // The error path end to end: decoded, named, described, turned into the exception users see.
                             NlError e = NlError.decode(s, off, l);

@@ -157,7 +157,7 @@ class ParitySuiteTest {
     private static final List<String[]> STATE_VIEWS = List.of(
             new String[] {"-j", "link"}, new String[] {"-j", "addr"}, new String[] {"-j", "route", "show", "table", "all"},
             new String[] {"-j", "-6", "route", "show", "table", "all"}, new String[] {"-j", "rule"}, new String[] {"-j", "neigh"},
-            new String[] {"-j", "nexthop"});
+            new String[] {"-j", "nexthop"}, new String[] {"-j", "mptcp", "endpoint", "show"});
 
     /**
      * The state jip built is the one ip built, as ip sees both; links' own MAC addresses are random, and
