@@ -146,7 +146,10 @@ public final class Filters {
         } catch (NetlinkException e) {
             throw mode == FilterCodec.Mode.CHANGE ? TcErrors.onExisting(e, describe(spec)) : onCreate(e, spec);
         }
-        if (made[0] != null) return made[0];
+        // The echo of a replace or change of a u32 filter is the filter before it (u32_change replaces the
+        // node without handing the new one back), so those are read again.
+        if (made[0] != null && mode == FilterCodec.Mode.ADD) return made[0];
+        if (made[0] != null) return find(spec.link(), spec.parent(), made[0].priority(), made[0].protocol(), made[0].handle()).orElse(made[0]);
         Map<Integer, String> names = Map.of(index, spec.link());
         return list(spec.link(), spec.parent()).stream().filter(f -> f.handle() != 0 && spec.matches(f, names::get)).findFirst()
                 .orElseThrow(() -> new NotFoundException("the kernel did not report the " + describe(spec) + " it made", null));
