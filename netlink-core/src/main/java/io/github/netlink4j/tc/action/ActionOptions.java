@@ -1,6 +1,8 @@
 package io.github.netlink4j.tc.action;
 
 import io.github.netlink4j.common.RawAttribute;
+import io.github.netlink4j.tc.Rate;
+import io.github.netlink4j.tc.Size;
 import io.github.netlink4j.tc.TcHandle;
 
 import java.util.Objects;
@@ -9,7 +11,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * An action's kind and settings, its TCA_ACT_KIND and TCA_ACT_OPTIONS, for the kinds the library models;
+ * An action's kind and settings, its TCA_ACT_KIND and TCA_ACT_OPTIONS, for the kinds the library models
+ * (gact, mirred, skbedit, police);
  * others are kept raw ({@link Other}).
  */
 public sealed interface ActionOptions {
@@ -91,6 +94,35 @@ public sealed interface ActionOptions {
         @Override
         public String kind() {
             return "skbedit";
+        }
+    }
+
+    /**
+     * Rate limiting (act_police), {@code action police rate 1mbit burst 10k conform-exceed drop/pipe}: a
+     * token bucket of {@code burst} bytes filled at {@code rate}; packets beyond it get the exceed verdict.
+     *
+     * @param rate    the rate (tc_police {@code rate}, TCA_POLICE_RATE64 from 4 GB/s)
+     * @param burst   the bucket (tc_police {@code burst}, sent as ticks at the rate, so read back as tc prints it)
+     * @param control the verdict for packets over the rate (tc_police {@code action}, tc's exceed action; tc's default drop)
+     * @param conform the verdict for packets within it (TCA_POLICE_RESULT, sent when not pass; tc's default pass)
+     */
+    record Police(Rate rate, Size burst, ActionControl control, ActionControl conform) implements ActionOptions {
+        /** Checks for null. */
+        public Police {
+            Objects.requireNonNull(rate, "rate");
+            Objects.requireNonNull(burst, "burst");
+            Objects.requireNonNull(control, "control");
+            Objects.requireNonNull(conform, "conform");
+        }
+
+        /** {@code police rate RATE burst BURST}: drop what exceeds, pass what conforms. */
+        public static Police of(Rate rate, Size burst) {
+            return new Police(rate, burst, ActionControl.DROP, ActionControl.PASS);
+        }
+
+        @Override
+        public String kind() {
+            return "police";
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.function.ToIntFunction;
  * Action lists, inside a filter's TCA_*_ACT and in RTM_*ACTION's TCA_ROOT_TAB: one nest per action
  * numbered by its order, holding TCA_ACT_KIND and TCA_ACT_OPTIONS (NLA_F_NESTED, as tc's parse_action
  * sends it) with the kind's {@code struct tc_gen}-headed parameters, as tc 6.1's m_gact.c, m_mirred.c
- * and m_skbedit.c write them.
+ * and m_skbedit.c write them (police's, whose struct has its own order, in PoliceCodec).
  */
 final class ActionCodec {
     private ActionCodec() {}
@@ -63,6 +63,7 @@ final class ActionCodec {
                     s.priority().ifPresent(p -> w.attrU32(PktCls.TCA_SKBEDIT_PRIORITY, p.value()));
                     s.mark().ifPresent(m -> w.attrU32(PktCls.TCA_SKBEDIT_MARK, (int) m));
                 }
+                case ActionOptions.Police p -> PoliceCodec.encode(w, p, index);
                 case ActionOptions.Other o -> throw new AssertionError(o);
             }
             w.endNest(opts);
@@ -87,6 +88,7 @@ final class ActionCodec {
             case "gact" -> AttrTable.of(PktCls.class, "TCA_GACT_");
             case "mirred" -> AttrTable.of(PktCls.class, "TCA_MIRRED_");
             case "skbedit" -> AttrTable.of(PktCls.class, "TCA_SKBEDIT_");
+            case "police" -> AttrTable.of(PktCls.class, "TCA_POLICE_");
             default -> null;
         });
         AttrTable list = AttrTable.of(PktCls.class, "TCA_ACT_ORDER_");
@@ -130,7 +132,16 @@ final class ActionCodec {
         }
         if (kind == null) throw new ProtocolException("action " + order + " without TCA_ACT_KIND");
         Parms p = new Parms(kind);
-        ActionOptions options = opts == null ? new ActionOptions.Other(kind, ActionControl.PASS, Optional.empty()) : p.read(opts);
+        ActionOptions options;
+        if (opts != null && kind.equals("police")) {
+            long[] counts = new long[3];
+            options = PoliceCodec.decode(opts, counts);
+            p.index = counts[0];
+            p.refcnt = counts[1];
+            p.bindcnt = counts[2];
+        } else {
+            options = opts == null ? new ActionOptions.Other(kind, ActionControl.PASS, Optional.empty()) : p.read(opts);
+        }
         if (options instanceof ActionOptions.Other o && rawOpts != null) {
             options = new ActionOptions.Other(kind, o.control(), Optional.of(RawAttribute.of(PktCls.TCA_ACT_OPTIONS, rawOpts)));
         }

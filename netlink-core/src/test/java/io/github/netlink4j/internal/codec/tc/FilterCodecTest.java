@@ -112,6 +112,9 @@ class FilterCodecTest {
                 LINKS::get, false));
         assertEncodes("tc/action-skbedit", w -> ActionsCodec.encodeAdd(w, List.of(ActionSpec.of(new io.github.netlink4j.tc.action.ActionOptions.Skbedit(
                 Optional.of(TcHandle.of("1:10")), OptionalLong.of(5), java.util.OptionalInt.of(2), ActionControl.PIPE)).withIndex(8)), LINKS::get, false));
+        assertEncodes("tc/action-police", w -> ActionsCodec.encodeAdd(w, List.of(ActionSpec.of(new io.github.netlink4j.tc.action.ActionOptions.Police(
+                io.github.netlink4j.tc.Rate.of("1mbit"), io.github.netlink4j.tc.Size.of("10k"), ActionControl.DROP, ActionControl.PIPE)).withIndex(7)),
+                LINKS::get, false));
         assertEncodes("tc/action-del", w -> ActionsCodec.encodeDelete(w, "mirred", 3));
         assertEncodes("tc/action-dump", w -> ActionsCodec.encodeDump(w, "mirred"));
     }

@@ -95,6 +95,21 @@ class FilterDecodeTest {
         assertEquals(0, all.get(1).bindcount(), "standalone: no filter binds it");
     }
 
+    /** tc's own requests read back as actions: what each fixture's options say, the police's burst as tc prints it from its ticks. */
+    @Test
+    void decodesTcsActionRequests() throws Exception {
+        Action police = TcBytes.decodeAll("tc/action-police", ActionsCodec::decode).getFirst().getFirst();
+        assertEquals(new ActionOptions.Police(io.github.netlink4j.tc.Rate.of("1mbit"), io.github.netlink4j.tc.Size.of("10k"), ActionControl.DROP,
+                ActionControl.PIPE), police.options());
+        assertEquals(7, police.index());
+        Action skbedit = TcBytes.decodeAll("tc/action-skbedit", ActionsCodec::decode).getFirst().getFirst();
+        assertEquals(new ActionOptions.Skbedit(Optional.of(TcHandle.of("1:10")), OptionalLong.of(5), java.util.OptionalInt.of(2), ActionControl.PIPE),
+                skbedit.options());
+        Action gact = TcBytes.decodeAll("tc/action-gact", ActionsCodec::decode).getFirst().getFirst();
+        assertEquals(new ActionOptions.Gact(ActionControl.DROP), gact.options());
+        assertEquals(5, gact.index());
+    }
+
     /** Every decoded filter, as a spec sent back and decoded again, is the same filter: nothing is lost on the way. */
     @Test
     void decodedFiltersRoundTrip() throws Exception {
