@@ -50,7 +50,8 @@ ERR = {1:'NLMSGERR_ATTR_MSG',2:'NLMSGERR_ATTR_OFFS',3:'NLMSGERR_ATTR_COOKIE',4:'
 TYPES = {2:'NLMSG_ERROR',3:'NLMSG_DONE',16:'RTM_NEWLINK',17:'RTM_DELLINK',18:'RTM_GETLINK',19:'RTM_SETLINK',
          20:'RTM_NEWADDR',21:'RTM_DELADDR',22:'RTM_GETADDR',24:'RTM_NEWROUTE',25:'RTM_DELROUTE',26:'RTM_GETROUTE',
          28:'RTM_NEWNEIGH',29:'RTM_DELNEIGH',30:'RTM_GETNEIGH',88:'RTM_NEWNSID',90:'RTM_GETNSID',
-         36:'RTM_NEWQDISC',37:'RTM_DELQDISC',38:'RTM_GETQDISC',40:'RTM_NEWTCLASS',41:'RTM_DELTCLASS',42:'RTM_GETTCLASS'}
+         36:'RTM_NEWQDISC',37:'RTM_DELQDISC',38:'RTM_GETQDISC',40:'RTM_NEWTCLASS',41:'RTM_DELTCLASS',42:'RTM_GETTCLASS',
+         44:'RTM_NEWTFILTER',45:'RTM_DELTFILTER',46:'RTM_GETTFILTER',48:'RTM_NEWACTION',49:'RTM_DELACTION',50:'RTM_GETACTION'}
 # Traffic control (linux/rtnetlink.h TCA_*, linux/gen_stats.h TCA_STATS_*, linux/pkt_sched.h per kind).
 TCA = {1:'TCA_KIND',2:'TCA_OPTIONS',3:'TCA_STATS',4:'TCA_XSTATS',5:'TCA_RATE',6:'TCA_FCNT',7:'TCA_STATS2',8:'TCA_STAB',
        9:'TCA_PAD',10:'TCA_DUMP_INVISIBLE',11:'TCA_CHAIN',12:'TCA_HW_OFFLOAD',13:'TCA_INGRESS_BLOCK',14:'TCA_EGRESS_BLOCK',
@@ -68,6 +69,38 @@ TC_NESTED = {
                  8:'TCA_FQ_CODEL_DROP_BATCH_SIZE',9:'TCA_FQ_CODEL_MEMORY_LIMIT',10:'TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR',
                  11:'TCA_FQ_CODEL_CE_THRESHOLD_MASK'},
 }
+# Filters' TCA_OPTIONS (linux/pkt_cls.h), a nest of attributes per kind.
+TC_NESTED.update({
+    'u32': {1:'TCA_U32_CLASSID',2:'TCA_U32_HASH',3:'TCA_U32_LINK',4:'TCA_U32_DIVISOR',5:'TCA_U32_SEL',6:'TCA_U32_POLICE',
+            7:'TCA_U32_ACT',8:'TCA_U32_INDEV',9:'TCA_U32_PCNT',10:'TCA_U32_MARK',11:'TCA_U32_FLAGS',12:'TCA_U32_PAD'},
+    'matchall': {1:'TCA_MATCHALL_CLASSID',2:'TCA_MATCHALL_ACT',3:'TCA_MATCHALL_FLAGS',4:'TCA_MATCHALL_PCNT',5:'TCA_MATCHALL_PAD'},
+    'basic': {1:'TCA_BASIC_CLASSID',2:'TCA_BASIC_EMATCHES',3:'TCA_BASIC_ACT',4:'TCA_BASIC_POLICE',5:'TCA_BASIC_PCNT',6:'TCA_BASIC_PAD'},
+    'fw': {1:'TCA_FW_CLASSID',2:'TCA_FW_POLICE',3:'TCA_FW_INDEV',4:'TCA_FW_ACT',5:'TCA_FW_MASK'},
+    'bpf': {1:'TCA_BPF_ACT',2:'TCA_BPF_POLICE',3:'TCA_BPF_CLASSID',4:'TCA_BPF_OPS_LEN',5:'TCA_BPF_OPS',6:'TCA_BPF_FD',
+            7:'TCA_BPF_NAME',8:'TCA_BPF_FLAGS',9:'TCA_BPF_FLAGS_GEN',10:'TCA_BPF_TAG',11:'TCA_BPF_ID'},
+    'flower': {1:'TCA_FLOWER_CLASSID',2:'TCA_FLOWER_INDEV',3:'TCA_FLOWER_ACT',4:'TCA_FLOWER_KEY_ETH_DST',5:'TCA_FLOWER_KEY_ETH_DST_MASK',
+               6:'TCA_FLOWER_KEY_ETH_SRC',7:'TCA_FLOWER_KEY_ETH_SRC_MASK',8:'TCA_FLOWER_KEY_ETH_TYPE',9:'TCA_FLOWER_KEY_IP_PROTO',
+               10:'TCA_FLOWER_KEY_IPV4_SRC',11:'TCA_FLOWER_KEY_IPV4_SRC_MASK',12:'TCA_FLOWER_KEY_IPV4_DST',13:'TCA_FLOWER_KEY_IPV4_DST_MASK',
+               14:'TCA_FLOWER_KEY_IPV6_SRC',15:'TCA_FLOWER_KEY_IPV6_SRC_MASK',16:'TCA_FLOWER_KEY_IPV6_DST',17:'TCA_FLOWER_KEY_IPV6_DST_MASK',
+               18:'TCA_FLOWER_KEY_TCP_SRC',19:'TCA_FLOWER_KEY_TCP_DST',20:'TCA_FLOWER_KEY_UDP_SRC',21:'TCA_FLOWER_KEY_UDP_DST',
+               22:'TCA_FLOWER_FLAGS',23:'TCA_FLOWER_KEY_VLAN_ID',24:'TCA_FLOWER_KEY_VLAN_PRIO',25:'TCA_FLOWER_KEY_VLAN_ETH_TYPE',
+               35:'TCA_FLOWER_KEY_TCP_SRC_MASK',36:'TCA_FLOWER_KEY_TCP_DST_MASK',37:'TCA_FLOWER_KEY_UDP_SRC_MASK',
+               38:'TCA_FLOWER_KEY_UDP_DST_MASK'},
+})
+# An action list (TCA_*_ACT, TCA_ROOT_TAB): one nest per action, numbered by its order, holding TCA_ACT_*;
+# TCA_ACT_OPTIONS by the action's kind (linux/tc_act/*.h).
+TCA_ACT = {1:'TCA_ACT_KIND',2:'TCA_ACT_OPTIONS',3:'TCA_ACT_INDEX',4:'TCA_ACT_STATS',5:'TCA_ACT_PAD',6:'TCA_ACT_COOKIE',
+           7:'TCA_ACT_FLAGS',8:'TCA_ACT_HW_STATS',9:'TCA_ACT_USED_HW_STATS',10:'TCA_ACT_IN_HW_COUNT'}
+ACT_OPTIONS = {
+    'gact': {1:'TCA_GACT_TM',2:'TCA_GACT_PARMS (struct tc_gact: index, capab, action, refcnt, bindcnt)',3:'TCA_GACT_PROB',4:'TCA_GACT_PAD'},
+    'mirred': {1:'TCA_MIRRED_TM',2:'TCA_MIRRED_PARMS (struct tc_mirred: index, capab, action, refcnt, bindcnt, eaction, ifindex)',
+               3:'TCA_MIRRED_PAD'},
+    'skbedit': {1:'TCA_SKBEDIT_TM',2:'TCA_SKBEDIT_PARMS (struct tc_skbedit)',3:'TCA_SKBEDIT_PRIORITY',4:'TCA_SKBEDIT_QUEUE_MAPPING',
+                5:'TCA_SKBEDIT_MARK',6:'TCA_SKBEDIT_PAD',7:'TCA_SKBEDIT_PTYPE',8:'TCA_SKBEDIT_MASK',9:'TCA_SKBEDIT_FLAGS'},
+    'police': {1:'TCA_POLICE_TBF (struct tc_police)',2:'TCA_POLICE_RATE',3:'TCA_POLICE_PEAKRATE',4:'TCA_POLICE_AVRATE',
+               5:'TCA_POLICE_RESULT',6:'TCA_POLICE_TM',7:'TCA_POLICE_PAD',8:'TCA_POLICE_RATE64',9:'TCA_POLICE_PEAKRATE64'},
+}
+TCA_ROOT = {1:'TCA_ROOT_TAB',2:'TCA_ROOT_FLAGS',3:'TCA_ROOT_COUNT',4:'TCA_ROOT_TIME_DELTA',5:'TCA_ROOT_EXT_WARN_MSG'}
 TC_STRUCT = {  # kind: (struct, its size, the attributes that may follow it)
     'pfifo': ('struct tc_fifo_qopt {limit}', 4, None), 'bfifo': ('struct tc_fifo_qopt {limit}', 4, None),
     'pfifo_fast': ('struct tc_prio_qopt {bands, priomap[16]}', 20, None),
@@ -193,6 +226,7 @@ def attrs(buf, table, ctx, indent, lines, kind=None):
         name = table.get(t, 'type %d' % t) if table else 'type %d' % t
         if typ & 0x8000: name += ' (NLA_F_NESTED)'
         payload = buf[off + 4:off + ln]
+        if ctx == 'acttab': name = 'action order %d%s' % (t, ' (NLA_F_NESTED)' if typ & 0x8000 else '')
         lines.append(out(buf[off:off + 4], '%s len=%d' % (name, ln), indent))
         sub = None
         if ctx == 'link' and t == 18: sub = ('info', INFO)
@@ -200,6 +234,11 @@ def attrs(buf, table, ctx, indent, lines, kind=None):
         elif ctx == 'vethdata' and t == 1: sub = ('peer', None)
         elif ctx == 'route' and t == 8: sub = ('metrics', None)
         if ctx == 'tc' and t == 7: sub = ('stats', TCA_STATS)
+        if (ctx == 'tcopt' and name.split(' ')[0].endswith('_ACT')) or (ctx == 'actroot' and t == 1): sub = ('acttab', None)
+        if ctx == 'acttab': name = 'action order %d%s' % (t, ' (NLA_F_NESTED)' if typ & 0x8000 else ''); sub = ('act', TCA_ACT)
+        if ctx == 'act' and t == 1: kind = payload.rstrip(b'\0').decode()
+        if ctx == 'act' and t == 2: sub = ('actopt', ACT_OPTIONS.get(kind))
+        if ctx == 'act' and t == 4: sub = ('stats', TCA_STATS)
         if ctx in ('info', 'tc') and t == 1: kind = payload.rstrip(b'\0').decode()
         if ctx == 'tc' and t == 2 and kind in TC_STRUCT:
             name, size, after = TC_STRUCT[kind]
@@ -253,6 +292,17 @@ def annotate(msg):
         lines.append(out(body[4:8], 'ndm_ifindex=%d' % struct.unpack_from('<i', body, 4)[0], 0))
         lines.append(out(body[8:12], 'ndm_state=0x%x ndm_flags=0x%x ndm_type=%d' % (struct.unpack_from('<H', body, 8)[0], body[10], body[11]), 0))
         attrs(body[12:], NDA, 'neigh', 0, lines)
+    elif 44 <= typ <= 46:
+        lines.append(out(body[0:4], 'tcmsg: tcm_family=%d, pad, pad' % body[0], 0))
+        lines.append(out(body[4:8], 'tcm_ifindex=%d' % struct.unpack_from('<i', body, 4)[0], 0))
+        lines.append(out(body[8:12], 'tcm_handle=0x%08x' % struct.unpack_from('<I', body, 8)[0], 0))
+        lines.append(out(body[12:16], 'tcm_parent=0x%08x' % struct.unpack_from('<I', body, 12)[0], 0))
+        info = struct.unpack_from('<I', body, 16)[0]
+        lines.append(out(body[16:20], 'tcm_info: prio=%d protocol=0x%04x (network order)' % (info >> 16, struct.unpack('>H', body[16:18])[0]), 0))
+        attrs(body[20:], TCA, 'tc', 0, lines)
+    elif 48 <= typ <= 50:
+        lines.append(out(body[0:4], 'tcamsg: tca_family=%d, pad, pad' % body[0], 0))
+        attrs(body[4:], TCA_ROOT, 'actroot', 0, lines)
     elif 36 <= typ <= 42:
         lines.append(out(body[0:4], 'tcmsg: tcm_family=%d, pad, pad' % body[0], 0))
         lines.append(out(body[4:8], 'tcm_ifindex=%d' % struct.unpack_from('<i', body, 4)[0], 0))
@@ -353,13 +403,15 @@ def main():
             if struct.unpack_from('<H', m, 4)[0] == 2 and len(m) >= 36:
                 struct.pack_into('<II', m, 28, 0, 0)  # the echoed request's seq and port
         msg = b''.join(bytes(m) + b'\0' * ((len(m) + 3 & ~3) - len(m)) for m in kept)
-        ver = subprocess.run([tool if tool == 'ethtool' else 'ip', '--version' if tool == 'ethtool' else '-V'],
+        ver = subprocess.run([tool, '--version' if tool == 'ethtool' else '-V'],
                              capture_output=True, text=True).stdout.strip()
         with open(outpath, 'w') as f:
             f.write('# %s %s\n' % (tool, ' '.join(cmd)))
             if genl: f.write('# the last generic netlink %s with genlmsghdr.cmd %d (nlctrl\'s own messages left out)\n' % (
                 'request' if mode == '--send' else 'reply', want))
-            for s in setups: f.write('#   after setup: ip %s\n' % s.replace('{NS}', 'NS'))
+            for s in setups:
+                s = s.replace('{NS}', 'NS')
+                f.write('#   after setup: %s\n' % (s if s.split()[0] in ('bridge', 'tc') else 'ip ' + s))
             f.write('# the bytes %s %s on its netlink socket, captured with\n' % ('ethtool' if tool == 'ethtool' else 'iproute2',
                 'sent' if mode == '--send' else 'received'))
             f.write('# the namespace name in the command is written NS here\n' if 'NS' in cmd else '')

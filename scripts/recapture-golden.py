@@ -8,7 +8,7 @@ for each into a temporary directory (every capture in a throwaway namespace of i
 the new bytes with netlink-core/src/test/resources/golden/PATH. Values the kernel changes from run to
 run are masked: the payloads of timestamp and counter attributes (IFA_CACHEINFO, RTA_CACHEINFO,
 NDA_CACHEINFO, IFLA_STATS, IFLA_STATS64, IFLA_AF_SPEC, carrier counts, a qdisc or class's TCA_STATS,
-TCA_STATS2 and TCA_XSTATS) and the bridge's timers.
+TCA_STATS2 and TCA_XSTATS, an action's TCA_ACT_STATS and its timestamps) and the bridge's timers.
 Exits 1 if any fixture differs. With --write the new captures replace the committed fixtures (for new
 fixtures, or after a deliberate change of the capture arguments). PATH limits the run to those fixtures.
 Needs root, ip and strace; touches only the namespaces it makes.
@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, '..', 'netlink-core', 'src', 'test', 'resources', 'golden')
 VOLATILE = ('IFA_CACHEINFO', 'RTA_CACHEINFO', 'NDA_CACHEINFO', 'IFLA_STATS ', 'IFLA_STATS64', 'IFLA_AF_SPEC',
             'IFLA_CARRIER_CHANGES', 'IFLA_CARRIER_UP_COUNT', 'IFLA_CARRIER_DOWN_COUNT', 'IFLA_INFO_XSTATS',
-            'TCA_STATS ', 'TCA_STATS2', 'TCA_XSTATS')
+            'TCA_STATS ', 'TCA_STATS2', 'TCA_XSTATS', 'TCA_ACT_STATS', 'TCA_MIRRED_TM', 'TCA_GACT_TM', 'TCA_SKBEDIT_TM')
 
 
 def read_set():

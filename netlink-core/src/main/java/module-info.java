@@ -19,6 +19,8 @@ module io.github.netlink4j {
     exports io.github.netlink4j.genl.netdev;
     exports io.github.netlink4j.genl.tcpmetrics;
     exports io.github.netlink4j.tc;
+    exports io.github.netlink4j.tc.filter;
+    exports io.github.netlink4j.tc.action;
     exports io.github.netlink4j.topology;
     // The wire layer names extended-ACK offsets with the layouts the families' registry (a layer above it) describes.
     uses io.github.netlink4j.internal.wire.MessageLayouts;

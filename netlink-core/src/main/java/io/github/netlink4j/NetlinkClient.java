@@ -43,6 +43,8 @@ public final class NetlinkClient implements AutoCloseable {
     private final Nsids nsids;
     private final Qdiscs qdiscs;
     private final TrafficClasses trafficClasses;
+    private final Filters filters;
+    private final Actions actions;
     private final Waits waits;
     /** Which namespace, for toString: its name, else its id, else that of the thread that opened the client. */
     private final String where;
@@ -63,6 +65,8 @@ public final class NetlinkClient implements AutoCloseable {
         this.nsids = new Nsids(socket);
         this.qdiscs = new Qdiscs(socket, links);
         this.trafficClasses = new TrafficClasses(socket, links);
+        this.filters = new Filters(socket, links, qdiscs, trafficClasses);
+        this.actions = new Actions(socket, links);
         this.waits = new Waits(sockets, links);
     }
 
@@ -139,6 +143,16 @@ public final class NetlinkClient implements AutoCloseable {
     /** Traffic classes: {@code tc class}. */
     public TrafficClasses trafficClasses() {
         return trafficClasses;
+    }
+
+    /** Traffic-control filters: {@code tc filter}. */
+    public Filters filters() {
+        return filters;
+    }
+
+    /** Standalone traffic-control actions: {@code tc actions}. */
+    public Actions actions() {
+        return actions;
     }
 
     /** Namespace ids: {@code ip netns list-id}, {@code ip netns set}. */

@@ -5,6 +5,8 @@ import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchParentException;
 import io.github.netlink4j.error.NotFoundException;
+import io.github.netlink4j.error.UnsupportedActionKindException;
+import io.github.netlink4j.error.UnsupportedFilterKindException;
 import io.github.netlink4j.error.UnsupportedQdiscKindException;
 
 /**
@@ -21,6 +23,23 @@ final class TcErrors {
         KernelException k = (KernelException) e;
         if (k.extAckMessage().map(m -> m.contains("kind is unknown")).orElse(false)) return new UnsupportedQdiscKindException(kind, k);
         return new NoSuchParentException(what, parent, k);
+    }
+
+    /**
+     * {@code e} as a request that makes a filter (or standalone actions) should throw it: an unknown
+     * classifier ("TC classifier not found") or action ("Failed to load TC action module.", both ENOENT),
+     * or a missing parent (EINVAL "Parent Qdisc doesn't exists.", or ENOENT for a class).
+     */
+    static NetlinkException onFilterCreate(NetlinkException e, String what, String kind, String actionKinds, String parent) {
+        if (!(e != null && e.getClass() == KernelException.class)) return e;
+        KernelException k = (KernelException) e;
+        String said = k.extAckMessage().orElse("");
+        if (k.errno() == Errno.ENOENT && said.contains("TC classifier not found")) return new UnsupportedFilterKindException(kind, k);
+        if (k.errno() == Errno.ENOENT && said.contains("action module")) return new UnsupportedActionKindException(actionKinds, k);
+        if ((k.errno() == Errno.EINVAL && said.startsWith("Parent Qdisc doesn't exist")) || (k.errno() == Errno.ENOENT && parent != null)) {
+            return new NoSuchParentException(what, parent, k);
+        }
+        return e;
     }
 
     /** {@code e} as a request that changes or deletes {@code what}, which must exist, should throw it. */

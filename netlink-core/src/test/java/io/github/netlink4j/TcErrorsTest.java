@@ -49,6 +49,24 @@ class TcErrorsTest {
     }
 
     @Test
+    void filterRefusalsByWhatTheKernelSaid() {
+        KernelException cls = new KernelException(Errno.ENOENT, "add filter", "TC classifier not found", 36, "TCA_KIND");
+        io.github.netlink4j.error.UnsupportedFilterKindException k = assertInstanceOf(io.github.netlink4j.error.UnsupportedFilterKindException.class,
+                TcErrors.onFilterCreate(cls, "filter matchall under 1: of veth0", "matchall", "", "1:"));
+        assertEquals("matchall", k.kind());
+        assertEquals(Optional.of("TCA_KIND"), k.attributePath());
+        KernelException act = new KernelException(Errno.ENOENT, "add filter", "Failed to load TC action module.", -1, null);
+        assertEquals("gact/mirred", assertInstanceOf(io.github.netlink4j.error.UnsupportedActionKindException.class,
+                TcErrors.onFilterCreate(act, "f", "u32", "gact/mirred", "1:")).kind());
+        KernelException parent = new KernelException(Errno.EINVAL, "add filter", "Parent Qdisc doesn't exists.", -1, null);
+        assertEquals("7:", assertInstanceOf(NoSuchParentException.class, TcErrors.onFilterCreate(parent, "f", "u32", "", "7:")).parent());
+        KernelException inval = new KernelException(Errno.EINVAL, "add filter", "Invalid selector size", -1, null);
+        assertSame(inval, TcErrors.onFilterCreate(inval, "f", "u32", "", "1:"), "other EINVALs stay as the kernel said them");
+        KernelException enoent = new KernelException(Errno.ENOENT, "add action", null, -1, null);
+        assertSame(enoent, TcErrors.onFilterCreate(enoent, "action gact", "gact", "gact", null), "a standalone action has no parent");
+    }
+
+    @Test
     void otherErrorsAndTypedOnesPassUntouched() {
         KernelException inval = new KernelException(Errno.EINVAL, "add qdisc", "Invalid qdisc name", -1, null);
         assertSame(inval, TcErrors.onCreate(inval, "x", "htb", "root"));

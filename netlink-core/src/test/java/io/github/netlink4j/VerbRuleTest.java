@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
-            Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, GenericNetlink.class,
+            Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, Filters.class, Actions.class, GenericNetlink.class,
             EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class, Mptcp.class, TcpMetrics.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 

@@ -17,6 +17,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What qdisc and class messages share: {@code struct tcmsg} (family, two pads, ifindex, handle, parent,
@@ -40,10 +41,11 @@ public final class TcMsg {
      * @param options   TCA_OPTIONS, or null
      * @param stats     TCA_STATS2
      * @param offloaded TCA_HW_OFFLOAD
+     * @param chain     TCA_CHAIN (filters)
      * @param unknown   the other attributes, raw, less TCA_STATS and TCA_XSTATS (older copies of TCA_STATS2's)
      */
     record Common(int index, int handle, int parent, long info, String kind, TcArea options, Optional<TcStats> stats, boolean offloaded,
-                  List<RawAttribute> unknown) {}
+                  OptionalLong chain, List<RawAttribute> unknown) {}
 
     static Common decode(MemorySegment s, long off, int len, String message) throws ProtocolException {
         Attrs a = Attrs.ofMessage(s, off, len, LEN, message, "tcmsg");
@@ -55,6 +57,7 @@ public final class TcMsg {
         int optLen = 0;
         Optional<TcStats> stats = Optional.empty();
         boolean offloaded = false;
+        OptionalLong chain = OptionalLong.empty();
         List<RawAttribute> unknown = new ArrayList<>();
         while (a.next()) {
             switch (a.type()) {
@@ -65,18 +68,24 @@ public final class TcMsg {
                 }
                 case Rtnetlink.TCA_STATS2 -> stats = Optional.of(TcStatsCodec.decode(a.nestedAttrs("TCA_STATS2")));
                 case Rtnetlink.TCA_HW_OFFLOAD -> offloaded = a.u8() != 0;
+                case Rtnetlink.TCA_CHAIN -> chain = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 case Rtnetlink.TCA_STATS, Rtnetlink.TCA_XSTATS -> { }
                 default -> unknown.add(RawAttribute.of(a.type(), a.bytes()));
             }
         }
         if (kind == null) throw new ProtocolException(message + " without TCA_KIND");
         TcArea options = optOff < 0 ? null : new TcArea(s, optOff, optLen, kind);
-        return new Common(index, handle, parent, info, kind, options, stats, offloaded, unknown);
+        return new Common(index, handle, parent, info, kind, options, stats, offloaded, chain, unknown);
     }
 
     /** {@code struct tcmsg}: AF_UNSPEC, {@code ifindex}, {@code handle}, {@code parent}, info 0. */
     static void header(MessageWriter w, int ifindex, int handle, int parent) {
-        w.raw(ByteBuffer.allocate(LEN).order(ByteOrder.nativeOrder()).putInt(0).putInt(ifindex).putInt(handle).putInt(parent).putInt(0).array());
+        header(w, ifindex, handle, parent, 0);
+    }
+
+    /** {@code struct tcmsg} with {@code info} (a filter's priority and protocol). */
+    static void header(MessageWriter w, int ifindex, int handle, int parent, int info) {
+        w.raw(ByteBuffer.allocate(LEN).order(ByteOrder.nativeOrder()).putInt(0).putInt(ifindex).putInt(handle).putInt(parent).putInt(info).array());
     }
 
     /** TCA_KIND (with its NUL, as tc sends it) and TCA_RATE ({@code struct tc_estimator}: interval, ewma_log) if any. */

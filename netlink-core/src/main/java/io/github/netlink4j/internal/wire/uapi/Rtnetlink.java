@@ -114,6 +114,12 @@ public final class Rtnetlink {
     public static final int RTM_NEWTCLASS = 40;
     public static final int RTM_DELTCLASS = 41;
     public static final int RTM_GETTCLASS = 42;
+    public static final int RTM_NEWTFILTER = 44;
+    public static final int RTM_DELTFILTER = 45;
+    public static final int RTM_GETTFILTER = 46;
+    public static final int RTM_NEWACTION = 48;
+    public static final int RTM_DELACTION = 49;
+    public static final int RTM_GETACTION = 50;
     public static final int RTNLGRP_TC = 4;
     public static final int TCA_UNSPEC = 0;
     public static final int TCA_KIND = 1;
