@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
             Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, GenericNetlink.class,
-            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class);
+            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class, Conntrack.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 
     /** handle.verb → why the handle does not have it. */
@@ -69,7 +69,10 @@ class VerbRuleTest {
             Map.entry("Netdev.replace", "as Netdev.add"),
             Map.entry("Netdev.delete", "as Netdev.add"),
             Map.entry("Netdev.addAll", "as Netdev.add"),
-            Map.entry("Netdev.deleteAll", "as Netdev.add"));
+            Map.entry("Netdev.deleteAll", "as Netdev.add"),
+            Map.entry("Conntrack.add", "entries are made by the traffic the kernel tracks; creating them (conntrack -I) is not built yet"),
+            Map.entry("Conntrack.replace", "as Conntrack.add (conntrack -U)"),
+            Map.entry("Conntrack.addAll", "as Conntrack.add"));
 
     private static List<Method> verbs(Class<?> handle, String verb) {
         return Arrays.stream(handle.getMethods()).filter(m -> m.getName().equals(verb) && m.getDeclaringClass() == handle
