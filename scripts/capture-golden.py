@@ -191,6 +191,11 @@ def ct_attrs(buf, ctx, indent, lines):
         off += max(4, ln + 3 & ~3)
 
 CT_NESTS_NAMES = {c: n for (_, _), (c, n) in CT_NESTS.items()}
+CT_NESTS_NAMES['stats'] = {1:'CTA_STATS_SEARCHED',2:'CTA_STATS_FOUND',3:'CTA_STATS_NEW',4:'CTA_STATS_INVALID',5:'CTA_STATS_IGNORE',
+                           6:'CTA_STATS_DELETE',7:'CTA_STATS_DELETE_LIST',8:'CTA_STATS_INSERT',9:'CTA_STATS_INSERT_FAILED',
+                           10:'CTA_STATS_DROP',11:'CTA_STATS_EARLY_DROP',12:'CTA_STATS_ERROR',13:'CTA_STATS_SEARCH_RESTART',
+                           14:'CTA_STATS_CLASH_RESOLVE',15:'CTA_STATS_CHAIN_TOOLONG'}
+CT_NESTS_NAMES['global'] = {1:'CTA_STATS_GLOBAL_ENTRIES',2:'CTA_STATS_GLOBAL_MAX_ENTRIES'}
 
 def annotate_ct(msg):
     lines = []
@@ -202,7 +207,7 @@ def annotate_ct(msg):
     lines.append(out(msg[12:16], 'nlmsg_pid (normalised to 0)', 0))
     lines.append(out(msg[16:20], 'nfgenmsg: nfgen_family=%d version=%d res_id=%d (big-endian)' % (msg[16], msg[17],
                                                                                            struct.unpack_from('>H', msg, 18)[0]), 0))
-    ct_attrs(msg[20:ln], 'ct', 0, lines)
+    ct_attrs(msg[20:ln], {0x104: 'stats', 0x105: 'global'}.get(typ, 'ct'), 0, lines)
     return lines
 
 def annotate_genl(msg, reply=False):

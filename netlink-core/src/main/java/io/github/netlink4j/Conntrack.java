@@ -188,8 +188,12 @@ public final class Conntrack {
         try {
             return new Conntrack(sockets.requests(io.github.netlink4j.internal.transport.Bus.NETFILTER));
         } catch (io.github.netlink4j.error.SyscallException e) {
-            if (e.errno() == Errno.EPROTONOSUPPORT) throw new ModuleNotLoadedException("nfnetlink", "conntrack", e);
-            throw e;
+            throw opening(e);
         }
+    }
+
+    /** The typed error for a socket(2) refused with EPROTONOSUPPORT: a kernel without nfnetlink. */
+    static NetlinkException opening(io.github.netlink4j.error.SyscallException e) {
+        return e.errno() == Errno.EPROTONOSUPPORT ? new ModuleNotLoadedException("nfnetlink", "conntrack", e) : e;
     }
 }

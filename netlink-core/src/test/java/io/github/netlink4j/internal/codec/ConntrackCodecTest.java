@@ -179,4 +179,19 @@ class ConntrackCodecTest {
         ProtocolException e = assertThrows(ProtocolException.class, () -> ConntrackDecoder.decode(MemorySegment.ofArray(b), 0, b.length));
         assertTrue(e.getMessage().contains("conntrack"), e.getMessage());
     }
+
+    @Test
+    void statisticsRepliesDecodeAsConntrackSAndCPrintThem() throws ProtocolException {
+        byte[] b = Golden.bytes("conntrack/stats-cpu-reply");
+        MemorySegment s = MemorySegment.ofArray(b);
+        List<String> lines = new ArrayList<>();
+        Messages m = new Messages().reset(s, b.length);
+        while (m.next()) lines.add(ConntrackDecoder.decodeCpuStats(s, m.offset(), m.length()).toString());
+        assertEquals(List.of(
+                "cpu=0   \tfound=0 invalid=0 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0 clash_resolve=0 chaintoolong=0",
+                "cpu=1   \tfound=0 invalid=0 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0 clash_resolve=0 chaintoolong=0"),
+                lines);
+        byte[] c = Golden.bytes("conntrack/count-reply");
+        assertEquals(1, ConntrackDecoder.decodeCount(MemorySegment.ofArray(c), 0, c.length));
+    }
 }
