@@ -23,8 +23,8 @@ import java.util.Set;
  * @param family           the layer-3 family ({@code nfgenmsg.nfgen_family})
  * @param original         {@code CTA_TUPLE_ORIG}: the direction that opened the connection
  * @param reply            {@code CTA_TUPLE_REPLY}: the direction answers are expected in (rewritten by NAT)
- * @param status           {@code CTA_STATUS}, the bits a constant names
  * @param rawStatus        {@code CTA_STATUS} as the kernel sent it
+ * @param status           {@code CTA_STATUS}, the bits a constant names
  * @param timeout          {@code CTA_TIMEOUT}: the time left before the entry expires
  * @param mark             {@code CTA_MARK}, an unsigned 32-bit value
  * @param zone             {@code CTA_ZONE}, absent for the default zone 0
@@ -37,8 +37,8 @@ import java.util.Set;
  * @param use              {@code CTA_USE}, the reference count
  * @param helper           {@code CTA_HELP_NAME}, the helper assigned (ftp, sip, …)
  */
-public record ConntrackEntry(AddressFamily family, ConntrackTuple original, ConntrackTuple reply, Set<ConntrackStatus> status,
-                             int rawStatus, Optional<Duration> timeout, OptionalLong mark, OptionalInt zone,
+public record ConntrackEntry(AddressFamily family, ConntrackTuple original, ConntrackTuple reply, int rawStatus,
+                             Set<ConntrackStatus> status, Optional<Duration> timeout, OptionalLong mark, OptionalInt zone,
                              Optional<ConntrackCounters> originalCounters, Optional<ConntrackCounters> replyCounters,
                              Optional<Instant> start, Optional<Instant> stop, Optional<TcpState> tcpState, OptionalLong id,
                              OptionalLong use, Optional<String> helper) {
@@ -60,7 +60,7 @@ public record ConntrackEntry(AddressFamily family, ConntrackTuple original, Conn
 
     /** The same entry without what changes as it ages (timeout, counters, use), for comparing states. */
     public ConntrackEntry withoutTimers() {
-        return new ConntrackEntry(family, original, reply, status, rawStatus, Optional.empty(), mark, zone, Optional.empty(),
+        return new ConntrackEntry(family, original, reply, rawStatus, status, Optional.empty(), mark, zone, Optional.empty(),
                 Optional.empty(), start, stop, tcpState, id, OptionalLong.empty(), helper);
     }
 

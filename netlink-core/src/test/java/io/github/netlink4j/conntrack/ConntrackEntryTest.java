@@ -23,8 +23,8 @@ class ConntrackEntryTest {
     private static final Instant START = Instant.ofEpochSecond(1_700_000_000L, 500_000_000);
 
     private static ConntrackEntry entry(EnumSet<ConntrackStatus> status, Optional<Instant> stop) {
-        return new ConntrackEntry(AddressFamily.INET, ConntrackTuple.tcp(A, B, 40000, 21), ConntrackTuple.tcp(B, A, 21, 40000), status,
-                ConntrackStatus.toBits(status), Optional.of(Duration.ofSeconds(431999)), OptionalLong.of(0), OptionalInt.empty(),
+        return new ConntrackEntry(AddressFamily.INET, ConntrackTuple.tcp(A, B, 40000, 21), ConntrackTuple.tcp(B, A, 21, 40000),
+                ConntrackStatus.toBits(status), status, Optional.of(Duration.ofSeconds(431999)), OptionalLong.of(0), OptionalInt.empty(),
                 Optional.of(new ConntrackCounters(3, 180)), Optional.of(new ConntrackCounters(2, 120)), Optional.of(START), stop,
                 Optional.of(TcpState.ESTABLISHED), OptionalLong.of(3_000_000_000L), OptionalLong.of(1), Optional.of("ftp"));
     }

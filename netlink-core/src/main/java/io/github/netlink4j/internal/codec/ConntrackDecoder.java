@@ -72,7 +72,7 @@ public final class ConntrackDecoder {
             }
         }
         if (orig == null || reply == null) throw new ProtocolException("conntrack entry without " + (orig == null ? "CTA_TUPLE_ORIG" : "CTA_TUPLE_REPLY"));
-        return new ConntrackEntry(AddressFamily.of(fam), orig, reply, ConntrackStatus.fromBits(status), status, timeout, mark, zone, co, cr,
+        return new ConntrackEntry(AddressFamily.of(fam), orig, reply, status, ConntrackStatus.fromBits(status), timeout, mark, zone, co, cr,
                 start, stop, tcp, id, use, helper);
     }
 

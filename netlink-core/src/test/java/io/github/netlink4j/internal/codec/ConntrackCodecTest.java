@@ -173,11 +173,18 @@ class ConntrackCodecTest {
 
     @Test
     void anEntryWithoutItsReplyTupleIsAProtocolError() {
-        // nlmsghdr + nfgenmsg + CTA_TUPLE_ORIG holding only CTA_TUPLE_IP with two IPv4 addresses
-        byte[] b = {44, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
-                24, 0, 1, (byte) 0x80, 20, 0, 1, (byte) 0x80, 8, 0, 1, 0, 10, (byte) 200, 0, 1, 8, 0, 2, 0, 10, (byte) 200, 0, 2};
+        // nlmsghdr + nfgenmsg + a whole CTA_TUPLE_ORIG (two IPv4 addresses, protocol 17), and no CTA_TUPLE_REPLY
+        byte[] b = {56, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+                36, 0, 1, (byte) 0x80, 20, 0, 1, (byte) 0x80, 8, 0, 1, 0, 10, (byte) 200, 0, 1, 8, 0, 2, 0, 10, (byte) 200, 0, 2,
+                12, 0, 2, (byte) 0x80, 5, 0, 1, 0, 17, 0, 0, 0};
         ProtocolException e = assertThrows(ProtocolException.class, () -> ConntrackDecoder.decode(MemorySegment.ofArray(b), 0, b.length));
-        assertTrue(e.getMessage().contains("conntrack"), e.getMessage());
+        assertTrue(e.getMessage().contains("without CTA_TUPLE_REPLY"), e.getMessage());
+        // and the same with the original tuple's protocol missing: named too
+        byte[] noProto = java.util.Arrays.copyOf(b, 44);
+        noProto[0] = 44;
+        noProto[20] = 24;
+        ProtocolException p = assertThrows(ProtocolException.class, () -> ConntrackDecoder.decode(MemorySegment.ofArray(noProto), 0, noProto.length));
+        assertTrue(p.getMessage().contains("CTA_PROTO_NUM"), p.getMessage());
     }
 
     @Test
