@@ -3,7 +3,10 @@
 
 Usage: capture-golden.py OUT.hex --send|--recv|--recv-all TYPE [--setup 'ip args' ...] -- ip args...
        capture-golden.py OUT.hex --send-genl|--recv-genl CMD [--setup 'ip args' ...] -- ethtool args...
+       capture-golden.py OUT.hex --send TYPE [--setup 'conntrack args' ...] -- conntrack args...
        (a command or setup whose first word is "bridge" or "tc" runs that iproute2 tool instead of ip; one whose first
+       word is "conntrack" runs conntrack-tools' conntrack(8) under "ip netns exec" (it has no -n, and sends with
+       sendto; TYPE is the nfnetlink type, e.g. 0x101 for IPCTNL_MSG_CT_GET); one whose first
        word is "ethtool" runs ethtool(8) under "ip netns exec", and --send-genl keeps the last generic
        netlink request with genlmsghdr.cmd CMD that is not nlctrl's (--recv-genl the last such reply):
        family ids are the kernel's to give, so the type cannot be named in advance)
@@ -200,6 +203,72 @@ def genl_attrs(buf, table, indent, lines, nests=ETHTOOL_NEST, sets=ETHTOOL_SETS)
             lines.append(out(buf[off + ln:off + ln + pad], 'padding', indent + 1))
         off += max(4, ln + 3 & ~3)
 
+# nfnetlink_conntrack (linux/netfilter/nfnetlink_conntrack.h): message types and CTA_* attributes by nest.
+CT_TYPES = {0x100:'IPCTNL_MSG_CT_NEW',0x101:'IPCTNL_MSG_CT_GET',0x102:'IPCTNL_MSG_CT_DELETE',0x103:'IPCTNL_MSG_CT_GET_CTRZERO',
+            0x104:'IPCTNL_MSG_CT_GET_STATS_CPU',0x105:'IPCTNL_MSG_CT_GET_STATS'}
+CTA = {1:'CTA_TUPLE_ORIG',2:'CTA_TUPLE_REPLY',3:'CTA_STATUS',4:'CTA_PROTOINFO',5:'CTA_HELP',6:'CTA_NAT_SRC',7:'CTA_TIMEOUT',
+       8:'CTA_MARK',9:'CTA_COUNTERS_ORIG',10:'CTA_COUNTERS_REPLY',11:'CTA_USE',12:'CTA_ID',13:'CTA_NAT_DST',14:'CTA_TUPLE_MASTER',
+       15:'CTA_SEQ_ADJ_ORIG',16:'CTA_SEQ_ADJ_REPLY',17:'CTA_SECMARK',18:'CTA_ZONE',19:'CTA_SECCTX',20:'CTA_TIMESTAMP',
+       21:'CTA_MARK_MASK',22:'CTA_LABELS',23:'CTA_LABELS_MASK',24:'CTA_SYNPROXY',25:'CTA_FILTER',26:'CTA_STATUS_MASK'}
+CT_NESTS = {  # (context, type) -> (context of the nest, its names)
+    ('ct', 1): ('tuple', {1:'CTA_TUPLE_IP',2:'CTA_TUPLE_PROTO',3:'CTA_TUPLE_ZONE'}),
+    ('ct', 2): ('tuple', {1:'CTA_TUPLE_IP',2:'CTA_TUPLE_PROTO',3:'CTA_TUPLE_ZONE'}),
+    ('tuple', 1): ('ctip', {1:'CTA_IP_V4_SRC',2:'CTA_IP_V4_DST',3:'CTA_IP_V6_SRC',4:'CTA_IP_V6_DST'}),
+    ('tuple', 2): ('ctproto', {1:'CTA_PROTO_NUM',2:'CTA_PROTO_SRC_PORT',3:'CTA_PROTO_DST_PORT',4:'CTA_PROTO_ICMP_ID',
+                               5:'CTA_PROTO_ICMP_TYPE',6:'CTA_PROTO_ICMP_CODE',7:'CTA_PROTO_ICMPV6_ID',8:'CTA_PROTO_ICMPV6_TYPE',
+                               9:'CTA_PROTO_ICMPV6_CODE'}),
+    ('ct', 4): ('protoinfo', {1:'CTA_PROTOINFO_TCP',2:'CTA_PROTOINFO_DCCP',3:'CTA_PROTOINFO_SCTP'}),
+    ('protoinfo', 1): ('tcpinfo', {1:'CTA_PROTOINFO_TCP_STATE',2:'CTA_PROTOINFO_TCP_WSCALE_ORIGINAL',3:'CTA_PROTOINFO_TCP_WSCALE_REPLY',
+                                   4:'CTA_PROTOINFO_TCP_FLAGS_ORIGINAL',5:'CTA_PROTOINFO_TCP_FLAGS_REPLY'}),
+    ('ct', 9): ('counters', {1:'CTA_COUNTERS_PACKETS',2:'CTA_COUNTERS_BYTES',5:'CTA_COUNTERS_PAD'}),
+    ('ct', 10): ('counters', {1:'CTA_COUNTERS_PACKETS',2:'CTA_COUNTERS_BYTES',5:'CTA_COUNTERS_PAD'}),
+    ('ct', 20): ('tstamp', {1:'CTA_TIMESTAMP_START',2:'CTA_TIMESTAMP_STOP',3:'CTA_TIMESTAMP_PAD'}),
+}
+
+def ct_attrs(buf, ctx, indent, lines):
+    """CTA_* attributes, descending into the nests conntrack uses (numbers inside are big-endian)."""
+    table = CTA if ctx == 'ct' else None
+    off = 0
+    while off + 4 <= len(buf):
+        ln, typ = struct.unpack_from('<HH', buf, off)
+        t = typ & 0x3fff
+        sub = CT_NESTS.get((ctx, t))
+        names = table if table else CT_NESTS_NAMES.get(ctx, {})
+        name = names.get(t, 'type %d' % t)
+        if typ & 0x8000: name += ' (NLA_F_NESTED)'
+        payload = buf[off + 4:off + ln]
+        lines.append(out(buf[off:off + 4], '%s len=%d' % (name, ln), indent))
+        if sub:
+            ct_attrs(payload, sub[0], indent + 1, lines)
+        else:
+            for i in range(0, len(payload), 16):
+                chunk = payload[i:i + 16]
+                lines.append(out(chunk, 'payload (big-endian)' if len(chunk) in (2, 4, 8) else 'payload', indent + 1))
+        pad = (ln + 3 & ~3) - ln
+        if pad and off + ln + pad <= len(buf):
+            lines.append(out(buf[off + ln:off + ln + pad], 'padding', indent + 1))
+        off += max(4, ln + 3 & ~3)
+
+CT_NESTS_NAMES = {c: n for (_, _), (c, n) in CT_NESTS.items()}
+CT_NESTS_NAMES['stats'] = {1:'CTA_STATS_SEARCHED',2:'CTA_STATS_FOUND',3:'CTA_STATS_NEW',4:'CTA_STATS_INVALID',5:'CTA_STATS_IGNORE',
+                           6:'CTA_STATS_DELETE',7:'CTA_STATS_DELETE_LIST',8:'CTA_STATS_INSERT',9:'CTA_STATS_INSERT_FAILED',
+                           10:'CTA_STATS_DROP',11:'CTA_STATS_EARLY_DROP',12:'CTA_STATS_ERROR',13:'CTA_STATS_SEARCH_RESTART',
+                           14:'CTA_STATS_CLASH_RESOLVE',15:'CTA_STATS_CHAIN_TOOLONG'}
+CT_NESTS_NAMES['global'] = {1:'CTA_STATS_GLOBAL_ENTRIES',2:'CTA_STATS_GLOBAL_MAX_ENTRIES'}
+
+def annotate_ct(msg):
+    lines = []
+    ln, typ, flags, seq, pid = struct.unpack_from('<IHHII', msg, 0)
+    lines.append(out(msg[0:4], 'nlmsg_len=%d' % ln, 0))
+    lines.append(out(msg[4:6], 'nlmsg_type=%s (NFNL_SUBSYS_CTNETLINK << 8 | msg)' % CT_TYPES.get(typ, hex(typ)), 0))
+    lines.append(out(msg[6:8], 'nlmsg_flags=0x%x' % flags, 0))
+    lines.append(out(msg[8:12], 'nlmsg_seq (normalised to 0)', 0))
+    lines.append(out(msg[12:16], 'nlmsg_pid (normalised to 0)', 0))
+    lines.append(out(msg[16:20], 'nfgenmsg: nfgen_family=%d version=%d res_id=%d (big-endian)' % (msg[16], msg[17],
+                                                                                           struct.unpack_from('>H', msg, 18)[0]), 0))
+    ct_attrs(msg[20:ln], {0x104: 'stats', 0x105: 'global'}.get(typ, 'ct'), 0, lines)
+    return lines
+
 def annotate_genl(msg, reply=False, family='ethtool'):
     lines = []
     ln, typ, flags, seq, pid = struct.unpack_from('<IHHII', msg, 0)
@@ -369,6 +438,9 @@ def main():
     try:
         for s in setups:
             words = s.replace('{NS}', ns).split()
+            if words[0] in ('conntrack', 'sysctl'):  # conntrack(8) and sysctl(8) have no -n
+                subprocess.run(['ip', 'netns', 'exec', ns] + words, check=True, capture_output=True)
+                continue
             tool = words.pop(0) if words[0] in ('bridge', 'tc') else 'ip'
             subprocess.run([tool, '-n', ns] + words, check=True)
         flag = '-e write=3,4,5,6' if mode == '--send' else '-e read=3,4,5,6'
@@ -384,6 +456,9 @@ def main():
         if cmd and cmd[0] == 'ethtool':  # ethtool(8) has no -n: it runs inside the namespace, and sends with sendto
             tool, cmd, trace = 'ethtool', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
             run = ['ip', 'netns', 'exec', ns, 'ethtool'] + cmd
+        elif cmd and cmd[0] == 'conntrack':  # conntrack(8) has no -n either, and sends with sendto
+            tool, cmd, trace = 'conntrack', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
+            run = ['ip', 'netns', 'exec', ns, 'conntrack'] + cmd
         else:
             run = [tool, '-n', ns] + cmd
         r = subprocess.run(['strace', '-f', '-e', 'trace=' + trace] + flag.split() + run, capture_output=True, text=True)
@@ -403,27 +478,29 @@ def main():
             if struct.unpack_from('<H', m, 4)[0] == 2 and len(m) >= 36:
                 struct.pack_into('<II', m, 28, 0, 0)  # the echoed request's seq and port
         msg = b''.join(bytes(m) + b'\0' * ((len(m) + 3 & ~3) - len(m)) for m in kept)
-        ver = subprocess.run([tool, '--version' if tool == 'ethtool' else '-V'],
-                             capture_output=True, text=True).stdout.strip()
+        ver = subprocess.run([tool if tool in ('ethtool', 'conntrack', 'tc', 'bridge') else 'ip', '--version' if tool in ('ethtool', 'conntrack') else '-V'],
+                             capture_output=True, text=True)
+        ver = (ver.stdout or ver.stderr).strip()
         with open(outpath, 'w') as f:
             f.write('# %s %s\n' % (tool, ' '.join(cmd)))
             if genl: f.write('# the last generic netlink %s with genlmsghdr.cmd %d (nlctrl\'s own messages left out)\n' % (
                 'request' if mode == '--send' else 'reply', want))
             for s in setups:
                 s = s.replace('{NS}', 'NS')
-                f.write('#   after setup: %s\n' % (s if s.split()[0] in ('bridge', 'tc') else 'ip ' + s))
-            f.write('# the bytes %s %s on its netlink socket, captured with\n' % ('ethtool' if tool == 'ethtool' else 'iproute2',
+                f.write('#   after setup: %s\n' % (s if s.split()[0] in ('bridge', 'tc', 'conntrack', 'sysctl') else 'ip ' + s))
+            f.write('# the bytes %s %s on its netlink socket, captured with\n' % (tool if tool in ('ethtool', 'conntrack') else 'iproute2',
                 'sent' if mode == '--send' else 'received'))
             f.write('# the namespace name in the command is written NS here\n' if 'NS' in cmd else '')
-            if tool == 'ethtool':
-                f.write('#   strace -f -e trace=%s %s ip netns exec NS ethtool %s\n' % (trace, flag, ' '.join(cmd)))
+            if tool in ('ethtool', 'conntrack'):
+                f.write('#   strace -f -e trace=%s %s ip netns exec NS %s %s\n' % (trace, flag, tool, ' '.join(cmd)))
             else:
                 f.write('#   strace -f -e trace=%s %s %s -n NS %s\n' % (trace, flag, tool, ' '.join(cmd)))
             f.write('# in a throwaway namespace; %s; kernel %s; %s\n' % (ver, os.uname().release, datetime.date.today()))
             f.write('# %d bytes\n' % len(msg))
             for m in kept:
                 if len(kept) > 1: f.write('# --- message ---\n')
-                for l in (annotate_genl(bytes(m), mode != '--send', genl_family) if genl else annotate(bytes(m))): f.write(l + '\n')
+                ann = annotate_genl(bytes(m), mode != '--send', genl_family) if genl else annotate_ct(bytes(m)) if tool == 'conntrack' else annotate(bytes(m))
+                for l in ann: f.write(l + '\n')
         print(outpath, len(msg), 'bytes')
     finally:
         subprocess.run(['ip', 'netns', 'del', ns])

@@ -23,7 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, '..', 'netlink-core', 'src', 'test', 'resources', 'golden')
 VOLATILE = ('IFA_CACHEINFO', 'RTA_CACHEINFO', 'NDA_CACHEINFO', 'IFLA_STATS ', 'IFLA_STATS64', 'IFLA_AF_SPEC',
             'IFLA_CARRIER_CHANGES', 'IFLA_CARRIER_UP_COUNT', 'IFLA_CARRIER_DOWN_COUNT', 'IFLA_INFO_XSTATS',
-            'TCA_STATS ', 'TCA_STATS2', 'TCA_XSTATS', 'TCA_ACT_STATS', 'TCA_MIRRED_TM', 'TCA_GACT_TM', 'TCA_SKBEDIT_TM')
+            'TCA_STATS ', 'TCA_STATS2', 'TCA_XSTATS', 'TCA_ACT_STATS', 'TCA_MIRRED_TM', 'TCA_GACT_TM', 'TCA_SKBEDIT_TM',
+            'CTA_TIMEOUT', 'CTA_ID ')
 
 
 def read_set():

@@ -21,6 +21,7 @@ module io.github.netlink4j {
     exports io.github.netlink4j.tc;
     exports io.github.netlink4j.tc.filter;
     exports io.github.netlink4j.tc.action;
+    exports io.github.netlink4j.conntrack;
     exports io.github.netlink4j.topology;
     // The wire layer names extended-ACK offsets with the layouts the families' registry (a layer above it) describes.
     uses io.github.netlink4j.internal.wire.MessageLayouts;

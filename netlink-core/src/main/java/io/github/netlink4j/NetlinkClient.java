@@ -49,6 +49,7 @@ public final class NetlinkClient implements AutoCloseable {
     /** Which namespace, for toString: its name, else its id, else that of the thread that opened the client. */
     private final String where;
     private GenericNetlink genl; // opened on first use, under this
+    private Conntrack conntrack; // opened on first use, under this
 
     private NetlinkClient(SocketFactory sockets, NetNamespace namespace, String where) throws IOException {
         this.sockets = sockets;
@@ -170,6 +171,18 @@ public final class NetlinkClient implements AutoCloseable {
         return genl;
     }
 
+    /**
+     * Connection tracking in this client's namespace ({@code conntrack(8)}), on a NETLINK_NETFILTER socket of
+     * its own opened on first use and closed with the client.
+     *
+     * @throws io.github.netlink4j.error.ModuleNotLoadedException if the kernel has no nfnetlink
+     */
+    public synchronized Conntrack conntrack() throws IOException {
+        if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
+        if (conntrack == null) conntrack = Conntrack.open(sockets);
+        return conntrack;
+    }
+
     /** Waiting for states of this client's namespace on events, not by polling. */
     public Waits waits() {
         return waits;
@@ -214,6 +227,7 @@ public final class NetlinkClient implements AutoCloseable {
         socket.close();
         synchronized (this) {
             if (genl != null) genl.close();
+            if (conntrack != null) conntrack.close();
         }
         if (namespace != null) {
             try {

@@ -9,6 +9,7 @@ import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.codec.EventCodec;
 import io.github.netlink4j.internal.codec.Families;
 import io.github.netlink4j.internal.codec.FamilyDescriptor;
+import io.github.netlink4j.internal.transport.Bus;
 import io.github.netlink4j.internal.transport.EventSocket;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A subscription to rtnetlink notifications ({@code ip monitor}), made by
+ * A subscription to rtnetlink notifications ({@code ip monitor}) or conntrack's ({@code conntrack -E}), made by
  * {@link NetlinkClient#subscribe}: its own socket, its own platform reader thread and a bounded queue.
  * Events come as the query API's records, tagged new, changed or deleted.
  *
@@ -101,16 +102,17 @@ public final class Subscription implements AutoCloseable {
     Subscription(Set<EventGroup> groups, Options options, SocketFactory sockets, Consumer<NetlinkEvent> listener) throws IOException {
         if (groups.isEmpty()) throw new IllegalArgumentException("subscribe to at least one group");
         this.groups = EnumSet.copyOf(groups);
+        Bus bus = busOf(this.groups);
         this.listener = listener;
         this.everyNotification = options.everyNotification();
-        this.events = sockets.events(options.receiveBuffer());
+        this.events = sockets.events(bus, options.receiveBuffer());
         RequestSocket d = null;
         try {
             events.setReceiveTimeoutMillis(100); // so close() is noticed promptly
             for (EventGroup g : groups) events.joinGroup(g.group());
             // Joined before the dump: a change made meanwhile is both dumped and notified, and the
             // state comparison drops the double.
-            d = sockets.requests();
+            d = sockets.requests(bus);
         } catch (IOException | RuntimeException e) {
             events.close();
             throw e;
@@ -224,11 +226,27 @@ public final class Subscription implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /**
+     * The protocol of {@code groups}: rtnetlink's or netfilter's. One socket joins groups of one protocol, so a
+     * subscription does too.
+     */
+    private static Bus busOf(Set<EventGroup> groups) {
+        boolean netfilter = groups.iterator().next().netfilter();
+        for (EventGroup g : groups) {
+            if (g.netfilter() != netfilter) {
+                throw new IllegalArgumentException("conntrack groups and rtnetlink groups are on two netlink protocols: subscribe to them apart, not " + groups);
+            }
+        }
+        return netfilter ? Bus.NETFILTER : Bus.ROUTE;
+    }
+
     /** Dumps the subscribed kinds and turns the difference from what we knew into events. */
     private List<NetlinkEvent> resyncEvents(String reason) throws NetlinkException {
         Map<Object, Object> fresh = new HashMap<>();
+        java.util.Set<FamilyDescriptor.Request> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (FamilyDescriptor<?> f : Families.ALL) {
-            for (FamilyDescriptor.Resync r : f.resyncs()) if (groups.contains(r.group())) dumpInto(f, r, fresh);
+            // a dump that lists what several groups announce (conntrack's three) is taken once
+            for (FamilyDescriptor.Resync r : f.resyncs()) if (groups.contains(r.group()) && taken.add(r.dump())) dumpInto(f, r, fresh);
         }
         List<NetlinkEvent> out = new ArrayList<>();
         synchronized (state) {

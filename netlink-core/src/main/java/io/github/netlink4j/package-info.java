@@ -25,7 +25,7 @@
  * {@link io.github.netlink4j.Addresses}, {@link io.github.netlink4j.Routes},
  * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Rules}, {@link io.github.netlink4j.Nexthops},
  * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.Qdiscs}, {@link io.github.netlink4j.TrafficClasses},
- * {@link io.github.netlink4j.Filters}, {@link io.github.netlink4j.Actions},
+ * {@link io.github.netlink4j.Filters}, {@link io.github.netlink4j.Actions}, {@link io.github.netlink4j.Conntrack},
  * {@link io.github.netlink4j.GenericNetlink}, and the generic netlink
  * families' {@link io.github.netlink4j.EthtoolSettings}, {@link io.github.netlink4j.EthtoolFeatures},
  * {@link io.github.netlink4j.EthtoolChannels}, {@link io.github.netlink4j.Netdev}) names its operations

@@ -45,7 +45,7 @@ class ArchitectureTest {
             .importPackages(BASE);
 
     /** The model packages: what users hold in their hands, with no behaviour that reaches the kernel. */
-    static final List<String> MODEL = List.of("link", "address", "route", "neighbour", "bridge", "event", "genl", "tc");
+    static final List<String> MODEL = List.of("link", "address", "route", "neighbour", "bridge", "event", "genl", "tc", "conntrack");
 
     private static String[] pkgs(String... names) {
         return java.util.Arrays.stream(names).map(n -> BASE + "." + n + "..").toArray(String[]::new);
@@ -72,7 +72,7 @@ class ArchitectureTest {
     void sharedValuesAndHelpersKnowNoFamily() {
         ArchRule r = noClasses().that().resideInAnyPackage(pkgs("common", "error", "support"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "bridge", "event",
-                        "genl", "tc", "internal.codec", "internal.transport", "internal.sys", "topology"))
+                        "genl", "tc", "conntrack", "internal.codec", "internal.transport", "internal.sys", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE);
         r.check(MAIN);
     }
@@ -93,7 +93,7 @@ class ArchitectureTest {
     void transportKnowsNoModelNorCodec() {
         noClasses().that().resideInAPackage(BASE + ".internal.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.codec", "link", "address", "route", "neighbour",
-                        "bridge", "event", "genl", "tc", "topology"))
+                        "bridge", "event", "genl", "tc", "conntrack", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .check(MAIN);
     }
@@ -135,7 +135,7 @@ class ArchitectureTest {
         noClasses().that().haveFullyQualifiedName(BASE + ".Subscription")
                 .or().haveFullyQualifiedName(BASE + ".internal.codec.EventCodec")
                 .or().haveFullyQualifiedName(BASE + ".internal.codec.EventCodec$Decoded")
-                .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "tc"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "tc", "conntrack"))
                 .orShould().dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Codec")
                         .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith("EventCodec"))))
                 .because("Families lists what each family decodes to, is keyed by and resyncs with")

@@ -66,7 +66,7 @@ class SubscriptionTest {
 
     @Test
     void changesByTheApiAndByIpProduceMatchingEvents() throws Exception {
-        try (Subscription s = ns.client().subscribe(EnumSet.allOf(EventGroup.class));
+        try (Subscription s = ns.client().subscribe(EventGroup.rtnetlink());
              ThrowawayNamespace elsewhere = ThrowawayNamespace.create("events-other")) {
             NetlinkClient nl = ns.client();
             Link made = nl.links().add(LinkSpec.veth("veth0", "veth1"));

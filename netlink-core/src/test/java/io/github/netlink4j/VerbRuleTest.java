@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
             Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, Filters.class, Actions.class, GenericNetlink.class,
-            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class, Mptcp.class, TcpMetrics.class);
+            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class, Mptcp.class, TcpMetrics.class, Conntrack.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 
     /** handle.verb → why the handle does not have it. */
@@ -76,7 +76,10 @@ class VerbRuleTest {
             Map.entry("TcpMetrics.add", "the kernel fills the cache as connections close; there is no request that adds to it"),
             Map.entry("TcpMetrics.replace", "as TcpMetrics.add"),
             Map.entry("TcpMetrics.addAll", "as TcpMetrics.add"),
-            Map.entry("TcpMetrics.deleteAll", "flush() deletes every entry in one request"));
+            Map.entry("TcpMetrics.deleteAll", "flush() deletes every entry in one request"),
+            Map.entry("Conntrack.add", "entries are made by the traffic the kernel tracks; creating them (conntrack -I) is not built yet"),
+            Map.entry("Conntrack.replace", "as Conntrack.add (conntrack -U)"),
+            Map.entry("Conntrack.addAll", "as Conntrack.add"));
 
     private static List<Method> verbs(Class<?> handle, String verb) {
         return Arrays.stream(handle.getMethods()).filter(m -> m.getName().equals(verb) && m.getDeclaringClass() == handle

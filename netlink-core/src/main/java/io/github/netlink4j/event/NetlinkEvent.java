@@ -1,6 +1,7 @@
 package io.github.netlink4j.event;
 
 import io.github.netlink4j.address.Address;
+import io.github.netlink4j.conntrack.ConntrackEntry;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.Netconf;
 import io.github.netlink4j.neighbour.Neighbour;
@@ -63,6 +64,12 @@ public sealed interface NetlinkEvent {
 
     /** A namespace id was assigned or removed. */
     record NsidEvent(Action action, int nsid, boolean resync) implements NetlinkEvent {}
+
+    /**
+     * A conntrack entry was made, changed (state, status, mark; not its timeout or counters) or destroyed
+     * ({@code conntrack -E}). A destroyed entry carries its counters and stop time when the namespace keeps them.
+     */
+    record ConntrackEvent(Action action, ConntrackEntry entry, boolean resync) implements NetlinkEvent {}
 
     /**
      * The subscription re-read the kernel's state after losing notifications (or finished listing the

@@ -2,6 +2,8 @@ package io.github.netlink4j.internal.codec;
 
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.conntrack.ConntrackEntry;
+import io.github.netlink4j.conntrack.ConntrackFilter;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.internal.codec.kind.LinkKinds;
@@ -150,8 +152,28 @@ public final class Families {
                     (s, off, len) -> LinkCodec.decode(s, off, len).index(), index -> w -> ClassCodec.encodeDump(w, index)))
             .build();
 
+    /** One dump lists what all three groups announce: a subscription to the three takes it once. */
+    private static final FamilyDescriptor.Request CONNTRACK_DUMP = w -> ConntrackCodec.encodeDump(w, ConntrackFilter.all());
+
+    /**
+     * Conntrack entries (NETLINK_NETFILTER): the kernel knows an entry by its original tuple and zone. A new
+     * entry and an update are both IPCTNL_MSG_CT_NEW; a destroyed one is IPCTNL_MSG_CT_DELETE.
+     */
+    private static final FamilyDescriptor<ConntrackEntry> CONNTRACK = FamilyDescriptor.of(ConntrackEntry.class, "conntrack entries")
+            .messages(ConntrackCodec.NEW, ConntrackCodec.DELETE, ConntrackCodec.GET)
+            .layout(ConntrackCodec.NFGENMSG, ConntrackCodec::names)
+            .decoder(ConntrackDecoder::decode)
+            .state(ConntrackEntry::withoutTimers)
+            .key(e -> List.of("conntrack", e.original(), e.zone().orElse(0)))
+            .events(NetlinkEvent.ConntrackEvent.class, NetlinkEvent.ConntrackEvent::new)
+            .resync(EventGroup.CONNTRACK_NEW, CONNTRACK_DUMP)
+            .resync(EventGroup.CONNTRACK_UPDATE, CONNTRACK_DUMP)
+            .resync(EventGroup.CONNTRACK_DESTROY, CONNTRACK_DUMP)
+            .build();
+
     /** Every family, in the order a resync dumps them. */
-    public static final List<FamilyDescriptor<?>> ALL = List.of(LINK, ADDRESS, ROUTE, NEIGHBOUR, NETCONF, NSID, RULE, NEXTHOP, QDISC, TCLASS);
+    public static final List<FamilyDescriptor<?>> ALL = List.of(LINK, ADDRESS, ROUTE, NEIGHBOUR, NETCONF, NSID, RULE, NEXTHOP, QDISC, TCLASS,
+            CONNTRACK);
 
     /** The family of each RTM_NEW* and RTM_DEL* type, by type: one array read per notification. */
     private static final FamilyDescriptor<?>[] BY_NOTIFICATION = byNotification();

@@ -241,6 +241,9 @@ final class MonitorCommand {
                 case NetlinkEvent.TrafficClassEvent ce -> {
                     return false;
                 }
+                case NetlinkEvent.ConntrackEvent ce -> { // ip monitor has no conntrack object: never subscribed
+                    return false;
+                }
                 case NetlinkEvent.Failed f -> throw new IOException("monitor stopped: " + f.cause().getMessage(), f.cause());
                 case NetlinkEvent.Resynced r -> {
                     if (r.reason().equals("initial")) return false;
