@@ -13,6 +13,7 @@ module io.github.netlink4j {
     exports io.github.netlink4j.bridge;
     exports io.github.netlink4j.event;
     exports io.github.netlink4j.error;
+    exports io.github.netlink4j.generic;
     exports io.github.netlink4j.genl;
     exports io.github.netlink4j.genl.ethtool;
     exports io.github.netlink4j.genl.mptcp;

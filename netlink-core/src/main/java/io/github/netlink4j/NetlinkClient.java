@@ -1,5 +1,6 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.generic.GenericNetlink;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
 
@@ -167,7 +168,7 @@ public final class NetlinkClient implements AutoCloseable {
      */
     public synchronized GenericNetlink genl() throws IOException {
         if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
-        if (genl == null) genl = new GenericNetlink(sockets.requests(Bus.GENERIC), links);
+        if (genl == null) genl = new GenericNetlink(sockets.requests(Bus.GENERIC), links::index);
         return genl;
     }
 

@@ -26,9 +26,9 @@
  * {@link io.github.netlink4j.Neighbours}, {@link io.github.netlink4j.Rules}, {@link io.github.netlink4j.Nexthops},
  * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.Qdiscs}, {@link io.github.netlink4j.TrafficClasses},
  * {@link io.github.netlink4j.Filters}, {@link io.github.netlink4j.Actions}, {@link io.github.netlink4j.Conntrack},
- * {@link io.github.netlink4j.GenericNetlink}, and the generic netlink
- * families' {@link io.github.netlink4j.EthtoolSettings}, {@link io.github.netlink4j.EthtoolFeatures},
- * {@link io.github.netlink4j.EthtoolChannels}, {@link io.github.netlink4j.Netdev}) names its operations
+ * {@link io.github.netlink4j.generic.GenericNetlink}, and the generic netlink
+ * families' {@link io.github.netlink4j.generic.EthtoolSettings}, {@link io.github.netlink4j.generic.EthtoolFeatures},
+ * {@link io.github.netlink4j.generic.EthtoolChannels}, {@link io.github.netlink4j.generic.Netdev}) names its operations
  * so (VerbRuleTest checks every handle by reflection, and lists each verb a handle lacks with the reason):
  * <ul>
  *   <li>{@code list(…)} returns every object, or those a filter selects, as immutable records (a dump);</li>

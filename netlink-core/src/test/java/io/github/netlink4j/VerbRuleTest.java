@@ -1,5 +1,12 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.generic.EthtoolChannels;
+import io.github.netlink4j.generic.EthtoolFeatures;
+import io.github.netlink4j.generic.EthtoolSettings;
+import io.github.netlink4j.generic.GenericNetlink;
+import io.github.netlink4j.generic.Mptcp;
+import io.github.netlink4j.generic.Netdev;
+import io.github.netlink4j.generic.TcpMetrics;
 import io.github.netlink4j.common.BulkResult;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.github.netlink4j.genl;
 
 import io.github.netlink4j.link.LinkSpec;
-import io.github.netlink4j.GenericNetlink;
+import io.github.netlink4j.generic.GenericNetlink;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.Errno;

@@ -12,11 +12,11 @@ import java.util.Set;
  * @param id       MPTCP_PM_ADDR_ATTR_ID, 1 to 255 (0 is the address of a connection's first subflow)
  * @param address  MPTCP_PM_ADDR_ATTR_ADDR4 or _ADDR6
  * @param port     MPTCP_PM_ADDR_ATTR_PORT, when not 0 (signal endpoints may announce a port)
- * @param flags    the flags of MPTCP_PM_ADDR_ATTR_FLAGS this library names
  * @param rawFlags MPTCP_PM_ADDR_ATTR_FLAGS as the kernel sent it, newer flags included
+ * @param flags    the flags of MPTCP_PM_ADDR_ATTR_FLAGS this library names
  * @param ifindex  MPTCP_PM_ADDR_ATTR_IF_IDX, when the endpoint is bound to a device
  */
-public record MptcpEndpoint(int id, InetAddress address, OptionalInt port, Set<EndpointFlag> flags, int rawFlags,
+public record MptcpEndpoint(int id, InetAddress address, OptionalInt port, int rawFlags, Set<EndpointFlag> flags,
                             OptionalInt ifindex) {
     /** Checks the fields and copies the flags. */
     public MptcpEndpoint {

@@ -1,6 +1,6 @@
 /**
  * The in-kernel MPTCP path manager's endpoints and limits (generic netlink family {@code mptcp_pm}), read
- * and changed with {@link io.github.netlink4j.Mptcp}:
+ * and changed with {@link io.github.netlink4j.generic.Mptcp}:
  *
  * {@snippet :
  * Mptcp mptcp = nl.genl().mptcp();

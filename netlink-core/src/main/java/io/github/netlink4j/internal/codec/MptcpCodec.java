@@ -141,7 +141,7 @@ public final class MptcpCodec {
         if (id < 0) throw new ProtocolException("MPTCP endpoint without MPTCP_PM_ADDR_ATTR_ID");
         InetAddress address = v4 != null ? v4 : v6;
         if (address == null) throw new ProtocolException("MPTCP endpoint " + id + " without an address");
-        return new MptcpEndpoint(id, address, port, EndpointFlag.of(flags), flags, ifindex);
+        return new MptcpEndpoint(id, address, port, flags, EndpointFlag.of(flags), ifindex);
     }
 
     /** The limits in the MPTCP_PM_CMD_GET_LIMITS reply at {@code off}. */

@@ -56,10 +56,10 @@ class MptcpCodecTest {
 
     @Test
     void repliesDecodeToWhatIpShows() throws ProtocolException {
-        assertEquals(new MptcpEndpoint(7, IpText.parse("10.200.0.3"), OptionalInt.of(1234), Set.of(EndpointFlag.SIGNAL), 0x01, OptionalInt.of(VETH0)),
+        assertEquals(new MptcpEndpoint(7, IpText.parse("10.200.0.3"), OptionalInt.of(1234), 0x01, Set.of(EndpointFlag.SIGNAL), OptionalInt.of(VETH0)),
                 decode("endpoint-reply"));
         assertEquals(new MptcpEndpoint(9, IpText.parse("fd00:200::5"), OptionalInt.empty(),
-                Set.of(EndpointFlag.SUBFLOW, EndpointFlag.BACKUP, EndpointFlag.FULLMESH), 0x0e, OptionalInt.empty()), decode("endpoint-v6-reply"));
+                0x0e, Set.of(EndpointFlag.SUBFLOW, EndpointFlag.BACKUP, EndpointFlag.FULLMESH), OptionalInt.empty()), decode("endpoint-v6-reply"));
         byte[] b = Golden.bytes("mptcp/limits-reply");
         assertEquals(new MptcpLimits(3, 4), MptcpCodec.decodeLimits(MemorySegment.ofArray(b), 0, b.length));
     }

@@ -1,6 +1,6 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.Mptcp;
+import io.github.netlink4j.generic.Mptcp;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.genl.mptcp.EndpointFlag;

@@ -1,7 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.TcpMetrics;
+import io.github.netlink4j.generic.TcpMetrics;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.genl.tcpmetrics.TcpMetricsEntry;

@@ -1,5 +1,6 @@
-package io.github.netlink4j;
+package io.github.netlink4j.generic;
 
+import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.GenlMessage;

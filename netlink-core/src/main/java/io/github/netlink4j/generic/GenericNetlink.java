@@ -1,4 +1,4 @@
-package io.github.netlink4j;
+package io.github.netlink4j.generic;
 
 import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.genl.GenlFamily;
@@ -39,13 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GenericNetlink implements AutoCloseable {
     private final RequestSocket socket;
     private final ConcurrentHashMap<String, GenlFamily> families = new ConcurrentHashMap<>();
-    private final Links links;
+    private final LinkIndexes links;
 
     /**
      * A handle on {@code socket}, a NETLINK_GENERIC socket it owns from now on; {@code links} resolves the
-     * device names of families that name devices by index (MPTCP endpoints).
+     * device names of families that name devices by index (MPTCP endpoints). Made by
+     * {@code NetlinkClient.genl()}: the socket's type is internal, so no caller outside the library can.
      */
-    GenericNetlink(RequestSocket socket, Links links) {
+    public GenericNetlink(RequestSocket socket, LinkIndexes links) {
         this.socket = Objects.requireNonNull(socket);
         this.links = Objects.requireNonNull(links);
     }
@@ -146,7 +147,7 @@ public final class GenericNetlink implements AutoCloseable {
     }
 
     /** The links of the same namespace, for device names given by index. */
-    Links links() {
+    LinkIndexes links() {
         return links;
     }
 

@@ -1,5 +1,6 @@
-package io.github.netlink4j;
+package io.github.netlink4j.generic;
 
+import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.error.AlreadyExistsException;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NoSuchLinkException;

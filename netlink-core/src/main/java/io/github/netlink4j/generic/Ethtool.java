@@ -1,4 +1,4 @@
-package io.github.netlink4j;
+package io.github.netlink4j.generic;
 
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
