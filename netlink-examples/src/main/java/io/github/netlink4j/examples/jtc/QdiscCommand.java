@@ -106,6 +106,11 @@ final class QdiscCommand {
                 break;
             }
         }
+        if (verb == Verb.DELETE && dev != null && options == null) {
+            // tc qdisc del without a kind names the qdisc by its parent alone (none: 0, which the kernel refuses)
+            nl.qdiscs().delete(dev, parent == null ? TcHandle.UNSPEC : parent);
+            return 0;
+        }
         if (dev == null || parent == null || options == null) {
             throw TcFail.unsupported("a qdisc request without dev, a parent or a kind (tc leaves these to the kernel to refuse)");
         }
