@@ -27,8 +27,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * status are compared byte for byte (JSON too: tc's key order is part of its output).
  */
 class TcParitySuiteTest {
+    /** Marks a build step ip runs in both twins, kept in its place among the tc steps. */
+    private static final String IP = "+ip";
+
     /** A state of the file. */
-    record State(String name, List<String[]> links, List<String[]> build, List<String[]> options, List<String[]> shows, List<String[]> fails) {}
+    record State(String name, List<String[]> build, List<String[]> options, List<String[]> shows, List<String[]> fails) {}
 
     @BeforeAll
     static void root() {
@@ -44,12 +47,12 @@ class TcParitySuiteTest {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
             if (line.startsWith("state ")) {
-                cur = new State(line.substring(6).strip(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                cur = new State(line.substring(6).strip(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 states.add(cur);
                 continue;
             }
             if (cur == null) throw new IllegalArgumentException("line " + n + ": before any state: " + line);
-            if (line.startsWith("+ link ")) cur.links.add(words(line.substring(7)));
+            if (line.startsWith("+ link ")) cur.build.add(concat(new String[] {IP}, words(line.substring(7))));
             else if (line.startsWith("+ ")) cur.build.add(words(line.substring(2)));
             else if (line.startsWith("options ")) {
                 for (String set : line.substring(8).split("\\|")) cur.options.add(set.strip().equals("-") ? new String[0] : words(set));
@@ -95,11 +98,13 @@ class TcParitySuiteTest {
         int compared = 0;
         for (State s : read(file)) {
             try (ThrowawayNamespace byTc = ThrowawayNamespace.create("tcpar-tc"); ThrowawayNamespace byJtc = ThrowawayNamespace.create("tcpar-jtc")) {
-                for (String[] l : s.links) {
-                    Ip.in(byTc.name(), l);
-                    Ip.in(byJtc.name(), l);
-                }
                 for (String[] b : s.build) {
+                    if (b[0].equals(IP)) {
+                        String[] l = Arrays.copyOfRange(b, 1, b.length);
+                        Ip.in(byTc.name(), l);
+                        Ip.in(byJtc.name(), l);
+                        continue;
+                    }
                     JtcRun.Result t = JtcRun.tc(byTc.name(), b);
                     assertEquals(0, t.exit(), s.name + ": tc " + String.join(" ", b) + ": " + t.err());
                     JtcRun.Result j = JtcRun.jtc(byJtc.name(), b);
@@ -160,8 +165,7 @@ class TcParitySuiteTest {
     void theFileFormatIsReadAsDocumented() {
         List<State> s = read("state a\n+ link link add x type veth\n+ qdisc add dev x root pfifo\noptions - | -s -j\nshow qdisc\nfails qdisc frob\n\n# c\nstate b\nshow class\n");
         assertEquals(2, s.size());
-        assertEquals(List.of("link add x type veth"), s.get(0).links.stream().map(w -> String.join(" ", w)).toList());
-        assertEquals(List.of("qdisc add dev x root pfifo"), s.get(0).build.stream().map(w -> String.join(" ", w)).toList());
+        assertEquals(List.of("+ip link add x type veth", "qdisc add dev x root pfifo"), s.get(0).build.stream().map(w -> String.join(" ", w)).toList());
         assertEquals(List.of("", "-s -j"), s.get(0).options.stream().map(w -> String.join(" ", w)).toList());
         assertEquals(1, s.get(0).fails.size());
         assertEquals(1, s.get(1).options.size(), "no options line: the command alone");
