@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The runner's iproute2 columns: each workload as ip commands, run one process per operation and as one {@code ip -batch}. */
+/**
+ * The runner's iproute2 columns: each workload as ip commands, run one process per operation and as one
+ * {@code ip -batch}; w9's as tc commands (an operation that starts with "tc"), {@code tc -batch} for the batch.
+ */
 final class IpPeer {
     private IpPeer() {}
 
@@ -23,6 +26,17 @@ final class IpPeer {
             }
             ops.add(List.of("-n", ns, "rule", "show"));
             for (int i = 0; i < w.count(); i++) ops.add(List.of("-n", ns, "rule", "del", "priority", String.valueOf(1000 + i)));
+            return ops;
+        }
+        if (w.name().equals("w9")) {
+            for (int i = 0; i < w.count(); i++) {
+                ops.add(List.of("tc", "-n", ns, "class", "add", "dev", "dummy0", "parent", "1:", "classid", "1:" + Integer.toHexString(i + 1),
+                        "htb", "rate", "1mbit"));
+            }
+            ops.add(List.of("tc", "-n", ns, "class", "show", "dev", "dummy0"));
+            for (int i = 0; i < w.count(); i++) {
+                ops.add(List.of("tc", "-n", ns, "class", "del", "dev", "dummy0", "classid", "1:" + Integer.toHexString(i + 1)));
+            }
             return ops;
         }
         if (w.name().equals("w7")) {
@@ -83,7 +97,7 @@ final class IpPeer {
         long t0 = System.nanoTime();
         for (List<String> op : ops) {
             List<String> cmd = new ArrayList<>();
-            cmd.add("ip");
+            if (!op.get(0).equals("tc")) cmd.add("ip");
             cmd.addAll(op);
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -101,8 +115,11 @@ final class IpPeer {
         try {
             List<String> lines = new ArrayList<>();
             List<List<String>> ops = ipOps(w, ns, kind);
+            String program = ops.get(0).get(0).equals("tc") ? "tc" : "ip";
             for (List<String> op : ops) {
-                if (op.get(0).equals("-n") && !op.get(1).equals(ns)) {
+                if (op.get(0).equals("tc")) {
+                    lines.add(String.join(" ", op.subList(3, op.size())));
+                } else if (op.get(0).equals("-n") && !op.get(1).equals(ns)) {
                     // An operation inside a scenario namespace: gather this scenario's into one inner batch.
                     Path inner = dir.resolve("inner-" + op.get(1));
                     if (!Files.exists(inner)) lines.add("netns exec " + op.get(1) + " ip -batch " + inner);
@@ -119,9 +136,9 @@ final class IpPeer {
             Path batch = dir.resolve("batch");
             Files.write(batch, lines, StandardCharsets.UTF_8);
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder("ip", "-n", ns, "-batch", batch.toString())
+            Process p = new ProcessBuilder(program, "-n", ns, "-batch", batch.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("ip -batch failed for " + w.name());
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(program + " -batch failed for " + w.name());
             return System.nanoTime() - t0;
         } finally {
             try (var files = Files.walk(dir)) {

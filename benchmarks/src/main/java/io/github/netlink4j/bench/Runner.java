@@ -4,6 +4,9 @@ import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.tc.QdiscOptions;
+import io.github.netlink4j.tc.QdiscSpec;
+import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.error.UnsupportedLinkKindException;
 
 import java.nio.charset.StandardCharsets;
@@ -80,7 +83,8 @@ public final class Runner {
                 new Workload("w5", 20 / s, "scenarios/s", "w4's end state by the fastest route (peer created inside)"),
                 new Workload("w6", 1000 / s, "rules/s", "add N policy rules, list the rule set, delete them by priority"),
                 new Workload("w7", 1000 / s, "nexthops/s", "add N nexthop objects one by one, list them, delete them by id"),
-                new Workload("w8", 20 / s, "scenarios/s", "w5's end state as one Topology, applied and closed"));
+                new Workload("w8", 20 / s, "scenarios/s", "w5's end state as one Topology, applied and closed"),
+                new Workload("w9", 1000 / s, "classes/s", "add N htb classes, list them, delete them by id (the ip columns run tc)"));
         if (only != null) {
             java.util.Set<String> wanted = only;
             workloads = workloads.stream().filter(w -> wanted.contains(w.name())).toList();
@@ -184,6 +188,10 @@ public final class Runner {
             case "w2" -> {
                 nl.links().add(LinkSpec.of("dummy0", kind));
                 nl.links().setUp("dummy0");
+            }
+            case "w9" -> {
+                nl.links().add(LinkSpec.of("dummy0", kind));
+                nl.qdiscs().add(QdiscSpec.root("dummy0", QdiscOptions.htb(0)).withHandle(TcHandle.of("1:")));
             }
             case "w7" -> {
                 // a gateway needs a link with carrier and a route to it: a veth end, up, in 198.18.0.0/15

@@ -8,6 +8,10 @@ import io.github.netlink4j.link.LinkOptions;
 import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.tc.ClassOptions;
+import io.github.netlink4j.tc.Rate;
+import io.github.netlink4j.tc.TcHandle;
+import io.github.netlink4j.tc.TrafficClassSpec;
 import io.github.netlink4j.route.NexthopObjectSpec;
 import io.github.netlink4j.topology.AppliedTopology;
 import io.github.netlink4j.topology.Topology;
@@ -44,7 +48,7 @@ public final class Throughput {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6|w7|w8 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
+        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6|w7|w8|w9 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
         // The workload is the one word that is not an option, wherever it stands: a harness may put
         // options of its own (--pipelined) before it.
         String workload = null;
@@ -66,7 +70,7 @@ public final class Throughput {
                 }
             }
         }
-        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5|w6|w7|w8)");
+        if (workload == null) throw new IllegalArgumentException("no workload (w1|w1d|w2|w3|w4|w5|w6|w7|w8|w9)");
         if (netns == null || count < 0) throw new IllegalArgumentException("--netns and --count are required");
         try (NetNamespace ns = NetNamespace.open(netns); NetlinkClient nl = NetlinkClient.open(ns)) {
             return switch (workload) {
@@ -79,6 +83,7 @@ public final class Throughput {
                 case "w6" -> w6(nl, count, pipelined);
                 case "w7" -> w7(nl, count);
                 case "w8" -> w8(nl, netns, count);
+                case "w9" -> w9(nl, count, pipelined);
                 default -> throw new IllegalArgumentException("unknown workload " + workload);
             };
         }
@@ -171,6 +176,37 @@ public final class Throughput {
         else for (RuleSpec x : dels) nl.rules().delete(x);
         long t3 = System.nanoTime();
         if (listed < n) throw new IllegalStateException("listed " + listed + " rules, added " + n);
+        System.out.println("add_ns=" + (t1 - t0));
+        System.out.println("list_ns=" + (t2 - t1));
+        System.out.println("delete_ns=" + (t3 - t2));
+        if (r != null && !r.allSucceeded()) return report(t3 - t0, r);
+        return report(t3 - t0, d);
+    }
+
+    /** The class w9 adds as its {@code i}th: {@code classid 1:(i+1) htb rate 1mbit} under the htb qdisc {@code 1:} of dummy0. */
+    static TrafficClassSpec benchClass(int i) {
+        return TrafficClassSpec.of("dummy0", TcHandle.of("1:"), TcHandle.of(1, i + 1), ClassOptions.htb(Rate.of("1mbit")));
+    }
+
+    /**
+     * w9: add {@code n} htb classes under dummy0's htb qdisc {@code 1:} (made outside the clock), list
+     * the link's classes once, delete the {@code n} classes by id; the clock covers all three.
+     */
+    static int w9(NetlinkClient nl, int n, boolean pipelined) throws Exception {
+        List<TrafficClassSpec> adds = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) adds.add(benchClass(i));
+        long t0 = System.nanoTime();
+        BulkResult<Void> r = null;
+        if (pipelined) r = nl.trafficClasses().addAll(adds);
+        else for (TrafficClassSpec a : adds) nl.trafficClasses().add(a);
+        long t1 = System.nanoTime();
+        int listed = nl.trafficClasses().list("dummy0").size();
+        long t2 = System.nanoTime();
+        BulkResult<Void> d = null;
+        if (pipelined) d = nl.trafficClasses().deleteAll(adds);
+        else for (TrafficClassSpec x : adds) nl.trafficClasses().delete(x);
+        long t3 = System.nanoTime();
+        if (listed < n) throw new IllegalStateException("listed " + listed + " classes, added " + n);
         System.out.println("add_ns=" + (t1 - t0));
         System.out.println("list_ns=" + (t2 - t1));
         System.out.println("delete_ns=" + (t3 - t2));

@@ -102,6 +102,25 @@ class ThroughputTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void w9AddsListsAndDeletesHtbClasses(boolean pipelined) throws Exception {
+        try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
+            NetlinkClient nl = t.client();
+            Runner.Workload w = new Runner.Workload("w9", 30, "classes/s", "");
+            Runner.prepare(w, nl, "ifb");
+            int[] exit = new int[1];
+            Map<String, String> out = run(exit, args("w9", t.name(), 30, pipelined));
+            assertEquals(0, exit[0]);
+            for (String k : List.of("elapsed_ns", "add_ns", "list_ns", "delete_ns")) assertTrue(out.containsKey(k), k + " in " + out);
+            assertEquals(List.of(), nl.trafficClasses().list("dummy0"), "every class it added is gone again");
+            // tc's columns run the same operations: tc -batch, then one tc per operation
+            assertTrue(IpPeer.ipBatch(w, t.name(), "ifb") > 0);
+            assertEquals(List.of(), nl.trafficClasses().list("dummy0"), "tc -batch left no class behind");
+            assertEquals(61, IpPeer.ipOps(w, t.name(), "ifb").size(), "30 adds, one show, 30 deletes");
+        }
+    }
+
     @Test
     void w7AddsListsAndDeletesNexthops() throws Exception {
         try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
@@ -168,7 +187,7 @@ class ThroughputTest {
             run(exit, args("w1", t.name(), 3, true));
             assertEquals(1, exit[0]);
             assertEquals(List.of("dummy0", "dummy1", "dummy2"), links(t.client(), "dummy").stream().sorted().toList());
-            assertThrows(IllegalArgumentException.class, () -> run(exit, "w9", "--netns", t.name(), "--count", "1"));
+            assertThrows(IllegalArgumentException.class, () -> run(exit, "w99", "--netns", t.name(), "--count", "1"));
         }
     }
 

@@ -8,6 +8,9 @@ import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.route.RuleSpec;
+import io.github.netlink4j.tc.Qdisc;
+import io.github.netlink4j.tc.QdiscSpec;
+import io.github.netlink4j.tc.TrafficClassSpec;
 import io.github.netlink4j.error.NetlinkException;
 
 import java.io.IOException;
@@ -42,6 +45,8 @@ final class Applier {
     private final Map<String, Object> namespaceKeys = new HashMap<>();
     private final List<RouteSpec> hostRoutes = new ArrayList<>();
     private final List<RuleSpec> hostRules = new ArrayList<>();
+    /** Host qdiscs (with the handle the kernel gave) and classes made, in order; a namespace's go with it. */
+    private final List<Object> hostTc = new ArrayList<>();
     private boolean undone;
     private final int steps;
     private int step;
@@ -49,7 +54,7 @@ final class Applier {
     Applier(Topology t, NetlinkClient host) {
         this.t = t;
         this.host = host;
-        this.steps = t.namespaces.size() + t.links.size() + t.addresses.size() + t.ups.size() + t.routes.size() + t.rules.size();
+        this.steps = t.namespaces.size() + t.links.size() + t.addresses.size() + t.ups.size() + t.routes.size() + t.rules.size() + t.tc.size();
     }
 
     Topology topology() {
@@ -120,6 +125,21 @@ final class Applier {
             items(t.routes, "route", RouteSpec::destinationText, (c, list) -> c.routes().addAll(list), hostRoutes);
             items(t.rules, "rule", r -> r.priority().isPresent() ? "priority " + r.priority().getAsLong() : "without priority",
                     (c, list) -> c.rules().addAll(list), hostRules);
+            for (Topology.Item<Object> item : t.tc) {
+                NetlinkClient c = client(item.namespace());
+                if (item.value() instanceof QdiscSpec q) {
+                    what = begin("qdisc " + q.kind() + q.handle().map(h -> " " + h).orElse("") + " at " + q.parent() + " of " + q.link()
+                            + " in " + where(item.namespace()));
+                    Qdisc made = c.qdiscs().add(q);
+                    if (item.namespace() == null) hostTc.add(q.withHandle(made.handle()));
+                } else {
+                    TrafficClassSpec k = (TrafficClassSpec) item.value();
+                    what = begin("class " + k.kind() + " " + k.classid() + " of " + k.link() + " in " + where(item.namespace()));
+                    c.trafficClasses().add(k);
+                    if (item.namespace() == null) hostTc.add(k);
+                }
+                done.add(what);
+            }
         } catch (TopologyException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -180,6 +200,19 @@ final class Applier {
         if (undone) return;
         undone = true;
         List<Exception> errors = new ArrayList<>();
+        // A class goes before its qdisc, a leaf qdisc before its class: newest first. A qdisc is deleted
+        // only while it is still there as made (the kernel answers a stale handle with EINVAL, not ENOENT).
+        for (Object o : hostTc.reversed()) {
+            run(errors, () -> {
+                if (o instanceof QdiscSpec q) {
+                    if (host.qdiscs().find(q.link(), q.handle().orElseThrow()).filter(x -> q.matches(x, i -> q.link())).isPresent()) {
+                        host.qdiscs().delete(q);
+                    }
+                } else {
+                    host.trafficClasses().delete((TrafficClassSpec) o);
+                }
+            });
+        }
         for (RuleSpec r : hostRules.reversed()) run(errors, () -> host.rules().delete(r));
         for (RouteSpec r : hostRoutes.reversed()) run(errors, () -> host.routes().delete(r));
         for (AddressSpec a : hostAddresses.reversed()) {

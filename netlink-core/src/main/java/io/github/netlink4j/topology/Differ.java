@@ -94,6 +94,19 @@ final class Differ {
                 if (!there) out.add(new Difference(where(r.namespace()), "rule", s.priority().isPresent()
                         ? "priority " + s.priority().getAsLong() : s.toString()));
             }
+            for (Topology.Item<Object> item : t.tc) {
+                NetlinkClient c = client(item.namespace());
+                if (c == null) continue;
+                if (item.value() instanceof io.github.netlink4j.tc.QdiscSpec q) {
+                    boolean there = c.links().find(q.link()).isPresent() && c.qdiscs().list(q.link()).stream().anyMatch(x -> q.matches(x, i -> q.link()));
+                    if (!there) out.add(new Difference(where(item.namespace()), "qdisc", q.kind() + " at " + q.parent() + " of " + q.link()));
+                } else {
+                    io.github.netlink4j.tc.TrafficClassSpec k = (io.github.netlink4j.tc.TrafficClassSpec) item.value();
+                    boolean there = c.links().find(k.link()).isPresent()
+                            && c.trafficClasses().find(k.link(), k.classid()).filter(x -> k.matches(x, i -> k.link())).isPresent();
+                    if (!there) out.add(new Difference(where(item.namespace()), "class", k.kind() + " " + k.classid() + " of " + k.link()));
+                }
+            }
         } finally {
             for (NetlinkClient c : opened.values()) if (c != null) c.close();
         }

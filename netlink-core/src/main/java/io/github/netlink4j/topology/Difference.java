@@ -8,7 +8,7 @@ package io.github.netlink4j.topology;
  * }
  *
  * @param namespace the namespace key, or "host"
- * @param kind      what kind of object: namespace, link, address, up, route or rule
+ * @param kind      what kind of object: namespace, link, address, up, route, rule, qdisc or class
  * @param expected  the object as the topology describes it
  */
 public record Difference(String namespace, String kind, String expected) {

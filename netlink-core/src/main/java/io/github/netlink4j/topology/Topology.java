@@ -6,6 +6,8 @@ import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.route.RuleSpec;
+import io.github.netlink4j.tc.QdiscSpec;
+import io.github.netlink4j.tc.TrafficClassSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,8 +18,9 @@ import java.util.Objects;
 
 /**
  * A network topology as an immutable value: namespaces (named, or anonymous and known by a key),
- * links in them (a veth's two ends in different namespaces), addresses, links to bring up, routes and
- * policy rules. {@link #apply} makes it in dependency order and returns a handle whose
+ * links in them (a veth's two ends in different namespaces), addresses, links to bring up, routes,
+ * policy rules, and qdiscs and traffic classes (made last, in the order declared, so that a class
+ * follows its qdisc and a leaf qdisc its class). {@link #apply} makes it in dependency order and returns a handle whose
  * {@link AppliedTopology#close()} removes what it made, and only that; a failure part-way undoes what
  * was made and throws one {@link TopologyException} naming the step and the kernel's reason.
  * {@link #diff} tells what a live system lacks of it.
@@ -32,6 +35,7 @@ import java.util.Objects;
  *         .address("veth0", "10.200.0.2/24")
  *         .address("direct_netns", "veth1", "10.200.0.3/24")
  *         .up("veth0").up("direct_netns", "veth1")
+ *         .qdisc(QdiscSpec.root("veth0", QdiscOptions.tbf(Rate.of("1mbit"), Size.of("32kb"), TcTime.of("400ms"))))
  *         .build();
  * try (AppliedTopology t = seed.apply(nl)) {
  *     NetlinkClient inside = t.client("direct_netns");
@@ -58,6 +62,8 @@ public final class Topology {
     final List<Item<String>> ups;
     final List<Item<RouteSpec>> routes;
     final List<Item<RuleSpec>> rules;
+    /** Qdiscs ({@link QdiscSpec}) and classes ({@link TrafficClassSpec}) in the order declared. */
+    final List<Item<Object>> tc;
 
     private Topology(Builder b) {
         namespaces = List.copyOf(b.namespaces.values());
@@ -66,6 +72,7 @@ public final class Topology {
         ups = List.copyOf(b.ups);
         routes = List.copyOf(b.routes);
         rules = List.copyOf(b.rules);
+        tc = List.copyOf(b.tc);
     }
 
     /** A builder for a topology; its methods read like the steps of a walkthrough. */
@@ -101,7 +108,7 @@ public final class Topology {
     /**
      * What a live system lacks of this topology, seen from {@code host} and the namespaces of
      * {@code applied} (null: named namespaces are opened by name, anonymous ones cannot be seen): a
-     * missing namespace, link, address, route or rule, or a link that should be up and is not. Empty
+     * missing namespace, link, address, route, rule, qdisc or class, or a link that should be up and is not. Empty
      * when everything is there.
      */
     public List<Difference> diff(NetlinkClient host, AppliedTopology applied) throws IOException {
@@ -120,7 +127,12 @@ public final class Topology {
     String summary() {
         return count(namespaces.size(), "namespace") + (namespaces.isEmpty() ? "" : " (" + String.join(", ", namespaceKeys()) + ")")
                 + ", " + count(links.size(), "link") + ", " + count(addresses.size(), "address") + ", "
-                + count(ups.size(), "link") + " up, " + count(routes.size(), "route") + ", " + count(rules.size(), "rule");
+                + count(ups.size(), "link") + " up, " + count(routes.size(), "route") + ", " + count(rules.size(), "rule")
+                + (tc.isEmpty() ? "" : ", " + count(tc.size(), "qdisc or class", "qdiscs and classes"));
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String count(int n, String what) {
@@ -135,6 +147,7 @@ public final class Topology {
         private final List<Item<String>> ups = new ArrayList<>();
         private final List<Item<RouteSpec>> routes = new ArrayList<>();
         private final List<Item<RuleSpec>> rules = new ArrayList<>();
+        private final List<Item<Object>> tc = new ArrayList<>();
         private Link last;
 
         private Builder() {}
@@ -258,6 +271,32 @@ public final class Topology {
         public Builder rule(String ns, RuleSpec spec) {
             known(ns);
             rules.add(new Item<>(ns, Objects.requireNonNull(spec)));
+            return this;
+        }
+
+        /** A qdisc on a host link ({@code tc qdisc add}), made after the links, addresses, routes and rules. */
+        public Builder qdisc(QdiscSpec spec) {
+            tc.add(new Item<>(HOST, Objects.requireNonNull(spec, "spec")));
+            return this;
+        }
+
+        /** A qdisc on a link of namespace {@code ns}. */
+        public Builder qdisc(String ns, QdiscSpec spec) {
+            known(ns);
+            tc.add(new Item<>(ns, Objects.requireNonNull(spec, "spec")));
+            return this;
+        }
+
+        /** A traffic class on a host link ({@code tc class add}), made after the qdiscs and classes declared before it. */
+        public Builder trafficClass(TrafficClassSpec spec) {
+            tc.add(new Item<>(HOST, Objects.requireNonNull(spec, "spec")));
+            return this;
+        }
+
+        /** A traffic class on a link of namespace {@code ns}. */
+        public Builder trafficClass(String ns, TrafficClassSpec spec) {
+            known(ns);
+            tc.add(new Item<>(ns, Objects.requireNonNull(spec, "spec")));
             return this;
         }
 

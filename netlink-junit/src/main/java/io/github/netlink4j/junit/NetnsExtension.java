@@ -3,6 +3,7 @@ package io.github.netlink4j.junit;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.error.SyscallException;
+import io.github.netlink4j.error.TopologyException;
 import io.github.netlink4j.topology.AppliedTopology;
 import io.github.netlink4j.topology.Topology;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -44,6 +45,22 @@ import java.util.function.Function;
  * }
  * }
  *
+ * <p>A test of a service under a slow or lossy link asks for a shaped veth in one line: the test's
+ * namespace holds {@code veth0} ({@value #SHAPED_LOCAL}/24) and an anonymous namespace, key
+ * {@value #SHAPED_PEER_KEY}, holds {@code veth1} ({@value #SHAPED_PEER}/24), both ends shaped.
+ * {@snippet :
+ * @RegisterExtension
+ * static NetnsExtension net = NetnsExtension.withShapedLink(LinkShape.rate("1mbit"));
+ *
+ * @Test
+ * void uploadsUnderOneMegabit(NetNamespace ns, AppliedTopology t) throws Exception {
+ *     ServerSocket server = t.namespace(NetnsExtension.SHAPED_PEER_KEY).call(() -> new ServerSocket(9000, 1, InetAddress.ofLiteral(NetnsExtension.SHAPED_PEER)));
+ *     …
+ * }
+ * }
+ * A kernel without a qdisc the shape needs (netem for a delay or loss) fails the test before it runs with
+ * a {@link MissingQdiscKindException} naming the kind.
+ *
  * <p>After each test it checks that nothing leaked: the test's namespace is gone, the namespace the
  * JVM runs in has the same links as before, no thread outside netlink4j's own workers was left in
  * another network namespace, and (when tests do not run in parallel) no file descriptor stayed open.
@@ -60,14 +77,17 @@ import java.util.function.Function;
 public final class NetnsExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(NetnsExtension.class);
     private final Function<String, Topology> topology;
+    /** The shape of {@link #withShapedLink}, to name a missing qdisc kind; null otherwise. */
+    private final LinkShape shape;
 
     /** The extension for {@code @ExtendWith}: a bare namespace per test. */
     public NetnsExtension() {
-        this(null);
+        this(null, null);
     }
 
-    private NetnsExtension(Function<String, Topology> topology) {
+    private NetnsExtension(Function<String, Topology> topology, LinkShape shape) {
         this.topology = topology;
+        this.shape = shape;
     }
 
     /**
@@ -75,7 +95,36 @@ public final class NetnsExtension implements BeforeEachCallback, AfterEachCallba
      * {@code build} gets the namespace's name, for topologies that refer to it.
      */
     public static NetnsExtension withTopology(Function<String, Topology> build) {
-        return new NetnsExtension(Objects.requireNonNull(build, "build"));
+        return new NetnsExtension(Objects.requireNonNull(build, "build"), null);
+    }
+
+    /** The address of {@code veth0}, the test's namespace's end of a {@link #withShapedLink shaped link}. */
+    public static final String SHAPED_LOCAL = "10.200.0.1";
+    /** The address of {@code veth1}, the far end of a shaped link, in the namespace {@link #SHAPED_PEER_KEY}. */
+    public static final String SHAPED_PEER = "10.200.0.2";
+    /** The key of the far end's namespace in the {@link AppliedTopology}. */
+    public static final String SHAPED_PEER_KEY = "peer";
+
+    /**
+     * An extension that gives each test a veth shaped as {@code shape} at both ends: {@code veth0}
+     * ({@value #SHAPED_LOCAL}/24) in the test's namespace, {@code veth1} ({@value #SHAPED_PEER}/24) in an
+     * anonymous namespace with key {@value #SHAPED_PEER_KEY}, both up.
+     *
+     * @throws MissingQdiscKindException (before each test) the kernel lacks a qdisc the shape needs
+     */
+    public static NetnsExtension withShapedLink(LinkShape shape) {
+        Objects.requireNonNull(shape, "shape");
+        return new NetnsExtension(name -> {
+            Topology.Builder b = Topology.builder()
+                    .anonymousNamespace(SHAPED_PEER_KEY)
+                    .veth("veth0", "veth1").in(SHAPED_PEER_KEY)
+                    .address("veth0", SHAPED_LOCAL + "/24")
+                    .address(SHAPED_PEER_KEY, "veth1", SHAPED_PEER + "/24")
+                    .up("veth0").up(SHAPED_PEER_KEY, "lo").up(SHAPED_PEER_KEY, "veth1");
+            shape.addTo(b, null, "veth0");
+            shape.addTo(b, SHAPED_PEER_KEY, "veth1");
+            return b.build();
+        }, shape);
     }
 
     /** What one test holds, closed in {@link #afterEach} in reverse order. */
@@ -130,6 +179,7 @@ public final class NetnsExtension implements BeforeEachCallback, AfterEachCallba
             if (topology != null) h.applied = topology.apply(h.name).apply(h.client);
         } catch (Exception e) {
             cleanUp(h, new ArrayList<>());
+            if (shape != null && e instanceof TopologyException t) throw shape.explain(t);
             throw e;
         }
     }

@@ -10,7 +10,7 @@ import java.io.Reader;
  * a comment does not join lines; a backslash right before the newline joins the next line, whose
  * comment is cut too; a backslash on the last line without a newline after it stays a word.
  */
-final class BatchReader {
+public final class BatchReader {
     private final Reader in;
     private final char[] buffer = new char[8192];
     private int pos;
@@ -20,7 +20,8 @@ final class BatchReader {
     private boolean missingContinuation;
     private boolean continued; // whether the line just cut of its comment asks for the next one
 
-    BatchReader(Reader in) {
+    /** Reads the lines of {@code in}. */
+    public BatchReader(Reader in) {
         this.in = in;
     }
 
@@ -28,7 +29,7 @@ final class BatchReader {
      * The next logical line, or null at the end of the input; also null when the input ends where a
      * continuation line was due ({@link #missingContinuation()}).
      */
-    String next() throws IOException {
+    public String next() throws IOException {
         String first = physical();
         if (first == null) return null;
         String line = uncommented(first);
@@ -47,12 +48,12 @@ final class BatchReader {
     }
 
     /** The number of the physical line read last, as "Command failed FILE:LINE" counts. */
-    int lineNumber() {
+    public int lineNumber() {
         return lineNumber;
     }
 
     /** Whether the input ended right after a line that asked to be continued. */
-    boolean missingContinuation() {
+    public boolean missingContinuation() {
         return missingContinuation;
     }
 

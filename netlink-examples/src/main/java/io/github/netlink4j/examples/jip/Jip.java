@@ -59,14 +59,19 @@ public final class Jip {
         System.exit(rc);
     }
 
-    /** Usage error: ip prints a message and exits 1 (or 255 for its own syntax errors). */
-    static final class UsageException extends RuntimeException {
+    /** Usage error: ip prints a message and exits 1 (or 255 for its own syntax errors); jtc's batch lines meet it too. */
+    public static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int exit;
 
         UsageException(String message, int exit) {
             super(message);
             this.exit = exit;
+        }
+
+        /** The exit status the tool returns for it. */
+        public int status() {
+            return exit;
         }
     }
 
@@ -272,7 +277,7 @@ public final class Jip {
      * quote. Like ip, a quote left open or more than {@code MAX_ARGS - 1} words end the whole batch
      * with status 1, whatever -force says.
      */
-    static List<String> words(String line) {
+    public static List<String> words(String line) {
         List<String> out = new ArrayList<>();
         int i = 0, n = line.length();
         while (i < n) {

@@ -5,14 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the JSON that {@code ip -j} prints: an ordered object model written compactly. */
-final class JsonOut {
+/**
+ * Builds the JSON that {@code ip -j} prints (and {@code tc -j}, which shares iproute2's json_writer): an
+ * ordered object model written compactly.
+ */
+public final class JsonOut {
     private JsonOut() {}
 
     /** A number written as given, as ip writes its timers ({@code 0.00}). */
     record Raw(String text) {}
 
-    static Map<String, Object> object() {
+    /** An empty object, its keys kept in insertion order. */
+    public static Map<String, Object> object() {
         return new LinkedHashMap<>();
     }
 
@@ -24,7 +28,7 @@ final class JsonOut {
      * The JSON of {@code v}; with {@code pretty} laid out as ip -p does (iproute2's json_writer: four
      * spaces a level, a space inside array brackets, a space after each colon).
      */
-    static String write(Object v, boolean pretty) {
+    public static String write(Object v, boolean pretty) {
         Writer w = new Writer(pretty);
         w.value(v);
         return w.sb.toString();
@@ -119,7 +123,8 @@ final class JsonOut {
         }
     }
 
-    static List<Object> list() {
+    /** An empty array. */
+    public static List<Object> list() {
         return new ArrayList<>();
     }
 }

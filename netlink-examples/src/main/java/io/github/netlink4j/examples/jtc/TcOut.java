@@ -1,0 +1,106 @@
+package io.github.netlink4j.examples.jtc;
+
+import io.github.netlink4j.examples.jip.JsonOut;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What iproute2's json_print gives tc: one sequence of print calls that writes text or JSON, never both.
+ * {@link #any} is print_*(PRINT_ANY, …), {@link #fp} PRINT_FP, {@link #js} PRINT_JSON, {@link #nl} print_nl;
+ * so a view is written once, in tc's order, and the two outputs cannot drift apart.
+ */
+final class TcOut {
+    private final boolean json;
+    private final StringBuilder text = new StringBuilder();
+    private final List<Object> records = JsonOut.list();
+    private final Deque<Map<String, Object>> open = new ArrayDeque<>();
+
+    TcOut(boolean json) {
+        this.json = json;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    /** open_json_object(NULL): one record of the top-level array. */
+    void openRecord() {
+        Map<String, Object> m = new Members();
+        records.add(m);
+        open.push(m);
+    }
+
+    /** open_json_object(key) inside the open record. */
+    void openObject(String key) {
+        Map<String, Object> m = new Members();
+        if (json) open.getFirst().put(key, m);
+        open.push(m);
+    }
+
+    void close() {
+        open.pop();
+    }
+
+    /** PRINT_ANY: {@code value} under {@code key} in JSON, {@code text} otherwise. */
+    void any(String key, Object value, String text) {
+        if (json) open.getFirst().put(key, value);
+        else this.text.append(text);
+    }
+
+    /** PRINT_FP: text only. */
+    void fp(String text) {
+        if (!json) this.text.append(text);
+    }
+
+    /** PRINT_JSON: JSON only. */
+    void js(String key, Object value) {
+        if (json) open.getFirst().put(key, value);
+    }
+
+    /** print_nl: a newline in text, nothing in JSON. */
+    void nl() {
+        if (!json) text.append('\n');
+    }
+
+    /**
+     * A JSON object's members in the order written, a key possibly twice: tc writes what its print calls
+     * say, and tbf's with -d say "mpu" for the rate and again for the peak rate.
+     */
+    private static final class Members extends AbstractMap<String, Object> {
+        private final List<Entry<String, Object>> members = new ArrayList<>();
+
+        @Override
+        public Object put(String key, Object value) {
+            members.add(new SimpleImmutableEntry<>(key, value));
+            return null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, Object>> iterator() {
+                    return members.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return members.size();
+                }
+            };
+        }
+    }
+
+    /** The whole output: the text, or the records as tc's json_writer closes them (a newline after the array). */
+    String result(boolean pretty) {
+        return json ? JsonOut.write(records, pretty) + "\n" : text.toString();
+    }
+}
