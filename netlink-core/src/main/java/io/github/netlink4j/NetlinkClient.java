@@ -6,6 +6,7 @@ import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.internal.transport.Bus;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
+import io.github.netlink4j.internal.transport.TunFd;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class NetlinkClient implements AutoCloseable {
     private final Qdiscs qdiscs;
     private final TrafficClasses trafficClasses;
     private final Waits waits;
+    private final TunTaps tuntap;
     /** Which namespace, for toString: its name, else its id, else that of the thread that opened the client. */
     private final String where;
     private GenericNetlink genl; // opened on first use, under this
@@ -64,6 +66,7 @@ public final class NetlinkClient implements AutoCloseable {
         this.qdiscs = new Qdiscs(socket, links);
         this.trafficClasses = new TrafficClasses(socket, links);
         this.waits = new Waits(sockets, links);
+        this.tuntap = new TunTaps(sockets, links, TunFd.CLONE_DEVICE);
     }
 
     /** A client in the calling thread's network namespace. */
@@ -139,6 +142,11 @@ public final class NetlinkClient implements AutoCloseable {
     /** Traffic classes: {@code tc class}. */
     public TrafficClasses trafficClasses() {
         return trafficClasses;
+    }
+
+    /** TUN/TAP devices and their queues: {@code ip tuntap}. */
+    public TunTaps tuntap() {
+        return tuntap;
     }
 
     /** Namespace ids: {@code ip netns list-id}, {@code ip netns set}. */
