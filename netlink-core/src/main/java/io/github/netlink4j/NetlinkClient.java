@@ -49,6 +49,7 @@ public final class NetlinkClient implements AutoCloseable {
     /** Which namespace, for toString: its name, else its id, else that of the thread that opened the client. */
     private final String where;
     private GenericNetlink genl; // opened on first use, under this
+    private SocketDiag diag; // opened on first use, under this
 
     private NetlinkClient(SocketFactory sockets, NetNamespace namespace, String where) throws IOException {
         this.sockets = sockets;
@@ -164,6 +165,16 @@ public final class NetlinkClient implements AutoCloseable {
         return genl;
     }
 
+    /**
+     * Socket diagnostics in this client's namespace ({@code ss}), on a NETLINK_SOCK_DIAG socket of its own
+     * opened on first use and closed with the client.
+     */
+    public synchronized SocketDiag sockets() throws IOException {
+        if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
+        if (diag == null) diag = new SocketDiag(sockets.requests(Bus.SOCK_DIAG));
+        return diag;
+    }
+
     /** Waiting for states of this client's namespace on events, not by polling. */
     public Waits waits() {
         return waits;
@@ -208,6 +219,7 @@ public final class NetlinkClient implements AutoCloseable {
         socket.close();
         synchronized (this) {
             if (genl != null) genl.close();
+            if (diag != null) diag.close();
         }
         if (namespace != null) {
             try {
