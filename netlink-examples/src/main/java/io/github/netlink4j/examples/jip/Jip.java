@@ -328,6 +328,7 @@ public final class Jip {
                     case "rule": return new RuleCommand(this, nl).run(args);
                     case "nexthop": return new NexthopCommand(this, nl).run(args);
                     case "monitor": return new MonitorCommand(this, nl).run(args);
+                    case "tuntap", "tap": return new TuntapCommand(this, nl).run(args);
                     default:
                         err.println("Object \"" + object + "\" is not implemented by jip.");
                         return 255;
