@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class SockDiagFuzzTest {
     private static final List<String> SEEDS = List.of("sockdiag/tcp-dump", "sockdiag/tcp6-dump", "sockdiag/udp-dump", "sockdiag/unix-dump");
-    private static final int CASES = 40_000;
+    // a quarter of the rtnetlink fuzz: four seeds, two decoders each, and it must finish on a loaded two-core machine
+    private static final int CASES = 12_000;
 
     private static String outcome(MemorySegment s, long len) {
         StringBuilder sb = new StringBuilder();
