@@ -4,12 +4,16 @@
 Usage: capture-golden.py OUT.hex --send|--recv|--recv-all TYPE [--setup 'ip args' ...] -- ip args...
        capture-golden.py OUT.hex --send-genl|--recv-genl CMD [--setup 'ip args' ...] -- ethtool args...
        capture-golden.py OUT.hex --send TYPE [--setup 'conntrack args' ...] -- conntrack args...
+       capture-golden.py OUT.hex --send-diag FAMILY [--setup 'ip args' ...] -- ss args...
        (a command or setup whose first word is "bridge" or "tc" runs that iproute2 tool instead of ip; one whose first
        word is "conntrack" runs conntrack-tools' conntrack(8) under "ip netns exec" (it has no -n, and sends with
        sendto; TYPE is the nfnetlink type, e.g. 0x101 for IPCTNL_MSG_CT_GET); one whose first
        word is "ethtool" runs ethtool(8) under "ip netns exec", and --send-genl keeps the last generic
        netlink request with genlmsghdr.cmd CMD that is not nlctrl's (--recv-genl the last such reply):
-       family ids are the kernel's to give, so the type cannot be named in advance)
+       family ids are the kernel's to give, so the type cannot be named in advance; "ss" runs ss(8) under
+       "ip netns exec" too, and --send-diag keeps the last SOCK_DIAG_BY_FAMILY request whose sdiag_family
+       is FAMILY: ss asks once per family; --recv-diag FAMILY keeps every reply of that family. A setup
+       starting "background" runs the rest under "ip netns exec" for the capture's length (a listener for ss to see))
 
 Everything runs inside a throwaway network namespace made for the capture and deleted afterwards.
 The bytes are read from strace's hex dump (-e write=FD / -e read=FD); --send and --recv keep the last
@@ -396,6 +400,101 @@ def annotate(msg):
             lines.append(out(body[i:i + 16], 'body', 0))
     return lines
 
+# sock_diag (linux/sock_diag.h, inet_diag.h, unix_diag.h): SOCK_DIAG_BY_FAMILY requests as ss(8) sends them.
+BC_OPS = {0:'INET_DIAG_BC_NOP',1:'INET_DIAG_BC_JMP',2:'INET_DIAG_BC_S_GE',3:'INET_DIAG_BC_S_LE',4:'INET_DIAG_BC_D_GE',
+          5:'INET_DIAG_BC_D_LE',6:'INET_DIAG_BC_AUTO',7:'INET_DIAG_BC_S_COND',8:'INET_DIAG_BC_D_COND',11:'INET_DIAG_BC_S_EQ',
+          12:'INET_DIAG_BC_D_EQ'}
+
+def annotate_diag(msg):
+    lines = []
+    ln = struct.unpack_from('<I', msg, 0)[0]
+    lines.append(out(msg[0:4], 'nlmsg_len=%d' % ln, 0))
+    lines.append(out(msg[4:6], 'nlmsg_type=SOCK_DIAG_BY_FAMILY', 0))
+    lines.append(out(msg[6:8], 'nlmsg_flags=0x%x' % struct.unpack_from('<H', msg, 6)[0], 0))
+    lines.append(out(msg[8:12], 'nlmsg_seq (normalised to 0)', 0))
+    lines.append(out(msg[12:16], 'nlmsg_pid (normalised to 0)', 0))
+    b = msg[16:ln]
+    if b[0] == 1:  # struct unix_diag_req
+        lines.append(out(b[0:4], 'unix_diag_req: sdiag_family=AF_UNIX sdiag_protocol=%d pad' % b[1], 0))
+        lines.append(out(b[4:8], 'udiag_states=0x%x' % struct.unpack_from('<I', b, 4)[0], 0))
+        lines.append(out(b[8:12], 'udiag_ino=%d' % struct.unpack_from('<I', b, 8)[0], 0))
+        lines.append(out(b[12:16], 'udiag_show=0x%x' % struct.unpack_from('<I', b, 12)[0], 0))
+        lines.append(out(b[16:24], 'udiag_cookie', 0))
+        return lines
+    lines.append(out(b[0:4], 'inet_diag_req_v2: sdiag_family=%d sdiag_protocol=%d idiag_ext=0x%x pad' % tuple(b[0:3]), 0))
+    lines.append(out(b[4:8], 'idiag_states=0x%x' % struct.unpack_from('<I', b, 4)[0], 0))
+    lines.append(out(b[8:12], 'id.idiag_sport, id.idiag_dport (network order)', 0))
+    lines.append(out(b[12:28], 'id.idiag_src', 0))
+    lines.append(out(b[28:44], 'id.idiag_dst', 0))
+    lines.append(out(b[44:48], 'id.idiag_if', 0))
+    lines.append(out(b[48:56], 'id.idiag_cookie', 0))
+    off = 56
+    while off + 4 <= len(b):
+        aln, typ = struct.unpack_from('<HH', b, off)
+        lines.append(out(b[off:off + 4], '%s len=%d' % ('INET_DIAG_REQ_BYTECODE' if typ == 1 else 'type %d' % typ, aln), 0))
+        p = off + 4
+        while typ == 1 and p + 4 <= off + aln:
+            code, yes, no = struct.unpack_from('<BBH', b, p)
+            lines.append(out(b[p:p + 4], '%s yes=%d no=%d' % (BC_OPS.get(code, 'op %d' % code), yes, no), 1))
+            if code in (7, 8):
+                lines.append(out(b[p + 4:p + 12], 'inet_diag_hostcond: family=%d prefix_len=%d pad, port=%d' % (
+                    b[p + 4], b[p + 5], struct.unpack_from('<i', b, p + 8)[0]), 2))
+                if yes > 12:
+                    lines.append(out(b[p + 12:p + yes], 'addr (no address: prefix_len 0; ss leaves it uninitialised, normalised to 0)', 2))
+            elif code in (2, 3, 4, 5, 11, 12):
+                lines.append(out(b[p + 4:p + 8], 'port=%d (in the next op\'s "no")' % struct.unpack_from('<H', b, p + 6)[0], 2))
+            p += max(4, yes if code in (7, 8) else (8 if code in (2, 3, 4, 5, 11, 12) else 4))
+        off += max(4, aln + 3 & ~3)
+    return lines
+
+def annotate_diag_reply(msg):
+    lines = []
+    ln = struct.unpack_from('<I', msg, 0)[0]
+    lines.append(out(msg[0:4], 'nlmsg_len=%d' % ln, 0))
+    lines.append(out(msg[4:6], 'nlmsg_type=SOCK_DIAG_BY_FAMILY', 0))
+    lines.append(out(msg[6:8], 'nlmsg_flags=0x%x' % struct.unpack_from('<H', msg, 6)[0], 0))
+    lines.append(out(msg[8:12], 'nlmsg_seq (normalised to 0)', 0))
+    lines.append(out(msg[12:16], 'nlmsg_pid (normalised to 0)', 0))
+    b = msg[16:ln]
+    if b[0] == 1:  # struct unix_diag_msg
+        lines.append(out(b[0:4], 'unix_diag_msg: udiag_family=AF_UNIX udiag_type=%d udiag_state=%d pad' % (b[1], b[2]), 0))
+        lines.append(out(b[4:8], 'udiag_ino=%d' % struct.unpack_from('<I', b, 4)[0], 0))
+        lines.append(out(b[8:16], 'udiag_cookie', 0))
+        off, names = 16, {0:'UNIX_DIAG_NAME',1:'UNIX_DIAG_VFS',2:'UNIX_DIAG_PEER',3:'UNIX_DIAG_ICONS',4:'UNIX_DIAG_RQLEN',
+                          5:'UNIX_DIAG_MEMINFO',6:'UNIX_DIAG_SHUTDOWN',7:'UNIX_DIAG_UID'}
+    else:
+        lines.append(out(b[0:4], 'inet_diag_msg: idiag_family=%d idiag_state=%d idiag_timer=%d idiag_retrans=%d' % tuple(b[0:4]), 0))
+        lines.append(out(b[4:8], 'id.idiag_sport=%d id.idiag_dport=%d (network order)' % struct.unpack_from('>HH', b, 4), 0))
+        lines.append(out(b[8:24], 'id.idiag_src', 0))
+        lines.append(out(b[24:40], 'id.idiag_dst', 0))
+        lines.append(out(b[40:44], 'id.idiag_if', 0))
+        lines.append(out(b[44:52], 'id.idiag_cookie', 0))
+        lines.append(out(b[52:56], 'idiag_expires=%d' % struct.unpack_from('<I', b, 52)[0], 0))
+        lines.append(out(b[56:60], 'idiag_rqueue=%d' % struct.unpack_from('<I', b, 56)[0], 0))
+        lines.append(out(b[60:64], 'idiag_wqueue=%d' % struct.unpack_from('<I', b, 60)[0], 0))
+        lines.append(out(b[64:68], 'idiag_uid=%d' % struct.unpack_from('<I', b, 64)[0], 0))
+        lines.append(out(b[68:72], 'idiag_inode=%d' % struct.unpack_from('<I', b, 68)[0], 0))
+        off, names = 72, {1:'INET_DIAG_MEMINFO',2:'INET_DIAG_INFO',5:'INET_DIAG_TOS',6:'INET_DIAG_TCLASS',7:'INET_DIAG_SKMEMINFO',
+                          8:'INET_DIAG_SHUTDOWN',11:'INET_DIAG_PROTOCOL',12:'INET_DIAG_SKV6ONLY',15:'INET_DIAG_MARK',
+                          17:'INET_DIAG_CLASS_ID',18:'INET_DIAG_MD5SIG',19:'INET_DIAG_ULP_INFO',21:'INET_DIAG_SOCKOPT',
+                          22:'INET_DIAG_BPF_STORAGES',23:'INET_DIAG_CGROUP_ID'}
+    attrs(b[off:], names, 'diag', 0, lines)
+    return lines
+
+def normalise_diag(m):
+    """Zeroes the address ss leaves uninitialised after a port-only S_COND/D_COND (prefix_len 0)."""
+    ln = struct.unpack_from('<I', m, 0)[0]
+    off = 16 + 56
+    while off + 4 <= ln:
+        aln, typ = struct.unpack_from('<HH', m, off)
+        p = off + 4
+        while typ == 1 and p + 4 <= off + aln:
+            code, yes, no = struct.unpack_from('<BBH', m, p)
+            if code in (7, 8) and m[p + 5] == 0 and yes > 12:
+                m[p + 12:p + yes] = b'\0' * (yes - 12)
+            p += max(4, yes if code in (7, 8) else 4)
+        off += max(4, aln + 3 & ~3)
+
 def hexdump(text, fd, direction):
     """Yield the byte buffers strace dumped for syscalls on fd."""
     blocks, cur = [], None
@@ -428,6 +527,8 @@ def main():
     outpath = a.pop(0); mode = a.pop(0); want = int(a.pop(0), 0)
     genl = mode in ('--send-genl', '--recv-genl')
     if genl: mode = mode[:-5]
+    diag = mode in ('--send-diag', '--recv-diag')
+    if diag: mode = '--send' if mode == '--send-diag' else '--recv-all'
     setups, cmd = [], None
     while a:
         x = a.pop(0)
@@ -435,9 +536,14 @@ def main():
         elif x == '--': cmd = a; break
     ns = 'golden-' + uuid.uuid4().hex[:8]
     subprocess.run(['ip', 'netns', 'add', ns], check=True)
+    background = []
     try:
         for s in setups:
             words = s.replace('{NS}', ns).split()
+            if words[0] == 'background':
+                background.append(subprocess.Popen(['ip', 'netns', 'exec', ns] + words[1:]))
+                import time; time.sleep(0.5)
+                continue
             if words[0] in ('conntrack', 'sysctl'):  # conntrack(8) and sysctl(8) have no -n
                 subprocess.run(['ip', 'netns', 'exec', ns] + words, check=True, capture_output=True)
                 continue
@@ -459,11 +565,17 @@ def main():
         elif cmd and cmd[0] == 'conntrack':  # conntrack(8) has no -n either, and sends with sendto
             tool, cmd, trace = 'conntrack', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
             run = ['ip', 'netns', 'exec', ns, 'conntrack'] + cmd
+        elif cmd and cmd[0] == 'ss':  # ss(8) has no -n either; it sends inet requests with sendmsg, unix ones with sendto
+            tool, cmd, trace = 'ss', cmd[1:], 'sendmsg,sendto' if mode == '--send' else 'recvmsg'
+            run = ['ip', 'netns', 'exec', ns, 'ss'] + cmd
         else:
             run = [tool, '-n', ns] + cmd
         r = subprocess.run(['strace', '-f', '-e', 'trace=' + trace] + flag.split() + run, capture_output=True, text=True)
         msgs = [m for b in hexdump(r.stderr, None, mode) for m in split(b)]
-        if genl:  # not nlctrl's (GENL_ID_CTRL 0x10), and of the command asked for
+        if diag:  # SOCK_DIAG_BY_FAMILY (20) of the family asked for
+            msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] == 20 and len(m) > 16 and m[16] == want]
+            if mode == '--recv-all' and not msgs: sys.exit('no reply of family %d captured' % want)
+        elif genl:  # not nlctrl's (GENL_ID_CTRL 0x10), and of the command asked for
             msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] > 0x10 and len(m) >= 20 and m[16] == want]
         else:
             msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] == want]
@@ -475,10 +587,11 @@ def main():
             kept = [bytearray(msgs[-1])]
         for m in kept:
             struct.pack_into('<II', m, 8, 0, 0)
+            if diag and mode == '--send': normalise_diag(m)
             if struct.unpack_from('<H', m, 4)[0] == 2 and len(m) >= 36:
                 struct.pack_into('<II', m, 28, 0, 0)  # the echoed request's seq and port
         msg = b''.join(bytes(m) + b'\0' * ((len(m) + 3 & ~3) - len(m)) for m in kept)
-        ver = subprocess.run([tool if tool in ('ethtool', 'conntrack', 'tc', 'bridge') else 'ip', '--version' if tool in ('ethtool', 'conntrack') else '-V'],
+        ver = subprocess.run([tool if tool in ('ethtool', 'conntrack', 'tc', 'bridge', 'ss') else 'ip', '--version' if tool in ('ethtool', 'conntrack') else '-V'],
                              capture_output=True, text=True)
         ver = (ver.stdout or ver.stderr).strip()
         with open(outpath, 'w') as f:
@@ -487,11 +600,12 @@ def main():
                 'request' if mode == '--send' else 'reply', want))
             for s in setups:
                 s = s.replace('{NS}', 'NS')
-                f.write('#   after setup: %s\n' % (s if s.split()[0] in ('bridge', 'tc', 'conntrack', 'sysctl') else 'ip ' + s))
-            f.write('# the bytes %s %s on its netlink socket, captured with\n' % (tool if tool in ('ethtool', 'conntrack') else 'iproute2',
+                f.write('#   after setup: %s\n' % (s if s.split()[0] in ('bridge', 'tc', 'conntrack', 'sysctl', 'background') else 'ip ' + s))
+            if diag: f.write('# %s with sdiag_family %d\n' % ('the last SOCK_DIAG_BY_FAMILY request' if mode == '--send' else 'every SOCK_DIAG_BY_FAMILY reply', want))
+            f.write('# the bytes %s %s on its netlink socket, captured with\n' % (tool if tool in ('ethtool', 'conntrack', 'ss') else 'iproute2',
                 'sent' if mode == '--send' else 'received'))
             f.write('# the namespace name in the command is written NS here\n' if 'NS' in cmd else '')
-            if tool in ('ethtool', 'conntrack'):
+            if tool in ('ethtool', 'conntrack', 'ss'):
                 f.write('#   strace -f -e trace=%s %s ip netns exec NS %s %s\n' % (trace, flag, tool, ' '.join(cmd)))
             else:
                 f.write('#   strace -f -e trace=%s %s %s -n NS %s\n' % (trace, flag, tool, ' '.join(cmd)))
@@ -499,10 +613,14 @@ def main():
             f.write('# %d bytes\n' % len(msg))
             for m in kept:
                 if len(kept) > 1: f.write('# --- message ---\n')
-                ann = annotate_genl(bytes(m), mode != '--send', genl_family) if genl else annotate_ct(bytes(m)) if tool == 'conntrack' else annotate(bytes(m))
+                ann = ((annotate_diag(bytes(m)) if mode == '--send' else annotate_diag_reply(bytes(m))) if diag
+                       else annotate_genl(bytes(m), mode != '--send', genl_family) if genl
+                       else annotate_ct(bytes(m)) if tool == 'conntrack' else annotate(bytes(m)))
                 for l in ann: f.write(l + '\n')
         print(outpath, len(msg), 'bytes')
     finally:
+        for b in background:
+            b.kill(); b.wait()
         subprocess.run(['ip', 'netns', 'del', ns])
 
 if __name__ == '__main__':

@@ -24,6 +24,8 @@ module io.github.netlink4j {
     exports io.github.netlink4j.tc.action;
     exports io.github.netlink4j.conntrack;
     exports io.github.netlink4j.topology;
+    exports io.github.netlink4j.tuntap;
+    exports io.github.netlink4j.sockdiag;
     // The wire layer names extended-ACK offsets with the layouts the families' registry (a layer above it) describes.
     uses io.github.netlink4j.internal.wire.MessageLayouts;
     provides io.github.netlink4j.internal.wire.MessageLayouts with io.github.netlink4j.internal.codec.RtnetlinkLayouts;

@@ -7,6 +7,7 @@ import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.internal.transport.Bus;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
+import io.github.netlink4j.internal.transport.TunFd;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,10 +48,12 @@ public final class NetlinkClient implements AutoCloseable {
     private final Filters filters;
     private final Actions actions;
     private final Waits waits;
+    private final TunTaps tuntap;
     /** Which namespace, for toString: its name, else its id, else that of the thread that opened the client. */
     private final String where;
     private GenericNetlink genl; // opened on first use, under this
     private Conntrack conntrack; // opened on first use, under this
+    private SocketDiag diag; // opened on first use, under this
 
     private NetlinkClient(SocketFactory sockets, NetNamespace namespace, String where) throws IOException {
         this.sockets = sockets;
@@ -70,6 +73,7 @@ public final class NetlinkClient implements AutoCloseable {
         this.filters = new Filters(socket, links, qdiscs, trafficClasses);
         this.actions = new Actions(socket, links);
         this.waits = new Waits(sockets, links);
+        this.tuntap = new TunTaps(sockets, links, TunFd.CLONE_DEVICE);
     }
 
     /** A client in the calling thread's network namespace. */
@@ -157,6 +161,11 @@ public final class NetlinkClient implements AutoCloseable {
         return actions;
     }
 
+    /** TUN/TAP devices and their queues: {@code ip tuntap}. */
+    public TunTaps tuntap() {
+        return tuntap;
+    }
+
     /** Namespace ids: {@code ip netns list-id}, {@code ip netns set}. */
     public Nsids nsids() {
         return nsids;
@@ -182,6 +191,16 @@ public final class NetlinkClient implements AutoCloseable {
         if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
         if (conntrack == null) conntrack = Conntrack.open(sockets);
         return conntrack;
+    }
+
+    /**
+     * Socket diagnostics in this client's namespace ({@code ss}), on a NETLINK_SOCK_DIAG socket of its own
+     * opened on first use and closed with the client.
+     */
+    public synchronized SocketDiag sockets() throws IOException {
+        if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
+        if (diag == null) diag = new SocketDiag(sockets.requests(Bus.SOCK_DIAG));
+        return diag;
     }
 
     /** Waiting for states of this client's namespace on events, not by polling. */
@@ -229,6 +248,7 @@ public final class NetlinkClient implements AutoCloseable {
         synchronized (this) {
             if (genl != null) genl.close();
             if (conntrack != null) conntrack.close();
+            if (diag != null) diag.close();
         }
         if (namespace != null) {
             try {

@@ -9,7 +9,9 @@ import io.github.netlink4j.link.Link;
 import io.github.netlink4j.route.Route;
 
 
+import io.github.netlink4j.internal.transport.Bus;
 import io.github.netlink4j.internal.transport.SocketFactory;
+import io.github.netlink4j.sockdiag.SocketProtocol;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,6 +30,7 @@ import java.util.function.Predicate;
  * {@snippet :
  * nl.waits().linkUp("veth0", Duration.ofSeconds(5));
  * nl.waits().addressUsable("veth0", InetAddress.ofLiteral("fd00:200::2"), Duration.ofSeconds(5));  // DAD done
+ * nl.waits().listening(SocketProtocol.TCP, 80, Duration.ofSeconds(30));                           // nginx is up
  * }
  */
 public final class Waits {
@@ -90,5 +93,31 @@ public final class Waits {
         return await(EnumSet.of(g), timeout, "the awaited route appearing", e ->
                 e instanceof NetlinkEvent.RouteEvent re && re.action() != NetlinkEvent.Action.DELETED && condition.test(re.route())
                         ? Optional.of(re.route()) : Optional.empty());
+    }
+
+    /** The first pause between two asks of {@link #listening}, doubled up to {@link #LISTEN_PAUSE_MAX}. */
+    static final Duration LISTEN_PAUSE_MIN = Duration.ofMillis(5), LISTEN_PAUSE_MAX = Duration.ofMillis(100);
+
+    /**
+     * Waits until a socket of {@code protocol} listens on {@code port} in this namespace (TCP: in LISTEN;
+     * UDP: bound and unconnected), as {@code ss -ltn sport = :PORT} would show it.
+     *
+     * <p>The kernel sends no notification when a socket starts to listen (sock_diag's groups report only
+     * destroyed sockets), so this one wait asks: one SOCK_DIAG dump per try, which the kernel filters down
+     * to the matching socket (state mask and port bytecode), every 5 ms at first and every 100 ms from the
+     * fifth try on. Unlike connecting to the port it leaves no connection in the server's accept queue or logs.
+     */
+    public void listening(SocketProtocol protocol, int port, Duration timeout) throws IOException, InterruptedException {
+        if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port + " is out of range (1 to 65535)");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (SocketDiag diag = new SocketDiag(sockets.requests(Bus.SOCK_DIAG))) {
+            long pause = LISTEN_PAUSE_MIN.toNanos();
+            while (!diag.isListening(protocol, port)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new WaitTimeoutException("a " + protocol + " socket listening on port " + port, timeout);
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.min(pause, left));
+                pause = Math.min(pause * 2, LISTEN_PAUSE_MAX.toNanos());
+            }
+        }
     }
 }

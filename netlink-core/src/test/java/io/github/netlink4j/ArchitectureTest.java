@@ -45,7 +45,7 @@ class ArchitectureTest {
             .importPackages(BASE);
 
     /** The model packages: what users hold in their hands, with no behaviour that reaches the kernel. */
-    static final List<String> MODEL = List.of("link", "address", "route", "neighbour", "bridge", "event", "genl", "tc", "conntrack");
+    static final List<String> MODEL = List.of("link", "address", "route", "neighbour", "bridge", "event", "genl", "tc", "conntrack", "tuntap", "sockdiag");
 
     private static String[] pkgs(String... names) {
         return java.util.Arrays.stream(names).map(n -> BASE + "." + n + "..").toArray(String[]::new);
@@ -72,7 +72,7 @@ class ArchitectureTest {
     void sharedValuesAndHelpersKnowNoFamily() {
         ArchRule r = noClasses().that().resideInAnyPackage(pkgs("common", "error", "support"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "bridge", "event",
-                        "genl", "tc", "conntrack", "internal.codec", "internal.transport", "internal.sys", "topology"))
+                        "genl", "tc", "conntrack", "tuntap", "sockdiag", "internal.codec", "internal.transport", "internal.sys", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE);
         r.check(MAIN);
     }
@@ -93,7 +93,7 @@ class ArchitectureTest {
     void transportKnowsNoModelNorCodec() {
         noClasses().that().resideInAPackage(BASE + ".internal.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.codec", "link", "address", "route", "neighbour",
-                        "bridge", "event", "genl", "tc", "conntrack", "topology"))
+                        "bridge", "event", "genl", "tc", "conntrack", "tuntap", "sockdiag", "topology"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .check(MAIN);
     }

@@ -61,6 +61,17 @@ import java.util.function.Function;
  * A kernel without a qdisc the shape needs (netem for a delay or loss) fails the test before it runs with
  * a {@link MissingQdiscKindException} naming the kind.
  *
+ * <p>A test that starts a server in its namespace waits for it to listen by asking the kernel
+ * (sock_diag), not by connecting until a connection is accepted:
+ * {@snippet :
+ * @Test
+ * void servesPages(NetlinkClient nl, NetNamespace ns) throws Exception {
+ *     Process web = ns.start(new ProcessBuilder("nginx", "-g", "daemon off;"));
+ *     nl.waits().listening(SocketProtocol.TCP, 80, Duration.ofSeconds(10));   // ss -ltn sport = :80
+ *     …
+ * }
+ * }
+ *
  * <p>After each test it checks that nothing leaked: the test's namespace is gone, the namespace the
  * JVM runs in has the same links as before, no thread outside netlink4j's own workers was left in
  * another network namespace, and (when tests do not run in parallel) no file descriptor stayed open.

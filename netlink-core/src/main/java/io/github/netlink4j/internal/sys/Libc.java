@@ -74,7 +74,7 @@ public final class Libc {
     }
 
     /** syscall(2): the raw result (-1 with errno captured in {@code st} on failure). */
-    private static long sys(MemorySegment st, int nr, long a, long b, long c, long d, long e, long f) {
+    static long sys(MemorySegment st, int nr, long a, long b, long c, long d, long e, long f) {
         try {
             return (long) SYSCALL.H.invokeExact(st, (long) nr, a, b, c, d, e, f);
         } catch (RuntimeException | Error x) {
@@ -85,13 +85,13 @@ public final class Libc {
     }
 
     /** The address of a native segment (0 for NULL), for a pointer argument. */
-    private static long ptr(MemorySegment m) {
+    static long ptr(MemorySegment m) {
         if (!m.isNative()) throw new IllegalArgumentException("a system call needs native memory, not " + m);
         return m.address();
     }
 
     /** {@link #sys}, throwing a SyscallException named {@code name} on failure. */
-    private static long check(MemorySegment st, String name, String path, long rc) throws SyscallException {
+    static long check(MemorySegment st, String name, String path, long rc) throws SyscallException {
         if (rc < 0) throw new SyscallException(name, errno(st), path);
         return rc;
     }
@@ -107,7 +107,7 @@ public final class Libc {
     }
 
     /** A system call with a scratch errno segment, for calls that are not on a hot path. */
-    private static long scratch(String name, String path, int nr, long a, long b, long c, long d, long e, long f) throws SyscallException {
+    static long scratch(String name, String path, int nr, long a, long b, long c, long d, long e, long f) throws SyscallException {
         try (Arena ar = Arena.ofConfined()) {
             MemorySegment st = newErrnoState(ar);
             return check(st, name, path, sys(st, nr, a, b, c, d, e, f));

@@ -15,6 +15,8 @@ final class Nr {
                 + System.getProperty("os.arch"));
     };
 
+    static final int READ = X86_64 ? 0 : 63;
+    static final int WRITE = X86_64 ? 1 : 64;
     static final int CLOSE = X86_64 ? 3 : 57;
     static final int MMAP = X86_64 ? 9 : 222;
     static final int MUNMAP = X86_64 ? 11 : 215;
@@ -32,6 +34,7 @@ final class Nr {
     static final int MOUNT = X86_64 ? 165 : 40;
     static final int UMOUNT2 = X86_64 ? 166 : 39;
     static final int OPENAT = X86_64 ? 257 : 56;
+    static final int PPOLL = X86_64 ? 271 : 73;
     static final int UNSHARE = X86_64 ? 272 : 97;
     static final int SETNS = X86_64 ? 308 : 268;
     static final int STATX = X86_64 ? 332 : 291;

@@ -29,6 +29,16 @@ public final class SocketFactory {
         return nsFd < 0 ? NetlinkChannel.createFd(protocol) : NetnsThreads.call(nsFd, () -> NetlinkChannel.createFd(protocol));
     }
 
+    /**
+     * Opens {@code path} (a device file such as /dev/net/tun) in this namespace: on a namespace worker
+     * when it is another, because what the driver makes through the fd (a tun device) belongs to the
+     * namespace of the thread that opened it. Returns the new fd, the caller's to close.
+     */
+    public int openDevice(String path, int flags) throws IOException {
+        return nsFd < 0 ? io.github.netlink4j.internal.sys.Libc.open(path, flags, 0)
+                : NetnsThreads.call(nsFd, () -> io.github.netlink4j.internal.sys.Libc.open(path, flags, 0));
+    }
+
     /** A NETLINK_ROUTE request socket. */
     public RequestSocket requests() throws IOException {
         return requests(Bus.ROUTE);

@@ -5,6 +5,7 @@ import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.sockdiag.SocketProtocol;
 import io.github.netlink4j.topology.AppliedTopology;
 import io.github.netlink4j.topology.Topology;
 
@@ -216,9 +217,23 @@ final class Demo {
         nsNl.links().setUp("veth1");
         saw("veth0: " + hostNl.links().get("veth0").operState() + ", veth1: " + nsNl.links().get("veth1").operState());
 
+        awaitServer(nsNl, nsName);
         say("curl -i 10.200.0.3");
         showPage(fetch(hostNs, "10.200.0.3", 80));
     }
+
+    /**
+     * Waits until the server listens on port 80 inside the namespace, as {@code ss -ltn sport = :80} would
+     * show it: the kernel is asked (sock_diag), so the server sees no probing connection.
+     */
+    private void awaitServer(NetlinkClient inside, String nsName) throws Exception {
+        say("ip netns exec " + nsName + " ss -ltn 'sport = :80'   # until the server listens");
+        inside.waits().listening(SocketProtocol.TCP, 80, SERVER_START);
+        saw("a TCP socket listens on port 80");
+    }
+
+    /** How long a server may take to listen: nginx starts in well under a second, a cold JVM's responder too. */
+    static final java.time.Duration SERVER_START = java.time.Duration.ofSeconds(30);
 
     /**
      * The seed as one {@link Topology}: applied in one go (the peer made directly inside), the server
@@ -248,6 +263,9 @@ final class Demo {
         for (String step : t.steps()) saw(step);
         WebServer server = startServer(t.namespace(nsName), forceJdk);
         undo.push(server::stop);
+        try (NetlinkClient inside = NetlinkClient.open(t.namespace(nsName))) {
+            awaitServer(inside, nsName);
+        }
         say("curl -i 10.200.0.3");
         showPage(fetch(host, "10.200.0.3", 80));
     }
@@ -275,11 +293,12 @@ final class Demo {
     /**
      * An HTTP/1.0 GET of / from {@code host}: the socket is connected inside {@code from} (that is
      * what makes it the host namespace's request); reading and writing happen on this thread, at home.
-     * The server may need a moment to bind: bounded retries. Returns a 200 answer.
+     * The server listens already ({@link #awaitServer}); a failed connect is retried a few times only for
+     * the veth's address and routes, which the kernel may still be bringing up. Returns a 200 answer.
      */
     static Page fetch(NetNamespace from, String host, int port) throws Exception {
         Exception last = null;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 5; i++) {
             try (SocketChannel ch = from.call(() -> SocketChannel.open(new InetSocketAddress(InetAddress.ofLiteral(host), port)))) {
                 ch.socket().setSoTimeout(5_000);
                 ch.write(ByteBuffer.wrap(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));

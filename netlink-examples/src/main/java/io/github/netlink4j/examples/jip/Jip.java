@@ -335,6 +335,7 @@ public final class Jip {
                     case "monitor": return new MonitorCommand(this, nl).run(args);
                     case "mptcp": return new MptcpCommand(this, nl).run(args);
                     case "tcpmetrics", "tcp_metrics": return new TcpMetricsCommand(this, nl).run(args);
+                    case "tuntap", "tap": return new TuntapCommand(this, nl).run(args);
                     default:
                         err.println("Object \"" + object + "\" is not implemented by jip.");
                         return 255;

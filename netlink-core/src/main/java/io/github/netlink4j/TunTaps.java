@@ -1,0 +1,145 @@
+package io.github.netlink4j;
+
+import io.github.netlink4j.error.AlreadyExistsException;
+import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.NetlinkException;
+import io.github.netlink4j.error.NoSuchDeviceFileException;
+import io.github.netlink4j.error.NoSuchLinkException;
+import io.github.netlink4j.error.NotPermittedException;
+import io.github.netlink4j.error.SyscallException;
+import io.github.netlink4j.internal.codec.TunCodec;
+import io.github.netlink4j.internal.transport.SocketFactory;
+import io.github.netlink4j.internal.transport.TunFd;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.tuntap.TunTapDevice;
+import io.github.netlink4j.tuntap.TunTapSpec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * TUN/TAP devices of the client's namespace ({@code ip tuntap}): persistent devices made and removed
+ * through {@code /dev/net/tun} (opened inside the namespace, so the device is born there), listed from
+ * the kernel's link dump (kind {@code tun}), and their queues opened as channels ({@link TunQueue}).
+ *
+ * <p>Round trips: {@code list} one dump; {@code add} an open and two to four ioctls; {@code delete} and
+ * {@code open} one RTM_GETLINK (the device's flags, which an attach must repeat) and then the ioctls.
+ */
+public final class TunTaps {
+    private final SocketFactory sockets;
+    private final Links links;
+    private final String cloneDevice;
+
+    TunTaps(SocketFactory sockets, Links links, String cloneDevice) {
+        this.sockets = sockets;
+        this.links = links;
+        this.cloneDevice = cloneDevice;
+    }
+
+    /** Every TUN/TAP device, like {@code ip tuntap show}. */
+    public List<TunTapDevice> list() throws NetlinkException {
+        List<TunTapDevice> out = new ArrayList<>();
+        for (Link l : links.list()) TunCodec.decode(l).ifPresent(out::add);
+        return out;
+    }
+
+    /** The TUN/TAP device {@code name}, if there is one (a link of another kind is not one). */
+    public Optional<TunTapDevice> find(String name) throws NetlinkException {
+        Optional<Link> l = links.find(name);
+        return l.isEmpty() ? Optional.empty() : TunCodec.decode(l.get());
+    }
+
+    /** The TUN/TAP device {@code name}; {@link NoSuchLinkException} if there is none of that name and kind. */
+    public TunTapDevice get(String name) throws NetlinkException {
+        return find(name).orElseThrow(() -> new NoSuchLinkException(name, null));
+    }
+
+    /**
+     * Creates the persistent device {@code spec} describes, like {@code ip tuntap add}, and returns it.
+     *
+     * @throws AlreadyExistsException    if a link of that name exists (of any kind)
+     * @throws NoSuchDeviceFileException if there is no {@code /dev/net/tun}
+     * @throws NotPermittedException     without CAP_NET_ADMIN
+     */
+    public TunTapDevice add(TunTapSpec spec) throws IOException {
+        // Until TUNSETPERSIST the device lives only as long as this fd: any failure before it leaves nothing.
+        try (TunFd q = attach(spec.name(), TunCodec.createFlags(spec), "add")) {
+            try {
+                if (spec.owner().isPresent()) q.setOwner(spec.owner().getAsLong());
+                if (spec.group().isPresent()) q.setGroup(spec.group().getAsLong());
+                q.setPersist(true);
+            } catch (SyscallException e) {
+                throw map(e, spec.name(), "add");
+            }
+        }
+        return get(spec.name());
+    }
+
+    /**
+     * Removes the persistent device {@code name}, like {@code ip tuntap del}: attaches to it and clears
+     * its persistence, so it goes when that queue closes.
+     *
+     * @throws NoSuchLinkException if there is no TUN/TAP device of that name
+     */
+    public void delete(String name) throws IOException {
+        TunTapDevice d = get(name);
+        try (TunFd q = attach(name, TunCodec.attachFlags(d), "delete")) {
+            q.setPersist(false);
+        } catch (SyscallException e) {
+            throw map(e, name, "delete");
+        }
+    }
+
+    /** Opens one queue of device {@code name} (blocking; see {@link TunQueue#configureBlocking}). */
+    public TunQueue open(String name) throws IOException {
+        return open(name, 1).getFirst();
+    }
+
+    /**
+     * Opens {@code count} queues of device {@code name} (more than one needs a multi-queue device: the
+     * kernel refuses a second queue of another with EBUSY). If one fails, those already opened are closed
+     * before the error is thrown.
+     */
+    public List<TunQueue> open(String name, int count) throws IOException {
+        if (count < 1 || count > 256) throw new IllegalArgumentException("a device has 1 to 256 queues, not " + count);
+        TunTapDevice d = get(name);
+        List<TunQueue> opened = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) opened.add(new TunQueue(attach(name, TunCodec.attachFlags(d), "open"), d));
+            return List.copyOf(opened);
+        } catch (IOException | RuntimeException e) {
+            for (TunQueue q : opened) {
+                try {
+                    q.close();
+                } catch (IOException c) {
+                    e.addSuppressed(c);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private TunFd attach(String name, int flags, String verb) throws IOException {
+        try {
+            return TunFd.open(sockets, cloneDevice, name, flags);
+        } catch (SyscallException e) {
+            throw map(e, name, verb);
+        }
+    }
+
+    /** The typed error for {@code e}, a failed open of the clone device or a TUN ioctl while {@code verb}ing {@code name}. */
+    static NetlinkException map(SyscallException e, String name, String verb) {
+        String what = "tuntap " + verb + " " + name;
+        if (e.call().equals("open") && (e.errno() == Errno.ENOENT || e.errno() == Errno.ENODEV || e.errno() == Errno.ENXIO)) {
+            return new NoSuchDeviceFileException(e.path(), "load the tun module (modprobe tun) or give the container the device", e);
+        }
+        if (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES) {
+            return new NotPermittedException(what + ": " + e.getMessage() + ": the process lacks CAP_NET_ADMIN (or is not the device's owner or group)", e);
+        }
+        if (e.errno() == Errno.EBUSY && verb.equals("add")) return new AlreadyExistsException("device \"" + name + "\"", e);
+        if (e.errno() == Errno.EBUSY) return e.withHint(name + " has a queue open already and is not multi-queue");
+        return e;
+    }
+}
