@@ -62,7 +62,7 @@ class ArchitectureTest {
             ArchRule r = noClasses().that().resideInAPackage(BASE + "." + m + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(
                             BASE, BASE + ".internal.codec..", BASE + ".internal.transport..", BASE + ".internal.wire..",
-                            BASE + ".internal.sys..", BASE + ".topology..")
+                            BASE + ".internal.sys..", BASE + ".topology..", BASE + ".generic..")
                     .because("the model sits below the codec and the handles: it never reaches the kernel");
             r.check(MAIN);
         }
@@ -72,7 +72,7 @@ class ArchitectureTest {
     void sharedValuesAndHelpersKnowNoFamily() {
         ArchRule r = noClasses().that().resideInAnyPackage(pkgs("common", "error", "support"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("link", "address", "route", "neighbour", "bridge", "event",
-                        "genl", "tc", "conntrack", "tuntap", "sockdiag", "internal.codec", "internal.transport", "internal.sys", "topology"))
+                        "genl", "tc", "conntrack", "tuntap", "sockdiag", "internal.codec", "internal.transport", "internal.sys", "topology", "generic"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE);
         r.check(MAIN);
     }
@@ -93,7 +93,7 @@ class ArchitectureTest {
     void transportKnowsNoModelNorCodec() {
         noClasses().that().resideInAPackage(BASE + ".internal.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.codec", "link", "address", "route", "neighbour",
-                        "bridge", "event", "genl", "tc", "conntrack", "tuntap", "sockdiag", "topology"))
+                        "bridge", "event", "genl", "tc", "conntrack", "tuntap", "sockdiag", "topology", "generic"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .check(MAIN);
     }
@@ -101,7 +101,7 @@ class ArchitectureTest {
     @Test
     void codecsUseNeitherTransportNorNativeCodeNorHandles() {
         noClasses().that().resideInAPackage(BASE + ".internal.codec..")
-                .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.transport", "internal.sys", "topology"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkgs("internal.transport", "internal.sys", "topology", "generic"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.foreign.Linker")
                 .check(MAIN);
@@ -109,11 +109,11 @@ class ArchitectureTest {
 
     @Test
     void handlesNeverSpeakWireDirectly() {
-        noClasses().that().resideInAPackage(BASE)
+        noClasses().that().resideInAnyPackage(BASE, BASE + ".generic")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".internal.wire..")
                 .because("handles build requests through the codecs and send them through the transport")
                 .check(MAIN);
-        noClasses().that().resideInAPackage(BASE).and().doNotHaveSimpleName("NetNamespace")
+        noClasses().that().resideInAnyPackage(BASE, BASE + ".generic").and().doNotHaveSimpleName("NetNamespace")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".internal.sys..")
                 .because("system calls are the namespace's (setns, mount) and the transport's (sockets)")
                 .check(MAIN);
@@ -123,7 +123,7 @@ class ArchitectureTest {
     void linkKindsKnowNoMessageCodec() {
         noClasses().that().resideInAPackage(BASE + ".internal.codec.kind..")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".internal.codec")
-                .orShould().dependOnClassesThat().resideInAnyPackage(pkgs("internal.transport", "internal.sys", "topology", "junit"))
+                .orShould().dependOnClassesThat().resideInAnyPackage(pkgs("internal.transport", "internal.sys", "topology", "generic", "junit"))
                 .orShould().dependOnClassesThat().resideInAPackage(BASE)
                 .because("the link codec asks the kinds; a kind never reaches back up to a message codec or a handle")
                 .check(MAIN);

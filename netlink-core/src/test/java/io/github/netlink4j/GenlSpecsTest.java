@@ -3,7 +3,7 @@ package io.github.netlink4j;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.GenlMulticastGroup;
 import io.github.netlink4j.genl.GenlOperation;
-import io.github.netlink4j.internal.codec.GenlSpecs;
+import io.github.netlink4j.internal.codec.genl.GenlSpecs;
 import io.github.netlink4j.internal.wire.spec.FamilySpec;
 import io.github.netlink4j.internal.wire.spec.OpSpec;
 import io.github.netlink4j.testing.ThrowawayNamespace;

@@ -8,9 +8,9 @@ import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.ethtool.LinkInfo;
 import io.github.netlink4j.genl.ethtool.LinkState;
 import io.github.netlink4j.genl.ethtool.Rings;
-import io.github.netlink4j.internal.codec.EthtoolCodec;
-import io.github.netlink4j.internal.codec.EthtoolReplies;
-import io.github.netlink4j.internal.codec.GenlSpecs;
+import io.github.netlink4j.internal.codec.genl.EthtoolCodec;
+import io.github.netlink4j.internal.codec.genl.EthtoolReplies;
+import io.github.netlink4j.internal.codec.genl.GenlSpecs;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 

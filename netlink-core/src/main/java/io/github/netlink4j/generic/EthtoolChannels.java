@@ -4,8 +4,8 @@ import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.ethtool.Channels;
 import io.github.netlink4j.genl.ethtool.ChannelsChange;
-import io.github.netlink4j.internal.codec.EthtoolCodec;
-import io.github.netlink4j.internal.codec.EthtoolReplies;
+import io.github.netlink4j.internal.codec.genl.EthtoolCodec;
+import io.github.netlink4j.internal.codec.genl.EthtoolReplies;
 import io.github.netlink4j.support.Validate;
 
 import java.util.List;

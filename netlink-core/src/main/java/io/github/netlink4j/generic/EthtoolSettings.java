@@ -2,7 +2,7 @@ package io.github.netlink4j.generic;
 
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.genl.GenlFamily;
-import io.github.netlink4j.internal.codec.EthtoolCodec;
+import io.github.netlink4j.internal.codec.genl.EthtoolCodec;
 import io.github.netlink4j.support.Validate;
 
 import java.util.List;

@@ -8,8 +8,8 @@ import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchFamilyException;
 import io.github.netlink4j.error.NoSuchOperationException;
-import io.github.netlink4j.internal.codec.GenlCodec;
-import io.github.netlink4j.internal.codec.GenlSpecs;
+import io.github.netlink4j.internal.codec.genl.GenlCodec;
+import io.github.netlink4j.internal.codec.genl.GenlSpecs;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 

@@ -8,7 +8,7 @@ import io.github.netlink4j.genl.mptcp.EndpointFlag;
 import io.github.netlink4j.genl.mptcp.MptcpEndpoint;
 import io.github.netlink4j.genl.mptcp.MptcpEndpointSpec;
 import io.github.netlink4j.genl.mptcp.MptcpLimits;
-import io.github.netlink4j.internal.codec.MptcpCodec;
+import io.github.netlink4j.internal.codec.genl.MptcpCodec;
 import io.github.netlink4j.internal.transport.Target;
 
 import java.util.ArrayList;

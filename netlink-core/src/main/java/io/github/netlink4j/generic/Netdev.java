@@ -4,7 +4,7 @@ import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.netdev.NetdevDevice;
-import io.github.netlink4j.internal.codec.NetdevCodec;
+import io.github.netlink4j.internal.codec.genl.NetdevCodec;
 import io.github.netlink4j.internal.transport.Target;
 
 import java.util.ArrayList;

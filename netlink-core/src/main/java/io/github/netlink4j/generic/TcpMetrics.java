@@ -6,7 +6,7 @@ import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.tcpmetrics.TcpMetricsEntry;
-import io.github.netlink4j.internal.codec.TcpMetricsCodec;
+import io.github.netlink4j.internal.codec.genl.TcpMetricsCodec;
 import io.github.netlink4j.internal.transport.Target;
 import io.github.netlink4j.support.IpText;
 

@@ -1,5 +1,7 @@
 package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.internal.codec.genl.TcpMetricsCodec;
+import io.github.netlink4j.internal.codec.genl.MptcpCodec;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.address.AddressSpec;
 

@@ -1,5 +1,7 @@
 package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.internal.codec.genl.EthtoolReplies;
+import io.github.netlink4j.internal.codec.genl.EthtoolCodec;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.ethtool.Channels;

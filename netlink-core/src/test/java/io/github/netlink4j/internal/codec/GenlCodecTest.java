@@ -1,5 +1,6 @@
 package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.internal.codec.genl.GenlCodec;
 import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.GenlFamily;

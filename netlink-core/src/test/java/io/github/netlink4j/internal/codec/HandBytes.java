@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * comment after), for the requests and replies no golden capture holds. Little-endian, as the
  * captures are: the host these tests run on.
  */
-final class HandBytes {
+public final class HandBytes {
     private HandBytes() {}
 
     /** The bytes of {@code annotated}: every hex digit before a '#' on each line. */
@@ -29,7 +29,7 @@ final class HandBytes {
     }
 
     /** The message on a heap segment, as a decoder reads it. */
-    static MemorySegment segment(String annotated) {
+    public static MemorySegment segment(String annotated) {
         return MemorySegment.ofArray(hex(annotated));
     }
 

@@ -1,5 +1,6 @@
 package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.internal.codec.genl.MptcpCodec;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.mptcp.EndpointFlag;

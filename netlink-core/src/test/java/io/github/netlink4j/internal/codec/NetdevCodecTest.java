@@ -1,5 +1,7 @@
 package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.internal.codec.genl.NetdevCodec;
+import io.github.netlink4j.internal.codec.genl.GenlSpecs;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.netdev.NetdevDevice;

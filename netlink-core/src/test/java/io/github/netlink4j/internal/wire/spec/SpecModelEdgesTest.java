@@ -1,7 +1,7 @@
 package io.github.netlink4j.internal.wire.spec;
 
 import io.github.netlink4j.genl.GenlFamily;
-import io.github.netlink4j.internal.codec.GenlSpecs;
+import io.github.netlink4j.internal.codec.genl.GenlSpecs;
 import io.github.netlink4j.internal.wire.spec.gen.EthtoolSpec;
 import io.github.netlink4j.internal.wire.spec.gen.NetdevSpec;
 import org.junit.jupiter.api.Test;

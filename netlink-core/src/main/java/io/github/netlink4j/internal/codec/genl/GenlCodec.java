@@ -1,4 +1,4 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j.internal.codec.genl;
 
 import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.error.ProtocolException;

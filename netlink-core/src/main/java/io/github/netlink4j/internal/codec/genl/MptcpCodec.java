@@ -1,4 +1,4 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j.internal.codec.genl;
 
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.GenlFamily;

@@ -1,6 +1,7 @@
-package io.github.netlink4j.internal.codec;
+package io.github.netlink4j.internal.codec.genl;
 
 import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.codec.HandBytes;
 import io.github.netlink4j.internal.wire.Attrs;
 import org.junit.jupiter.api.Test;
 
