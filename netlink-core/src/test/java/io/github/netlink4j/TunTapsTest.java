@@ -97,6 +97,8 @@ class TunTapsTest {
         var e = TunTaps.map(new SyscallException("ioctl(TUNSETIFF)", 1, "tap0"), "tap0", "add");
         assertTrue(e instanceof NotPermittedException && e.getMessage().contains("CAP_NET_ADMIN"), e.getMessage());
         assertTrue(TunTaps.map(new SyscallException("ioctl(TUNSETIFF)", 16, "tap0"), "tap0", "add") instanceof AlreadyExistsException);
+        var open = TunTaps.map(new SyscallException("open", 13, "/dev/net/tun"), "tap0", "add");
+        assertTrue(open instanceof NotPermittedException && open.getMessage().contains("may not open /dev/net/tun"), open.getMessage());
     }
 
     /** Two taps in a bridge: a frame written to one tap's queue comes out of the other's. */

@@ -11,7 +11,7 @@ import io.github.netlink4j.error.SyscallException;
 /**
  * Run as an unprivileged user in a JVM of its own. {@code refused NAME}: in the namespace it was
  * started in, creating a link and creating the named namespace NAME must be refused, each with the
- * capability it needs named. {@code rootless}: inside a user + network namespace of its own
+ * capability it needs named; so must creating a tap and listing conntrack entries. {@code rootless}: inside a user + network namespace of its own
  * ({@code unshare -Urn}), makes a veth pair, an address and a route and prints them back.
  */
 public final class UnprivilegedProbe {
@@ -22,6 +22,17 @@ public final class UnprivilegedProbe {
                 System.out.println("link: created!");
             } catch (NotPermittedException e) {
                 System.out.println("link: " + e.errnoName() + " " + e.getMessage());
+            }
+            try (NetlinkClient nl = NetlinkClient.open()) {
+                nl.tuntap().add(io.github.netlink4j.tuntap.TunTapSpec.tap("nl4jnope1"));
+                System.out.println("tun: created!");
+            } catch (NotPermittedException e) {
+                System.out.println("tun: " + e.errnoName() + " " + e.getMessage());
+            }
+            try (NetlinkClient nl = NetlinkClient.open()) {
+                System.out.println("conntrack: listed " + nl.conntrack().list().size());
+            } catch (NotPermittedException e) {
+                System.out.println("conntrack: " + e.errnoName() + " " + e.getMessage());
             }
             try (NetNamespace here = NetNamespace.current(); NetlinkClient c = NetlinkClient.open(here)) {
                 System.out.println("setns: entered!");
