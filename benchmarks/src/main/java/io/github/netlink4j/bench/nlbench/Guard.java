@@ -111,6 +111,9 @@ final class Guard {
     static List<String> sweepStale() throws IOException {
         List<String> gone = new ArrayList<>();
         for (String n : NetNamespace.list()) {
+            // Two separate checks on purpose: a namespace that is not nlbench's is never touched, even
+            // if the pid test below were wrong.
+            if (!n.startsWith(PREFIX)) continue;
             long pid = creatorPid(n);
             if (pid < 0 || ProcessHandle.of(pid).isPresent()) continue;
             NetNamespace.delete(n);
