@@ -79,7 +79,7 @@ final class Bench {
         for (String c : columns) byColumn.put(c, new ArrayList<>());
         for (int r = 0; r < s.repeat(); r++) {
             for (int j = 0; j < columns.size(); j++) {
-                String c = columns.get((j + r) % columns.size()); // rotated: no column always runs first
+                String c = columnAt(columns, r, j);
                 Sample x = repeatOnce(w, n, c, baseline);
                 byColumn.get(c).add(x);
                 log.printf("nlbench: %s %s rep %d/%d: %.1f %s/s%n", w.name(), c, r + 1, s.repeat(), x.opsPerSecond(), w.unit());
@@ -91,6 +91,11 @@ final class Bench {
             cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baseline : -1, e.getValue()));
         }
         return cells;
+    }
+
+    /** The {@code j}th column to run in repeat {@code r}: the order rotates, so no column always runs first or after the same one. */
+    static String columnAt(List<String> columns, int r, int j) {
+        return columns.get((j + r) % columns.size());
     }
 
     private void warmup(Workload w, int n) throws Exception {

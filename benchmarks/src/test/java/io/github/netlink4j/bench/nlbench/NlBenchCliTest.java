@@ -98,6 +98,19 @@ class NlBenchCliTest {
     }
 
     @Test
+    void columnsRotateSoThatEachRunsFirstInTurn() {
+        List<String> cols = List.of("netlink4j", "ip", "ip-batch");
+        java.util.Set<String> firsts = new java.util.HashSet<>();
+        for (int r = 0; r < 3; r++) {
+            List<String> order = new ArrayList<>();
+            for (int j = 0; j < 3; j++) order.add(Bench.columnAt(cols, r, j));
+            assertEquals(java.util.Set.copyOf(cols), java.util.Set.copyOf(order), "every column once per repeat");
+            firsts.add(order.get(0));
+        }
+        assertEquals(java.util.Set.copyOf(cols), firsts, "each column first in one of three repeats");
+    }
+
+    @Test
     void durationsAndJsonRoundTrip() {
         assertEquals(500_000_000L, Durations.parse("500ms"));
         assertEquals(120_000_000_000L, Durations.parse("2m"));
