@@ -1,5 +1,7 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.bench.nlbench.workload.Workload;
+import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.bench.LegacyWorkloads;

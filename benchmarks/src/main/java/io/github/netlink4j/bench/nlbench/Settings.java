@@ -1,5 +1,6 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.testing.Privileged;
 import org.junit.jupiter.api.Test;

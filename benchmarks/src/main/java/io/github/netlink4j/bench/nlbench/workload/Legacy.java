@@ -1,4 +1,4 @@
-package io.github.netlink4j.bench.nlbench;
+package io.github.netlink4j.bench.nlbench.workload;
 
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.bench.LegacyWorkloads;

@@ -1,4 +1,4 @@
-package io.github.netlink4j.bench.nlbench;
+package io.github.netlink4j.bench.nlbench.workload;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Every workload nlbench knows, by name, in {@code nlbench list}'s order. */
-final class Workloads {
+public final class Workloads {
     private Workloads() {}
 
     /** The largest N any workload accepts (routes at 1,000,000 is the largest case). */
-    static final int MAX_COUNT = 1_000_000;
+    public static final int MAX_COUNT = 1_000_000;
 
-    static final Map<String, Workload> ALL;
+    public static final Map<String, Workload> ALL;
 
     static {
         Map<String, Workload> m = new LinkedHashMap<>();
@@ -22,7 +22,7 @@ final class Workloads {
         ALL = java.util.Collections.unmodifiableMap(m);
     }
 
-    static Workload get(String name) {
+    public static Workload get(String name) {
         Workload w = ALL.get(name);
         if (w == null) throw new IllegalArgumentException("unknown workload " + name + " (nlbench list shows them)");
         return w;

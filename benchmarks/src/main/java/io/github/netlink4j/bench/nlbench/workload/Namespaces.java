@@ -1,4 +1,4 @@
-package io.github.netlink4j.bench.nlbench;
+package io.github.netlink4j.bench.nlbench.workload;
 
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;

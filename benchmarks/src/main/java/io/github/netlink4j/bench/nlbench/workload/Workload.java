@@ -1,4 +1,4 @@
-package io.github.netlink4j.bench.nlbench;
+package io.github.netlink4j.bench.nlbench.workload;
 
 import io.github.netlink4j.NetlinkClient;
 import org.HdrHistogram.Histogram;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * work as iproute2 commands for the process columns. Every workload works only in the namespace
  * {@link Setup#ns} it is given (and namespaces named after it).
  */
-interface Workload {
+public interface Workload {
     String name();
 
     /** What the clock covers, one line for {@code nlbench list}. */
@@ -41,5 +41,5 @@ interface Workload {
      * One measurement's parameters: the namespace, the size, the link kind that can be created here
      * (dummy, or ifb where dummy is missing), the concurrent clients.
      */
-    record Setup(String ns, int count, String kind, int clients) {}
+    public record Setup(String ns, int count, String kind, int clients) {}
 }
