@@ -12,6 +12,7 @@ import java.util.Optional;
  * {@link Setup#ns} it is given (and namespaces named after it).
  */
 public interface Workload {
+    /** The name {@code nlbench run} takes. */
     String name();
 
     /** What the clock covers, one line for {@code nlbench list}. */
@@ -23,6 +24,7 @@ public interface Workload {
     /** The unit of {@code ops_per_s}: what one operation is. */
     String unit();
 
+    /** N when {@code --count} is not given: small enough for a loaded machine. */
     int defaultCount();
 
     /** Builds the workload's starting state in {@code s.ns()}, outside the clock. */

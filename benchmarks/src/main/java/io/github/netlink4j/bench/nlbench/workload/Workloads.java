@@ -12,6 +12,7 @@ public final class Workloads {
     /** The largest N any workload accepts (routes at 1,000,000 is the largest case). */
     public static final int MAX_COUNT = 1_000_000;
 
+    /** Every workload by name, in {@code nlbench list}'s order. */
     public static final Map<String, Workload> ALL;
 
     static {
@@ -22,6 +23,7 @@ public final class Workloads {
         ALL = java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The workload named {@code name}; IllegalArgumentException names the list command when there is none. */
     public static Workload get(String name) {
         Workload w = ALL.get(name);
         if (w == null) throw new IllegalArgumentException("unknown workload " + name + " (nlbench list shows them)");
