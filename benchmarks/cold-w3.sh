@@ -4,6 +4,10 @@
 # Fills a throwaway namespace with 999 ifb links and 5,000 addresses (ip -batch), then runs
 # `Throughput w3 --count 5` PAIRS times from each jar, alternating, and prints elapsed_ns and wall ms.
 set -euo pipefail
+if [ $# -lt 2 ]; then
+  echo "usage: $0 PAIRS JAR [JAR2]   (root; JAVA overrides the JDK)" >&2
+  exit 2
+fi
 pairs=$1; shift
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
 ns=nl4j-bench-cold-$$

@@ -111,11 +111,19 @@ final class IpPeer {
      * namespaces of w4/w5 go through one {@code netns exec X ip -batch FILE} per scenario.
      */
     static long ipBatch(Workload w, String ns, String kind) throws Exception {
+        return ipBatch(ipOps(w, ns, kind), ns, w.name(), p -> { });
+    }
+
+    /**
+     * {@code ops} (as {@link #ipOps} makes them) as one batch in {@code ns}; returns the process's time.
+     * No operation at all is an empty batch: the exec and namespace entry alone. {@code started} sees
+     * the process as soon as it runs (so that a caller can stop it when it is itself stopped).
+     */
+    static long ipBatch(List<List<String>> ops, String ns, String label, java.util.function.Consumer<Process> started) throws Exception {
         Path dir = Files.createTempDirectory("nl4j-batch");
         try {
             List<String> lines = new ArrayList<>();
-            List<List<String>> ops = ipOps(w, ns, kind);
-            String program = ops.get(0).get(0).equals("tc") ? "tc" : "ip";
+            String program = !ops.isEmpty() && ops.get(0).get(0).equals("tc") ? "tc" : "ip";
             for (List<String> op : ops) {
                 if (op.get(0).equals("tc")) {
                     lines.add(String.join(" ", op.subList(3, op.size())));
@@ -138,7 +146,8 @@ final class IpPeer {
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(program, "-n", ns, "-batch", batch.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(program + " -batch failed for " + w.name());
+            started.accept(p);
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(program + " -batch failed for " + label);
             return System.nanoTime() - t0;
         } finally {
             try (var files = Files.walk(dir)) {

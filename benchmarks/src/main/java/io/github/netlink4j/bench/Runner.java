@@ -58,11 +58,19 @@ public final class Runner {
     /** Extra JVM options for our program (training and measured runs), for experiments: {@code --jvm-opt}. */
     private static final List<String> jvmOpts = new ArrayList<>();
 
+    /** What --help prints, and what a wrong option is told. --quick divides every N by 4. */
+    static final String USAGE = "usage: Runner [--reps N] [--quick] [--only w1,w3,...] [--release-each] [--no-aot] [--no-tuned] [--svg FILE] [--jvm-opt -XX:...]..."
+            + " (nlbench, benchmarks/nlbench --help, is the tool with result files and compare)";
+
     public static void main(String[] args) throws Exception {
         int reps = 5;
         boolean quick = false;
         java.util.Set<String> only = null;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println(USAGE);
+                return;
+            }
             if (args[i].equals("--reps")) reps = Integer.parseInt(args[++i]);
             else if (args[i].equals("--quick")) quick = true;
             else if (args[i].equals("--only")) only = java.util.Set.of(args[++i].split(","));
@@ -71,7 +79,7 @@ public final class Runner {
             else if (args[i].equals("--no-tuned")) VARIANTS = ALL_VARIANTS.stream().filter(v -> !v.contains("tuned")).toArray(String[]::new);
             else if (args[i].equals("--svg")) svg = Path.of(args[++i]);
             else if (args[i].equals("--jvm-opt") && i + 1 < args.length && args[i + 1].startsWith("-")) jvmOpts.add(args[++i]);
-            else throw new IllegalArgumentException("usage: Runner [--reps N] [--quick] [--only w1,w3,...] [--release-each] [--no-aot] [--no-tuned] [--svg FILE] [--jvm-opt -XX:...]...");
+            else throw new IllegalArgumentException(USAGE);
         }
         int s = quick ? 4 : 1;
         List<Workload> workloads = List.of(

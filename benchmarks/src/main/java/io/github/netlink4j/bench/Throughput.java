@@ -48,7 +48,12 @@ public final class Throughput {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length < 1) throw new IllegalArgumentException("usage: Throughput w1|w1d|w2|w3|w4|w5|w6|w7|w8|w9 --netns NAME --count N --kind KIND [--pipelined] [--release-each]");
+        String usage = "usage: Throughput w1|w1d|w2|w3|w4|w5|w6|w7|w8|w9 --netns NAME --count N --kind KIND [--pipelined] [--release-each] [--verify]";
+        if (args.length < 1) throw new IllegalArgumentException(usage);
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage);
+            return 0;
+        }
         // The workload is the one word that is not an option, wherever it stands: a harness may put
         // options of its own (--pipelined) before it.
         String workload = null;

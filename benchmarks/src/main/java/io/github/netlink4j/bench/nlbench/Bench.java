@@ -1,0 +1,173 @@
+package io.github.netlink4j.bench.nlbench;
+
+import io.github.netlink4j.bench.nlbench.workload.Workload;
+import io.github.netlink4j.bench.nlbench.workload.Workloads;
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.bench.LegacyWorkloads;
+import io.github.netlink4j.error.UnsupportedLinkKindException;
+import io.github.netlink4j.link.LinkSpec;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link Settings}: for each workload, each column (netlink4j, then the peers asked for) in an
+ * order that rotates from repeat to repeat, each measurement in a fresh namespace prepared outside the
+ * clock. Between measurements it waits until the kernel has torn the previous namespace down (a veth
+ * whose one end lives in the run's home namespace and the other in the measured one disappears only
+ * then), so that no column pays for the teardown of the one before.
+ */
+final class Bench {
+    /** The most rounds one repeat (under --duration) or one warm-up may run. */
+    static final int MAX_ROUNDS = 10_000;
+    static final String OURS = "netlink4j";
+    private static final long TEARDOWN_WAIT_NS = TimeUnit.SECONDS.toNanos(60);
+    private static final int BASELINE_RUNS = 5;
+
+    private final Settings s;
+    private final PrintWriter log;
+    private String kind = "dummy";
+    private NetlinkClient home;
+    private int sentinels;
+
+    Bench(Settings s, PrintWriter log) {
+        this.s = s;
+        this.log = log;
+    }
+
+    List<Cell> run() throws Exception {
+        Guard.install();
+        List<String> stale = Guard.sweepStale();
+        if (!stale.isEmpty()) log.println("nlbench: removed namespaces left by nlbench processes that are gone: " + stale);
+        String homeName = Guard.newName();
+        List<Cell> cells = new ArrayList<>();
+        try (NetNamespace homeNs = NetNamespace.create(homeName); NetlinkClient nl = NetlinkClient.open(homeNs)) {
+            home = nl;
+            kind = detectKind(nl);
+            for (String name : s.workloads()) cells.addAll(runWorkload(Workloads.get(name)));
+        } finally {
+            Guard.removeTree(homeName);
+        }
+        return cells;
+    }
+
+    /** dummy where the kernel has it, else ifb (the same choice as the runner's). */
+    private static String detectKind(NetlinkClient nl) throws Exception {
+        try {
+            nl.links().add(LinkSpec.dummy("probe0"));
+            nl.links().delete("probe0");
+            return "dummy";
+        } catch (UnsupportedLinkKindException e) {
+            return "ifb";
+        }
+    }
+
+    private List<Cell> runWorkload(Workload w) throws Exception {
+        int n = s.count() > 0 ? s.count() : w.defaultCount();
+        Workload.Setup probe = new Workload.Setup("x", n, kind, s.clients());
+        List<String> columns = new ArrayList<>(List.of(OURS));
+        if (w.ipOps(probe).isPresent()) columns.addAll(s.peers());
+        long baseline = columns.size() > 1 ? baseline() : -1;
+        if (baseline >= 0) log.printf("nlbench: %s: exec-only baseline %.2f ms per ip process%n", w.name(), baseline / 1e6);
+        if (s.mode().equals("steady")) warmup(w, n);
+        Map<String, List<Sample>> byColumn = new LinkedHashMap<>();
+        for (String c : columns) byColumn.put(c, new ArrayList<>());
+        for (int r = 0; r < s.repeat(); r++) {
+            for (int j = 0; j < columns.size(); j++) {
+                String c = columnAt(columns, r, j);
+                Sample x = repeatOnce(w, n, c, baseline);
+                byColumn.get(c).add(x);
+                log.printf("nlbench: %s %s rep %d/%d: %.1f %s/s%n", w.name(), c, r + 1, s.repeat(), x.opsPerSecond(), w.unit());
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
+            boolean peer = !e.getKey().equals(OURS);
+            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baseline : -1, e.getValue()));
+        }
+        return cells;
+    }
+
+    /** The {@code j}th column to run in repeat {@code r}: the order rotates, so no column always runs first or after the same one. */
+    static String columnAt(List<String> columns, int r, int j) {
+        return columns.get((j + r) % columns.size());
+    }
+
+    private void warmup(Workload w, int n) throws Exception {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < MAX_ROUNDS; i++) {
+            if (s.warmupNs() > 0 ? System.nanoTime() - t0 >= s.warmupNs() : i >= s.warmupRounds()) return;
+            round(w, n, OURS, -1);
+        }
+    }
+
+    private Sample repeatOnce(Workload w, int n, String column, long baseline) throws Exception {
+        Sample acc = round(w, n, column, baseline);
+        for (int i = 1; i < MAX_ROUNDS && s.durationNs() > 0 && acc.elapsedNs() < s.durationNs(); i++) acc = acc.plus(round(w, n, column, baseline));
+        return acc;
+    }
+
+    /**
+     * The exec-only cost of one iproute2 process: the fastest of a few empty {@code ip -n NS -batch}
+     * runs. The fastest, not the median: a loaded machine's slow exec would otherwise be taken out of
+     * every operation and leave less than nothing.
+     */
+    private long baseline() throws Exception {
+        String name = Guard.newName();
+        long[] t = new long[BASELINE_RUNS];
+        try (NetNamespace ns = NetNamespace.create(name)) {
+            for (int i = 0; i < t.length; i++) t[i] = LegacyWorkloads.ipBatch(List.of(), name, Guard::track);
+        } finally {
+            Guard.removeTree(name);
+        }
+        return Arrays.stream(t).min().orElseThrow();
+    }
+
+    /** One measurement of {@code column} in a namespace of its own, removed (and waited for) after. */
+    private Sample round(Workload w, int n, String column, long baseline) throws Exception {
+        if (column.equals(OURS) && s.mode().equals("cold")) return ColdRun.run(w.name(), n, s.clients());
+        String name = Guard.newName();
+        Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients());
+        String sentinel = "nlbw" + (++sentinels);
+        try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
+            home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
+            w.prepare(nl, setup);
+            return switch (column) {
+                case OURS -> inProcess(w, nl, setup);
+                case "ip" -> Peers.perOp(w.ipOps(setup).orElseThrow(), n, baseline);
+                case "ip-batch" -> Peers.batch(w.ipOps(setup).orElseThrow(), name, n, baseline);
+                default -> throw new IllegalArgumentException("unknown column " + column);
+            };
+        } finally {
+            Guard.removeTree(name);
+            awaitGone(sentinel);
+        }
+    }
+
+    private static Sample inProcess(Workload w, NetlinkClient nl, Workload.Setup setup) throws Exception {
+        Histogram h = Sample.histogram();
+        Probe a = Probe.now();
+        boolean timed = w.run(nl, setup, h);
+        Probe b = Probe.now();
+        long elapsed = b.nanos() - a.nanos();
+        long alloc = a.allocated() < 0 ? -1 : b.allocated() - a.allocated();
+        return new Sample(elapsed, elapsed, setup.count(), (b.userTicks() - a.userTicks()) * Probe.NS_PER_TICK,
+                (b.sysTicks() - a.sysTicks()) * Probe.NS_PER_TICK, alloc, -1, timed ? h : null);
+    }
+
+    /** Waits (bounded) until the kernel has destroyed the measured namespace: its sentinel's home end is gone. */
+    private void awaitGone(String sentinel) throws Exception {
+        long deadline = System.nanoTime() + TEARDOWN_WAIT_NS;
+        while (home.links().list().stream().anyMatch(l -> l.name().equals(sentinel))) {
+            if (System.nanoTime() - deadline > 0) throw new IllegalStateException("namespace teardown took over 60 s");
+            Thread.sleep(2);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.netlink4j.bench.nlbench;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One workload in one column and mode, over its repeats: what the result file's {@code cells} hold.
+ * Per-operation figures are the median over repeats of each repeat's figure per operation.
+ */
+record Cell(String workload, String column, String mode, int count, int clients, String unit, long baselineNs, List<Sample> samples) {
+
+    /** Cells key for compare: the same workload, column, mode, size and clients. */
+    String key() {
+        return workload + " " + column + " " + mode + " N=" + count + " K=" + clients;
+    }
+
+    Stats throughput() {
+        return Stats.of(samples.stream().mapToDouble(Sample::opsPerSecond).toArray());
+    }
+
+    Histogram latency() {
+        Histogram all = null;
+        for (Sample s : samples) {
+            if (s.latency() == null) continue;
+            if (all == null) all = s.latency().copy();
+            else all.add(s.latency());
+        }
+        return all;
+    }
+
+    private Double perOp(java.util.function.ToLongFunction<Sample> f) {
+        double[] v = samples.stream().filter(s -> f.applyAsLong(s) >= 0).mapToDouble(s -> f.applyAsLong(s) / (double) Math.max(1, s.ops())).toArray();
+        return v.length == 0 ? null : Stats.of(v).median();
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workload", workload);
+        m.put("column", column);
+        m.put("mode", mode);
+        m.put("count", count);
+        m.put("clients", clients);
+        m.put("unit", unit);
+        m.put("repeats", samples.size());
+        m.put("ops_per_s", throughput().toJson());
+        double[] net = samples.stream().mapToDouble(Sample::netOpsPerSecond).toArray();
+        boolean netKnown = baselineNs >= 0 && java.util.Arrays.stream(net).noneMatch(Double::isNaN);
+        m.put("ops_per_s_net", netKnown ? Stats.of(net).toJson() : null);
+        Histogram h = latency();
+        m.put("latency_ns", h == null ? null : Hist.percentiles(h));
+        m.put("cpu_user_ns_per_op", perOp(Sample::cpuUserNs));
+        m.put("cpu_sys_ns_per_op", perOp(Sample::cpuSysNs));
+        m.put("alloc_bytes_per_op", perOp(Sample::allocBytes));
+        m.put("exec_baseline_ns", baselineNs < 0 ? null : baselineNs);
+        List<Object> s = new ArrayList<>();
+        for (Sample x : samples) s.add(x.toJson());
+        m.put("samples", s);
+        return m;
+    }
+
+    static Cell fromJson(Map<?, ?> m) {
+        Object b = m.get("exec_baseline_ns");
+        long baseline = b == null ? -1 : ((Number) b).longValue();
+        List<Sample> samples = new ArrayList<>();
+        for (Object o : (List<?>) m.get("samples")) samples.add(Sample.fromJson((Map<?, ?>) o, baseline));
+        return new Cell((String) m.get("workload"), (String) m.get("column"), (String) m.get("mode"), ((Number) m.get("count")).intValue(),
+                ((Number) m.get("clients")).intValue(), (String) m.get("unit"), baseline, samples);
+    }
+
+    /** The CSV header and {@link #csvRow}: one line per cell, the figures a spreadsheet wants. */
+    static final String CSV_HEADER = "workload,column,mode,count,clients,unit,repeats,ops_per_s_median,ops_per_s_min,ops_per_s_max,ops_per_s_mad,"
+            + "p50_ns,p90_ns,p99_ns,p99_9_ns,max_ns,cpu_user_ns_per_op,cpu_sys_ns_per_op,alloc_bytes_per_op,exec_baseline_ns";
+
+    String csvRow() {
+        Stats t = throughput();
+        Histogram h = latency();
+        List<Object> v = new ArrayList<>(List.of(workload, column, mode, count, clients, unit, samples.size(), t.median(), t.min(), t.max(), t.mad()));
+        if (h == null) v.addAll(java.util.Arrays.asList("", "", "", "", ""));
+        else v.addAll(List.of(h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()));
+        v.add(orEmpty(perOp(Sample::cpuUserNs)));
+        v.add(orEmpty(perOp(Sample::cpuSysNs)));
+        v.add(orEmpty(perOp(Sample::allocBytes)));
+        v.add(baselineNs < 0 ? "" : baselineNs);
+        return String.join(",", v.stream().map(String::valueOf).toList());
+    }
+
+    private static Object orEmpty(Double d) {
+        return d == null ? "" : d;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.netlink4j.bench.nlbench;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code nlbench run WORKLOAD…}: measures, prints a table, writes the result file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs workloads (nlbench list) and prints one row per workload and column. Each measurement runs in a fresh "
+                + "namespace prepared outside the clock; columns rotate from repeat to repeat and each waits for the previous "
+                + "namespace's teardown. steady: warm-up rounds first, in this JVM. cold: each repeat in a fresh untuned JVM, "
+                + "warm-up inside the clock. Process columns (--peers) have the exec-only baseline (an empty ip -batch) taken out."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "WORKLOAD", description = "Workloads to run, in order.")
+    List<String> workloads;
+
+    @Option(names = "--count", paramLabel = "N", description = "Size of each workload (default: the workload's own, see list); 1..1000000.")
+    Integer count;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Instead of one round of N per repeat, rounds of N until the clock has covered D (500ms, 10s, 2m).")
+    String duration;
+
+    @Option(names = "--warmup", paramLabel = "N|D", defaultValue = "1", description = "Unrecorded rounds (N) or time (D) before the repeats, steady mode only (default ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Measured repeats per column (default ${DEFAULT-VALUE}); spread is over these.")
+    int repeat;
+
+    @Option(names = "--mode", paramLabel = "cold|steady", defaultValue = "steady", description = "steady (default) or cold.")
+    String mode;
+
+    @Option(names = "--clients", paramLabel = "K", defaultValue = "1", description = "Concurrent clients for the clients workload (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--peers", paramLabel = "ip,ip-batch", split = ",", description = "Process columns: ip (one process per operation), ip-batch.")
+    List<String> peers = List.of();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Writes the result file (schema: benchmarks/nlbench-schema.json).")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Writes one CSV row per cell.")
+    Path csv;
+
+    @Option(names = "--quiet", hidden = true, description = "No table and no progress (the cold mode's child runs).")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count != null && duration != null) throw new IllegalArgumentException("give --count or --duration, not both");
+        boolean warmupIsRounds = warmup.chars().allMatch(Character::isDigit);
+        Settings s = new Settings(workloads, count == null ? 0 : count, duration == null ? 0 : Durations.parse(duration),
+                warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients);
+        Map<String, Object> env = Env.collect();
+        PrintWriter log = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
+        List<Cell> cells = new Bench(s, log).run();
+        if (json != null) Results.writeJson(json, Results.document(env, s, cells));
+        if (csv != null) Results.writeCsv(csv, cells);
+        if (!quiet) Results.printTable(spec.commandLine().getOut(), cells);
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.netlink4j.bench.nlbench;
+
+import io.github.netlink4j.bench.nlbench.workload.Workloads;
+import java.util.List;
+
+/**
+ * What {@code nlbench run} was asked to do, as it is recorded in the result file.
+ *
+ * @param count       N, or 0 for each workload's default
+ * @param durationNs  when above 0, each repeat runs rounds of N until its clock has covered this long
+ * @param warmupRounds rounds before the measured repeats (steady mode only)
+ * @param warmupNs    when above 0, warm up for this long instead of a number of rounds
+ */
+record Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode,
+                List<String> peers, int clients) {
+
+    static final List<String> PEERS = List.of("ip", "ip-batch");
+    static final int MAX_REPEAT = 1000;
+    static final int MAX_CLIENTS = 256;
+
+    Settings {
+        if (workloads.isEmpty()) throw new IllegalArgumentException("name at least one workload (nlbench list shows them)");
+        for (String w : workloads) Workloads.get(w);
+        if (count < 0 || count > Workloads.MAX_COUNT) throw new IllegalArgumentException("--count must be 1.." + Workloads.MAX_COUNT);
+        if (repeat < 1 || repeat > MAX_REPEAT) throw new IllegalArgumentException("--repeat must be 1.." + MAX_REPEAT);
+        if (clients < 1 || clients > MAX_CLIENTS) throw new IllegalArgumentException("--clients must be 1.." + MAX_CLIENTS);
+        if (!mode.equals("cold") && !mode.equals("steady")) throw new IllegalArgumentException("--mode is cold or steady, not " + mode);
+        if (warmupRounds < 0 || warmupRounds > Bench.MAX_ROUNDS) throw new IllegalArgumentException("--warmup must be 0.." + Bench.MAX_ROUNDS + " rounds");
+        for (String p : peers) {
+            if (!PEERS.contains(p)) throw new IllegalArgumentException("unknown peer " + p + " (known: " + String.join(",", PEERS) + ")");
+        }
+    }
+
+    java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("workloads", workloads);
+        m.put("count", count == 0 ? null : count);
+        m.put("duration_ns", durationNs > 0 ? durationNs : null);
+        m.put("warmup_rounds", warmupNs > 0 ? null : warmupRounds);
+        m.put("warmup_ns", warmupNs > 0 ? warmupNs : null);
+        m.put("repeat", repeat);
+        m.put("mode", mode);
+        m.put("peers", peers);
+        m.put("clients", clients);
+        return m;
+    }
+}
