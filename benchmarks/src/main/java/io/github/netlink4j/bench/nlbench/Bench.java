@@ -159,7 +159,7 @@ final class Bench {
         long elapsed = b.nanos() - a.nanos();
         long alloc = a.allocated() < 0 ? -1 : b.allocated() - a.allocated();
         return new Sample(elapsed, elapsed, setup.count(), (b.userTicks() - a.userTicks()) * Probe.NS_PER_TICK,
-                (b.sysTicks() - a.sysTicks()) * Probe.NS_PER_TICK, alloc, -1, timed ? h : null);
+                (b.sysTicks() - a.sysTicks()) * Probe.NS_PER_TICK, alloc, -1, timed ? h : null, w.events().orElse(null));
     }
 
     /** Waits (bounded) until the kernel has destroyed the measured namespace: its sentinel's home end is gone. */

@@ -56,9 +56,23 @@ record Cell(String workload, String column, String mode, int count, int clients,
         m.put("cpu_sys_ns_per_op", perOp(Sample::cpuSysNs));
         m.put("alloc_bytes_per_op", perOp(Sample::allocBytes));
         m.put("exec_baseline_ns", baselineNs < 0 ? null : baselineNs);
+        m.put("events", events());
         List<Object> s = new ArrayList<>();
         for (Sample x : samples) s.add(x.toJson());
         m.put("samples", s);
+        return m;
+    }
+
+    /** For an events workload: each count's median over the repeats, and events delivered per second; else null. */
+    Map<String, Object> events() {
+        if (samples.stream().anyMatch(x -> x.events() == null)) return null;
+        Map<String, Object> m = new java.util.TreeMap<>();
+        for (String k : samples.get(0).events().keySet()) {
+            m.put(k, Stats.of(samples.stream().mapToDouble(x -> x.events().getOrDefault(k, 0L)).toArray()).median());
+        }
+        m.put("delivered_per_s", Stats.of(samples.stream()
+                .mapToDouble(x -> x.events().getOrDefault("delivered", 0L) / (Math.max(1, x.events().getOrDefault("span_ns", x.elapsedNs())) / 1e9))
+                .toArray()).median());
         return m;
     }
 

@@ -67,8 +67,19 @@ final class Results {
             Object net = j.get("ops_per_s_net");
             String netText = net == null ? "–" : String.format("%.0f", (Double) ((Map<?, ?>) net).get("median"));
             out.printf("| %s | %s | %s | %d%s | %.0f (%.0f–%.0f) | %s | %s | %s | %s |%n", c.workload(), c.column(), c.mode(), c.count(),
-                    c.workload().equals("clients") ? " K=" + c.clients() : "", t.median(), t.min(), t.max(), netText, lat, cpu,
+                    c.workload().equals("clients") || c.workload().startsWith("events") ? " K=" + c.clients() : "", t.median(), t.min(), t.max(), netText, lat, cpu,
                     al == null ? "–" : String.format("%.0f", (Double) al));
         }
+        for (Cell c : cells) {
+            Map<String, Object> e = c.events();
+            if (e == null) continue;
+            out.printf("%s (%s): %.0f of %.0f changes delivered as they happened (%.0f/s), %.0f missed, %.0f resyncs after ENOBUFS bringing %.0f events (medians over repeats)%n",
+                    c.workload(), c.column(), num(e, "delivered"), num(e, "expected"), num(e, "delivered_per_s"), num(e, "missed"), num(e, "resyncs"),
+                    num(e, "resync_events"));
+        }
+    }
+
+    private static double num(Map<String, Object> m, String k) {
+        return m.get(k) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

@@ -14,8 +14,19 @@ import java.util.Map;
  *
  * @param allocBytes -1 where not measured (process columns)
  * @param latency    null when operations were not timed one by one
+ * @param events     what an events workload counted in the repeat (delivered, resyncs, ...); null for the others
  */
-record Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysNs, long allocBytes, long baselineNs, Histogram latency) {
+record Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysNs, long allocBytes, long baselineNs, Histogram latency,
+              Map<String, Long> events) {
+
+    /** A sample of a workload that counts no events. */
+    Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysNs, long allocBytes, long baselineNs, Histogram latency) {
+        this(elapsedNs, netNs, ops, cpuUserNs, cpuSysNs, allocBytes, baselineNs, latency, null);
+    }
+
+    Sample {
+        events = events == null ? null : Map.copyOf(events);
+    }
 
     /** Operations per second over the whole clock, the same start and stop points for every column. */
     double opsPerSecond() {
@@ -35,8 +46,14 @@ record Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysN
             else h.add(o.latency);
         }
         long alloc = allocBytes < 0 || o.allocBytes < 0 ? -1 : allocBytes + o.allocBytes;
+        Map<String, Long> ev = events;
+        if (o.events != null) {
+            Map<String, Long> sum = new java.util.TreeMap<>(ev == null ? Map.of() : ev);
+            o.events.forEach((k, v) -> sum.merge(k, v, Long::sum));
+            ev = sum;
+        }
         return new Sample(elapsedNs + o.elapsedNs, netNs <= 0 || o.netNs <= 0 ? -1 : netNs + o.netNs, ops + o.ops, cpuUserNs + o.cpuUserNs, cpuSysNs + o.cpuSysNs,
-                alloc, baselineNs, h);
+                alloc, baselineNs, h, ev);
     }
 
     static Histogram histogram() {
@@ -52,6 +69,7 @@ record Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysN
         m.put("cpu_sys_ns", cpuSysNs);
         m.put("alloc_bytes", allocBytes < 0 ? null : allocBytes);
         m.put("latency_hist", latency == null ? null : Hist.encode(latency));
+        m.put("events", events == null ? null : new java.util.TreeMap<>(events));
         return m;
     }
 
@@ -59,7 +77,14 @@ record Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysN
         Object alloc = m.get("alloc_bytes");
         Object hist = m.get("latency_hist");
         return new Sample(num(m, "elapsed_ns"), num(m, "net_ns"), num(m, "ops"), num(m, "cpu_user_ns"), num(m, "cpu_sys_ns"),
-                alloc == null ? -1 : ((Number) alloc).longValue(), baselineNs, hist == null ? null : Hist.decode((String) hist));
+                alloc == null ? -1 : ((Number) alloc).longValue(), baselineNs, hist == null ? null : Hist.decode((String) hist), events(m.get("events")));
+    }
+
+    private static Map<String, Long> events(Object o) {
+        if (!(o instanceof Map<?, ?> m)) return null;
+        Map<String, Long> out = new java.util.TreeMap<>();
+        m.forEach((k, v) -> out.put((String) k, ((Number) v).longValue()));
+        return out;
     }
 
     private static long num(Map<?, ?> m, String k) {

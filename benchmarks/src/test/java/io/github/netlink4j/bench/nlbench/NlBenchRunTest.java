@@ -50,7 +50,10 @@ class NlBenchRunTest {
         List<?> cells = (List<?>) doc.get("cells");
         Map<?, ?> ours = (Map<?, ?>) cells.get(0);
         assertEquals("netlink4j", ours.get("column"));
-        assertEquals(workload.equals("clients") ? 1 : 3, cells.size(), "netlink4j, ip and ip-batch (clients: netlink4j only)");
+        boolean noPeers = workload.equals("clients") || workload.startsWith("events");
+        assertEquals(noPeers ? 1 : 3, cells.size(), "netlink4j, ip and ip-batch (clients, events: netlink4j only)");
+        if (workload.startsWith("events")) assertNotNull(ours.get("events"), "the events workloads count events");
+        else assertNull(ours.get("events"), "only the events workloads count events");
         assertEquals(2, ((List<?>) ours.get("samples")).size());
         assertTrue(((Number) ((Map<?, ?>) ours.get("ops_per_s")).get("median")).doubleValue() > 0);
         // Every request allocates at least its spec and reply records: a zero here is a broken probe.
@@ -66,12 +69,42 @@ class NlBenchRunTest {
                 assertTrue(net == -1 || net <= elapsed - baseline, "the baseline is taken out of net_ns: " + x);
             }
         }
-        if (!workload.startsWith("w") || Stream.of("w4", "w5", "w8").anyMatch(workload::equals)) {
+        if ((!workload.startsWith("w") && !workload.startsWith("events")) || Stream.of("w4", "w5", "w8").anyMatch(workload::equals)) {
             assertNotNull(ours.get("latency_ns"), "operations timed one by one have latencies");
         }
         List<String> rows = Files.readAllLines(csv);
         assertEquals(Cell.CSV_HEADER, rows.get(0));
         assertEquals(cells.size() + 1, rows.size());
+    }
+
+    /**
+     * The events workload counts what a subscriber saw: each repeat's 2N changes are delivered as they
+     * happened or recovered by a resync (the workload itself fails if the subscription's final state is not
+     * the kernel's), and the counts reach the result file.
+     */
+    @Test
+    void eventsUnderChurnAreCountedPerRepeat(@TempDir Path dir) throws Exception {
+        Privileged.require();
+        Path json = dir.resolve("ev.json");
+        Cli c = Cli.run("run", "events", "--count", "50", "--repeat", "2", "--warmup", "0", "--clients", "2", "--json", json.toString());
+        assertEquals(0, c.status(), c.err());
+        assertEquals(List.of(), ownNamespaces());
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        assertEquals(List.of(), SchemaKeys.problems(doc));
+        Map<?, ?> cell = (Map<?, ?>) ((List<?>) doc.get("cells")).get(0);
+        Map<?, ?> ev = (Map<?, ?>) cell.get("events");
+        assertNotNull(ev, cell.toString());
+        assertEquals(100.0, ((Number) ev.get("expected")).doubleValue());
+        double delivered = ((Number) ev.get("delivered")).doubleValue(), missed = ((Number) ev.get("missed")).doubleValue();
+        // 50 adds and 50 deletes fit the default 1 MiB queue: all of them arrive as they happen
+        assertEquals(100.0, delivered, ev.toString());
+        assertEquals(0.0, missed, ev.toString());
+        assertTrue(((Number) ev.get("delivered_per_s")).doubleValue() > 0, ev.toString());
+        for (Object s : (List<?>) cell.get("samples")) {
+            Map<?, ?> x = (Map<?, ?>) ((Map<?, ?>) s).get("events");
+            assertEquals(100L, ((Number) x.get("expected")).longValue());
+            assertTrue(((Number) x.get("span_ns")).longValue() > 0, x.toString());
+        }
     }
 
     @Test

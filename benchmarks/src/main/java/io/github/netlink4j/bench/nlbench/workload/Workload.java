@@ -36,6 +36,14 @@ public interface Workload {
      */
     boolean run(NetlinkClient nl, Setup s, Histogram latency) throws Exception;
 
+    /**
+     * What an events workload counted in its last {@link #run} (events delivered, resyncs, ...), read
+     * right after it; empty for the workloads that count no events.
+     */
+    default Optional<java.util.Map<String, Long>> events() {
+        return Optional.empty();
+    }
+
     /** The work as processes ({@code ip ARGS…}, or {@code tc …} when the list starts with "tc"); empty if there is no ip equivalent. */
     Optional<List<List<String>>> ipOps(Setup s);
 
