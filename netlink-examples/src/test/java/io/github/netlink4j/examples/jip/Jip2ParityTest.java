@@ -1,0 +1,17 @@
+package io.github.netlink4j.examples.jip;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+/**
+ * The states of {@code parity/everyday.txt} that hold what jip 2 added late (neighbour protocols,
+ * {@code -o} with {@code -j}, alternative names, a link's broadcast address), run alone: the same check
+ * as {@link ParitySuiteTest}, in seconds rather than minutes, for the mutants that break them.
+ */
+class Jip2ParityTest {
+    @Test
+    void neighbourProtocol() throws IOException {
+        ParitySuiteTest.check("neighbour-protocol"::equals);
+    }
+}
