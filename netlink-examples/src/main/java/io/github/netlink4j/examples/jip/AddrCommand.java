@@ -155,6 +155,8 @@ final class AddrCommand extends ObjectCommand {
                 continue;
             }
             if (jip.json) {
+                // ip prints no link with a label selector, nor with -o (its no_link), and then no link statistics
+                boolean noLink = !jip.brief && (f.label != null || jip.oneline);
                 Map<String, Object> o;
                 if (jip.brief) {
                     o = JsonOut.object();
@@ -164,8 +166,7 @@ final class AddrCommand extends ObjectCommand {
                     o.put("ifname", l.name());
                     o.put("operstate", l.operState().name());
                 } else {
-                    o = f.label != null ? JsonOut.object() // ip prints no link with a label selector
-                            : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+                    o = noLink ? JsonOut.object() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
                 }
                 List<Object> info = JsonOut.list();
                 for (Address a : ordered) {
@@ -177,12 +178,19 @@ final class AddrCommand extends ObjectCommand {
                         a.peer().ifPresent(p -> b.put("address", Address.format(p)));
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
+                    } else if (jip.oneline) {
+                        // print_addrinfo names the link in each address when it prints no link line
+                        Map<String, Object> b = JsonOut.object();
+                        b.put("index", a.index());
+                        b.put("dev", l.name());
+                        b.putAll(new AddrView(a, jip.style).json());
+                        info.add(b);
                     } else {
                         info.add(new AddrView(a, jip.style).json());
                     }
                 }
                 o.put("addr_info", info);
-                if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
+                if (jip.stats > 0 && !jip.brief && !jip.oneline) StatsView.json(l, jip.stats, o);
                 json.add(o);
             } else if (jip.brief) {
                 StringBuilder sb = new StringBuilder(v.briefHead());

@@ -14,4 +14,9 @@ class Jip2ParityTest {
     void neighbourProtocol() throws IOException {
         ParitySuiteTest.check("neighbour-protocol"::equals);
     }
+
+    @Test
+    void onelineJson() throws IOException {
+        ParitySuiteTest.check("oneline-json"::equals);
+    }
 }

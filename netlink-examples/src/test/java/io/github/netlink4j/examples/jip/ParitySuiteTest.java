@@ -199,8 +199,16 @@ class ParitySuiteTest {
         for (String[] view : STATE_VIEWS) {
             Object a = withoutMacs(Json.parse(Ip.in(byIp, view)));
             Object b = withoutMacs(Json.parse(Ip.in(byJip, view)));
+            if (view[1].equals("neigh")) { // the neighbour table's hash order is seeded per namespace
+                a = sorted(a);
+                b = sorted(b);
+            }
             if (!a.equals(b)) failures.add(state + ": the state jip built differs from ip's in ip " + String.join(" ", view) + "\n" + a + "\n" + b);
         }
+    }
+
+    private static Object sorted(Object json) {
+        return json instanceof List<?> list ? list.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList() : json;
     }
 
     private static Object withoutMacs(Object json) {
