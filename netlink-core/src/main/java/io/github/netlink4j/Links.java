@@ -227,6 +227,7 @@ public final class Links {
         LinkCodec.Change attrs = w -> {
             change.name().ifPresent(n -> LinkCodec.name(n).accept(w));
             change.address().ifPresent(a -> LinkCodec.address(a).accept(w));
+            change.broadcast().ifPresent(b -> LinkCodec.broadcast(b).accept(w));
             change.txQueueLength().ifPresent(q -> LinkCodec.txQueueLength(q).accept(w));
             change.mtu().ifPresent(x -> LinkCodec.mtu(x).accept(w));
             if (m.isPresent()) LinkCodec.master(m.getAsInt()).accept(w);

@@ -255,6 +255,11 @@ public final class LinkCodec {
         return w -> w.attrBytes(IfLink.IFLA_ADDRESS, mac.bytes());
     }
 
+    /** IFLA_BROADCAST. */
+    public static Change broadcast(MacAddress mac) {
+        return w -> w.attrBytes(IfLink.IFLA_BROADCAST, mac.bytes());
+    }
+
     /** IFLA_MASTER (0: no master). */
     public static Change master(int index) {
         return w -> w.attrU32(IfLink.IFLA_MASTER, index);
