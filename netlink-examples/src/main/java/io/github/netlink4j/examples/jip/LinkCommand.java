@@ -292,6 +292,9 @@ final class LinkCommand extends ObjectCommand {
                 c = c.withName(Ifnames.newName(next(args, "name")));
             } else if (Jip.is(a, "address")) {
                 mac = LlAddr.parse(next(args, "address"));
+            } else if (Jip.is(a, "broadcast") || a.equals("brd")) {
+                // no length check here: the kernel refuses a short one (EINVAL) and cuts a long one
+                c = c.withBroadcast(LlAddr.parse(next(args, "broadcast")));
             } else if (Jip.is(a, "txqueuelen") || a.equals("qlen") || Jip.is(a, "txqlen")) {
                 c = c.withTxQueueLength(number(next(args, "txqueuelen"), "Invalid \"txqueuelen\" value\n"));
             } else if (a.equals("mtu")) {

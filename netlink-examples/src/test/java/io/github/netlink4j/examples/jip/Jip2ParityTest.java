@@ -19,4 +19,9 @@ class Jip2ParityTest {
     void onelineJson() throws IOException {
         ParitySuiteTest.check("oneline-json"::equals);
     }
+
+    @Test
+    void linkBroadcast() throws IOException {
+        ParitySuiteTest.check("link-broadcast"::equals);
+    }
 }
