@@ -306,4 +306,16 @@ public final class Links {
         if (pid <= 0 || pid > Integer.MAX_VALUE) throw new IllegalArgumentException("bad pid " + pid);
         change(name, 0, 0, LinkCodec.namespacePid((int) pid), "move to namespace of pid");
     }
+
+    /** {@code ip link property add dev NAME altname ALT …}: gives the link alternative names (RTM_NEWLINKPROP, IFLA_ALT_IFNAME). */
+    public void addAltNames(String name, List<String> altNames) throws NetlinkException {
+        int index = index(name);
+        socket.request(w -> LinkCodec.encodeAltNames(w, index, altNames, false), null, Target.onLink("add altname", "link \"" + name + "\"", name));
+    }
+
+    /** {@code ip link property del dev NAME altname ALT …}: takes alternative names away (RTM_DELLINKPROP). */
+    public void deleteAltNames(String name, List<String> altNames) throws NetlinkException {
+        int index = index(name);
+        socket.request(w -> LinkCodec.encodeAltNames(w, index, altNames, true), null, Target.onLink("delete altname", "link \"" + name + "\"", name));
+    }
 }
