@@ -167,6 +167,7 @@ final class AddrCommand extends ObjectCommand {
                     o.put("operstate", l.operState().name());
                 } else {
                     o = noLink ? JsonOut.object() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+                    if (!noLink) v.altNamesJson(o);
                 }
                 List<Object> info = JsonOut.list();
                 for (Address a : ordered) {
@@ -200,7 +201,7 @@ final class AddrCommand extends ObjectCommand {
                 // ip -o: no link lines, each address on one line after "N: NAME".
                 for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a, jip.style).text()));
             } else {
-                if (f.label == null) jip.out.print(jip.details > 0 ? v.detailedText(false) : v.text(false));
+                if (f.label == null) jip.out.print((jip.details > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText());
                 for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a, jip.style).text());
                 if (jip.stats > 0) jip.out.print(StatsView.text(l, jip.stats));
             }
@@ -220,11 +221,12 @@ final class AddrCommand extends ObjectCommand {
         }
         if (jip.json) {
             Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+            if (!jip.brief) v.altNamesJson(o);
             if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
             json.add(o);
             return;
         }
-        String text = jip.brief ? v.brief() : jip.details > 0 ? v.detailedText(false) : v.text(false);
+        String text = jip.brief ? v.brief() : (jip.details > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText();
         if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
         jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
     }

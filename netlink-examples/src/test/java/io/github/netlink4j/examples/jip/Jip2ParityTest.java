@@ -24,4 +24,9 @@ class Jip2ParityTest {
     void linkBroadcast() throws IOException {
         ParitySuiteTest.check("link-broadcast"::equals);
     }
+
+    @Test
+    void altnames() throws IOException {
+        ParitySuiteTest.check("altnames"::equals);
+    }
 }
