@@ -155,10 +155,11 @@ final class AddrCommand extends ObjectCommand {
                 continue;
             }
             if (jip.json) {
-                // ip prints no link with a label selector, nor with -o (its no_link), and then no link statistics
-                boolean noLink = !jip.brief && (f.label != null || jip.oneline);
+                // ip prints no link with a label selector (print_linkinfo returns 0: no link statistics either, even
+                // with -br), nor with -o (its no_link)
+                boolean noLink = f.label != null || !jip.brief && jip.oneline;
                 Map<String, Object> o;
-                if (jip.brief) {
+                if (jip.brief && !noLink) {
                     o = JsonOut.object();
                     Map<String, Object> head = v.briefJson();
                     if (head.containsKey("link")) o.put("link", head.get("link"));
@@ -191,10 +192,10 @@ final class AddrCommand extends ObjectCommand {
                     }
                 }
                 o.put("addr_info", info);
-                if (jip.stats > 0 && !jip.brief && !jip.oneline) StatsView.json(l, jip.stats, o);
+                if (jip.stats > 0 && !jip.brief && !noLink) StatsView.json(l, jip.stats, o);
                 json.add(o);
             } else if (jip.brief) {
-                StringBuilder sb = new StringBuilder(v.briefHead());
+                StringBuilder sb = new StringBuilder(f.label != null ? "" : v.briefHead());
                 for (Address a : ordered) if (a != null) sb.append(new AddrView(a, jip.style).addressPart()).append(' ');
                 jip.out.print(sb.append('\n'));
             } else if (jip.oneline) {
@@ -203,7 +204,7 @@ final class AddrCommand extends ObjectCommand {
             } else {
                 if (f.label == null) jip.out.print((jip.details > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText());
                 for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a, jip.style).text());
-                if (jip.stats > 0) jip.out.print(StatsView.text(l, jip.stats));
+                if (jip.stats > 0 && f.label == null) jip.out.print(StatsView.text(l, jip.stats));
             }
         }
         if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));

@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * The states of {@code parity/everyday.txt} that hold what jip 2 added late (neighbour protocols,
- * {@code -o} with {@code -j}, alternative names, a link's broadcast address), run alone: the same check
+ * {@code -o} with {@code -j}, alternative names, a link's broadcast address, address labels), run alone: the same check
  * as {@link ParitySuiteTest}, in seconds rather than minutes, for the mutants that break them.
  */
 class Jip2ParityTest {
@@ -28,5 +28,10 @@ class Jip2ParityTest {
     @Test
     void altnames() throws IOException {
         ParitySuiteTest.check("altnames"::equals);
+    }
+
+    @Test
+    void addressLabel() throws IOException {
+        ParitySuiteTest.check("address-label"::equals);
     }
 }
