@@ -34,4 +34,9 @@ class Jip2ParityTest {
     void addressLabel() throws IOException {
         ParitySuiteTest.check("address-label"::equals);
     }
+
+    @Test
+    void routeGetOneline() throws IOException {
+        ParitySuiteTest.check("route-get-oneline"::equals);
+    }
 }
