@@ -227,6 +227,7 @@ public final class Links {
         LinkCodec.Change attrs = w -> {
             change.name().ifPresent(n -> LinkCodec.name(n).accept(w));
             change.address().ifPresent(a -> LinkCodec.address(a).accept(w));
+            change.broadcast().ifPresent(b -> LinkCodec.broadcast(b).accept(w));
             change.txQueueLength().ifPresent(q -> LinkCodec.txQueueLength(q).accept(w));
             change.mtu().ifPresent(x -> LinkCodec.mtu(x).accept(w));
             if (m.isPresent()) LinkCodec.master(m.getAsInt()).accept(w);
@@ -304,5 +305,17 @@ public final class Links {
     public void moveToPid(String name, long pid) throws NetlinkException {
         if (pid <= 0 || pid > Integer.MAX_VALUE) throw new IllegalArgumentException("bad pid " + pid);
         change(name, 0, 0, LinkCodec.namespacePid((int) pid), "move to namespace of pid");
+    }
+
+    /** {@code ip link property add dev NAME altname ALT …}: gives the link alternative names (RTM_NEWLINKPROP, IFLA_ALT_IFNAME). */
+    public void addAltNames(String name, List<String> altNames) throws NetlinkException {
+        int index = index(name);
+        socket.request(w -> LinkCodec.encodeAltNames(w, index, altNames, false), null, Target.onLink("add altname", "link \"" + name + "\"", name));
+    }
+
+    /** {@code ip link property del dev NAME altname ALT …}: takes alternative names away (RTM_DELLINKPROP). */
+    public void deleteAltNames(String name, List<String> altNames) throws NetlinkException {
+        int index = index(name);
+        socket.request(w -> LinkCodec.encodeAltNames(w, index, altNames, true), null, Target.onLink("delete altname", "link \"" + name + "\"", name));
     }
 }

@@ -48,17 +48,32 @@ import java.util.function.IntFunction;
  * @param details       what {@code ip -d} adds: reference and queue counts, offload limits, …
  * @param slaveKind     IFLA_LINKINFO › IFLA_INFO_SLAVE_KIND: the kind of the master ({@code bridge}, {@code bond})
  * @param slaveData     IFLA_LINKINFO › IFLA_INFO_SLAVE_DATA, decoded for bridge ports
+ * @param altNames      IFLA_PROP_LIST › IFLA_ALT_IFNAME: the link's alternative names, in the kernel's order
+ *                      ({@code ip link property add dev NAME altname ALT})
  */
 public record Link(int index, String name, int type, int rawFlags, Set<LinkFlag> flags, OperState operState,
                    LinkMode linkMode, int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
                    Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalLong txQueueLength, long group,
                    OptionalInt masterIndex, OptionalInt parentIndex, OptionalInt linkNetnsId, Optional<String> alias,
                    Optional<String> kind, Optional<LinkData> data, Optional<LinkStats> stats,
-                   List<RawAttribute> unknown, LinkDetails details, Optional<String> slaveKind, Optional<LinkData> slaveData) {
+                   List<RawAttribute> unknown, LinkDetails details, Optional<String> slaveKind, Optional<LinkData> slaveData,
+                   List<String> altNames) {
     /** Makes the collections immutable (the decoders' own immutable sets and lists are kept as they are). */
     public Link {
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
         unknown = RawAttribute.isArea(unknown) ? unknown : List.copyOf(unknown);
+        altNames = List.copyOf(altNames);
+    }
+
+    /** A link without alternative names. */
+    public Link(int index, String name, int type, int rawFlags, Set<LinkFlag> flags, OperState operState,
+                LinkMode linkMode, int mtu, OptionalInt minMtu, OptionalInt maxMtu, Optional<MacAddress> address,
+                Optional<MacAddress> broadcast, Optional<String> qdisc, OptionalLong txQueueLength, long group,
+                OptionalInt masterIndex, OptionalInt parentIndex, OptionalInt linkNetnsId, Optional<String> alias,
+                Optional<String> kind, Optional<LinkData> data, Optional<LinkStats> stats,
+                List<RawAttribute> unknown, LinkDetails details, Optional<String> slaveKind, Optional<LinkData> slaveData) {
+        this(index, name, type, rawFlags, flags, operState, linkMode, mtu, minMtu, maxMtu, address, broadcast, qdisc, txQueueLength, group,
+                masterIndex, parentIndex, linkNetnsId, alias, kind, data, stats, unknown, details, slaveKind, slaveData, List.of());
     }
 
     /**

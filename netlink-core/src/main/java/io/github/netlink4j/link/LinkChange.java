@@ -28,10 +28,12 @@ import java.util.OptionalLong;
  * @param flags         other interface flags set ({@code true}) or cleared: {@code promisc on} is
  *                      {@code PROMISC=true}, {@code arp off} is {@code NOARP=true} (ifi_flags/ifi_change)
  * @param group         IFLA_GROUP, 0 to 4294967295 (0 is "default")
+ * @param broadcast     IFLA_BROADCAST, the link-layer broadcast address ({@code broadcast LLADDR}); of any length,
+ *                      since the kernel, not ip, judges it against the link's own
  */
 public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String> name, Optional<MacAddress> address,
                          Optional<String> master, boolean noMaster, Optional<String> alias, OptionalLong txQueueLength,
-                         java.util.Map<LinkFlag, Boolean> flags, OptionalLong group) {
+                         java.util.Map<LinkFlag, Boolean> flags, OptionalLong group, Optional<MacAddress> broadcast) {
     /** Checks each value as the single-property setters do. */
     public LinkChange {
         mtu.ifPresent(Validate::mtu);
@@ -44,69 +46,82 @@ public record LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String>
         Validate.u32("group", group);
         flags = java.util.Map.copyOf(flags);
         if (flags.containsKey(LinkFlag.UP)) throw new IllegalArgumentException("set UP with withUp");
+        java.util.Objects.requireNonNull(broadcast);
+    }
+
+    /** A change without a broadcast address. */
+    public LinkChange(Optional<Boolean> up, OptionalInt mtu, Optional<String> name, Optional<MacAddress> address,
+                      Optional<String> master, boolean noMaster, Optional<String> alias, OptionalLong txQueueLength,
+                      java.util.Map<LinkFlag, Boolean> flags, OptionalLong group) {
+        this(up, mtu, name, address, master, noMaster, alias, txQueueLength, flags, group, Optional.empty());
     }
 
     /** The empty change, which changes nothing yet: start here and add what changes with the withers. */
     public static LinkChange empty() {
         return new LinkChange(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), OptionalLong.empty(), java.util.Map.of(), OptionalLong.empty());
+                Optional.empty(), OptionalLong.empty(), java.util.Map.of(), OptionalLong.empty(), Optional.empty());
     }
 
     /** Whether nothing would change. */
     public boolean isEmpty() {
         return up.isEmpty() && mtu.isEmpty() && name.isEmpty() && address.isEmpty() && master.isEmpty() && !noMaster && alias.isEmpty()
-                && txQueueLength.isEmpty() && flags.isEmpty() && group.isEmpty();
+                && txQueueLength.isEmpty() && flags.isEmpty() && group.isEmpty() && broadcast.isEmpty();
     }
 
     /** Sets the link up ({@code true}) or down. */
     public LinkChange withUp(boolean value) {
-        return new LinkChange(Optional.of(value), mtu, name, address, master, noMaster, alias, txQueueLength, flags, group);
+        return new LinkChange(Optional.of(value), mtu, name, address, master, noMaster, alias, txQueueLength, flags, group, broadcast);
     }
 
     /** Sets the MTU. */
     public LinkChange withMtu(int value) {
-        return new LinkChange(up, OptionalInt.of(value), name, address, master, noMaster, alias, txQueueLength, flags, group);
+        return new LinkChange(up, OptionalInt.of(value), name, address, master, noMaster, alias, txQueueLength, flags, group, broadcast);
     }
 
     /** Renames the link. */
     public LinkChange withName(String value) {
-        return new LinkChange(up, mtu, Optional.of(value), address, master, noMaster, alias, txQueueLength, flags, group);
+        return new LinkChange(up, mtu, Optional.of(value), address, master, noMaster, alias, txQueueLength, flags, group, broadcast);
     }
 
     /** Sets the hardware address. */
     public LinkChange withAddress(MacAddress value) {
-        return new LinkChange(up, mtu, name, Optional.of(value), master, noMaster, alias, txQueueLength, flags, group);
+        return new LinkChange(up, mtu, name, Optional.of(value), master, noMaster, alias, txQueueLength, flags, group, broadcast);
     }
 
     /** Enslaves the link to {@code value} (a bridge or bond): {@code master NAME}. */
     public LinkChange withMaster(String value) {
-        return new LinkChange(up, mtu, name, address, Optional.of(value), false, alias, txQueueLength, flags, group);
+        return new LinkChange(up, mtu, name, address, Optional.of(value), false, alias, txQueueLength, flags, group, broadcast);
     }
 
     /** Frees the link from its master: {@code nomaster}. */
     public LinkChange withoutMaster() {
-        return new LinkChange(up, mtu, name, address, Optional.empty(), true, alias, txQueueLength, flags, group);
+        return new LinkChange(up, mtu, name, address, Optional.empty(), true, alias, txQueueLength, flags, group, broadcast);
     }
 
     /** Sets the alias (the kernel keeps an empty alias as none, as {@code ip link set … alias ""} relies on). */
     public LinkChange withAlias(String value) {
-        return new LinkChange(up, mtu, name, address, master, noMaster, Optional.of(value), txQueueLength, flags, group);
+        return new LinkChange(up, mtu, name, address, master, noMaster, Optional.of(value), txQueueLength, flags, group, broadcast);
     }
 
     /** Sets the transmit queue length. */
     public LinkChange withTxQueueLength(long value) {
-        return new LinkChange(up, mtu, name, address, master, noMaster, alias, OptionalLong.of(value), flags, group);
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, OptionalLong.of(value), flags, group, broadcast);
     }
 
     /** Sets ({@code on}) or clears interface flag {@code flag} (PROMISC, ALLMULTI, MULTICAST, NOARP, …). */
     public LinkChange withFlag(LinkFlag flag, boolean on) {
         java.util.Map<LinkFlag, Boolean> f = new java.util.HashMap<>(flags);
         f.put(flag, on);
-        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, f, group);
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, f, group, broadcast);
     }
 
     /** Puts the link in group {@code value} (0 is "default"). */
     public LinkChange withGroup(long value) {
-        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, flags, OptionalLong.of(value));
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, flags, OptionalLong.of(value), broadcast);
+    }
+
+    /** Sets the link-layer broadcast address ({@code ip link set DEV broadcast LLADDR}). */
+    public LinkChange withBroadcast(MacAddress value) {
+        return new LinkChange(up, mtu, name, address, master, noMaster, alias, txQueueLength, flags, group, Optional.of(value));
     }
 }

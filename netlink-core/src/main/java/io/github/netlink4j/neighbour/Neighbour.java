@@ -2,6 +2,7 @@ package io.github.netlink4j.neighbour;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.support.FlagSet;
 import io.github.netlink4j.support.IpText;
 
@@ -26,13 +27,23 @@ import java.util.function.IntFunction;
  * @param state    the same as {@link NeighbourState}s; empty for NUD_NONE
  * @param rawFlags ndm_flags as the kernel sent them
  * @param flags    the same as {@link NeighbourFlag}s
+ * @param protocol NDA_PROTOCOL: who added the entry ({@code ip neigh add … protocol static}); empty when the
+ *                 kernel reports none, as for entries it learnt itself
  */
 public record Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
-                        int rawState, Set<NeighbourState> state, int rawFlags, Set<NeighbourFlag> flags) {
+                        int rawState, Set<NeighbourState> state, int rawFlags, Set<NeighbourFlag> flags,
+                        Optional<RouteProtocol> protocol) {
     /** Makes the sets immutable (the decoders' own sets are kept as they are). */
     public Neighbour {
         state = state instanceof FlagSet ? state : Set.copyOf(state);
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
+        java.util.Objects.requireNonNull(protocol);
+    }
+
+    /** An entry without NDA_PROTOCOL. */
+    public Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
+                     int rawState, Set<NeighbourState> state, int rawFlags, Set<NeighbourFlag> flags) {
+        this(family, index, address, lladdr, rawState, state, rawFlags, flags, Optional.empty());
     }
 
     // The state a spec gets, strongest first, when the kernel reports more than one (it reports one).
@@ -41,7 +52,7 @@ public record Neighbour(AddressFamily family, int index, Optional<InetAddress> a
 
     /**
      * The spec that makes this entry again, or names it for a delete: link, address, link-layer address,
-     * state and proxy-ness ({@code NTF_PROXY}). Records carry link indexes and specs link names, so
+     * state, proxy-ness ({@code NTF_PROXY}) and protocol. Records carry link indexes and specs link names, so
      * {@code linkNames} names {@link #index()}. An entry in no state (NUD_NONE, as proxy entries are
      * reported) gets PERMANENT, the spec's default.
      *
@@ -57,7 +68,7 @@ public record Neighbour(AddressFamily family, int index, Optional<InetAddress> a
                 break;
             }
         }
-        return new NeighbourSpec(linkNames.apply(index), a, lladdr, s, flags.contains(NeighbourFlag.PROXY));
+        return new NeighbourSpec(linkNames.apply(index), a, lladdr, s, flags.contains(NeighbourFlag.PROXY), protocol);
     }
 
     /** One line in ip's words: {@code 10.200.0.3 dev if3 lladdr 02:00:00:00:00:03 PERMANENT}. */
@@ -68,6 +79,7 @@ public record Neighbour(AddressFamily family, int index, Optional<InetAddress> a
         lladdr.ifPresent(l -> sb.append(" lladdr ").append(l));
         if (state.isEmpty()) sb.append(" NONE");
         for (NeighbourState s : state) sb.append(' ').append(s);
+        protocol.ifPresent(p -> sb.append(" proto ").append(p));
         return sb.toString();
     }
 }

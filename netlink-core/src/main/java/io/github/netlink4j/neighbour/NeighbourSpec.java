@@ -2,6 +2,7 @@ package io.github.netlink4j.neighbour;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.support.Validate;
 
 
@@ -24,14 +25,22 @@ import java.util.function.IntFunction;
  * @param lladdr  the link-layer address (NDA_LLADDR); needed to add, not to delete
  * @param state   PERMANENT by default, as in ip
  * @param proxy   a proxy entry (NTF_PROXY: the host answers ARP/NDP for {@code address} on {@code link}), {@code ip neigh add proxy ADDR dev LINK}
+ * @param protocol who adds the entry (NDA_PROTOCOL), {@code ip neigh add … protocol static}; none by default, as in ip
  */
-public record NeighbourSpec(String link, InetAddress address, Optional<MacAddress> lladdr, NeighbourState state, boolean proxy) {
+public record NeighbourSpec(String link, InetAddress address, Optional<MacAddress> lladdr, NeighbourState state, boolean proxy,
+                            Optional<RouteProtocol> protocol) {
     /** Validates before sending. */
     public NeighbourSpec {
         Validate.ifName(link);
         Objects.requireNonNull(address);
         lladdr.ifPresent(Validate::mac);
         Objects.requireNonNull(state);
+        Objects.requireNonNull(protocol);
+    }
+
+    /** A spec without a protocol. */
+    public NeighbourSpec(String link, InetAddress address, Optional<MacAddress> lladdr, NeighbourState state, boolean proxy) {
+        this(link, address, lladdr, state, proxy, Optional.empty());
     }
 
     /** A permanent entry {@code address → lladdr} on {@code link}. */
@@ -67,6 +76,11 @@ public record NeighbourSpec(String link, InetAddress address, Optional<MacAddres
 
     /** A copy with {@code state} set. */
     public NeighbourSpec withState(NeighbourState s) {
-        return new NeighbourSpec(link, address, lladdr, s, proxy);
+        return new NeighbourSpec(link, address, lladdr, s, proxy, protocol);
+    }
+
+    /** A copy with {@code p} as its protocol (NDA_PROTOCOL). */
+    public NeighbourSpec withProtocol(RouteProtocol p) {
+        return new NeighbourSpec(link, address, lladdr, state, proxy, Optional.of(p));
     }
 }

@@ -21,10 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LinkChangeWitherTest {
     private static final MacAddress MAC = MacAddress.of("02:00:00:00:00:09");
+    private static final MacAddress BRD = MacAddress.of("02:00:00:00:00:fe");
 
     /** Every part but the master set, so each wither's copy can be checked to keep them all. */
     private static final LinkChange ALL = new LinkChange(Optional.of(true), OptionalInt.of(1400), Optional.of("uplink"), Optional.of(MAC),
-            Optional.empty(), true, Optional.of("to the lab"), OptionalLong.of(500), Map.of(LinkFlag.PROMISC, true), OptionalLong.of(3));
+            Optional.empty(), true, Optional.of("to the lab"), OptionalLong.of(500), Map.of(LinkFlag.PROMISC, true), OptionalLong.of(3),
+            Optional.of(BRD));
 
     @Test
     void eachPartAloneMakesTheChangeNonEmpty() {
@@ -33,13 +35,14 @@ class LinkChangeWitherTest {
                 LinkChange::withoutMaster, "alias", c -> c.withAlias(""), "txqueuelen", c -> c.withTxQueueLength(0), "flag",
                 c -> c.withFlag(LinkFlag.NOARP, false), "group", c -> c.withGroup(0));
         parts.forEach((what, set) -> assertFalse(set.apply(LinkChange.empty()).isEmpty(), what));
+        assertFalse(LinkChange.empty().withBroadcast(BRD).isEmpty(), "broadcast"); // Map.of stops at ten
         assertTrue(LinkChange.empty().isEmpty());
     }
 
     @Test
     void eachWitherSetsItsPartAndKeepsTheRest() {
         assertEquals(ALL, LinkChange.empty().withUp(true).withMtu(1400).withName("uplink").withAddress(MAC).withoutMaster()
-                .withAlias("to the lab").withTxQueueLength(500).withFlag(LinkFlag.PROMISC, true).withGroup(3));
+                .withAlias("to the lab").withTxQueueLength(500).withFlag(LinkFlag.PROMISC, true).withGroup(3).withBroadcast(BRD));
         assertEquals(ALL, ALL.withUp(true));
         assertEquals(ALL, ALL.withMtu(1400));
         assertEquals(ALL, ALL.withName("uplink"));
@@ -49,9 +52,10 @@ class LinkChangeWitherTest {
         assertEquals(ALL, ALL.withTxQueueLength(500));
         assertEquals(ALL, ALL.withFlag(LinkFlag.PROMISC, true));
         assertEquals(ALL, ALL.withGroup(3));
+        assertEquals(ALL, ALL.withBroadcast(BRD));
         LinkChange enslaved = ALL.withMaster("br0");
         assertEquals(new LinkChange(Optional.of(true), OptionalInt.of(1400), Optional.of("uplink"), Optional.of(MAC), Optional.of("br0"), false,
-                Optional.of("to the lab"), OptionalLong.of(500), Map.of(LinkFlag.PROMISC, true), OptionalLong.of(3)), enslaved);
+                Optional.of("to the lab"), OptionalLong.of(500), Map.of(LinkFlag.PROMISC, true), OptionalLong.of(3), Optional.of(BRD)), enslaved);
         assertEquals(ALL, enslaved.withoutMaster());
     }
 

@@ -58,6 +58,7 @@ public final class LinkCodec {
         Optional<LinkStats> stats = Optional.empty();
         Optional<String> slaveKind = Optional.empty();
         Optional<LinkData> slaveData = Optional.empty();
+        List<String> altNames = List.of();
         Details det = new Details();
         Spans undecoded = new Spans();
         while (a.next()) {
@@ -78,6 +79,7 @@ public final class LinkCodec {
                 case IfLink.IFLA_QDISC -> qdisc = Optional.of(a.string());
                 case IfLink.IFLA_IFALIAS -> alias = Optional.of(a.string());
                 case IfLink.IFLA_STATS64 -> stats = Optional.of(stats64(a));
+                case IfLink.IFLA_PROP_LIST -> altNames = altNames(a.nestedAttrs("IFLA_PROP_LIST"));
                 case IfLink.IFLA_LINKINFO -> {
                     Attrs info = a.nestedAttrs("IFLA_LINKINFO");
                     String k = null, sk = null;
@@ -104,7 +106,32 @@ public final class LinkCodec {
         if (name == null) throw new ProtocolException("RTM_NEWLINK for index " + index + " has no IFLA_IFNAME");
         return new Link(index, name, type, flags, LinkFlag.fromBits(flags), Enums.operState(operstate), Enums.linkMode(linkmode), mtu, minMtu, maxMtu,
                 addr, brd, qdisc, txqlen, group, master, parent, netnsid, alias, kind, data, stats,
-                undecoded.isEmpty() ? List.of() : RawAttribute.listOf(undecoded.copy(a)), det.done(), slaveKind, slaveData);
+                undecoded.isEmpty() ? List.of() : RawAttribute.listOf(undecoded.copy(a)), det.done(), slaveKind, slaveData, altNames);
+    }
+
+    /** The IFLA_ALT_IFNAME strings of an IFLA_PROP_LIST nest, in order; the list's other properties, if a kernel adds any, are skipped. */
+    private static List<String> altNames(Attrs props) throws ProtocolException {
+        List<String> names = new ArrayList<>(2);
+        while (props.next()) if (props.type() == IfLink.IFLA_ALT_IFNAME) names.add(props.string());
+        return names;
+    }
+
+    // linux/rtnetlink.h: RTM_NEWLINKPROP 108, RTM_DELLINKPROP 109
+    private static final int RTM_NEWLINKPROP = 108, RTM_DELLINKPROP = 109;
+
+    /**
+     * RTM_NEWLINKPROP (or, when {@code delete}, RTM_DELLINKPROP) for link {@code index}: its alternative names
+     * in one IFLA_PROP_LIST, as {@code ip link property add|del dev NAME altname ALT …} sends them (an add with
+     * NLM_F_EXCL, NLM_F_CREATE and NLM_F_APPEND).
+     */
+    public static void encodeAltNames(MessageWriter w, int index, List<String> names, boolean delete) {
+        int m = w.beginMessage(delete ? RTM_DELLINKPROP : RTM_NEWLINKPROP, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK
+                | (delete ? 0 : Netlink.NLM_F_EXCL | Netlink.NLM_F_CREATE | Netlink.NLM_F_APPEND));
+        w.ifinfomsg(0, 0, index, 0, 0);
+        int props = w.beginNest(IfLink.IFLA_PROP_LIST | Netlink.NLA_F_NESTED);
+        for (String n : names) w.attrString(IfLink.IFLA_ALT_IFNAME, n);
+        w.endNest(props);
+        w.endMessage(m);
     }
 
     /**
@@ -255,6 +282,11 @@ public final class LinkCodec {
         return w -> w.attrBytes(IfLink.IFLA_ADDRESS, mac.bytes());
     }
 
+    /** IFLA_BROADCAST. */
+    public static Change broadcast(MacAddress mac) {
+        return w -> w.attrBytes(IfLink.IFLA_BROADCAST, mac.bytes());
+    }
+
     /** IFLA_MASTER (0: no master). */
     public static Change master(int index) {
         return w -> w.attrU32(IfLink.IFLA_MASTER, index);
@@ -315,7 +347,7 @@ public final class LinkCodec {
                 l.maxMtu(), l.address(), l.broadcast(), l.qdisc(), l.txQueueLength(), l.group(), l.masterIndex(), l.parentIndex(),
                 l.linkNetnsId(), l.alias(), l.kind(), l.data().map(d -> LinkKinds.withoutTimers(l.kind().orElse(null), d)),
                 Optional.empty(), kept, l.details().withoutCounters(), l.slaveKind(),
-                l.slaveData().map(d -> LinkKinds.withoutTimers(l.slaveKind().orElse(null), d)));
+                l.slaveData().map(d -> LinkKinds.withoutTimers(l.slaveKind().orElse(null), d)), l.altNames());
     }
 
     /** The attributes of {@link LinkDetails}, collected while a link is decoded. */

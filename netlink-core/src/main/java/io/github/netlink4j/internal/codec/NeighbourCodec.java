@@ -3,6 +3,7 @@ package io.github.netlink4j.internal.codec;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
+import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.Inet;
@@ -37,12 +38,14 @@ public final class NeighbourCodec {
         int flags = a.u8At(h + 10);
         Optional<InetAddress> dst = Optional.empty();
         Optional<MacAddress> ll = Optional.empty();
+        Optional<RouteProtocol> protocol = Optional.empty();
         while (a.next()) {
             if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
             else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkLayer.address(a);
+            else if (a.type() == Neighbour.NDA_PROTOCOL && a.payloadLength() >= 1) protocol = Optional.of(RouteProtocol.of(a.u8()));
         }
         return new io.github.netlink4j.neighbour.Neighbour(Enums.family(family, "RTM_NEWNEIGH"), index, dst, ll, state, NeighbourState.fromBits(state),
-                flags, io.github.netlink4j.neighbour.NeighbourFlag.fromBits(flags));
+                flags, io.github.netlink4j.neighbour.NeighbourFlag.fromBits(flags), protocol);
     }
 
     /** The object in an echo or reply message at {@code off}, or null if the message is not RTM_NEWNEIGH. */
@@ -98,6 +101,7 @@ public final class NeighbourCodec {
         w.ndmsg(n.family().value(), index, n.state().bit(), n.proxy() ? NTF_PROXY : 0, 0);
         w.attrInet(Neighbour.NDA_DST, n.address());
         if (n.lladdr().isPresent()) w.attrBytes(Neighbour.NDA_LLADDR, n.lladdr().get().bytes());
+        if (n.protocol().isPresent()) w.attrU8(Neighbour.NDA_PROTOCOL, n.protocol().get().value());
         w.endMessage(m);
     }
 

@@ -5,6 +5,7 @@ import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.neighbour.NeighbourState;
+import io.github.netlink4j.route.RouteProtocol;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -36,6 +37,14 @@ class NeighbourCodecTest {
         assertEquals(new Neighbour(AddressFamily.INET, 3, Optional.of(InetAddress.ofLiteral("10.200.0.5")),
                 Optional.of(MacAddress.of("02:00:00:00:01:07")), 0x80, Set.of(NeighbourState.PERMANENT), 0x80, Set.of(NeighbourFlag.ROUTER)),
                 NeighbourCodec.decode(at(20, ENTRY), 20, 48));
+    }
+
+    /** NDA_PROTOCOL (12), a u8 padded to 4, as the kernel reports it for {@code ip neigh add … protocol static}. */
+    @Test
+    void protocolIsDecodedAndAbsentWithoutIt() throws Exception {
+        String withProtocol = ENTRY.replaceFirst("30 00 00 00 ", "38 00 00 00 ") + "05 00 0c 00 04 00 00 00   # NDA_PROTOCOL RTPROT_STATIC\n";
+        assertEquals(Optional.of(RouteProtocol.STATIC), NeighbourCodec.decode(segment(withProtocol), 0, 56).protocol());
+        assertEquals(Optional.empty(), NeighbourCodec.decode(segment(ENTRY), 0, 48).protocol());
     }
 
     @Test

@@ -155,8 +155,11 @@ final class AddrCommand extends ObjectCommand {
                 continue;
             }
             if (jip.json) {
+                // ip prints no link with a label selector (print_linkinfo returns 0: no link statistics either, even
+                // with -br), nor with -o (its no_link)
+                boolean noLink = f.label != null || !jip.brief && jip.oneline;
                 Map<String, Object> o;
-                if (jip.brief) {
+                if (jip.brief && !noLink) {
                     o = JsonOut.object();
                     Map<String, Object> head = v.briefJson();
                     if (head.containsKey("link")) o.put("link", head.get("link"));
@@ -164,8 +167,8 @@ final class AddrCommand extends ObjectCommand {
                     o.put("ifname", l.name());
                     o.put("operstate", l.operState().name());
                 } else {
-                    o = f.label != null ? JsonOut.object() // ip prints no link with a label selector
-                            : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+                    o = noLink ? JsonOut.object() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+                    if (!noLink) v.altNamesJson(o);
                 }
                 List<Object> info = JsonOut.list();
                 for (Address a : ordered) {
@@ -177,24 +180,31 @@ final class AddrCommand extends ObjectCommand {
                         a.peer().ifPresent(p -> b.put("address", Address.format(p)));
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
+                    } else if (jip.oneline) {
+                        // print_addrinfo names the link in each address when it prints no link line
+                        Map<String, Object> b = JsonOut.object();
+                        b.put("index", a.index());
+                        b.put("dev", l.name());
+                        b.putAll(new AddrView(a, jip.style).json());
+                        info.add(b);
                     } else {
                         info.add(new AddrView(a, jip.style).json());
                     }
                 }
                 o.put("addr_info", info);
-                if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
+                if (jip.stats > 0 && !jip.brief && !noLink) StatsView.json(l, jip.stats, o);
                 json.add(o);
             } else if (jip.brief) {
-                StringBuilder sb = new StringBuilder(v.briefHead());
+                StringBuilder sb = new StringBuilder(f.label != null ? "" : v.briefHead());
                 for (Address a : ordered) if (a != null) sb.append(new AddrView(a, jip.style).addressPart()).append(' ');
                 jip.out.print(sb.append('\n'));
             } else if (jip.oneline) {
                 // ip -o: no link lines, each address on one line after "N: NAME".
                 for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a, jip.style).text()));
             } else {
-                if (f.label == null) jip.out.print(jip.details > 0 ? v.detailedText(false) : v.text(false));
+                if (f.label == null) jip.out.print((jip.details > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText());
                 for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a, jip.style).text());
-                if (jip.stats > 0) jip.out.print(StatsView.text(l, jip.stats));
+                if (jip.stats > 0 && f.label == null) jip.out.print(StatsView.text(l, jip.stats));
             }
         }
         if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
@@ -212,11 +222,12 @@ final class AddrCommand extends ObjectCommand {
         }
         if (jip.json) {
             Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+            if (!jip.brief) v.altNamesJson(o);
             if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
             json.add(o);
             return;
         }
-        String text = jip.brief ? v.brief() : jip.details > 0 ? v.detailedText(false) : v.text(false);
+        String text = jip.brief ? v.brief() : (jip.details > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText();
         if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
         jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
     }

@@ -63,9 +63,43 @@ final class LinkCommand extends ObjectCommand {
             case "add" -> add(args);
             case "set", "change" -> set(args);
             case "delete" -> delete(args);
+            case "property" -> property(args);
             case "", "show", "lst", "list" -> show(args);
             default -> throw notImplemented("ip link " + verb);
         };
+    }
+
+    /**
+     * {@code ip link property add|del dev DEV altname NAME …}, as iplink_prop reads it: the operator, then
+     * the names (check_altifname each) and the device anywhere among them; all the names go in one request.
+     */
+    private int property(List<String> args) throws IOException {
+        if (args.isEmpty()) throw usage(HELP);
+        String op = args.remove(0);
+        boolean delete = Jip.is(op, "del");
+        if (op.equals("help")) throw usage(HELP);
+        if (!delete && !Jip.is(op, "add")) throw usage("Operator required");
+        String dev = null;
+        List<String> names = new ArrayList<>();
+        while (!args.isEmpty()) {
+            String a = args.remove(0);
+            if (Jip.is(a, "altname")) {
+                String n = next(args, "altname");
+                if (!Ifnames.altValid(n)) throw usage("Error: argument \"" + n + "\" is wrong: not a valid altname");
+                names.add(n);
+            } else if (Jip.is(a, "help")) {
+                throw usage(HELP);
+            } else {
+                if (a.equals("dev")) a = next(args, "dev");
+                if (dev != null) throw usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
+                dev = Ifnames.device(a);
+            }
+        }
+        if (dev == null) throw usage("Not enough of information: \"dev\" argument is required.");
+        Ifnames.existing(nl, dev);
+        if (delete) nl.links().deleteAltNames(dev, names);
+        else nl.links().addAltNames(dev, names);
+        return 0;
     }
 
     private int delete(List<String> args) throws IOException {
@@ -106,10 +140,12 @@ final class LinkCommand extends ObjectCommand {
             if (jip.json) {
                 Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(true) : v.json(true);
                 if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
+                if (!jip.brief) v.altNamesJson(o);
                 json.add(o);
             } else {
                 String text = jip.brief ? v.brief() : jip.details > 0 ? v.detailedText(true) : v.text(true);
                 if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
+                if (!jip.brief) text += v.altNamesText();
                 jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
             }
         }
@@ -292,6 +328,9 @@ final class LinkCommand extends ObjectCommand {
                 c = c.withName(Ifnames.newName(next(args, "name")));
             } else if (Jip.is(a, "address")) {
                 mac = LlAddr.parse(next(args, "address"));
+            } else if (Jip.is(a, "broadcast") || a.equals("brd")) {
+                // no length check here: the kernel refuses a short one (EINVAL) and cuts a long one
+                c = c.withBroadcast(LlAddr.parse(next(args, "broadcast")));
             } else if (Jip.is(a, "txqueuelen") || a.equals("qlen") || Jip.is(a, "txqlen")) {
                 c = c.withTxQueueLength(number(next(args, "txqueuelen"), "Invalid \"txqueuelen\" value\n"));
             } else if (a.equals("mtu")) {

@@ -108,6 +108,24 @@ final class LinkView {
         return style.group(link.group());
     }
 
+    /**
+     * The last lines print_linkinfo prints, after the statistics of {@code ip -s link}: one per alternative
+     * name (IFLA_PROP_LIST), none with {@code -br}.
+     */
+    String altNamesText() {
+        StringBuilder sb = new StringBuilder();
+        for (String n : link.altNames()) sb.append("    altname ").append(n).append('\n');
+        return sb.toString();
+    }
+
+    /** The same in JSON: the array "altnames", only when the link has one. */
+    void altNamesJson(Map<String, Object> o) {
+        if (link.altNames().isEmpty()) return;
+        List<Object> names = JsonOut.list();
+        names.addAll(link.altNames());
+        o.put("altnames", names);
+    }
+
     /** The two (or three) lines of {@code ip link show}; {@code withMode} false for {@code ip addr}. */
     String text(boolean withMode) {
         return text(withMode, false);
@@ -135,8 +153,9 @@ final class LinkView {
     Map<String, Object> detailedJson(boolean withMode) {
         Map<String, Object> o = json(withMode, true);
         if (!full()) return o;
+        o.remove("ifalias"); // ip -j -d prints it after what -d adds, as ip -d does
         DetailsView.of(link, byIndex, o, withMode);
-        if (!withMode) link.alias().ifPresent(a -> o.put("ifalias", a));
+        link.alias().ifPresent(a -> o.put("ifalias", a));
         return o;
     }
 

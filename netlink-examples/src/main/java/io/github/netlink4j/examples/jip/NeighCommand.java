@@ -6,6 +6,7 @@ import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
+import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.NetlinkClient;
 
 import java.io.IOException;
@@ -206,6 +207,7 @@ final class NeighCommand extends ObjectCommand {
         String dev = null, dst = null;
         MacAddress ll = null;
         boolean proxy = false;
+        RouteProtocol protocol = null;
         NeighbourState state = NeighbourState.PERMANENT;
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -221,6 +223,14 @@ final class NeighCommand extends ObjectCommand {
                     proxy = true;
                     dst = next(args, "proxy");
                 }
+                case "protocol" -> {
+                    String p = next(args, "protocol");
+                    try {
+                        protocol = RouteProtocol.of(p);
+                    } catch (IllegalArgumentException e) {
+                        throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
+                    }
+                }
                 case "router", "extern_learn", "managed" -> throw notImplemented("ip neigh " + a);
                 default -> {
                     if (a.equals("to")) a = next(args, "to");
@@ -234,7 +244,7 @@ final class NeighCommand extends ObjectCommand {
         Ifnames.lookup(dev);
         InetAddress addr = Prefix.address(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family);
         if (ll != null && ll.length() != 6) ll = linkLength(dev, ll);
-        NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state, proxy);
+        NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state, proxy, Optional.ofNullable(protocol));
         switch (op) {
             case ADD -> nl.neighbours().add(s);
             case REPLACE -> nl.neighbours().replace(s);

@@ -5,6 +5,7 @@ import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.neighbour.NeighbourState;
+import io.github.netlink4j.route.RouteProtocol;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ final class NeighView {
         return n.address().map(AddressFamily::of).orElse(null);
     }
 
+    /** NDA_PROTOCOL as ip names it; ip prints nothing for RTPROT_UNSPEC. */
+    private java.util.Optional<String> protocol() {
+        return n.protocol().filter(p -> !p.equals(RouteProtocol.UNSPEC)).map(style::protocol);
+    }
+
     /** The full line: address, device, lladdr, flags and states, each followed by a space. */
     String text() {
         StringBuilder sb = new StringBuilder();
@@ -41,6 +47,7 @@ final class NeighView {
         if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
         if (n.flags().contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
         for (NeighbourState st : n.state()) sb.append(st.name()).append(' '); // print_neigh_state: nothing for NUD_NONE
+        protocol().ifPresent(p -> sb.append("proto ").append(p).append(' '));
         return sb.append('\n').toString();
     }
 
@@ -67,6 +74,7 @@ final class NeighView {
             for (NeighbourState s : n.state()) st.add(s.name());
             o.put("state", st);
         }
+        protocol().ifPresent(p -> o.put("protocol", p));
         return o;
     }
 

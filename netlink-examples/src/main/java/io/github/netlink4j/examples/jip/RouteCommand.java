@@ -164,7 +164,7 @@ final class RouteCommand extends ObjectCommand {
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         RouteView v = new RouteView(r, links, true, true, jip.style).detailed(jip.details > 0);
         if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));
-        else jip.out.print(v.text());
+        else jip.out.print(jip.oneline ? Jip.oneline(v.text()) : v.text()); // ip -o folds the cache line (its _SL_)
         return 0;
     }
 

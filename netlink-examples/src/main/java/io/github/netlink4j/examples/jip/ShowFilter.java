@@ -123,7 +123,8 @@ final class ShowFilter {
     }
 
     private static int indexOf(Map<Integer, Link> links, String name) {
-        for (Link l : links.values()) if (l.name().equals(name)) return l.index();
+        // the kernel finds a link by an alternative name as by its name (ip link show ALTNAME)
+        for (Link l : links.values()) if (l.name().equals(name) || l.altNames().contains(name)) return l.index();
         return -1;
     }
 
