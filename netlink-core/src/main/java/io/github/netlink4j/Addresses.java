@@ -64,8 +64,11 @@ public final class Addresses {
 
     private List<Address> dump(AddressFamily family, int index) throws NetlinkException {
         List<Address> out = new ArrayList<>();
-        socket.dump(w -> AddressCodec.encodeDump(w, family, index), AddressCodec.NEW,
-                (s, off, len) -> out.add(AddressCodec.decode(s, off, len)), out::clear, "addresses");
+        socket.dump(w -> AddressCodec.encodeDump(w, family, index), AddressCodec.NEW, (s, off, len) -> {
+            Address a = AddressCodec.decode(s, off, len);
+            // a kernel without strict checking ignores ifa_index and sends every link's addresses
+            if (index == 0 || a.index() == index) out.add(a);
+        }, out::clear, "addresses");
         return out;
     }
 

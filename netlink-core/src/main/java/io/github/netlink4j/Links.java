@@ -7,6 +7,7 @@ import io.github.netlink4j.support.Validate;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkChange;
 import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.link.LinkSelector;
 import io.github.netlink4j.link.LinkSpec;
 
 import io.github.netlink4j.error.NetlinkException;
@@ -52,6 +53,22 @@ public final class Links {
         List<Link> out = new ArrayList<>();
         socket.dump(w -> LinkCodec.encodeDump(w, stats), LinkCodec.NEW, (s, off, len) -> out.add(LinkCodec.decode(s, off, len)),
                 out::clear, "links");
+        return out;
+    }
+
+    /**
+     * The links {@code selector} selects, like {@code ip link show master M type K}: the kernel sends
+     * those alone (see {@link LinkSelector}). A master that does not exist raises {@link NoSuchLinkException}.
+     */
+    public List<Link> list(LinkSelector selector) throws NetlinkException {
+        int master = selector.master().isPresent() ? index(selector.master().get()) : 0;
+        String kind = selector.kind().orElse(null);
+        List<Link> out = new ArrayList<>();
+        socket.dump(w -> LinkCodec.encodeDump(w, false, selector.vfInfo(), master, kind), LinkCodec.NEW, (s, off, len) -> {
+            Link l = LinkCodec.decode(s, off, len);
+            // a kernel without strict checking, or without the kind's module, sends every link
+            if (selector.matches(l, master)) out.add(l);
+        }, out::clear, "links");
         return out;
     }
 

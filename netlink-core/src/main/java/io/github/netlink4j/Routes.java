@@ -6,7 +6,12 @@ import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.RouteQuery;
 import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteSelector;
 import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
+import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.KernelException;
 
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
@@ -51,11 +56,37 @@ public final class Routes {
         return dump(Objects.requireNonNull(family));
     }
 
-    /** The routes of {@code family} in {@code table}: {@code ip route} is {@code list(INET, RouteTable.MAIN)}. */
+    /**
+     * The routes of {@code family} in {@code table}: {@code ip route} is {@code list(INET, RouteTable.MAIN)}.
+     * The kernel dumps that table alone; a table that does not exist has no routes.
+     */
     public List<Route> list(AddressFamily family, RouteTable table) throws NetlinkException {
-        List<Route> all = dump(Objects.requireNonNull(family));
-        all.removeIf(r -> !r.table().equals(table));
-        return all;
+        return list(family, RouteSelector.of(Objects.requireNonNull(table)));
+    }
+
+    /**
+     * The routes of {@code family} that {@code selector} selects, like {@code ip route show table T dev D
+     * proto P type X}: the kernel sends those alone (see {@link RouteSelector}); a table that does not exist
+     * has no routes. A link the selector names that does not exist raises {@link io.github.netlink4j.error.NoSuchLinkException}.
+     */
+    public List<Route> list(AddressFamily family, RouteSelector selector) throws NetlinkException {
+        Objects.requireNonNull(family);
+        int oif = selector.link().isPresent() ? links.index(selector.link().get()) : 0;
+        List<Route> out = new ArrayList<>();
+        try {
+            socket.dump(w -> RouteCodec.encodeDump(w, family, selector.tableId(), oif,
+                            selector.protocol().map(RouteProtocol::value).orElse(0), selector.type().map(RouteType::value).orElse(0)),
+                    RouteCodec.NEW, (s, off, len) -> {
+                        Route r = RouteCodec.decode(s, off, len);
+                        // a kernel without strict checking sends every route: the same selection here
+                        if (selector.matches(r, oif)) out.add(r);
+                    }, out::clear, "routes");
+        } catch (KernelException e) {
+            // "FIB table does not exist": ip_valid_fib_dump_req's answer for a table nothing was ever added to
+            if (e.errno() != Errno.ENOENT || selector.tableId() == 0) throw e;
+            out.clear();
+        }
+        return out;
     }
 
     private List<Route> dump(AddressFamily family) throws NetlinkException {
@@ -84,10 +115,10 @@ public final class Routes {
 
     /**
      * The route {@code spec} names ({@link RouteSpec#matches}: family, destination, table, type, and
-     * metric when set), as the kernel has it. One round trip (a dump of the spec's family).
+     * metric when set), as the kernel has it. One round trip (a dump of the spec's table).
      */
     public Optional<Route> find(RouteSpec spec) throws NetlinkException {
-        for (Route r : list(spec.family())) if (spec.matches(r)) return Optional.of(r);
+        for (Route r : list(spec.family(), spec.table().orElse(RouteTable.MAIN))) if (spec.matches(r)) return Optional.of(r);
         return Optional.empty();
     }
 
