@@ -10,6 +10,9 @@ import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteSelector;
 import io.github.netlink4j.route.RouteTable;
 import io.github.netlink4j.route.RouteType;
+import io.github.netlink4j.route.RouteView;
+import io.github.netlink4j.internal.codec.view.RouteFlyweight;
+import java.util.function.Consumer;
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 
@@ -87,6 +90,45 @@ public final class Routes {
             out.clear();
         }
         return out;
+    }
+
+    /**
+     * Hands every route of both families in every table to {@code action} as it is read, like {@link #list()}
+     * without its records: a {@link RouteView} over the received bytes, reused for the next route, that reads
+     * only what is asked of it, so a dump allocates nothing per route. The view is valid only during the call. Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR: a change while it ran), the dump
+     * is read again from the start, and {@code action} sees the objects of the new attempt too.
+     */
+    public void forEach(Consumer<? super RouteView> action) throws NetlinkException {
+        forEach(null, RouteSelector.empty(), action);
+    }
+
+    /**
+     * {@link #forEach(Consumer)} over the routes of {@code family} (null: both) that {@code selector} selects,
+     * which the kernel sends alone; a table that does not exist has no routes.
+     */
+    public void forEach(AddressFamily family, RouteSelector selector, Consumer<? super RouteView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        int oif = selector.link().isPresent() ? links.index(selector.link().get()) : 0;
+        long table = selector.tableId();
+        int protocol = selector.protocol().map(RouteProtocol::value).orElse(0);
+        int type = selector.type().map(RouteType::value).orElse(0);
+        RouteFlyweight v = new RouteFlyweight();
+        try {
+            socket.dump(w -> RouteCodec.encodeDump(w, family, table, oif, protocol, type), RouteCodec.NEW, (s, off, len) -> {
+                v.open(s, off, len);
+                try {
+                    // as list(family, selector), but RTA_OIF alone: a multipath route through the link needs the record
+                    if ((table == 0 || v.table().value() == table) && (protocol == 0 || v.protocol().value() == protocol)
+                            && (type == 0 || v.type().value() == type) && (oif == 0 || v.outputIndex() == oif || v.outputIndex() == 0)) {
+                        action.accept(v);
+                    }
+                } finally {
+                    v.end();
+                }
+            }, () -> { }, "routes");
+        } catch (KernelException e) {
+            if (e.errno() != Errno.ENOENT || table == 0) throw e;
+        }
     }
 
     private List<Route> dump(AddressFamily family) throws NetlinkException {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * kernel applies the master and the kind itself (IFLA_MASTER and IFLA_LINKINFO › IFLA_INFO_KIND in the
  * RTM_GETLINK dump request, see {@code rtnl_dump_ifinfo}), so the links of one bridge cost one message
  * each and the others none. VF information (IFLA_VFINFO_LIST, which on SR-IOV hosts is large and slow
- * to gather) is asked for only with {@link #withVfInfo()}; it is kept in {@link Link#raw()}.
+ * to gather) is asked for only with {@link #withVfInfo()}; it is kept raw in {@link Link#unknown()}.
  *
  * {@snippet :
  * List<Link> ports = nl.links().list(LinkSelector.empty().withMaster("br0"));   // ip link show master br0
