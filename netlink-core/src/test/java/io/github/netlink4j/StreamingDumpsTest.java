@@ -48,6 +48,8 @@ class StreamingDumpsTest {
         nl.addresses().add(AddressSpec.of("veth0", "10.200.0.2/24").withLabel("veth0:a"));
         nl.addresses().add(AddressSpec.of("vethb0", "10.200.3.2/24"));
         nl.addresses().add(AddressSpec.of("veth0", "fd00:200::2/64").withFlag(AddressFlag.NODAD));
+        // a peer: IFA_ADDRESS is the peer's, IFA_LOCAL ours
+        nl.addresses().add(AddressSpec.of("ifb0", "10.200.1.1/32").withPeer(InetAddress.ofLiteral("10.200.1.2")));
         nl.routes().add(RouteSpec.to("10.200.12.0/24").withGateway(InetAddress.ofLiteral("10.200.0.1")).withTable(RouteTable.of(100)).withMetric(7));
         nl.routes().add(RouteSpec.to("10.200.17.0/24").withNexthops(List.of(NexthopSpec.via(InetAddress.ofLiteral("10.200.0.1"), "veth0"),
                 NexthopSpec.via(InetAddress.ofLiteral("10.200.3.1"), "vethb0"))));

@@ -58,13 +58,10 @@ abstract class DumpView {
     /** Whether the string at {@code at} is {@code s}: byte by byte for ASCII, decoded otherwise. */
     final boolean stringEquals(long at, int len, String s) {
         if (at < 0) return false;
-        int n = strlen(at, len);
-        if (n != s.length()) return n >= s.length() && string(at, len).equals(s); // UTF-8 of non-ASCII is longer
-        for (int i = 0; i < n; i++) {
-            int c = s.charAt(i);
-            if (c >= 0x80) return string(at, len).equals(s);
-            if (a.u8At(at + i) != c) return false;
-        }
+        int k = s.length();
+        for (int i = 0; i < k; i++) if (s.charAt(i) >= 0x80) return string(at, len).equals(s); // its UTF-8 is longer
+        if (strlen(at, len) != k) return false;
+        for (int i = 0; i < k; i++) if (a.u8At(at + i) != s.charAt(i)) return false;
         return true;
     }
 

@@ -56,6 +56,8 @@ class DumpViewsTest {
             assertTrue(v.nameEquals(r.name()), at);
             assertFalse(v.nameEquals(r.name() + "x"), at);
             assertFalse(v.nameEquals(r.name().substring(1)), at);
+            assertFalse(v.nameEquals(r.name().substring(0, r.name().length() - 1)), at);
+            assertFalse(v.nameEquals(r.name() + "é"), at);
             assertEquals(r.rawFlags(), v.rawFlags(), at);
             assertEquals(r.flags(), v.flags(), at);
             for (LinkFlag f : LinkFlag.values()) assertEquals(r.flags().contains(f), v.has(f), at + " " + f);
