@@ -553,6 +553,8 @@ def main():
         trace = 'sendmsg' if mode == '--send' else 'recvmsg'
         if genl and mode == '--send':  # ip's generic netlink dumps go out with send(), strace's sendto
             trace = 'sendmsg,sendto'
+        if not genl and not diag and mode == '--send' and want in (18, 22, 26):  # ip's rtnetlink dump requests too
+            trace = 'sendmsg,sendto'
         cmd = [c.replace('{NS}', ns) for c in cmd]
         # the generic netlink family the command speaks, for the fixture's names
         genl_family = {'mptcp': 'mptcp_pm', 'tcp_metrics': 'tcp_metrics', 'tcpmetrics': 'tcp_metrics'}.get(cmd[0] if cmd else '', 'ethtool')

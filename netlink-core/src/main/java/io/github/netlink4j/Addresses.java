@@ -2,6 +2,8 @@ package io.github.netlink4j;
 
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.address.AddressView;
+import io.github.netlink4j.internal.codec.view.AddressFlyweight;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.BulkResult;
 import io.github.netlink4j.support.IpText;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.net.InetAddress;
 import io.github.netlink4j.error.NotFoundException;
 
@@ -62,10 +65,41 @@ public final class Addresses {
         return dump(Objects.requireNonNull(family), links.index(name));
     }
 
+    /**
+     * Hands every address to {@code action} as it is read, like {@link #list()} without its records: an
+     * {@link AddressView} over the received bytes, reused for the next address, that reads only what is
+     * asked of it, so a dump allocates nothing per address. The view is valid only during the call. Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR: a change while it ran), the dump
+     * is read again from the start, and {@code action} sees the objects of the new attempt too.
+     */
+    public void forEach(Consumer<? super AddressView> action) throws NetlinkException {
+        forEach(null, 0, action);
+    }
+
+    /** {@link #forEach(Consumer)} over the addresses on link {@code name}, which the kernel sends alone. */
+    public void forEach(String name, Consumer<? super AddressView> action) throws NetlinkException {
+        forEach(null, links.index(name), action);
+    }
+
+    private void forEach(AddressFamily family, int index, Consumer<? super AddressView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        AddressFlyweight v = new AddressFlyweight();
+        socket.dump(w -> AddressCodec.encodeDump(w, family, index), AddressCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                if (index == 0 || v.index() == index) action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "addresses");
+    }
+
     private List<Address> dump(AddressFamily family, int index) throws NetlinkException {
         List<Address> out = new ArrayList<>();
-        socket.dump(w -> AddressCodec.encodeDump(w, family, index), AddressCodec.NEW,
-                (s, off, len) -> out.add(AddressCodec.decode(s, off, len)), out::clear, "addresses");
+        socket.dump(w -> AddressCodec.encodeDump(w, family, index), AddressCodec.NEW, (s, off, len) -> {
+            Address a = AddressCodec.decode(s, off, len);
+            // a kernel without strict checking ignores ifa_index and sends every link's addresses
+            if (index == 0 || a.index() == index) out.add(a);
+        }, out::clear, "addresses");
         return out;
     }
 

@@ -7,6 +7,9 @@ import io.github.netlink4j.support.Validate;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkChange;
 import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.link.LinkSelector;
+import io.github.netlink4j.link.LinkView;
+import io.github.netlink4j.internal.codec.view.LinkFlyweight;
 import io.github.netlink4j.link.LinkSpec;
 
 import io.github.netlink4j.error.NetlinkException;
@@ -21,7 +24,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Network interfaces: what {@code ip link} lists, creates, changes and deletes (RTM_NEWLINK,
@@ -53,6 +58,54 @@ public final class Links {
         socket.dump(w -> LinkCodec.encodeDump(w, stats), LinkCodec.NEW, (s, off, len) -> out.add(LinkCodec.decode(s, off, len)),
                 out::clear, "links");
         return out;
+    }
+
+    /**
+     * The links {@code selector} selects, like {@code ip link show master M type K}: the kernel sends
+     * those alone (see {@link LinkSelector}). A master that does not exist raises {@link NoSuchLinkException}.
+     */
+    public List<Link> list(LinkSelector selector) throws NetlinkException {
+        int master = selector.master().isPresent() ? index(selector.master().get()) : 0;
+        String kind = selector.kind().orElse(null);
+        List<Link> out = new ArrayList<>();
+        socket.dump(w -> LinkCodec.encodeDump(w, false, selector.vfInfo(), master, kind), LinkCodec.NEW, (s, off, len) -> {
+            Link l = LinkCodec.decode(s, off, len);
+            // a kernel without strict checking, or without the kind's module, sends every link
+            if (selector.matches(l, master)) out.add(l);
+        }, out::clear, "links");
+        return out;
+    }
+
+    /**
+     * Hands every link to {@code action} as it is read, like {@link #list()} without its records: a
+     * {@link LinkView} over the received bytes, reused for the next link, that reads only what is asked of
+     * it, so a dump allocates nothing per link. The view is valid only during the call. Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR: a change while it ran), the dump
+     * is read again from the start, and {@code action} sees the objects of the new attempt too.
+     *
+     * {@snippet :
+     * int[] up = {0};
+     * nl.links().forEach(v -> { if (v.has(LinkFlag.UP)) up[0]++; });
+     * }
+     */
+    public void forEach(Consumer<? super LinkView> action) throws NetlinkException {
+        forEach(LinkSelector.empty(), action);
+    }
+
+    /** {@link #forEach(Consumer)} over the links {@code selector} selects, which the kernel sends alone. */
+    public void forEach(LinkSelector selector, Consumer<? super LinkView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        int master = selector.master().isPresent() ? index(selector.master().get()) : 0;
+        String kind = selector.kind().orElse(null);
+        LinkFlyweight v = new LinkFlyweight();
+        socket.dump(w -> LinkCodec.encodeDump(w, false, selector.vfInfo(), master, kind), LinkCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                // as list(selector): a kernel without strict checking, or without the kind's module, sends every link
+                if ((master == 0 || v.masterIndex() == master) && (kind == null || v.kindEquals(kind))) action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "links");
     }
 
     /** The link named {@code name}, if there is one. */

@@ -6,7 +6,15 @@ import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.RouteQuery;
 import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.route.RouteSelector;
 import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.route.RouteType;
+import io.github.netlink4j.route.RouteView;
+import io.github.netlink4j.internal.codec.view.RouteFlyweight;
+import java.util.function.Consumer;
+import io.github.netlink4j.error.Errno;
+import io.github.netlink4j.error.KernelException;
 
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
@@ -51,11 +59,76 @@ public final class Routes {
         return dump(Objects.requireNonNull(family));
     }
 
-    /** The routes of {@code family} in {@code table}: {@code ip route} is {@code list(INET, RouteTable.MAIN)}. */
+    /**
+     * The routes of {@code family} in {@code table}: {@code ip route} is {@code list(INET, RouteTable.MAIN)}.
+     * The kernel dumps that table alone; a table that does not exist has no routes.
+     */
     public List<Route> list(AddressFamily family, RouteTable table) throws NetlinkException {
-        List<Route> all = dump(Objects.requireNonNull(family));
-        all.removeIf(r -> !r.table().equals(table));
-        return all;
+        return list(family, RouteSelector.of(Objects.requireNonNull(table)));
+    }
+
+    /**
+     * The routes of {@code family} that {@code selector} selects, like {@code ip route show table T dev D
+     * proto P type X}: the kernel sends those alone (see {@link RouteSelector}); a table that does not exist
+     * has no routes. A link the selector names that does not exist raises {@link io.github.netlink4j.error.NoSuchLinkException}.
+     */
+    public List<Route> list(AddressFamily family, RouteSelector selector) throws NetlinkException {
+        Objects.requireNonNull(family);
+        int oif = selector.link().isPresent() ? links.index(selector.link().get()) : 0;
+        List<Route> out = new ArrayList<>();
+        try {
+            socket.dump(w -> RouteCodec.encodeDump(w, family, selector.tableId(), oif,
+                            selector.protocol().map(RouteProtocol::value).orElse(0), selector.type().map(RouteType::value).orElse(0)),
+                    RouteCodec.NEW, (s, off, len) -> {
+                        Route r = RouteCodec.decode(s, off, len);
+                        // a kernel without strict checking sends every route: the same selection here
+                        if (selector.matches(r, oif)) out.add(r);
+                    }, out::clear, "routes");
+        } catch (KernelException e) {
+            // "FIB table does not exist": ip_valid_fib_dump_req's answer for a table nothing was ever added to
+            if (e.errno() != Errno.ENOENT || selector.tableId() == 0) throw e;
+            out.clear();
+        }
+        return out;
+    }
+
+    /**
+     * Hands every route of both families in every table to {@code action} as it is read, like {@link #list()}
+     * without its records: a {@link RouteView} over the received bytes, reused for the next route, that reads
+     * only what is asked of it, so a dump allocates nothing per route. The view is valid only during the call. Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR: a change while it ran), the dump
+     * is read again from the start, and {@code action} sees the objects of the new attempt too.
+     */
+    public void forEach(Consumer<? super RouteView> action) throws NetlinkException {
+        forEach(null, RouteSelector.empty(), action);
+    }
+
+    /**
+     * {@link #forEach(Consumer)} over the routes of {@code family} (null: both) that {@code selector} selects,
+     * which the kernel sends alone; a table that does not exist has no routes.
+     */
+    public void forEach(AddressFamily family, RouteSelector selector, Consumer<? super RouteView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        int oif = selector.link().isPresent() ? links.index(selector.link().get()) : 0;
+        long table = selector.tableId();
+        int protocol = selector.protocol().map(RouteProtocol::value).orElse(0);
+        int type = selector.type().map(RouteType::value).orElse(0);
+        RouteFlyweight v = new RouteFlyweight();
+        try {
+            socket.dump(w -> RouteCodec.encodeDump(w, family, table, oif, protocol, type), RouteCodec.NEW, (s, off, len) -> {
+                v.open(s, off, len);
+                try {
+                    // as list(family, selector), but RTA_OIF alone: a multipath route through the link needs the record
+                    if ((table == 0 || v.table().value() == table) && (protocol == 0 || v.protocol().value() == protocol)
+                            && (type == 0 || v.type().value() == type) && (oif == 0 || v.outputIndex() == oif || v.outputIndex() == 0)) {
+                        action.accept(v);
+                    }
+                } finally {
+                    v.end();
+                }
+            }, () -> { }, "routes");
+        } catch (KernelException e) {
+            if (e.errno() != Errno.ENOENT || table == 0) throw e;
+        }
     }
 
     private List<Route> dump(AddressFamily family) throws NetlinkException {
@@ -84,10 +157,10 @@ public final class Routes {
 
     /**
      * The route {@code spec} names ({@link RouteSpec#matches}: family, destination, table, type, and
-     * metric when set), as the kernel has it. One round trip (a dump of the spec's family).
+     * metric when set), as the kernel has it. One round trip (a dump of the spec's table).
      */
     public Optional<Route> find(RouteSpec spec) throws NetlinkException {
-        for (Route r : list(spec.family())) if (spec.matches(r)) return Optional.of(r);
+        for (Route r : list(spec.family(), spec.table().orElse(RouteTable.MAIN))) if (spec.matches(r)) return Optional.of(r);
         return Optional.empty();
     }
 

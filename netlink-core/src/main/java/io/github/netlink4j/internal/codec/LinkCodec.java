@@ -193,9 +193,26 @@ public final class LinkCodec {
 
     /** RTM_GETLINK dump: every link, stats skipped unless asked, VF info never (RTEXT_FILTER_VF off). */
     public static void encodeDump(MessageWriter w, boolean stats) {
+        encodeDump(w, stats, false, 0, null);
+    }
+
+    /**
+     * RTM_GETLINK dump as {@code ip link show master M type K} asks it: IFLA_EXT_MASK (RTEXT_FILTER_SKIP_STATS
+     * without {@code stats}, RTEXT_FILTER_VF with {@code vf}; no mask when neither), IFLA_MASTER when
+     * {@code master} is not 0, IFLA_LINKINFO › IFLA_INFO_KIND when {@code kind} is not null. The kernel
+     * selects by master and kind under NETLINK_GET_STRICT_CHK.
+     */
+    public static void encodeDump(MessageWriter w, boolean stats, boolean vf, int master, String kind) {
         int m = w.beginMessage(Rtnetlink.RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
         w.ifinfomsg(0, 0, 0, 0, 0);
-        if (!stats) w.attrU32(IfLink.IFLA_EXT_MASK, Rtnetlink.RTEXT_FILTER_SKIP_STATS);
+        int mask = (stats ? 0 : Rtnetlink.RTEXT_FILTER_SKIP_STATS) | (vf ? Rtnetlink.RTEXT_FILTER_VF : 0);
+        if (mask != 0) w.attrU32(IfLink.IFLA_EXT_MASK, mask);
+        if (master != 0) w.attrU32(IfLink.IFLA_MASTER, master);
+        if (kind != null) {
+            int info = w.beginNest(IfLink.IFLA_LINKINFO);
+            w.attrStringNoNul(IfLink.IFLA_INFO_KIND, kind); // as ip sends it; the policy is NLA_STRING
+            w.endNest(info);
+        }
         w.endMessage(m);
     }
 

@@ -103,8 +103,19 @@ public final class RouteCodec {
 
     /** RTM_GETROUTE dump of {@code family} (null: both), every table. */
     public static void encodeDump(MessageWriter w, AddressFamily family) {
+        encodeDump(w, family, 0, 0, 0, 0);
+    }
+
+    /**
+     * RTM_GETROUTE dump of {@code family} (null: both) as {@code ip route show table T dev D proto P type X}
+     * asks it: rtm_protocol and rtm_type in the header, RTA_TABLE (u32, rtm_table left 0) and RTA_OIF;
+     * 0 leaves a selector out. The kernel applies them under NETLINK_GET_STRICT_CHK.
+     */
+    public static void encodeDump(MessageWriter w, AddressFamily family, long table, int oif, int protocol, int type) {
         int m = w.beginMessage(Rtnetlink.RTM_GETROUTE, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
-        w.rtmsg(family == null ? 0 : family.value(), 0, 0, 0, 0, 0, 0, 0, 0);
+        w.rtmsg(family == null ? 0 : family.value(), 0, 0, 0, 0, protocol, 0, type, 0);
+        if (table != 0) w.attrU32(Rtnetlink.RTA_TABLE, (int) table);
+        if (oif != 0) w.attrU32(Rtnetlink.RTA_OIF, oif);
         w.endMessage(m);
     }
 

@@ -54,6 +54,7 @@ public final class RequestSocket implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private int seq = 1;
     private long dropped;
+    private int lastDumpMessages;
 
     RequestSocket(NetlinkChannel channel, PathNamer namer) {
         this.channel = channel;
@@ -73,6 +74,14 @@ public final class RequestSocket implements AutoCloseable {
     /** Whether {@link #close} was called. */
     public boolean isClosed() {
         return channel.isClosed();
+    }
+
+    /**
+     * The data messages the kernel sent for the last dump (its last attempt), whatever the handler kept of
+     * them: what a dump cost, which the kernel's own selection (strict checking) keeps small.
+     */
+    public int lastDumpMessages() {
+        return lastDumpMessages;
     }
 
     /** Messages received that were not for the exchange in progress, dropped. */
@@ -172,6 +181,7 @@ public final class RequestSocket implements AutoCloseable {
                     }
                     dropped += reader.skipped();
                 }
+                lastDumpMessages = reader.dataMessages();
                 if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target, namer);
                 if (!reader.interrupted() && !lost) return attempt;
             }

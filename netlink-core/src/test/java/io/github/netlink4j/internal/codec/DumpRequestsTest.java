@@ -83,6 +83,25 @@ class DumpRequestsTest {
     }
 
     @Test
+    void routeDumpSelectsTypeInTheHeader() {
+        assertWrites("""
+                24 00 00 00 1a 00 01 03 00 00 00 00 00 00 00 00
+                02 00 00 00 00 00 00 07     # AF_INET; rtm_table 0, protocol 0, scope 0, rtm_type RTN_UNREACHABLE
+                00 00 00 00
+                08 00 0f 00 e8 03 00 00     # RTA_TABLE 1000
+                """, w -> RouteCodec.encodeDump(w, AddressFamily.INET, 1000, 0, 0, 7));
+    }
+
+    @Test
+    void linkDumpWithVfInfoAndStatsHasOnlyTheVfBit() {
+        assertWrites("""
+                28 00 00 00 12 00 01 03 00 00 00 00 00 00 00 00
+                00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+                08 00 1d 00 01 00 00 00     # IFLA_EXT_MASK RTEXT_FILTER_VF
+                """, w -> LinkCodec.encodeDump(w, true, true, 0, null));
+    }
+
+    @Test
     void routeGetWithEverySelector() throws Exception {
         RouteQuery q = RouteQuery.to(InetAddress.ofLiteral("10.200.0.5")).withSource(InetAddress.ofLiteral("10.200.0.1"))
                 .withInputLink("veth0").withOutputLink("veth1").withMark(7).withUid(1000).withFibMatch();
