@@ -108,8 +108,12 @@ class TrafficClassesTest {
                 .withBurst(Size.of("15k")).withCburst(Size.ofBytes(3000)).withPrio(3).withQuantum(1514)));
         TrafficClass fast = nl.trafficClasses().add(htb("1:1", "1:20", ClassOptions.htb(Rate.of("40gbit")).withCeil(Rate.of("50gbit"))));
         nl.qdiscs().add(QdiscSpec.of("veth0", TcHandle.of("1:20"), QdiscOptions.pfifo().withLimit(10)).withHandle(TcHandle.of("20:")));
-        assertEquals(ClassOptions.htb(Rate.of("800kbit")).withCeil(Rate.of("2mbit")).withBurst(Size.of("15k")).withCburst(Size.ofBytes(3000))
-                .withPrio(3).withQuantum(1514), leaf.options(), "what was asked, as the kernel made it");
+        ClassOptions.Htb asked = ClassOptions.htb(Rate.of("800kbit")).withCeil(Rate.of("2mbit")).withBurst(Size.of("15k")).withCburst(Size.ofBytes(3000))
+                .withPrio(3).withQuantum(1514);
+        assertEquals(new ClassOptions.Htb(asked.rate(), asked.ceil(), asked.burst(), asked.cburst(), asked.prio(), asked.quantum(), java.util.OptionalInt.of(0)),
+                leaf.options(), "what was asked, as the kernel made it (a leaf, level 0)");
+        assertEquals(java.util.OptionalInt.of(7), ((ClassOptions.Htb) nl.trafficClasses().find("veth0", TcHandle.of("1:1")).orElseThrow().options()).level(),
+                "an inner class at the top, as tc -d shows it");
         assertEquals(java.util.OptionalLong.of(25_000), ((ClassOptions.Htb) top.options()).quantum(), "the kernel's rate / r2q");
         assertEquals(TcHandle.ROOT, top.parent());
         assertEquals(TcHandle.of("1:1"), fast.parent());

@@ -4,6 +4,7 @@ import io.github.netlink4j.common.RawAttribute;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -21,7 +22,7 @@ public sealed interface ClassOptions permits ClassOptions.Htb, ClassOptions.Othe
 
     /** {@code htb rate R}: the ceiling the same rate, tc's burst and priority 0. */
     static Htb htb(Rate rate) {
-        return new Htb(rate, rate, Optional.empty(), Optional.empty(), 0, OptionalLong.empty());
+        return new Htb(rate, rate, Optional.empty(), Optional.empty(), 0, OptionalLong.empty(), OptionalInt.empty());
     }
 
     /** A class of a kind the library does not model, with its TCA_OPTIONS as sent or reported. */
@@ -41,14 +42,18 @@ public sealed interface ClassOptions permits ClassOptions.Htb, ClassOptions.Othe
      * @param cburst  the same at the ceiling
      * @param prio    0 (first) to 7: who borrows spare rate first
      * @param quantum bytes a leaf sends per round when borrowing; empty: the kernel's rate / r2q
+     * @param level   the class's depth as the kernel reports it ({@code tc_htb_opt.level}: 0 for a leaf, 7 for an inner
+     *                class at the top, one less per inner class below); empty in a spec, which never sends it
      */
-    record Htb(Rate rate, Rate ceil, Optional<Size> burst, Optional<Size> cburst, int prio, OptionalLong quantum) implements ClassOptions {
+    record Htb(Rate rate, Rate ceil, Optional<Size> burst, Optional<Size> cburst, int prio, OptionalLong quantum, OptionalInt level)
+            implements ClassOptions {
         /** Checks the rates and ranges, as htb takes them. */
         public Htb {
             Objects.requireNonNull(rate, "rate");
             Objects.requireNonNull(ceil, "ceil");
             Objects.requireNonNull(burst, "burst");
             Objects.requireNonNull(cburst, "cburst");
+            Objects.requireNonNull(level, "level");
             if (rate.bytesPerSecond() == 0 || ceil.bytesPerSecond() == 0) throw new IllegalArgumentException("an htb class needs a rate and ceil above 0");
             if (prio < 0 || prio > 7) throw new IllegalArgumentException("htb prio " + prio + " is out of range (0 to 7)");
             quantum.ifPresent(q -> {
@@ -63,27 +68,27 @@ public sealed interface ClassOptions permits ClassOptions.Htb, ClassOptions.Othe
 
         /** The same with the ceiling {@code ceil}. */
         public Htb withCeil(Rate ceil) {
-            return new Htb(rate, ceil, burst, cburst, prio, quantum);
+            return new Htb(rate, ceil, burst, cburst, prio, quantum, level);
         }
 
         /** The same with {@code burst}. */
         public Htb withBurst(Size burst) {
-            return new Htb(rate, ceil, Optional.of(burst), cburst, prio, quantum);
+            return new Htb(rate, ceil, Optional.of(burst), cburst, prio, quantum, level);
         }
 
         /** The same with {@code cburst}. */
         public Htb withCburst(Size cburst) {
-            return new Htb(rate, ceil, burst, Optional.of(cburst), prio, quantum);
+            return new Htb(rate, ceil, burst, Optional.of(cburst), prio, quantum, level);
         }
 
         /** The same with priority {@code prio}. */
         public Htb withPrio(int prio) {
-            return new Htb(rate, ceil, burst, cburst, prio, quantum);
+            return new Htb(rate, ceil, burst, cburst, prio, quantum, level);
         }
 
         /** The same with {@code quantum} bytes. */
         public Htb withQuantum(long quantum) {
-            return new Htb(rate, ceil, burst, cburst, prio, OptionalLong.of(quantum));
+            return new Htb(rate, ceil, burst, cburst, prio, OptionalLong.of(quantum), level);
         }
 
         /** {@code prio 0 rate 1Mbit ceil 2Mbit burst 1600b cburst 1600b}, tc's words. */

@@ -24,14 +24,16 @@ import java.util.function.IntFunction;
  * @param options  TCA_KIND and TCA_OPTIONS, decoded for the kinds the library knows
  * @param actions  the actions in the kind's TCA_*_ACT, in order
  * @param unknown  attributes not decoded above, kept raw
+ * @param offload  whether the kernel runs it in hardware, from the kind's TCA_*_FLAGS (tc's {@code in_hw}, {@code not_in_hw})
  */
 public record Filter(int index, TcHandle parent, int priority, FilterProtocol protocol, long handle, long chain, FilterOptions options,
-                     List<Action> actions, List<RawAttribute> unknown) {
+                     List<Action> actions, List<RawAttribute> unknown, FilterOffload offload) {
     /** Checks for null; makes the lists immutable. */
     public Filter {
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(offload, "offload");
         actions = List.copyOf(actions);
         unknown = List.copyOf(unknown);
     }
@@ -43,7 +45,7 @@ public record Filter(int index, TcHandle parent, int priority, FilterProtocol pr
 
     /** The same filter without its actions' counters (what stays equal while it is unchanged). */
     public Filter withoutStats() {
-        return new Filter(index, parent, priority, protocol, handle, chain, options, actions.stream().map(Action::withoutStats).toList(), unknown);
+        return new Filter(index, parent, priority, protocol, handle, chain, options, actions.stream().map(Action::withoutStats).toList(), unknown, offload);
     }
 
     /**

@@ -94,7 +94,7 @@ class FilterModelTest {
     @Test
     void aSpecMatchesItsFilterByTheKernelsKey() {
         Filter f = new Filter(3, TcHandle.of("1:"), 10, FilterProtocol.IP, U32Handle.of("800::800").value(), 0,
-                FilterOptions.u32(U32Selector.of(U32Key.dport(80))), List.of(), List.of());
+                FilterOptions.u32(U32Selector.of(U32Key.dport(80))), List.of(), List.of(), FilterOffload.NOT_IN_HW);
         FilterSpec s = f.toSpec(i -> "veth0");
         assertTrue(s.matches(f, i -> "veth0"));
         assertEquals(OptionalLong.empty(), s.chain(), "chain 0 is the default, not sent");

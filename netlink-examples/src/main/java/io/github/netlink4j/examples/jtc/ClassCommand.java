@@ -153,7 +153,7 @@ final class ClassCommand {
             if (parent != null && parent.value() != 0 && c.handle().major() != parent.major()) continue;
             if (minorsOnly && c.handle().major() != qdisc.major()) continue;
             if (classid != null && classid.value() != 0 && !c.handle().equals(classid)) continue;
-            sb.append(ClassView.print(c, all, minorsOnly, jtc.details, jtc.stats));
+            sb.append(ClassView.print(c, minorsOnly, jtc.details, jtc.stats));
         }
         jtc.out.print(sb);
         return 0;

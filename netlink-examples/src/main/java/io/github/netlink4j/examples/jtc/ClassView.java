@@ -4,8 +4,6 @@ import io.github.netlink4j.tc.ClassOptions;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.TrafficClass;
 
-import java.util.List;
-
 /**
  * One class as tc 6.1's print_class and htb's print_copt write it. tc prints classes as text even with
  * {@code -j} (print_class opens no JSON object), and so does this.
@@ -20,21 +18,17 @@ final class ClassView {
      */
     private static final java.util.Set<String> NO_CLASS_STATS = java.util.Set.of("tbf");
 
-    /** htb's TC_HTB_MAXDEPTH: an inner class at the top is level 7, its inner children 6, and so on; leaves 0. */
-    private static final int HTB_MAXDEPTH = 8;
-
     /**
-     * {@code c} among {@code all} (the link's classes, for its level); {@code minorsOnly} when the
-     * listing named a qdisc ({@code qdisc 1:}), whose classes tc shows by their minor alone.
+     * {@code c}; {@code minorsOnly} when the listing named a qdisc ({@code qdisc 1:}), whose classes tc shows by their minor alone.
      */
-    static String print(TrafficClass c, List<TrafficClass> all, boolean minorsOnly, int details, int stats) {
+    static String print(TrafficClass c, boolean minorsOnly, int details, int stats) {
         StringBuilder sb = new StringBuilder();
         String id = c.handle().equals(TcHandle.UNSPEC) ? "" : (minorsOnly ? TcHandle.of(c.handle().minor()) : c.handle()).toString();
         sb.append("class ").append(c.kind()).append(' ').append(id).append(' ');
         if (c.parent().equals(TcHandle.ROOT)) sb.append("root ");
         else sb.append("parent ").append(minorsOnly ? TcHandle.of(c.parent().minor()) : c.parent()).append(' ');
         c.leaf().ifPresent(l -> sb.append("leaf ").append(Integer.toHexString(l.major())).append(": "));
-        if (c.options() instanceof ClassOptions.Htb h) htb(sb, h, level(c, all), details);
+        if (c.options() instanceof ClassOptions.Htb h) htb(sb, h, h.level().orElse(0), details);
         sb.append('\n');
         if (stats > 0 && c.stats().isPresent() && NO_CLASS_STATS.contains(c.kind())) {
             sb.append('\n');
@@ -66,24 +60,5 @@ final class ClassView {
         } else {
             sb.append("burst ").append(burst).append(' ').append("cburst ").append(cburst).append(' ');
         }
-    }
-
-    /**
-     * htb's level, which the library's record does not carry: 0 for a class no other class hangs under
-     * (a leaf, whether or not it has a qdisc of its own: the kernel's default pfifo has no handle to
-     * report), else one less than its parent class's, starting from {@code HTB_MAXDEPTH - 1} at the top.
-     */
-    static int level(TrafficClass c, List<TrafficClass> all) {
-        if (all.stream().noneMatch(x -> x.parent().equals(c.handle()))) return 0;
-        int depth = 0;
-        TcHandle p = c.parent();
-        for (int guard = 0; guard < HTB_MAXDEPTH; guard++) {
-            TcHandle up = p;
-            TrafficClass parent = all.stream().filter(x -> x.handle().equals(up)).findFirst().orElse(null);
-            if (parent == null) break;
-            depth++;
-            p = parent.parent();
-        }
-        return HTB_MAXDEPTH - 1 - depth;
     }
 }

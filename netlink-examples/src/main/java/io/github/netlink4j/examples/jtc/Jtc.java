@@ -20,11 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code jtc}: iproute2's {@code tc} syntax and output for qdiscs and classes, on netlink4j's public API.
+ * {@code jtc}: iproute2's {@code tc} syntax and output for qdiscs, classes, filters and actions, on netlink4j's public API.
  * The same jar as jip, started by the {@code jtc} script with this class as its main.
  *
  * <pre>
- * jtc [-s] [-d] [-j [-p]] [-n NETNS] qdisc|class add|replace|change|del|show ...
+ * jtc [-s] [-d] [-j [-p]] [-n NETNS] qdisc|class|filter add|replace|change|del|show ...
+ * jtc [-s] [-j [-p]] [-n NETNS] actions add|replace|ls|get|del|flush ...
  * jtc [-force] -b FILE
  * </pre>
  */
@@ -179,9 +180,10 @@ public final class Jtc {
         String word = args.get(0);
         List<String> rest = args.subList(1, args.size());
         boolean qdisc = Args.matches(word, "qdisc"), klass = !qdisc && Args.matches(word, "class");
-        if (!qdisc && !klass) {
-            if (Args.matches(word, "filter") || Args.matches(word, "chain") || Args.matches(word, "actions")
-                    || Args.matches(word, "monitor") || Args.matches(word, "exec")) {
+        boolean filter = !qdisc && !klass && Args.matches(word, "filter");
+        boolean actions = !qdisc && !klass && !filter && Args.matches(word, "actions");
+        if (!qdisc && !klass && !filter && !actions) {
+            if (Args.matches(word, "chain") || Args.matches(word, "monitor") || Args.matches(word, "exec")) {
                 throw TcFail.unsupported("tc " + word);
             }
             if (Args.matches(word, "help")) {
@@ -194,6 +196,8 @@ public final class Jtc {
         NetlinkClient nl = null;
         try {
             nl = batchFile != null ? sharedClient() : client();
+            if (filter) return new FilterCommand(this, nl).run(new ArrayList<>(rest));
+            if (actions) return new ActionCommand(this, nl).run(new ArrayList<>(rest));
             return qdisc ? new QdiscCommand(this, nl).run(new ArrayList<>(rest)) : new ClassCommand(this, nl).run(new ArrayList<>(rest));
         } catch (NoSuchLinkException e) {
             err.print("Cannot find device \"" + e.link() + "\"\n");
@@ -204,9 +208,7 @@ public final class Jtc {
                 err.print(e.getMessage() + "\n");
                 return 1;
             }
-            // rtnl_talk's report: the extended ACK as "Error: …." when the kernel gave one
-            String m = k.extAckMessage().orElse(null);
-            err.print(m != null ? "Error: " + m + (m.endsWith(".") ? "" : ".") + "\n" : "RTNETLINK answers: " + Errno.describe(k.errno()) + "\n");
+            err.print(kernelText(k));
             return 2;
         } catch (IllegalArgumentException e) {
             err.print("Error: " + e.getMessage() + "\n");
@@ -214,6 +216,17 @@ public final class Jtc {
         } finally {
             if (nl != null && nl != shared) nl.close();
         }
+    }
+
+    /**
+     * rtnl_talk's report of the kernel's refusal: the extended ACK as "Error: …." when the kernel gave
+     * one, else "RTNETLINK answers: …"; the exception's own message when no kernel error is behind it.
+     */
+    static String kernelText(IOException e) {
+        KernelException k = kernel(e);
+        if (k == null) return e.getMessage() + "\n";
+        String m = k.extAckMessage().orElse(null);
+        return m != null ? "Error: " + m + (m.endsWith(".") ? "" : ".") + "\n" : "RTNETLINK answers: " + Errno.describe(k.errno()) + "\n";
     }
 
     /** The kernel's refusal behind {@code e}: the library types some (not found, no parent) and keeps it as the cause. */

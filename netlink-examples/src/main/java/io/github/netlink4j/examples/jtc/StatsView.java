@@ -12,14 +12,19 @@ final class StatsView {
 
     /** The counters: {@code  Sent … requeues 0) }, the rate estimate if any, {@code  backlog 0b 0p requeues 0}. */
     static void print(TcOut o, TcStats s) {
-        o.fp(" ");
+        print(o, s, " ");
+    }
+
+    /** print_tcstats2_attr with {@code prefix} before each line ({@code \t} for an action's). */
+    static void print(TcOut o, TcStats s, String prefix) {
+        o.fp(prefix);
         o.any("bytes", s.bytes(), "Sent " + s.bytes() + " bytes");
         o.any("packets", s.packets(), " " + s.packets() + " pkt");
         o.any("drops", s.drops(), " (dropped " + s.drops());
         o.any("overlimits", s.overlimits(), ", overlimits " + s.overlimits());
         o.any("requeues", s.requeues(), " requeues " + s.requeues() + ") ");
         s.rateEstimate().ifPresent(r -> {
-            o.fp("\n ");
+            o.fp("\n" + prefix);
             o.js("rate", r.rate().bytesPerSecond());
             o.fp("rate " + r.rate());
             o.any("pps", r.packetsPerSecond(), " " + r.packetsPerSecond() + "pps");
@@ -27,7 +32,7 @@ final class StatsView {
         // tc breaks the line before the backlog only when no TCA_STATS_RATE_EST came, and the kernel
         // sends that one whenever an estimator runs
         if (s.rateEstimate().isEmpty()) o.nl();
-        o.fp(" ");
+        o.fp(prefix);
         o.any("backlog", s.backlog(), "backlog " + Size.ofBytes(s.backlog() & 0xffff_ffffL));
         o.any("qlen", s.qlen(), " " + s.qlen() + "p");
         o.fp(" requeues " + s.requeues());

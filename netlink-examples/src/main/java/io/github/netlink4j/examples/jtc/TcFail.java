@@ -16,7 +16,7 @@ final class TcFail extends RuntimeException {
         this(text, exit, false);
     }
 
-    private TcFail(String text, int exit, boolean fatal) {
+    TcFail(String text, int exit, boolean fatal) {
         super(text, null, false, false);
         this.text = text;
         this.exit = exit;

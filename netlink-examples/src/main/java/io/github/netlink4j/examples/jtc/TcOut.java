@@ -21,7 +21,8 @@ final class TcOut {
     private final boolean json;
     private final StringBuilder text = new StringBuilder();
     private final List<Object> records = JsonOut.list();
-    private final Deque<Map<String, Object>> open = new ArrayDeque<>();
+    /** The open JSON containers, innermost first: a Members object or, for open_json_array, a List. */
+    private final Deque<Object> open = new ArrayDeque<>();
 
     TcOut(boolean json) {
         this.json = json;
@@ -38,11 +39,31 @@ final class TcOut {
         open.push(m);
     }
 
-    /** open_json_object(key) inside the open record. */
+    /** open_json_object(key) inside the open record; {@code key} null for an element of an open array. */
     void openObject(String key) {
         Map<String, Object> m = new Members();
-        if (json) open.getFirst().put(key, m);
+        if (json) put(key, m);
         open.push(m);
+    }
+
+    /** open_json_array(PRINT_JSON, key): JSON only; elements are {@link #openObject}(null) or {@link #element}. */
+    void openArray(String key) {
+        List<Object> l = new ArrayList<>();
+        if (json) put(key, l);
+        open.push(l);
+    }
+
+    /** print_string(PRINT_ANY, NULL, …) inside an open array: {@code value} in JSON, {@code text} otherwise. */
+    void element(Object value, String text) {
+        if (json) put(null, value);
+        else this.text.append(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void put(String key, Object value) {
+        Object top = open.getFirst();
+        if (top instanceof List<?> l) ((List<Object>) l).add(value);
+        else ((Map<String, Object>) top).put(key, value);
     }
 
     void close() {
@@ -51,7 +72,7 @@ final class TcOut {
 
     /** PRINT_ANY: {@code value} under {@code key} in JSON, {@code text} otherwise. */
     void any(String key, Object value, String text) {
-        if (json) open.getFirst().put(key, value);
+        if (json) put(key, value);
         else this.text.append(text);
     }
 
@@ -62,7 +83,7 @@ final class TcOut {
 
     /** PRINT_JSON: JSON only. */
     void js(String key, Object value) {
-        if (json) open.getFirst().put(key, value);
+        if (json) put(key, value);
     }
 
     /** print_nl: a newline in text, nothing in JSON. */

@@ -138,10 +138,17 @@ class TcParitySuiteTest {
     /** Handles the kernel picks (8001: and up) come from a counter shared by every namespace. */
     private static final java.util.regex.Pattern AUTO_HANDLE = java.util.regex.Pattern.compile("\\b8[0-9a-f]{3}:");
 
-    /** The qdiscs and classes jtc made are those tc made, as tc shows both (counters and picked handles aside). */
+    /**
+     * The qdiscs, classes, filters and mirred actions jtc made are those tc made, as tc shows them (counters
+     * and picked qdisc handles aside): per link its classes and the filters of its root qdisc and clsact hooks.
+     */
     static void sameState(String state, String byTc, String byJtc, List<String> failures) throws IOException {
-        List<String> views = new ArrayList<>(List.of("qdisc"));
-        for (Object l : Json.array(Ip.in(byTc, "-j", "link", "show"))) views.add(((Map<?, ?>) l).get("ifname").toString());
+        List<String> views = new ArrayList<>(List.of("qdisc", "actions"));
+        for (Object l : Json.array(Ip.in(byTc, "-j", "link", "show"))) {
+            String name = ((Map<?, ?>) l).get("ifname").toString();
+            views.add(name);
+            for (String hook : List.of("root", "ingress", "egress")) views.add("filter " + name + " " + hook);
+        }
         for (String view : views) {
             String a = stateView(byTc, view), b = stateView(byJtc, view);
             if (!a.equals(b)) failures.add(state + ": the state jtc built differs from tc's in " + view + "\n" + a + "\n" + b);
@@ -157,6 +164,13 @@ class TcParitySuiteTest {
                 out.add(m);
             }
             return out.toString();
+        }
+        if (view.equals("actions")) return io.github.netlink4j.testing.Tc.run(ns, "-d", "actions", "ls", "action", "mirred").toString();
+        if (view.startsWith("filter ")) {
+            String[] w = view.split(" ");
+            io.github.netlink4j.testing.Tc.Result r = w[2].equals("root") ? io.github.netlink4j.testing.Tc.run(ns, "-d", "filter", "show", "dev", w[1])
+                    : io.github.netlink4j.testing.Tc.run(ns, "-d", "filter", "show", "dev", w[1], w[2]);
+            return r.toString();
         }
         return AUTO_HANDLE.matcher(io.github.netlink4j.testing.Tc.in(ns, "-d", "class", "show", "dev", view)).replaceAll("auto:");
     }

@@ -52,7 +52,7 @@ public final class FilterCodec {
         FilterKinds.Decoded d = FilterKinds.decode(c.kind(), c.options());
         int info = (int) c.info();
         return new Filter(c.index(), TcHandle.of(c.parent()), info >>> 16, FilterProtocol.of(ntohs(info & 0xffff)),
-                Integer.toUnsignedLong(c.handle()), c.chain().orElse(0), d.options(), d.actions(), c.unknown());
+                Integer.toUnsignedLong(c.handle()), c.chain().orElse(0), d.options(), d.actions(), c.unknown(), d.offload());
     }
 
     /** The filter in an echo or reply at {@code off}, or null if the message is not RTM_NEWTFILTER. */

@@ -9,6 +9,7 @@ import io.github.netlink4j.internal.wire.uapi.PktCls;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.action.Action;
+import io.github.netlink4j.tc.filter.FilterOffload;
 import io.github.netlink4j.tc.filter.FilterOptions;
 import io.github.netlink4j.tc.filter.FilterSpec;
 import io.github.netlink4j.tc.filter.Flower;
@@ -25,8 +26,12 @@ import java.util.function.ToIntFunction;
 final class FilterKinds {
     private FilterKinds() {}
 
-    /** A kind's options and the actions its TCA_*_ACT held. */
-    record Decoded(FilterOptions options, List<Action> actions) {}
+    /** A kind's options, the actions its TCA_*_ACT held and the offload bits of its TCA_*_FLAGS. */
+    record Decoded(FilterOptions options, List<Action> actions, FilterOffload offload) {
+        Decoded(FilterOptions options, List<Action> actions) {
+            this(options, actions, FilterOffload.UNREPORTED);
+        }
+    }
 
     static void encode(MessageWriter w, FilterSpec spec, ToIntFunction<String> ifindex) {
         FilterOptions o = spec.options();
@@ -84,12 +89,14 @@ final class FilterKinds {
         Optional<TcHandle> classid = Optional.empty();
         List<Action> actions = List.of();
         int flags = 0;
+        FilterOffload offload = FilterOffload.UNREPORTED;
         Attrs a = area == null ? null : area.attrs(0);
         while (a != null && a.next()) {
             if (a.type() == classidType) classid = Optional.of(TcHandle.of(a.u32()));
             else if (a.type() == actType) actions = ActionCodec.decodeList(a.nestedAttrs(kind + " actions"));
             else if (kind.equals("matchall") && a.type() == PktCls.TCA_MATCHALL_FLAGS) {
                 flags = a.u32() & (PktCls.TCA_CLS_FLAGS_SKIP_HW | PktCls.TCA_CLS_FLAGS_SKIP_SW);
+                offload = FilterOffload.ofFlags(a.u32());
             }
         }
         FilterOptions o = switch (kind) {
@@ -97,7 +104,7 @@ final class FilterKinds {
             case "basic" -> new FilterOptions.Basic(classid);
             default -> new FilterOptions.Fw(classid);
         };
-        return new Decoded(o, actions);
+        return new Decoded(o, actions, offload);
     }
 
     /** The names inside a filter's TCA_OPTIONS, by kind, and inside its action list; null for kinds not modelled. */

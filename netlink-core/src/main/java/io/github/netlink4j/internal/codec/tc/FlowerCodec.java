@@ -8,6 +8,7 @@ import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.uapi.PktCls;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.action.Action;
+import io.github.netlink4j.tc.filter.FilterOffload;
 import io.github.netlink4j.tc.filter.FilterProtocol;
 import io.github.netlink4j.tc.filter.Flower;
 
@@ -69,6 +70,7 @@ final class FlowerCodec {
         Optional<MacAddress> dstMac = Optional.empty(), srcMac = Optional.empty();
         byte[] dst = null, dstMask = null, src = null, srcMask = null;
         int flags = 0;
+        FilterOffload offload = FilterOffload.UNREPORTED;
         List<Action> actions = List.of();
         Attrs a = area == null ? null : area.attrs(0);
         while (a != null && a.next()) {
@@ -85,14 +87,17 @@ final class FlowerCodec {
                 case PktCls.TCA_FLOWER_KEY_IPV4_SRC_MASK, PktCls.TCA_FLOWER_KEY_IPV6_SRC_MASK -> srcMask = a.bytes();
                 case PktCls.TCA_FLOWER_KEY_TCP_DST, PktCls.TCA_FLOWER_KEY_UDP_DST, PktCls.TCA_FLOWER_KEY_SCTP_DST -> dstPort = OptionalInt.of(a.u16be());
                 case PktCls.TCA_FLOWER_KEY_TCP_SRC, PktCls.TCA_FLOWER_KEY_UDP_SRC, PktCls.TCA_FLOWER_KEY_SCTP_SRC -> srcPort = OptionalInt.of(a.u16be());
-                case PktCls.TCA_FLOWER_FLAGS -> flags = a.u32() & (PktCls.TCA_CLS_FLAGS_SKIP_HW | PktCls.TCA_CLS_FLAGS_SKIP_SW);
+                case PktCls.TCA_FLOWER_FLAGS -> {
+                    flags = a.u32() & (PktCls.TCA_CLS_FLAGS_SKIP_HW | PktCls.TCA_CLS_FLAGS_SKIP_SW);
+                    offload = FilterOffload.ofFlags(a.u32());
+                }
                 case PktCls.TCA_FLOWER_ACT -> actions = ActionCodec.decodeList(a.nestedAttrs("TCA_FLOWER_ACT"));
                 default -> { } // the protocol (KEY_ETH_TYPE) is the filter's; port masks and the keys not modelled are left out
             }
         }
         try {
             return new FilterKinds.Decoded(new Flower(classid, vlanId, vlanEth, dstMac, srcMac, ipProto, prefix(dst, dstMask), prefix(src, srcMask),
-                    dstPort, srcPort, flags), actions);
+                    dstPort, srcPort, flags), actions, offload);
         } catch (IllegalArgumentException e) {
             throw new ProtocolException("TCA_OPTIONS of flower: " + e.getMessage());
         }

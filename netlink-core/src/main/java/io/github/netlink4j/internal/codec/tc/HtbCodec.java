@@ -12,6 +12,7 @@ import io.github.netlink4j.tc.Rate;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -78,7 +79,7 @@ final class HtbCodec {
         Attrs a = area.attrs(0);
         long parms = -1, rate = 0, ceil = 0, buffer = 0, cbuffer = 0, quantum = 0;
         Long rate64 = null, ceil64 = null;
-        int prio = 0;
+        int prio = 0, level = 0;
         while (a.next()) {
             switch (a.type()) {
                 case PktSched.TCA_HTB_PARMS -> {
@@ -89,6 +90,7 @@ final class HtbCodec {
                     buffer = Integer.toUnsignedLong(a.s32At(p + 24));
                     cbuffer = Integer.toUnsignedLong(a.s32At(p + 28));
                     quantum = Integer.toUnsignedLong(a.s32At(p + 32));
+                    level = a.s32At(p + 36);
                     prio = a.s32At(p + 40);
                 }
                 case PktSched.TCA_HTB_RATE64 -> rate64 = a.u64();
@@ -99,7 +101,7 @@ final class HtbCodec {
         if (parms < 0) throw new ProtocolException("htb class without TCA_HTB_PARMS");
         Rate r = rate(rate64 != null ? rate64 : rate), c = rate(ceil64 != null ? ceil64 : ceil);
         return new ClassOptions.Htb(r, c, Optional.of(TcClock.burst(r.bytesPerSecond(), buffer)), Optional.of(TcClock.burst(c.bytesPerSecond(), cbuffer)),
-                prio, quantum == 0 ? OptionalLong.empty() : OptionalLong.of(quantum));
+                prio, quantum == 0 ? OptionalLong.empty() : OptionalLong.of(quantum), OptionalInt.of(level));
     }
 
     private static Rate rate(long bytes) throws ProtocolException {

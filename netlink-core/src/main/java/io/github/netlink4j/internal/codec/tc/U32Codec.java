@@ -6,6 +6,7 @@ import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.uapi.PktCls;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.action.Action;
+import io.github.netlink4j.tc.filter.FilterOffload;
 import io.github.netlink4j.tc.filter.FilterOptions;
 import io.github.netlink4j.tc.filter.U32Handle;
 import io.github.netlink4j.tc.filter.U32Key;
@@ -60,6 +61,7 @@ final class U32Codec {
         Optional<U32Handle> hash = Optional.empty();
         Optional<U32Handle> link = Optional.empty();
         int flags = 0;
+        FilterOffload offload = FilterOffload.UNREPORTED;
         List<Action> actions = List.of();
         Attrs a = area == null ? null : area.attrs(0);
         while (a != null && a.next()) {
@@ -69,12 +71,15 @@ final class U32Codec {
                 case PktCls.TCA_U32_DIVISOR -> divisor = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 case PktCls.TCA_U32_HASH -> hash = Optional.of(new U32Handle(Integer.toUnsignedLong(a.u32())));
                 case PktCls.TCA_U32_LINK -> link = Optional.of(new U32Handle(Integer.toUnsignedLong(a.u32())));
-                case PktCls.TCA_U32_FLAGS -> flags = a.u32() & (PktCls.TCA_CLS_FLAGS_SKIP_HW | PktCls.TCA_CLS_FLAGS_SKIP_SW);
+                case PktCls.TCA_U32_FLAGS -> {
+                    flags = a.u32() & (PktCls.TCA_CLS_FLAGS_SKIP_HW | PktCls.TCA_CLS_FLAGS_SKIP_SW);
+                    offload = FilterOffload.ofFlags(a.u32());
+                }
                 case PktCls.TCA_U32_ACT -> actions = ActionCodec.decodeList(a.nestedAttrs("TCA_U32_ACT"));
                 default -> { } // TCA_U32_PCNT (counters), _MARK, _INDEV, _POLICE: not modelled
             }
         }
-        return new FilterKinds.Decoded(new FilterOptions.U32(classid, sel, divisor, hash, link, flags), actions);
+        return new FilterKinds.Decoded(new FilterOptions.U32(classid, sel, divisor, hash, link, flags), actions, offload);
     }
 
     private static U32Selector selector(Attrs a) throws ProtocolException {

@@ -14,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import static io.github.netlink4j.internal.codec.tc.TcBytes.VETH0;
@@ -78,6 +79,8 @@ class ClassCodecTest {
         ClassOptions.Htb c20 = (ClassOptions.Htb) all.get(2).options();
         assertEquals(Rate.of("40gbit"), c20.rate(), "TCA_HTB_RATE64");
         assertEquals(Rate.of("50gbit"), c20.ceil(), "TCA_HTB_CEIL64");
+        assertEquals(List.of(OptionalInt.of(0), OptionalInt.of(7), OptionalInt.of(0)),
+                all.stream().map(c -> ((ClassOptions.Htb) c.options()).level()).toList(), "the kernel's levels: inner 1:1 at the top is 7, leaves 0");
         for (TrafficClass c : all) {
             assertEquals(VETH0, c.index());
             assertEquals(Optional.empty(), c.leaf(), "htb's default leaf qdisc has no handle to report");
@@ -96,7 +99,9 @@ class ClassCodecTest {
         MemorySegment s = TcBytes.written(w -> ClassCodec.encodeModify(w, TrafficClassSpec.of("veth0", QDISC, TcHandle.of("1:20"), asked), VETH0,
                 ClassCodec.Mode.ADD, true));
         TrafficClass c = ClassCodec.decode(s, 0, (int) s.byteSize());
-        assertEquals(asked, c.options());
+        // a request's struct tc_htb_opt says level 0, which the kernel ignores and reports its own
+        assertEquals(new ClassOptions.Htb(asked.rate(), asked.ceil(), asked.burst(), asked.cburst(), asked.prio(), asked.quantum(), OptionalInt.of(0)),
+                c.options());
         assertEquals(TcHandle.of("1:20"), c.handle());
         assertEquals(QDISC, c.parent());
     }

@@ -9,6 +9,7 @@ import io.github.netlink4j.tc.action.ActionControl;
 import io.github.netlink4j.tc.action.ActionOptions;
 import io.github.netlink4j.tc.action.MirredAction;
 import io.github.netlink4j.tc.filter.Filter;
+import io.github.netlink4j.tc.filter.FilterOffload;
 import io.github.netlink4j.tc.filter.FilterOptions;
 import io.github.netlink4j.tc.filter.FilterProtocol;
 import io.github.netlink4j.tc.filter.FilterSpec;
@@ -63,6 +64,9 @@ class FilterDecodeTest {
         assertEquals(16, linker.selector().orElseThrow().hoff());
         assertEquals(List.of(U32Key.ipDst(IpPrefix.of("10.200.0.0/16"))), linker.selector().orElseThrow().keys());
         assertEquals(0, linker.selector().orElseThrow().flags(), "a filter that only links is not terminal");
+        assertEquals(List.of(FilterOffload.UNREPORTED, FilterOffload.UNREPORTED, FilterOffload.NOT_IN_HW, FilterOffload.UNREPORTED,
+                FilterOffload.UNREPORTED, FilterOffload.UNREPORTED, FilterOffload.NOT_IN_HW, FilterOffload.NOT_IN_HW),
+                all.stream().map(Filter::offload).toList(), "the kernel flags its filters (not the heads, not the tables) not_in_hw");
     }
 
     /** clsact on veth0, egress prio 2: u32 dst 10.200.0.0/24 dport 80, mirred egress redirect to veth1 (index 2). */
