@@ -226,6 +226,15 @@ final class RuleCommand extends ObjectCommand {
 
     /** {@code ip rule [list|flush] SELECTOR}. */
     private int list(List<String> args, boolean flush) throws IOException {
+        int pf = jip.preferredFamily;
+        if (pf != 0 && pf != AddressFamily.INET.value() && pf != AddressFamily.INET6.value()) {
+            // ip asks the kernel for the rules of that family (-0, -M, -B), which has none: EAFNOSUPPORT ends the dump
+            if (jip.json) jip.out.print("[");
+            jip.out.flush();
+            jip.err.println("RTNETLINK answers: Address family not supported by protocol");
+            jip.err.println("Dump terminated");
+            return 255;
+        }
         RuleFilter f = RuleFilter.parse(args, family());
         List<Object> json = JsonOut.list();
         List<RuleSpec> gone = new ArrayList<>();

@@ -36,6 +36,11 @@ class Jip2ParityTest {
     }
 
     @Test
+    void ruleFamiliesWithoutRules() throws IOException {
+        ParitySuiteTest.check("rule-families"::equals);
+    }
+
+    @Test
     void routeGetOneline() throws IOException {
         ParitySuiteTest.check("route-get-oneline"::equals);
     }
