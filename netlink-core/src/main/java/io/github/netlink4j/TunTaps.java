@@ -135,6 +135,11 @@ public final class TunTaps {
         if (e.call().equals("open") && (e.errno() == Errno.ENOENT || e.errno() == Errno.ENODEV || e.errno() == Errno.ENXIO)) {
             return new NoSuchDeviceFileException(e.path(), "load the tun module (modprobe tun) or give the container the device", e);
         }
+        if (e.call().equals("open") && e.errno() == Errno.EACCES) {
+            // The clone device's mode refused this user before any capability was asked (0600 on some systems).
+            return new NotPermittedException(what + ": " + e.getMessage() + ": this user may not open " + e.path()
+                    + " (see its mode and owner); creating a device needs CAP_NET_ADMIN as well", e);
+        }
         if (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES) {
             return new NotPermittedException(what + ": " + e.getMessage() + ": the process lacks CAP_NET_ADMIN (or is not the device's owner or group)", e);
         }
