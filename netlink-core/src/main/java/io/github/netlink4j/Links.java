@@ -5,6 +5,9 @@ import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.common.NamespaceHandle;
 import io.github.netlink4j.support.Validate;
 import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.Netconf;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.internal.codec.NetconfCodec;
 import io.github.netlink4j.link.LinkChange;
 import io.github.netlink4j.link.LinkFlag;
 import io.github.netlink4j.link.LinkSelector;
@@ -57,6 +60,23 @@ public final class Links {
         List<Link> out = new ArrayList<>();
         socket.dump(w -> LinkCodec.encodeDump(w, stats), LinkCodec.NEW, (s, off, len) -> out.add(LinkCodec.decode(s, off, len)),
                 out::clear, "links");
+        return out;
+    }
+
+    /**
+     * The IP configuration of {@code family} ({@link AddressFamily#INET} or {@link AddressFamily#INET6}) the
+     * kernel keeps per link, and the namespace's {@link Netconf#ALL all} and {@link Netconf#DEFAULT default}
+     * ones, in the kernel's order: {@code ip -4 netconf show}. The same records {@code ip monitor netconf}
+     * events carry.
+     */
+    public List<Netconf> netconf(AddressFamily family) throws NetlinkException {
+        if (family != AddressFamily.INET && family != AddressFamily.INET6) {
+            throw new IllegalArgumentException("netconf is kept for inet and inet6, not " + family);
+        }
+        List<Netconf> out = new ArrayList<>();
+        socket.dump(w -> NetconfCodec.encodeDump(w, family), NetconfCodec.NEW, (s, off, len) -> {
+            if (NetconfCodec.knownFamily(s, off, len)) out.add(NetconfCodec.decode(s, off, len));
+        }, out::clear, "netconf");
         return out;
     }
 

@@ -336,6 +336,7 @@ public final class Jip {
                     case "mptcp": return new MptcpCommand(this, nl).run(args);
                     case "tcpmetrics", "tcp_metrics": return new TcpMetricsCommand(this, nl).run(args);
                     case "tuntap", "tap": return new TuntapCommand(this, nl).run(args);
+                    case "netconf": return new NetconfCommand(this, nl).run(args);
                     default:
                         err.println("Object \"" + object + "\" is not implemented by jip.");
                         return 255;

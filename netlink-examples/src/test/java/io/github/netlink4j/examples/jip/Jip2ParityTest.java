@@ -41,6 +41,11 @@ class Jip2ParityTest {
     }
 
     @Test
+    void netconf() throws IOException {
+        ParitySuiteTest.check("netconf"::equals);
+    }
+
+    @Test
     void routeGetOneline() throws IOException {
         ParitySuiteTest.check("route-get-oneline"::equals);
     }

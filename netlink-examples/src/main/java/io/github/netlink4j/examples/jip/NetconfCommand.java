@@ -1,0 +1,121 @@
+package io.github.netlink4j.examples.jip;
+
+import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.common.AddressFamily;
+import io.github.netlink4j.link.Link;
+import io.github.netlink4j.link.Netconf;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.netlink4j.examples.jip.Jip.is;
+import static io.github.netlink4j.examples.jip.Jip.usage;
+
+/**
+ * {@code jip netconf [show|list] [dev NAME]}: the kernel's per-link IP configuration as ip 6.1 prints it
+ * (ipnetconf.c): IPv4 then IPv6 unless -4/-6 says one, each link's and the namespace's "all" and
+ * "default", in the kernel's order. A family without netconf (-0, -M, -B) prints nothing, as ip's dump of
+ * it returns nothing.
+ */
+final class NetconfCommand {
+    static final String HELP = "Usage: ip netconf show [ dev STRING ]";
+
+    private final Jip jip;
+    private final NetlinkClient nl;
+
+    NetconfCommand(Jip jip, NetlinkClient nl) {
+        this.jip = jip;
+        this.nl = nl;
+    }
+
+    int run(List<String> args) throws IOException {
+        if (!args.isEmpty()) {
+            String word = args.remove(0);
+            if (is(word, "help")) throw usage(HELP);
+            if (!is(word, "show") && !is(word, "list")) {
+                throw usage("Command \"" + word + "\" is unknown, try \"ip netconf help\".");
+            }
+        }
+        String dev = null;
+        while (!args.isEmpty()) {
+            String w = args.remove(0);
+            if (w.equals("dev")) {
+                if (args.isEmpty()) throw usage("Command line is not complete. Try option \"help\"");
+                dev = args.remove(0);
+            } else if (is(w, "help")) {
+                throw usage(HELP);
+            }
+            // ip's show loop skips any other word
+        }
+        Map<Integer, String> names = new HashMap<>();
+        int devIndex = 0;
+        for (Link l : nl.links().list()) names.put(l.index(), l.name());
+        if (dev != null) {
+            String d = dev;
+            devIndex = names.entrySet().stream().filter(e -> e.getValue().equals(d)).mapToInt(Map.Entry::getKey).findFirst().orElse(0);
+            if (devIndex == 0) {
+                jip.err.println("Device \"" + dev + "\" does not exist.");
+                return 1;
+            }
+        }
+        List<AddressFamily> families = new ArrayList<>();
+        int pf = jip.preferredFamily;
+        if (pf == 0 || pf == AddressFamily.INET.value()) families.add(AddressFamily.INET);
+        if (pf == 0 || pf == AddressFamily.INET6.value()) families.add(AddressFamily.INET6);
+        List<Object> json = JsonOut.list();
+        StringBuilder text = new StringBuilder();
+        for (AddressFamily f : families) {
+            for (Netconf c : nl.links().netconf(f)) {
+                if (devIndex != 0 && c.index() != devIndex) continue;
+                String name = c.index() == Netconf.ALL ? "all" : c.index() == Netconf.DEFAULT ? "default" : names.getOrDefault(c.index(), "if" + c.index());
+                if (jip.json) json.add(json(c, name));
+                else text.append(text(c, name, jip.style));
+            }
+        }
+        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        else jip.out.print(text);
+        return 0;
+    }
+
+    /** One configuration as ip prints it: each setting the kernel sent, a space after each, then a newline. */
+    static String text(Netconf c, String name, Style style) {
+        StringBuilder sb = new StringBuilder(c.family().text()).append(' ').append(style.ifname(name + " "));
+        c.forwarding().ifPresent(v -> sb.append("forwarding ").append(onOff(v)).append(' '));
+        c.rpFilter().ifPresent(v -> sb.append("rp_filter ").append(rpFilter(v)).append(' '));
+        c.mcForwarding().ifPresent(v -> sb.append("mc_forwarding ").append(onOff(v)).append(' '));
+        c.proxyNeigh().ifPresent(v -> sb.append("proxy_neigh ").append(onOff(v)).append(' '));
+        c.ignoreRoutesWithLinkdown().ifPresent(v -> sb.append("ignore_routes_with_linkdown ").append(onOff(v)).append(' '));
+        c.input().ifPresent(v -> sb.append("input ").append(onOff(v)).append(' '));
+        return sb.append('\n').toString();
+    }
+
+    private static Map<String, Object> json(Netconf c, String name) {
+        Map<String, Object> o = JsonOut.object();
+        o.put("family", c.family().text());
+        o.put("interface", name);
+        c.forwarding().ifPresent(v -> o.put("forwarding", v));
+        c.rpFilter().ifPresent(v -> o.put("rp_filter", rpFilter(v)));
+        c.mcForwarding().ifPresent(v -> o.put("mc_forwarding", v));
+        c.proxyNeigh().ifPresent(v -> o.put("proxy_neigh", v));
+        c.ignoreRoutesWithLinkdown().ifPresent(v -> o.put("ignore_routes_with_linkdown", v));
+        c.input().ifPresent(v -> o.put("input", v));
+        return o;
+    }
+
+    private static String onOff(boolean v) {
+        return v ? "on" : "off";
+    }
+
+    /** rp_filter's three modes by name; ip names any other value "unknown mode". */
+    static String rpFilter(int v) {
+        return switch (v) {
+            case 0 -> "off";
+            case 1 -> "strict";
+            case 2 -> "loose";
+            default -> "unknown mode";
+        };
+    }
+}
