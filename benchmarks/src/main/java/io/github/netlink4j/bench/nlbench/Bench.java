@@ -73,7 +73,8 @@ final class Bench {
         int n = s.count() > 0 ? s.count() : w.defaultCount();
         Workload.Setup probe = new Workload.Setup("x", n, kind, s.clients());
         List<String> columns = new ArrayList<>(List.of(OURS));
-        if (w.ipOps(probe).isPresent()) columns.addAll(s.peers());
+        // Asked only when a peer column is wanted: a million routes' command lines are a heap of their own.
+        if (!s.peers().isEmpty() && w.ipOps(probe).isPresent()) columns.addAll(s.peers());
         long baseline = columns.size() > 1 ? baseline() : -1;
         if (baseline >= 0) log.printf("nlbench: %s: exec-only baseline %.2f ms per ip process%n", w.name(), baseline / 1e6);
         if (s.mode().equals("steady")) warmup(w, n);

@@ -4,6 +4,7 @@ import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.route.RouteSpec;
+import io.github.netlink4j.route.RouteSelector;
 import io.github.netlink4j.route.RouteTable;
 import org.HdrHistogram.Histogram;
 
@@ -16,9 +17,12 @@ import java.util.Optional;
  * deleted one by one. IPv4 routes are 198.18.x.y/32; past 198.18.0.0/15's 131,070 addresses they go
  * on in the next table (100, 101, …), so that 1,000,000 routes stay inside the benchmark range.
  */
-record Routes(boolean v6) implements Workload {
-    @Override public String name() { return v6 ? "routes6" : "routes"; }
-    @Override public String measures() { return "add N " + (v6 ? "IPv6 /128" : "IPv4 /32") + " routes one by one, dump them once, delete them one by one (latency: each add and delete)"; }
+record Routes(boolean v6, boolean stream) implements Workload {
+    @Override public String name() { return (v6 ? "routes6" : "routes") + (stream ? "-stream" : ""); }
+    @Override public String measures() {
+        return "add N " + (v6 ? "IPv6 /128" : "IPv4 /32") + " routes one by one, dump them once " + (stream ? "through forEach (views, no records)" : "as records (list)")
+                + ", delete them one by one (latency: each add and delete)";
+    }
     @Override public String setsUp() { return "dummy0, up"; }
     @Override public String unit() { return "routes"; }
     @Override public int defaultCount() { return 1000; }
@@ -45,7 +49,14 @@ record Routes(boolean v6) implements Workload {
             nl.routes().add(spec(i));
             latency.recordValue(System.nanoTime() - t);
         }
-        int listed = nl.routes().list(v6 ? AddressFamily.INET6 : AddressFamily.INET).size();
+        int listed;
+        if (stream) {
+            int[] n = {0};
+            nl.routes().forEach(v6 ? AddressFamily.INET6 : AddressFamily.INET, RouteSelector.empty(), v -> n[0]++);
+            listed = n[0];
+        } else {
+            listed = nl.routes().list(v6 ? AddressFamily.INET6 : AddressFamily.INET).size();
+        }
         if (listed < s.count()) throw new IllegalStateException("dumped " + listed + " routes, added " + s.count());
         for (int i = 0; i < s.count(); i++) {
             long t = System.nanoTime();
