@@ -155,4 +155,59 @@ class DumpViewsTest {
         assertThrows(IllegalStateException.class, address::address);
         assertThrows(IllegalStateException.class, address::prefixLength);
     }
+
+    /** Not a few accessors: every one of each view's interface, called after its callback, throws. */
+    @Test
+    void everyAccessorOfAClosedViewThrows() throws Exception {
+        LinkFlyweight link = new LinkFlyweight();
+        each("dump/links", (s, off, len) -> {
+            link.open(s, off, len);
+            link.end();
+        });
+        RouteFlyweight route = new RouteFlyweight();
+        each("dump/routes", (s, off, len) -> {
+            route.open(s, off, len);
+            route.end();
+        });
+        AddressFlyweight address = new AddressFlyweight();
+        each("dump/addrs", (s, off, len) -> {
+            address.open(s, off, len);
+            address.end();
+        });
+        int called = everyAccessorThrows(link, io.github.netlink4j.link.LinkView.class)
+                + everyAccessorThrows(route, io.github.netlink4j.route.RouteView.class)
+                + everyAccessorThrows(address, io.github.netlink4j.address.AddressView.class);
+        assertTrue(called >= 30, called + " accessors called");
+    }
+
+    private static int everyAccessorThrows(Object view, Class<?> api) {
+        int n = 0;
+        for (java.lang.reflect.Method m : api.getMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class) continue;
+            Object[] args = new Object[m.getParameterCount()];
+            for (int i = 0; i < args.length; i++) args[i] = argument(m.getParameterTypes()[i]);
+            try {
+                m.invoke(view, args);
+                throw new AssertionError(api.getSimpleName() + "." + m.getName() + " answered on a closed view");
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                assertTrue(e.getCause() instanceof IllegalStateException,
+                        api.getSimpleName() + "." + m.getName() + " threw " + e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+            n++;
+        }
+        return n;
+    }
+
+    private static Object argument(Class<?> type) {
+        if (type == byte[].class) return new byte[16];
+        if (type == String.class) return "lo";
+        if (type == io.github.netlink4j.link.LinkFlag.class) return LinkFlag.UP;
+        if (type.isEnum()) return type.getEnumConstants()[0];
+        if (type == int.class) return 0;
+        if (type == long.class) return 0L;
+        if (type == boolean.class) return false;
+        throw new AssertionError("no argument for " + type);
+    }
 }
