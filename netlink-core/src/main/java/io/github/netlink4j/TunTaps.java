@@ -58,23 +58,27 @@ public final class TunTaps {
 
     /**
      * Creates the persistent device {@code spec} describes, like {@code ip tuntap add}, and returns it.
+     * A name template ({@code TunTapSpec.tap("tap%d")}, what {@code ip tuntap add mode tap} without a
+     * name asks for) gets the lowest free number from the kernel; the device returned carries it.
      *
      * @throws AlreadyExistsException    if a link of that name exists (of any kind)
      * @throws NoSuchDeviceFileException if there is no {@code /dev/net/tun}
      * @throws NotPermittedException     without CAP_NET_ADMIN
      */
     public TunTapDevice add(TunTapSpec spec) throws IOException {
+        String name;
         // Until TUNSETPERSIST the device lives only as long as this fd: any failure before it leaves nothing.
         try (TunFd q = attach(spec.name(), TunCodec.createFlags(spec), "add")) {
+            name = q.name();
             try {
                 if (spec.owner().isPresent()) q.setOwner(spec.owner().getAsLong());
                 if (spec.group().isPresent()) q.setGroup(spec.group().getAsLong());
                 q.setPersist(true);
             } catch (SyscallException e) {
-                throw map(e, spec.name(), "add");
+                throw map(e, name, "add");
             }
         }
-        return get(spec.name());
+        return get(name);
     }
 
     /**

@@ -74,6 +74,19 @@ class TunTapsTest {
     }
 
     @Test
+    void aNameTemplateIsNumberedByTheKernelAndTheDeviceReturnedCarriesItsName() throws Exception {
+        nl.tuntap().add(TunTapSpec.tap("tap0"));
+        TunTapDevice first = nl.tuntap().add(TunTapSpec.tap("tap%d"));
+        TunTapDevice second = nl.tuntap().add(TunTapSpec.tun("q%dx").withOwner(1000));
+        assertEquals("tap1", first.name());
+        assertEquals("q0x", second.name());
+        assertEquals(OptionalLong.of(1000), second.owner());
+        assertEquals("tap0: tap persist\ntap1: tap persist\nq0x: tun persist user 1000\n", Ip.in(t.name(), "tuntap", "show"));
+        assertThrows(IllegalArgumentException.class, () -> TunTapSpec.tap("tap%s"));
+        assertThrows(IllegalArgumentException.class, () -> TunTapSpec.tap("t%d%d"));
+    }
+
+    @Test
     void aNameTakenByAnyLinkIsAlreadyExistsAndTheOtherIsLeftAlone() throws Exception {
         nl.tuntap().add(TunTapSpec.tap("tap0"));
         AlreadyExistsException e = assertThrows(AlreadyExistsException.class, () -> nl.tuntap().add(TunTapSpec.tap("tap0")));

@@ -7,7 +7,8 @@ import java.util.OptionalLong;
  * [pi] [one_queue] [vnet_hdr] [multi_queue]} makes it (TUNSETIFF, TUNSETOWNER, TUNSETGROUP,
  * TUNSETPERSIST). Validated when made.
  *
- * @param name        the device name (1 to 15 characters, no '/', no whitespace)
+ * @param name        the device name (1 to 15 characters, no '/', no whitespace), or a template with one
+ *                    {@code %d} that the kernel numbers (the lowest free: {@code tap%d} gives tap0, then tap1)
  * @param mode        tun or tap
  * @param owner       the uid that may open it without CAP_NET_ADMIN (TUNSETOWNER), 0 to 4294967294
  * @param group       the gid that may open it (TUNSETGROUP), 0 to 4294967294
@@ -21,6 +22,11 @@ public record TunTapSpec(String name, TunTapMode mode, OptionalLong owner, Optio
     /** Checks the name, the mode and the ids. */
     public TunTapSpec {
         checkName(name);
+        int percent = name.indexOf('%');
+        // the kernel's dev_alloc_name takes one "%d" and refuses any other use of '%' (EINVAL)
+        if (percent >= 0 && (!name.startsWith("%d", percent) || name.indexOf('%', percent + 1) >= 0)) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a valid device name template (one %d, no other '%')");
+        }
         java.util.Objects.requireNonNull(mode, "mode");
         checkId("user", owner);
         checkId("group", group);

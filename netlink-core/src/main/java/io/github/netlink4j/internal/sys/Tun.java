@@ -37,8 +37,11 @@ public final class Tun {
     public static final short POLLIN = 1, POLLOUT = 4;
     public static final int EAGAIN = 11, EINTR = 4;
 
-    /** ioctl(fd, TUNSETIFF, &ifr): binds {@code fd} to device {@code name} (created if missing) with {@code flags}. */
-    public static void setIff(int fd, String name, int flags) throws SyscallException {
+    /**
+     * ioctl(fd, TUNSETIFF, &ifr): binds {@code fd} to device {@code name} (created if missing, a
+     * {@code %d} in it numbered by the kernel) with {@code flags}; returns the device's name.
+     */
+    public static String setIff(int fd, String name, int flags) throws SyscallException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Libc.newErrnoState(a);
             MemorySegment ifr = a.allocate(IFREQ, 8);
@@ -47,6 +50,8 @@ public final class Tun {
             ifr.set(JAVA_SHORT_UNALIGNED, IFNAMSIZ, (short) flags);
             Libc.check(st, "ioctl(TUNSETIFF)", name, Libc.sys(st, Nr.IOCTL, fd, TUNSETIFF, Libc.ptr(ifr), 0, 0, 0));
             Reference.reachabilityFence(ifr);
+            // the kernel writes the device's name back: the one it picked for a "tap%d" template
+            return ifr.getString(0, StandardCharsets.UTF_8);
         }
     }
 

@@ -39,13 +39,13 @@ public final class TunFd implements AutoCloseable {
     /**
      * Opens a queue of device {@code name} in the namespace of {@code sockets} with TUNSETIFF
      * {@code flags} (creating the device when it does not exist, unless IFF_TUN_EXCL refuses a name
-     * taken). Nothing is left open when it fails.
+     * taken; a name template such as {@code tap%d} is numbered by the kernel, and {@link #name()} is the
+     * name it picked). Nothing is left open when it fails.
      */
     public static TunFd open(SocketFactory sockets, String path, String name, int flags) throws IOException {
         int fd = sockets.openDevice(path, Tun.O_RDWR | Tun.O_NONBLOCK | Sys.O_CLOEXEC);
         try {
-            Tun.setIff(fd, name, flags);
-            return new TunFd(fd, name);
+            return new TunFd(fd, Tun.setIff(fd, name, flags));
         } catch (IOException | RuntimeException e) {
             try {
                 Libc.close(fd);
