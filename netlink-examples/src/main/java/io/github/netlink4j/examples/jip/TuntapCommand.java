@@ -93,16 +93,15 @@ final class TuntapCommand extends ObjectCommand {
             }
         }
         if (mode == null) throw new Jip.UsageException("You failed to specify a tunnel mode", 1);
-        TunTapSpec spec = null;
-        if (name != null) {
-            spec = mode == TunTapMode.TUN ? TunTapSpec.tun(name) : TunTapSpec.tap(name);
-            if (user != null) spec = spec.withOwner(user);
-            if (group != null) spec = spec.withGroup(group);
-            if (pi) spec = spec.withPacketInfo();
-            if (oneQueue) spec = spec.withOneQueue();
-            if (vnet) spec = spec.withVnetHeader();
-            if (mq) spec = spec.withMultiQueue();
-        }
+        // without a name ip sends an empty one, and the kernel numbers tun%d or tap%d
+        String asked = name != null ? name : mode == TunTapMode.TUN ? "tun%d" : "tap%d";
+        TunTapSpec spec = mode == TunTapMode.TUN ? TunTapSpec.tun(asked) : TunTapSpec.tap(asked);
+        if (user != null) spec = spec.withOwner(user);
+        if (group != null) spec = spec.withGroup(group);
+        if (pi) spec = spec.withPacketInfo();
+        if (oneQueue) spec = spec.withOneQueue();
+        if (vnet) spec = spec.withVnetHeader();
+        if (mq) spec = spec.withMultiQueue();
         return new Parsed(name, mode, spec);
     }
 
@@ -133,10 +132,6 @@ final class TuntapCommand extends ObjectCommand {
 
     private int add(List<String> args) throws IOException {
         Parsed p = parse(args, true);
-        if (p.spec() == null) {
-            // no name: the kernel picks tun%d or tap%d, which only ip's ioctl path can ask for
-            throw notImplemented("ip tuntap add without a name");
-        }
         try {
             nl.tuntap().add(p.spec());
             return 0;
@@ -151,7 +146,8 @@ final class TuntapCommand extends ObjectCommand {
 
     private int delete(List<String> args) throws IOException {
         Parsed p = parse(args, false);
-        if (p.name() == null) throw notImplemented("ip tuntap del without a name");
+        // ip's TUNSETIFF with no name makes a new tun%d/tap%d, which goes again when ip closes it: exit 0
+        if (p.name() == null) return 0;
         Optional<TunTapDevice> d = nl.tuntap().find(p.name());
         // ip's TUNSETIFF makes a missing device and its close removes it again: nothing to do, exit 0
         if (d.isEmpty() && nl.links().find(p.name()).isEmpty()) return 0;
@@ -184,12 +180,23 @@ final class TuntapCommand extends ObjectCommand {
             for (Object f : flags) text.append(' ').append(f);
             d.owner().ifPresent(u -> text.append(" user ").append(u));
             d.group().ifPresent(g -> text.append(" group ").append(g));
-            text.append('\n');
             Map<String, Object> o = JsonOut.object();
             o.put("ifname", d.name());
             o.put("flags", flags);
             d.owner().ifPresent(u -> o.put("user", u));
             d.group().ifPresent(g -> o.put("group", g));
+            if (jip.details > 0) {
+                List<TunProcesses.Attached> attached = TunProcesses.of(d.name());
+                text.append("\n\tAttached to processes:");
+                java.util.StringJoiner array = new java.util.StringJoiner(",", "[", "]");
+                for (TunProcesses.Attached a : attached) {
+                    text.append(a.name()).append('(').append(a.pid()).append(')');
+                    // ip prints name and pid as fields straight inside the array, with no object around them
+                    array.add("\"name\":" + JsonOut.write(a.name()) + ",\"pid\":" + a.pid());
+                }
+                o.put("processes", new JsonOut.Raw(array.toString()));
+            }
+            text.append('\n');
             json.add(o);
         }
         if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));

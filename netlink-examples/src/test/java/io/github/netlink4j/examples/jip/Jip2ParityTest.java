@@ -49,4 +49,9 @@ class Jip2ParityTest {
     void routeGetOneline() throws IOException {
         ParitySuiteTest.check("route-get-oneline"::equals);
     }
+
+    @Test
+    void tuntapWithoutANameAndWithDetails() throws IOException {
+        ParitySuiteTest.check("tuntap-unnamed"::equals);
+    }
 }
