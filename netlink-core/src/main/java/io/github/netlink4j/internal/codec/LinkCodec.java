@@ -65,15 +65,15 @@ public final class LinkCodec {
             switch (a.type()) {
                 case IfLink.IFLA_IFNAME -> name = a.string();
                 case IfLink.IFLA_MTU -> mtu = a.u32();
-                case IfLink.IFLA_MIN_MTU -> minMtu = OptionalInt.of(a.u32());
-                case IfLink.IFLA_MAX_MTU -> maxMtu = OptionalInt.of(a.u32());
+                case IfLink.IFLA_MIN_MTU -> minMtu = Optionals.ofInt(a.u32());
+                case IfLink.IFLA_MAX_MTU -> maxMtu = Optionals.ofInt(a.u32());
                 case IfLink.IFLA_OPERSTATE -> operstate = a.u8();
                 case IfLink.IFLA_LINKMODE -> linkmode = a.u8();
-                case IfLink.IFLA_TXQLEN -> txqlen = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_TXQLEN -> txqlen = Optionals.u32(a.u32());
                 case IfLink.IFLA_GROUP -> group = Integer.toUnsignedLong(a.u32());
-                case IfLink.IFLA_MASTER -> master = OptionalInt.of(a.u32());
-                case IfLink.IFLA_LINK -> parent = OptionalInt.of(a.u32());
-                case IfLink.IFLA_LINK_NETNSID -> netnsid = OptionalInt.of(a.u32());
+                case IfLink.IFLA_MASTER -> master = Optionals.ofInt(a.u32());
+                case IfLink.IFLA_LINK -> parent = Optionals.ofInt(a.u32());
+                case IfLink.IFLA_LINK_NETNSID -> netnsid = Optionals.ofInt(a.u32());
                 case IfLink.IFLA_ADDRESS -> addr = LinkLayer.address(a);
                 case IfLink.IFLA_BROADCAST -> brd = LinkLayer.address(a);
                 case IfLink.IFLA_QDISC -> qdisc = Optional.of(a.string());
@@ -186,9 +186,17 @@ public final class LinkCodec {
     private static LinkStats stats64(Attrs a) throws ProtocolException {
         if (a.payloadLength() < 80) throw new ProtocolException("IFLA_STATS64 of " + a.payloadLength() + " bytes, need 80");
         long p = a.payloadOffset();
-        long[] v = new long[Math.min(LinkStats.FIELDS, a.payloadLength() / 8)];
-        for (int i = 0; i < v.length; i++) v[i] = a.u64At(p + 8L * i);
-        return LinkStats.of(v);
+        int n = Math.min(LinkStats.FIELDS, a.payloadLength() / 8);
+        // read straight into the record: an array in between was copied once more by LinkStats.of
+        return new LinkStats(c(a, p, n, 0), c(a, p, n, 1), c(a, p, n, 2), c(a, p, n, 3), c(a, p, n, 4), c(a, p, n, 5), c(a, p, n, 6),
+                c(a, p, n, 7), c(a, p, n, 8), c(a, p, n, 9), c(a, p, n, 10), c(a, p, n, 11), c(a, p, n, 12), c(a, p, n, 13), c(a, p, n, 14),
+                c(a, p, n, 15), c(a, p, n, 16), c(a, p, n, 17), c(a, p, n, 18), c(a, p, n, 19), c(a, p, n, 20), c(a, p, n, 21),
+                c(a, p, n, 22), c(a, p, n, 23), c(a, p, n, 24));
+    }
+
+    /** Counter {@code i} of the {@code n} an IFLA_STATS64 at {@code p} holds; 0 for those an older kernel does not send. */
+    private static long c(Attrs a, long p, int n, int i) {
+        return i < n ? a.u64At(p + 8L * i) : 0;
     }
 
     /** RTM_GETLINK dump: every link, stats skipped unless asked, VF info never (RTEXT_FILTER_VF off). */
@@ -367,6 +375,8 @@ public final class LinkCodec {
                 l.slaveData().map(d -> LinkKinds.withoutTimers(l.slaveKind().orElse(null), d)), l.altNames());
     }
 
+    private static LinkDetails lastDetails = LinkDetails.NONE;
+
     /** The attributes of {@link LinkDetails}, collected while a link is decoded. */
     private static final class Details {
         private OptionalLong promiscuity = OptionalLong.empty(), allmulti = OptionalLong.empty(), txq = OptionalLong.empty();
@@ -381,26 +391,26 @@ public final class LinkCodec {
         /** Takes {@code a} if it is one of the details; IFLA_AF_SPEC is read for its IPv6 mode and still kept raw. */
         boolean read(Attrs a) throws ProtocolException {
             switch (a.type()) {
-                case IfLink.IFLA_PROMISCUITY -> promiscuity = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_ALLMULTI -> allmulti = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_NUM_TX_QUEUES -> txq = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_NUM_RX_QUEUES -> rxq = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_GSO_MAX_SIZE -> gsoSize = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_GSO_MAX_SEGS -> gsoSegs = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_TSO_MAX_SIZE -> tsoSize = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_TSO_MAX_SEGS -> tsoSegs = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_GRO_MAX_SIZE -> groSize = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case IfLink.IFLA_PROMISCUITY -> promiscuity = Optionals.u32(a.u32());
+                case IfLink.IFLA_ALLMULTI -> allmulti = Optionals.u32(a.u32());
+                case IfLink.IFLA_NUM_TX_QUEUES -> txq = Optionals.u32(a.u32());
+                case IfLink.IFLA_NUM_RX_QUEUES -> rxq = Optionals.u32(a.u32());
+                case IfLink.IFLA_GSO_MAX_SIZE -> gsoSize = Optionals.u32(a.u32());
+                case IfLink.IFLA_GSO_MAX_SEGS -> gsoSegs = Optionals.u32(a.u32());
+                case IfLink.IFLA_TSO_MAX_SIZE -> tsoSize = Optionals.u32(a.u32());
+                case IfLink.IFLA_TSO_MAX_SEGS -> tsoSegs = Optionals.u32(a.u32());
+                case IfLink.IFLA_GRO_MAX_SIZE -> groSize = Optionals.u32(a.u32());
                 case IfLink.IFLA_PERM_ADDRESS -> perm = LinkLayer.address(a);
                 case IfLink.IFLA_PARENT_DEV_BUS_NAME -> bus = Optional.of(a.string());
                 case IfLink.IFLA_PARENT_DEV_NAME -> dev = Optional.of(a.string());
-                case IfLink.IFLA_CARRIER_CHANGES -> carrierChanges = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
-                case IfLink.IFLA_PROTO_DOWN -> protoDown = Optional.of(a.u8() != 0);
+                case IfLink.IFLA_CARRIER_CHANGES -> carrierChanges = Optionals.u32(a.u32());
+                case IfLink.IFLA_PROTO_DOWN -> protoDown = Optionals.of(a.u8() != 0);
                 case IfLink.IFLA_AF_SPEC -> {
                     Attrs families = a.nestedAttrs("IFLA_AF_SPEC");
                     while (families.next()) {
                         if (families.type() != 10) continue; // AF_INET6
                         Attrs inet6 = families.nestedAttrs("IFLA_AF_SPEC AF_INET6");
-                        while (inet6.next()) if (inet6.type() == IFLA_INET6_ADDR_GEN_MODE) genMode = OptionalInt.of(inet6.u8());
+                        while (inet6.next()) if (inet6.type() == IFLA_INET6_ADDR_GEN_MODE) genMode = Optionals.ofInt(inet6.u8());
                     }
                     return false;
                 }
@@ -412,8 +422,18 @@ public final class LinkCodec {
         }
 
         LinkDetails done() {
-            return new LinkDetails(promiscuity, allmulti, txq, rxq, gsoSize, gsoSegs, tsoSize, tsoSegs, groSize, genMode, perm, bus, dev,
-                    carrierChanges, protoDown);
+            // links of one dump mostly have the same details: the last one made is handed out again when
+            // equal (immutable, compared by value; a race only makes one more)
+            LinkDetails l = lastDetails;
+            if (promiscuity.equals(l.promiscuity()) && allmulti.equals(l.allmulti()) && txq.equals(l.numTxQueues())
+                    && rxq.equals(l.numRxQueues()) && gsoSize.equals(l.gsoMaxSize()) && gsoSegs.equals(l.gsoMaxSegs())
+                    && tsoSize.equals(l.tsoMaxSize()) && tsoSegs.equals(l.tsoMaxSegs()) && groSize.equals(l.groMaxSize())
+                    && genMode.equals(l.inet6AddrGenMode()) && perm.equals(l.permanentAddress()) && bus.equals(l.parentBus())
+                    && dev.equals(l.parentDevice()) && carrierChanges.equals(l.carrierChanges()) && protoDown.equals(l.protoDown())) {
+                return l;
+            }
+            return lastDetails = new LinkDetails(promiscuity, allmulti, txq, rxq, gsoSize, gsoSegs, tsoSize, tsoSegs, groSize, genMode, perm,
+                    bus, dev, carrierChanges, protoDown);
         }
     }
 

@@ -13,6 +13,11 @@ public final class LinkLayer {
     public static Optional<MacAddress> address(Attrs a) throws ProtocolException {
         if (a.payloadLength() == 0) return Optional.empty();
         if (a.payloadLength() > 32) throw new ProtocolException("link-layer address of " + a.payloadLength() + " bytes (attribute " + a.type() + ")");
+        if (a.payloadLength() == 6 && a.s32At(a.payloadOffset()) == -1 && a.u16At(a.payloadOffset() + 4) == 0xffff) return BROADCAST;
         return Optional.of(MacAddress.of(a.bytes()));
     }
+
+    // Every Ethernet link of a dump reports ff:ff:ff:ff:ff:ff as IFLA_BROADCAST: one shared instance
+    // (MacAddress is immutable and compared by value) saves three objects a link.
+    private static final Optional<MacAddress> BROADCAST = Optional.of(MacAddress.of(new byte[] {-1, -1, -1, -1, -1, -1}));
 }

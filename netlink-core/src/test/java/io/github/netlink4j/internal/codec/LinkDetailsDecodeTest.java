@@ -102,4 +102,50 @@ class LinkDetailsDecodeTest {
         assertEquals(Optional.of(Duration.ofSeconds(15)), b.forwardDelay(), "the rest stays");
         assertEquals(java.util.OptionalLong.empty(), br.details().carrierChanges());
     }
+
+    /**
+     * The decoder hands out the previous link's details again when they are equal: a link that differs
+     * from the one before in any single detail still gets its own. Each u32 detail of veth0's captured
+     * message is changed in turn and decoded right after the original.
+     */
+    @Test
+    void aLinkThatDiffersInOneDetailGetsItsOwnDetails() throws Exception {
+        byte[] b = io.github.netlink4j.testing.Golden.bytes("dump/links");
+        java.lang.foreign.MemorySegment all = io.github.netlink4j.testing.Golden.segment("dump/links");
+        io.github.netlink4j.internal.wire.Messages m = new io.github.netlink4j.internal.wire.Messages().reset(all, b.length);
+        byte[] veth0 = null;
+        while (m.next()) {
+            Link l = LinkCodec.decode(all, m.offset(), m.length());
+            if (l.name().equals("veth0")) veth0 = all.asSlice(m.offset(), m.length()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        }
+        int[] details = {io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_PROMISCUITY, io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_ALLMULTI,
+                io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_NUM_TX_QUEUES, io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_NUM_RX_QUEUES,
+                io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_GSO_MAX_SIZE, io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_GSO_MAX_SEGS,
+                io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_TSO_MAX_SIZE, io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_TSO_MAX_SEGS,
+                io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_GRO_MAX_SIZE, io.github.netlink4j.internal.wire.uapi.IfLink.IFLA_CARRIER_CHANGES};
+        int changed = 0;
+        for (int type : details) {
+            byte[] patched = veth0.clone();
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(patched).order(java.nio.ByteOrder.nativeOrder());
+            for (int at = 16 + 16; at + 4 <= patched.length; ) { // after nlmsghdr and ifinfomsg
+                int len = Short.toUnsignedInt(bb.getShort(at)), t = Short.toUnsignedInt(bb.getShort(at + 2)) & 0x3fff;
+                if (len < 4) break;
+                if (t == type && len == 8) {
+                    bb.putInt(at + 4, bb.getInt(at + 4) + 7);
+                    changed++;
+                }
+                at += (len + 3) & ~3;
+            }
+            Link before = decode(veth0), after = decode(patched);
+            assertFalse(before.details().equals(after.details()), "attribute " + type + " changed, details the same: " + after.details());
+            assertEquals(before.details(), decode(veth0).details());
+        }
+        assertEquals(details.length, changed, "every detail is in the captured message");
+    }
+
+    private static Link decode(byte[] message) throws Exception {
+        java.lang.foreign.MemorySegment s = java.lang.foreign.Arena.ofAuto().allocate(message.length, 8);
+        s.copyFrom(java.lang.foreign.MemorySegment.ofArray(message));
+        return LinkCodec.decode(s, 0, message.length);
+    }
 }
