@@ -16,6 +16,7 @@ import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.LinkLayer;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
+import io.github.netlink4j.internal.wire.RepeatedString;
 import io.github.netlink4j.internal.wire.uapi.If;
 import io.github.netlink4j.internal.wire.uapi.IfLink;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
@@ -76,7 +77,7 @@ public final class LinkCodec {
                 case IfLink.IFLA_LINK_NETNSID -> netnsid = Optionals.ofInt(a.u32());
                 case IfLink.IFLA_ADDRESS -> addr = LinkLayer.address(a);
                 case IfLink.IFLA_BROADCAST -> brd = LinkLayer.address(a);
-                case IfLink.IFLA_QDISC -> qdisc = Optional.of(a.string());
+                case IfLink.IFLA_QDISC -> qdisc = QDISC.optional(a);
                 case IfLink.IFLA_IFALIAS -> alias = Optional.of(a.string());
                 case IfLink.IFLA_STATS64 -> stats = Optional.of(stats64(a));
                 case IfLink.IFLA_PROP_LIST -> altNames = altNames(a.nestedAttrs("IFLA_PROP_LIST"));
@@ -86,9 +87,9 @@ public final class LinkCodec {
                     Attrs kindData = null, portData = null;
                     while (info.next()) {
                         switch (info.type()) {
-                            case IfLink.IFLA_INFO_KIND -> k = info.string();
+                            case IfLink.IFLA_INFO_KIND -> k = KIND.get(info);
                             case IfLink.IFLA_INFO_DATA -> kindData = info.nestedAttrs("IFLA_INFO_DATA");
-                            case IfLink.IFLA_INFO_SLAVE_KIND -> sk = info.string();
+                            case IfLink.IFLA_INFO_SLAVE_KIND -> sk = SLAVE_KIND.get(info);
                             case IfLink.IFLA_INFO_SLAVE_DATA -> portData = info.nestedAttrs("IFLA_INFO_SLAVE_DATA");
                             default -> { }
                         }
@@ -376,6 +377,8 @@ public final class LinkCodec {
     }
 
     private static LinkDetails lastDetails = LinkDetails.NONE;
+    // the qdisc and kinds of a dump's links repeat: each decoded once while it does
+    private static final RepeatedString QDISC = new RepeatedString(), KIND = new RepeatedString(), SLAVE_KIND = new RepeatedString();
 
     /** The attributes of {@link LinkDetails}, collected while a link is decoded. */
     private static final class Details {
