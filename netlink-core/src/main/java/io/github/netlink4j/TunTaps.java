@@ -51,6 +51,41 @@ public final class TunTaps {
         return l.isEmpty() ? Optional.empty() : TunCodec.decode(l.get());
     }
 
+    /**
+     * Each TUN/TAP device's flags as the kernel keeps them (sysfs {@code tun_flags}: IFF_TUN/IFF_TAP,
+     * IFF_NO_PI, IFF_ONE_QUEUE, IFF_MULTI_QUEUE, IFF_VNET_HDR, IFF_PERSIST, IFF_NOFILTER), by device name,
+     * which is what {@code ip tuntap show} prints; the link dump behind {@link #list()} has all of them but
+     * IFF_ONE_QUEUE. Read from a sysfs of the client's namespace mounted nowhere (the machine's /sys may show
+     * another namespace), which needs CAP_SYS_ADMIN: without it, or on a kernel without the new mount API
+     * (before 5.2), the map is empty.
+     */
+    public java.util.Map<String, Integer> kernelFlags() throws NetlinkException {
+        java.util.Map<String, Integer> flags = new java.util.LinkedHashMap<>();
+        int mount;
+        try {
+            mount = sockets.sysfs();
+        } catch (java.io.IOException e) {
+            return flags;
+        }
+        try {
+            for (TunTapDevice d : list()) {
+                try {
+                    String v = io.github.netlink4j.internal.sys.Sysfs.read(mount, "class/net/" + d.name() + "/tun_flags").strip();
+                    flags.put(d.name(), Integer.decode(v));
+                } catch (SyscallException | NumberFormatException e) {
+                    // gone since the dump, or a kernel that words it otherwise: ip skips such a device too
+                }
+            }
+        } finally {
+            try {
+                io.github.netlink4j.internal.sys.Libc.close(mount);
+            } catch (SyscallException e) {
+                // the mount is private to this call and nothing was written through it
+            }
+        }
+        return java.util.Collections.unmodifiableMap(flags);
+    }
+
     /** The TUN/TAP device {@code name}; {@link NoSuchLinkException} if there is none of that name and kind. */
     public TunTapDevice get(String name) throws NetlinkException {
         return find(name).orElseThrow(() -> new NoSuchLinkException(name, null));

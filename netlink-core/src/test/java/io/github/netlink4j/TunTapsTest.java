@@ -86,6 +86,19 @@ class TunTapsTest {
         assertThrows(IllegalArgumentException.class, () -> TunTapSpec.tap("t%d%d"));
     }
 
+    /** The kernel's own flags, one_queue included, from a sysfs of the namespace (the machine's /sys shows another). */
+    @Test
+    void kernelFlagsAreWhatIpTuntapShowReads() throws Exception {
+        nl.tuntap().add(TunTapSpec.tun("oq0").withOneQueue());
+        nl.tuntap().add(TunTapSpec.tap("tap0").withPacketInfo().withMultiQueue());
+        java.util.Map<String, Integer> f = nl.tuntap().kernelFlags();
+        assertEquals(java.util.Set.of("oq0", "tap0"), f.keySet());
+        // IFF_TUN 0x1, IFF_NO_PI 0x1000, IFF_ONE_QUEUE 0x2000, IFF_PERSIST 0x800; IFF_TAP 0x2, IFF_MULTI_QUEUE 0x100
+        assertEquals(0x1 | 0x1000 | 0x2000 | 0x800, f.get("oq0") & 0x3fff, Integer.toHexString(f.get("oq0")));
+        assertEquals(0x2 | 0x100 | 0x800, f.get("tap0") & 0x3fff, Integer.toHexString(f.get("tap0")));
+        assertTrue(Ip.in(t.name(), "tuntap", "show").contains("oq0: tun one_queue persist\n"));
+    }
+
     @Test
     void aNameTakenByAnyLinkIsAlreadyExistsAndTheOtherIsLeftAlone() throws Exception {
         nl.tuntap().add(TunTapSpec.tap("tap0"));

@@ -38,4 +38,8 @@ final class Nr {
     static final int UNSHARE = X86_64 ? 272 : 97;
     static final int SETNS = X86_64 ? 308 : 268;
     static final int STATX = X86_64 ? 332 : 291;
+    // the new mount API has one number on every architecture
+    static final int FSOPEN = 430;
+    static final int FSCONFIG = 431;
+    static final int FSMOUNT = 432;
 }

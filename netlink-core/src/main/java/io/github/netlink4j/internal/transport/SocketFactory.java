@@ -39,6 +39,15 @@ public final class SocketFactory {
                 : NetnsThreads.call(nsFd, () -> io.github.netlink4j.internal.sys.Libc.open(path, flags, 0));
     }
 
+    /**
+     * A sysfs of this namespace, mounted nowhere (see {@link io.github.netlink4j.internal.sys.Sysfs}): made on
+     * a namespace worker when it is another, since sysfs shows the namespace of the thread that creates it.
+     * Returns the mount's fd, the caller's to close.
+     */
+    public int sysfs() throws IOException {
+        return nsFd < 0 ? io.github.netlink4j.internal.sys.Sysfs.mount() : NetnsThreads.call(nsFd, io.github.netlink4j.internal.sys.Sysfs::mount);
+    }
+
     /** A NETLINK_ROUTE request socket. */
     public RequestSocket requests() throws IOException {
         return requests(Bus.ROUTE);

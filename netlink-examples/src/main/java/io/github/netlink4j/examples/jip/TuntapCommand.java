@@ -21,6 +21,8 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
  */
 final class TuntapCommand extends ObjectCommand {
     private final NetlinkClient nl;
+    /** linux/if_tun.h. */
+    private static final int IFF_ONE_QUEUE = 0x2000;
 
     TuntapCommand(Jip jip, NetlinkClient nl) {
         super(jip, "tuntap");
@@ -167,10 +169,13 @@ final class TuntapCommand extends ObjectCommand {
     private int show() throws IOException {
         List<Object> json = JsonOut.list();
         StringBuilder text = new StringBuilder();
+        // IFF_ONE_QUEUE is only in the kernel's own flags, which ip reads from sysfs
+        Map<String, Integer> kernel = nl.tuntap().kernelFlags();
         for (TunTapDevice d : nl.tuntap().list()) {
             List<Object> flags = JsonOut.list();
             flags.add(d.mode().toString());
             if (d.packetInfo()) flags.add("pi");
+            if ((kernel.getOrDefault(d.name(), 0) & IFF_ONE_QUEUE) != 0) flags.add("one_queue");
             if (d.multiQueue()) flags.add("multi_queue");
             if (d.vnetHeader()) flags.add("vnet_hdr");
             if (d.persistent()) flags.add("persist");

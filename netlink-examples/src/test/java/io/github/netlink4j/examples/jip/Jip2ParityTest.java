@@ -54,4 +54,9 @@ class Jip2ParityTest {
     void tuntapWithoutANameAndWithDetails() throws IOException {
         ParitySuiteTest.check("tuntap-unnamed"::equals);
     }
+
+    @Test
+    void tuntapOneQueue() throws IOException {
+        ParitySuiteTest.check("tuntap-one-queue"::equals);
+    }
 }
