@@ -1,5 +1,8 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.bench.nlbench.peer.Builds;
+import io.github.netlink4j.bench.nlbench.peer.PeerRun;
+import io.github.netlink4j.bench.nlbench.peer.Program;
 import io.github.netlink4j.bench.nlbench.workload.Workload;
 import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import io.github.netlink4j.NetNamespace;
@@ -33,6 +36,8 @@ final class Bench {
 
     private final Settings s;
     private final PrintWriter log;
+    /** The command line of each peer program asked for, built before the first namespace is made. */
+    private final Map<String, List<String>> programs = new LinkedHashMap<>();
     private String kind = "dummy";
     private NetlinkClient home;
     private int sentinels;
@@ -43,6 +48,13 @@ final class Bench {
     }
 
     List<Cell> run() throws Exception {
+        for (String p : s.peers()) {
+            if (!Program.isProgram(p)) continue;
+            Program program = Program.of(p);
+            java.util.Optional<String> why = program.unavailable();
+            if (why.isPresent()) throw new IllegalArgumentException(why.get());
+            programs.put(p, Builds.command(program, log));
+        }
         Guard.install();
         List<String> stale = Guard.sweepStale();
         if (!stale.isEmpty()) log.println("nlbench: removed namespaces left by nlbench processes that are gone: " + stale);
@@ -73,17 +85,32 @@ final class Bench {
         int n = s.count() > 0 ? s.count() : w.defaultCount();
         Workload.Setup probe = new Workload.Setup("x", n, kind, s.clients());
         List<String> columns = new ArrayList<>(List.of(OURS));
-        // Asked only when a peer column is wanted: a million routes' command lines are a heap of their own.
-        if (!s.peers().isEmpty() && w.ipOps(probe).isPresent()) columns.addAll(s.peers());
-        long baseline = columns.size() > 1 ? baseline() : -1;
-        if (baseline >= 0) log.printf("nlbench: %s: exec-only baseline %.2f ms per ip process%n", w.name(), baseline / 1e6);
+        // Asked only when an ip column is wanted: a million routes' command lines are a heap of their own.
+        boolean ipOps = s.peers().stream().anyMatch(p -> !Program.isProgram(p)) && w.ipOps(probe).isPresent();
+        for (String p : s.peers()) {
+            if (Program.isProgram(p) ? Program.of(p).supports(w.name()) : ipOps) columns.add(p);
+            else log.printf("nlbench: %s: no %s column (the peer has no equivalent)%n", w.name(), p);
+        }
+        Map<String, Long> baselines = new LinkedHashMap<>();
+        long ipBaseline = -1;
+        for (String c : columns.subList(1, columns.size())) {
+            long b;
+            if (Program.isProgram(c)) {
+                b = programBaseline(c);
+            } else {
+                if (ipBaseline < 0) ipBaseline = baseline(); // ip and ip-batch start the same program
+                b = ipBaseline;
+            }
+            baselines.put(c, b);
+            log.printf("nlbench: %s: exec-only baseline %.2f ms per %s process%n", w.name(), b / 1e6, c);
+        }
         if (s.mode().equals("steady")) warmup(w, n);
         Map<String, List<Sample>> byColumn = new LinkedHashMap<>();
         for (String c : columns) byColumn.put(c, new ArrayList<>());
         for (int r = 0; r < s.repeat(); r++) {
             for (int j = 0; j < columns.size(); j++) {
                 String c = columnAt(columns, r, j);
-                Sample x = repeatOnce(w, n, c, baseline);
+                Sample x = repeatOnce(w, n, c, baselines.getOrDefault(c, -1L));
                 byColumn.get(c).add(x);
                 log.printf("nlbench: %s %s rep %d/%d: %.1f %s/s%n", w.name(), c, r + 1, s.repeat(), x.opsPerSecond(), w.unit());
             }
@@ -91,7 +118,7 @@ final class Bench {
         List<Cell> cells = new ArrayList<>();
         for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
             boolean peer = !e.getKey().equals(OURS);
-            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baseline : -1, e.getValue()));
+            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue()));
         }
         return cells;
     }
@@ -131,6 +158,21 @@ final class Bench {
         return Arrays.stream(t).min().orElseThrow();
     }
 
+    /**
+     * The exec-only cost of one run of a peer program: the fastest of a few {@code noop} runs (start,
+     * enter the namespace, open the socket, exit) in a namespace of its own, for the reason above.
+     */
+    private long programBaseline(String column) throws Exception {
+        String name = Guard.newName();
+        long[] t = new long[BASELINE_RUNS];
+        try (NetNamespace ns = NetNamespace.create(name)) {
+            for (int i = 0; i < t.length; i++) t[i] = PeerRun.run(programs.get(column), Program.NOOP, name, 0, kind, Guard::track).wallNs();
+        } finally {
+            Guard.removeTree(name);
+        }
+        return Arrays.stream(t).min().orElseThrow();
+    }
+
     /** One measurement of {@code column} in a namespace of its own, removed (and waited for) after. */
     private Sample round(Workload w, int n, String column, long baseline) throws Exception {
         if (column.equals(OURS) && s.mode().equals("cold")) return ColdRun.run(w.name(), n, s.clients());
@@ -144,7 +186,7 @@ final class Bench {
                 case OURS -> inProcess(w, nl, setup);
                 case "ip" -> Peers.perOp(w.ipOps(setup).orElseThrow(), n, baseline);
                 case "ip-batch" -> Peers.batch(w.ipOps(setup).orElseThrow(), name, n, baseline);
-                default -> throw new IllegalArgumentException("unknown column " + column);
+                default -> Peers.program(programs.get(column), w.name(), setup, baseline);
             };
         } finally {
             Guard.removeTree(name);

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = {"Runs workloads (nlbench list) and prints one row per workload and column. Each measurement runs in a fresh "
                 + "namespace prepared outside the clock; columns rotate from repeat to repeat and each waits for the previous "
                 + "namespace's teardown. steady: warm-up rounds first, in this JVM. cold: each repeat in a fresh untuned JVM, "
-                + "warm-up inside the clock. Process columns (--peers) have the exec-only baseline (an empty ip -batch) taken out."})
+                + "warm-up inside the clock. Process columns (--peers) have their exec-only baseline (an empty ip -batch; a peer program's noop run) taken out."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +43,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "K", defaultValue = "1", description = "Concurrent clients for the clients workload (default ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--peers", paramLabel = "ip,ip-batch", split = ",", description = "Process columns: ip (one process per operation), ip-batch.")
+    @Option(names = "--peers", paramLabel = "ip,ip-batch,go,mnl,pyroute2", split = ",", description = {"Process columns: ip (one process per operation), ip-batch; "
+            + "go (vishvananda/netlink), mnl (C on libmnl), pyroute2 where their Debian packages are installed (nlbench peers). "
+            + "A column is left out of a workload it has no equivalent for."})
     List<String> peers = List.of();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Writes the result file (schema: benchmarks/nlbench-schema.json).")

@@ -14,7 +14,7 @@ import java.util.List;
 record Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode,
                 List<String> peers, int clients) {
 
-    static final List<String> PEERS = List.of("ip", "ip-batch");
+    static final List<String> PEERS = List.of("ip", "ip-batch", "go", "mnl", "pyroute2");
     static final int MAX_REPEAT = 1000;
     static final int MAX_CLIENTS = 256;
 
