@@ -118,7 +118,9 @@ final class Bench {
         List<Cell> cells = new ArrayList<>();
         for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
             boolean peer = !e.getKey().equals(OURS);
-            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue()));
+            List<String> flags = peer ? null : s.mode().equals("cold") ? ColdRun.FLAGS : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue(),
+                    flags));
         }
         return cells;
     }

@@ -10,8 +10,21 @@ import java.util.Map;
 /**
  * One workload in one column and mode, over its repeats: what the result file's {@code cells} hold.
  * Per-operation figures are the median over repeats of each repeat's figure per operation.
+ *
+ * @param jvmFlags the options of the JVM that measured (this one in steady mode, the fresh one in cold
+ *                 mode); null for the process columns, which run no JVM
  */
-record Cell(String workload, String column, String mode, int count, int clients, String unit, long baselineNs, List<Sample> samples) {
+record Cell(String workload, String column, String mode, int count, int clients, String unit, long baselineNs, List<Sample> samples,
+            List<String> jvmFlags) {
+
+    /** A cell of a process column, or one read from a file written before JVM flags were recorded: no flags. */
+    Cell(String workload, String column, String mode, int count, int clients, String unit, long baselineNs, List<Sample> samples) {
+        this(workload, column, mode, count, clients, unit, baselineNs, samples, null);
+    }
+
+    Cell {
+        jvmFlags = jvmFlags == null ? null : List.copyOf(jvmFlags);
+    }
 
     /** Cells key for compare: the same workload, column, mode, size and clients. */
     String key() {
@@ -56,6 +69,7 @@ record Cell(String workload, String column, String mode, int count, int clients,
         m.put("cpu_sys_ns_per_op", perOp(Sample::cpuSysNs));
         m.put("alloc_bytes_per_op", perOp(Sample::allocBytes));
         m.put("exec_baseline_ns", baselineNs < 0 ? null : baselineNs);
+        m.put("jvm_flags", jvmFlags);
         m.put("events", events());
         List<Object> s = new ArrayList<>();
         for (Sample x : samples) s.add(x.toJson());
@@ -81,8 +95,9 @@ record Cell(String workload, String column, String mode, int count, int clients,
         long baseline = b == null ? -1 : ((Number) b).longValue();
         List<Sample> samples = new ArrayList<>();
         for (Object o : (List<?>) m.get("samples")) samples.add(Sample.fromJson((Map<?, ?>) o, baseline));
+        List<String> flags = m.get("jvm_flags") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : null;
         return new Cell((String) m.get("workload"), (String) m.get("column"), (String) m.get("mode"), ((Number) m.get("count")).intValue(),
-                ((Number) m.get("clients")).intValue(), (String) m.get("unit"), baseline, samples);
+                ((Number) m.get("clients")).intValue(), (String) m.get("unit"), baseline, samples, flags);
     }
 
     /** The CSV header and {@link #csvRow}: one line per cell, the figures a spreadsheet wants. */

@@ -52,7 +52,10 @@ class NlBenchPeersTest {
                 continue;
             }
             assertEquals(List.of("netlink4j", peer.column()), mine.stream().map(m -> m.get("column")).toList());
+            assertEquals(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(), mine.get(0).get("jvm_flags"),
+                    "the steady column measured in this JVM, with its flags");
             Map<?, ?> cell = mine.get(1);
+            assertNull(cell.get("jvm_flags"), "a peer program runs no JVM");
             assertEquals("process", cell.get("mode"));
             assertNull(cell.get("alloc_bytes_per_op"), "no JVM, no allocation figure");
             assertNotNull(cell.get("latency_ns"), "the peer times each add and delete: " + cell);
