@@ -118,11 +118,17 @@ final class Bench {
         List<Cell> cells = new ArrayList<>();
         for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
             boolean peer = !e.getKey().equals(OURS);
-            List<String> flags = peer ? null : s.mode().equals("cold") ? ColdRun.FLAGS : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+            List<String> flags = jvmFlags(peer, s.mode(), java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue(),
                     flags));
         }
         return cells;
+    }
+
+    /** The flags of the JVM that measured a cell: none for a process column, the fresh JVM's in cold mode, else this one's. */
+    static List<String> jvmFlags(boolean processColumn, String mode, List<String> thisJvm) {
+        if (processColumn) return null;
+        return mode.equals("cold") ? ColdRun.FLAGS : thisJvm;
     }
 
     /** The {@code j}th column to run in repeat {@code r}: the order rotates, so no column always runs first or after the same one. */

@@ -21,6 +21,14 @@ class CellFlagsTest {
     }
 
     @Test
+    void eachCellGetsTheFlagsOfTheJvmThatMeasuredIt() {
+        List<String> parent = List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED");
+        assertEquals(parent, Bench.jvmFlags(false, "steady", parent));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), Bench.jvmFlags(false, "cold", parent), "the fresh JVM's, not the parent's");
+        assertNull(Bench.jvmFlags(true, "process", parent));
+    }
+
+    @Test
     void aProcessColumnOrAnOldFileHasNone() {
         Cell c = new Cell("w1", "ip", "process", 10, 1, "links", 5, ONE);
         Map<String, Object> json = c.toJson();
