@@ -46,7 +46,7 @@ final class Report {
             sb.append("#### ").append(r.dated()).append(" (`").append(r.name()).append("`)\n\n");
             sb.append(String.format(Locale.ROOT, "%s, %s CPUs, kernel %s, load %s; JVM %s; %s; peers: %s.%n%n", r.env().get("cpu_model"),
                     r.env().get("cpu_count"), r.env().get("kernel"), r.env().get("load_average"), r.env().get("jvm_version"),
-                    r.env().get("iproute2"), r.env().get("peer_versions")));
+                    r.env().get("iproute2"), peers(r.env().get("peer_versions"))));
             sb.append("| workload | N | column | mode | ops/s median (min–max) | net of exec | p50 / p99 µs |\n");
             sb.append("|---|---|---|---|---|---|---|\n");
             for (Cell c : r.cells()) {
@@ -60,6 +60,14 @@ final class Report {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** "go: pkg version, …; mnl: …" from the env's peer_versions (absent in files written before it). */
+    private static String peers(Object versions) {
+        if (!(versions instanceof Map<?, ?> m) || m.isEmpty()) return "none recorded";
+        List<String> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(k + ": " + (v == null ? "not installed" : v)));
+        return String.join("; ", out);
     }
 
     static final int LABEL_W = 300, BAR_W = 420, ROW_H = 18, TOP = 30;

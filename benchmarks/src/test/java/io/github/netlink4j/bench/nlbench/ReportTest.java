@@ -29,6 +29,7 @@ class ReportTest {
         env.put("git_dirty", false);
         env.put("cpu_model", "Test CPU");
         env.put("cpu_count", 2);
+        env.put("peer_versions", new LinkedHashMap<>(Map.of("go", "golang-go 2:1.19~1")));
         List<Cell> cells = List.of(new Cell("routes", "netlink4j", "steady", 1000, 1, "routes", -1, ours),
                 new Cell("routes", "go", "process", 1000, 1, "routes", 100_000_000L, peer));
         Settings s = new Settings(List.of("routes"), 1000, 0, 0, 0, 3, "steady", List.of("go"), 1);
@@ -45,6 +46,7 @@ class ReportTest {
         String text = Files.readString(md);
         assertTrue(text.startsWith("#### 2026-12-07, 0123456 (`2026-12-07-0123456.json`)\n"), text);
         assertTrue(text.contains("| routes | 1000 | go | process | 2000 (1000–4000) | 2500 | – |"), text);
+        assertTrue(text.contains("; peers: go: golang-go 2:1.19~1."), text);
         assertTrue(text.contains("| routes | 1000 | netlink4j | steady | 10000 (10000–10000) | – | – |"), text);
         assertEquals(text, Cli.run("report", dir.resolve("2026-12-07-0123456.json").toString()).out(), "stdout without --md, the same text");
     }
