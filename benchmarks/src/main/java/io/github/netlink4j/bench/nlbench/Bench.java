@@ -3,6 +3,7 @@ package io.github.netlink4j.bench.nlbench;
 import io.github.netlink4j.bench.nlbench.peer.Builds;
 import io.github.netlink4j.bench.nlbench.peer.PeerRun;
 import io.github.netlink4j.bench.nlbench.peer.Program;
+import io.github.netlink4j.bench.nlbench.peer.Syscalls;
 import io.github.netlink4j.bench.nlbench.workload.Workload;
 import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import io.github.netlink4j.NetNamespace;
@@ -48,6 +49,7 @@ final class Bench {
     }
 
     List<Cell> run() throws Exception {
+        if (s.syscalls() && Syscalls.unavailable().isPresent()) throw new IllegalArgumentException(Syscalls.unavailable().get());
         for (String p : s.peers()) {
             if (!Program.isProgram(p)) continue;
             Program program = Program.of(p);
@@ -119,8 +121,9 @@ final class Bench {
         for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
             boolean peer = !e.getKey().equals(OURS);
             List<String> flags = jvmFlags(peer, s.mode(), java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            Double syscalls = s.syscalls() && Program.isProgram(e.getKey()) ? syscallsPerOp(w, n, e.getKey()) : null;
             cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue(),
-                    flags));
+                    flags, syscalls));
         }
         return cells;
     }
@@ -179,6 +182,31 @@ final class Bench {
             Guard.removeTree(name);
         }
         return Arrays.stream(t).min().orElseThrow();
+    }
+
+    /** A peer program's system calls per operation: one counted run of the work and one of its noop, each in a namespace of its own, outside every clock. */
+    private double syscallsPerOp(Workload w, int n, String column) throws Exception {
+        String idle = Guard.newName();
+        long noop;
+        try (NetNamespace ns = NetNamespace.create(idle)) {
+            noop = Syscalls.count(programs.get(column), Program.NOOP, idle, 0, kind, Guard::track);
+        } finally {
+            Guard.removeTree(idle);
+        }
+        String name = Guard.newName();
+        String sentinel = "nlbw" + (++sentinels);
+        long work;
+        try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
+            home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
+            w.prepare(nl, new Workload.Setup(name, n, kind, s.clients()));
+            work = Syscalls.count(programs.get(column), w.name(), name, n, kind, Guard::track);
+        } finally {
+            Guard.removeTree(name);
+            awaitGone(sentinel);
+        }
+        double per = Syscalls.perOp(work, noop, n);
+        log.printf("nlbench: %s %s: %.1f system calls per operation (%d, less %d for its noop)%n", w.name(), column, per, work, noop);
+        return per;
     }
 
     /** One measurement of {@code column} in a namespace of its own, removed (and waited for) after. */

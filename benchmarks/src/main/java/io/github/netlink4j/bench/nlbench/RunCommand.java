@@ -48,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
             + "A column is left out of a workload it has no equivalent for."})
     List<String> peers = List.of();
 
+    @Option(names = "--syscalls", description = {"Also counts each peer program's (go, mnl, pyroute2) system calls per operation, with perf "
+            + "(raw_syscalls:sys_enter, counting mode) in one extra run per cell outside the clock, less its noop run's. "
+            + "Not for the netlink4j and ip columns: perf attached to this JVM counts every thread, and ip per operation is N processes."})
+    boolean syscalls;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Writes the result file (schema: benchmarks/nlbench-schema.json).")
     Path json;
 
@@ -62,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         if (count != null && duration != null) throw new IllegalArgumentException("give --count or --duration, not both");
         boolean warmupIsRounds = warmup.chars().allMatch(Character::isDigit);
         Settings s = new Settings(workloads, count == null ? 0 : count, duration == null ? 0 : Durations.parse(duration),
-                warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients);
+                warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients, syscalls);
         Map<String, Object> env = Env.collect();
         PrintWriter log = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Cell> cells = new Bench(s, log).run();

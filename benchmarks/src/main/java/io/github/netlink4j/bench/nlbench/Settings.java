@@ -10,9 +10,15 @@ import java.util.List;
  * @param durationNs  when above 0, each repeat runs rounds of N until its clock has covered this long
  * @param warmupRounds rounds before the measured repeats (steady mode only)
  * @param warmupNs    when above 0, warm up for this long instead of a number of rounds
+ * @param syscalls    count the peer programs' system calls per operation (an extra run per cell, outside the clock)
  */
 record Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode,
-                List<String> peers, int clients) {
+                List<String> peers, int clients, boolean syscalls) {
+
+    /** Without syscall counting. */
+    Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode, List<String> peers, int clients) {
+        this(workloads, count, durationNs, warmupRounds, warmupNs, repeat, mode, peers, clients, false);
+    }
 
     static final List<String> PEERS = List.of("ip", "ip-batch", "go", "mnl", "pyroute2");
     static final int MAX_REPEAT = 1000;
@@ -42,6 +48,7 @@ record Settings(List<String> workloads, int count, long durationNs, int warmupRo
         m.put("mode", mode);
         m.put("peers", peers);
         m.put("clients", clients);
+        m.put("syscalls", syscalls);
         return m;
     }
 }

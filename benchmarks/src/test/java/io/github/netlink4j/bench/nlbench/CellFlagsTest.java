@@ -14,7 +14,7 @@ class CellFlagsTest {
 
     @Test
     void theFlagsGoThroughTheFile() {
-        Cell c = new Cell("w1", "netlink4j", "steady", 10, 1, "links", -1, ONE, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"));
+        Cell c = new Cell("w1", "netlink4j", "steady", 10, 1, "links", -1, ONE, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), null);
         Map<?, ?> json = (Map<?, ?>) Json.parse(Json.write(c.toJson()));
         assertEquals(List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), json.get("jvm_flags"));
         assertEquals(c.jvmFlags(), Cell.fromJson(json).jvmFlags());

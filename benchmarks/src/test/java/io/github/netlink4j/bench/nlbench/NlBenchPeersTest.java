@@ -70,6 +70,29 @@ class NlBenchPeersTest {
         }
     }
 
+    /**
+     * The C peer makes one sendto and one recvfrom per request, and a route is added and deleted: 4 system
+     * calls per route, plus the dump's few shared by N. Its start (exec, libc, setns, socket) is ~40 more,
+     * which the noop run takes out; left in, they would add 2 per route at N=20.
+     */
+    @Test
+    void syscallsPerOperationLeaveTheProgramsStartOut(@TempDir Path dir) throws Exception {
+        Privileged.require();
+        Assumptions.assumeTrue(Program.MNL.unavailable().isEmpty(), () -> "skipped: " + Program.MNL.unavailable().orElse(""));
+        Assumptions.assumeTrue(io.github.netlink4j.bench.nlbench.peer.Syscalls.unavailable().isEmpty(), "skipped: no perf");
+        Path json = dir.resolve("s.json");
+        Cli c = Cli.run("run", "routes", "--count", "20", "--repeat", "1", "--warmup", "0", "--peers", "mnl", "--syscalls", "--json", json.toString());
+        assertEquals(0, c.status(), c.err());
+        assertEquals(List.of(), NetNamespace.list().stream().filter(n -> n.startsWith(OWN)).toList(), "namespaces left behind");
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        assertEquals(List.of(), SchemaKeys.problems(doc));
+        assertEquals(true, ((Map<?, ?>) doc.get("settings")).get("syscalls"));
+        List<?> cells = (List<?>) doc.get("cells");
+        assertNull(((Map<?, ?>) cells.get(0)).get("syscalls_per_op"), "not counted for the JVM column");
+        double perOp = ((Number) ((Map<?, ?>) cells.get(1)).get("syscalls_per_op")).doubleValue();
+        assertTrue(perOp >= 4 && perOp < 5.5, "mnl's system calls per route: " + perOp);
+    }
+
     @Test
     void anUnknownPeerIsABadCommandLine() {
         Cli c = Cli.run("run", "routes", "--count", "1", "--peers", "rust");
