@@ -65,7 +65,10 @@ final class Bench {
         try (NetNamespace homeNs = NetNamespace.create(homeName); NetlinkClient nl = NetlinkClient.open(homeNs)) {
             home = nl;
             kind = detectKind(nl);
-            for (String name : s.workloads()) cells.addAll(runWorkload(Workloads.get(name)));
+            for (String name : s.workloads()) {
+                Workload w = Workloads.get(name);
+                for (int n : s.countsFor(w)) cells.addAll(runWorkload(w, n));
+            }
         } finally {
             Guard.removeTree(homeName);
         }
@@ -83,8 +86,7 @@ final class Bench {
         }
     }
 
-    private List<Cell> runWorkload(Workload w) throws Exception {
-        int n = s.count() > 0 ? s.count() : w.defaultCount();
+    private List<Cell> runWorkload(Workload w, int n) throws Exception {
         Workload.Setup probe = new Workload.Setup("x", n, kind, s.clients());
         List<String> columns = new ArrayList<>(List.of(OURS));
         // Asked only when an ip column is wanted: a million routes' command lines are a heap of their own.

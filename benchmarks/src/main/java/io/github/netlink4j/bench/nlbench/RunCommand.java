@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Size of each workload (default: the workload's own, see list); 1..1000000.")
     Integer count;
 
+    @Option(names = "--sweep", paramLabel = "count=N,N,...", description = "Runs every workload at each size instead of one: count=1k,10k,100k (k thousand, m million; at most 20 sizes).")
+    String sweep;
+
     @Option(names = "--duration", paramLabel = "D", description = "Instead of one round of N per repeat, rounds of N until the clock has covered D (500ms, 10s, 2m).")
     String duration;
 
@@ -67,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
         if (count != null && duration != null) throw new IllegalArgumentException("give --count or --duration, not both");
         boolean warmupIsRounds = warmup.chars().allMatch(Character::isDigit);
         Settings s = new Settings(workloads, count == null ? 0 : count, duration == null ? 0 : Durations.parse(duration),
-                warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients, syscalls);
+                warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients, syscalls,
+                sweep == null ? List.of() : Settings.parseSweep(sweep));
         Map<String, Object> env = Env.collect();
         PrintWriter log = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Cell> cells = new Bench(s, log).run();
