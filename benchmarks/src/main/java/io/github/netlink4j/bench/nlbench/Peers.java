@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The process columns: iproute2 and the peer programs. Their clocks start and stop where ours do (around the work, after the
- * preparation); the exec-only baseline, one empty {@code ip -n NS -batch} per process (a peer program's
- * {@code noop} run for the peer programs), is reported and taken out of {@code net_ns}, so that {@code ops_per_s_net} compares the netlink work rather than exec.
- * CPU is that of the reaped children (cutime and cstime).
+ * The process columns: iproute2 and the peer programs. Their clocks start and stop where ours do
+ * (around the work, after the preparation); the exec-only baseline, one empty {@code ip -n NS -batch}
+ * per process (a peer program's {@code noop} run for the peer programs), is reported and taken out of
+ * {@code net_ns}, so that {@code ops_per_s_net} compares the netlink work rather than exec. CPU is that
+ * of the reaped children (cutime and cstime).
  */
 final class Peers {
     private Peers() {}
