@@ -1,5 +1,9 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.bench.nlbench.peer.Builds;
+import io.github.netlink4j.bench.nlbench.peer.PeerRun;
+import io.github.netlink4j.bench.nlbench.peer.Program;
+import io.github.netlink4j.bench.nlbench.peer.Syscalls;
 import io.github.netlink4j.bench.nlbench.workload.Workload;
 import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import io.github.netlink4j.NetNamespace;
@@ -33,6 +37,8 @@ final class Bench {
 
     private final Settings s;
     private final PrintWriter log;
+    /** The command line of each peer program asked for, built before the first namespace is made. */
+    private final Map<String, List<String>> programs = new LinkedHashMap<>();
     private String kind = "dummy";
     private NetlinkClient home;
     private int sentinels;
@@ -43,6 +49,14 @@ final class Bench {
     }
 
     List<Cell> run() throws Exception {
+        if (s.syscalls() && Syscalls.unavailable().isPresent()) throw new IllegalArgumentException(Syscalls.unavailable().get());
+        for (String p : s.peers()) {
+            if (!Program.isProgram(p)) continue;
+            Program program = Program.of(p);
+            java.util.Optional<String> why = program.unavailable();
+            if (why.isPresent()) throw new IllegalArgumentException(why.get());
+            programs.put(p, Builds.command(program, log));
+        }
         Guard.install();
         List<String> stale = Guard.sweepStale();
         if (!stale.isEmpty()) log.println("nlbench: removed namespaces left by nlbench processes that are gone: " + stale);
@@ -51,7 +65,10 @@ final class Bench {
         try (NetNamespace homeNs = NetNamespace.create(homeName); NetlinkClient nl = NetlinkClient.open(homeNs)) {
             home = nl;
             kind = detectKind(nl);
-            for (String name : s.workloads()) cells.addAll(runWorkload(Workloads.get(name)));
+            for (String name : s.workloads()) {
+                Workload w = Workloads.get(name);
+                for (int n : s.countsFor(w)) cells.addAll(runWorkload(w, n));
+            }
         } finally {
             Guard.removeTree(homeName);
         }
@@ -69,21 +86,35 @@ final class Bench {
         }
     }
 
-    private List<Cell> runWorkload(Workload w) throws Exception {
-        int n = s.count() > 0 ? s.count() : w.defaultCount();
+    private List<Cell> runWorkload(Workload w, int n) throws Exception {
         Workload.Setup probe = new Workload.Setup("x", n, kind, s.clients());
         List<String> columns = new ArrayList<>(List.of(OURS));
-        // Asked only when a peer column is wanted: a million routes' command lines are a heap of their own.
-        if (!s.peers().isEmpty() && w.ipOps(probe).isPresent()) columns.addAll(s.peers());
-        long baseline = columns.size() > 1 ? baseline() : -1;
-        if (baseline >= 0) log.printf("nlbench: %s: exec-only baseline %.2f ms per ip process%n", w.name(), baseline / 1e6);
+        // Asked only when an ip column is wanted: a million routes' command lines are a heap of their own.
+        boolean ipOps = s.peers().stream().anyMatch(p -> !Program.isProgram(p)) && w.ipOps(probe).isPresent();
+        for (String p : s.peers()) {
+            if (Program.isProgram(p) ? Program.of(p).supports(w.name()) : ipOps) columns.add(p);
+            else log.printf("nlbench: %s: no %s column (the peer has no equivalent)%n", w.name(), p);
+        }
+        Map<String, Long> baselines = new LinkedHashMap<>();
+        long ipBaseline = -1;
+        for (String c : columns.subList(1, columns.size())) {
+            long b;
+            if (Program.isProgram(c)) {
+                b = programBaseline(c);
+            } else {
+                if (ipBaseline < 0) ipBaseline = baseline(); // ip and ip-batch start the same program
+                b = ipBaseline;
+            }
+            baselines.put(c, b);
+            log.printf("nlbench: %s: exec-only baseline %.2f ms per %s process%n", w.name(), b / 1e6, c);
+        }
         if (s.mode().equals("steady")) warmup(w, n);
         Map<String, List<Sample>> byColumn = new LinkedHashMap<>();
         for (String c : columns) byColumn.put(c, new ArrayList<>());
         for (int r = 0; r < s.repeat(); r++) {
             for (int j = 0; j < columns.size(); j++) {
                 String c = columnAt(columns, r, j);
-                Sample x = repeatOnce(w, n, c, baseline);
+                Sample x = repeatOnce(w, n, c, baselines.getOrDefault(c, -1L));
                 byColumn.get(c).add(x);
                 log.printf("nlbench: %s %s rep %d/%d: %.1f %s/s%n", w.name(), c, r + 1, s.repeat(), x.opsPerSecond(), w.unit());
             }
@@ -91,9 +122,18 @@ final class Bench {
         List<Cell> cells = new ArrayList<>();
         for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
             boolean peer = !e.getKey().equals(OURS);
-            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baseline : -1, e.getValue()));
+            List<String> flags = jvmFlags(peer, s.mode(), java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            Double syscalls = s.syscalls() && Program.isProgram(e.getKey()) ? syscallsPerOp(w, n, e.getKey()) : null;
+            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue(),
+                    flags, syscalls));
         }
         return cells;
+    }
+
+    /** The flags of the JVM that measured a cell: none for a process column, the fresh JVM's in cold mode, else this one's. */
+    static List<String> jvmFlags(boolean processColumn, String mode, List<String> thisJvm) {
+        if (processColumn) return null;
+        return mode.equals("cold") ? ColdRun.FLAGS : thisJvm;
     }
 
     /** The {@code j}th column to run in repeat {@code r}: the order rotates, so no column always runs first or after the same one. */
@@ -131,6 +171,46 @@ final class Bench {
         return Arrays.stream(t).min().orElseThrow();
     }
 
+    /**
+     * The exec-only cost of one run of a peer program: the fastest of a few {@code noop} runs (start,
+     * enter the namespace, open the socket, exit) in a namespace of its own, for the reason above.
+     */
+    private long programBaseline(String column) throws Exception {
+        String name = Guard.newName();
+        long[] t = new long[BASELINE_RUNS];
+        try (NetNamespace ns = NetNamespace.create(name)) {
+            for (int i = 0; i < t.length; i++) t[i] = PeerRun.run(programs.get(column), Program.NOOP, name, 0, kind, Guard::track).wallNs();
+        } finally {
+            Guard.removeTree(name);
+        }
+        return Arrays.stream(t).min().orElseThrow();
+    }
+
+    /** A peer program's system calls per operation: one counted run of the work and one of its noop, each in a namespace of its own, outside every clock. */
+    private double syscallsPerOp(Workload w, int n, String column) throws Exception {
+        String idle = Guard.newName();
+        long noop;
+        try (NetNamespace ns = NetNamespace.create(idle)) {
+            noop = Syscalls.count(programs.get(column), Program.NOOP, idle, 0, kind, Guard::track);
+        } finally {
+            Guard.removeTree(idle);
+        }
+        String name = Guard.newName();
+        String sentinel = "nlbw" + (++sentinels);
+        long work;
+        try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
+            home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
+            w.prepare(nl, new Workload.Setup(name, n, kind, s.clients()));
+            work = Syscalls.count(programs.get(column), w.name(), name, n, kind, Guard::track);
+        } finally {
+            Guard.removeTree(name);
+            awaitGone(sentinel);
+        }
+        double per = Syscalls.perOp(work, noop, n);
+        log.printf("nlbench: %s %s: %.1f system calls per operation (%d, less %d for its noop)%n", w.name(), column, per, work, noop);
+        return per;
+    }
+
     /** One measurement of {@code column} in a namespace of its own, removed (and waited for) after. */
     private Sample round(Workload w, int n, String column, long baseline) throws Exception {
         if (column.equals(OURS) && s.mode().equals("cold")) return ColdRun.run(w.name(), n, s.clients());
@@ -144,7 +224,7 @@ final class Bench {
                 case OURS -> inProcess(w, nl, setup);
                 case "ip" -> Peers.perOp(w.ipOps(setup).orElseThrow(), n, baseline);
                 case "ip-batch" -> Peers.batch(w.ipOps(setup).orElseThrow(), name, n, baseline);
-                default -> throw new IllegalArgumentException("unknown column " + column);
+                default -> Peers.program(programs.get(column), w.name(), setup, baseline);
             };
         } finally {
             Guard.removeTree(name);

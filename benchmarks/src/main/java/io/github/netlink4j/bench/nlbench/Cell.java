@@ -10,8 +10,24 @@ import java.util.Map;
 /**
  * One workload in one column and mode, over its repeats: what the result file's {@code cells} hold.
  * Per-operation figures are the median over repeats of each repeat's figure per operation.
+ *
+ * @param jvmFlags the options of the JVM that measured (this one in steady mode, the fresh one in cold
+ *                 mode); null for the process columns, which run no JVM
+ * @param syscallsPerOp a peer program's system calls per operation (perf, in a run outside the clock, its
+ *                 noop's calls taken out); null where they were not counted (--syscalls not given, and
+ *                 the netlink4j and ip columns, which it does not cover)
  */
-record Cell(String workload, String column, String mode, int count, int clients, String unit, long baselineNs, List<Sample> samples) {
+record Cell(String workload, String column, String mode, int count, int clients, String unit, long baselineNs, List<Sample> samples,
+            List<String> jvmFlags, Double syscallsPerOp) {
+
+    /** A cell of a process column, or one read from a file written before JVM flags were recorded: no flags. */
+    Cell(String workload, String column, String mode, int count, int clients, String unit, long baselineNs, List<Sample> samples) {
+        this(workload, column, mode, count, clients, unit, baselineNs, samples, null, null);
+    }
+
+    Cell {
+        jvmFlags = jvmFlags == null ? null : List.copyOf(jvmFlags);
+    }
 
     /** Cells key for compare: the same workload, column, mode, size and clients. */
     String key() {
@@ -56,6 +72,8 @@ record Cell(String workload, String column, String mode, int count, int clients,
         m.put("cpu_sys_ns_per_op", perOp(Sample::cpuSysNs));
         m.put("alloc_bytes_per_op", perOp(Sample::allocBytes));
         m.put("exec_baseline_ns", baselineNs < 0 ? null : baselineNs);
+        m.put("jvm_flags", jvmFlags);
+        m.put("syscalls_per_op", syscallsPerOp);
         m.put("events", events());
         List<Object> s = new ArrayList<>();
         for (Sample x : samples) s.add(x.toJson());
@@ -81,8 +99,10 @@ record Cell(String workload, String column, String mode, int count, int clients,
         long baseline = b == null ? -1 : ((Number) b).longValue();
         List<Sample> samples = new ArrayList<>();
         for (Object o : (List<?>) m.get("samples")) samples.add(Sample.fromJson((Map<?, ?>) o, baseline));
+        List<String> flags = m.get("jvm_flags") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : null;
         return new Cell((String) m.get("workload"), (String) m.get("column"), (String) m.get("mode"), ((Number) m.get("count")).intValue(),
-                ((Number) m.get("clients")).intValue(), (String) m.get("unit"), baseline, samples);
+                ((Number) m.get("clients")).intValue(), (String) m.get("unit"), baseline, samples, flags,
+                m.get("syscalls_per_op") instanceof Number x ? x.doubleValue() : null);
     }
 
     /** The CSV header and {@link #csvRow}: one line per cell, the figures a spreadsheet wants. */

@@ -17,13 +17,17 @@ final class ColdRun {
 
     private static final long TIMEOUT_S = 3600;
 
+    /** The cold JVM's options: none but what FFM needs, as an embedding user's JVM starts. */
+    static final List<String> FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
+
     static Sample run(String workload, int n, int clients) throws Exception {
         Path out = Files.createTempFile("nlbench-cold", ".json");
         try {
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> cmd = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    NlBench.class.getName(), "run", workload, "--count", String.valueOf(n), "--clients", String.valueOf(clients),
-                    "--repeat", "1", "--warmup", "0", "--mode", "steady", "--quiet", "--json", out.toString());
+            List<String> cmd = new java.util.ArrayList<>(List.of(java));
+            cmd.addAll(FLAGS);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NlBench.class.getName(), "run", workload, "--count", String.valueOf(n), "--clients", String.valueOf(clients),
+                    "--repeat", "1", "--warmup", "0", "--mode", "steady", "--quiet", "--json", out.toString()));
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Guard.track(p);
             if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {

@@ -39,6 +39,7 @@ final class Env {
         m.put("cpu_count", Runtime.getRuntime().availableProcessors());
         m.put("governor", read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
         m.put("iproute2", run(List.of("ip", "-V")));
+        m.put("peer_versions", io.github.netlink4j.bench.nlbench.peer.Versions.all());
         String load = read("/proc/loadavg");
         m.put("load_average", load == null ? null : List.of(Double.parseDouble(load.split(" ")[0]), Double.parseDouble(load.split(" ")[1]),
                 Double.parseDouble(load.split(" ")[2])));

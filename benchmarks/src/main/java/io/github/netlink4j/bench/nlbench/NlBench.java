@@ -17,8 +17,10 @@ import java.util.concurrent.Callable;
         description = {"Benchmarks rtnetlink work: netlink4j in this JVM (or a fresh one, --mode cold) against ip per operation and ip -batch. "
                 + "Every run works only in network namespaces it creates (named nlb-<pid>-...), removes them at the end and on "
                 + "SIGINT/SIGTERM, and first removes those left by nlbench processes that no longer run. Needs root."},
-        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, EnvCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, EnvCommand.class, PeersCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  nlbench list", "  nlbench run w1 routes --count 1000 --repeat 5 --peers ip,ip-batch --json a.json",
+                "  nlbench peers install      (go, mnl, pyroute2 columns: apt-get install their Debian packages, build them)",
+                "  nlbench run routes neigh --count 1000 --peers ip-batch,go,mnl,pyroute2",
                 "  nlbench compare base.json a.json --threshold 5%%", "",
                 "compare: a cell regressed when its median throughput over the repeats fell by more than the threshold and by more "
                 + "than the noise (the sum of both cells' median absolute deviations); exit status 1 then."})

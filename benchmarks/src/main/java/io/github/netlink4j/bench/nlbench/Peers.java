@@ -1,6 +1,8 @@
 package io.github.netlink4j.bench.nlbench;
 
 import io.github.netlink4j.bench.LegacyWorkloads;
+import io.github.netlink4j.bench.nlbench.peer.PeerOutput;
+import io.github.netlink4j.bench.nlbench.peer.PeerRun;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -8,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The iproute2 columns. Their clocks start and stop where ours do (around the work, after the
- * preparation); the exec-only baseline, one empty {@code ip -n NS -batch} per process, is reported and
- * taken out of {@code net_ns}, so that {@code ops_per_s_net} compares the netlink work rather than exec.
- * CPU is that of the reaped children (cutime and cstime).
+ * The process columns: iproute2 and the peer programs. Their clocks start and stop where ours do
+ * (around the work, after the preparation); the exec-only baseline, one empty {@code ip -n NS -batch}
+ * per process (a peer program's {@code noop} run for the peer programs), is reported and taken out of
+ * {@code net_ns}, so that {@code ops_per_s_net} compares the netlink work rather than exec. CPU is that
+ * of the reaped children (cutime and cstime).
  */
 final class Peers {
     private Peers() {}
@@ -46,6 +49,21 @@ final class Peers {
         long elapsed = LegacyWorkloads.ipBatch(ops, ns, Guard::track);
         Probe b = Probe.now();
         return sample(a, b, elapsed, n, baseline, 1, null);
+    }
+
+    /**
+     * One run of a peer program (benchmarks/peers/README.md), clocked from outside as the ip columns are;
+     * the latencies are the program's own samples, and a run whose dump came back short fails.
+     */
+    static Sample program(List<String> program, String workload, io.github.netlink4j.bench.nlbench.workload.Workload.Setup setup, long baseline)
+            throws Exception {
+        Probe a = Probe.now();
+        PeerRun r = PeerRun.run(program, workload, setup.ns(), setup.count(), setup.kind(), Guard::track);
+        Probe b = Probe.now();
+        PeerOutput out = r.output().checked(workload, setup.count());
+        Histogram h = Sample.histogram();
+        for (long x : out.samples()) h.recordValue(Math.min(Math.max(0, x), h.getHighestTrackableValue()));
+        return sample(a, b, r.wallNs(), setup.count(), baseline, 1, out.samples().length == 0 ? null : h);
     }
 
     private static Sample sample(Probe a, Probe b, long elapsed, int n, long baseline, int processes, Histogram h) {

@@ -77,6 +77,11 @@ final class Results {
                     c.workload(), c.column(), num(e, "delivered"), num(e, "expected"), num(e, "delivered_per_s"), num(e, "missed"), num(e, "resyncs"),
                     num(e, "resync_events"));
         }
+        for (Cell c : cells) {
+            if (c.syscallsPerOp() == null) continue;
+            out.printf("%s (%s, N=%d): %.1f system calls per operation (perf, in a run outside the clock, less the program's noop)%n", c.workload(), c.column(),
+                    c.count(), c.syscallsPerOp());
+        }
     }
 
     private static double num(Map<String, Object> m, String k) {

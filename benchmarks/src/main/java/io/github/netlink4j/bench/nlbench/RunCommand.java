@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = {"Runs workloads (nlbench list) and prints one row per workload and column. Each measurement runs in a fresh "
                 + "namespace prepared outside the clock; columns rotate from repeat to repeat and each waits for the previous "
                 + "namespace's teardown. steady: warm-up rounds first, in this JVM. cold: each repeat in a fresh untuned JVM, "
-                + "warm-up inside the clock. Process columns (--peers) have the exec-only baseline (an empty ip -batch) taken out."})
+                + "warm-up inside the clock. Process columns (--peers) have their exec-only baseline (an empty ip -batch; a peer program's noop run) taken out."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--count", paramLabel = "N", description = "Size of each workload (default: the workload's own, see list); 1..1000000.")
     Integer count;
+
+    @Option(names = "--sweep", paramLabel = "count=N,N,...", description = "Runs every workload at each size instead of one: count=1k,10k,100k (k thousand, m million; at most 20 sizes).")
+    String sweep;
 
     @Option(names = "--duration", paramLabel = "D", description = "Instead of one round of N per repeat, rounds of N until the clock has covered D (500ms, 10s, 2m).")
     String duration;
@@ -43,8 +46,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "K", defaultValue = "1", description = "Concurrent clients for the clients workload (default ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--peers", paramLabel = "ip,ip-batch", split = ",", description = "Process columns: ip (one process per operation), ip-batch.")
+    @Option(names = "--peers", paramLabel = "ip,ip-batch,go,mnl,pyroute2", split = ",", description = {"Process columns: ip (one process per operation), ip-batch; "
+            + "go (vishvananda/netlink), mnl (C on libmnl), pyroute2 where their Debian packages are installed (nlbench peers). "
+            + "A column is left out of a workload it has no equivalent for."})
     List<String> peers = List.of();
+
+    @Option(names = "--syscalls", description = {"Also counts each peer program's (go, mnl, pyroute2) system calls per operation, with perf "
+            + "(raw_syscalls:sys_enter, counting mode) in one extra run per cell outside the clock, less its noop run's. "
+            + "Not for the netlink4j and ip columns: perf attached to this JVM counts every thread, and ip per operation is N processes."})
+    boolean syscalls;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Writes the result file (schema: benchmarks/nlbench-schema.json).")
     Path json;
@@ -60,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
         if (count != null && duration != null) throw new IllegalArgumentException("give --count or --duration, not both");
         boolean warmupIsRounds = warmup.chars().allMatch(Character::isDigit);
         Settings s = new Settings(workloads, count == null ? 0 : count, duration == null ? 0 : Durations.parse(duration),
-                warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients);
+                warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients, syscalls,
+                sweep == null ? List.of() : Settings.parseSweep(sweep));
         Map<String, Object> env = Env.collect();
         PrintWriter log = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Cell> cells = new Bench(s, log).run();

@@ -10,11 +10,51 @@ import java.util.List;
  * @param durationNs  when above 0, each repeat runs rounds of N until its clock has covered this long
  * @param warmupRounds rounds before the measured repeats (steady mode only)
  * @param warmupNs    when above 0, warm up for this long instead of a number of rounds
+ * @param syscalls    count the peer programs' system calls per operation (an extra run per cell, outside the clock)
+ * @param sweep       when not empty, every workload runs at each of these sizes instead of at {@code count}
  */
 record Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode,
-                List<String> peers, int clients) {
+                List<String> peers, int clients, boolean syscalls, List<Integer> sweep) {
 
-    static final List<String> PEERS = List.of("ip", "ip-batch");
+    /** Without syscall counting or a size sweep. */
+    Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode, List<String> peers, int clients) {
+        this(workloads, count, durationNs, warmupRounds, warmupNs, repeat, mode, peers, clients, false, List.of());
+    }
+
+    /** The most sizes one sweep may name. */
+    static final int MAX_SWEEP = 20;
+
+    /**
+     * The sizes of {@code --sweep count=1k,10k,100k}: numbers with an optional k (thousand) or m (million),
+     * each 1..{@link Workloads#MAX_COUNT}, at most {@link #MAX_SWEEP}.
+     */
+    static List<Integer> parseSweep(String spec) {
+        if (!spec.startsWith("count=")) throw new IllegalArgumentException("--sweep takes count=N,N,... (e.g. count=1k,10k,100k), not " + spec);
+        List<Integer> out = new java.util.ArrayList<>();
+        for (String v : spec.substring(6).split(",", -1)) { // -1: a trailing comma is an empty size, refused
+            String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+            long unit = t.endsWith("k") ? 1_000 : t.endsWith("m") ? 1_000_000 : 1;
+            String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+            long n;
+            try {
+                n = Long.parseLong(digits) * unit;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--sweep: not a size: " + v);
+            }
+            if (n < 1 || n > Workloads.MAX_COUNT) throw new IllegalArgumentException("--sweep: sizes must be 1.." + Workloads.MAX_COUNT + ", not " + v);
+            out.add((int) n);
+        }
+        if (out.size() > MAX_SWEEP) throw new IllegalArgumentException("--sweep: at most " + MAX_SWEEP + " sizes");
+        return List.copyOf(out);
+    }
+
+    /** The sizes {@code w} runs at: the sweep's, else --count, else the workload's own. */
+    List<Integer> countsFor(io.github.netlink4j.bench.nlbench.workload.Workload w) {
+        if (!sweep.isEmpty()) return sweep;
+        return List.of(count > 0 ? count : w.defaultCount());
+    }
+
+    static final List<String> PEERS = List.of("ip", "ip-batch", "go", "mnl", "pyroute2");
     static final int MAX_REPEAT = 1000;
     static final int MAX_CLIENTS = 256;
 
@@ -22,6 +62,8 @@ record Settings(List<String> workloads, int count, long durationNs, int warmupRo
         if (workloads.isEmpty()) throw new IllegalArgumentException("name at least one workload (nlbench list shows them)");
         for (String w : workloads) Workloads.get(w);
         if (count < 0 || count > Workloads.MAX_COUNT) throw new IllegalArgumentException("--count must be 1.." + Workloads.MAX_COUNT);
+        sweep = List.copyOf(sweep);
+        if (!sweep.isEmpty() && count > 0) throw new IllegalArgumentException("give --count or --sweep, not both");
         if (repeat < 1 || repeat > MAX_REPEAT) throw new IllegalArgumentException("--repeat must be 1.." + MAX_REPEAT);
         if (clients < 1 || clients > MAX_CLIENTS) throw new IllegalArgumentException("--clients must be 1.." + MAX_CLIENTS);
         if (!mode.equals("cold") && !mode.equals("steady")) throw new IllegalArgumentException("--mode is cold or steady, not " + mode);
@@ -42,6 +84,8 @@ record Settings(List<String> workloads, int count, long durationNs, int warmupRo
         m.put("mode", mode);
         m.put("peers", peers);
         m.put("clients", clients);
+        m.put("syscalls", syscalls);
+        m.put("sweep_counts", sweep.isEmpty() ? null : sweep);
         return m;
     }
 }

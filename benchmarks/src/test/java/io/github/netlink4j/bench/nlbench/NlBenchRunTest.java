@@ -118,6 +118,7 @@ class NlBenchRunTest {
         assertEquals(List.of(), SchemaKeys.problems(doc));
         Map<?, ?> cell = (Map<?, ?>) ((List<?>) doc.get("cells")).get(0);
         assertEquals("cold", cell.get("mode"));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), cell.get("jvm_flags"), "the fresh JVM's flags, not this one's");
         assertTrue(((Number) cell.get("alloc_bytes_per_op")).doubleValue() > 0, cell.toString());
     }
 

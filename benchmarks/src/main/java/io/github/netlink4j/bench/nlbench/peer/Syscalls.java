@@ -1,0 +1,67 @@
+package io.github.netlink4j.bench.nlbench.peer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A peer program's system calls per operation, counted by perf on the {@code raw_syscalls:sys_enter}
+ * tracepoint in counting mode (the kernel bumps a counter per call; nothing is recorded), in runs of their
+ * own outside every clock: the work's count less the program's {@code noop} count, over N. The process
+ * and everything it starts are counted (perf stat follows children), threads of a runtime included.
+ */
+public final class Syscalls {
+    private Syscalls() {}
+
+    static final String PERF = "/usr/bin/perf";
+    static final String EVENT = "raw_syscalls:sys_enter";
+
+    /** Why syscalls cannot be counted here; empty when they can. */
+    public static Optional<String> unavailable() {
+        return Files.isExecutable(Path.of(PERF)) ? Optional.empty() : Optional.of("--syscalls needs " + PERF + " (Debian package linux-perf)");
+    }
+
+    /** {@code program} under perf stat, which writes its count to {@code out}. */
+    static List<String> wrapped(List<String> program, Path out) {
+        List<String> cmd = new ArrayList<>(List.of(PERF, "stat", "-x,", "-e", EVENT, "-o", out.toString(), "--"));
+        cmd.addAll(program);
+        return cmd;
+    }
+
+    /** The count in perf stat's CSV output ({@code -x,}): the first field of the event's line. */
+    static long parse(String perfOutput) {
+        for (String line : perfOutput.split("\n")) {
+            String[] f = line.split(",");
+            if (f.length > 2 && f[2].equals(EVENT)) {
+                try {
+                    return Long.parseLong(f[0]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException("perf did not count " + EVENT + ": " + line);
+                }
+            }
+        }
+        throw new IllegalStateException("perf printed no " + EVENT + " count: " + perfOutput);
+    }
+
+    /** The system calls of one run of {@code program} doing {@code workload} (or {@link Program#NOOP}) in namespace {@code ns}. */
+    public static long count(List<String> program, String workload, String ns, int n, String kind, Consumer<Process> started)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("nlbench-perf", ".csv");
+        try {
+            PeerRun.run(wrapped(program, out), workload, ns, n, kind, started);
+            return parse(Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** Per operation: the work's calls less the noop's (start, namespace, socket, exit), over {@code n}. */
+    public static double perOp(long work, long noop, int n) {
+        return (work - noop) / (double) Math.max(1, n);
+    }
+}

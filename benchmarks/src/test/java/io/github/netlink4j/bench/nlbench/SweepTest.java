@@ -1,0 +1,61 @@
+package io.github.netlink4j.bench.nlbench;
+
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.bench.nlbench.workload.Workloads;
+import io.github.netlink4j.testing.Privileged;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --sweep count=…}: the sizes it accepts, and a run at each of them. */
+class SweepTest {
+
+    @Test
+    void sizesTakeThousandsAndMillions() {
+        assertEquals(List.of(1000, 10_000, 100_000), Settings.parseSweep("count=1k,10k,100k"));
+        assertEquals(List.of(2, 3, 1_000_000), Settings.parseSweep("count=2, 3,1M"));
+    }
+
+    @Test
+    void badSizesAreRefused() {
+        for (String bad : List.of("size=1k", "count=0", "count=2m", "count=x", "count=1k,", "count=" + "1,".repeat(20) + "1")) {
+            assertThrows(IllegalArgumentException.class, () -> Settings.parseSweep(bad), bad);
+        }
+        Cli c = Cli.run("run", "routes", "--count", "5", "--sweep", "count=2,3");
+        assertEquals(2, c.status());
+        assertTrue(c.err().contains("give --count or --sweep, not both"), c.err());
+    }
+
+    @Test
+    void eachWorkloadRunsAtTheSweepsSizesElseAtOne() {
+        Settings swept = new Settings(List.of("routes"), 0, 0, 0, 0, 1, "steady", List.of(), 1, false, List.of(2, 3));
+        assertEquals(List.of(2, 3), swept.countsFor(Workloads.get("routes")));
+        assertEquals(List.of(2, 3), swept.toJson().get("sweep_counts"));
+        Settings one = new Settings(List.of("routes"), 7, 0, 0, 0, 1, "steady", List.of(), 1);
+        assertEquals(List.of(7), one.countsFor(Workloads.get("routes")));
+        assertEquals(List.of(Workloads.get("neigh").defaultCount()), new Settings(List.of("neigh"), 0, 0, 0, 0, 1, "steady", List.of(), 1)
+                .countsFor(Workloads.get("neigh")));
+    }
+
+    @Test
+    void aSweepMakesACellPerSizeAndLeavesNothing(@TempDir Path dir) throws Exception {
+        Privileged.require();
+        Path json = dir.resolve("sweep.json");
+        Cli c = Cli.run("run", "routes", "--sweep", "count=2,3", "--repeat", "1", "--warmup", "0", "--json", json.toString());
+        assertEquals(0, c.status(), c.err());
+        String own = Guard.PREFIX + ProcessHandle.current().pid() + "-";
+        assertEquals(List.of(), NetNamespace.list().stream().filter(n -> n.startsWith(own)).toList());
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        assertEquals(List.of(), SchemaKeys.problems(doc));
+        List<?> counts = ((List<?>) doc.get("cells")).stream().map(o -> ((Number) ((Map<?, ?>) o).get("count")).intValue()).toList();
+        assertEquals(List.of(2, 3), counts);
+    }
+}
