@@ -6,6 +6,7 @@ import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.tuntap.TunTapDevice;
 import io.github.netlink4j.tuntap.TunTapMode;
 import io.github.netlink4j.tuntap.TunTapSpec;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.util.List;
@@ -169,10 +170,10 @@ final class TuntapCommand extends ObjectCommand {
     }
 
     private int show() throws IOException {
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         StringBuilder text = new StringBuilder();
         for (TunTapDevice d : nl.tuntap().list()) {
-            List<Object> flags = JsonOut.list();
+            List<Object> flags = Json.list();
             flags.add(d.mode().toString());
             if (d.packetInfo()) flags.add("pi");
             if (d.multiQueue()) flags.add("multi_queue");
@@ -185,14 +186,14 @@ final class TuntapCommand extends ObjectCommand {
             d.owner().ifPresent(u -> text.append(" user ").append(u));
             d.group().ifPresent(g -> text.append(" group ").append(g));
             text.append('\n');
-            Map<String, Object> o = JsonOut.object();
+            Map<String, Object> o = Json.object();
             o.put("ifname", d.name());
             o.put("flags", flags);
             d.owner().ifPresent(u -> o.put("user", u));
             d.group().ifPresent(g -> o.put("group", g));
             json.add(o);
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         else jip.out.print(text);
         return 0;
     }

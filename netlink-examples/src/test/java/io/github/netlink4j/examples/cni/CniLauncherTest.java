@@ -96,7 +96,7 @@ class CniLauncherTest {
      */
     private String classPath() throws IOException {
         List<String> cp = new ArrayList<>();
-        for (Class<?> c : List.of(BridgePlugin.class, io.github.netlink4j.NetlinkClient.class)) {
+        for (Class<?> c : List.of(BridgePlugin.class, io.github.netlink4j.NetlinkClient.class, io.github.netlink4j.json.Json.class)) {
             Path where;
             try {
                 where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
