@@ -178,6 +178,39 @@ nl4j_sweep() {
   done
 }
 
+# Once a new cache is in place (its <key>.src names its JDK and class path), removes the caches of the same
+# class path and JDK path made for earlier jars or JDKs, whatever day they were made, and the failure markers
+# of other keys. One cache directory may serve two checkouts (or an installed plugin and a build): the
+# caches of another class path or JDK stay while every file their .src names exists, so two checkouts used in
+# turn keep one cache each instead of removing each other's and training again at every switch; once a
+# checkout or a JDK is gone, its caches go at the next training of any of them. A cache without a .src
+# (made by an earlier launcher) counts as an earlier one of ours. One checkout run with two JDK paths in
+# turn keeps both; run with a JDK upgraded in place, it keeps the newest. A prune of another checkout in
+# the instant between this cache's move into place and its .src costs this one a training, nothing more.
+nl4j_prune() {
+  for _f in "$nl4j_dir/$nl4j_name"-*.aot "$nl4j_dir/$nl4j_name"-*.failed "$nl4j_dir/$nl4j_name"-*.src; do
+    _k=${_f%.*}
+    [ -e "$_f" ] && [ "$_k" != "$_base" ] || continue
+    case $_f in *.failed) rm -f -- "$_f"; continue ;; esac
+    if [ -e "$_k.aot" ] && nl4j_elsewhere "$_k.src"; then continue; fi
+    rm -f -- "$_k.aot" "$_k.src"
+  done
+}
+
+# Whether the .src file $1 names a JDK or class path other than this launcher's, and all of it still exists.
+nl4j_elsewhere() {
+  _sj= _sc=
+  { read -r _sj && read -r _sc; } < "$1" 2>/dev/null || return 1
+  [ "$_sj" != "$nl4j_java" ] || [ "$_sc" != "$nl4j_jar" ] || return 1
+  [ -n "$_sc" ] && [ -e "$_sj" ] || return 1
+  set -f
+  _ifs=$IFS IFS=:
+  set -- $_sc
+  IFS=$_ifs
+  set +f
+  for _e in "$@"; do [ -e "$_e" ] || return 1; done
+}
+
 # The training, run in the background (stdio on /dev/null) by a call that found no cache. It trains
 # only where it can succeed (nl4j_can_train, checked before) and at most once a day per key after a
 # failure (the marker <key>.failed holds what the failed run printed). A new cache is checked before it
@@ -202,10 +235,9 @@ nl4j_train() {
       && nl4j_java_train "-XX:AOTCache=$_tmp" -XX:AOTMode=on -XX:+VerifySharedSpaces 2>> "$_tmp.log" \
       && chmod 600 "$_tmp" && mv -f "$_tmp" "$_base.aot"; then
     rm -f "$_base.failed"
-    # caches and markers of earlier jars or JDKs not made today (a plugin upgrade leaves one behind),
-    # crash reports older than a week
-    find "$nl4j_dir" -maxdepth 1 -type f \( \( -name "$nl4j_name-*.aot" -o -name "$nl4j_name-*.failed" \) \
-      ! -name "$nl4j_name-$nl4j_key.*" -mtime +0 -o -name 'hs_err_pid*.log' -mtime +6 \) -delete
+    printf '%s\n%s\n' "$nl4j_java" "$nl4j_jar" > "$_base.src"
+    nl4j_prune
+    find "$nl4j_dir" -maxdepth 1 -type f -name 'hs_err_pid*.log' -mtime +6 -delete  # crash reports of last week
   else
     echo "$nl4j_prog: no AOT cache from this training; the next one in a day" >> "$_tmp.log"
     mv -f "$_tmp.log" "$_base.failed"
@@ -232,7 +264,7 @@ nl4j_run_cached() {
   _rc=0
   setpriv --pdeathsig TERM -- "$nl4j_java" "-XX:AOTCache=$nl4j_cache" -XX:+SuppressFatalErrorMessage "$@" || _rc=$?
   case $_rc in 132|134|135|136|139) ;; *) exit "$_rc" ;; esac
-  rm -f -- "$nl4j_cache"
+  rm -f -- "$nl4j_cache" "${nl4j_cache%.aot}.src"
   echo "$nl4j_prog: the JVM died (exit $_rc) with the AOT cache $nl4j_cache; removed it, running the command once more without it" >&2
   trap - INT QUIT
   exec "$nl4j_java" "$@"

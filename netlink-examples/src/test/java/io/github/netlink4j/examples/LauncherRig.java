@@ -77,7 +77,7 @@ public final class LauncherRig implements AutoCloseable {
         manifest.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
         Set<String> added = new HashSet<>();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            for (Class<?> c : List.of(BridgePlugin.class, NetlinkClient.class)) {
+            for (Class<?> c : List.of(BridgePlugin.class, NetlinkClient.class, io.github.netlink4j.json.Json.class)) {
                 Path where = codeSource(c);
                 if (Files.isDirectory(where)) {
                     try (Stream<Path> all = Files.walk(where)) {

@@ -1,5 +1,7 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ final class ColdRun {
                 throw new IllegalStateException("cold run of " + workload + " took over " + TIMEOUT_S + " s");
             }
             if (p.exitValue() != 0) throw new IllegalStateException("cold run of " + workload + " failed with status " + p.exitValue());
-            Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(out, StandardCharsets.UTF_8));
+            Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(out, StandardCharsets.UTF_8));
             Map<?, ?> cell = (Map<?, ?>) ((List<?>) doc.get("cells")).get(0);
             return Sample.fromJson((Map<?, ?>) ((List<?>) cell.get("samples")).get(0), -1);
         } finally {

@@ -1,5 +1,6 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,7 +15,7 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(Json.write(Env.collect()));
+        spec.commandLine().getOut().print(Json.write(Env.collect(), true) + "\n");
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.JsonException;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -31,7 +33,7 @@ final class Results {
     }
 
     static void writeJson(Path file, Map<String, Object> doc) throws IOException {
-        Files.writeString(file, Json.write(doc), StandardCharsets.UTF_8);
+        Files.writeString(file, Json.write(doc, true) + "\n", StandardCharsets.UTF_8);
     }
 
     static void writeCsv(Path file, List<Cell> cells) throws IOException {
@@ -43,7 +45,12 @@ final class Results {
 
     /** Reads a result file's cells; refuses a file of another schema. */
     static List<Cell> readCells(Path file) throws IOException {
-        Object doc = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+        Object doc;
+        try {
+            doc = Json.read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonException e) {
+            throw new IllegalArgumentException(file + " is not JSON: " + e.getMessage(), e);
+        }
         if (!(doc instanceof Map<?, ?> m) || !SCHEMA.equals(m.get("schema"))) {
             throw new IllegalArgumentException(file + " is not an nlbench result file (schema " + SCHEMA + ")");
         }

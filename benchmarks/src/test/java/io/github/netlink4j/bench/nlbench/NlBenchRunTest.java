@@ -1,5 +1,6 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
 import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.testing.Privileged;
@@ -45,7 +46,7 @@ class NlBenchRunTest {
         assertEquals(0, c.status(), c.err());
         assertEquals(List.of(), ownNamespaces(), "namespaces left behind");
 
-        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(json));
         assertEquals(List.of(), SchemaKeys.problems(doc));
         List<?> cells = (List<?>) doc.get("cells");
         Map<?, ?> ours = (Map<?, ?>) cells.get(0);
@@ -89,7 +90,7 @@ class NlBenchRunTest {
         Cli c = Cli.run("run", "events", "--count", "50", "--repeat", "2", "--warmup", "0", "--clients", "2", "--json", json.toString());
         assertEquals(0, c.status(), c.err());
         assertEquals(List.of(), ownNamespaces());
-        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(json));
         assertEquals(List.of(), SchemaKeys.problems(doc));
         Map<?, ?> cell = (Map<?, ?>) ((List<?>) doc.get("cells")).get(0);
         Map<?, ?> ev = (Map<?, ?>) cell.get("events");
@@ -114,7 +115,7 @@ class NlBenchRunTest {
         Cli c = Cli.run("run", "w1", "--count", "5", "--repeat", "1", "--mode", "cold", "--json", json.toString());
         assertEquals(0, c.status(), c.err());
         assertEquals(List.of(), ownNamespaces());
-        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(json));
         assertEquals(List.of(), SchemaKeys.problems(doc));
         Map<?, ?> cell = (Map<?, ?>) ((List<?>) doc.get("cells")).get(0);
         assertEquals("cold", cell.get("mode"));
@@ -123,10 +124,10 @@ class NlBenchRunTest {
     }
 
     @Test
-    void envRecordsTheMachine() {
+    void envRecordsTheMachine() throws Exception {
         Cli c = Cli.run("env");
         assertEquals(0, c.status(), c.err());
-        Map<?, ?> env = (Map<?, ?>) Json.parse(c.out());
+        Map<?, ?> env = (Map<?, ?>) Json.read(c.out());
         for (String k : List.of("date", "git_commit", "git_dirty", "jar_sha256", "jvm_version", "jvm_flags", "kernel", "cpu_model", "cpu_count",
                 "governor", "iproute2", "load_average")) {
             assertTrue(env.containsKey(k), k);

@@ -1,5 +1,8 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.JsonException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,11 @@ final class SchemaKeys {
 
     static Map<?, ?> schema() throws IOException {
         // Surefire runs in the module's directory.
-        return (Map<?, ?>) Json.parse(Files.readString(Path.of("nlbench-schema.json")));
+        try {
+            return (Map<?, ?>) Json.read(Files.readString(Path.of("nlbench-schema.json")));
+        } catch (JsonException e) {
+            throw new IOException("nlbench-schema.json: " + e.getMessage(), e);
+        }
     }
 
     static List<String> problems(Object doc) throws IOException {

@@ -5,6 +5,7 @@ import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.Route;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;

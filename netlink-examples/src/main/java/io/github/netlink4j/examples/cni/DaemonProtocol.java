@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.cni;
 
+import io.github.netlink4j.json.Json;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

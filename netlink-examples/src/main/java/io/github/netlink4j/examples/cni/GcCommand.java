@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.cni;
 
+import io.github.netlink4j.json.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

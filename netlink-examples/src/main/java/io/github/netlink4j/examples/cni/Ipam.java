@@ -1,5 +1,8 @@
 package io.github.netlink4j.examples.cni;
 
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.JsonException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,8 +78,8 @@ final class Ipam {
         if (exit.status() != 0) throw refusal(type, result);
         if (command.equals("DEL") || result.isBlank()) return Map.of();
         try {
-            if (Json.parse(result) instanceof Map<?, ?> m) return (Map<String, Object>) m;
-        } catch (Json.SyntaxException e) {
+            if (Json.read(result) instanceof Map<?, ?> m) return (Map<String, Object>) m;
+        } catch (JsonException e) {
             throw new CniError(6, "failed to decode the IPAM plugin's result", type + ": " + e.getMessage());
         }
         throw new CniError(6, "failed to decode the IPAM plugin's result", type + ": not a JSON object");
@@ -124,11 +127,11 @@ final class Ipam {
     /** The plugin's error as it printed it, when it printed one; its output otherwise. */
     private static NoAllocation refusal(String type, String result) {
         try {
-            if (!result.isBlank() && Json.parse(result) instanceof Map<?, ?> e && e.get("msg") instanceof String msg) {
+            if (!result.isBlank() && Json.read(result) instanceof Map<?, ?> e && e.get("msg") instanceof String msg) {
                 int code = e.get("code") instanceof Long c && c > 0 && c <= Integer.MAX_VALUE ? c.intValue() : 999;
                 return new NoAllocation(code, msg, e.get("details") instanceof String d ? d : null);
             }
-        } catch (Json.SyntaxException notJson) {
+        } catch (JsonException notJson) {
             // reported as its output below
         }
         return new NoAllocation(999, "IPAM plugin " + type + " failed", result.strip());

@@ -3,6 +3,7 @@ package io.github.netlink4j.examples.cni;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.IpPrefix;
+import io.github.netlink4j.json.Json;
 
 import java.net.InetAddress;
 import java.util.ArrayList;

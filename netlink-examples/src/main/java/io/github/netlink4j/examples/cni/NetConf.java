@@ -1,6 +1,8 @@
 package io.github.netlink4j.examples.cni;
 
 import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.JsonException;
 
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +36,8 @@ record NetConf(String cniVersion, String bridge, boolean isGateway, boolean isDe
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(String stdin) throws CniError {
         try {
-            if (Json.parse(stdin) instanceof Map<?, ?> m) return (Map<String, Object>) m;
-        } catch (Json.SyntaxException e) {
+            if (Json.read(stdin) instanceof Map<?, ?> m) return (Map<String, Object>) m;
+        } catch (JsonException e) {
             throw new CniError(6, "failed to decode the network configuration", e.getMessage());
         }
         throw new CniError(6, "failed to decode the network configuration", "not a JSON object");

@@ -7,6 +7,7 @@ import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.RouteScope;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -145,7 +146,7 @@ final class AddrCommand extends ObjectCommand {
         ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, jip.preferredFamily, HELP);
         List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = LinkCommand.index(all);
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         for (var e : selected(f, all).entrySet()) {
             Link l = e.getKey();
             List<Address> ordered = e.getValue();
@@ -160,29 +161,29 @@ final class AddrCommand extends ObjectCommand {
                 boolean noLink = f.label != null || !jip.brief && jip.oneline;
                 Map<String, Object> o;
                 if (jip.brief && !noLink) {
-                    o = JsonOut.object();
+                    o = Json.object();
                     Map<String, Object> head = v.briefJson();
                     if (head.containsKey("link")) o.put("link", head.get("link"));
                     if (head.containsKey("link_index")) o.put("link_index", head.get("link_index"));
                     o.put("ifname", l.name());
                     o.put("operstate", l.operState().name());
                 } else {
-                    o = noLink ? JsonOut.object() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+                    o = noLink ? Json.object() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
                     if (!noLink) v.altNamesJson(o);
                 }
-                List<Object> info = JsonOut.list();
+                List<Object> info = Json.list();
                 for (Address a : ordered) {
                     if (a == null) {
-                        info.add(JsonOut.object());
+                        info.add(Json.object());
                     } else if (jip.brief) {
-                        Map<String, Object> b = JsonOut.object();
+                        Map<String, Object> b = Json.object();
                         b.put("local", Address.format(a.address()));
                         a.peer().ifPresent(p -> b.put("address", Address.format(p)));
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
                     } else if (jip.oneline) {
                         // print_addrinfo names the link in each address when it prints no link line
-                        Map<String, Object> b = JsonOut.object();
+                        Map<String, Object> b = Json.object();
                         b.put("index", a.index());
                         b.put("dev", l.name());
                         b.putAll(new AddrView(a, jip.style).json());
@@ -207,7 +208,7 @@ final class AddrCommand extends ObjectCommand {
                 if (jip.stats > 0 && f.label == null) jip.out.print(StatsView.text(l, jip.stats));
             }
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         return 0;
     }
 
@@ -217,7 +218,7 @@ final class AddrCommand extends ObjectCommand {
      */
     private void links(LinkView v, Link l, List<Object> json, boolean label) {
         if (label) {
-            if (jip.json) json.add(JsonOut.object());
+            if (jip.json) json.add(Json.object());
             return;
         }
         if (jip.json) {

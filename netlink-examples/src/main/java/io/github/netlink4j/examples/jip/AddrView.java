@@ -3,6 +3,7 @@ package io.github.netlink4j.examples.jip;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.address.AddressFlag;
+import io.github.netlink4j.json.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class AddrView {
     }
 
     Map<String, Object> json() {
-        Map<String, Object> o = JsonOut.object();
+        Map<String, Object> o = Json.object();
         o.put("family", a.family().text());
         o.put("local", Address.format(a.address()));
         a.peer().ifPresent(p -> o.put("address", Address.format(p)));

@@ -7,6 +7,8 @@ import io.github.netlink4j.link.LinkData;
 import io.github.netlink4j.link.LinkDetails;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.link.VlanProtocol;
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.RawNumber;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -54,7 +56,7 @@ final class DetailsView {
         l.minMtu().ifPresent(x -> put("minmtu " + Integer.toUnsignedString(x) + " ", "min_mtu", Integer.toUnsignedLong(x)));
         l.maxMtu().ifPresent(x -> put("maxmtu " + Integer.toUnsignedString(x) + " ", "max_mtu", Integer.toUnsignedLong(x)));
         if (l.kind().isPresent() || l.slaveKind().isPresent()) {
-            Map<String, Object> info = JsonOut.object();
+            Map<String, Object> info = Json.object();
             Map<String, Object> outer = json;
             json = info;
             l.kind().ifPresent(k -> {
@@ -101,7 +103,7 @@ final class DetailsView {
 
     private void nested(String key, Runnable fill) {
         Map<String, Object> outer = json;
-        json = JsonOut.object();
+        json = Json.object();
         fill.run();
         outer.put(key, json);
         json = outer;
@@ -146,7 +148,7 @@ final class DetailsView {
             long centis = d.toMillis() / 10;
             String s = (centis / 100) + "." + String.format("%02d", centis % 100);
             text.append(t).append(' ').append(String.format("%4d", centis / 100)).append('.').append(String.format("%02d", centis % 100)).append(' ');
-            json.put(key, new JsonOut.Raw(s));
+            json.put(key, new RawNumber(s));
         });
     }
 
@@ -316,7 +318,7 @@ final class DetailsView {
         });
         if (x.sourcePortLow().isPresent()) {
             text.append("srcport ").append(x.sourcePortLow().getAsInt()).append(' ').append(x.sourcePortHigh().orElse(0)).append(' ');
-            Map<String, Object> r = JsonOut.object();
+            Map<String, Object> r = Json.object();
             r.put("low", x.sourcePortLow().getAsInt());
             r.put("high", x.sourcePortHigh().orElse(0));
             json.put("port_range", r);

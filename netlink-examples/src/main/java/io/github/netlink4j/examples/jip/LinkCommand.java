@@ -10,6 +10,7 @@ import io.github.netlink4j.link.MacvlanMode;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.link.VlanProtocol;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -133,7 +134,7 @@ final class LinkCommand extends ObjectCommand {
         List<Link> all = nl.links().list(jip.stats > 0);
         Map<Integer, Link> byIndex = index(all);
         f.resolve(byIndex);
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         for (Link l : all) {
             if (!f.test(l)) continue;
             LinkView v = new LinkView(l, byIndex, netnsName(nl, l), jip.style);
@@ -149,7 +150,7 @@ final class LinkCommand extends ObjectCommand {
                 jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
             }
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         return 0;
     }
 

@@ -2,6 +2,7 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ final class LinkView {
     /** The same in JSON: the array "altnames", only when the link has one. */
     void altNamesJson(Map<String, Object> o) {
         if (link.altNames().isEmpty()) return;
-        List<Object> names = JsonOut.list();
+        List<Object> names = Json.list();
         names.addAll(link.altNames());
         o.put("altnames", names);
     }
@@ -195,7 +196,7 @@ final class LinkView {
             if (linkNetns.isPresent()) sb.append(" link-netns ").append(linkNetns.get());
             else sb.append(" link-netnsid ").append(netnsId().getAsInt());
         }
-        if (details && full()) sb.append(DetailsView.of(link, byIndex, JsonOut.object(), withMode));
+        if (details && full()) sb.append(DetailsView.of(link, byIndex, Json.object(), withMode));
         sb.append('\n');
         if ((withMode || details) && full()) link.alias().ifPresent(a -> sb.append("    alias ").append(a).append('\n')); // ip addr omits it
         return sb.toString();
@@ -226,7 +227,7 @@ final class LinkView {
     }
 
     private Map<String, Object> json(boolean withMode, boolean details) {
-        Map<String, Object> o = JsonOut.object();
+        Map<String, Object> o = Json.object();
         o.put("ifindex", link.index());
         parentJson(o);
         o.put("ifname", link.name());
@@ -252,7 +253,7 @@ final class LinkView {
     }
 
     Map<String, Object> briefJson() {
-        Map<String, Object> o = JsonOut.object();
+        Map<String, Object> o = Json.object();
         parentJson(o);
         o.put("ifname", link.name());
         o.put("operstate", link.operState().name());

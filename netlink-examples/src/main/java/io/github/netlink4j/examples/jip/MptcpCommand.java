@@ -8,6 +8,7 @@ import io.github.netlink4j.genl.mptcp.MptcpEndpoint;
 import io.github.netlink4j.genl.mptcp.MptcpEndpointSpec;
 import io.github.netlink4j.genl.mptcp.MptcpLimits;
 import io.github.netlink4j.link.Link;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -223,7 +224,7 @@ final class MptcpCommand {
         List<Object> json = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (MptcpEndpoint e : shown) {
-            Map<String, Object> j = JsonOut.object();
+            Map<String, Object> j = Json.object();
             String address = io.github.netlink4j.address.Address.format(e.address());
             text.append(address).append(' ');
             j.put("address", address);
@@ -256,7 +257,7 @@ final class MptcpCommand {
             text.append('\n');
             json.add(j);
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         else jip.out.print(text);
         return 0;
     }

@@ -8,6 +8,7 @@ import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -159,7 +160,7 @@ final class NeighCommand extends ObjectCommand {
         }
         List<Neighbour> all = proxyOnly ? nl.neighbours().listProxies(dev)
                 : dev != null ? nl.neighbours().list(dev) : family != null ? nl.neighbours().list(family) : nl.neighbours().list();
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         List<NeighbourSpec> gone = new ArrayList<>();
         for (Neighbour n : all) {
             int bit = n.rawState() == 0 ? 0x100 : n.rawState();
@@ -181,7 +182,7 @@ final class NeighCommand extends ObjectCommand {
             }
         }
         for (NeighbourSpec g : gone) nl.neighbours().delete(g);
-        if (jip.json && !flush) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json && !flush) jip.out.println(Json.write(json, jip.pretty));
         return 0;
     }
 

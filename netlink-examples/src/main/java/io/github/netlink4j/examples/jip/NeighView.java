@@ -6,6 +6,7 @@ import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.json.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class NeighView {
     }
 
     Map<String, Object> json() {
-        Map<String, Object> o = JsonOut.object();
+        Map<String, Object> o = Json.object();
         o.put("dst", dst() != null ? dst() : "");
         if (dev != null) o.put("dev", dev);
         n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));
@@ -70,7 +71,7 @@ final class NeighView {
         if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) o.put("extern_learn", null);
         if (n.flags().contains(NeighbourFlag.OFFLOADED)) o.put("offload", null);
         if (!n.state().isEmpty() || !n.flags().contains(NeighbourFlag.PROXY)) {
-            List<Object> st = JsonOut.list();
+            List<Object> st = Json.list();
             for (NeighbourState s : n.state()) st.add(s.name());
             o.put("state", st);
         }
@@ -79,7 +80,7 @@ final class NeighView {
     }
 
     Map<String, Object> briefJson() {
-        Map<String, Object> o = JsonOut.object();
+        Map<String, Object> o = Json.object();
         if (dst() != null) o.put("dst", dst());
         if (dev != null) o.put("dev", dev);
         n.lladdr().ifPresent(ll -> o.put("lladdr", ll.toString()));

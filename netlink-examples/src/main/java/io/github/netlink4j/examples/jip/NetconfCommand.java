@@ -4,6 +4,7 @@ import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.Netconf;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class NetconfCommand {
         int pf = jip.preferredFamily;
         if (pf == 0 || pf == AddressFamily.INET.value()) families.add(AddressFamily.INET);
         if (pf == 0 || pf == AddressFamily.INET6.value()) families.add(AddressFamily.INET6);
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         StringBuilder text = new StringBuilder();
         for (AddressFamily f : families) {
             for (Netconf c : nl.links().netconf(f)) {
@@ -75,7 +76,7 @@ final class NetconfCommand {
                 else text.append(text(c, name, jip.style));
             }
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         else jip.out.print(text);
         return 0;
     }
@@ -93,7 +94,7 @@ final class NetconfCommand {
     }
 
     private static Map<String, Object> json(Netconf c, String name) {
-        Map<String, Object> o = JsonOut.object();
+        Map<String, Object> o = Json.object();
         o.put("family", c.family().text());
         o.put("interface", name);
         c.forwarding().ifPresent(v -> o.put("forwarding", v));

@@ -2,6 +2,7 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.util.List;
@@ -71,14 +72,14 @@ final class NetnsCommand extends ObjectCommand {
                 ids = here.nsids().named();
             }
             if (jip.json) {
-                List<Object> out = JsonOut.list();
+                List<Object> out = Json.list();
                 for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {
-                    Map<String, Object> o = JsonOut.object();
+                    Map<String, Object> o = Json.object();
                     o.put("name", e.getKey());
                     if (e.getValue().isPresent()) o.put("id", e.getValue().getAsInt());
                     out.add(o);
                 }
-                jip.out.println(JsonOut.write(out, jip.pretty));
+                jip.out.println(Json.write(out, jip.pretty));
             } else {
                 for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {
                     jip.out.println(e.getKey() + (e.getValue().isPresent() ? " (id: " + e.getValue().getAsInt() + ")" : ""));
@@ -89,14 +90,14 @@ final class NetnsCommand extends ObjectCommand {
 
     /** {@code ip netns list-id}: "nsid N (iproute2 netns name: NAME)" for each id this namespace has assigned. */
     private int listIds() throws IOException {
-        List<Object> out = JsonOut.list();
+        List<Object> out = Json.list();
         try (NetlinkClient here = jip.client()) {
             Map<String, OptionalInt> named = here.nsids().named();
             for (int id : here.nsids().list()) {
                 String name = null;
                 for (var e : named.entrySet()) if (e.getValue().isPresent() && e.getValue().getAsInt() == id) name = e.getKey();
                 if (jip.json) {
-                    Map<String, Object> o = JsonOut.object();
+                    Map<String, Object> o = Json.object();
                     o.put("nsid", id);
                     if (name != null) o.put("name", name);
                     out.add(o);
@@ -105,7 +106,7 @@ final class NetnsCommand extends ObjectCommand {
                 }
             }
         }
-        if (jip.json) jip.out.println(JsonOut.write(out, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(out, jip.pretty));
         return 0;
     }
 

@@ -6,6 +6,7 @@ import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.NexthopObjectSpec;
 import io.github.netlink4j.route.RouteProtocol;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,13 +81,13 @@ final class NexthopCommand extends ObjectCommand {
 
     private void print(List<NexthopObject> shown) throws IOException {
         Map<Integer, Link> links = links();
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         for (NexthopObject n : shown) {
             NexthopView v = new NexthopView(n, links, jip.details > 0, jip.style);
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
     }
 
     /** {@code ip nexthop get id ID}: ip's usage text unless exactly an id is given. */

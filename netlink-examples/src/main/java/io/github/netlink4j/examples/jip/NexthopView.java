@@ -6,6 +6,8 @@ import io.github.netlink4j.route.NexthopGroupType;
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.RawNumber;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,16 +16,16 @@ import java.util.Map;
 /** How ip 6.1 prints a nexthop object (ipnexthop.c __print_nexthop_entry): text and JSON together. */
 final class NexthopView {
     private final StringBuilder text = new StringBuilder();
-    private final Map<String, Object> json = JsonOut.object();
+    private final Map<String, Object> json = Json.object();
 
     NexthopView(NexthopObject n, Map<Integer, Link> links, boolean details, Style style) {
         put("id " + n.id() + " ", "id", n.id());
         if (n.isGroup()) {
             text.append("group ");
-            List<Object> members = JsonOut.list();
+            List<Object> members = Json.list();
             for (int i = 0; i < n.group().size(); i++) {
                 NexthopObject.Member m = n.group().get(i);
-                Map<String, Object> o = JsonOut.object();
+                Map<String, Object> o = Json.object();
                 if (i > 0) text.append('/');
                 text.append(m.id());
                 o.put("id", m.id());
@@ -38,7 +40,7 @@ final class NexthopView {
         }
         n.groupType().filter(t -> t != NexthopGroupType.MPATH).ifPresent(t -> put("type " + t.text() + " ", "type", t.text()));
         n.resilient().ifPresent(r -> {
-            Map<String, Object> o = JsonOut.object();
+            Map<String, Object> o = Json.object();
             text.append("buckets ").append(r.buckets()).append(' ');
             o.put("buckets", r.buckets());
             time(o, "idle_timer", r.idleTimer());
@@ -55,7 +57,7 @@ final class NexthopView {
         if (!n.scope().equals(RouteScope.UNIVERSE) || details) put("scope " + style.scope(n.scope()) + " ", "scope", style.scope(n.scope()));
         if (n.blackhole()) put("blackhole ", "blackhole", null);
         if (!n.protocol().equals(RouteProtocol.UNSPEC) || details) put("proto " + style.protocol(n.protocol()) + " ", "protocol", style.protocol(n.protocol()));
-        List<Object> flags = JsonOut.list();
+        List<Object> flags = Json.list();
         for (String f : RouteView.flagNames(n.flags())) {
             text.append(f).append(' ');
             flags.add(f);
@@ -69,7 +71,7 @@ final class NexthopView {
         double s = d.toMillis() / 1000.0;
         String g = s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
         text.append(key).append(' ').append(g).append(' ');
-        o.put(key, new JsonOut.Raw(g));
+        o.put(key, new RawNumber(g));
     }
 
     private void put(String t, String key, Object v) {

@@ -11,6 +11,7 @@ import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.route.RouteTable;
 import io.github.netlink4j.route.RouteType;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,7 +85,7 @@ final class RouteCommand extends ObjectCommand {
     int show(List<String> args) throws IOException {
         RouteFilter f = RouteFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         List<Route> routes = selected(f, links);
         Map<Long, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
         if (jip.details > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
@@ -95,7 +96,7 @@ final class RouteCommand extends ObjectCommand {
             if (jip.json) json.add(v.json());
             else jip.out.print(v.text());
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         return 0;
     }
 
@@ -163,7 +164,7 @@ final class RouteCommand extends ObjectCommand {
         Route r = nl.routes().lookup(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         RouteView v = new RouteView(r, links, true, true, jip.style).detailed(jip.details > 0);
-        if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));
+        if (jip.json) jip.out.println(Json.write(List.of(v.json()), jip.pretty));
         else jip.out.print(jip.oneline ? Jip.oneline(v.text()) : v.text()); // ip -o folds the cache line (its _SL_)
         return 0;
     }

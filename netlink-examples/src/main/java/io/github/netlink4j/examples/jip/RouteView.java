@@ -9,6 +9,7 @@ import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.route.RouteTable;
 import io.github.netlink4j.route.RouteType;
+import io.github.netlink4j.json.Json;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ final class RouteView {
     }
 
     Map<String, Object> json() {
-        Map<String, Object> o = JsonOut.object();
+        Map<String, Object> o = Json.object();
         if (r.type() != RouteType.UNICAST || details) o.put("type", style.routeType(r.type().value()));
         o.put("dst", r.destinationText());
         String from = from();
@@ -166,7 +167,7 @@ final class RouteView {
         if (!r.multipath().isEmpty()) {
             List<Object> hops = new ArrayList<>();
             for (Nexthop h : r.multipath()) {
-                Map<String, Object> n = JsonOut.object();
+                Map<String, Object> n = Json.object();
                 h.gateway().ifPresent(g -> n.put("gateway", Address.format(g)));
                 n.put("dev", dev(h.outputIndex()));
                 n.put("weight", h.weight());

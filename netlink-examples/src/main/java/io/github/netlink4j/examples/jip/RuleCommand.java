@@ -9,6 +9,7 @@ import io.github.netlink4j.route.Rule;
 import io.github.netlink4j.route.RuleAction;
 import io.github.netlink4j.route.RuleRange;
 import io.github.netlink4j.route.RuleSpec;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -236,7 +237,7 @@ final class RuleCommand extends ObjectCommand {
             return 255;
         }
         RuleFilter f = RuleFilter.parse(args, family());
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         List<RuleSpec> gone = new ArrayList<>();
         for (Rule r : nl.rules().list(family())) {
             if (!f.test(r)) continue;
@@ -252,7 +253,7 @@ final class RuleCommand extends ObjectCommand {
             for (RuleSpec s : gone) nl.rules().delete(s);
             return 0;
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import io.github.netlink4j.route.Rule;
 import io.github.netlink4j.route.RuleFlag;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteTable;
+import io.github.netlink4j.json.Json;
 
 import java.net.InetAddress;
 import java.util.Map;
@@ -15,7 +16,7 @@ final class RuleView {
     private final boolean details;
     private final Style style;
     private final StringBuilder text = new StringBuilder();
-    private final Map<String, Object> json = JsonOut.object();
+    private final Map<String, Object> json = Json.object();
 
     RuleView(Rule r, boolean details, Style style) {
         this.r = r;

@@ -2,6 +2,7 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkStats;
+import io.github.netlink4j.json.Json;
 
 import java.util.Map;
 import java.util.OptionalLong;
@@ -19,8 +20,8 @@ final class StatsView {
         if (l.stats().isEmpty()) return;
         LinkStats s = l.stats().get();
         OptionalLong cc = carrierChanges(l);
-        Map<String, Object> all = JsonOut.object();
-        Map<String, Object> rx = JsonOut.object();
+        Map<String, Object> all = Json.object();
+        Map<String, Object> rx = Json.object();
         rx.put("bytes", s.rxBytes());
         rx.put("packets", s.rxPackets());
         rx.put("errors", s.rxErrors());
@@ -37,7 +38,7 @@ final class StatsView {
             if (s.rxNohandler() != 0) rx.put("nohandler", s.rxNohandler());
             if (s.rxOtherhostDropped() != 0) rx.put("otherhost", s.rxOtherhostDropped());
         }
-        Map<String, Object> tx = JsonOut.object();
+        Map<String, Object> tx = Json.object();
         tx.put("bytes", s.txBytes());
         tx.put("packets", s.txPackets());
         tx.put("errors", s.txErrors());

@@ -5,6 +5,8 @@ import io.github.netlink4j.generic.TcpMetrics;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.genl.tcpmetrics.TcpMetricsEntry;
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.RawNumber;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -135,7 +137,7 @@ final class TcpMetricsCommand {
                 // one get, printed as text even under -j: ip opens no JSON array for it
                 TcpMetricsEntry e = cache.get(dst.address(), src == null ? null : src.address());
                 StringBuilder text = new StringBuilder();
-                print(e, false, text, JsonOut.object());
+                print(e, false, text, Json.object());
                 jip.out.print(text);
                 return 0;
             }
@@ -145,11 +147,11 @@ final class TcpMetricsCommand {
             StringBuilder text = new StringBuilder();
             List<Object> json = new ArrayList<>();
             for (TcpMetricsEntry e : shown) {
-                Map<String, Object> o = JsonOut.object();
+                Map<String, Object> o = Json.object();
                 print(e, false, text, o);
                 json.add(o);
             }
-            if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+            if (jip.json) jip.out.println(Json.write(json, jip.pretty));
             else jip.out.print(text);
             return 0;
         } catch (NotFoundException e) {
@@ -166,7 +168,7 @@ final class TcpMetricsCommand {
         StringBuilder text = new StringBuilder();
         for (TcpMetricsEntry e : shown) {
             cache.delete(e.destination(), e.source().orElse(null));
-            if (jip.stats >= 2) print(e, true, text, JsonOut.object());
+            if (jip.stats >= 2) print(e, true, text, Json.object());
         }
         if (jip.stats > 0) jip.out.print(text + "\n*** Round 1, deleting " + shown.size() + " entries ***\n");
         if (jip.stats > 0) jip.out.print("*** Flush is complete after 1 round ***\n");
@@ -204,7 +206,7 @@ final class TcpMetricsCommand {
         j.put("dst", dst);
         double age = e.age().toMillis() / 1000.0;
         t.append(String.format(Locale.ROOT, " age %.3fsec", age));
-        j.put("age", new JsonOut.Raw(g(age)));
+        j.put("age", new RawNumber(g(age)));
         if (e.twTsStamp().isPresent()) {
             String tw = e.twTsVal().orElse(0) + "/" + e.twTsStamp().getAsInt();
             t.append(" tw_ts ").append(tw).append(" ago");
@@ -221,12 +223,12 @@ final class TcpMetricsCommand {
         if (e.rtt().isPresent()) {
             long us = e.rtt().get().toNanos() / 1000;
             t.append(" rtt ").append(us).append("us");
-            j.put("rtt", new JsonOut.Raw(g(us / 1e6)));
+            j.put("rtt", new RawNumber(g(us / 1e6)));
         }
         if (e.rttVariance().isPresent()) {
             long us = e.rttVariance().get().toNanos() / 1000;
             t.append(" rttvar ").append(us).append("us");
-            j.put("rttvar", new JsonOut.Raw(g(us / 1e6)));
+            j.put("rttvar", new RawNumber(g(us / 1e6)));
         }
         if (e.fastOpenMss().isPresent()) {
             t.append(" fo_mss ").append(e.fastOpenMss().getAsInt());
@@ -236,7 +238,7 @@ final class TcpMetricsCommand {
             double ts = e.fastOpenSynDropAge().map(d -> (double) d.toMillis()).orElse(0.0) / 1e6;
             t.append(" fo_syn_drops ").append(e.fastOpenSynDrops().getAsInt()).append(String.format(Locale.ROOT, "/%.3fusec ago", ts));
             j.put("fopen_syn_drops", e.fastOpenSynDrops().getAsInt());
-            j.put("fopen_syn_drop_ts", new JsonOut.Raw(g(ts)));
+            j.put("fopen_syn_drop_ts", new RawNumber(g(ts)));
         }
         if (e.fastOpenCookie().isPresent()) {
             t.append(" fo_cookie ").append(e.fastOpenCookie().get());

@@ -6,6 +6,7 @@ import io.github.netlink4j.error.SyscallException;
 import io.github.netlink4j.tuntap.TunTapDevice;
 import io.github.netlink4j.tuntap.TunTapMode;
 import io.github.netlink4j.tuntap.TunTapSpec;
+import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
 import java.util.List;
@@ -167,12 +168,12 @@ final class TuntapCommand extends ObjectCommand {
     }
 
     private int show() throws IOException {
-        List<Object> json = JsonOut.list();
+        List<Object> json = Json.list();
         StringBuilder text = new StringBuilder();
         // IFF_ONE_QUEUE is only in the kernel's own flags, which ip reads from sysfs
         Map<String, Integer> kernel = nl.tuntap().kernelFlags();
         for (TunTapDevice d : nl.tuntap().list()) {
-            List<Object> flags = JsonOut.list();
+            List<Object> flags = Json.list();
             flags.add(d.mode().toString());
             if (d.packetInfo()) flags.add("pi");
             if ((kernel.getOrDefault(d.name(), 0) & IFF_ONE_QUEUE) != 0) flags.add("one_queue");
@@ -185,7 +186,7 @@ final class TuntapCommand extends ObjectCommand {
             for (Object f : flags) text.append(' ').append(f);
             d.owner().ifPresent(u -> text.append(" user ").append(u));
             d.group().ifPresent(g -> text.append(" group ").append(g));
-            Map<String, Object> o = JsonOut.object();
+            Map<String, Object> o = Json.object();
             o.put("ifname", d.name());
             o.put("flags", flags);
             d.owner().ifPresent(u -> o.put("user", u));
@@ -193,18 +194,22 @@ final class TuntapCommand extends ObjectCommand {
             if (jip.details > 0) {
                 List<TunProcesses.Attached> attached = TunProcesses.of(d.name());
                 text.append("\n\tAttached to processes:");
-                java.util.StringJoiner array = new java.util.StringJoiner(",", "[", "]");
+                List<Object> processes = Json.list();
                 for (TunProcesses.Attached a : attached) {
                     text.append(a.name()).append('(').append(a.pid()).append(')');
-                    // ip prints name and pid as fields straight inside the array, with no object around them
-                    array.add("\"name\":" + JsonOut.write(a.name()) + ",\"pid\":" + a.pid());
+                    // ip 6.1 prints name and pid straight inside the array, which is not JSON; an object
+                    // each keeps the output parseable (the one place jip's -j differs from ip's on purpose)
+                    Map<String, Object> p = Json.object();
+                    p.put("name", a.name());
+                    p.put("pid", a.pid());
+                    processes.add(p);
                 }
-                o.put("processes", new JsonOut.Raw(array.toString()));
+                o.put("processes", processes);
             }
             text.append('\n');
             json.add(o);
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
         else jip.out.print(text);
         return 0;
     }

@@ -1,6 +1,6 @@
 package io.github.netlink4j.examples.jtc;
 
-import io.github.netlink4j.examples.jip.JsonOut;
+import io.github.netlink4j.json.Json;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -20,7 +20,7 @@ import java.util.Set;
 final class TcOut {
     private final boolean json;
     private final StringBuilder text = new StringBuilder();
-    private final List<Object> records = JsonOut.list();
+    private final List<Object> records = Json.list();
     /** The open JSON containers, innermost first: a Members object or, for open_json_array, a List. */
     private final Deque<Object> open = new ArrayDeque<>();
 
@@ -122,6 +122,6 @@ final class TcOut {
 
     /** The whole output: the text, or the records as tc's json_writer closes them (a newline after the array). */
     String result(boolean pretty) {
-        return json ? JsonOut.write(records, pretty) + "\n" : text.toString();
+        return json ? Json.write(records, pretty) + "\n" : text.toString();
     }
 }

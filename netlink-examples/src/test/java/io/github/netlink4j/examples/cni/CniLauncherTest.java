@@ -96,7 +96,7 @@ class CniLauncherTest {
      */
     private String classPath() throws IOException {
         List<String> cp = new ArrayList<>();
-        for (Class<?> c : List.of(BridgePlugin.class, io.github.netlink4j.NetlinkClient.class)) {
+        for (Class<?> c : List.of(BridgePlugin.class, io.github.netlink4j.NetlinkClient.class, io.github.netlink4j.json.Json.class)) {
             Path where;
             try {
                 where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -156,9 +156,10 @@ class CniLauncherTest {
             if (files.stream().anyMatch(f -> f.endsWith(".aot")) && files.stream().noneMatch(f -> f.endsWith(".lock") || f.equals("cni-bridge-1.aot"))) break;
             Thread.sleep(100);
         }
-        assertEquals(2, files.size(), "one cache, no lock, no half-written file, no stale cache: " + files);
-        assertEquals("notes.txt", files.get(1));
+        assertEquals(3, files.size(), "one cache and what it was made for, no lock, no half-written file, no stale cache: " + files);
+        assertEquals("notes.txt", files.get(2));
         assertTrue(files.get(0).matches("cni-bridge-\\d+\\.aot") && Files.size(cache.resolve(files.get(0))) > 0, files.toString());
+        assertEquals(files.get(0).replace(".aot", ".src"), files.get(1));
         // the training made its bridge in an anonymous namespace: here there is only what the ADD made
         List<String> links = linkNames(host);
         assertEquals(List.of("cni8", "lo"), links.stream().filter(n -> !n.startsWith("veth")).sorted().toList(), "host links: " + links);

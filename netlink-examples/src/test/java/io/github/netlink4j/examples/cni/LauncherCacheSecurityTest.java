@@ -14,9 +14,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.github.netlink4j.examples.LauncherRig.NOBODY;
 import static io.github.netlink4j.examples.LauncherRig.chown;
@@ -67,6 +71,11 @@ class LauncherCacheSecurityTest {
 
     private static String key() {
         return seedName.substring("cni-bridge-".length(), seedName.length() - ".aot".length());
+    }
+
+    /** The file beside a cache that names the JDK and class path it was made for. */
+    private static String src(String key) {
+        return "cni-bridge-" + key + ".src";
     }
 
     private static Path privateDir(String name) throws IOException {
@@ -211,7 +220,7 @@ class LauncherCacheSecurityTest {
         // and the next call that can, trains
         assertStatusAnswer(rig.cni("STATUS", dir, rig.argsFile("can"), trainFromSeed(), rig.root));
         rig.awaitQuiet();
-        assertEquals(List.of(seedName), names(dir));
+        assertEquals(List.of(seedName, src(key())), names(dir));
     }
 
     @Test
@@ -228,7 +237,39 @@ class LauncherCacheSecurityTest {
         Files.write(dir.resolve(base + "." + live + ".tmp"), new byte[1024]); // a training still at work
         assertStatusAnswer(rig.cni("STATUS", dir, rig.argsFile("killed"), trainFromSeed(), rig.root));
         rig.awaitQuiet();
-        assertEquals(List.of(base + "." + live + ".tmp", seedName), names(dir));
+        assertEquals(List.of(base + "." + live + ".tmp", seedName, src(key())), names(dir));
+    }
+
+    /**
+     * A new cache in place removes those of earlier jars and JDKs of the same class path and JDK path, made
+     * today or not, and an earlier launcher's; another checkout's sharing the directory stays while its jar
+     * and JDK exist, and goes once they are gone.
+     */
+    @Test
+    void aNewCacheRemovesEarlierOnesWhateverDayTheyWereMadeAndKeepsAnotherCheckouts() throws Exception {
+        Path dir = privateDir("prune");
+        String java = rig.jdk.resolve("bin/java").toString(), jar = rig.jar.toString();
+        Path otherJar = Files.writeString(rig.root.resolve("other-checkout.jar"), "another checkout's jar");
+        plant(dir, "1", null); // an earlier launcher's, a minute old
+        plant(dir, "2", java + "\n" + jar + "\n"); // this jar before its rebuild, an hour old
+        plant(dir, "3", java + "\n" + otherJar + "\n"); // another checkout's
+        plant(dir, "4", java + "\n" + rig.root.resolve("removed-checkout.jar") + "\n"); // a checkout since removed
+        plant(dir, "5", rig.root.resolve("removed-jdk/bin/java") + "\n" + otherJar + "\n"); // a JDK since removed
+        Files.writeString(dir.resolve("cni-bridge-6.failed"), "an earlier jar's training failed\n");
+        assertStatusAnswer(rig.cni("STATUS", dir, rig.argsFile("prune"), trainFromSeed(), rig.root));
+        rig.awaitQuiet();
+        assertEquals(Stream.of("cni-bridge-3.aot", seedName).sorted().toList(), names(dir).stream().filter(n -> n.endsWith(".aot")).toList(),
+                "the new cache and the other checkout's only");
+        assertEquals(java + "\n" + jar + "\n", Files.readString(dir.resolve(src(key()))));
+        assertEquals(Stream.of("cni-bridge-3.aot", src("3"), seedName, src(key())).sorted().toList(), names(dir));
+    }
+
+    /** A cache of key {@code key}, made an hour ago, with a .src of {@code src} unless that is null. */
+    private static void plant(Path dir, String key, String src) throws IOException {
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Path cache = Files.writeString(dir.resolve("cni-bridge-" + key + ".aot"), "a cache of key " + key);
+        Files.setLastModifiedTime(cache, hourAgo);
+        if (src != null) Files.setLastModifiedTime(Files.writeString(dir.resolve(src(key)), src), hourAgo);
     }
 
     @Test

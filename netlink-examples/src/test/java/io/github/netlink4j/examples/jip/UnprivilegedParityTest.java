@@ -36,7 +36,7 @@ class UnprivilegedParityTest {
     static void setUp() throws IOException {
         ns = ThrowawayNamespace.create("unpriv");
         classes = Files.createTempDirectory("jip-unpriv", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        for (Class<?> c : new Class<?>[] {Jip.class, NetlinkClient.class}) {
+        for (Class<?> c : new Class<?>[] {Jip.class, NetlinkClient.class, io.github.netlink4j.json.Json.class}) {
             Path from = Path.of(location(c));
             Path to = classes.resolve(c.getSimpleName() + (Files.isDirectory(from) ? "" : ".jar"));
             copy(from, to);
@@ -102,7 +102,7 @@ class UnprivilegedParityTest {
         List<String> ip = new ArrayList<>(List.of("ip"));
         ip.addAll(List.of(args));
         String cp = String.join(":", classes.resolve("Jip").toString(), classes.resolve(Files.exists(classes.resolve("NetlinkClient"))
-                ? "NetlinkClient" : "NetlinkClient.jar").toString());
+                ? "NetlinkClient" : "NetlinkClient.jar").toString(), classes.resolve(Files.exists(classes.resolve("Json")) ? "Json" : "Json.jar").toString());
         List<String> jip = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-XX:-UsePerfData",
                 "--enable-native-access=ALL-UNNAMED", "-cp", cp, Jip.class.getName()));
         jip.addAll(List.of(args));
