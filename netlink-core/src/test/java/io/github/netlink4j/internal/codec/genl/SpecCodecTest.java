@@ -124,6 +124,7 @@ class SpecCodecTest {
     private static final FamilySpec BARE = FamilySpec.builder("bare", "genetlink-legacy", 4)
             .set("s").attr(1, "a", "BARE_A", io.github.netlink4j.internal.wire.spec.AttrType.U32)
             .op("ping", null, 3, 3, false, new String[0], new String[0], null, null)
+            .op("zero", "s", 0, 0, false, new String[0], new String[0], null, null)
             .op("ntf", "s", 9, 9, true, null, new String[] {"a"}, null, null)
             .op("get", "s", 5, 6, false, new String[] {"a"}, new String[] {"a"}, new String[] {"a"}, new String[] {"a"})
             .build();
@@ -141,6 +142,7 @@ class SpecCodecTest {
         assertEquals("20000000 1e00 0103 00000000 00000000 05020000 00000000 08000100 07000000".replace(" ", ""), HexFormat.of().formatHex(Written.bytes(w)),
                 "a dump: NLM_F_DUMP and no ACK; the attributes after the fixed header");
         assertThrows(SpecRequestException.class, () -> SpecCodec.requestOp(BARE, "ntf", false), "a notification with a number is still never asked");
+        assertEquals(0, SpecCodec.requestOp(BARE, "zero", false).request(), "command 0 is a command");
     }
 
     private static MemorySegment hex(String h) {
@@ -178,6 +180,8 @@ class SpecCodecTest {
         MemorySegment zero = hex("00000000 1e00 0000 00000000 00000000");
         assertThrows(ProtocolException.class, () -> SpecCodec.decodeAll(zero, 16, 30, BARE), "a length below the header would loop");
         assertFalse(SpecCodec.decodeAll(hex("10000000 1e00 0000 00000000 00000000"), 16, 31, BARE).iterator().hasNext());
+        assertThrows(ProtocolException.class, () -> SpecCodec.decodeAll(hex("10000000 1e00 0000 00000000 00000000"), 16, 30, BARE),
+                "a message that ends the datagram is read (and this one is too short for its headers)");
     }
 
     @Test

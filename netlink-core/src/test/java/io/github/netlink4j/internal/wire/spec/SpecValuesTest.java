@@ -40,6 +40,7 @@ class SpecValuesTest {
     void unsigned64BitValuesAboveTheSignedRange() throws Exception {
         assertEquals(map("u64", new BigInteger("18446744073709551615")), decode("0c000600 ffffffff ffffffff"));
         assertEquals(map("u64", Long.MAX_VALUE), decode("0c000600 ffffffff ffffff7f"));
+        assertEquals(map("u64", 0L), decode("0c000600 00000000 00000000"), "zero is a Long like any value below 2^63");
         assertEquals(map("uint", new BigInteger("18446744073709551614")), decode("0c000b00 feffffff ffffffff"));
         assertEquals(map("uint", 0xffffffffL), decode("08000b00 ffffffff"));
         assertEquals(map("s64", -1L), decode("0c000a00 ffffffff ffffffff"), "signed stays signed");
