@@ -55,8 +55,8 @@ class EthtoolParamsTest {
                 + HEADER
                 + "05000200 00000000" // ETHTOOL_A_PAUSE_AUTONEG 0
                 + "05000300 01000000" // ETHTOOL_A_PAUSE_RX 1
-                + "05000400 01000000"); // ETHTOOL_A_PAUSE_TX 1
-        assertEquals(new Pause("veth0", 3, Optional.of(false), Optional.of(true), Optional.of(true)), EthtoolParams.pause(s, 0, 68));
+                + "05000400 00000000"); // ETHTOOL_A_PAUSE_TX 0
+        assertEquals(new Pause("veth0", 3, Optional.of(false), Optional.of(true), Optional.of(false)), EthtoolParams.pause(s, 0, 68));
         MemorySegment bare = msg("2c000000 1500 0000 00000000 00000000 16010000" + HEADER);
         assertEquals(new Pause("veth0", 3, Optional.empty(), Optional.empty(), Optional.empty()), EthtoolParams.pause(bare, 0, 44));
     }
