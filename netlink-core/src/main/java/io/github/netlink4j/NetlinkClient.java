@@ -177,7 +177,7 @@ public final class NetlinkClient implements AutoCloseable {
      */
     public synchronized GenericNetlink genl() throws IOException {
         if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
-        if (genl == null) genl = new GenericNetlink(sockets.requests(Bus.GENERIC), links::index);
+        if (genl == null) genl = new GenericNetlink(sockets.requests(Bus.GENERIC), links::index, sockets);
         return genl;
     }
 

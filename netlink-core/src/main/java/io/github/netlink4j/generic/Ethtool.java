@@ -5,10 +5,14 @@ import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotSupportedException;
 import io.github.netlink4j.genl.GenlFamily;
+import io.github.netlink4j.genl.ethtool.Coalesce;
+import io.github.netlink4j.genl.ethtool.Eee;
 import io.github.netlink4j.genl.ethtool.LinkInfo;
 import io.github.netlink4j.genl.ethtool.LinkState;
+import io.github.netlink4j.genl.ethtool.Pause;
 import io.github.netlink4j.genl.ethtool.Rings;
 import io.github.netlink4j.internal.codec.genl.EthtoolCodec;
+import io.github.netlink4j.internal.codec.genl.EthtoolParams;
 import io.github.netlink4j.internal.codec.genl.EthtoolReplies;
 import io.github.netlink4j.internal.codec.genl.GenlSpecs;
 import io.github.netlink4j.internal.transport.RequestSocket;
@@ -19,7 +23,8 @@ import java.util.List;
 
 /**
  * ethtool's generic netlink family (what {@code ethtool(8)} speaks): a device's link information, link
- * state, offload features, channels and rings, each a handle with the verbs of the package documentation.
+ * state, offload features, channels and rings, pause, EEE and coalescing, each a handle with the verbs of the
+ * package documentation.
  * From {@link GenericNetlink#ethtool()}; it shares that handle's socket and family cache.
  *
  * {@snippet :
@@ -54,6 +59,21 @@ public final class Ethtool {
     /** Ring sizes (ETHTOOL_MSG_RINGS_GET). */
     public EthtoolSettings<Rings> rings() {
         return new EthtoolSettings<>(this, EthtoolCodec.RINGS_GET, 0, EthtoolReplies::rings);
+    }
+
+    /** Pause frame settings (ETHTOOL_MSG_PAUSE_GET, {@code ethtool -a}). */
+    public EthtoolSettings<Pause> pause() {
+        return new EthtoolSettings<>(this, EthtoolParams.PAUSE_GET, 0, EthtoolParams::pause);
+    }
+
+    /** Energy-Efficient Ethernet settings (ETHTOOL_MSG_EEE_GET, {@code ethtool --show-eee}). */
+    public EthtoolSettings<Eee> eee() {
+        return new EthtoolSettings<>(this, EthtoolParams.EEE_GET, 0, EthtoolParams::eee);
+    }
+
+    /** Interrupt coalescing parameters (ETHTOOL_MSG_COALESCE_GET, {@code ethtool -c}). */
+    public EthtoolSettings<Coalesce> coalesce() {
+        return new EthtoolSettings<>(this, EthtoolParams.COALESCE_GET, 0, EthtoolParams::coalesce);
     }
 
     /** Offload features, read and changed (ETHTOOL_MSG_FEATURES_GET and _SET). */

@@ -10,9 +10,14 @@ import io.github.netlink4j.error.NoSuchFamilyException;
 import io.github.netlink4j.error.NoSuchOperationException;
 import io.github.netlink4j.internal.codec.genl.GenlCodec;
 import io.github.netlink4j.internal.codec.genl.GenlSpecs;
+import io.github.netlink4j.internal.codec.genl.SpecCodec;
+import io.github.netlink4j.internal.transport.Bus;
+import io.github.netlink4j.internal.transport.EventSocket;
 import io.github.netlink4j.internal.transport.RequestSocket;
+import io.github.netlink4j.internal.transport.SocketFactory;
 import io.github.netlink4j.internal.transport.Target;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,15 +45,38 @@ public final class GenericNetlink implements AutoCloseable {
     private final RequestSocket socket;
     private final ConcurrentHashMap<String, GenlFamily> families = new ConcurrentHashMap<>();
     private final LinkIndexes links;
+    private final SocketFactory sockets;
 
     /**
      * A handle on {@code socket}, a NETLINK_GENERIC socket it owns from now on; {@code links} resolves the
-     * device names of families that name devices by index (MPTCP endpoints). Made by
-     * {@code NetlinkClient.genl()}: the socket's type is internal, so no caller outside the library can.
+     * device names of families that name devices by index (MPTCP endpoints); {@code sockets} opens the
+     * event sockets of subscriptions in the same namespace. Made by {@code NetlinkClient.genl()}: the
+     * socket's type is internal, so no caller outside the library can.
      */
-    public GenericNetlink(RequestSocket socket, LinkIndexes links) {
+    public GenericNetlink(RequestSocket socket, LinkIndexes links, SocketFactory sockets) {
         this.socket = Objects.requireNonNull(socket);
         this.links = Objects.requireNonNull(links);
+        this.sockets = Objects.requireNonNull(sockets);
+    }
+
+    /** The names of the families the library has a spec of, for {@link #spec(String)}. */
+    public static List<String> specFamilies() {
+        return GenlSpecs.NAMES;
+    }
+
+    /**
+     * The family {@code name} driven by its spec (any operation by name, attributes as trees of values);
+     * IllegalArgumentException when the library has no spec of it ({@link #specFamilies()}). Nothing is
+     * asked of the kernel until a call.
+     */
+    public SpecFamily spec(String name) {
+        return new SpecFamily(this, SpecCodec.of(name).orElseThrow(() -> new IllegalArgumentException(
+                "no spec of a generic netlink family \"" + name + "\" (there are " + String.join(", ", GenlSpecs.NAMES) + ")")));
+    }
+
+    /** An event socket in this handle's namespace, for subscriptions. */
+    EventSocket openEvents(Bus bus) throws IOException {
+        return sockets.events(bus, 0);
     }
 
     /** Every family registered in the kernel ({@code genl ctrl list}); refreshes the cache. */

@@ -4,6 +4,7 @@ import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.netdev.NetdevDevice;
+import io.github.netlink4j.genl.netdev.NetdevQueue;
 import io.github.netlink4j.internal.codec.genl.NetdevCodec;
 import io.github.netlink4j.internal.transport.Target;
 
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The netdev generic netlink family: devices and their XDP features. From {@link GenericNetlink#netdev()};
+ * The netdev generic netlink family: devices and their XDP features, and their queues. From {@link GenericNetlink#netdev()};
  * devices are named by index, as the family names them.
  *
  * {@snippet :
@@ -46,6 +47,22 @@ public final class Netdev {
                 Target.onLink("netdev dev-get", "device " + index, link));
         if (out.size() != 1) throw new NoSuchLinkException(link, null);
         return out.get(0);
+    }
+
+    /** The queues of every running device of the namespace (the kernel lists none of a device that is down): one dump. */
+    public List<NetdevQueue> queues() throws NetlinkException {
+        return queues(0);
+    }
+
+    /** The queues of device {@code index} (none while it is down): one dump. */
+    public List<NetdevQueue> queues(int index) throws NetlinkException {
+        if (index < 0) throw new IllegalArgumentException("interface index " + index + " is negative");
+        GenlFamily f = genl.get(FAMILY);
+        GenericNetlink.checkOperation(f, NetdevCodec.QUEUE_GET);
+        List<NetdevQueue> out = new ArrayList<>();
+        genl.socket().dump(w -> NetdevCodec.encodeQueueDump(w, f, index), f.id(), (s, off, len) -> out.add(NetdevCodec.decodeQueue(s, off, len)),
+                out::clear, "netdev queue-get");
+        return List.copyOf(out);
     }
 
     private GenlFamily family() throws NetlinkException {

@@ -3,12 +3,14 @@ package io.github.netlink4j.internal.codec.genl;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.netdev.NetdevDevice;
+import io.github.netlink4j.genl.netdev.NetdevQueue;
 import io.github.netlink4j.genl.netdev.XdpFeature;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.spec.EnumSpec;
 import io.github.netlink4j.internal.wire.spec.FamilySpec;
 import io.github.netlink4j.internal.wire.spec.SpecTree;
+import io.github.netlink4j.internal.wire.spec.SpecValues;
 import io.github.netlink4j.internal.wire.spec.gen.NetdevSpec;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 
@@ -16,20 +18,22 @@ import java.lang.foreign.MemorySegment;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import static io.github.netlink4j.internal.wire.spec.gen.Netdev.*;
 
 /**
- * The netdev family's NETDEV_CMD_DEV_GET: requests written with the generated constants, replies decoded
+ * The netdev family's NETDEV_CMD_DEV_GET and NETDEV_CMD_QUEUE_GET: requests written with the generated constants, replies decoded
  * through the spec's typed tree ({@link SpecTree}), the flag words named by the spec's own flag definitions.
  */
 public final class NetdevCodec {
     private NetdevCodec() {}
 
-    /** NETDEV_CMD_DEV_GET, for the handle. */
-    public static final int DEV_GET = NETDEV_CMD_DEV_GET;
+    /** NETDEV_CMD_DEV_GET and NETDEV_CMD_QUEUE_GET, for the handle. */
+    public static final int DEV_GET = NETDEV_CMD_DEV_GET, QUEUE_GET = NETDEV_CMD_QUEUE_GET;
     private static final FamilySpec SPEC = NetdevSpec.SPEC;
 
     /** A dump of every device. */
@@ -65,6 +69,30 @@ public final class NetdevCodec {
         return new NetdevDevice((int) index, xdp, features, zc,
                 names("xdp-rx-metadata", SpecTree.first(dev, "xdp-rx-metadata-features").map(SpecTree.Node::number).orElse(0L)),
                 names("xsk-flags", SpecTree.first(dev, "xsk-features").map(SpecTree.Node::number).orElse(0L)));
+    }
+
+    /** A dump of the queues of device {@code index}, or of every running device when it is 0. */
+    public static void encodeQueueDump(MessageWriter w, GenlFamily f, int index) {
+        int m = w.beginMessage(f.id(), Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
+        w.genlmsghdr(NETDEV_CMD_QUEUE_GET, f.version());
+        if (index != 0) w.attrU32(NETDEV_A_QUEUE_IFINDEX, index);
+        w.endMessage(m);
+    }
+
+    /** The queue in the reply at {@code off}. */
+    public static NetdevQueue decodeQueue(MemorySegment s, long off, int len) throws ProtocolException {
+        if (len < Nlmsg.HDRLEN + GenlCodec.GENL_HDRLEN) throw new ProtocolException("netdev reply of " + len + " bytes has no genlmsghdr");
+        Map<String, Object> q = SpecValues.decode(s, off + Nlmsg.HDRLEN + GenlCodec.GENL_HDRLEN, off + len, SPEC, "queue");
+        if (!(q.get("ifindex") instanceof Long index) || !(q.get("id") instanceof Long id)) {
+            throw new ProtocolException("NETDEV_CMD_QUEUE_GET reply without NETDEV_A_QUEUE_IFINDEX or NETDEV_A_QUEUE_ID");
+        }
+        NetdevQueue.Type type = switch (String.valueOf(q.get("type"))) {
+            case "rx" -> NetdevQueue.Type.RX;
+            case "tx" -> NetdevQueue.Type.TX;
+            default -> throw new ProtocolException("NETDEV_CMD_QUEUE_GET reply with queue type " + q.get("type"));
+        };
+        OptionalInt napi = q.get("napi-id") instanceof Long n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+        return new NetdevQueue(index.intValue(), id.intValue(), type, napi);
     }
 
     private static Set<String> names(String flags, long mask) {
