@@ -60,27 +60,20 @@ public final class TunTaps {
      * (before 5.2), the map is empty.
      */
     public java.util.Map<String, Integer> kernelFlags() throws NetlinkException {
-        java.util.Map<String, Integer> flags = new java.util.LinkedHashMap<>();
-        int mount;
+        List<String> names = list().stream().map(TunTapDevice::name).toList();
+        java.util.Map<String, String> texts;
         try {
-            mount = sockets.sysfs();
+            texts = sockets.readSysfs(names.stream().map(n -> "class/net/" + n + "/tun_flags").toList());
         } catch (java.io.IOException e) {
-            return flags;
+            return java.util.Map.of();
         }
-        try {
-            for (TunTapDevice d : list()) {
-                try {
-                    String v = io.github.netlink4j.internal.sys.Sysfs.read(mount, "class/net/" + d.name() + "/tun_flags").strip();
-                    flags.put(d.name(), Integer.decode(v));
-                } catch (SyscallException | NumberFormatException e) {
-                    // gone since the dump, or a kernel that words it otherwise: ip skips such a device too
-                }
-            }
-        } finally {
+        java.util.Map<String, Integer> flags = new java.util.LinkedHashMap<>();
+        for (String n : names) {
+            String v = texts.get("class/net/" + n + "/tun_flags");
             try {
-                io.github.netlink4j.internal.sys.Libc.close(mount);
-            } catch (SyscallException e) {
-                // the mount is private to this call and nothing was written through it
+                if (v != null) flags.put(n, Integer.decode(v.strip()));
+            } catch (NumberFormatException e) {
+                // a kernel that words it otherwise: ip skips such a device too
             }
         }
         return java.util.Collections.unmodifiableMap(flags);

@@ -40,12 +40,28 @@ public final class SocketFactory {
     }
 
     /**
-     * A sysfs of this namespace, mounted nowhere (see {@link io.github.netlink4j.internal.sys.Sysfs}): made on
-     * a namespace worker when it is another, since sysfs shows the namespace of the thread that creates it.
-     * Returns the mount's fd, the caller's to close.
+     * The text of each of {@code paths} (relative to /sys, e.g. {@code class/net/tap0/tun_flags}) as a sysfs
+     * of this namespace shows it, by path; a file that cannot be read is left out. The sysfs is mounted
+     * nowhere (see {@link io.github.netlink4j.internal.sys.Sysfs}), on a namespace worker when the namespace
+     * is another, since sysfs shows the namespace of the thread that creates it.
+     *
+     * @throws IOException if no sysfs can be made (no CAP_SYS_ADMIN, or a kernel before the new mount API)
      */
-    public int sysfs() throws IOException {
-        return nsFd < 0 ? io.github.netlink4j.internal.sys.Sysfs.mount() : NetnsThreads.call(nsFd, io.github.netlink4j.internal.sys.Sysfs::mount);
+    public java.util.Map<String, String> readSysfs(java.util.List<String> paths) throws IOException {
+        int mount = nsFd < 0 ? io.github.netlink4j.internal.sys.Sysfs.mount() : NetnsThreads.call(nsFd, io.github.netlink4j.internal.sys.Sysfs::mount);
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        try {
+            for (String p : paths) {
+                try {
+                    texts.put(p, io.github.netlink4j.internal.sys.Sysfs.read(mount, p));
+                } catch (io.github.netlink4j.error.SyscallException e) {
+                    // gone meanwhile, or not there on this kernel: left out
+                }
+            }
+        } finally {
+            io.github.netlink4j.internal.sys.Libc.close(mount);
+        }
+        return texts;
     }
 
     /** A NETLINK_ROUTE request socket. */

@@ -2,7 +2,8 @@ package io.github.netlink4j.examples.jynl;
 
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.examples.cni.JsonText;
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.JsonException;
 import io.github.netlink4j.generic.GenericNetlink;
 import io.github.netlink4j.generic.SpecFamily;
 import io.github.netlink4j.generic.SpecListener;
@@ -132,8 +133,8 @@ public final class Jynl {
     static Map<String, Object> request(String text) throws JynlArgs.UsageException {
         Object v;
         try {
-            v = JsonText.parse(text);
-        } catch (JsonText.SyntaxException e) {
+            v = Json.read(text);
+        } catch (JsonException e) {
             throw new JynlArgs.UsageException("--json is not JSON: " + e.getMessage());
         }
         if (!(v instanceof Map<?, ?> m)) throw new JynlArgs.UsageException("--json must be an object of attributes, not " + text);
@@ -142,7 +143,7 @@ public final class Jynl {
 
     /** The JSON of a decoded tree: binaries as hex, everything else as it is. */
     static String json(Object tree, boolean pretty) {
-        return JsonText.write(jsonValue(tree), pretty);
+        return Json.write(jsonValue(tree), pretty);
     }
 
     private static Object jsonValue(Object v) {
