@@ -6,13 +6,14 @@ import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.Netconf;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip netconf [show|list] [dev NAME]}: the kernel's per-link IP configuration as ip 6.1 prints it
@@ -23,11 +24,15 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
 final class NetconfCommand {
     static final String HELP = "Usage: ip netconf show [ dev STRING ]";
 
-    private final Jip jip;
+    private final JipOptions opt;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
     private final NetlinkClient nl;
 
-    NetconfCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
+    NetconfCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        this.opt = opt;
+        this.stdout = stdout;
+        this.stderr = stderr;
         this.nl = nl;
     }
 
@@ -57,12 +62,12 @@ final class NetconfCommand {
             String d = dev;
             devIndex = names.entrySet().stream().filter(e -> e.getValue().equals(d)).mapToInt(Map.Entry::getKey).findFirst().orElse(0);
             if (devIndex == 0) {
-                jip.err.println("Device \"" + dev + "\" does not exist.");
+                stderr.println("Device \"" + dev + "\" does not exist.");
                 return 1;
             }
         }
         List<AddressFamily> families = new ArrayList<>();
-        int pf = jip.preferredFamily;
+        int pf = opt.preferredFamily();
         if (pf == 0 || pf == AddressFamily.INET.value()) families.add(AddressFamily.INET);
         if (pf == 0 || pf == AddressFamily.INET6.value()) families.add(AddressFamily.INET6);
         List<Object> json = JsonOut.list();
@@ -71,12 +76,12 @@ final class NetconfCommand {
             for (Netconf c : nl.links().netconf(f)) {
                 if (devIndex != 0 && c.index() != devIndex) continue;
                 String name = c.index() == Netconf.ALL ? "all" : c.index() == Netconf.DEFAULT ? "default" : names.getOrDefault(c.index(), "if" + c.index());
-                if (jip.json) json.add(json(c, name));
-                else text.append(text(c, name, jip.style));
+                if (opt.json()) json.add(json(c, name));
+                else text.append(text(c, name, opt.style()));
             }
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
-        else jip.out.print(text);
+        if (opt.json()) stdout.println(JsonOut.write(json, opt.pretty()));
+        else stdout.print(text);
         return 0;
     }
 

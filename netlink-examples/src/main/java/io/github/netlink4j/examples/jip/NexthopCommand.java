@@ -8,6 +8,7 @@ import io.github.netlink4j.route.NexthopObjectSpec;
 import io.github.netlink4j.route.RouteProtocol;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,16 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip nexthop ...}: nexthop objects as ip 6.1 reads and prints them (ipnexthop.c). */
 final class NexthopCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    NexthopCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "nexthop");
+    NexthopCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "nexthop");
         this.nl = nl;
     }
 
@@ -82,11 +83,11 @@ final class NexthopCommand extends ObjectCommand {
         Map<Integer, Link> links = links();
         List<Object> json = JsonOut.list();
         for (NexthopObject n : shown) {
-            NexthopView v = new NexthopView(n, links, jip.details > 0, jip.style);
-            if (jip.json) json.add(v.json());
-            else jip.out.print(v.text());
+            NexthopView v = new NexthopView(n, links, opt.details() > 0, opt.style());
+            if (opt.json()) json.add(v.json());
+            else stdout.print(v.text());
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (opt.json()) stdout.println(JsonOut.write(json, opt.pretty()));
     }
 
     /** {@code ip nexthop get id ID}: ip's usage text unless exactly an id is given. */
@@ -100,7 +101,7 @@ final class NexthopCommand extends ObjectCommand {
         if (id == 0) throw usage(HELP);
         Optional<NexthopObject> n = nl.nexthops().find(id);
         if (n.isEmpty()) {
-            jip.err.println("RTNETLINK answers: No such file or directory");
+            stderr.println("RTNETLINK answers: No such file or directory");
             return 2;
         }
         print(List.of(n.get()));
@@ -115,7 +116,7 @@ final class NexthopCommand extends ObjectCommand {
             else throw usage("Error: argument \"" + a + "\" is wrong: ");
         }
         if (id < 0) {
-            jip.err.println("Error: Nexthop id is missing.");
+            stderr.println("Error: Nexthop id is missing.");
             return 2;
         }
         nl.nexthops().delete(id);
@@ -161,7 +162,7 @@ final class NexthopCommand extends ObjectCommand {
         }
         List<NexthopObject> shown = new ArrayList<>();
         for (NexthopObject n : nl.nexthops().list()) {
-            if (jip.family != null && !n.family().equals(Optional.of(jip.family))) continue;
+            if (opt.family() != null && !n.family().equals(Optional.of(opt.family()))) continue;
             if (dev != null && n.outputIndex().orElse(0) != dev) continue;
             if (groups && !n.isGroup()) continue;
             // "fdb" selects nothing here: with ip 6.1 on this kernel the listing is the same with or without it.
@@ -197,7 +198,7 @@ final class NexthopCommand extends ObjectCommand {
         Integer buckets = null;
         Duration idle = null, unbalanced = null;
         RouteProtocol proto = null;
-        AddressFamily fam = jip.family == AddressFamily.INET || jip.family == AddressFamily.INET6 ? jip.family : null;
+        AddressFamily fam = opt.family() == AddressFamily.INET || opt.family() == AddressFamily.INET6 ? opt.family() : null;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             switch (a) {

@@ -13,21 +13,22 @@ import io.github.netlink4j.route.RouteTable;
 import io.github.netlink4j.route.RouteType;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.number;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.number;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip route ...}. */
 final class RouteCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    RouteCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "route");
+    RouteCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "route");
         this.nl = nl;
     }
 
@@ -73,7 +74,7 @@ final class RouteCommand extends ObjectCommand {
 
     private List<Route> selected(RouteFilter f, Map<Integer, Link> links) throws IOException {
         f.resolve(links);
-        AddressFamily fam = jip.family == AddressFamily.BRIDGE ? AddressFamily.INET : jip.family;
+        AddressFamily fam = opt.family() == AddressFamily.BRIDGE ? AddressFamily.INET : opt.family();
         if (fam == null && f.table != null) fam = AddressFamily.INET;
         List<Route> routes = fam == null ? nl.routes().list() : nl.routes().list(fam);
         List<Route> out = new java.util.ArrayList<>();
@@ -82,30 +83,30 @@ final class RouteCommand extends ObjectCommand {
     }
 
     int show(List<String> args) throws IOException {
-        RouteFilter f = RouteFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        RouteFilter f = RouteFilter.parse(args, opt.family() == AddressFamily.BRIDGE ? null : opt.family());
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = JsonOut.list();
         List<Route> routes = selected(f, links);
         Map<Long, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
-        if (jip.details > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
+        if (opt.details() > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
         for (Route r : routes) {
-            RouteView v = new RouteView(r, links, f, jip.style).detailed(jip.details > 0).withNexthops(nexthops);
-            if (jip.json) json.add(v.json());
-            else jip.out.print(v.text());
+            RouteView v = new RouteView(r, links, f, opt.style()).detailed(opt.details() > 0).withNexthops(nexthops);
+            if (opt.json()) json.add(v.json());
+            else stdout.print(v.text());
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (opt.json()) stdout.println(JsonOut.write(json, opt.pretty()));
         return 0;
     }
 
     /** {@code ip route flush SELECTOR}: deletes what show would list (ip refuses to flush everything unasked). */
     private int flush(List<String> args) throws IOException {
         if (args.isEmpty()) {
-            jip.err.println("\"ip route flush\" requires arguments.");
+            stderr.println("\"ip route flush\" requires arguments.");
             return 1;
         }
-        RouteFilter f = RouteFilter.parse(args, jip.family);
+        RouteFilter f = RouteFilter.parse(args, opt.family());
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<RouteSpec> gone = new java.util.ArrayList<>();
         for (Route r : selected(f, links)) gone.add(deleting(r, links));
@@ -150,7 +151,7 @@ final class RouteCommand extends ObjectCommand {
             }
         }
         if (dst == null) {
-            jip.err.println("need at least a destination address");
+            stderr.println("need at least a destination address");
             return 1;
         }
         RouteQuery q = RouteQuery.to(dst);
@@ -162,18 +163,18 @@ final class RouteCommand extends ObjectCommand {
         if (fibmatch) q = q.withFibMatch();
         Route r = nl.routes().lookup(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        RouteView v = new RouteView(r, links, true, true, jip.style).detailed(jip.details > 0);
-        if (jip.json) jip.out.println(JsonOut.write(List.of(v.json()), jip.pretty));
-        else jip.out.print(jip.oneline ? Jip.oneline(v.text()) : v.text()); // ip -o folds the cache line (its _SL_)
+        RouteView v = new RouteView(r, links, true, true, opt.style()).detailed(opt.details() > 0);
+        if (opt.json()) stdout.println(JsonOut.write(List.of(v.json()), opt.pretty()));
+        else stdout.print(opt.oneline() ? JipOptions.fold(v.text()) : v.text()); // ip -o folds the cache line (its _SL_)
         return 0;
     }
 
     private InetAddress host(String text) {
-        Prefix p = Prefix.parse(text, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        Prefix p = Prefix.parse(text, opt.family() == AddressFamily.BRIDGE ? null : opt.family());
         try {
             return InetAddress.getByAddress(p.bytes());
         } catch (java.net.UnknownHostException e) {
-            throw Prefix.wrong(text, jip.family);
+            throw Prefix.wrong(text, opt.family());
         }
     }
 
@@ -197,7 +198,7 @@ final class RouteCommand extends ObjectCommand {
         if (p.isNetwork()) return p;
         if (p.family() == AddressFamily.INET6) return p.network();
         if (dev != null) Ifnames.existing(nl, dev);
-        throw new Jip.UsageException("Error: Invalid prefix for given prefix length.", 2);
+        throw new UsageException("Error: Invalid prefix for given prefix length.", 2);
     }
 
     int modify(List<String> args, Op op) throws IOException {
@@ -247,11 +248,11 @@ final class RouteCommand extends ObjectCommand {
             }
         }
         if (dst == null) throw usage("Not enough information: destination is required.");
-        if (!dst.equals("default")) Prefix.parse(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's text for a bad prefix
+        if (!dst.equals("default")) Prefix.parse(dst, opt.family() == AddressFamily.BRIDGE ? null : opt.family()); // ip's text for a bad prefix
         if (dev != null) Ifnames.lookup(dev);
         RouteSpec s;
         if (dst.equals("default")) {
-            s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
+            s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(opt.family() == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
         } else {
             s = RouteSpec.to(network(dst, dev));
             if (via != null) s = s.withGateway(via);

@@ -11,19 +11,20 @@ import io.github.netlink4j.route.RuleRange;
 import io.github.netlink4j.route.RuleSpec;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip rule ...}: policy rules as ip 6.1 reads and prints them (iprule.c). */
 final class RuleCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    RuleCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "rule");
+    RuleCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "rule");
         this.nl = nl;
     }
 
@@ -68,7 +69,7 @@ final class RuleCommand extends ObjectCommand {
     }
 
     private AddressFamily family() {
-        return jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
+        return opt.family() == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
     }
 
     private static String invalid(String arg, String what) {
@@ -107,17 +108,17 @@ final class RuleCommand extends ObjectCommand {
     /** {@code ip rule add|del SELECTOR ACTION}: iprule_modify's keywords, in any order. */
     private int modify(List<String> args, boolean add) throws IOException {
         if (args.isEmpty()) {
-            jip.err.println(add ? "\"ip rule add\" requires arguments." : "\"ip rule del\" requires arguments.");
+            stderr.println(add ? "\"ip rule add\" requires arguments." : "\"ip rule del\" requires arguments.");
             return 1;
         }
         // ip's rule family is -4/-6's, else IPv4, whatever the prefixes say; an IPv6 prefix in an IPv4
         // rule is the kernel's "Invalid source address.": refused here before anything is sent.
-        AddressFamily fam = jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
-        if (jip.family == null) {
+        AddressFamily fam = opt.family() == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
+        if (opt.family() == null) {
             for (int i = 0; i + 1 < args.size(); i++) {
                 String w = args.get(i);
                 if ((w.equals("from") || w.equals("to")) && Prefix.parse(args.get(i + 1), null).family() == AddressFamily.INET6) {
-                    jip.err.println(w.equals("from") ? "Error: Invalid source address." : "Error: Invalid destination address.");
+                    stderr.println(w.equals("from") ? "Error: Invalid source address." : "Error: Invalid destination address.");
                     return 2;
                 }
             }
@@ -226,13 +227,13 @@ final class RuleCommand extends ObjectCommand {
 
     /** {@code ip rule [list|flush] SELECTOR}. */
     private int list(List<String> args, boolean flush) throws IOException {
-        int pf = jip.preferredFamily;
+        int pf = opt.preferredFamily();
         if (pf != 0 && pf != AddressFamily.INET.value() && pf != AddressFamily.INET6.value()) {
             // ip asks the kernel for the rules of that family (-0, -M, -B), which has none: EAFNOSUPPORT ends the dump
-            if (jip.json) jip.out.print("[");
-            jip.out.flush();
-            jip.err.println("RTNETLINK answers: Address family not supported by protocol");
-            jip.err.println("Dump terminated");
+            if (opt.json()) stdout.print("[");
+            stdout.flush();
+            stderr.println("RTNETLINK answers: Address family not supported by protocol");
+            stderr.println("Dump terminated");
             return 255;
         }
         RuleFilter f = RuleFilter.parse(args, family());
@@ -244,15 +245,15 @@ final class RuleCommand extends ObjectCommand {
                 if (r.priority() != 0 && f.protocolMatches(r)) gone.add(r.toSpec());
                 continue;
             }
-            RuleView v = new RuleView(r, jip.details > 0, jip.style);
-            if (jip.json) json.add(v.json());
-            else jip.out.print(v.text());
+            RuleView v = new RuleView(r, opt.details() > 0, opt.style());
+            if (opt.json()) json.add(v.json());
+            else stdout.print(v.text());
         }
         if (flush) {
             for (RuleSpec s : gone) nl.rules().delete(s);
             return 0;
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
+        if (opt.json()) stdout.println(JsonOut.write(json, opt.pretty()));
         return 0;
     }
 }

@@ -8,12 +8,13 @@ import io.github.netlink4j.tuntap.TunTapMode;
 import io.github.netlink4j.tuntap.TunTapSpec;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip tuntap ...}: persistent TUN/TAP devices as ip 6.1 makes, removes and prints them
@@ -22,8 +23,8 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
 final class TuntapCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    TuntapCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "tuntap");
+    TuntapCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "tuntap");
         this.nl = nl;
     }
 
@@ -92,7 +93,7 @@ final class TuntapCommand extends ObjectCommand {
                 name = ifname(word, "name");
             }
         }
-        if (mode == null) throw new Jip.UsageException("You failed to specify a tunnel mode", 1);
+        if (mode == null) throw new UsageException("You failed to specify a tunnel mode", 1);
         TunTapSpec spec = null;
         if (name != null) {
             spec = mode == TunTapMode.TUN ? TunTapSpec.tun(name) : TunTapSpec.tap(name);
@@ -141,10 +142,10 @@ final class TuntapCommand extends ObjectCommand {
             nl.tuntap().add(p.spec());
             return 0;
         } catch (AlreadyExistsException e) {
-            jip.err.println("ioctl(TUNSETIFF): Device or resource busy");
+            stderr.println("ioctl(TUNSETIFF): Device or resource busy");
             return 1;
         } catch (SyscallException e) {
-            jip.err.println(e.call() + ": " + e.description());
+            stderr.println(e.call() + ": " + e.description());
             return 1;
         }
     }
@@ -156,14 +157,14 @@ final class TuntapCommand extends ObjectCommand {
         // ip's TUNSETIFF makes a missing device and its close removes it again: nothing to do, exit 0
         if (d.isEmpty() && nl.links().find(p.name()).isEmpty()) return 0;
         if (d.isEmpty() || d.get().mode() != p.mode()) {
-            jip.err.println("ioctl(TUNSETIFF): Invalid argument");
+            stderr.println("ioctl(TUNSETIFF): Invalid argument");
             return 1;
         }
         try {
             nl.tuntap().delete(p.name());
             return 0;
         } catch (SyscallException e) {
-            jip.err.println(e.call() + ": " + e.description());
+            stderr.println(e.call() + ": " + e.description());
             return 1;
         }
     }
@@ -192,8 +193,8 @@ final class TuntapCommand extends ObjectCommand {
             d.group().ifPresent(g -> o.put("group", g));
             json.add(o);
         }
-        if (jip.json) jip.out.println(JsonOut.write(json, jip.pretty));
-        else jip.out.print(text);
+        if (opt.json()) stdout.println(JsonOut.write(json, opt.pretty()));
+        else stdout.print(text);
         return 0;
     }
 }
