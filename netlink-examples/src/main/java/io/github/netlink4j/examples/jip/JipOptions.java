@@ -33,10 +33,6 @@ record JipOptions(String netns, NetNamespace namespace, boolean brief, boolean j
     /** AF_PACKET and AF_MPLS, which -0 and -M select and {@link AddressFamily} does not name. */
     static final int AF_PACKET = 17, AF_MPLS = 28;
 
-    /** No option given: what {@code jip OBJECT ...} alone runs with. */
-    static final JipOptions NONE = new JipOptions(null, null, false, false, null, 0, 0, false, null, 0, 0, false, false, false,
-            Style.NEVER, Style.PLAIN, false);
-
     /** ip -o: a record's lines joined by a backslash (ip's _SL_), one newline at the end. */
     static String fold(String text) {
         String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
