@@ -249,14 +249,17 @@ final class AddrCommand extends ObjectCommand {
                 }
                 case "broadcast", "brd" -> brd = InetAddress.ofLiteral(next(args, "brd"));
                 case "label" -> label = next(args, "label");
-                case "scope" -> scope = switch (next(args, "scope")) {
-                    case "global" -> RouteScope.UNIVERSE;
-                    case "site" -> RouteScope.SITE;
-                    case "link" -> RouteScope.LINK;
-                    case "host" -> RouteScope.HOST;
-                    case "nowhere" -> RouteScope.NOWHERE;
-                    default -> throw usage("Error: argument is wrong: invalid scope value.");
-                };
+                case "scope" -> {
+                    String sc = next(args, "scope");
+                    scope = switch (sc) {
+                        case "global" -> RouteScope.UNIVERSE;
+                        case "site" -> RouteScope.SITE;
+                        case "link" -> RouteScope.LINK;
+                        case "host" -> RouteScope.HOST;
+                        case "nowhere" -> RouteScope.NOWHERE;
+                        default -> throw ArgError.invalid(sc, "invalid scope value.");
+                    };
+                }
                 case "nodad" -> flags.add(AddressFlag.NODAD);
                 case "noprefixroute" -> flags.add(AddressFlag.NOPREFIXROUTE);
                 case "mngtmpaddr" -> flags.add(AddressFlag.MANAGETEMPADDR);

@@ -46,7 +46,7 @@ final class Ifnames {
 
     /** ip's invarg for a name its own check refuses: {@code Error: argument "N" is wrong: "what" not a valid ifname}, 255. */
     private static UsageException invalid(String what, String name) {
-        return Args.usage("Error: argument \"" + name + "\" is wrong: \"" + what + "\" not a valid ifname");
+        return ArgError.invalid(name, "\"" + what + "\" not a valid ifname");
     }
 
     /**

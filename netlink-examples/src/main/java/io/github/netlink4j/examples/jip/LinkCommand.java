@@ -86,7 +86,7 @@ final class LinkCommand extends ObjectCommand {
             String a = args.remove(0);
             if (Args.is(a, "altname")) {
                 String n = next(args, "altname");
-                if (!Ifnames.altValid(n)) throw usage("Error: argument \"" + n + "\" is wrong: not a valid altname");
+                if (!Ifnames.altValid(n)) throw ArgError.invalid(n, "not a valid altname");
                 names.add(n);
             } else if (Args.is(a, "help")) {
                 throw usage(HELP);
@@ -342,7 +342,7 @@ final class LinkCommand extends ObjectCommand {
             } else if (Args.is(a, "master")) {
                 String m = next(args, "master");
                 // ip looks the master up as it reads it: a name no link can have does not exist
-                if (!Ifnames.kernelValid(m)) throw usage("Error: argument \"" + m + "\" is wrong: Device does not exist\n");
+                if (!Ifnames.kernelValid(m)) throw ArgError.invalid(m, "Device does not exist\n");
                 c = c.withMaster(m);
             } else if (Args.is(a, "nomaster")) {
                 c = c.withoutMaster();
@@ -361,7 +361,7 @@ final class LinkCommand extends ObjectCommand {
                 try {
                     c = c.withGroup(g.equals("default") ? 0 : Long.decode(g));
                 } catch (NumberFormatException e) {
-                    throw usage("Error: argument \"" + g + "\" is wrong: Invalid \"group\" value\n");
+                    throw ArgError.invalid(g, "Invalid \"group\" value\n");
                 }
             } else if (List.of("carrier", "protodown", "mode", "state", "addrgenmode", "vf", "xdp", "type").contains(a)) {
                 throw notImplemented("ip link set " + a);
@@ -382,7 +382,7 @@ final class LinkCommand extends ObjectCommand {
             c = c.withAddress(mac);
         }
         if (c.master().isPresent() && links.find(c.master().get()).isEmpty()) {
-            throw usage("Error: argument \"" + c.master().get() + "\" is wrong: Device does not exist\n");
+            throw ArgError.invalid(c.master().get(), "Device does not exist\n");
         }
         NetNamespace target = null;
         try {

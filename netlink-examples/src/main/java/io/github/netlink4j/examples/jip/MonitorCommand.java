@@ -102,7 +102,7 @@ final class MonitorCommand {
         int devIndex = 0;
         if (dev != null) {
             Optional<Link> l = nl.links().find(dev);
-            if (l.isEmpty()) throw new UsageException("Error: argument \"" + dev + "\" is wrong: Device does not exist\n", 1);
+            if (l.isEmpty()) throw ArgError.invalid(dev, "Device does not exist\n", 1);
             devIndex = l.get().index();
         }
         Map<Integer, String> nsidNames = new HashMap<>();

@@ -182,7 +182,7 @@ final class MptcpCommand {
     }
 
     private static UsageException invarg(String arg, String what) {
-        return usage("Error: argument \"" + arg + "\" is wrong: " + what);
+        return ArgError.invalid(arg, what);
     }
 
     private static UsageException missarg(String key) {

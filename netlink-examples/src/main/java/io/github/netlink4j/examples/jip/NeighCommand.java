@@ -151,7 +151,7 @@ final class NeighCommand extends ObjectCommand {
         int masterIndex = -1;
         if (master != null) {
             for (Link l : links.values()) if (l.name().equals(master)) masterIndex = l.index();
-            if (masterIndex < 0) throw usage("Error: argument \"" + master + "\" is wrong: Device does not exist\n");
+            if (masterIndex < 0) throw ArgError.invalid(master, "Device does not exist\n");
         }
         String devName = dev;
         if (dev != null && links.values().stream().noneMatch(l -> l.name().equals(devName))) {
@@ -190,7 +190,7 @@ final class NeighCommand extends ObjectCommand {
         for (NeighbourState s : NeighbourState.values()) {
             if (s.name().equalsIgnoreCase(name)) return s.bit();
         }
-        throw usage("Error: argument \"" + name + "\" is wrong: nud state is bad");
+        throw ArgError.invalid(name, "nud state is bad");
     }
 
     /**
@@ -229,7 +229,7 @@ final class NeighCommand extends ObjectCommand {
                     try {
                         protocol = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
-                        throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
+                        throw ArgError.invalid(p, "\"protocol\" value is invalid\n");
                     }
                 }
                 case "router", "extern_learn", "managed" -> throw notImplemented("ip neigh " + a);

@@ -124,9 +124,9 @@ final class NetnsCommand extends ObjectCommand {
             try {
                 nsid = Integer.parseInt(id);
             } catch (NumberFormatException e) {
-                throw usage("Error: argument \"" + id + "\" is wrong: Invalid \"netnsid\" value\n");
+                throw ArgError.invalid(id, "Invalid \"netnsid\" value");
             }
-            if (nsid < 0) throw usage("Error: argument \"" + id + "\" is wrong: \"netnsid\" value should be >= 0\n");
+            if (nsid < 0) throw ArgError.invalid(id, "\"netnsid\" value should be >= 0");
         }
         try (NetNamespace ns = open(name); NetlinkClient here = Clients.open(opt)) {
             if (nsid < 0) here.nsids().assign(ns);

@@ -71,7 +71,7 @@ final class NexthopCommand extends ObjectCommand {
             if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
             return x;
         } catch (NumberFormatException e) {
-            throw usage("Error: argument \"" + v + "\" is wrong: invalid id value");
+            throw ArgError.invalid(v, "invalid id value");
         }
     }
 
@@ -113,7 +113,7 @@ final class NexthopCommand extends ObjectCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("id")) id = id(next(args, "id"));
-            else throw usage("Error: argument \"" + a + "\" is wrong: ");
+            else throw ArgError.invalid(a, "");
         }
         if (id < 0) {
             stderr.println("Error: Nexthop id is missing.");
@@ -133,7 +133,7 @@ final class NexthopCommand extends ObjectCommand {
             if (is(a, "dev")) {
                 String name = next(args, "dev");
                 for (Link l : links.values()) if (l.name().equals(name)) dev = l.index();
-                if (dev == null) throw usage("Error: argument \"" + name + "\" is wrong: Device does not exist\n");
+                if (dev == null) throw ArgError.invalid(name, "Device does not exist\n");
             } else if (is(a, "groups")) {
                 groups = true;
             } else if (a.equals("id")) {
@@ -148,7 +148,7 @@ final class NexthopCommand extends ObjectCommand {
                 try {
                     proto = Integer.decode(p);
                 } catch (NumberFormatException e) {
-                    throw usage("Error: argument \"" + p + "\" is wrong: invalid protocol value");
+                    throw ArgError.invalid(p, "invalid protocol value");
                 }
             } else if (is(a, "fdb")) {
                 continue;
@@ -157,7 +157,7 @@ final class NexthopCommand extends ObjectCommand {
             } else if (is(a, "help")) {
                 throw usage(HELP);
             } else {
-                throw usage("Error: argument \"" + a + "\" is wrong: ");
+                throw ArgError.invalid(a, "");
             }
         }
         List<NexthopObject> shown = new ArrayList<>();
@@ -223,14 +223,14 @@ final class NexthopCommand extends ObjectCommand {
                             try {
                                 x = Long.parseLong(v);
                             } catch (NumberFormatException e) {
-                                throw usage("Error: argument \"" + v + "\" is wrong: invalid " + k.replace('_', ' ') + " value");
+                                throw ArgError.invalid(v, "invalid " + k.replace('_', ' ') + " value");
                             }
                             if (k.equals("buckets")) buckets = (int) x;
                             else if (k.equals("idle_timer")) idle = Duration.ofSeconds(x);
                             else unbalanced = Duration.ofSeconds(x);
                         }
                     } else if (!t.equals("mpath")) {
-                        throw usage("Error: argument \"" + t + "\" is wrong: \"type\" value is invalid\n");
+                        throw ArgError.invalid(t, "\"type\" value is invalid\n");
                     }
                 }
                 case "protocol" -> {
@@ -238,19 +238,19 @@ final class NexthopCommand extends ObjectCommand {
                     try {
                         proto = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
-                        throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
+                        throw ArgError.invalid(p, "\"protocol\" value is invalid\n");
                     }
                 }
                 case "encap" -> throw notImplemented("ip nexthop encap");
                 default -> {
                     if (is(a, "help")) throw usage(HELP);
-                    throw usage("Error: argument \"" + a + "\" is wrong: ");
+                    throw ArgError.invalid(a, "");
                 }
             }
         }
         String devName = dev;
         if (dev != null && links().values().stream().noneMatch(l -> l.name().equals(devName))) {
-            throw usage("Error: argument \"" + dev + "\" is wrong: Device does not exist\n");
+            throw ArgError.invalid(dev, "Device does not exist\n");
         }
         Optional<AddressFamily> family = via != null ? Optional.of(AddressFamily.of(via))
                 : fam != null ? Optional.of(fam) : (dev != null || blackhole) ? Optional.of(AddressFamily.INET) : Optional.empty();
@@ -270,11 +270,11 @@ final class NexthopCommand extends ObjectCommand {
             for (String part : g.split("/")) {
                 String[] iw = part.split(",", 2);
                 int w = iw.length > 1 ? Integer.parseInt(iw[1]) : 1;
-                if (w < 1 || w > 256) throw usage("Error: argument \"" + iw[1] + "\" is wrong: \"weight\" is invalid\n");
+                if (w < 1 || w > 256) throw ArgError.invalid(iw[1], "\"weight\" is invalid\n");
                 out.add(new NexthopObject.Member(id(iw[0]), w));
             }
         } catch (NumberFormatException e) {
-            throw usage("Error: argument \"" + g + "\" is wrong: \"group\" value is invalid\n");
+            throw ArgError.invalid(g, "\"group\" value is invalid\n");
         }
         return out;
     }

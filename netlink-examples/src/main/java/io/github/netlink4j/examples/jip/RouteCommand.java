@@ -179,11 +179,12 @@ final class RouteCommand extends ObjectCommand {
     }
 
     /** A value of ip's vocabulary, or ip's usage error {@code error}. */
-    private static <T> T parse(java.util.function.Supplier<T> p, String error) {
+    /** {@code p}'s value, or invarg's message for {@code arg} (iproute.c's texts end in a newline). */
+    private static <T> T parse(java.util.function.Supplier<T> p, String arg, String what) {
         try {
             return p.get();
         } catch (IllegalArgumentException e) {
-            throw usage(error);
+            throw ArgError.invalid(arg, what + "\n");
         }
     }
 
@@ -219,7 +220,7 @@ final class RouteCommand extends ObjectCommand {
                     try {
                         nhid = (int) Long.parseLong(v);
                     } catch (NumberFormatException e) {
-                        throw usage("Error: argument \"" + v + "\" is wrong: \"id\" value is invalid\n");
+                        throw ArgError.invalid(v, "\"id\" value is invalid\n");
                     }
                 }
                 case "dev", "oif" -> dev = next(args, "dev");
@@ -227,15 +228,15 @@ final class RouteCommand extends ObjectCommand {
                 case "metric", "priority", "preference" -> metric = number(next(args, "metric"), "\"metric\" value is invalid");
                 case "table" -> {
                     String t = next(args, "table");
-                    table = parse(() -> RouteTable.of(t), "\"table\" value is invalid");
+                    table = parse(() -> RouteTable.of(t), t, "\"table\" value is invalid");
                 }
                 case "proto", "protocol" -> {
                     String p = next(args, "proto");
-                    proto = parse(() -> RouteProtocol.of(p), "\"protocol\" value is invalid");
+                    proto = parse(() -> RouteProtocol.of(p), p, "\"protocol\" value is invalid");
                 }
                 case "scope" -> {
                     String sc = next(args, "scope");
-                    scope = parse(() -> RouteScope.of(sc), "Error: argument is wrong: invalid \"scope\" value");
+                    scope = parse(() -> RouteScope.of(sc), sc, "invalid \"scope\" value");
                 }
                 case "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat" -> {
                     if (dst == null && type == RouteType.UNICAST) type = RouteType.valueOf(a.toUpperCase(java.util.Locale.ROOT));

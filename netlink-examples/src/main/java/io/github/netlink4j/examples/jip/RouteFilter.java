@@ -87,7 +87,7 @@ final class RouteFilter {
         try {
             return p.get();
         } catch (RuntimeException e) {
-            throw Args.usage("Error: argument \"" + arg + "\" is wrong: " + error);
+            throw ArgError.invalid(arg, error);
         }
     }
 

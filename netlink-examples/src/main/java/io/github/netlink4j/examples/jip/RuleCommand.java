@@ -72,8 +72,9 @@ final class RuleCommand extends ObjectCommand {
         return opt.family() == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
     }
 
-    private static String invalid(String arg, String what) {
-        return "Error: argument \"" + arg + "\" is wrong: " + what + "\n";
+    /** iprule.c's invarg texts all end in a newline, so ip prints an empty line after them. */
+    private static UsageException invalid(String arg, String what) {
+        return ArgError.invalid(arg, what + "\n");
     }
 
     private static long u32(String v, String what) {
@@ -82,7 +83,7 @@ final class RuleCommand extends ObjectCommand {
             if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
             return x;
         } catch (NumberFormatException e) {
-            throw usage(invalid(v, what));
+            throw invalid(v, what);
         }
     }
 
@@ -93,7 +94,7 @@ final class RuleCommand extends ObjectCommand {
             if (a < 0 || b > max || b < a) throw new NumberFormatException();
             return new RuleRange(a, b);
         } catch (NumberFormatException e) {
-            throw usage(invalid(v, what));
+            throw invalid(v, what);
         }
     }
 
@@ -101,7 +102,7 @@ final class RuleCommand extends ObjectCommand {
         try {
             return RouteTable.of(t);
         } catch (IllegalArgumentException e) {
-            throw usage(invalid(t, what));
+            throw invalid(t, what);
         }
     }
 
@@ -140,7 +141,7 @@ final class RuleCommand extends ObjectCommand {
             } else if (a.equals("tos") || is(a, "dsfield")) {
                 String t = next(args, a);
                 int tos = Names.dsfield(t);
-                if (tos < 0) throw usage(invalid(t, "TOS value is invalid"));
+                if (tos < 0) throw invalid(t, "TOS value is invalid");
                 r = r.withTos(tos);
             } else if (a.equals("fwmark")) {
                 String v = next(args, a);
@@ -153,7 +154,7 @@ final class RuleCommand extends ObjectCommand {
                 try {
                     r = r.withProtocol(RouteProtocol.of(p));
                 } catch (IllegalArgumentException e) {
-                    throw usage(invalid(p, "\"protocol\" value is invalid"));
+                    throw invalid(p, "\"protocol\" value is invalid");
                 }
             } else if (is(a, "table") || a.equals("lookup")) {
                 r = r.withLookup(table(next(args, a), "invalid table ID"));
@@ -162,14 +163,14 @@ final class RuleCommand extends ObjectCommand {
                 try {
                     r = r.withSuppressPrefixLength(Integer.parseInt(v));
                 } catch (IllegalArgumentException e) {
-                    throw usage(invalid(v, "suppress_prefixlength value is invalid"));
+                    throw invalid(v, "suppress_prefixlength value is invalid");
                 }
             } else if (is(a, "suppress_ifgroup") || a.equals("sup_group")) {
                 String v = next(args, a);
                 try {
                     r = r.withSuppressIfGroup(v.equals("default") ? 0 : Integer.toUnsignedLong(Integer.decode(v)));
                 } catch (NumberFormatException e) {
-                    throw usage(invalid(v, "Invalid \"suppress_ifgroup\" value"));
+                    throw invalid(v, "Invalid \"suppress_ifgroup\" value");
                 }
             } else if (a.equals("dev") || a.equals("iif")) {
                 r = r.withInputLink(next(args, a));
@@ -179,12 +180,12 @@ final class RuleCommand extends ObjectCommand {
                 r = r.withL3mdev();
             } else if (a.equals("uidrange")) {
                 String v = next(args, a);
-                if (!v.contains("-")) throw usage(invalid(v, "invalid UID range"));
+                if (!v.contains("-")) throw invalid(v, "invalid UID range");
                 r = r.withUidRange(range(v, "invalid UID range", 0xFFFFFFFFL));
             } else if (a.equals("ipproto")) {
                 String v = next(args, a);
                 int p = Names.protocol(v);
-                if (p < 0) throw usage(invalid(v, "Invalid \"ipproto\" value"));
+                if (p < 0) throw invalid(v, "Invalid \"ipproto\" value");
                 r = r.withIpProtocol(p);
             } else if (a.equals("sport")) {
                 r = r.withSourcePorts(range(next(args, a), "invalid port range", 65535));
@@ -205,7 +206,7 @@ final class RuleCommand extends ObjectCommand {
                         case "unreachable" -> RuleAction.UNREACHABLE;
                         case "prohibit" -> RuleAction.PROHIBIT;
                         case "unicast" -> RuleAction.LOOKUP;
-                        default -> throw usage("Error: argument \"" + a + "\" is wrong: Failed to parse rule type");
+                        default -> throw ArgError.invalid(a, "Failed to parse rule type");
                     };
                     r = act == RuleAction.LOOKUP ? r : r.withAction(act);
                 }

@@ -54,7 +54,7 @@ final class ShowFilter {
                     try {
                         f.scope = RouteScope.of(s);
                     } catch (IllegalArgumentException e) {
-                        throw Args.usage("Error: argument \"" + s + "\" is wrong: invalid \"scope\"");
+                        throw ArgError.invalid(s, "invalid \"scope\"\n");
                     }
                 }
             } else if (a.equals("up")) {
@@ -68,7 +68,7 @@ final class ShowFilter {
                 try {
                     f.group = g.equals("default") ? 0L : Long.decode(g);
                 } catch (NumberFormatException e) {
-                    throw Args.usage("Error: argument \"" + g + "\" is wrong: Invalid \"group\" value");
+                    throw ArgError.invalid(g, "Invalid \"group\" value\n");
                 }
             } else if (a.equals("master")) {
                 f.masterName = next(args, "master");
@@ -114,7 +114,7 @@ final class ShowFilter {
         this.links = links;
         if (masterName != null) {
             master = indexOf(links, masterName);
-            if (master < 0) throw Args.usage("Error: argument \"" + masterName + "\" is wrong: Device does not exist\n");
+            if (master < 0) throw ArgError.invalid(masterName, "Device does not exist\n");
         }
         if (dev != null) {
             index = indexOf(links, dev);

@@ -114,7 +114,7 @@ final class TuntapCommand extends ObjectCommand {
 
     private static String ifname(String s, String what) {
         if (s.isEmpty() || s.length() > 15 || s.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))) {
-            throw usage("Error: argument \"" + s + "\" is wrong: \"" + what + "\" not a valid ifname");
+            throw ArgError.invalid(s, "\"" + what + "\" not a valid ifname");
         }
         return s;
     }

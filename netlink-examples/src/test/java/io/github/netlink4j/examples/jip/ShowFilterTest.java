@@ -67,9 +67,9 @@ class ShowFilterTest {
         assertEquals(255, master.status());
         assertEquals("Error: either \"dev\" is duplicate, or \"veth1\" is a garbage.",
                 assertThrows(UsageException.class, () -> parse("veth0 veth1")).getMessage());
-        assertEquals("Error: argument \"x\" is wrong: Invalid \"group\" value",
+        assertEquals("Error: argument \"x\" is wrong: Invalid \"group\" value\n",
                 assertThrows(UsageException.class, () -> parse("group x")).getMessage());
-        assertEquals("Error: argument \"x\" is wrong: invalid \"scope\"",
+        assertEquals("Error: argument \"x\" is wrong: invalid \"scope\"\n",
                 assertThrows(UsageException.class, () -> parse("scope x")).getMessage());
         assertEquals("HELP", assertThrows(UsageException.class, () -> parse("help")).getMessage());
     }
