@@ -208,27 +208,18 @@ final class MonitorCommand {
                 case NetlinkEvent.NetconfEvent ce -> {
                     var c = ce.netconf();
                     if (devIndex != 0 && c.index() != devIndex) return filtered("[NETCONF]");
-                    StringBuilder sb = new StringBuilder(headers("[NETCONF]")).append(del).append(c.family().text()).append(' ');
-                    sb.append(c.index() == io.github.netlink4j.link.Netconf.ALL ? "all" : c.index() == io.github.netlink4j.link.Netconf.DEFAULT ? "default"
-                            : name(c.index())).append(' ');
-                    c.forwarding().ifPresent(v -> sb.append("forwarding ").append(v ? "on" : "off").append(' '));
-                    c.rpFilter().ifPresent(v -> sb.append("rp_filter ").append(v == 0 ? "off" : v == 1 ? "strict" : v == 2 ? "loose" : Integer.toString(v)).append(' '));
-                    c.mcForwarding().ifPresent(v -> sb.append("mc_forwarding ").append(v ? "on" : "off").append(' '));
-                    c.proxyNeigh().ifPresent(v -> sb.append("proxy_neigh ").append(v ? "on" : "off").append(' '));
-                    c.ignoreRoutesWithLinkdown().ifPresent(v -> sb.append("ignore_routes_with_linkdown ").append(v ? "on" : "off").append(' '));
-                    c.input().ifPresent(v -> sb.append("input ").append(v ? "on" : "off").append(' '));
-                    stdout.print(sb.append('\n'));
+                    String special = NetconfView.name(c.index());
+                    stdout.print(headers("[NETCONF]") + del + new NetconfView(c, special != null ? special : name(c.index()), opt.style()).text());
                 }
                 case NetlinkEvent.NsidEvent ie -> {
-                    StringBuilder sb = new StringBuilder(headers("[NSID]")).append(del).append("nsid ").append(ie.nsid()).append(' ');
+                    String header = headers("[NSID]");
                     String known = nsidNames.get(ie.nsid());
                     if (known == null && ie.action() != NetlinkEvent.Action.DELETED) {
                         known = nl.nsids().nameOf(ie.nsid()).orElse(null);
                         if (known != null) nsidNames.put(ie.nsid(), known);
                     }
-                    if (known != null) sb.append("(iproute2 netns name: ").append(known).append(')');
                     if (ie.action() == NetlinkEvent.Action.DELETED) nsidNames.remove(ie.nsid());
-                    stdout.print(sb.append('\n'));
+                    stdout.print(header + del + new NetnsView(known, java.util.OptionalInt.of(ie.nsid())).nsidText());
                 }
                 case NetlinkEvent.NexthopEvent ne -> {
                     stdout.print(headers("[NEXTHOP]") + del + new NexthopView(ne.nexthop(), links, false, opt.style()).text());

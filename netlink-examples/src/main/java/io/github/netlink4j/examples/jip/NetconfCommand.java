@@ -75,52 +75,14 @@ final class NetconfCommand {
         for (AddressFamily f : families) {
             for (Netconf c : nl.links().netconf(f)) {
                 if (devIndex != 0 && c.index() != devIndex) continue;
-                String name = c.index() == Netconf.ALL ? "all" : c.index() == Netconf.DEFAULT ? "default" : names.getOrDefault(c.index(), "if" + c.index());
-                if (opt.json()) json.add(json(c, name));
-                else text.append(text(c, name, opt.style()));
+                String special = NetconfView.name(c.index());
+                NetconfView v = new NetconfView(c, special != null ? special : names.getOrDefault(c.index(), "if" + c.index()), opt.style());
+                if (opt.json()) json.add(v.json());
+                else text.append(v.text());
             }
         }
         if (opt.json()) stdout.println(JsonOut.write(json, opt.pretty()));
         else stdout.print(text);
         return 0;
-    }
-
-    /** One configuration as ip prints it: each setting the kernel sent, a space after each, then a newline. */
-    static String text(Netconf c, String name, Style style) {
-        StringBuilder sb = new StringBuilder(c.family().text()).append(' ').append(style.ifname(name + " "));
-        c.forwarding().ifPresent(v -> sb.append("forwarding ").append(onOff(v)).append(' '));
-        c.rpFilter().ifPresent(v -> sb.append("rp_filter ").append(rpFilter(v)).append(' '));
-        c.mcForwarding().ifPresent(v -> sb.append("mc_forwarding ").append(onOff(v)).append(' '));
-        c.proxyNeigh().ifPresent(v -> sb.append("proxy_neigh ").append(onOff(v)).append(' '));
-        c.ignoreRoutesWithLinkdown().ifPresent(v -> sb.append("ignore_routes_with_linkdown ").append(onOff(v)).append(' '));
-        c.input().ifPresent(v -> sb.append("input ").append(onOff(v)).append(' '));
-        return sb.append('\n').toString();
-    }
-
-    private static Map<String, Object> json(Netconf c, String name) {
-        Map<String, Object> o = JsonOut.object();
-        o.put("family", c.family().text());
-        o.put("interface", name);
-        c.forwarding().ifPresent(v -> o.put("forwarding", v));
-        c.rpFilter().ifPresent(v -> o.put("rp_filter", rpFilter(v)));
-        c.mcForwarding().ifPresent(v -> o.put("mc_forwarding", v));
-        c.proxyNeigh().ifPresent(v -> o.put("proxy_neigh", v));
-        c.ignoreRoutesWithLinkdown().ifPresent(v -> o.put("ignore_routes_with_linkdown", v));
-        c.input().ifPresent(v -> o.put("input", v));
-        return o;
-    }
-
-    private static String onOff(boolean v) {
-        return v ? "on" : "off";
-    }
-
-    /** rp_filter's three modes by name; ip names any other value "unknown mode". */
-    static String rpFilter(int v) {
-        return switch (v) {
-            case 0 -> "off";
-            case 1 -> "strict";
-            case 2 -> "loose";
-            default -> "unknown mode";
-        };
     }
 }

@@ -73,16 +73,11 @@ final class NetnsCommand extends ObjectCommand {
             }
             if (opt.json()) {
                 List<Object> out = JsonOut.list();
-                for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {
-                    Map<String, Object> o = JsonOut.object();
-                    o.put("name", e.getKey());
-                    if (e.getValue().isPresent()) o.put("id", e.getValue().getAsInt());
-                    out.add(o);
-                }
+                for (Map.Entry<String, OptionalInt> e : ids.entrySet()) out.add(new NetnsView(e.getKey(), e.getValue()).json());
                 stdout.println(JsonOut.write(out, opt.pretty()));
             } else {
                 for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {
-                    stdout.println(e.getKey() + (e.getValue().isPresent() ? " (id: " + e.getValue().getAsInt() + ")" : ""));
+                    stdout.print(new NetnsView(e.getKey(), e.getValue()).text());
                 }
             }
             return 0;
@@ -96,14 +91,9 @@ final class NetnsCommand extends ObjectCommand {
             for (int id : here.nsids().list()) {
                 String name = null;
                 for (var e : named.entrySet()) if (e.getValue().isPresent() && e.getValue().getAsInt() == id) name = e.getKey();
-                if (opt.json()) {
-                    Map<String, Object> o = JsonOut.object();
-                    o.put("nsid", id);
-                    if (name != null) o.put("name", name);
-                    out.add(o);
-                } else {
-                    stdout.println("nsid " + id + " " + (name != null ? "(iproute2 netns name: " + name + ")" : ""));
-                }
+                NetnsView v = new NetnsView(name, OptionalInt.of(id));
+                if (opt.json()) out.add(v.nsidJson());
+                else stdout.print(v.nsidText());
             }
         }
         if (opt.json()) stdout.println(JsonOut.write(out, opt.pretty()));
