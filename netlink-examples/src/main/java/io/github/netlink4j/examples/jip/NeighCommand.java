@@ -111,67 +111,22 @@ final class NeighCommand extends ObjectCommand {
             return 1;
         }
         if (opt.stats() > 0) throw notImplemented("ip -s neigh");
-        String dev = null, master = null;
-        boolean nomaster = false, stateGiven = false, proxyOnly = false;
-        int states = flush ? ~(NeighbourState.PERMANENT.bit() | NeighbourState.NOARP.bit()) : 0xFF & ~NeighbourState.NOARP.bit();
-        AddressFamily family = opt.family() == AddressFamily.BRIDGE ? null : opt.family();
-        Prefix to = null;
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            switch (a) {
-                case "dev" -> {
-                    if (dev != null) throw usage("Error: duplicate \"dev\": \"" + args.get(0) + "\" is the second value.");
-                    dev = next(args, "dev");
-                }
-                case "master" -> master = next(args, "master");
-                case "nomaster" -> nomaster = true;
-                case "unused" -> { }
-                case "proxy" -> proxyOnly = true;
-                case "nud" -> {
-                    String st = next(args, "nud");
-                    if (!stateGiven) {
-                        stateGiven = true;
-                        states = 0;
-                    }
-                    int bit;
-                    if (st.equals("all")) bit = flush ? ~NeighbourState.NOARP.bit() : ~0;
-                    else if (st.equals("none")) bit = 0x100;
-                    else bit = nudBit(st);
-                    states |= bit;
-                }
-                default -> {
-                    if (a.equals("to")) a = next(args, "to");
-                    if (Args.is(a, "help")) throw usage(HELP);
-                    to = Prefix.parse(a, family);
-                    if (family == null) family = to.family();
-                }
-            }
-        }
+        NeighFilter f = NeighFilter.parse(args, flush, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        int masterIndex = -1;
-        if (master != null) {
-            for (Link l : links.values()) if (l.name().equals(master)) masterIndex = l.index();
-            if (masterIndex < 0) throw ArgError.invalid(master, "Device does not exist\n");
-        }
-        String devName = dev;
-        if (dev != null && links.values().stream().noneMatch(l -> l.name().equals(devName))) {
+        int masterIndex = f.masterIndex(links);
+        String dev = f.dev;
+        if (dev != null && links.values().stream().noneMatch(l -> l.name().equals(dev))) {
             stderr.println("Cannot find device \"" + dev + "\"");
             return 1;
         }
-        List<Neighbour> all = proxyOnly ? nl.neighbours().listProxies(dev)
-                : dev != null ? nl.neighbours().list(dev) : family != null ? nl.neighbours().list(family) : nl.neighbours().list();
+        List<Neighbour> all = f.proxyOnly ? nl.neighbours().listProxies(dev)
+                : dev != null ? nl.neighbours().list(dev) : f.family != null ? nl.neighbours().list(f.family) : nl.neighbours().list();
         List<Object> json = JsonOut.list();
         List<NeighbourSpec> gone = new ArrayList<>();
         for (Neighbour n : all) {
-            int bit = n.rawState() == 0 ? 0x100 : n.rawState();
-            if (!proxyOnly && (bit & states) == 0) continue;
-            if (family != null && n.family() != family) continue;
-            if (to != null && !to.matchesFirst(n.address(), to.bits())) continue;
-            Link l = links.get(n.index());
-            if (masterIndex > 0 && (l == null || l.masterIndex().orElse(0) != masterIndex)) continue;
-            if (nomaster && l != null && l.masterIndex().isPresent()) continue;
+            if (!f.test(n, links, masterIndex)) continue;
             if (flush) {
-                boolean proxyEntry = proxyOnly;
+                boolean proxyEntry = f.proxyOnly;
                 n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT, proxyEntry)));
             } else if (opt.json()) {
                 NeighView v = view(n, links, dev);
@@ -184,13 +139,6 @@ final class NeighCommand extends ObjectCommand {
         for (NeighbourSpec g : gone) nl.neighbours().delete(g);
         if (opt.json() && !flush) stdout.println(JsonOut.write(json, opt.pretty()));
         return 0;
-    }
-
-    private static int nudBit(String name) {
-        for (NeighbourState s : NeighbourState.values()) {
-            if (s.name().equalsIgnoreCase(name)) return s.bit();
-        }
-        throw ArgError.invalid(name, "nud state is bad");
     }
 
     /**
@@ -217,7 +165,7 @@ final class NeighCommand extends ObjectCommand {
                 case "lladdr" -> ll = LlAddr.parse(next(args, "lladdr"));
                 case "nud" -> {
                     String st = next(args, "nud");
-                    int bit = nudBit(st);
+                    int bit = NeighFilter.nudBit(st);
                     state = NeighbourState.fromBits(bit).iterator().next();
                 }
                 case "proxy" -> {
