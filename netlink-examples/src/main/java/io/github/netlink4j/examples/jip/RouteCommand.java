@@ -83,7 +83,7 @@ final class RouteCommand extends ObjectCommand {
     }
 
     int show(List<String> args) throws IOException {
-        RouteFilter f = RouteFilter.parse(args, opt.family() == AddressFamily.BRIDGE ? null : opt.family());
+        RouteFilter f = RouteFilter.parse(args, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = JsonOut.list();
         List<Route> routes = selected(f, links);
@@ -106,7 +106,7 @@ final class RouteCommand extends ObjectCommand {
             stderr.println("\"ip route flush\" requires arguments.");
             return 1;
         }
-        RouteFilter f = RouteFilter.parse(args, opt.family());
+        RouteFilter f = RouteFilter.parse(args, opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<RouteSpec> gone = new java.util.ArrayList<>();
         for (Route r : selected(f, links)) gone.add(deleting(r, links));

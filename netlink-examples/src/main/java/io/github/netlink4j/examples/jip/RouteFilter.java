@@ -34,8 +34,8 @@ final class RouteFilter {
     Prefix match; // routes that contain this prefix
     int oif = -1;
 
-    /** Reads the selectors; {@code family} is the -4/-6 option (null: either). */
-    static RouteFilter parse(List<String> args, AddressFamily family) {
+    /** Reads the selectors; {@code family} is the -4/-6 option (null: either); {@code help} what {@code table help} prints. */
+    static RouteFilter parse(List<String> args, AddressFamily family, String help) {
         RouteFilter f = new RouteFilter();
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -43,7 +43,7 @@ final class RouteFilter {
                 String t = next(args, "table");
                 if (t.equals("all")) f.table = null;
                 else if (t.equals("cache")) f.cloned = true;
-                else if (t.equals("help")) throw Args.usage(RouteCommand.HELP);
+                else if (t.equals("help")) throw Args.usage(help);
                 else f.table = value(() -> RouteTable.of(t), "table id value is invalid\n", t);
             } else if (is(a, "cached") || is(a, "cloned")) {
                 f.cloned = true;

@@ -31,7 +31,7 @@ class RouteFilterTest {
     }
 
     private static RouteFilter parse(String args, AddressFamily family) {
-        return RouteFilter.parse(new ArrayList<>(args.isEmpty() ? List.of() : Arrays.asList(args.split(" "))), family);
+        return RouteFilter.parse(new ArrayList<>(args.isEmpty() ? List.of() : Arrays.asList(args.split(" "))), family, RouteCommand.HELP);
     }
 
     private static Route route(String spec) {
