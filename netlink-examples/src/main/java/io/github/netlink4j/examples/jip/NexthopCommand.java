@@ -65,16 +65,6 @@ final class NexthopCommand extends ObjectCommand {
         };
     }
 
-    private static long id(String v) {
-        try {
-            long x = Long.decode(v);
-            if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
-            return x;
-        } catch (NumberFormatException e) {
-            throw ArgError.invalid(v, "invalid id value");
-        }
-    }
-
     private Map<Integer, Link> links() throws IOException {
         return LinkCommand.index(nl.links().list());
     }
@@ -96,7 +86,7 @@ final class NexthopCommand extends ObjectCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (!a.equals("id")) throw usage(HELP);
-            id = id(next(args, "id"));
+            id = NexthopFilter.id(next(args, "id"));
         }
         if (id == 0) throw usage(HELP);
         Optional<NexthopObject> n = nl.nexthops().find(id);
@@ -112,7 +102,7 @@ final class NexthopCommand extends ObjectCommand {
         long id = -1;
         while (!args.isEmpty()) {
             String a = args.remove(0);
-            if (a.equals("id")) id = id(next(args, "id"));
+            if (a.equals("id")) id = NexthopFilter.id(next(args, "id"));
             else throw ArgError.invalid(a, "");
         }
         if (id < 0) {
@@ -125,50 +115,16 @@ final class NexthopCommand extends ObjectCommand {
 
     /** {@code ip nexthop list|flush [id ID] [dev DEV] [groups] [fdb] [protocol N]}. */
     private int list(List<String> args, boolean flush) throws IOException {
-        Integer dev = null, proto = null;
-        boolean groups = false;
-        Map<Integer, Link> links = links();
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            if (is(a, "dev")) {
-                String name = next(args, "dev");
-                for (Link l : links.values()) if (l.name().equals(name)) dev = l.index();
-                if (dev == null) throw ArgError.invalid(name, "Device does not exist\n");
-            } else if (is(a, "groups")) {
-                groups = true;
-            } else if (a.equals("id")) {
-                long id = id(next(args, "id"));
-                if (flush) {
-                    nl.nexthops().delete(id);
-                    return 0;
-                }
-                return get(new ArrayList<>(List.of("id", Long.toString(id))));
-            } else if (is(a, "protocol")) {
-                String p = next(args, "protocol");
-                try {
-                    proto = Integer.decode(p);
-                } catch (NumberFormatException e) {
-                    throw ArgError.invalid(p, "invalid protocol value");
-                }
-            } else if (is(a, "fdb")) {
-                continue;
-            } else if (is(a, "master") || is(a, "vrf")) {
-                throw notImplemented("ip nexthop list " + a);
-            } else if (is(a, "help")) {
-                throw usage(HELP);
-            } else {
-                throw ArgError.invalid(a, "");
+        NexthopFilter f = NexthopFilter.parse(args, links(), HELP);
+        if (f.id != null) {
+            if (flush) {
+                nl.nexthops().delete(f.id);
+                return 0;
             }
+            return get(new ArrayList<>(List.of("id", Long.toString(f.id))));
         }
         List<NexthopObject> shown = new ArrayList<>();
-        for (NexthopObject n : nl.nexthops().list()) {
-            if (opt.family() != null && !n.family().equals(Optional.of(opt.family()))) continue;
-            if (dev != null && n.outputIndex().orElse(0) != dev) continue;
-            if (groups && !n.isGroup()) continue;
-            // "fdb" selects nothing here: with ip 6.1 on this kernel the listing is the same with or without it.
-            if (proto != null && n.protocol().value() != proto) continue;
-            shown.add(n);
-        }
+        for (NexthopObject n : nl.nexthops().list()) if (f.test(n, opt.family())) shown.add(n);
         if (flush) {
             // groups first: a member in use by a group goes when its group goes
             for (NexthopObject n : shown) if (n.isGroup()) nl.nexthops().delete(n.id());
@@ -202,7 +158,7 @@ final class NexthopCommand extends ObjectCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             switch (a) {
-                case "id" -> id = java.util.OptionalLong.of(id(next(args, "id")));
+                case "id" -> id = java.util.OptionalLong.of(NexthopFilter.id(next(args, "id")));
                 case "dev" -> dev = next(args, "dev");
                 case "via" -> {
                     String v = next(args, "via");
@@ -271,7 +227,7 @@ final class NexthopCommand extends ObjectCommand {
                 String[] iw = part.split(",", 2);
                 int w = iw.length > 1 ? Integer.parseInt(iw[1]) : 1;
                 if (w < 1 || w > 256) throw ArgError.invalid(iw[1], "\"weight\" is invalid\n");
-                out.add(new NexthopObject.Member(id(iw[0]), w));
+                out.add(new NexthopObject.Member(NexthopFilter.id(iw[0]), w));
             }
         } catch (NumberFormatException e) {
             throw ArgError.invalid(g, "\"group\" value is invalid\n");
