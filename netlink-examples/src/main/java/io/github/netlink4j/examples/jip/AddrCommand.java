@@ -201,7 +201,7 @@ final class AddrCommand extends ObjectCommand {
                 stdout.print(sb.append('\n'));
             } else if (opt.oneline()) {
                 // ip -o: no link lines, each address on one line after "N: NAME".
-                for (Address a : ordered) if (a != null) stdout.print(l.index() + ": " + l.name() + JipOptions.fold(new AddrView(a, opt.style()).text()));
+                for (Address a : ordered) if (a != null) stdout.print(JipOptions.fold(new AddrView(a, opt.style()).headed(l.index(), l.name())));
             } else {
                 if (f.label == null) stdout.print((opt.details() > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText());
                 for (Address a : ordered) if (a != null) stdout.print(new AddrView(a, opt.style()).text());

@@ -190,7 +190,8 @@ final class MonitorCommand {
                 case NetlinkEvent.AddressEvent ae -> {
                     Address a = ae.address();
                     if (devIndex != 0 && a.index() != devIndex) return filtered("[ADDR]");
-                    stdout.print(headers("[ADDR]") + del + a.index() + ": " + name(a.index()) + new AddrView(a, opt.style()).text());
+                    String header = headers("[ADDR]");
+                    stdout.print(header + del + new AddrView(a, opt.style()).headed(a.index(), name(a.index())));
                 }
                 case NetlinkEvent.RouteEvent re -> {
                     if (re.route().isCloned()) return false;
