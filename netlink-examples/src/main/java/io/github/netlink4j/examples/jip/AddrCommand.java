@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.address.AddressFlag;
@@ -7,23 +9,23 @@ import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.RouteScope;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip addr ...}. */
 final class AddrCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    AddrCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "address");
+    AddrCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "address");
         this.nl = nl;
     }
 
@@ -72,12 +74,12 @@ final class AddrCommand extends ObjectCommand {
     private Map<Link, List<Address>> selected(ShowFilter f, List<Link> all) throws IOException {
         f.resolve(LinkCommand.index(all));
         Map<Link, List<Address>> out = new java.util.LinkedHashMap<>();
-        if (jip.preferredFamily == Jip.AF_PACKET) { // ip -0 addr: the links, no address asked for
+        if (opt.preferredFamily() == JipOptions.AF_PACKET) { // ip -0 addr: the links, no address asked for
             for (Link l : all) if (f.test(l)) out.put(l, List.of());
             return out;
         }
         // ip -B/-M addr: no address is of that family, so ipaddr_filter keeps no link
-        if (jip.preferredFamily == AddressFamily.BRIDGE.value() || jip.preferredFamily == Jip.AF_MPLS) return out;
+        if (opt.preferredFamily() == AddressFamily.BRIDGE.value() || opt.preferredFamily() == JipOptions.AF_MPLS) return out;
         AddressFamily fam = family(f);
         List<Address> addrs = fam == null ? nl.addresses().list() : nl.addresses().list(fam);
         for (Link l : all) {
@@ -104,27 +106,27 @@ final class AddrCommand extends ObjectCommand {
      * link/ line whenever the listing is for one family.
      */
     private LinkView.Shape shape(ShowFilter f) {
-        if (jip.preferredFamily == AddressFamily.INET6.value() && f.dev == null) return LinkView.Shape.INET6_DUMP;
+        if (opt.preferredFamily() == AddressFamily.INET6.value() && f.dev == null) return LinkView.Shape.INET6_DUMP;
         return family(f) == null ? LinkView.Shape.FULL : LinkView.Shape.NO_LINK_LINE;
     }
 
     /** The family the listing is for: -4/-6, else the family of a {@code to} prefix (as ip sets it). */
     private AddressFamily family(ShowFilter f) {
-        AddressFamily fam = jip.family == AddressFamily.BRIDGE ? null : jip.family;
+        AddressFamily fam = opt.family() == AddressFamily.BRIDGE ? null : opt.family();
         return fam == null && f.to != null ? f.to.family() : fam;
     }
 
     /** {@code ip address flush SELECTOR}: deletes every selected address (ip refuses to flush without a selector). */
     private int flush(List<String> args) throws IOException {
         if (args.isEmpty()) {
-            jip.err.println("Flush requires arguments.");
+            stderr.println("Flush requires arguments.");
             return 1;
         }
-        if (jip.preferredFamily == Jip.AF_PACKET) {
-            jip.err.println("Cannot flush link addresses.");
+        if (opt.preferredFamily() == JipOptions.AF_PACKET) {
+            stderr.println("Cannot flush link addresses.");
             return 1;
         }
-        ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, jip.preferredFamily, HELP);
+        ShowFilter f = ShowFilter.parse(args, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), opt.preferredFamily(), HELP);
         List<AddressSpec> gone = new ArrayList<>();
         Map<Integer, Link> byIndex = LinkCommand.index(nl.links().list());
         for (var e : selected(f, List.copyOf(byIndex.values())).entrySet()) {
@@ -143,24 +145,24 @@ final class AddrCommand extends ObjectCommand {
 
 
     int show(List<String> args) throws IOException {
-        ShowFilter f = ShowFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family, jip.preferredFamily, HELP);
-        List<Link> all = nl.links().list(jip.stats > 0);
+        ShowFilter f = ShowFilter.parse(args, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), opt.preferredFamily(), HELP);
+        List<Link> all = nl.links().list(opt.stats() > 0);
         Map<Integer, Link> byIndex = LinkCommand.index(all);
         List<Object> json = Json.list();
         for (var e : selected(f, all).entrySet()) {
             Link l = e.getKey();
             List<Address> ordered = e.getValue();
-            LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l), jip.style).as(shape(f));
-            if (jip.preferredFamily == Jip.AF_PACKET) {
+            LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l), opt.style()).as(shape(f));
+            if (opt.preferredFamily() == JipOptions.AF_PACKET) {
                 links(v, l, json, f.label != null);
                 continue;
             }
-            if (jip.json) {
+            if (opt.json()) {
                 // ip prints no link with a label selector (print_linkinfo returns 0: no link statistics either, even
                 // with -br), nor with -o (its no_link)
-                boolean noLink = f.label != null || !jip.brief && jip.oneline;
+                boolean noLink = f.label != null || !opt.brief() && opt.oneline();
                 Map<String, Object> o;
-                if (jip.brief && !noLink) {
+                if (opt.brief() && !noLink) {
                     o = Json.object();
                     Map<String, Object> head = v.briefJson();
                     if (head.containsKey("link")) o.put("link", head.get("link"));
@@ -168,47 +170,47 @@ final class AddrCommand extends ObjectCommand {
                     o.put("ifname", l.name());
                     o.put("operstate", l.operState().name());
                 } else {
-                    o = noLink ? Json.object() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
+                    o = noLink ? Json.object() : opt.details() > 0 ? v.detailedJson(false) : v.json(false);
                     if (!noLink) v.altNamesJson(o);
                 }
                 List<Object> info = Json.list();
                 for (Address a : ordered) {
                     if (a == null) {
                         info.add(Json.object());
-                    } else if (jip.brief) {
+                    } else if (opt.brief()) {
                         Map<String, Object> b = Json.object();
                         b.put("local", Address.format(a.address()));
                         a.peer().ifPresent(p -> b.put("address", Address.format(p)));
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
-                    } else if (jip.oneline) {
+                    } else if (opt.oneline()) {
                         // print_addrinfo names the link in each address when it prints no link line
                         Map<String, Object> b = Json.object();
                         b.put("index", a.index());
                         b.put("dev", l.name());
-                        b.putAll(new AddrView(a, jip.style).json());
+                        b.putAll(new AddrView(a, opt.style()).json());
                         info.add(b);
                     } else {
-                        info.add(new AddrView(a, jip.style).json());
+                        info.add(new AddrView(a, opt.style()).json());
                     }
                 }
                 o.put("addr_info", info);
-                if (jip.stats > 0 && !jip.brief && !noLink) StatsView.json(l, jip.stats, o);
+                if (opt.stats() > 0 && !opt.brief() && !noLink) StatsView.json(l, opt.stats(), o);
                 json.add(o);
-            } else if (jip.brief) {
+            } else if (opt.brief()) {
                 StringBuilder sb = new StringBuilder(f.label != null ? "" : v.briefHead());
-                for (Address a : ordered) if (a != null) sb.append(new AddrView(a, jip.style).addressPart()).append(' ');
-                jip.out.print(sb.append('\n'));
-            } else if (jip.oneline) {
+                for (Address a : ordered) if (a != null) sb.append(new AddrView(a, opt.style()).addressPart()).append(' ');
+                stdout.print(sb.append('\n'));
+            } else if (opt.oneline()) {
                 // ip -o: no link lines, each address on one line after "N: NAME".
-                for (Address a : ordered) if (a != null) jip.out.print(l.index() + ": " + l.name() + Jip.oneline(new AddrView(a, jip.style).text()));
+                for (Address a : ordered) if (a != null) stdout.print(JipOptions.fold(new AddrView(a, opt.style()).headed(l.index(), l.name())));
             } else {
-                if (f.label == null) jip.out.print((jip.details > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText());
-                for (Address a : ordered) if (a != null) jip.out.print(new AddrView(a, jip.style).text());
-                if (jip.stats > 0 && f.label == null) jip.out.print(StatsView.text(l, jip.stats));
+                if (f.label == null) stdout.print((opt.details() > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText());
+                for (Address a : ordered) if (a != null) stdout.print(new AddrView(a, opt.style()).text());
+                if (opt.stats() > 0 && f.label == null) stdout.print(StatsView.text(l, opt.stats()));
             }
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
         return 0;
     }
 
@@ -218,19 +220,19 @@ final class AddrCommand extends ObjectCommand {
      */
     private void links(LinkView v, Link l, List<Object> json, boolean label) {
         if (label) {
-            if (jip.json) json.add(Json.object());
+            if (opt.json()) json.add(Json.object());
             return;
         }
-        if (jip.json) {
-            Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(false) : v.json(false);
-            if (!jip.brief) v.altNamesJson(o);
-            if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
+        if (opt.json()) {
+            Map<String, Object> o = opt.brief() ? v.briefJson() : opt.details() > 0 ? v.detailedJson(false) : v.json(false);
+            if (!opt.brief()) v.altNamesJson(o);
+            if (opt.stats() > 0 && !opt.brief()) StatsView.json(l, opt.stats(), o);
             json.add(o);
             return;
         }
-        String text = jip.brief ? v.brief() : (jip.details > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText();
-        if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
-        jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
+        String text = opt.brief() ? v.brief() : (opt.details() > 0 ? v.detailedText(false) : v.text(false)) + v.altNamesText();
+        if (opt.stats() > 0 && !opt.brief()) text += StatsView.text(l, opt.stats());
+        stdout.print(opt.oneline() && !opt.brief() ? JipOptions.fold(text) : text);
     }
 
     int modify(List<String> args, Op op) throws IOException {
@@ -249,14 +251,17 @@ final class AddrCommand extends ObjectCommand {
                 }
                 case "broadcast", "brd" -> brd = InetAddress.ofLiteral(next(args, "brd"));
                 case "label" -> label = next(args, "label");
-                case "scope" -> scope = switch (next(args, "scope")) {
-                    case "global" -> RouteScope.UNIVERSE;
-                    case "site" -> RouteScope.SITE;
-                    case "link" -> RouteScope.LINK;
-                    case "host" -> RouteScope.HOST;
-                    case "nowhere" -> RouteScope.NOWHERE;
-                    default -> throw usage("Error: argument is wrong: invalid scope value.");
-                };
+                case "scope" -> {
+                    String sc = next(args, "scope");
+                    scope = switch (sc) {
+                        case "global" -> RouteScope.UNIVERSE;
+                        case "site" -> RouteScope.SITE;
+                        case "link" -> RouteScope.LINK;
+                        case "host" -> RouteScope.HOST;
+                        case "nowhere" -> RouteScope.NOWHERE;
+                        default -> throw ArgError.invalid(sc, "invalid scope value.");
+                    };
+                }
                 case "nodad" -> flags.add(AddressFlag.NODAD);
                 case "noprefixroute" -> flags.add(AddressFlag.NOPREFIXROUTE);
                 case "mngtmpaddr" -> flags.add(AddressFlag.MANAGETEMPADDR);
@@ -274,7 +279,7 @@ final class AddrCommand extends ObjectCommand {
         if (dev == null) throw usage("Not enough information: \"dev\" argument is required.");
         if (prefix == null) throw usage("Not enough information: address is required.");
         Ifnames.lookup(dev);
-        Prefix.parse(prefix, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's error text for a bad prefix
+        Prefix.parse(prefix, opt.family() == AddressFamily.BRIDGE ? null : opt.family()); // ip's error text for a bad prefix
         AddressSpec s = AddressSpec.of(dev, prefix);
         if (peer != null) s = s.withPeer(peer);
         if (brd != null) s = s.withBroadcast(brd);

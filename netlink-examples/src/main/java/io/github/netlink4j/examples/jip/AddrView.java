@@ -52,6 +52,14 @@ final class AddrView {
         return l.equals(Address.FOREVER) ? "forever" : l.toSeconds() + "sec";
     }
 
+    /**
+     * The address with its link before it, {@code INDEX: NAME}, uncoloured: what ip -o addr and ip monitor
+     * print for an address, which no link header precedes (print_addrinfo under filter.oneline).
+     */
+    String headed(int index, String dev) {
+        return index + ": " + dev + text();
+    }
+
     String text() {
         StringBuilder sb = new StringBuilder("    ").append(a.family().text()).append(' ').append(addressPart());
         sb.append(' ');

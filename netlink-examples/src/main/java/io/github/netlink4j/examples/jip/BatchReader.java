@@ -2,6 +2,8 @@ package io.github.netlink4j.examples.jip;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The lines of an {@code ip -batch} file, read as iproute2 6.1's getcmdline reads them: one logical
@@ -95,5 +97,35 @@ public final class BatchReader {
             if (line == null) line = new StringBuilder();
             line.append(buffer, start, pos - start);
         }
+    }
+
+    /** ip 6.1's MAX_ARGS: makeargs refuses a line of more words. */
+    private static final int MAX_ARGS = 512;
+
+    /**
+     * iproute2's makeargs: words split on blanks, a word that starts with a quote runs to the same
+     * quote. Like ip, a quote left open or more than {@code MAX_ARGS - 1} words end the whole batch
+     * with status 1, whatever -force says.
+     */
+    public static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        int i = 0, n = line.length();
+        while (i < n) {
+            while (i < n && " \t\r\n".indexOf(line.charAt(i)) >= 0) i++;
+            if (i >= n) break;
+            if (out.size() >= MAX_ARGS - 1) throw new UsageException("Too many arguments to command", 1);
+            char c = line.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = line.indexOf(c, i + 1);
+                if (end < 0) throw new UsageException("Unterminated quoted string", 1);
+                out.add(line.substring(i + 1, end));
+                i = end + 1;
+            } else {
+                int start = i;
+                while (i < n && " \t\r\n".indexOf(line.charAt(i)) < 0) i++;
+                out.add(line.substring(start, i));
+            }
+        }
+        return out;
     }
 }

@@ -45,8 +45,8 @@ final class Ifnames {
     }
 
     /** ip's invarg for a name its own check refuses: {@code Error: argument "N" is wrong: "what" not a valid ifname}, 255. */
-    private static Jip.UsageException invalid(String what, String name) {
-        return Jip.usage("Error: argument \"" + name + "\" is wrong: \"" + what + "\" not a valid ifname");
+    private static UsageException invalid(String what, String name) {
+        return ArgError.invalid(name, "\"" + what + "\" not a valid ifname");
     }
 
     /**
@@ -54,13 +54,13 @@ final class Ifnames {
      * device", exit status 1, as ip's lookup ends.
      */
     static String lookup(String name) {
-        if (!kernelValid(name)) throw new Jip.UsageException("Cannot find device \"" + name + "\"", 1);
+        if (!kernelValid(name)) throw new UsageException("Cannot find device \"" + name + "\"", 1);
         return name;
     }
 
     /** A device ip looks up that must exist now: the library is not asked to send anything for it. */
     static String existing(NetlinkClient nl, String name) throws IOException {
-        if (nl.links().find(lookup(name)).isEmpty()) throw new Jip.UsageException("Cannot find device \"" + name + "\"", 1);
+        if (nl.links().find(lookup(name)).isEmpty()) throw new UsageException("Cannot find device \"" + name + "\"", 1);
         return name;
     }
 
@@ -87,8 +87,8 @@ final class Ifnames {
      * extended ACK), and dev_valid_name's other refusals are a bare EINVAL; both exit with status 2.
      */
     private static String sent(String name) {
-        if (bytes(name) > MAX_BYTES) throw new Jip.UsageException("Error: Attribute failed policy validation.", 2);
-        if (!kernelValid(name)) throw new Jip.UsageException("RTNETLINK answers: Invalid argument", 2);
+        if (bytes(name) > MAX_BYTES) throw new UsageException("Error: Attribute failed policy validation.", 2);
+        if (!kernelValid(name)) throw new UsageException("RTNETLINK answers: Invalid argument", 2);
         return name;
     }
 }

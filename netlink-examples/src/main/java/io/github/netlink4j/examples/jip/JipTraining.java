@@ -2,7 +2,6 @@ package io.github.netlink4j.examples.jip;
 
 import io.github.netlink4j.NetNamespace;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -29,9 +28,14 @@ final class JipTraining {
             new String[] {"rule", "show"},
             new String[] {"link", "del", "veth0"});
 
-    static int run() {
+    /** Runs one command line in {@code ns} with its output discarded; returns its exit status. */
+    interface Runner {
+        int run(NetNamespace ns, String[] command);
+    }
+
+    static int run(Runner jip) {
         try (NetNamespace ns = NetNamespace.createAnonymous()) {
-            return run(ns, COMMANDS, System.err);
+            return run(ns, COMMANDS, System.err, jip);
         } catch (Exception e) {
             System.err.println("jip --train: " + e);
             return 1;
@@ -43,12 +47,9 @@ final class JipTraining {
      * fails (a later one would train on a state the earlier should have made) and names it on {@code err}.
      * Returns 0 only if every command exited 0.
      */
-    static int run(NetNamespace ns, List<String[]> commands, PrintStream err) {
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    static int run(NetNamespace ns, List<String[]> commands, PrintStream err, Runner jip) {
         for (String[] command : commands) {
-            Jip jip = new Jip(sink, sink);
-            jip.trainingNs = ns;
-            int rc = jip.run(command);
+            int rc = jip.run(ns, command);
             if (rc != 0) {
                 err.println("jip --train: " + String.join(" ", command) + " exited " + rc);
                 return 1;

@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.link.BondMode;
 import io.github.netlink4j.link.IpvlanMode;
 import io.github.netlink4j.link.Link;
@@ -10,9 +12,9 @@ import io.github.netlink4j.link.MacvlanMode;
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.link.VlanProtocol;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,17 +23,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.number;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.number;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip link ...}. */
 final class LinkCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    LinkCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "link");
+    LinkCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "link");
         this.nl = nl;
     }
 
@@ -77,18 +79,18 @@ final class LinkCommand extends ObjectCommand {
     private int property(List<String> args) throws IOException {
         if (args.isEmpty()) throw usage(HELP);
         String op = args.remove(0);
-        boolean delete = Jip.is(op, "del");
+        boolean delete = Args.is(op, "del");
         if (op.equals("help")) throw usage(HELP);
-        if (!delete && !Jip.is(op, "add")) throw usage("Operator required");
+        if (!delete && !Args.is(op, "add")) throw usage("Operator required");
         String dev = null;
         List<String> names = new ArrayList<>();
         while (!args.isEmpty()) {
             String a = args.remove(0);
-            if (Jip.is(a, "altname")) {
+            if (Args.is(a, "altname")) {
                 String n = next(args, "altname");
-                if (!Ifnames.altValid(n)) throw usage("Error: argument \"" + n + "\" is wrong: not a valid altname");
+                if (!Ifnames.altValid(n)) throw ArgError.invalid(n, "not a valid altname");
                 names.add(n);
-            } else if (Jip.is(a, "help")) {
+            } else if (Args.is(a, "help")) {
                 throw usage(HELP);
             } else {
                 if (a.equals("dev")) a = next(args, "dev");
@@ -108,7 +110,7 @@ final class LinkCommand extends ObjectCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("dev")) a = next(args, "dev");
-            else if (Jip.is(a, "help")) throw usage(HELP);
+            else if (Args.is(a, "help")) throw usage(HELP);
             if (name != null) throw usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
             name = a;
         }
@@ -131,26 +133,26 @@ final class LinkCommand extends ObjectCommand {
 
     int show(List<String> args) throws IOException {
         ShowFilter f = ShowFilter.parse(args, null, HELP);
-        List<Link> all = nl.links().list(jip.stats > 0);
+        List<Link> all = nl.links().list(opt.stats() > 0);
         Map<Integer, Link> byIndex = index(all);
         f.resolve(byIndex);
         List<Object> json = Json.list();
         for (Link l : all) {
             if (!f.test(l)) continue;
-            LinkView v = new LinkView(l, byIndex, netnsName(nl, l), jip.style);
-            if (jip.json) {
-                Map<String, Object> o = jip.brief ? v.briefJson() : jip.details > 0 ? v.detailedJson(true) : v.json(true);
-                if (jip.stats > 0 && !jip.brief) StatsView.json(l, jip.stats, o);
-                if (!jip.brief) v.altNamesJson(o);
+            LinkView v = new LinkView(l, byIndex, netnsName(nl, l), opt.style());
+            if (opt.json()) {
+                Map<String, Object> o = opt.brief() ? v.briefJson() : opt.details() > 0 ? v.detailedJson(true) : v.json(true);
+                if (opt.stats() > 0 && !opt.brief()) StatsView.json(l, opt.stats(), o);
+                if (!opt.brief()) v.altNamesJson(o);
                 json.add(o);
             } else {
-                String text = jip.brief ? v.brief() : jip.details > 0 ? v.detailedText(true) : v.text(true);
-                if (jip.stats > 0 && !jip.brief) text += StatsView.text(l, jip.stats);
-                if (!jip.brief) text += v.altNamesText();
-                jip.out.print(jip.oneline && !jip.brief ? Jip.oneline(text) : text);
+                String text = opt.brief() ? v.brief() : opt.details() > 0 ? v.detailedText(true) : v.text(true);
+                if (opt.stats() > 0 && !opt.brief()) text += StatsView.text(l, opt.stats());
+                if (!opt.brief()) text += v.altNamesText();
+                stdout.print(opt.oneline() && !opt.brief() ? JipOptions.fold(text) : text);
             }
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
         return 0;
     }
 
@@ -185,7 +187,7 @@ final class LinkCommand extends ObjectCommand {
         if (name == null) throw usage("Not enough information: \"dev\" argument is required.");
         if (type == null) throw usage("Not enough information: \"type\" argument is required");
         // Every kind jip makes is Ethernet, whose validate hook refuses another length with a bare EINVAL.
-        if (address != null && address.length() != 6) throw new Jip.UsageException("RTNETLINK answers: Invalid argument", 2);
+        if (address != null && address.length() != 6) throw new UsageException("RTNETLINK answers: Invalid argument", 2);
         if (address != null) o = o.withAddress(address);
         LinkSpec spec = kind(type, name, parent, rest).withOptions(o);
         nl.links().add(spec);
@@ -327,31 +329,31 @@ final class LinkCommand extends ObjectCommand {
                 c = c.withUp(false);
             } else if (a.equals("name")) {
                 c = c.withName(Ifnames.newName(next(args, "name")));
-            } else if (Jip.is(a, "address")) {
+            } else if (Args.is(a, "address")) {
                 mac = LlAddr.parse(next(args, "address"));
-            } else if (Jip.is(a, "broadcast") || a.equals("brd")) {
+            } else if (Args.is(a, "broadcast") || a.equals("brd")) {
                 // no length check here: the kernel refuses a short one (EINVAL) and cuts a long one
                 c = c.withBroadcast(LlAddr.parse(next(args, "broadcast")));
-            } else if (Jip.is(a, "txqueuelen") || a.equals("qlen") || Jip.is(a, "txqlen")) {
+            } else if (Args.is(a, "txqueuelen") || a.equals("qlen") || Args.is(a, "txqlen")) {
                 c = c.withTxQueueLength(number(next(args, "txqueuelen"), "Invalid \"txqueuelen\" value\n"));
             } else if (a.equals("mtu")) {
                 c = c.withMtu(number(next(args, "mtu"), "Invalid \"mtu\" value\n"));
             } else if (a.equals("netns")) {
                 if (netns != null) throw usage("Error: duplicate \"netns\": \"" + args.get(0) + "\" is the second value.");
                 netns = next(args, "netns");
-            } else if (Jip.is(a, "master")) {
+            } else if (Args.is(a, "master")) {
                 String m = next(args, "master");
                 // ip looks the master up as it reads it: a name no link can have does not exist
-                if (!Ifnames.kernelValid(m)) throw usage("Error: argument \"" + m + "\" is wrong: Device does not exist\n");
+                if (!Ifnames.kernelValid(m)) throw ArgError.invalid(m, "Device does not exist\n");
                 c = c.withMaster(m);
-            } else if (Jip.is(a, "nomaster")) {
+            } else if (Args.is(a, "nomaster")) {
                 c = c.withoutMaster();
-            } else if (Jip.is(a, "alias")) {
+            } else if (Args.is(a, "alias")) {
                 c = c.withAlias(next(args, "alias"));
             } else if (FLAG_WORDS.containsKey(a)) {
                 String v = next(args, a);
                 if (!v.equals("on") && !v.equals("off")) {
-                    throw new Jip.UsageException("Error: argument of \"" + a + "\" must be \"on\" or \"off\", not \"" + v + "\"", 1);
+                    throw new UsageException("Error: argument of \"" + a + "\" must be \"on\" or \"off\", not \"" + v + "\"", 1);
                 }
                 boolean on = v.equals("on");
                 // arp and trailers name the absence of their flags (IFF_NOARP, IFF_NOTRAILERS).
@@ -361,13 +363,13 @@ final class LinkCommand extends ObjectCommand {
                 try {
                     c = c.withGroup(g.equals("default") ? 0 : Long.decode(g));
                 } catch (NumberFormatException e) {
-                    throw usage("Error: argument \"" + g + "\" is wrong: Invalid \"group\" value\n");
+                    throw ArgError.invalid(g, "Invalid \"group\" value\n");
                 }
             } else if (List.of("carrier", "protodown", "mode", "state", "addrgenmode", "vf", "xdp", "type").contains(a)) {
                 throw notImplemented("ip link set " + a);
             } else {
                 if (a.equals("dev")) a = next(args, "dev");
-                else if (Jip.is(a, "help")) throw usage(HELP);
+                else if (Args.is(a, "help")) throw usage(HELP);
                 if (dev != null) throw usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
                 dev = Ifnames.device(a);
             }
@@ -378,11 +380,11 @@ final class LinkCommand extends ObjectCommand {
         if (mac != null) {
             int own = link.address().map(io.github.netlink4j.common.MacAddress::length).orElse(mac.length());
             // iplink_parse's check against the link's own address length: nothing is sent
-            if (mac.length() != own) throw new Jip.UsageException("Invalid address length " + mac.length() + " - must be " + own + " bytes", 1);
+            if (mac.length() != own) throw new UsageException("Invalid address length " + mac.length() + " - must be " + own + " bytes", 1);
             c = c.withAddress(mac);
         }
         if (c.master().isPresent() && links.find(c.master().get()).isEmpty()) {
-            throw usage("Error: argument \"" + c.master().get() + "\" is wrong: Device does not exist\n");
+            throw ArgError.invalid(c.master().get(), "Device does not exist\n");
         }
         NetNamespace target = null;
         try {
@@ -390,7 +392,7 @@ final class LinkCommand extends ObjectCommand {
                 try {
                     target = NetNamespace.open(netns);
                 } catch (io.github.netlink4j.error.NetlinkException e) {
-                    throw new Jip.UsageException("Cannot open network namespace \"" + netns + "\": " + NetnsCommand.describe(e), 255);
+                    throw new UsageException("Cannot open network namespace \"" + netns + "\": " + NetnsErrors.describe(e), 255);
                 }
             }
             links.set(dev, c);

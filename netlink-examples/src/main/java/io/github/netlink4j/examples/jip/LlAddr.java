@@ -35,8 +35,8 @@ final class LlAddr {
         return MacAddress.of(Arrays.copyOf(out, n));
     }
 
-    private static Jip.UsageException invalid(String piece) {
-        return new Jip.UsageException("\"" + piece + "\" is invalid lladdr.", 1);
+    private static UsageException invalid(String piece) {
+        return new UsageException("\"" + piece + "\" is invalid lladdr.", 1);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.Subscription;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip monitor [all | OBJECTS] [label] [dev NAME] [count N]}, printing what {@code ip monitor}
@@ -35,11 +36,13 @@ final class MonitorCommand {
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
-    private final Jip jip;
+    private final JipOptions opt;
+    private final PrintStream stdout;
     private final NetlinkClient nl;
 
-    MonitorCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
+    MonitorCommand(JipOptions opt, PrintStream stdout, NetlinkClient nl) {
+        this.opt = opt;
+        this.stdout = stdout;
         this.nl = nl;
     }
 
@@ -48,12 +51,12 @@ final class MonitorCommand {
         long count = Long.MAX_VALUE;
         boolean banner = false;
         String dev = null;
-        boolean v4 = jip.family == null || jip.family == AddressFamily.INET;
-        boolean v6 = jip.family == null || jip.family == AddressFamily.INET6;
+        boolean v4 = opt.family() == null || opt.family() == AddressFamily.INET;
+        boolean v6 = opt.family() == null || opt.family() == AddressFamily.INET6;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("count")) {
-                count = Long.parseLong(Jip.next(args, "count"));
+                count = Long.parseLong(Args.next(args, "count"));
             } else if (is(a, "label")) {
                 banner = true;
             } else if (is(a, "link")) {
@@ -79,7 +82,7 @@ final class MonitorCommand {
             } else if (a.equals("all")) {
                 banner = true;
             } else if (a.equals("dev")) {
-                dev = Jip.next(args, "dev");
+                dev = Args.next(args, "dev");
             } else if (is(a, "help")) {
                 throw usage("Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
                         + "                  [ dev DEVICE ]\n"
@@ -99,7 +102,7 @@ final class MonitorCommand {
         int devIndex = 0;
         if (dev != null) {
             Optional<Link> l = nl.links().find(dev);
-            if (l.isEmpty()) throw new Jip.UsageException("Error: argument \"" + dev + "\" is wrong: Device does not exist\n", 1);
+            if (l.isEmpty()) throw ArgError.invalid(dev, "Device does not exist\n", 1);
             devIndex = l.get().index();
         }
         Map<Integer, String> nsidNames = new HashMap<>();
@@ -116,7 +119,7 @@ final class MonitorCommand {
                 }
                 if (e.isEmpty()) continue;
                 if (p.print(e.get())) {
-                    jip.out.flush();
+                    stdout.flush();
                     seen++;
                 }
             }
@@ -140,11 +143,11 @@ final class MonitorCommand {
 
         private String headers(String label) {
             StringBuilder sb = new StringBuilder();
-            if (jip.timestamp > 0) {
+            if (opt.timestamp() > 0) {
                 java.time.Instant now = java.time.Instant.now();
                 LocalDateTime t = LocalDateTime.ofInstant(now, java.time.ZoneId.systemDefault());
                 long usec = now.getNano() / 1000;
-                if (jip.timestamp > 1) sb.append('[').append(SHORT.format(t)).append('.').append(String.format("%06d", usec)).append("] ");
+                if (opt.timestamp() > 1) sb.append('[').append(SHORT.format(t)).append('.').append(String.format("%06d", usec)).append("] ");
                 else sb.append("Timestamp: ").append(ASCTIME.format(t)).append(' ').append(usec).append(" usec\n");
             }
             if (banner) sb.append(label);
@@ -166,7 +169,7 @@ final class MonitorCommand {
         private boolean filtered(String label) {
             String h = headers(label);
             if (h.isEmpty()) return false;
-            jip.out.print(h);
+            stdout.print(h);
             return true;
         }
 
@@ -181,58 +184,50 @@ final class MonitorCommand {
                     // still gets its timestamp and banner.
                     if (devIndex != 0 && l.index() != devIndex) return filtered("[LINK]");
                     Optional<String> netns = l.linkNetnsId().isPresent() ? Optional.ofNullable(nsidNames.get(l.linkNetnsId().getAsInt())) : Optional.empty();
-                    jip.out.print(headers("[LINK]") + del + new LinkView(l, links, netns, jip.style).monitorText());
+                    stdout.print(headers("[LINK]") + del + new LinkView(l, links, netns, opt.style()).monitorText());
                     if (le.action() == NetlinkEvent.Action.DELETED) links.remove(l.index());
                 }
                 case NetlinkEvent.AddressEvent ae -> {
                     Address a = ae.address();
                     if (devIndex != 0 && a.index() != devIndex) return filtered("[ADDR]");
-                    jip.out.print(headers("[ADDR]") + del + a.index() + ": " + name(a.index()) + new AddrView(a, jip.style).text());
+                    String header = headers("[ADDR]");
+                    stdout.print(header + del + new AddrView(a, opt.style()).headed(a.index(), name(a.index())));
                 }
                 case NetlinkEvent.RouteEvent re -> {
                     if (re.route().isCloned()) return false;
                     if (devIndex != 0 && re.route().outputIndex().orElse(0) != devIndex) return filtered("[ROUTE]");
                     known(re.route().outputIndex().orElse(0));
                     for (var h : re.route().multipath()) known(h.outputIndex());
-                    jip.out.print(headers("[ROUTE]") + del + new RouteView(re.route(), links, true, devIndex == 0, jip.style).text());
+                    stdout.print(headers("[ROUTE]") + del + new RouteView(re.route(), links, true, devIndex == 0, opt.style()).text());
                 }
                 case NetlinkEvent.NeighbourEvent ne -> {
                     Neighbour n = ne.neighbour();
-                    if (jip.family != null && n.family() != jip.family) return false;
+                    if (opt.family() != null && n.family() != opt.family()) return false;
                     if (devIndex != 0 && n.index() != devIndex) return filtered("[NEIGH]");
-                    jip.out.print(headers("[NEIGH]") + del + neighbour(n, devIndex == 0));
+                    stdout.print(headers("[NEIGH]") + del + neighbour(n, devIndex == 0));
                 }
                 case NetlinkEvent.NetconfEvent ce -> {
                     var c = ce.netconf();
                     if (devIndex != 0 && c.index() != devIndex) return filtered("[NETCONF]");
-                    StringBuilder sb = new StringBuilder(headers("[NETCONF]")).append(del).append(c.family().text()).append(' ');
-                    sb.append(c.index() == io.github.netlink4j.link.Netconf.ALL ? "all" : c.index() == io.github.netlink4j.link.Netconf.DEFAULT ? "default"
-                            : name(c.index())).append(' ');
-                    c.forwarding().ifPresent(v -> sb.append("forwarding ").append(v ? "on" : "off").append(' '));
-                    c.rpFilter().ifPresent(v -> sb.append("rp_filter ").append(v == 0 ? "off" : v == 1 ? "strict" : v == 2 ? "loose" : Integer.toString(v)).append(' '));
-                    c.mcForwarding().ifPresent(v -> sb.append("mc_forwarding ").append(v ? "on" : "off").append(' '));
-                    c.proxyNeigh().ifPresent(v -> sb.append("proxy_neigh ").append(v ? "on" : "off").append(' '));
-                    c.ignoreRoutesWithLinkdown().ifPresent(v -> sb.append("ignore_routes_with_linkdown ").append(v ? "on" : "off").append(' '));
-                    c.input().ifPresent(v -> sb.append("input ").append(v ? "on" : "off").append(' '));
-                    jip.out.print(sb.append('\n'));
+                    String special = NetconfView.name(c.index());
+                    stdout.print(headers("[NETCONF]") + del + new NetconfView(c, special != null ? special : name(c.index()), opt.style()).text());
                 }
                 case NetlinkEvent.NsidEvent ie -> {
-                    StringBuilder sb = new StringBuilder(headers("[NSID]")).append(del).append("nsid ").append(ie.nsid()).append(' ');
+                    String header = headers("[NSID]");
                     String known = nsidNames.get(ie.nsid());
                     if (known == null && ie.action() != NetlinkEvent.Action.DELETED) {
                         known = nl.nsids().nameOf(ie.nsid()).orElse(null);
                         if (known != null) nsidNames.put(ie.nsid(), known);
                     }
-                    if (known != null) sb.append("(iproute2 netns name: ").append(known).append(')');
                     if (ie.action() == NetlinkEvent.Action.DELETED) nsidNames.remove(ie.nsid());
-                    jip.out.print(sb.append('\n'));
+                    stdout.print(header + del + new NetnsView(known, java.util.OptionalInt.of(ie.nsid())).nsidText());
                 }
                 case NetlinkEvent.NexthopEvent ne -> {
-                    jip.out.print(headers("[NEXTHOP]") + del + new NexthopView(ne.nexthop(), links, false, jip.style).text());
+                    stdout.print(headers("[NEXTHOP]") + del + new NexthopView(ne.nexthop(), links, false, opt.style()).text());
                 }
                 case NetlinkEvent.RuleEvent re -> {
-                    if (jip.family != null && re.rule().family() != jip.family) return false;
-                    jip.out.print(headers("[RULE]") + del + new RuleView(re.rule(), false, jip.style).text());
+                    if (opt.family() != null && re.rule().family() != opt.family()) return false;
+                    stdout.print(headers("[RULE]") + del + new RuleView(re.rule(), false, opt.style()).text());
                 }
                 // jip monitor joins no traffic-control group (ip monitor has no qdisc or class object): none arrives.
                 case NetlinkEvent.QdiscEvent qe -> {
@@ -247,7 +242,7 @@ final class MonitorCommand {
                 case NetlinkEvent.Failed f -> throw new IOException("monitor stopped: " + f.cause().getMessage(), f.cause());
                 case NetlinkEvent.Resynced r -> {
                     if (r.reason().equals("initial")) return false;
-                    jip.out.print("# resynced after " + r.reason() + ": " + r.changes() + " changes\n");
+                    stdout.print("# resynced after " + r.reason() + ": " + r.changes() + " changes\n");
                 }
             }
             return true;
@@ -255,7 +250,7 @@ final class MonitorCommand {
 
         /** ipneigh.c print_neigh, as ip monitor calls it. */
         private String neighbour(Neighbour n, boolean showDev) throws IOException {
-            return new NeighView(n, showDev && n.index() != 0 ? name(n.index()) : null, jip.style).text();
+            return new NeighView(n, showDev && n.index() != 0 ? name(n.index()) : null, opt.style()).text();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.generic.Mptcp;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.error.NotFoundException;
@@ -8,9 +10,9 @@ import io.github.netlink4j.genl.mptcp.MptcpEndpoint;
 import io.github.netlink4j.genl.mptcp.MptcpEndpointSpec;
 import io.github.netlink4j.genl.mptcp.MptcpLimits;
 import io.github.netlink4j.link.Link;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,8 +22,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip mptcp endpoint …} and {@code jip mptcp limits …}: the MPTCP path manager as ip 6.1 reads and
@@ -46,11 +48,13 @@ final class MptcpCommand {
     /** The flags ip 6.1 knows, in the order it prints them ({@code implicit} it prints as raw bits). */
     private static final List<EndpointFlag> PRINTED = List.of(EndpointFlag.SIGNAL, EndpointFlag.SUBFLOW, EndpointFlag.BACKUP, EndpointFlag.FULLMESH);
 
-    private final Jip jip;
+    private final JipOptions opt;
+    private final PrintStream stdout;
     private final NetlinkClient nl;
 
-    MptcpCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
+    MptcpCommand(JipOptions opt, PrintStream stdout, NetlinkClient nl) {
+        this.opt = opt;
+        this.stdout = stdout;
         this.nl = nl;
     }
 
@@ -93,7 +97,7 @@ final class MptcpCommand {
         }
     }
 
-    private static Jip.UsageException unknown(String word) {
+    private static UsageException unknown(String word) {
         return usage("Command \"" + word + "\" is unknown, try \"ip mptcp help\".");
     }
 
@@ -120,21 +124,21 @@ final class MptcpCommand {
                         throw invarg(a, "invalid flags, backup and fullmesh only");
                     }
                 } else if (is(a, "id")) {
-                    String v = Jip.next(args, "id");
+                    String v = Args.next(args, "id");
                     id = (int) unsigned(v, 0xFF, "invalid ID\n");
                     idSet = true;
                 } else if (is(a, "dev")) {
-                    dev = Jip.next(args, "dev");
+                    dev = Args.next(args, "dev");
                     if (!Ifnames.ipValid(dev)) throw invarg(dev, "invalid interface name\n");
                     ifindex = nl.links().find(dev).map(Link::index).orElse(0);
                     if (ifindex == 0) throw invarg(dev, "device does not exist\n");
                 } else if (is(a, "port")) {
-                    port = (int) unsigned(Jip.next(args, "port"), 0xFFFF, "expected port");
+                    port = (int) unsigned(Args.next(args, "port"), 0xFFFF, "expected port");
                 } else {
                     try {
                         address = InetAddress.ofLiteral(a);
                     } catch (IllegalArgumentException e) {
-                        throw new Jip.UsageException("Error: any valid address is expected rather than \"" + a + "\".", 1);
+                        throw new UsageException("Error: any valid address is expected rather than \"" + a + "\".", 1);
                     }
                 }
             }
@@ -179,11 +183,11 @@ final class MptcpCommand {
         }
     }
 
-    private static Jip.UsageException invarg(String arg, String what) {
-        return usage("Error: argument \"" + arg + "\" is wrong: " + what);
+    private static UsageException invarg(String arg, String what) {
+        return ArgError.invalid(arg, what);
     }
 
-    private static Jip.UsageException missarg(String key) {
+    private static UsageException missarg(String key) {
         return usage("Error: argument \"" + key + "\" is required");
     }
 
@@ -257,15 +261,15 @@ final class MptcpCommand {
             text.append('\n');
             json.add(j);
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
-        else jip.out.print(text);
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
+        else stdout.print(text);
         return 0;
     }
 
     private int limits(Mptcp mptcp) throws IOException {
         MptcpLimits l = mptcp.limits();
         // ip prints the limits as text also under -j: it opens no JSON object for them
-        jip.out.print("add_addr_accepted " + l.addAddrAccepted() + " subflows " + l.subflows() + " \n");
+        stdout.print("add_addr_accepted " + l.addAddrAccepted() + " subflows " + l.subflows() + " \n");
         return 0;
     }
 
@@ -274,9 +278,9 @@ final class MptcpCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (is(a, "subflows")) {
-                subflows = u32(Jip.next(args, "subflows"), "invalid subflows\n");
+                subflows = u32(Args.next(args, "subflows"), "invalid subflows\n");
             } else if (is(a, "add_addr_accepted")) {
-                accepted = u32(Jip.next(args, "add_addr_accepted"), "invalid add_addr_accepted\n");
+                accepted = u32(Args.next(args, "add_addr_accepted"), "invalid add_addr_accepted\n");
             } else {
                 throw invarg(a, "unknown limit");
             }

@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.common.MacAddress;
@@ -8,24 +10,24 @@ import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip neigh ...}. */
 final class NeighCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    NeighCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "neigh");
+    NeighCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "neigh");
         this.nl = nl;
     }
 
@@ -73,30 +75,30 @@ final class NeighCommand extends ObjectCommand {
                 proxy = true;
             } else {
                 if (a.equals("to")) a = next(args, "to");
-                if (Jip.is(a, "help")) throw usage(HELP);
+                if (Args.is(a, "help")) throw usage(HELP);
                 if (addr != null) throw usage("Error: either \"to\" is duplicate, or \"" + a + "\" is a garbage.");
                 addr = a;
             }
         }
         if (dev == null || addr == null) {
-            jip.err.println("Device and address are required arguments.");
+            stderr.println("Device and address are required arguments.");
             return 255;
         }
-        InetAddress ip = Prefix.address(addr, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        InetAddress ip = Prefix.address(addr, opt.family() == AddressFamily.BRIDGE ? null : opt.family());
         java.util.Optional<Neighbour> n = proxy ? nl.neighbours().findProxy(dev, ip) : nl.neighbours().find(dev, ip);
         if (n.isEmpty()) {
-            jip.err.println(proxy ? "Error: Proxy neighbour entry not found." : "Error: Neighbour entry not found.");
+            stderr.println(proxy ? "Error: Proxy neighbour entry not found." : "Error: Neighbour entry not found.");
             return 2;
         }
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         NeighView v = view(n.get(), links, null);
-        jip.out.print(jip.brief ? v.brief() : v.text());
+        stdout.print(opt.brief() ? v.brief() : v.text());
         return 0;
     }
 
     /** The entry's view: its device named unless {@code dev} selected the entries or it has none (ip's !filter.index). */
     private NeighView view(Neighbour n, Map<Integer, Link> links, String dev) {
-        return new NeighView(n, dev == null && n.index() != 0 ? name(n, links) : null, jip.style);
+        return new NeighView(n, dev == null && n.index() != 0 ? name(n, links) : null, opt.style());
     }
 
     private static String name(Neighbour n, Map<Integer, Link> links) {
@@ -107,90 +109,38 @@ final class NeighCommand extends ObjectCommand {
     /** {@code ip neigh show|flush [dev D] [nud S]… [to PREFIX] [master D] [nomaster]}. */
     int show(List<String> args, boolean flush) throws IOException {
         if (flush && args.isEmpty()) {
-            jip.err.println("Flush requires arguments.");
+            stderr.println("Flush requires arguments.");
             return 1;
         }
-        if (jip.stats > 0) throw notImplemented("ip -s neigh");
-        String dev = null, master = null;
-        boolean nomaster = false, stateGiven = false, proxyOnly = false;
-        int states = flush ? ~(NeighbourState.PERMANENT.bit() | NeighbourState.NOARP.bit()) : 0xFF & ~NeighbourState.NOARP.bit();
-        AddressFamily family = jip.family == AddressFamily.BRIDGE ? null : jip.family;
-        Prefix to = null;
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            switch (a) {
-                case "dev" -> {
-                    if (dev != null) throw usage("Error: duplicate \"dev\": \"" + args.get(0) + "\" is the second value.");
-                    dev = next(args, "dev");
-                }
-                case "master" -> master = next(args, "master");
-                case "nomaster" -> nomaster = true;
-                case "unused" -> { }
-                case "proxy" -> proxyOnly = true;
-                case "nud" -> {
-                    String st = next(args, "nud");
-                    if (!stateGiven) {
-                        stateGiven = true;
-                        states = 0;
-                    }
-                    int bit;
-                    if (st.equals("all")) bit = flush ? ~NeighbourState.NOARP.bit() : ~0;
-                    else if (st.equals("none")) bit = 0x100;
-                    else bit = nudBit(st);
-                    states |= bit;
-                }
-                default -> {
-                    if (a.equals("to")) a = next(args, "to");
-                    if (Jip.is(a, "help")) throw usage(HELP);
-                    to = Prefix.parse(a, family);
-                    if (family == null) family = to.family();
-                }
-            }
-        }
+        if (opt.stats() > 0) throw notImplemented("ip -s neigh");
+        NeighFilter f = NeighFilter.parse(args, flush, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        int masterIndex = -1;
-        if (master != null) {
-            for (Link l : links.values()) if (l.name().equals(master)) masterIndex = l.index();
-            if (masterIndex < 0) throw usage("Error: argument \"" + master + "\" is wrong: Device does not exist\n");
-        }
-        String devName = dev;
-        if (dev != null && links.values().stream().noneMatch(l -> l.name().equals(devName))) {
-            jip.err.println("Cannot find device \"" + dev + "\"");
+        int masterIndex = f.masterIndex(links);
+        String dev = f.dev;
+        if (dev != null && links.values().stream().noneMatch(l -> l.name().equals(dev))) {
+            stderr.println("Cannot find device \"" + dev + "\"");
             return 1;
         }
-        List<Neighbour> all = proxyOnly ? nl.neighbours().listProxies(dev)
-                : dev != null ? nl.neighbours().list(dev) : family != null ? nl.neighbours().list(family) : nl.neighbours().list();
+        List<Neighbour> all = f.proxyOnly ? nl.neighbours().listProxies(dev)
+                : dev != null ? nl.neighbours().list(dev) : f.family != null ? nl.neighbours().list(f.family) : nl.neighbours().list();
         List<Object> json = Json.list();
         List<NeighbourSpec> gone = new ArrayList<>();
         for (Neighbour n : all) {
-            int bit = n.rawState() == 0 ? 0x100 : n.rawState();
-            if (!proxyOnly && (bit & states) == 0) continue;
-            if (family != null && n.family() != family) continue;
-            if (to != null && !to.matchesFirst(n.address(), to.bits())) continue;
-            Link l = links.get(n.index());
-            if (masterIndex > 0 && (l == null || l.masterIndex().orElse(0) != masterIndex)) continue;
-            if (nomaster && l != null && l.masterIndex().isPresent()) continue;
+            if (!f.test(n, links, masterIndex)) continue;
             if (flush) {
-                boolean proxyEntry = proxyOnly;
+                boolean proxyEntry = f.proxyOnly;
                 n.address().ifPresent(ad -> gone.add(new NeighbourSpec(name(n, links), ad, Optional.empty(), NeighbourState.PERMANENT, proxyEntry)));
-            } else if (jip.json) {
+            } else if (opt.json()) {
                 NeighView v = view(n, links, dev);
-                json.add(jip.brief ? v.briefJson() : v.json());
+                json.add(opt.brief() ? v.briefJson() : v.json());
             } else {
                 NeighView v = view(n, links, dev);
-                jip.out.print(jip.brief ? v.brief() : v.text());
+                stdout.print(opt.brief() ? v.brief() : v.text());
             }
         }
         for (NeighbourSpec g : gone) nl.neighbours().delete(g);
-        if (jip.json && !flush) jip.out.println(Json.write(json, jip.pretty));
+        if (opt.json() && !flush) stdout.println(Json.write(json, opt.pretty()));
         return 0;
-    }
-
-    private static int nudBit(String name) {
-        for (NeighbourState s : NeighbourState.values()) {
-            if (s.name().equalsIgnoreCase(name)) return s.bit();
-        }
-        throw usage("Error: argument \"" + name + "\" is wrong: nud state is bad");
     }
 
     /**
@@ -200,7 +150,7 @@ final class NeighCommand extends ObjectCommand {
      */
     private MacAddress linkLength(String dev, MacAddress ll) throws IOException {
         int own = nl.links().get(dev).address().map(MacAddress::length).orElse(0);
-        if (ll.length() < own) throw new Jip.UsageException("Error: Invalid link address.", 2);
+        if (ll.length() < own) throw new UsageException("Error: Invalid link address.", 2);
         return MacAddress.of(java.util.Arrays.copyOf(ll.bytes(), own));
     }
 
@@ -217,7 +167,7 @@ final class NeighCommand extends ObjectCommand {
                 case "lladdr" -> ll = LlAddr.parse(next(args, "lladdr"));
                 case "nud" -> {
                     String st = next(args, "nud");
-                    int bit = nudBit(st);
+                    int bit = NeighFilter.nudBit(st);
                     state = NeighbourState.fromBits(bit).iterator().next();
                 }
                 case "proxy" -> {
@@ -229,13 +179,13 @@ final class NeighCommand extends ObjectCommand {
                     try {
                         protocol = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
-                        throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
+                        throw ArgError.invalid(p, "\"protocol\" value is invalid\n");
                     }
                 }
                 case "router", "extern_learn", "managed" -> throw notImplemented("ip neigh " + a);
                 default -> {
                     if (a.equals("to")) a = next(args, "to");
-                    if (Jip.is(a, "help")) throw usage(HELP);
+                    if (Args.is(a, "help")) throw usage(HELP);
                     if (dst != null) throw usage("Error: either \"to\" is duplicate, or \"" + a + "\" is a garbage.");
                     dst = a;
                 }
@@ -243,7 +193,7 @@ final class NeighCommand extends ObjectCommand {
         }
         if (dev == null || dst == null) throw usage("Device and destination are required arguments.");
         Ifnames.lookup(dev);
-        InetAddress addr = Prefix.address(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        InetAddress addr = Prefix.address(dst, opt.family() == AddressFamily.BRIDGE ? null : opt.family());
         if (ll != null && ll.length() != 6) ll = linkLength(dev, ll);
         NeighbourSpec s = new NeighbourSpec(dev, addr, Optional.ofNullable(ll), state, proxy, Optional.ofNullable(protocol));
         switch (op) {

@@ -1,19 +1,21 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.Netconf;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip netconf [show|list] [dev NAME]}: the kernel's per-link IP configuration as ip 6.1 prints it
@@ -24,11 +26,15 @@ import static io.github.netlink4j.examples.jip.Jip.usage;
 final class NetconfCommand {
     static final String HELP = "Usage: ip netconf show [ dev STRING ]";
 
-    private final Jip jip;
+    private final JipOptions opt;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
     private final NetlinkClient nl;
 
-    NetconfCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
+    NetconfCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        this.opt = opt;
+        this.stdout = stdout;
+        this.stderr = stderr;
         this.nl = nl;
     }
 
@@ -58,12 +64,12 @@ final class NetconfCommand {
             String d = dev;
             devIndex = names.entrySet().stream().filter(e -> e.getValue().equals(d)).mapToInt(Map.Entry::getKey).findFirst().orElse(0);
             if (devIndex == 0) {
-                jip.err.println("Device \"" + dev + "\" does not exist.");
+                stderr.println("Device \"" + dev + "\" does not exist.");
                 return 1;
             }
         }
         List<AddressFamily> families = new ArrayList<>();
-        int pf = jip.preferredFamily;
+        int pf = opt.preferredFamily();
         if (pf == 0 || pf == AddressFamily.INET.value()) families.add(AddressFamily.INET);
         if (pf == 0 || pf == AddressFamily.INET6.value()) families.add(AddressFamily.INET6);
         List<Object> json = Json.list();
@@ -71,52 +77,14 @@ final class NetconfCommand {
         for (AddressFamily f : families) {
             for (Netconf c : nl.links().netconf(f)) {
                 if (devIndex != 0 && c.index() != devIndex) continue;
-                String name = c.index() == Netconf.ALL ? "all" : c.index() == Netconf.DEFAULT ? "default" : names.getOrDefault(c.index(), "if" + c.index());
-                if (jip.json) json.add(json(c, name));
-                else text.append(text(c, name, jip.style));
+                String special = NetconfView.name(c.index());
+                NetconfView v = new NetconfView(c, special != null ? special : names.getOrDefault(c.index(), "if" + c.index()), opt.style());
+                if (opt.json()) json.add(v.json());
+                else text.append(v.text());
             }
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
-        else jip.out.print(text);
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
+        else stdout.print(text);
         return 0;
-    }
-
-    /** One configuration as ip prints it: each setting the kernel sent, a space after each, then a newline. */
-    static String text(Netconf c, String name, Style style) {
-        StringBuilder sb = new StringBuilder(c.family().text()).append(' ').append(style.ifname(name + " "));
-        c.forwarding().ifPresent(v -> sb.append("forwarding ").append(onOff(v)).append(' '));
-        c.rpFilter().ifPresent(v -> sb.append("rp_filter ").append(rpFilter(v)).append(' '));
-        c.mcForwarding().ifPresent(v -> sb.append("mc_forwarding ").append(onOff(v)).append(' '));
-        c.proxyNeigh().ifPresent(v -> sb.append("proxy_neigh ").append(onOff(v)).append(' '));
-        c.ignoreRoutesWithLinkdown().ifPresent(v -> sb.append("ignore_routes_with_linkdown ").append(onOff(v)).append(' '));
-        c.input().ifPresent(v -> sb.append("input ").append(onOff(v)).append(' '));
-        return sb.append('\n').toString();
-    }
-
-    private static Map<String, Object> json(Netconf c, String name) {
-        Map<String, Object> o = Json.object();
-        o.put("family", c.family().text());
-        o.put("interface", name);
-        c.forwarding().ifPresent(v -> o.put("forwarding", v));
-        c.rpFilter().ifPresent(v -> o.put("rp_filter", rpFilter(v)));
-        c.mcForwarding().ifPresent(v -> o.put("mc_forwarding", v));
-        c.proxyNeigh().ifPresent(v -> o.put("proxy_neigh", v));
-        c.ignoreRoutesWithLinkdown().ifPresent(v -> o.put("ignore_routes_with_linkdown", v));
-        c.input().ifPresent(v -> o.put("input", v));
-        return o;
-    }
-
-    private static String onOff(boolean v) {
-        return v ? "on" : "off";
-    }
-
-    /** rp_filter's three modes by name; ip names any other value "unknown mode". */
-    static String rpFilter(int v) {
-        return switch (v) {
-            case 0 -> "off";
-            case 1 -> "strict";
-            case 2 -> "loose";
-            default -> "unknown mode";
-        };
     }
 }

@@ -1,22 +1,24 @@
 package io.github.netlink4j.examples.jip;
 
-import io.github.netlink4j.NetNamespace;
-import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.json.Json;
 
+import io.github.netlink4j.NetNamespace;
+import io.github.netlink4j.NetlinkClient;
+
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip netns ...}: named namespaces, made and entered without the ip binary. */
 final class NetnsCommand extends ObjectCommand {
-    NetnsCommand(Jip jip) {
-        super(jip, "netns");
+    NetnsCommand(JipOptions opt, PrintStream stdout, PrintStream stderr) {
+        super(opt, stdout, stderr, "netns");
     }
 
     /**
@@ -51,7 +53,7 @@ final class NetnsCommand extends ObjectCommand {
     @Override
     int command(String verb, List<String> args) throws IOException {
         if (!args.isEmpty() && (args.get(0).contains("/") || args.get(0).equals(".") || args.get(0).equals(".."))) {
-            jip.err.println("Invalid netns name \"" + args.get(0) + "\"");
+            stderr.println("Invalid netns name \"" + args.get(0) + "\"");
             return 255;
         }
         return switch (verb) {
@@ -68,21 +70,16 @@ final class NetnsCommand extends ObjectCommand {
 
     private int list() throws IOException {
             Map<String, OptionalInt> ids;
-            try (NetlinkClient here = jip.client()) {
+            try (NetlinkClient here = Clients.open(opt)) {
                 ids = here.nsids().named();
             }
-            if (jip.json) {
+            if (opt.json()) {
                 List<Object> out = Json.list();
-                for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {
-                    Map<String, Object> o = Json.object();
-                    o.put("name", e.getKey());
-                    if (e.getValue().isPresent()) o.put("id", e.getValue().getAsInt());
-                    out.add(o);
-                }
-                jip.out.println(Json.write(out, jip.pretty));
+                for (Map.Entry<String, OptionalInt> e : ids.entrySet()) out.add(new NetnsView(e.getKey(), e.getValue()).json());
+                stdout.println(Json.write(out, opt.pretty()));
             } else {
                 for (Map.Entry<String, OptionalInt> e : ids.entrySet()) {
-                    jip.out.println(e.getKey() + (e.getValue().isPresent() ? " (id: " + e.getValue().getAsInt() + ")" : ""));
+                    stdout.print(new NetnsView(e.getKey(), e.getValue()).text());
                 }
             }
             return 0;
@@ -91,29 +88,24 @@ final class NetnsCommand extends ObjectCommand {
     /** {@code ip netns list-id}: "nsid N (iproute2 netns name: NAME)" for each id this namespace has assigned. */
     private int listIds() throws IOException {
         List<Object> out = Json.list();
-        try (NetlinkClient here = jip.client()) {
+        try (NetlinkClient here = Clients.open(opt)) {
             Map<String, OptionalInt> named = here.nsids().named();
             for (int id : here.nsids().list()) {
                 String name = null;
                 for (var e : named.entrySet()) if (e.getValue().isPresent() && e.getValue().getAsInt() == id) name = e.getKey();
-                if (jip.json) {
-                    Map<String, Object> o = Json.object();
-                    o.put("nsid", id);
-                    if (name != null) o.put("name", name);
-                    out.add(o);
-                } else {
-                    jip.out.println("nsid " + id + " " + (name != null ? "(iproute2 netns name: " + name + ")" : ""));
-                }
+                NetnsView v = new NetnsView(name, OptionalInt.of(id));
+                if (opt.json()) out.add(v.nsidJson());
+                else stdout.print(v.nsidText());
             }
         }
-        if (jip.json) jip.out.println(Json.write(out, jip.pretty));
+        if (opt.json()) stdout.println(Json.write(out, opt.pretty()));
         return 0;
     }
 
     /** {@code ip netns set NAME ID|auto}. */
     private int set(List<String> args) throws IOException {
         if (args.size() < 2) {
-            jip.err.println("No netns name specified");
+            stderr.println("No netns name specified");
             return 255;
         }
         String name = args.get(0), id = args.get(1);
@@ -124,11 +116,11 @@ final class NetnsCommand extends ObjectCommand {
             try {
                 nsid = Integer.parseInt(id);
             } catch (NumberFormatException e) {
-                throw usage("Error: argument \"" + id + "\" is wrong: Invalid \"netnsid\" value\n");
+                throw ArgError.invalid(id, "Invalid \"netnsid\" value");
             }
-            if (nsid < 0) throw usage("Error: argument \"" + id + "\" is wrong: \"netnsid\" value should be >= 0\n");
+            if (nsid < 0) throw ArgError.invalid(id, "\"netnsid\" value should be >= 0");
         }
-        try (NetNamespace ns = open(name); NetlinkClient here = jip.client()) {
+        try (NetNamespace ns = open(name); NetlinkClient here = Clients.open(opt)) {
             if (nsid < 0) here.nsids().assign(ns);
             else here.nsids().set(ns, nsid);
         }
@@ -139,7 +131,7 @@ final class NetnsCommand extends ObjectCommand {
         try {
             return NetNamespace.open(name);
         } catch (io.github.netlink4j.error.NetlinkException e) {
-            throw new Jip.UsageException("Cannot open network namespace \"" + name + "\": " + describe(e), 255);
+            throw new UsageException("Cannot open network namespace \"" + name + "\": " + NetnsErrors.describe(e), 255);
         }
     }
 
@@ -150,7 +142,7 @@ final class NetnsCommand extends ObjectCommand {
             try {
                 pid = Long.parseLong(args.get(0));
             } catch (NumberFormatException e) {
-                jip.err.println("Invalid pid \"" + args.get(0) + "\"");
+                stderr.println("Invalid pid \"" + args.get(0) + "\"");
                 return 255;
             }
         }
@@ -158,12 +150,12 @@ final class NetnsCommand extends ObjectCommand {
         try (NetNamespace ns = NetNamespace.openPid(pid)) {
             id = ns.id();
         } catch (io.github.netlink4j.error.NetlinkException e) {
-            jip.err.println("Cannot open network namespace: " + describe(e));
+            stderr.println("Cannot open network namespace: " + NetnsErrors.describe(e));
             return 1;
         }
         for (String name : NetNamespace.list()) {
             try (NetNamespace ns = NetNamespace.open(name)) {
-                if (ns.id().equals(id)) jip.out.println(name);
+                if (ns.id().equals(id)) stdout.println(name);
             } catch (io.github.netlink4j.error.NetlinkException e) {
                 // a stale name: ip skips it too
             }
@@ -174,7 +166,7 @@ final class NetnsCommand extends ObjectCommand {
     /** {@code ip netns pids NAME}: every process whose network namespace is NAME's. */
     private int pids(List<String> args) throws IOException {
         if (args.isEmpty()) {
-            jip.err.println("No netns name specified");
+            stderr.println("No netns name specified");
             return 255;
         }
         String id;
@@ -191,7 +183,7 @@ final class NetnsCommand extends ObjectCommand {
                 }
             }
             java.util.Collections.sort(found);
-            for (long pid : found) jip.out.println(pid);
+            for (long pid : found) stdout.println(pid);
         }
         return 0;
     }
@@ -210,9 +202,9 @@ final class NetnsCommand extends ObjectCommand {
                 for (java.nio.file.WatchEvent<?> e : key.pollEvents()) {
                     if (e.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW) continue;
                     String what = e.kind() == java.nio.file.StandardWatchEventKinds.ENTRY_CREATE ? "add " : "delete ";
-                    jip.out.println(what + e.context());
+                    stdout.println(what + e.context());
                 }
-                jip.out.flush();
+                stdout.flush();
                 if (!key.reset()) break;
             }
         } catch (InterruptedException e) {
@@ -224,7 +216,7 @@ final class NetnsCommand extends ObjectCommand {
     /** {@code ip netns attach NAME PID}. */
     private int attach(List<String> args) throws IOException {
         if (args.size() < 2) {
-            jip.err.println("No netns name and pid specified");
+            stderr.println("No netns name and pid specified");
             return 255;
         }
         long pid;
@@ -236,7 +228,7 @@ final class NetnsCommand extends ObjectCommand {
         try {
             NetNamespace.attach(args.get(0), pid).close();
         } catch (io.github.netlink4j.error.NetlinkException e) {
-            jip.err.println(creating(args.get(0), "/proc/" + pid + "/ns/net", e));
+            stderr.println(creating(args.get(0), "/proc/" + pid + "/ns/net", e));
             return 1;
         }
         return 0;
@@ -248,7 +240,7 @@ final class NetnsCommand extends ObjectCommand {
             try {
                 NetNamespace.create(name).close();
             } catch (io.github.netlink4j.error.NetlinkException e) {
-                jip.err.println(creating(name, "/proc/self/ns/net", e));
+                stderr.println(creating(name, "/proc/self/ns/net", e));
                 return 1;
             }
             return 0;
@@ -263,11 +255,11 @@ final class NetnsCommand extends ObjectCommand {
                 try {
                     java.nio.file.Files.delete(java.nio.file.Path.of(RUN_DIR, name));
                 } catch (IOException unlink) {
-                    jip.err.println("Cannot remove namespace file \"" + RUN_DIR + "/" + name + "\": " + unlinkError(unlink));
+                    stderr.println("Cannot remove namespace file \"" + RUN_DIR + "/" + name + "\": " + unlinkError(unlink));
                     return 1;
                 }
             } catch (io.github.netlink4j.error.NetlinkException e) {
-                jip.err.println("Cannot remove namespace file \"" + RUN_DIR + "/" + name + "\": " + describe(e));
+                stderr.println("Cannot remove namespace file \"" + RUN_DIR + "/" + name + "\": " + NetnsErrors.describe(e));
                 return 1;
             }
             return 0;
@@ -287,26 +279,12 @@ final class NetnsCommand extends ObjectCommand {
                     return 130;
                 }
             } catch (io.github.netlink4j.error.NetlinkException e) {
-                if (setns(e) != null) throw entering(name, e);
-                jip.err.println("Cannot open network namespace \"" + name + "\": " + describe(e));
+                if (NetnsErrors.setns(e) != null) throw NetnsErrors.entering(name, e);
+                stderr.println("Cannot open network namespace \"" + name + "\": " + NetnsErrors.describe(e));
                 return 255;
             }
         }
         throw notImplemented("ip netns " + verb);
-    }
-
-    /** netns_switch's setns refused (no CAP_SYS_ADMIN): ip's words and exit status 255; any other failure as it is. */
-    static Jip.UsageException entering(String name, io.github.netlink4j.error.NetlinkException e) throws IOException {
-        io.github.netlink4j.error.SyscallException s = setns(e);
-        if (s == null) throw e;
-        return new Jip.UsageException("setting the network namespace \"" + name + "\" failed: " + s.description(), 255);
-    }
-
-    /** The failed setns behind {@code e} (the library reports a refused one as NotPermittedException), or null. */
-    private static io.github.netlink4j.error.SyscallException setns(io.github.netlink4j.error.NetlinkException e) {
-        if (e instanceof io.github.netlink4j.error.SyscallException s && "setns".equals(s.call())) return s;
-        if (e.getCause() instanceof io.github.netlink4j.error.SyscallException s && "setns".equals(s.call())) return s;
-        return null;
     }
 
     /**
@@ -317,7 +295,7 @@ final class NetnsCommand extends ObjectCommand {
         String file = RUN_DIR + "/" + name;
         io.github.netlink4j.error.SyscallException s = e instanceof io.github.netlink4j.error.SyscallException x ? x
                 : e.getCause() instanceof io.github.netlink4j.error.SyscallException x ? x : null;
-        String why = describe(e);
+        String why = NetnsErrors.describe(e);
         if (s != null && (NetNamespace.RUN_DIR.toString().equals(s.path()) || "mkdir".equals(s.call()))) {
             // a step on the run directory itself
             switch (s.call()) {
@@ -337,12 +315,5 @@ final class NetnsCommand extends ObjectCommand {
         if (e instanceof java.nio.file.AccessDeniedException) return io.github.netlink4j.error.Errno.describe(io.github.netlink4j.error.Errno.EACCES);
         if (e instanceof java.nio.file.NoSuchFileException) return io.github.netlink4j.error.Errno.describe(io.github.netlink4j.error.Errno.ENOENT);
         return e.getMessage();
-    }
-
-    /** strerror of the system call behind {@code e}, as ip prints it ("File exists"). */
-    static String describe(io.github.netlink4j.error.NetlinkException e) {
-        if (e instanceof io.github.netlink4j.error.SyscallException s) return s.description();
-        if (e.getCause() instanceof io.github.netlink4j.error.SyscallException s) return s.description();
-        return io.github.netlink4j.error.Errno.describe(e.errno());
     }
 }

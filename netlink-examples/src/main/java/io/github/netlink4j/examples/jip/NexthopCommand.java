@@ -1,14 +1,16 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.NexthopObjectSpec;
 import io.github.netlink4j.route.RouteProtocol;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,16 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip nexthop ...}: nexthop objects as ip 6.1 reads and prints them (ipnexthop.c). */
 final class NexthopCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    NexthopCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "nexthop");
+    NexthopCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "nexthop");
         this.nl = nl;
     }
 
@@ -65,16 +67,6 @@ final class NexthopCommand extends ObjectCommand {
         };
     }
 
-    private static long id(String v) {
-        try {
-            long x = Long.decode(v);
-            if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
-            return x;
-        } catch (NumberFormatException e) {
-            throw usage("Error: argument \"" + v + "\" is wrong: invalid id value");
-        }
-    }
-
     private Map<Integer, Link> links() throws IOException {
         return LinkCommand.index(nl.links().list());
     }
@@ -83,11 +75,11 @@ final class NexthopCommand extends ObjectCommand {
         Map<Integer, Link> links = links();
         List<Object> json = Json.list();
         for (NexthopObject n : shown) {
-            NexthopView v = new NexthopView(n, links, jip.details > 0, jip.style);
-            if (jip.json) json.add(v.json());
-            else jip.out.print(v.text());
+            NexthopView v = new NexthopView(n, links, opt.details() > 0, opt.style());
+            if (opt.json()) json.add(v.json());
+            else stdout.print(v.text());
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
     }
 
     /** {@code ip nexthop get id ID}: ip's usage text unless exactly an id is given. */
@@ -96,12 +88,12 @@ final class NexthopCommand extends ObjectCommand {
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (!a.equals("id")) throw usage(HELP);
-            id = id(next(args, "id"));
+            id = NexthopFilter.id(next(args, "id"));
         }
         if (id == 0) throw usage(HELP);
         Optional<NexthopObject> n = nl.nexthops().find(id);
         if (n.isEmpty()) {
-            jip.err.println("RTNETLINK answers: No such file or directory");
+            stderr.println("RTNETLINK answers: No such file or directory");
             return 2;
         }
         print(List.of(n.get()));
@@ -112,11 +104,11 @@ final class NexthopCommand extends ObjectCommand {
         long id = -1;
         while (!args.isEmpty()) {
             String a = args.remove(0);
-            if (a.equals("id")) id = id(next(args, "id"));
-            else throw usage("Error: argument \"" + a + "\" is wrong: ");
+            if (a.equals("id")) id = NexthopFilter.id(next(args, "id"));
+            else throw ArgError.invalid(a, "");
         }
         if (id < 0) {
-            jip.err.println("Error: Nexthop id is missing.");
+            stderr.println("Error: Nexthop id is missing.");
             return 2;
         }
         nl.nexthops().delete(id);
@@ -125,50 +117,16 @@ final class NexthopCommand extends ObjectCommand {
 
     /** {@code ip nexthop list|flush [id ID] [dev DEV] [groups] [fdb] [protocol N]}. */
     private int list(List<String> args, boolean flush) throws IOException {
-        Integer dev = null, proto = null;
-        boolean groups = false;
-        Map<Integer, Link> links = links();
-        while (!args.isEmpty()) {
-            String a = args.remove(0);
-            if (is(a, "dev")) {
-                String name = next(args, "dev");
-                for (Link l : links.values()) if (l.name().equals(name)) dev = l.index();
-                if (dev == null) throw usage("Error: argument \"" + name + "\" is wrong: Device does not exist\n");
-            } else if (is(a, "groups")) {
-                groups = true;
-            } else if (a.equals("id")) {
-                long id = id(next(args, "id"));
-                if (flush) {
-                    nl.nexthops().delete(id);
-                    return 0;
-                }
-                return get(new ArrayList<>(List.of("id", Long.toString(id))));
-            } else if (is(a, "protocol")) {
-                String p = next(args, "protocol");
-                try {
-                    proto = Integer.decode(p);
-                } catch (NumberFormatException e) {
-                    throw usage("Error: argument \"" + p + "\" is wrong: invalid protocol value");
-                }
-            } else if (is(a, "fdb")) {
-                continue;
-            } else if (is(a, "master") || is(a, "vrf")) {
-                throw notImplemented("ip nexthop list " + a);
-            } else if (is(a, "help")) {
-                throw usage(HELP);
-            } else {
-                throw usage("Error: argument \"" + a + "\" is wrong: ");
+        NexthopFilter f = NexthopFilter.parse(args, links(), HELP);
+        if (f.id != null) {
+            if (flush) {
+                nl.nexthops().delete(f.id);
+                return 0;
             }
+            return get(new ArrayList<>(List.of("id", Long.toString(f.id))));
         }
         List<NexthopObject> shown = new ArrayList<>();
-        for (NexthopObject n : nl.nexthops().list()) {
-            if (jip.family != null && !n.family().equals(Optional.of(jip.family))) continue;
-            if (dev != null && n.outputIndex().orElse(0) != dev) continue;
-            if (groups && !n.isGroup()) continue;
-            // "fdb" selects nothing here: with ip 6.1 on this kernel the listing is the same with or without it.
-            if (proto != null && n.protocol().value() != proto) continue;
-            shown.add(n);
-        }
+        for (NexthopObject n : nl.nexthops().list()) if (f.test(n, opt.family())) shown.add(n);
         if (flush) {
             // groups first: a member in use by a group goes when its group goes
             for (NexthopObject n : shown) if (n.isGroup()) nl.nexthops().delete(n.id());
@@ -198,11 +156,11 @@ final class NexthopCommand extends ObjectCommand {
         Integer buckets = null;
         Duration idle = null, unbalanced = null;
         RouteProtocol proto = null;
-        AddressFamily fam = jip.family == AddressFamily.INET || jip.family == AddressFamily.INET6 ? jip.family : null;
+        AddressFamily fam = opt.family() == AddressFamily.INET || opt.family() == AddressFamily.INET6 ? opt.family() : null;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             switch (a) {
-                case "id" -> id = java.util.OptionalLong.of(id(next(args, "id")));
+                case "id" -> id = java.util.OptionalLong.of(NexthopFilter.id(next(args, "id")));
                 case "dev" -> dev = next(args, "dev");
                 case "via" -> {
                     String v = next(args, "via");
@@ -223,14 +181,14 @@ final class NexthopCommand extends ObjectCommand {
                             try {
                                 x = Long.parseLong(v);
                             } catch (NumberFormatException e) {
-                                throw usage("Error: argument \"" + v + "\" is wrong: invalid " + k.replace('_', ' ') + " value");
+                                throw ArgError.invalid(v, "invalid " + k.replace('_', ' ') + " value");
                             }
                             if (k.equals("buckets")) buckets = (int) x;
                             else if (k.equals("idle_timer")) idle = Duration.ofSeconds(x);
                             else unbalanced = Duration.ofSeconds(x);
                         }
                     } else if (!t.equals("mpath")) {
-                        throw usage("Error: argument \"" + t + "\" is wrong: \"type\" value is invalid\n");
+                        throw ArgError.invalid(t, "\"type\" value is invalid\n");
                     }
                 }
                 case "protocol" -> {
@@ -238,19 +196,19 @@ final class NexthopCommand extends ObjectCommand {
                     try {
                         proto = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
-                        throw usage("Error: argument \"" + p + "\" is wrong: \"protocol\" value is invalid\n");
+                        throw ArgError.invalid(p, "\"protocol\" value is invalid\n");
                     }
                 }
                 case "encap" -> throw notImplemented("ip nexthop encap");
                 default -> {
                     if (is(a, "help")) throw usage(HELP);
-                    throw usage("Error: argument \"" + a + "\" is wrong: ");
+                    throw ArgError.invalid(a, "");
                 }
             }
         }
         String devName = dev;
         if (dev != null && links().values().stream().noneMatch(l -> l.name().equals(devName))) {
-            throw usage("Error: argument \"" + dev + "\" is wrong: Device does not exist\n");
+            throw ArgError.invalid(dev, "Device does not exist\n");
         }
         Optional<AddressFamily> family = via != null ? Optional.of(AddressFamily.of(via))
                 : fam != null ? Optional.of(fam) : (dev != null || blackhole) ? Optional.of(AddressFamily.INET) : Optional.empty();
@@ -270,11 +228,11 @@ final class NexthopCommand extends ObjectCommand {
             for (String part : g.split("/")) {
                 String[] iw = part.split(",", 2);
                 int w = iw.length > 1 ? Integer.parseInt(iw[1]) : 1;
-                if (w < 1 || w > 256) throw usage("Error: argument \"" + iw[1] + "\" is wrong: \"weight\" is invalid\n");
-                out.add(new NexthopObject.Member(id(iw[0]), w));
+                if (w < 1 || w > 256) throw ArgError.invalid(iw[1], "\"weight\" is invalid\n");
+                out.add(new NexthopObject.Member(NexthopFilter.id(iw[0]), w));
             }
         } catch (NumberFormatException e) {
-            throw usage("Error: argument \"" + g + "\" is wrong: \"group\" value is invalid\n");
+            throw ArgError.invalid(g, "\"group\" value is invalid\n");
         }
         return out;
     }

@@ -1,15 +1,18 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.RawNumber;
+
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.link.Link;
+import io.github.netlink4j.route.NexthopFlag;
 import io.github.netlink4j.route.NexthopGroupType;
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
-import io.github.netlink4j.json.Json;
-import io.github.netlink4j.json.RawNumber;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +61,7 @@ final class NexthopView {
         if (n.blackhole()) put("blackhole ", "blackhole", null);
         if (!n.protocol().equals(RouteProtocol.UNSPEC) || details) put("proto " + style.protocol(n.protocol()) + " ", "protocol", style.protocol(n.protocol()));
         List<Object> flags = Json.list();
-        for (String f : RouteView.flagNames(n.flags())) {
+        for (String f : flagNames(n.flags())) {
             text.append(f).append(' ');
             flags.add(f);
         }
@@ -85,5 +88,16 @@ final class NexthopView {
 
     Map<String, Object> json() {
         return json;
+    }
+
+    /** print_rt_flags' order of the RTNH_F_* flags, which a route's next hops and nexthop objects share. */
+    private static final List<NexthopFlag> FLAG_ORDER = List.of(NexthopFlag.DEAD, NexthopFlag.ONLINK, NexthopFlag.PERVASIVE,
+            NexthopFlag.OFFLOAD, NexthopFlag.TRAP, NexthopFlag.LINKDOWN, NexthopFlag.UNRESOLVED);
+
+    /** The RTNH_F_* names in {@code f}, in ip's order (print_rt_flags). */
+    static List<String> flagNames(java.util.Set<NexthopFlag> f) {
+        List<String> out = new ArrayList<>();
+        for (NexthopFlag x : FLAG_ORDER) if (f.contains(x)) out.add(x.name().toLowerCase(java.util.Locale.ROOT));
+        return out;
     }
 }

@@ -1,9 +1,10 @@
 package io.github.netlink4j.examples.jip;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * The one dispatch every jip object shares: no command is {@code show}; otherwise the first word is
@@ -14,19 +15,24 @@ abstract class ObjectCommand {
     /** What a modifying verb asks for. */
     enum Op { ADD, REPLACE, DELETE, CHANGE, APPEND, PREPEND }
 
-    final Jip jip;
+    /** The global options, read before the object's name. */
+    final JipOptions opt;
+    /** Where the command prints its output and its errors. */
+    final PrintStream stdout, stderr;
     private final String object;
 
     /** {@code object}: the name ip's "try \"ip OBJECT help\"" uses. */
-    ObjectCommand(Jip jip, String object) {
-        this.jip = jip;
+    ObjectCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, String object) {
+        this.opt = opt;
+        this.stdout = stdout;
+        this.stderr = stderr;
         this.object = object;
     }
 
     final int run(List<String> args) throws IOException {
         if (args.isEmpty()) return command("", args);
         String word = args.remove(0);
-        String verb = Jip.verb(word, verbs());
+        String verb = Args.verb(word, verbs());
         if (verb == null) throw usage("Command \"" + word + "\" is unknown, try \"ip " + object + " help\".");
         if (verb.equals("help")) throw usage(help());
         return command(verb, args);
@@ -42,7 +48,7 @@ abstract class ObjectCommand {
     abstract String help();
 
     /** An ip command jip knows the name of but does not do. */
-    static Jip.UsageException notImplemented(String what) {
-        return new Jip.UsageException("jip: \"" + what + "\" is not implemented", 255);
+    static UsageException notImplemented(String what) {
+        return new UsageException("jip: \"" + what + "\" is not implemented", 255);
     }
 }

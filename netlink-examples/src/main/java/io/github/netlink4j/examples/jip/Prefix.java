@@ -53,15 +53,15 @@ record Prefix(AddressFamily family, byte[] bytes, int bits) {
      * the prefix selects nothing jip lists).
      */
     static Prefix selector(String text, AddressFamily family, int preferredFamily) {
-        if (preferredFamily == Jip.AF_PACKET) {
-            throw new Jip.UsageException("Error: \"" + text + "\" may be inet prefix, but it is not allowed in this context.", 1);
+        if (preferredFamily == JipOptions.AF_PACKET) {
+            throw new UsageException("Error: \"" + text + "\" may be inet prefix, but it is not allowed in this context.", 1);
         }
         boolean anyAddress = text.equals("default") || text.equals("any") || text.equals("all");
-        if (preferredFamily == AddressFamily.BRIDGE.value() && !anyAddress || preferredFamily == Jip.AF_MPLS && !text.matches("[0-9]+(/[0-9]+)*")) {
-            String name = preferredFamily == Jip.AF_MPLS ? "mpls" : "bridge";
-            throw new Jip.UsageException("Error: " + name + " prefix is expected rather than \"" + text + "\".", 1);
+        if (preferredFamily == AddressFamily.BRIDGE.value() && !anyAddress || preferredFamily == JipOptions.AF_MPLS && !text.matches("[0-9]+(/[0-9]+)*")) {
+            String name = preferredFamily == JipOptions.AF_MPLS ? "mpls" : "bridge";
+            throw new UsageException("Error: " + name + " prefix is expected rather than \"" + text + "\".", 1);
         }
-        if (preferredFamily == AddressFamily.BRIDGE.value() || preferredFamily == Jip.AF_MPLS) return new Prefix(null, new byte[0], 0);
+        if (preferredFamily == AddressFamily.BRIDGE.value() || preferredFamily == JipOptions.AF_MPLS) return new Prefix(null, new byte[0], 0);
         return parse(text, family);
     }
 
@@ -72,16 +72,16 @@ record Prefix(AddressFamily family, byte[] bytes, int bits) {
                 Prefix p = parse(text, family);
                 return InetAddress.getByAddress(p.bytes());
             }
-        } catch (Jip.UsageException | java.net.UnknownHostException e) {
+        } catch (UsageException | java.net.UnknownHostException e) {
             // reported below in get_addr's words
         }
         String kind = family == null ? "any valid" : family == AddressFamily.INET ? "inet" : "inet6";
-        throw new Jip.UsageException("Error: " + kind + " address is expected rather than \"" + text + "\".", 1);
+        throw new UsageException("Error: " + kind + " address is expected rather than \"" + text + "\".", 1);
     }
 
-    static Jip.UsageException wrong(String text, AddressFamily family) {
+    static UsageException wrong(String text, AddressFamily family) {
         String kind = family == null ? "any valid" : family == AddressFamily.INET ? "inet" : "inet6";
-        return new Jip.UsageException("Error: " + kind + " prefix is expected rather than \"" + text + "\".", 1);
+        return new UsageException("Error: " + kind + " prefix is expected rather than \"" + text + "\".", 1);
     }
 
     /** Whether the first {@code n} bits of {@code address} are this prefix's (ip's inet_addr_match). */

@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.IpPrefix;
 import io.github.netlink4j.link.Link;
@@ -11,24 +13,24 @@ import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.route.RouteTable;
 import io.github.netlink4j.route.RouteType;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.number;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.number;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip route ...}. */
 final class RouteCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    RouteCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "route");
+    RouteCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "route");
         this.nl = nl;
     }
 
@@ -74,7 +76,7 @@ final class RouteCommand extends ObjectCommand {
 
     private List<Route> selected(RouteFilter f, Map<Integer, Link> links) throws IOException {
         f.resolve(links);
-        AddressFamily fam = jip.family == AddressFamily.BRIDGE ? AddressFamily.INET : jip.family;
+        AddressFamily fam = opt.family() == AddressFamily.BRIDGE ? AddressFamily.INET : opt.family();
         if (fam == null && f.table != null) fam = AddressFamily.INET;
         List<Route> routes = fam == null ? nl.routes().list() : nl.routes().list(fam);
         List<Route> out = new java.util.ArrayList<>();
@@ -83,30 +85,30 @@ final class RouteCommand extends ObjectCommand {
     }
 
     int show(List<String> args) throws IOException {
-        RouteFilter f = RouteFilter.parse(args, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        RouteFilter f = RouteFilter.parse(args, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = Json.list();
         List<Route> routes = selected(f, links);
         Map<Long, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
-        if (jip.details > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
+        if (opt.details() > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
         for (Route r : routes) {
-            RouteView v = new RouteView(r, links, f, jip.style).detailed(jip.details > 0).withNexthops(nexthops);
-            if (jip.json) json.add(v.json());
-            else jip.out.print(v.text());
+            RouteView v = new RouteView(r, links, f, opt.style()).detailed(opt.details() > 0).withNexthops(nexthops);
+            if (opt.json()) json.add(v.json());
+            else stdout.print(v.text());
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
         return 0;
     }
 
     /** {@code ip route flush SELECTOR}: deletes what show would list (ip refuses to flush everything unasked). */
     private int flush(List<String> args) throws IOException {
         if (args.isEmpty()) {
-            jip.err.println("\"ip route flush\" requires arguments.");
+            stderr.println("\"ip route flush\" requires arguments.");
             return 1;
         }
-        RouteFilter f = RouteFilter.parse(args, jip.family);
+        RouteFilter f = RouteFilter.parse(args, opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<RouteSpec> gone = new java.util.ArrayList<>();
         for (Route r : selected(f, links)) gone.add(deleting(r, links));
@@ -151,7 +153,7 @@ final class RouteCommand extends ObjectCommand {
             }
         }
         if (dst == null) {
-            jip.err.println("need at least a destination address");
+            stderr.println("need at least a destination address");
             return 1;
         }
         RouteQuery q = RouteQuery.to(dst);
@@ -163,27 +165,28 @@ final class RouteCommand extends ObjectCommand {
         if (fibmatch) q = q.withFibMatch();
         Route r = nl.routes().lookup(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        RouteView v = new RouteView(r, links, true, true, jip.style).detailed(jip.details > 0);
-        if (jip.json) jip.out.println(Json.write(List.of(v.json()), jip.pretty));
-        else jip.out.print(jip.oneline ? Jip.oneline(v.text()) : v.text()); // ip -o folds the cache line (its _SL_)
+        RouteView v = new RouteView(r, links, true, true, opt.style()).detailed(opt.details() > 0);
+        if (opt.json()) stdout.println(Json.write(List.of(v.json()), opt.pretty()));
+        else stdout.print(opt.oneline() ? JipOptions.fold(v.text()) : v.text()); // ip -o folds the cache line (its _SL_)
         return 0;
     }
 
     private InetAddress host(String text) {
-        Prefix p = Prefix.parse(text, jip.family == AddressFamily.BRIDGE ? null : jip.family);
+        Prefix p = Prefix.parse(text, opt.family() == AddressFamily.BRIDGE ? null : opt.family());
         try {
             return InetAddress.getByAddress(p.bytes());
         } catch (java.net.UnknownHostException e) {
-            throw Prefix.wrong(text, jip.family);
+            throw Prefix.wrong(text, opt.family());
         }
     }
 
     /** A value of ip's vocabulary, or ip's usage error {@code error}. */
-    private static <T> T parse(java.util.function.Supplier<T> p, String error) {
+    /** {@code p}'s value, or invarg's message for {@code arg} (iproute.c's texts end in a newline). */
+    private static <T> T parse(java.util.function.Supplier<T> p, String arg, String what) {
         try {
             return p.get();
         } catch (IllegalArgumentException e) {
-            throw usage(error);
+            throw ArgError.invalid(arg, what + "\n");
         }
     }
 
@@ -198,7 +201,7 @@ final class RouteCommand extends ObjectCommand {
         if (p.isNetwork()) return p;
         if (p.family() == AddressFamily.INET6) return p.network();
         if (dev != null) Ifnames.existing(nl, dev);
-        throw new Jip.UsageException("Error: Invalid prefix for given prefix length.", 2);
+        throw new UsageException("Error: Invalid prefix for given prefix length.", 2);
     }
 
     int modify(List<String> args, Op op) throws IOException {
@@ -219,7 +222,7 @@ final class RouteCommand extends ObjectCommand {
                     try {
                         nhid = (int) Long.parseLong(v);
                     } catch (NumberFormatException e) {
-                        throw usage("Error: argument \"" + v + "\" is wrong: \"id\" value is invalid\n");
+                        throw ArgError.invalid(v, "\"id\" value is invalid\n");
                     }
                 }
                 case "dev", "oif" -> dev = next(args, "dev");
@@ -227,15 +230,15 @@ final class RouteCommand extends ObjectCommand {
                 case "metric", "priority", "preference" -> metric = number(next(args, "metric"), "\"metric\" value is invalid");
                 case "table" -> {
                     String t = next(args, "table");
-                    table = parse(() -> RouteTable.of(t), "\"table\" value is invalid");
+                    table = parse(() -> RouteTable.of(t), t, "\"table\" value is invalid");
                 }
                 case "proto", "protocol" -> {
                     String p = next(args, "proto");
-                    proto = parse(() -> RouteProtocol.of(p), "\"protocol\" value is invalid");
+                    proto = parse(() -> RouteProtocol.of(p), p, "\"protocol\" value is invalid");
                 }
                 case "scope" -> {
                     String sc = next(args, "scope");
-                    scope = parse(() -> RouteScope.of(sc), "Error: argument is wrong: invalid \"scope\" value");
+                    scope = parse(() -> RouteScope.of(sc), sc, "invalid \"scope\" value");
                 }
                 case "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat" -> {
                     if (dst == null && type == RouteType.UNICAST) type = RouteType.valueOf(a.toUpperCase(java.util.Locale.ROOT));
@@ -248,11 +251,11 @@ final class RouteCommand extends ObjectCommand {
             }
         }
         if (dst == null) throw usage("Not enough information: destination is required.");
-        if (!dst.equals("default")) Prefix.parse(dst, jip.family == AddressFamily.BRIDGE ? null : jip.family); // ip's text for a bad prefix
+        if (!dst.equals("default")) Prefix.parse(dst, opt.family() == AddressFamily.BRIDGE ? null : opt.family()); // ip's text for a bad prefix
         if (dev != null) Ifnames.lookup(dev);
         RouteSpec s;
         if (dst.equals("default")) {
-            s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
+            s = via != null ? RouteSpec.defaultVia(via) : RouteSpec.defaultRoute(opt.family() == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET);
         } else {
             s = RouteSpec.to(network(dst, dev));
             if (via != null) s = s.withGateway(via);

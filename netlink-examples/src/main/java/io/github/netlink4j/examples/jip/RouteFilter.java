@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
 
 /**
  * The selectors of {@code ip route show|flush} (iproute_list_flush_or_save and filter_nlmsg in ip 6.1):
@@ -34,8 +34,8 @@ final class RouteFilter {
     Prefix match; // routes that contain this prefix
     int oif = -1;
 
-    /** Reads the selectors; {@code family} is the -4/-6 option (null: either). */
-    static RouteFilter parse(List<String> args, AddressFamily family) {
+    /** Reads the selectors; {@code family} is the -4/-6 option (null: either); {@code help} what {@code table help} prints. */
+    static RouteFilter parse(List<String> args, AddressFamily family, String help) {
         RouteFilter f = new RouteFilter();
         while (!args.isEmpty()) {
             String a = args.remove(0);
@@ -43,7 +43,7 @@ final class RouteFilter {
                 String t = next(args, "table");
                 if (t.equals("all")) f.table = null;
                 else if (t.equals("cache")) f.cloned = true;
-                else if (t.equals("help")) throw Jip.usage(RouteCommand.HELP);
+                else if (t.equals("help")) throw Args.usage(help);
                 else f.table = value(() -> RouteTable.of(t), "table id value is invalid\n", t);
             } else if (is(a, "cached") || is(a, "cloned")) {
                 f.cloned = true;
@@ -66,7 +66,7 @@ final class RouteFilter {
             } else if (a.equals("src")) {
                 f.src = Prefix.parse(next(args, "src"), family);
             } else if (is(a, "from")) {
-                throw new Jip.UsageException("jip: selecting routes by \"from\" is not supported", 255);
+                throw new UsageException("jip: selecting routes by \"from\" is not supported", 255);
             } else {
                 String p = a;
                 if (is(p, "to")) p = next(args, "to");
@@ -87,7 +87,7 @@ final class RouteFilter {
         try {
             return p.get();
         } catch (RuntimeException e) {
-            throw Jip.usage("Error: argument \"" + arg + "\" is wrong: " + error);
+            throw ArgError.invalid(arg, error);
         }
     }
 
@@ -95,7 +95,7 @@ final class RouteFilter {
     void resolve(Map<Integer, Link> links) {
         if (dev == null) return;
         for (Link l : links.values()) if (l.name().equals(dev)) oif = l.index();
-        if (oif < 0) throw new Jip.UsageException("Cannot find device \"" + dev + "\"", 1);
+        if (oif < 0) throw new UsageException("Cannot find device \"" + dev + "\"", 1);
     }
 
     boolean test(Route r, AddressFamily family) {

@@ -3,7 +3,6 @@ package io.github.netlink4j.examples.jip;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.route.Nexthop;
-import io.github.netlink4j.route.NexthopFlag;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
@@ -19,9 +18,6 @@ import java.util.Map;
 /** How iproute2 6.1 prints a route (iproute.c print_route). */
 final class RouteView {
     // The order ip prints next-hop flags in (print_rt_flags).
-    private static final List<NexthopFlag> FLAG_ORDER = List.of(NexthopFlag.DEAD, NexthopFlag.ONLINK, NexthopFlag.PERVASIVE,
-            NexthopFlag.OFFLOAD, NexthopFlag.TRAP, NexthopFlag.LINKDOWN, NexthopFlag.UNRESOLVED);
-
     private final Route r;
     private final Map<Integer, Link> links;
     private final boolean showTable;
@@ -69,17 +65,6 @@ final class RouteView {
         return filter == null || p.test(filter);
     }
 
-    /** The RTNH_F_* names in {@code bits}, in ip's order (print_rt_flags). */
-    static List<String> flagNames(java.util.Set<NexthopFlag> f) {
-        return flags(f);
-    }
-
-    private static List<String> flags(java.util.Set<NexthopFlag> f) {
-        List<String> out = new ArrayList<>();
-        for (NexthopFlag x : FLAG_ORDER) if (f.contains(x)) out.add(x.name().toLowerCase(java.util.Locale.ROOT));
-        return out;
-    }
-
     private String dev(int index) {
         Link l = links.get(index);
         return l != null ? l.name() : "if" + index;
@@ -117,7 +102,7 @@ final class RouteView {
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> sb.append("src ").append(address(s)));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) sb.append("metric ").append(r.metric().getAsLong()).append(' ');
-        for (String f : flags(r.nexthopFlags())) sb.append(f).append(' ');
+        for (String f : NexthopView.flagNames(r.nexthopFlags())) sb.append(f).append(' ');
         r.uid().ifPresent(u -> sb.append("uid ").append(u).append(' '));
         if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) {
             sb.append("\n    cache ");
@@ -135,7 +120,7 @@ final class RouteView {
             h.gateway().ifPresent(g -> sb.append("via ").append(address(g)));
             sb.append("dev ").append(dev(h.outputIndex())).append(' ');
             sb.append("weight ").append(h.weight()).append(' ');
-            for (String f : flags(h.flags())) sb.append(f).append(' ');
+            for (String f : NexthopView.flagNames(h.flags())) sb.append(f).append(' ');
         }
         return sb.append('\n').toString();
     }
@@ -156,7 +141,7 @@ final class RouteView {
         }
         if (show(RouteFilter::showSrc)) r.preferredSource().ifPresent(s -> o.put("prefsrc", Address.format(s)));
         if (r.metric().isPresent() && show(RouteFilter::showMetric)) o.put("metric", r.metric().getAsLong());
-        o.put("flags", new ArrayList<Object>(flags(r.nexthopFlags())));
+        o.put("flags", new ArrayList<Object>(NexthopView.flagNames(r.nexthopFlags())));
         r.uid().ifPresent(u -> o.put("uid", u));
         if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
         r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
@@ -171,7 +156,7 @@ final class RouteView {
                 h.gateway().ifPresent(g -> n.put("gateway", Address.format(g)));
                 n.put("dev", dev(h.outputIndex()));
                 n.put("weight", h.weight());
-                n.put("flags", new ArrayList<Object>(flags(h.flags())));
+                n.put("flags", new ArrayList<Object>(NexthopView.flagNames(h.flags())));
                 hops.add(n);
             }
             o.put("nexthops", hops);

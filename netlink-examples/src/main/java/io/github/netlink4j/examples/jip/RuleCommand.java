@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.NetlinkClient;
@@ -9,22 +11,22 @@ import io.github.netlink4j.route.Rule;
 import io.github.netlink4j.route.RuleAction;
 import io.github.netlink4j.route.RuleRange;
 import io.github.netlink4j.route.RuleSpec;
-import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /** {@code jip rule ...}: policy rules as ip 6.1 reads and prints them (iprule.c). */
 final class RuleCommand extends ObjectCommand {
     private final NetlinkClient nl;
 
-    RuleCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "rule");
+    RuleCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "rule");
         this.nl = nl;
     }
 
@@ -69,11 +71,12 @@ final class RuleCommand extends ObjectCommand {
     }
 
     private AddressFamily family() {
-        return jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
+        return opt.family() == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
     }
 
-    private static String invalid(String arg, String what) {
-        return "Error: argument \"" + arg + "\" is wrong: " + what + "\n";
+    /** iprule.c's invarg texts all end in a newline, so ip prints an empty line after them. */
+    private static UsageException invalid(String arg, String what) {
+        return ArgError.invalid(arg, what + "\n");
     }
 
     private static long u32(String v, String what) {
@@ -82,7 +85,7 @@ final class RuleCommand extends ObjectCommand {
             if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
             return x;
         } catch (NumberFormatException e) {
-            throw usage(invalid(v, what));
+            throw invalid(v, what);
         }
     }
 
@@ -93,7 +96,7 @@ final class RuleCommand extends ObjectCommand {
             if (a < 0 || b > max || b < a) throw new NumberFormatException();
             return new RuleRange(a, b);
         } catch (NumberFormatException e) {
-            throw usage(invalid(v, what));
+            throw invalid(v, what);
         }
     }
 
@@ -101,24 +104,24 @@ final class RuleCommand extends ObjectCommand {
         try {
             return RouteTable.of(t);
         } catch (IllegalArgumentException e) {
-            throw usage(invalid(t, what));
+            throw invalid(t, what);
         }
     }
 
     /** {@code ip rule add|del SELECTOR ACTION}: iprule_modify's keywords, in any order. */
     private int modify(List<String> args, boolean add) throws IOException {
         if (args.isEmpty()) {
-            jip.err.println(add ? "\"ip rule add\" requires arguments." : "\"ip rule del\" requires arguments.");
+            stderr.println(add ? "\"ip rule add\" requires arguments." : "\"ip rule del\" requires arguments.");
             return 1;
         }
         // ip's rule family is -4/-6's, else IPv4, whatever the prefixes say; an IPv6 prefix in an IPv4
         // rule is the kernel's "Invalid source address.": refused here before anything is sent.
-        AddressFamily fam = jip.family == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
-        if (jip.family == null) {
+        AddressFamily fam = opt.family() == AddressFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
+        if (opt.family() == null) {
             for (int i = 0; i + 1 < args.size(); i++) {
                 String w = args.get(i);
                 if ((w.equals("from") || w.equals("to")) && Prefix.parse(args.get(i + 1), null).family() == AddressFamily.INET6) {
-                    jip.err.println(w.equals("from") ? "Error: Invalid source address." : "Error: Invalid destination address.");
+                    stderr.println(w.equals("from") ? "Error: Invalid source address." : "Error: Invalid destination address.");
                     return 2;
                 }
             }
@@ -140,7 +143,7 @@ final class RuleCommand extends ObjectCommand {
             } else if (a.equals("tos") || is(a, "dsfield")) {
                 String t = next(args, a);
                 int tos = Names.dsfield(t);
-                if (tos < 0) throw usage(invalid(t, "TOS value is invalid"));
+                if (tos < 0) throw invalid(t, "TOS value is invalid");
                 r = r.withTos(tos);
             } else if (a.equals("fwmark")) {
                 String v = next(args, a);
@@ -153,7 +156,7 @@ final class RuleCommand extends ObjectCommand {
                 try {
                     r = r.withProtocol(RouteProtocol.of(p));
                 } catch (IllegalArgumentException e) {
-                    throw usage(invalid(p, "\"protocol\" value is invalid"));
+                    throw invalid(p, "\"protocol\" value is invalid");
                 }
             } else if (is(a, "table") || a.equals("lookup")) {
                 r = r.withLookup(table(next(args, a), "invalid table ID"));
@@ -162,14 +165,14 @@ final class RuleCommand extends ObjectCommand {
                 try {
                     r = r.withSuppressPrefixLength(Integer.parseInt(v));
                 } catch (IllegalArgumentException e) {
-                    throw usage(invalid(v, "suppress_prefixlength value is invalid"));
+                    throw invalid(v, "suppress_prefixlength value is invalid");
                 }
             } else if (is(a, "suppress_ifgroup") || a.equals("sup_group")) {
                 String v = next(args, a);
                 try {
                     r = r.withSuppressIfGroup(v.equals("default") ? 0 : Integer.toUnsignedLong(Integer.decode(v)));
                 } catch (NumberFormatException e) {
-                    throw usage(invalid(v, "Invalid \"suppress_ifgroup\" value"));
+                    throw invalid(v, "Invalid \"suppress_ifgroup\" value");
                 }
             } else if (a.equals("dev") || a.equals("iif")) {
                 r = r.withInputLink(next(args, a));
@@ -179,12 +182,12 @@ final class RuleCommand extends ObjectCommand {
                 r = r.withL3mdev();
             } else if (a.equals("uidrange")) {
                 String v = next(args, a);
-                if (!v.contains("-")) throw usage(invalid(v, "invalid UID range"));
+                if (!v.contains("-")) throw invalid(v, "invalid UID range");
                 r = r.withUidRange(range(v, "invalid UID range", 0xFFFFFFFFL));
             } else if (a.equals("ipproto")) {
                 String v = next(args, a);
                 int p = Names.protocol(v);
-                if (p < 0) throw usage(invalid(v, "Invalid \"ipproto\" value"));
+                if (p < 0) throw invalid(v, "Invalid \"ipproto\" value");
                 r = r.withIpProtocol(p);
             } else if (a.equals("sport")) {
                 r = r.withSourcePorts(range(next(args, a), "invalid port range", 65535));
@@ -205,7 +208,7 @@ final class RuleCommand extends ObjectCommand {
                         case "unreachable" -> RuleAction.UNREACHABLE;
                         case "prohibit" -> RuleAction.PROHIBIT;
                         case "unicast" -> RuleAction.LOOKUP;
-                        default -> throw usage("Error: argument \"" + a + "\" is wrong: Failed to parse rule type");
+                        default -> throw ArgError.invalid(a, "Failed to parse rule type");
                     };
                     r = act == RuleAction.LOOKUP ? r : r.withAction(act);
                 }
@@ -227,13 +230,13 @@ final class RuleCommand extends ObjectCommand {
 
     /** {@code ip rule [list|flush] SELECTOR}. */
     private int list(List<String> args, boolean flush) throws IOException {
-        int pf = jip.preferredFamily;
+        int pf = opt.preferredFamily();
         if (pf != 0 && pf != AddressFamily.INET.value() && pf != AddressFamily.INET6.value()) {
             // ip asks the kernel for the rules of that family (-0, -M, -B), which has none: EAFNOSUPPORT ends the dump
-            if (jip.json) jip.out.print("[");
-            jip.out.flush();
-            jip.err.println("RTNETLINK answers: Address family not supported by protocol");
-            jip.err.println("Dump terminated");
+            if (opt.json()) stdout.print("[");
+            stdout.flush();
+            stderr.println("RTNETLINK answers: Address family not supported by protocol");
+            stderr.println("Dump terminated");
             return 255;
         }
         RuleFilter f = RuleFilter.parse(args, family());
@@ -245,15 +248,15 @@ final class RuleCommand extends ObjectCommand {
                 if (r.priority() != 0 && f.protocolMatches(r)) gone.add(r.toSpec());
                 continue;
             }
-            RuleView v = new RuleView(r, jip.details > 0, jip.style);
-            if (jip.json) json.add(v.json());
-            else jip.out.print(v.text());
+            RuleView v = new RuleView(r, opt.details() > 0, opt.style());
+            if (opt.json()) json.add(v.json());
+            else stdout.print(v.text());
         }
         if (flush) {
             for (RuleSpec s : gone) nl.rules().delete(s);
             return 0;
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
         return 0;
     }
 }

@@ -9,8 +9,8 @@ import io.github.netlink4j.route.RuleRange;
 import java.util.List;
 import java.util.Optional;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.next;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.next;
 
 /** The selectors of {@code ip rule list|flush} (iprule_list_flush_or_save and filter_nlmsg in ip 6.1). */
 final class RuleFilter {
@@ -31,8 +31,9 @@ final class RuleFilter {
     Prefix to;
     RouteProtocol protocol;
 
-    private static String invalid(String arg, String what) {
-        return "Error: argument \"" + arg + "\" is wrong: " + what + "\n";
+    /** iprule.c's invarg texts all end in a newline, so ip prints an empty line after them. */
+    private static UsageException invalid(String arg, String what) {
+        return ArgError.invalid(arg, what + "\n");
     }
 
     private static long u32(String v, String what) {
@@ -41,7 +42,7 @@ final class RuleFilter {
             if (x < 0 || x > 0xFFFFFFFFL) throw new NumberFormatException();
             return x;
         } catch (NumberFormatException e) {
-            throw Jip.usage(invalid(v, what));
+            throw invalid(v, what);
         }
     }
 
@@ -51,7 +52,7 @@ final class RuleFilter {
             long a = Long.parseLong(p[0]), b = p.length > 1 ? Long.parseLong(p[1]) : a;
             return new RuleRange(a, b);
         } catch (IllegalArgumentException e) {
-            throw Jip.usage(invalid(v, what));
+            throw invalid(v, what);
         }
     }
 
@@ -66,7 +67,7 @@ final class RuleFilter {
             } else if (a.equals("tos") || a.equals("dsfield")) {
                 String t = next(args, a);
                 int v = Names.dsfield(t);
-                if (v < 0) throw Jip.usage(invalid(t, "TOS value is invalid"));
+                if (v < 0) throw invalid(t, "TOS value is invalid");
                 f.tos = v;
             } else if (a.equals("fwmark")) {
                 String v = next(args, a);
@@ -86,7 +87,7 @@ final class RuleFilter {
                 try {
                     f.table = RouteTable.of(t);
                 } catch (IllegalArgumentException e) {
-                    throw Jip.usage(invalid(t, "table id value is invalid"));
+                    throw invalid(t, "table id value is invalid");
                 }
             } else if (is(a, "from") || is(a, "src")) {
                 f.from = Prefix.parse(next(args, a), family);
@@ -96,13 +97,13 @@ final class RuleFilter {
                     try {
                         f.protocol = RouteProtocol.of(p);
                     } catch (IllegalArgumentException e) {
-                        throw Jip.usage(invalid(p, "invalid \"protocol\""));
+                        throw invalid(p, "invalid \"protocol\"");
                     }
                 }
             } else if (a.equals("ipproto")) {
                 String v = next(args, a);
                 int p = Names.protocol(v);
-                if (p < 0) throw Jip.usage(invalid(v, "Invalid \"ipproto\" value"));
+                if (p < 0) throw invalid(v, "Invalid \"ipproto\" value");
                 f.ipproto = p;
             } else if (a.equals("sport")) {
                 f.sport = range(next(args, a), "invalid port range");

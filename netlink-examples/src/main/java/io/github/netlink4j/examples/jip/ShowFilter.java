@@ -8,7 +8,7 @@ import io.github.netlink4j.route.RouteScope;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.next;
+import static io.github.netlink4j.examples.jip.Args.next;
 
 /**
  * The selectors {@code ip link show} and {@code ip addr show|flush} share (ipaddr_list_flush_or_save,
@@ -54,7 +54,7 @@ final class ShowFilter {
                     try {
                         f.scope = RouteScope.of(s);
                     } catch (IllegalArgumentException e) {
-                        throw Jip.usage("Error: argument \"" + s + "\" is wrong: invalid \"scope\"");
+                        throw ArgError.invalid(s, "invalid \"scope\"\n");
                     }
                 }
             } else if (a.equals("up")) {
@@ -68,7 +68,7 @@ final class ShowFilter {
                 try {
                     f.group = g.equals("default") ? 0L : Long.decode(g);
                 } catch (NumberFormatException e) {
-                    throw Jip.usage("Error: argument \"" + g + "\" is wrong: Invalid \"group\" value");
+                    throw ArgError.invalid(g, "Invalid \"group\" value\n");
                 }
             } else if (a.equals("master")) {
                 f.masterName = next(args, "master");
@@ -80,8 +80,8 @@ final class ShowFilter {
                 else f.kind = t;
             } else {
                 if (a.equals("dev")) a = next(args, "dev");
-                else if (Jip.is(a, "help")) throw Jip.usage(help);
-                if (f.dev != null) throw Jip.usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
+                else if (Args.is(a, "help")) throw Args.usage(help);
+                if (f.dev != null) throw Args.usage("Error: either \"dev\" is duplicate, or \"" + a + "\" is a garbage.");
                 f.dev = a;
             }
         }
@@ -114,11 +114,11 @@ final class ShowFilter {
         this.links = links;
         if (masterName != null) {
             master = indexOf(links, masterName);
-            if (master < 0) throw Jip.usage("Error: argument \"" + masterName + "\" is wrong: Device does not exist\n");
+            if (master < 0) throw ArgError.invalid(masterName, "Device does not exist\n");
         }
         if (dev != null) {
             index = indexOf(links, dev);
-            if (index < 0) throw new Jip.UsageException("Device \"" + dev + "\" does not exist.", 1);
+            if (index < 0) throw new UsageException("Device \"" + dev + "\" does not exist.", 1);
         }
     }
 

@@ -64,7 +64,7 @@ final class Style {
     static int colorOption(String option) {
         int eq = option.indexOf('=');
         String name = eq < 0 ? option : option.substring(0, eq);
-        if (!Jip.is(name, "-color")) return -1;
+        if (!Args.is(name, "-color")) return -1;
         return switch (eq < 0 ? "" : option.substring(eq + 1)) {
             case "", "always" -> ALWAYS;
             case "auto" -> AUTO;

@@ -1,14 +1,16 @@
 package io.github.netlink4j.examples.jip;
 
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.RawNumber;
+
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.generic.TcpMetrics;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.genl.tcpmetrics.TcpMetricsEntry;
-import io.github.netlink4j.json.Json;
-import io.github.netlink4j.json.RawNumber;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.net.Inet4Address;
@@ -18,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip tcp_metrics} / {@code jip tcpmetrics}: the TCP metrics cache as ip 6.1 reads, prints and
@@ -36,11 +38,15 @@ final class TcpMetricsCommand {
     private static final int LIST = 1, DEL = 2, FLUSH = 4;
     private static final int AF_UNSPEC = 0, AF_INET = 2, AF_INET6 = 10;
 
-    private final Jip jip;
+    private final JipOptions opt;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
     private final NetlinkClient nl;
 
-    TcpMetricsCommand(Jip jip, NetlinkClient nl) {
-        this.jip = jip;
+    TcpMetricsCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        this.opt = opt;
+        this.stdout = stdout;
+        this.stderr = stderr;
         this.nl = nl;
     }
 
@@ -72,7 +78,7 @@ final class TcpMetricsCommand {
     }
 
     private int family() {
-        return jip.preferredFamily;
+        return opt.preferredFamily();
     }
 
     private Sel prefix(String word) {
@@ -88,21 +94,21 @@ final class TcpMetricsCommand {
             }
             return new Sel(addr, bits);
         } catch (IllegalArgumentException e) {
-            throw new Jip.UsageException("Error: any valid prefix is expected rather than \"" + word + "\".", 1);
+            throw new UsageException("Error: any valid prefix is expected rather than \"" + word + "\".", 1);
         }
     }
 
     private int command(int cmd, List<String> args) throws IOException {
         int fam = family();
         if (fam != AF_UNSPEC && fam != AF_INET && fam != AF_INET6) {
-            jip.err.println("Unsupported protocol family: " + fam);
+            stderr.println("Unsupported protocol family: " + fam);
             return 1;
         }
         Sel dst = null, src = null;
         while (!args.isEmpty()) {
             String a = args.remove(0);
             if (a.equals("src") || a.equals("source")) {
-                String v = Jip.next(args, a);
+                String v = Args.next(args, a);
                 if (is(v, "help")) throw usage(HELP);
                 if (src != null) throw duparg(a, v);
                 src = prefix(v);
@@ -111,7 +117,7 @@ final class TcpMetricsCommand {
                 String who = "address";
                 if (a.equals("addr") || a.equals("address")) {
                     who = a;
-                    a = Jip.next(args, who);
+                    a = Args.next(args, who);
                 }
                 if (is(a, "help")) throw usage(HELP);
                 if (dst != null) throw duparg(who, a);
@@ -138,7 +144,7 @@ final class TcpMetricsCommand {
                 TcpMetricsEntry e = cache.get(dst.address(), src == null ? null : src.address());
                 StringBuilder text = new StringBuilder();
                 print(e, false, text, Json.object());
-                jip.out.print(text);
+                stdout.print(text);
                 return 0;
             }
             List<TcpMetricsEntry> shown = new ArrayList<>();
@@ -151,8 +157,8 @@ final class TcpMetricsCommand {
                 print(e, false, text, o);
                 json.add(o);
             }
-            if (jip.json) jip.out.println(Json.write(json, jip.pretty));
-            else jip.out.print(text);
+            if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
+            else stdout.print(text);
             return 0;
         } catch (NotFoundException e) {
             if (e.kernelError().isPresent()) throw e.kernelError().get();
@@ -162,16 +168,16 @@ final class TcpMetricsCommand {
 
     private int flush(TcpMetrics cache, List<TcpMetricsEntry> shown) throws IOException {
         if (shown.isEmpty()) {
-            jip.err.println("Nothing to flush.");
+            stderr.println("Nothing to flush.");
             return 0;
         }
         StringBuilder text = new StringBuilder();
         for (TcpMetricsEntry e : shown) {
             cache.delete(e.destination(), e.source().orElse(null));
-            if (jip.stats >= 2) print(e, true, text, Json.object());
+            if (opt.stats() >= 2) print(e, true, text, Json.object());
         }
-        if (jip.stats > 0) jip.out.print(text + "\n*** Round 1, deleting " + shown.size() + " entries ***\n");
-        if (jip.stats > 0) jip.out.print("*** Flush is complete after 1 round ***\n");
+        if (opt.stats() > 0) stdout.print(text + "\n*** Round 1, deleting " + shown.size() + " entries ***\n");
+        if (opt.stats() > 0) stdout.print("*** Flush is complete after 1 round ***\n");
         return 0;
     }
 
@@ -187,12 +193,12 @@ final class TcpMetricsCommand {
         return true;
     }
 
-    private static Jip.UsageException duparg(String key, String arg) {
+    private static UsageException duparg(String key, String arg) {
         return usage("Error: either \"" + key + "\" is duplicate, or \"" + arg + "\" is a garbage.");
     }
 
-    private static Jip.UsageException specific(String arg) {
-        return new Jip.UsageException("Error: a specific IP address is expected rather than \"" + arg + "\"", 1);
+    private static UsageException specific(String arg) {
+        return new UsageException("Error: a specific IP address is expected rather than \"" + arg + "\"", 1);
     }
 
     /** One entry as process_msg prints it: text, and the JSON object of a dump. */

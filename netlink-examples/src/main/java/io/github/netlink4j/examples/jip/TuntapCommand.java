@@ -9,12 +9,13 @@ import io.github.netlink4j.tuntap.TunTapSpec;
 import io.github.netlink4j.json.Json;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.netlink4j.examples.jip.Jip.is;
-import static io.github.netlink4j.examples.jip.Jip.usage;
+import static io.github.netlink4j.examples.jip.Args.is;
+import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip tuntap ...}: persistent TUN/TAP devices as ip 6.1 makes, removes and prints them
@@ -25,8 +26,8 @@ final class TuntapCommand extends ObjectCommand {
     /** linux/if_tun.h. */
     private static final int IFF_ONE_QUEUE = 0x2000;
 
-    TuntapCommand(Jip jip, NetlinkClient nl) {
-        super(jip, "tuntap");
+    TuntapCommand(JipOptions opt, PrintStream stdout, PrintStream stderr, NetlinkClient nl) {
+        super(opt, stdout, stderr, "tuntap");
         this.nl = nl;
     }
 
@@ -95,7 +96,7 @@ final class TuntapCommand extends ObjectCommand {
                 name = ifname(word, "name");
             }
         }
-        if (mode == null) throw new Jip.UsageException("You failed to specify a tunnel mode", 1);
+        if (mode == null) throw new UsageException("You failed to specify a tunnel mode", 1);
         // without a name ip sends an empty one, and the kernel numbers tun%d or tap%d
         String asked = name != null ? name : mode == TunTapMode.TUN ? "tun%d" : "tap%d";
         TunTapSpec spec = mode == TunTapMode.TUN ? TunTapSpec.tun(asked) : TunTapSpec.tap(asked);
@@ -115,7 +116,7 @@ final class TuntapCommand extends ObjectCommand {
 
     private static String ifname(String s, String what) {
         if (s.isEmpty() || s.length() > 15 || s.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))) {
-            throw usage("Error: argument \"" + s + "\" is wrong: \"" + what + "\" not a valid ifname");
+            throw ArgError.invalid(s, "\"" + what + "\" not a valid ifname");
         }
         return s;
     }
@@ -139,10 +140,10 @@ final class TuntapCommand extends ObjectCommand {
             nl.tuntap().add(p.spec());
             return 0;
         } catch (AlreadyExistsException e) {
-            jip.err.println("ioctl(TUNSETIFF): Device or resource busy");
+            stderr.println("ioctl(TUNSETIFF): Device or resource busy");
             return 1;
         } catch (SyscallException e) {
-            jip.err.println(e.call() + ": " + e.description());
+            stderr.println(e.call() + ": " + e.description());
             return 1;
         }
     }
@@ -155,14 +156,14 @@ final class TuntapCommand extends ObjectCommand {
         // ip's TUNSETIFF makes a missing device and its close removes it again: nothing to do, exit 0
         if (d.isEmpty() && nl.links().find(p.name()).isEmpty()) return 0;
         if (d.isEmpty() || d.get().mode() != p.mode()) {
-            jip.err.println("ioctl(TUNSETIFF): Invalid argument");
+            stderr.println("ioctl(TUNSETIFF): Invalid argument");
             return 1;
         }
         try {
             nl.tuntap().delete(p.name());
             return 0;
         } catch (SyscallException e) {
-            jip.err.println(e.call() + ": " + e.description());
+            stderr.println(e.call() + ": " + e.description());
             return 1;
         }
     }
@@ -191,7 +192,7 @@ final class TuntapCommand extends ObjectCommand {
             o.put("flags", flags);
             d.owner().ifPresent(u -> o.put("user", u));
             d.group().ifPresent(g -> o.put("group", g));
-            if (jip.details > 0) {
+            if (opt.details() > 0) {
                 List<TunProcesses.Attached> attached = TunProcesses.of(d.name());
                 text.append("\n\tAttached to processes:");
                 List<Object> processes = Json.list();
@@ -209,8 +210,8 @@ final class TuntapCommand extends ObjectCommand {
             text.append('\n');
             json.add(o);
         }
-        if (jip.json) jip.out.println(Json.write(json, jip.pretty));
-        else jip.out.print(text);
+        if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
+        else stdout.print(text);
         return 0;
     }
 }

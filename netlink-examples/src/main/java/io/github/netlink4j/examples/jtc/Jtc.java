@@ -6,7 +6,7 @@ import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.examples.jip.BatchReader;
-import io.github.netlink4j.examples.jip.Jip;
+import io.github.netlink4j.examples.jip.UsageException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,8 +145,8 @@ public final class Jtc {
             for (String line; (line = lines.next()) != null; ) {
                 List<String> words;
                 try {
-                    words = Jip.words(line);
-                } catch (Jip.UsageException e) {
+                    words = BatchReader.words(line);
+                } catch (UsageException e) {
                     err.println(e.getMessage());
                     return e.status();
                 }

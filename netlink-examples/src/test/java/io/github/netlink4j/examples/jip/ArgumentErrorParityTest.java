@@ -122,4 +122,21 @@ class ArgumentErrorParityTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("", Ip.in(ns.name(), "-6", "route", "show", "dev", "lo"));
     }
+
+    /**
+     * A value ip cannot read is invarg's {@code Error: argument "V" is wrong: WHAT}, exit 255, the value
+     * quoted and WHAT in each object's own words (iproute.c's and iprule.c's end in a newline: an empty
+     * line follows). The scope, table and protocol of {@code route add} and the scope of {@code addr add}
+     * once left the value or the prefix out, and {@code addr show}'s scope and group the empty line, which {@code netns set} had one too many of.
+     */
+    @Test
+    void aValueIpCannotReadIsQuotedInInvargsWords() throws IOException {
+        for (String c : new String[] {"route add 10.200.0.0/24 dev lo scope foo", "route add 10.200.0.0/24 dev lo table 0x",
+                "route add 10.200.0.0/24 dev lo proto foo", "addr add 10.200.0.1/24 dev lo scope foo", "-f foo addr",
+                "route show table foo", "route show proto foo", "route show scope foo", "rule add tos x9 table 10",
+                "rule show table foo", "neigh add 10.200.0.9 dev v0 nud foo", "nexthop add id x1 dev v0", "link set v0 group x",
+                "link set v0 master LONG", "addr show scope foo", "addr show group x", "link show group x", "netns set foo x", "netns set foo -1"}) {
+            same(c);
+        }
+    }
 }

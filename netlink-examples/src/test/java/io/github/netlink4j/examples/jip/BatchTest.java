@@ -89,7 +89,7 @@ class BatchTest {
 
     @Test
     void wordsSplitAsIproute2Does() {
-        assertEquals(List.of("link", "set", "dev", "a b", "alias", "x y z"), Jip.words("link set  dev 'a b' alias \"x y z\""));
+        assertEquals(List.of("link", "set", "dev", "a b", "alias", "x y z"), BatchReader.words("link set  dev 'a b' alias \"x y z\""));
     }
     /** A batch file run by ip and by jip, each in a namespace of its own: stdout, stderr (the file's path as FILE) and exit. */
     private static void sameAsIp(String name, String batch, ThrowawayNamespace ipNs, ThrowawayNamespace jipNs) throws Exception {

@@ -46,7 +46,7 @@ class JipTrainingTest {
             String[] last = commands.get(commands.size() - 1);
             assertEquals(List.of("link", "del", "veth0"), List.of(last), "the last command removes what the others made");
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            assertEquals(0, JipTraining.run(ns.ns(), commands.subList(0, commands.size() - 1), new PrintStream(err, true, StandardCharsets.UTF_8)),
+            assertEquals(0, JipTraining.run(ns.ns(), commands.subList(0, commands.size() - 1), new PrintStream(err, true, StandardCharsets.UTF_8), Jip::train),
                     err.toString(StandardCharsets.UTF_8));
             Map<?, ?> veth0 = (Map<?, ?>) ((List<?>) Json.parse(Ip.in(ns.name(), "-j", "addr", "show", "veth0"))).get(0);
             assertTrue(((List<?>) veth0.get("flags")).contains("UP"), "link set veth0 up: " + veth0);
@@ -55,7 +55,7 @@ class JipTrainingTest {
             assertTrue(Ip.in(ns.name(), "-j", "link", "show", "lo").contains("\"UP\""), "link set lo up");
             assertTrue(Ip.in(ns.name(), "-j", "link", "show", "veth1").contains("\"ifname\":\"veth1\""), "the veth's peer");
             assertTrue(Ip.in(ns.name(), "-j", "route", "show", "10.200.9.0/24").contains("\"gateway\":\"10.200.0.1\""), "route add");
-            assertEquals(0, JipTraining.run(ns.ns(), List.<String[]>of(last), new PrintStream(err, true, StandardCharsets.UTF_8)));
+            assertEquals(0, JipTraining.run(ns.ns(), List.<String[]>of(last), new PrintStream(err, true, StandardCharsets.UTF_8), Jip::train));
             assertEquals("[lo]", linkNames(ns).toString(), "link del veth0 took the pair");
         }
     }
@@ -68,7 +68,7 @@ class JipTrainingTest {
             int rc = JipTraining.run(ns.ns(), List.of(
                     new String[] {"link", "add", "tr0", "type", "ifb"},
                     new String[] {"link", "del", "nosuch0"},
-                    new String[] {"link", "add", "tr1", "type", "ifb"}), new PrintStream(err, true, StandardCharsets.UTF_8));
+                    new String[] {"link", "add", "tr1", "type", "ifb"}), new PrintStream(err, true, StandardCharsets.UTF_8), Jip::train);
             assertEquals(1, rc, "link del of a link that is not there fails: " + err);
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("link del nosuch0"), "the failing command named: " + err);
             assertEquals("[lo, tr0]", linkNames(ns).toString(), "the command before ran, the one after did not");

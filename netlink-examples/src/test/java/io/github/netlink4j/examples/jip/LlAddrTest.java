@@ -21,15 +21,15 @@ class LlAddrTest {
     @CsvSource(delimiter = '|', value = {"zz:00:00:00:00:01|zz", "02:zz:00|zz", "12::00|''", "12:00:|''", "100:00|100", "-1:00|-1",
             "1.2.3.4.5|1.2.3.4.5", "10.1.2.256|10.1.2.256", "ffffffffffffffffff:00|ffffffffffffffffff"})
     void quotesTheByteItCouldNotRead(String arg, String piece) {
-        Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> LlAddr.parse(arg));
+        UsageException e = assertThrows(UsageException.class, () -> LlAddr.parse(arg));
         assertEquals("\"" + piece + "\" is invalid lladdr.", e.getMessage());
-        assertEquals(1, e.exit);
+        assertEquals(1, e.status());
     }
 
     @Test
     void moreBytesThanIpsBufferAreRefused() {
         String arg = "00:".repeat(32) + "01";
-        assertThrows(Jip.UsageException.class, () -> LlAddr.parse(arg));
+        assertThrows(UsageException.class, () -> LlAddr.parse(arg));
         assertEquals(32, LlAddr.parse("00:".repeat(31) + "01").length());
     }
 }

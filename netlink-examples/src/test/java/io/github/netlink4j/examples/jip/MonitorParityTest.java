@@ -147,6 +147,15 @@ class MonitorParityTest {
         same(List.of(), List.of()); // netconf included: ip monitor's default is every group
     }
 
+    /**
+     * Under -c every event is coloured as ip's printers colour it, netconf's and the neighbours' too: the
+     * monitor prints each object with the printer its show command uses.
+     */
+    @Test
+    void colouredByTheShowCommandsPrinters() throws Exception {
+        same(List.of("-c=always"), List.of());
+    }
+
     @Test
     void labelledAndFilteredByFamily() throws Exception {
         same(List.of(), List.of("label", "link", "address"));

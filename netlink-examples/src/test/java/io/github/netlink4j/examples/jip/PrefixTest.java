@@ -59,9 +59,9 @@ class PrefixTest {
             "fd00::1|INET|Error: inet prefix is expected rather than \"fd00::1\".",
             "10.200.0.1|INET6|Error: inet6 prefix is expected rather than \"10.200.0.1\"."})
     void refusesWhatIpRefuses(String text, AddressFamily family, String message) {
-        Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> Prefix.parse(text, family));
+        UsageException e = assertThrows(UsageException.class, () -> Prefix.parse(text, family));
         assertEquals(message, e.getMessage());
-        assertEquals(1, e.exit);
+        assertEquals(1, e.status());
     }
 
     @Test
@@ -69,14 +69,14 @@ class PrefixTest {
         assertEquals(InetAddress.ofLiteral("10.200.0.7"), Prefix.address("10.200.0.7", null));
         assertEquals(InetAddress.ofLiteral("fd00:200::7"), Prefix.address("fd00:200::7", AddressFamily.INET6));
         for (String bad : new String[] {"10.200.0.0/24", "default", "any", "all", "nope"}) {
-            Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> Prefix.address(bad, null));
+            UsageException e = assertThrows(UsageException.class, () -> Prefix.address(bad, null));
             assertEquals("Error: any valid address is expected rather than \"" + bad + "\".", e.getMessage());
-            assertEquals(1, e.exit);
+            assertEquals(1, e.status());
         }
         assertEquals("Error: inet address is expected rather than \"fd00::1\".",
-                assertThrows(Jip.UsageException.class, () -> Prefix.address("fd00::1", AddressFamily.INET)).getMessage());
+                assertThrows(UsageException.class, () -> Prefix.address("fd00::1", AddressFamily.INET)).getMessage());
         assertEquals("Error: inet6 address is expected rather than \"x\".",
-                assertThrows(Jip.UsageException.class, () -> Prefix.address("x", AddressFamily.INET6)).getMessage());
+                assertThrows(UsageException.class, () -> Prefix.address("x", AddressFamily.INET6)).getMessage());
     }
 
     @Test
@@ -99,15 +99,15 @@ class PrefixTest {
     /** get_prefix under a preferred family that is not an IP one: -0 takes none, -B default/any/all only, -M labels only. */
     @Test
     void aSelectorUnderTheLinkBridgeOrMplsFamilyIsReadAsIpReadsIt() {
-        Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> Prefix.selector("10.200.0.0/24", null, Jip.AF_PACKET));
+        UsageException e = assertThrows(UsageException.class, () -> Prefix.selector("10.200.0.0/24", null, JipOptions.AF_PACKET));
         assertEquals("Error: \"10.200.0.0/24\" may be inet prefix, but it is not allowed in this context.", e.getMessage());
-        assertEquals(1, e.exit);
-        e = assertThrows(Jip.UsageException.class, () -> Prefix.selector("fd00:200::/64", null, AddressFamily.BRIDGE.value()));
+        assertEquals(1, e.status());
+        e = assertThrows(UsageException.class, () -> Prefix.selector("fd00:200::/64", null, AddressFamily.BRIDGE.value()));
         assertEquals("Error: bridge prefix is expected rather than \"fd00:200::/64\".", e.getMessage());
-        e = assertThrows(Jip.UsageException.class, () -> Prefix.selector("default", null, Jip.AF_MPLS));
+        e = assertThrows(UsageException.class, () -> Prefix.selector("default", null, JipOptions.AF_MPLS));
         assertEquals("Error: mpls prefix is expected rather than \"default\".", e.getMessage());
         assertEquals(0, Prefix.selector("any", null, AddressFamily.BRIDGE.value()).bits());
-        assertEquals(0, Prefix.selector("100/200", null, Jip.AF_MPLS).bytes().length);
+        assertEquals(0, Prefix.selector("100/200", null, JipOptions.AF_MPLS).bytes().length);
         assertEquals(24, Prefix.selector("10.200.0.0/24", AddressFamily.INET, AddressFamily.INET.value()).bits());
         assertEquals(AddressFamily.INET6, Prefix.selector("fd00:200::/64", null, 0).family());
     }

@@ -31,7 +31,7 @@ class RouteFilterTest {
     }
 
     private static RouteFilter parse(String args, AddressFamily family) {
-        return RouteFilter.parse(new ArrayList<>(args.isEmpty() ? List.of() : Arrays.asList(args.split(" "))), family);
+        return RouteFilter.parse(new ArrayList<>(args.isEmpty() ? List.of() : Arrays.asList(args.split(" "))), family, RouteCommand.HELP);
     }
 
     private static Route route(String spec) {
@@ -100,17 +100,17 @@ class RouteFilterTest {
             "metric -1|Error: argument \"-1\" is wrong: \"metric\" value is invalid\\n",
             "metric|Command line is not complete. Try option \"help\""})
     void refusesWhatIpRefuses(String args, String message) {
-        Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> parse(args));
+        UsageException e = assertThrows(UsageException.class, () -> parse(args));
         assertEquals(message.replace("\\n", "\n"), e.getMessage());
-        assertEquals(255, e.exit);
+        assertEquals(255, e.status());
     }
 
     @Test
     void fromAndHelp() {
-        Jip.UsageException from = assertThrows(Jip.UsageException.class, () -> parse("from 10.200.0.0/24"));
-        assertEquals(255, from.exit);
+        UsageException from = assertThrows(UsageException.class, () -> parse("from 10.200.0.0/24"));
+        assertEquals(255, from.status());
         assertTrue(from.getMessage().contains("\"from\" is not supported"));
-        assertEquals(RouteCommand.HELP, assertThrows(Jip.UsageException.class, () -> parse("table help")).getMessage());
+        assertEquals(RouteCommand.HELP, assertThrows(UsageException.class, () -> parse("table help")).getMessage());
     }
 
     @Test
@@ -164,9 +164,9 @@ class RouteFilterTest {
     @Test
     void anUnknownDeviceIsIpsError() {
         RouteFilter f = parse("dev nosuch");
-        Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> f.resolve(Records.links("dump/links")));
+        UsageException e = assertThrows(UsageException.class, () -> f.resolve(Records.links("dump/links")));
         assertEquals("Cannot find device \"nosuch\"", e.getMessage());
-        assertEquals(1, e.exit);
+        assertEquals(1, e.status());
         RouteFilter none = parse("");
         none.resolve(Map.of());
         assertEquals(-1, none.oif);

@@ -99,9 +99,9 @@ class RuleFilterTest {
             "dport x|x|invalid dport range", "lookup x|x|table id value is invalid", "protocol x|x|invalid \"protocol\"",
             "ipproto 256|256|Invalid \"ipproto\" value", "fwmark /5|''|fwmark value is invalid", "ipproto nosuchproto|nosuchproto|Invalid \"ipproto\" value"})
     void refusesWhatIpRefuses(String args, String arg, String what) {
-        Jip.UsageException e = assertThrows(Jip.UsageException.class, () -> parse(args));
+        UsageException e = assertThrows(UsageException.class, () -> parse(args));
         assertEquals("Error: argument \"" + arg + "\" is wrong: " + what + "\n", e.getMessage());
-        assertEquals(255, e.exit);
+        assertEquals(255, e.status());
     }
 
     @Test

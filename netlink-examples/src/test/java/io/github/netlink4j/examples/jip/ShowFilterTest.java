@@ -59,19 +59,19 @@ class ShowFilterTest {
 
     @Test
     void refusesWhatIpRefuses() {
-        Jip.UsageException dev = assertThrows(Jip.UsageException.class, () -> parse("nosuch"));
+        UsageException dev = assertThrows(UsageException.class, () -> parse("nosuch"));
         assertEquals("Device \"nosuch\" does not exist.", dev.getMessage());
-        assertEquals(1, dev.exit);
-        Jip.UsageException master = assertThrows(Jip.UsageException.class, () -> parse("master nosuch"));
+        assertEquals(1, dev.status());
+        UsageException master = assertThrows(UsageException.class, () -> parse("master nosuch"));
         assertEquals("Error: argument \"nosuch\" is wrong: Device does not exist\n", master.getMessage());
-        assertEquals(255, master.exit);
+        assertEquals(255, master.status());
         assertEquals("Error: either \"dev\" is duplicate, or \"veth1\" is a garbage.",
-                assertThrows(Jip.UsageException.class, () -> parse("veth0 veth1")).getMessage());
-        assertEquals("Error: argument \"x\" is wrong: Invalid \"group\" value",
-                assertThrows(Jip.UsageException.class, () -> parse("group x")).getMessage());
-        assertEquals("Error: argument \"x\" is wrong: invalid \"scope\"",
-                assertThrows(Jip.UsageException.class, () -> parse("scope x")).getMessage());
-        assertEquals("HELP", assertThrows(Jip.UsageException.class, () -> parse("help")).getMessage());
+                assertThrows(UsageException.class, () -> parse("veth0 veth1")).getMessage());
+        assertEquals("Error: argument \"x\" is wrong: Invalid \"group\" value\n",
+                assertThrows(UsageException.class, () -> parse("group x")).getMessage());
+        assertEquals("Error: argument \"x\" is wrong: invalid \"scope\"\n",
+                assertThrows(UsageException.class, () -> parse("scope x")).getMessage());
+        assertEquals("HELP", assertThrows(UsageException.class, () -> parse("help")).getMessage());
     }
 
     @Test
