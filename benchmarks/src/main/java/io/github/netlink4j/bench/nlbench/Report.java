@@ -1,5 +1,8 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.json.JsonException;
+
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -23,7 +26,12 @@ final class Report {
     /** One result file: where it is, its environment and its cells. */
     record Run(String name, Map<?, ?> env, List<Cell> cells) {
         static Run read(Path file) throws IOException {
-            Object doc = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            Object doc;
+            try {
+                doc = Json.read(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (JsonException e) {
+                throw new IllegalArgumentException(file + " is not JSON: " + e.getMessage(), e);
+            }
             if (!(doc instanceof Map<?, ?> m) || !Results.SCHEMA.equals(m.get("schema"))) {
                 throw new IllegalArgumentException(file + " is not an nlbench result file (schema " + Results.SCHEMA + ")");
             }

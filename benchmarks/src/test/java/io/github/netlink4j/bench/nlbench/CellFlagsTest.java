@@ -1,5 +1,7 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +15,9 @@ class CellFlagsTest {
     private static final List<Sample> ONE = List.of(new Sample(1_000_000L, 1_000_000L, 10, 0, 0, 100, -1, null));
 
     @Test
-    void theFlagsGoThroughTheFile() {
+    void theFlagsGoThroughTheFile() throws Exception {
         Cell c = new Cell("w1", "netlink4j", "steady", 10, 1, "links", -1, ONE, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), null);
-        Map<?, ?> json = (Map<?, ?>) Json.parse(Json.write(c.toJson()));
+        Map<?, ?> json = (Map<?, ?>) Json.read(Json.write(c.toJson()));
         assertEquals(List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), json.get("jvm_flags"));
         assertEquals(c.jvmFlags(), Cell.fromJson(json).jvmFlags());
     }

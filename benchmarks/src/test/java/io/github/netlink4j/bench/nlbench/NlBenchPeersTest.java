@@ -1,5 +1,7 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.bench.nlbench.peer.Program;
 import io.github.netlink4j.testing.Privileged;
@@ -40,7 +42,7 @@ class NlBenchPeersTest {
         assertEquals(0, c.status(), c.err());
         assertEquals(List.of(), NetNamespace.list().stream().filter(n -> n.startsWith(OWN)).toList(), "namespaces left behind");
 
-        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(json));
         assertEquals(List.of(), SchemaKeys.problems(doc));
         Map<?, ?> versions = (Map<?, ?>) ((Map<?, ?>) doc.get("env")).get("peer_versions");
         assertTrue(String.valueOf(versions.get(peer.column())).contains(peer.packages().get(0)), versions.toString());
@@ -84,7 +86,7 @@ class NlBenchPeersTest {
         Cli c = Cli.run("run", "routes", "--count", "20", "--repeat", "1", "--warmup", "0", "--peers", "mnl", "--syscalls", "--json", json.toString());
         assertEquals(0, c.status(), c.err());
         assertEquals(List.of(), NetNamespace.list().stream().filter(n -> n.startsWith(OWN)).toList(), "namespaces left behind");
-        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(json));
         assertEquals(List.of(), SchemaKeys.problems(doc));
         assertEquals(true, ((Map<?, ?>) doc.get("settings")).get("syscalls"));
         List<?> cells = (List<?>) doc.get("cells");

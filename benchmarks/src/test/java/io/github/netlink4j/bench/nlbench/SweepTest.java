@@ -1,5 +1,7 @@
 package io.github.netlink4j.bench.nlbench;
 
+import io.github.netlink4j.json.Json;
+
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.bench.nlbench.workload.Workloads;
 import io.github.netlink4j.testing.Privileged;
@@ -53,7 +55,7 @@ class SweepTest {
         assertEquals(0, c.status(), c.err());
         String own = Guard.PREFIX + ProcessHandle.current().pid() + "-";
         assertEquals(List.of(), NetNamespace.list().stream().filter(n -> n.startsWith(own)).toList());
-        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(json));
+        Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(json));
         assertEquals(List.of(), SchemaKeys.problems(doc));
         List<?> counts = ((List<?>) doc.get("cells")).stream().map(o -> ((Number) ((Map<?, ?>) o).get("count")).intValue()).toList();
         assertEquals(List.of(2, 3), counts);
