@@ -90,4 +90,27 @@ class BatchReaderTest {
         assertEquals("a", r.next());
         assertEquals(1, asked[0], "\"a\\n\" came in one read: nothing more is read before it runs");
     }
+
+    /** iproute2's makeargs, word by word: blanks, quotes that run to the same quote, and its two refusals. */
+    @Test
+    void wordsSplitAsMakeargsDoes() {
+        assertEquals(List.of(), BatchReader.words(""));
+        assertEquals(List.of(), BatchReader.words(" \t\r\n"));
+        assertEquals(List.of("a"), BatchReader.words("a"));
+        assertEquals(List.of("a", "b"), BatchReader.words("  a\tb \r\n"));
+        assertEquals(List.of("a b", "c"), BatchReader.words("'a b' c"));
+        assertEquals(List.of("x y", "z"), BatchReader.words("\"x y\"z"), "a quote ends its word");
+        assertEquals(List.of(""), BatchReader.words("''"));
+        assertEquals(List.of("a'b", "c\""), BatchReader.words("a'b c\""), "a quote inside a word is a character");
+        assertEquals(List.of("it's"), BatchReader.words("\"it's\""));
+        assertEquals(List.of("a", "b"), BatchReader.words("'a' b "));
+        UsageException open = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> BatchReader.words("link 'abc"));
+        assertEquals("Unterminated quoted string", open.getMessage());
+        assertEquals(1, open.status());
+        String many = "w ".repeat(511);
+        assertEquals(511, BatchReader.words(many).size(), "MAX_ARGS - 1 words pass");
+        UsageException tooMany = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> BatchReader.words(many + "w"));
+        assertEquals("Too many arguments to command", tooMany.getMessage());
+        assertEquals(1, tooMany.status());
+    }
 }
