@@ -9,6 +9,7 @@ import io.github.netlink4j.support.IpText;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -29,21 +30,40 @@ import java.util.function.IntFunction;
  * @param flags    the same as {@link NeighbourFlag}s
  * @param protocol NDA_PROTOCOL: who added the entry ({@code ip neigh add … protocol static}); empty when the
  *                 kernel reports none, as for entries it learnt itself
+ * @param cacheInfo NDA_CACHEINFO: the entry's ages and reference count ({@code ip -s neigh}); the kernel sends
+ *                  it with every entry it dumps, so it is empty only in a record made by hand
+ * @param probes    NDA_PROBES: how many solicitations the entry has sent unanswered since it was last confirmed
  */
 public record Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
                         int rawState, Set<NeighbourState> state, int rawFlags, Set<NeighbourFlag> flags,
-                        Optional<RouteProtocol> protocol) {
+                        Optional<RouteProtocol> protocol, Optional<NeighbourCacheInfo> cacheInfo, OptionalLong probes) {
     /** Makes the sets immutable (the decoders' own sets are kept as they are). */
     public Neighbour {
         state = state instanceof FlagSet ? state : Set.copyOf(state);
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
         java.util.Objects.requireNonNull(protocol);
+        java.util.Objects.requireNonNull(cacheInfo);
+        java.util.Objects.requireNonNull(probes);
+    }
+
+    /** An entry without NDA_CACHEINFO and NDA_PROBES. */
+    public Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
+                     int rawState, Set<NeighbourState> state, int rawFlags, Set<NeighbourFlag> flags, Optional<RouteProtocol> protocol) {
+        this(family, index, address, lladdr, rawState, state, rawFlags, flags, protocol, Optional.empty(), OptionalLong.empty());
     }
 
     /** An entry without NDA_PROTOCOL. */
     public Neighbour(AddressFamily family, int index, Optional<InetAddress> address, Optional<MacAddress> lladdr,
                      int rawState, Set<NeighbourState> state, int rawFlags, Set<NeighbourFlag> flags) {
         this(family, index, address, lladdr, rawState, state, rawFlags, flags, Optional.empty());
+    }
+
+    /**
+     * The same entry without what moves as time passes (its ages, references and probes), for comparing
+     * states: a subscription's resync calls an entry changed only when this differs.
+     */
+    public Neighbour withoutTimers() {
+        return new Neighbour(family, index, address, lladdr, rawState, state, rawFlags, flags, protocol);
     }
 
     // The state a spec gets, strongest first, when the kernel reports more than one (it reports one).

@@ -2,19 +2,23 @@ package io.github.netlink4j.neighbour;
 
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.route.RouteProtocol;
 
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -96,5 +100,27 @@ class NeighbourTest {
         myFlags.add(NeighbourFlag.PROXY);
         assertEquals(Set.of(NeighbourState.STALE), copied.state());
         assertEquals(Set.of(NeighbourFlag.ROUTER), copied.flags());
+    }
+
+    @Test
+    void withoutTimersKeepsTheEntryAndDropsItsAgesAndProbes() {
+        NeighbourCacheInfo ages = new NeighbourCacheInfo(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(1), 1);
+        Neighbour aged = new Neighbour(AddressFamily.INET, 3, Optional.of(IP), Optional.of(MAC), 0x02, NeighbourState.fromBits(0x02), 0, Set.of(),
+                Optional.of(RouteProtocol.STATIC), Optional.of(ages), OptionalLong.of(4));
+        Neighbour later = new Neighbour(AddressFamily.INET, 3, Optional.of(IP), Optional.of(MAC), 0x02, NeighbourState.fromBits(0x02), 0, Set.of(),
+                Optional.of(RouteProtocol.STATIC), Optional.of(new NeighbourCacheInfo(Duration.ofSeconds(9), Duration.ZERO, Duration.ZERO, 0)), OptionalLong.of(0));
+        assertNotEquals(aged, later);
+        assertEquals(aged.withoutTimers(), later.withoutTimers(), "only the ages and probes moved");
+        assertEquals(new Neighbour(AddressFamily.INET, 3, Optional.of(IP), Optional.of(MAC), 0x02, NeighbourState.fromBits(0x02), 0, Set.of(),
+                Optional.of(RouteProtocol.STATIC)), aged.withoutTimers());
+    }
+
+    @Test
+    void cacheInfoRefusesNegativeAgesAndCounts() {
+        assertThrows(IllegalArgumentException.class, () -> new NeighbourCacheInfo(Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO, 0));
+        assertThrows(IllegalArgumentException.class, () -> new NeighbourCacheInfo(Duration.ZERO, Duration.ofSeconds(-1), Duration.ZERO, 0));
+        assertThrows(IllegalArgumentException.class, () -> new NeighbourCacheInfo(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1), 0));
+        assertThrows(IllegalArgumentException.class, () -> new NeighbourCacheInfo(Duration.ZERO, Duration.ZERO, Duration.ZERO, -1));
+        assertEquals(0, new NeighbourCacheInfo(Duration.ZERO, Duration.ZERO, Duration.ZERO, 0).references());
     }
 }

@@ -76,6 +76,7 @@ public final class Families {
             .layout(NeighbourCodec.NDMSG, () -> AttrTable.of(io.github.netlink4j.internal.wire.uapi.Neighbour.class, "NDA_"))
             .decoder((s, off, len) -> NeighbourCodec.knownFamily(s, off, len) ? NeighbourCodec.decode(s, off, len) : null)
             .key(n -> List.of("neigh", n.family(), n.index(), n.address()))
+            .state(Neighbour::withoutTimers)
             .events(NetlinkEvent.NeighbourEvent.class, NetlinkEvent.NeighbourEvent::new)
             .resync(EventGroup.NEIGHBOUR, w -> NeighbourCodec.encodeDump(w, AddressFamily.INET, 0, false))
             .resync(EventGroup.NEIGHBOUR, w -> NeighbourCodec.encodeDump(w, AddressFamily.INET6, 0, false))

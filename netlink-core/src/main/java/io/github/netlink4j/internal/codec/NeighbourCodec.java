@@ -1,6 +1,7 @@
 package io.github.netlink4j.internal.codec;
 
 import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.neighbour.NeighbourCacheInfo;
 import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.route.RouteProtocol;
@@ -19,6 +20,7 @@ import io.github.netlink4j.common.AddressFamily;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** RTM_*NEIGH messages (struct ndmsg + NDA_* attributes). */
 public final class NeighbourCodec {
@@ -39,13 +41,30 @@ public final class NeighbourCodec {
         Optional<InetAddress> dst = Optional.empty();
         Optional<MacAddress> ll = Optional.empty();
         Optional<RouteProtocol> protocol = Optional.empty();
+        Optional<NeighbourCacheInfo> cache = Optional.empty();
+        OptionalLong probes = OptionalLong.empty();
         while (a.next()) {
             if (a.type() == Neighbour.NDA_DST && (a.payloadLength() == 4 || a.payloadLength() == 16)) dst = Optional.of(Inet.decode(a));
             else if (a.type() == Neighbour.NDA_LLADDR) ll = LinkLayer.address(a);
             else if (a.type() == Neighbour.NDA_PROTOCOL && a.payloadLength() >= 1) protocol = Optional.of(RouteProtocol.of(a.u8()));
+            else if (a.type() == Neighbour.NDA_CACHEINFO && a.payloadLength() >= CACHEINFO) cache = Optional.of(cacheInfo(a));
+            else if (a.type() == Neighbour.NDA_PROBES && a.payloadLength() >= 4) probes = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
         }
         return new io.github.netlink4j.neighbour.Neighbour(Enums.family(family, "RTM_NEWNEIGH"), index, dst, ll, state, NeighbourState.fromBits(state),
-                flags, io.github.netlink4j.neighbour.NeighbourFlag.fromBits(flags), protocol);
+                flags, io.github.netlink4j.neighbour.NeighbourFlag.fromBits(flags), protocol, cache, probes);
+    }
+
+    /** struct nda_cacheinfo: ndm_confirmed, ndm_used, ndm_updated (clock ticks of USER_HZ), ndm_refcnt; u32 each. */
+    private static final int CACHEINFO = 16;
+
+    private static NeighbourCacheInfo cacheInfo(Attrs a) {
+        long p = a.payloadOffset();
+        return new NeighbourCacheInfo(ticks(a.s32At(p + 4)), ticks(a.s32At(p)), ticks(a.s32At(p + 8)), Integer.toUnsignedLong(a.s32At(p + 12)));
+    }
+
+    /** Clock ticks of USER_HZ, which is 100 on every architecture Linux has (the kernel's jiffies_to_clock_t). */
+    private static java.time.Duration ticks(int t) {
+        return java.time.Duration.ofMillis(Integer.toUnsignedLong(t) * 10);
     }
 
     /** The object in an echo or reply message at {@code off}, or null if the message is not RTM_NEWNEIGH. */

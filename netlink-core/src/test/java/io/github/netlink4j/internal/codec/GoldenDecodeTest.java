@@ -249,6 +249,10 @@ class GoldenDecodeTest {
         assertEquals(InetAddress.ofLiteral("10.200.0.7"), n.get(0).address().orElseThrow());
         assertEquals(MacAddress.of("02:00:00:00:00:07"), n.get(0).lladdr().orElseThrow());
         assertTrue(n.get(0).state().contains(NeighbourState.PERMANENT));
+        // NDA_CACHEINFO: 2 ticks (20 ms) since each of confirmed, used and updated; no reference
+        java.time.Duration twoTicks = java.time.Duration.ofMillis(20);
+        assertEquals(java.util.Optional.of(new io.github.netlink4j.neighbour.NeighbourCacheInfo(twoTicks, twoTicks, twoTicks, 0)), n.get(0).cacheInfo());
+        assertEquals(java.util.OptionalLong.of(0), n.get(0).probes());
     }
 
     @Test

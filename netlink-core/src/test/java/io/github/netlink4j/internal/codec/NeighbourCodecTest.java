@@ -3,6 +3,7 @@ package io.github.netlink4j.internal.codec;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourCacheInfo;
 import io.github.netlink4j.neighbour.NeighbourFlag;
 import io.github.netlink4j.neighbour.NeighbourState;
 import io.github.netlink4j.route.RouteProtocol;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import static io.github.netlink4j.internal.codec.HandBytes.at;
@@ -45,6 +48,38 @@ class NeighbourCodecTest {
         String withProtocol = ENTRY.replaceFirst("30 00 00 00 ", "38 00 00 00 ") + "05 00 0c 00 04 00 00 00   # NDA_PROTOCOL RTPROT_STATIC\n";
         assertEquals(Optional.of(RouteProtocol.STATIC), NeighbourCodec.decode(segment(withProtocol), 0, 56).protocol());
         assertEquals(Optional.empty(), NeighbourCodec.decode(segment(ENTRY), 0, 48).protocol());
+    }
+
+    /**
+     * NDA_CACHEINFO (3, struct nda_cacheinfo: ndm_confirmed, ndm_used, ndm_updated in USER_HZ ticks, ndm_refcnt)
+     * and NDA_PROBES (4, u32), as the kernel's neigh_fill_info appends them to every entry it dumps.
+     */
+    @Test
+    void cacheInfoAndProbesAreDecodedWithTheirFieldsInTheStructsOrder() throws Exception {
+        String withCache = ENTRY.replaceFirst("30 00 00 00 ", "4c 00 00 00 ") + """
+                08 00 04 00 03 00 00 00       # NDA_PROBES 3
+                14 00 03 00                   # NDA_CACHEINFO
+                e8 03 00 00                   #   ndm_confirmed 1000 ticks
+                fa 00 00 00                   #   ndm_used 250 ticks
+                ff ff ff ff                   #   ndm_updated 2^32-1 ticks (unsigned)
+                02 00 00 00                   #   ndm_refcnt 2
+                """;
+        Neighbour n = NeighbourCodec.decode(at(8, withCache), 8, 76);
+        assertEquals(Optional.of(new NeighbourCacheInfo(Duration.ofMillis(2500), Duration.ofSeconds(10), Duration.ofMillis(42_949_672_950L), 2)),
+                n.cacheInfo());
+        assertEquals(OptionalLong.of(3), n.probes());
+        Neighbour bare = NeighbourCodec.decode(segment(ENTRY), 0, 48);
+        assertEquals(Optional.empty(), bare.cacheInfo());
+        assertEquals(OptionalLong.empty(), bare.probes());
+    }
+
+    /** A cache info shorter than its struct is left out, as ip would read past it; the entry still decodes. */
+    @Test
+    void aShortCacheInfoIsLeftOut() throws Exception {
+        String shortCache = ENTRY.replaceFirst("30 00 00 00 ", "40 00 00 00 ") + "10 00 03 00 e8 03 00 00 fa 00 00 00 01 00 00 00  # NDA_CACHEINFO of 12 bytes\n";
+        Neighbour n = NeighbourCodec.decode(segment(shortCache), 0, 64);
+        assertEquals(Optional.empty(), n.cacheInfo());
+        assertEquals(Optional.of(InetAddress.ofLiteral("10.200.0.5")), n.address());
     }
 
     @Test
