@@ -98,7 +98,7 @@ final class NeighCommand extends ObjectCommand {
 
     /** The entry's view: its device named unless {@code dev} selected the entries or it has none (ip's !filter.index). */
     private NeighView view(Neighbour n, Map<Integer, Link> links, String dev) {
-        return new NeighView(n, dev == null && n.index() != 0 ? name(n, links) : null, opt.style());
+        return new NeighView(n, dev == null && n.index() != 0 ? name(n, links) : null, opt.style(), opt.stats() > 0);
     }
 
     private static String name(Neighbour n, Map<Integer, Link> links) {
@@ -112,7 +112,7 @@ final class NeighCommand extends ObjectCommand {
             stderr.println("Flush requires arguments.");
             return 1;
         }
-        if (opt.stats() > 0) throw notImplemented("ip -s neigh");
+        if (flush && opt.stats() > 0) throw notImplemented("ip -s neigh flush"); // its rounds' reports
         NeighFilter f = NeighFilter.parse(args, flush, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         int masterIndex = f.masterIndex(links);

@@ -16,12 +16,19 @@ final class NeighView {
     private final Neighbour n;
     private final String dev;
     private final Style style;
+    private final boolean stats;
 
     /** {@code dev}: the device's name, or null where ip leaves it out (a dev selected the entries, or the entry has none). */
     NeighView(Neighbour n, String dev, Style style) {
+        this(n, dev, style, false);
+    }
+
+    /** With {@code stats} ({@code ip -s}), the entry's ages and probes as print_cacheinfo prints them. */
+    NeighView(Neighbour n, String dev, Style style, boolean stats) {
         this.n = n;
         this.dev = dev;
         this.style = style;
+        this.stats = stats;
     }
 
     private String dst() {
@@ -47,6 +54,15 @@ final class NeighView {
         if (n.flags().contains(NeighbourFlag.PROXY)) sb.append("proxy ");
         if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) sb.append("extern_learn ");
         if (n.flags().contains(NeighbourFlag.OFFLOADED)) sb.append("offload ");
+        if (stats) {
+            // print_cacheinfo opens its fields with a space and closes none: "… lladdr X  used 1/1/1probes 0 PERMANENT"
+            n.cacheInfo().ifPresent(c -> {
+                if (c.references() != 0) sb.append(" ref ").append(c.references());
+                sb.append(" used ").append(c.sinceUsed().toSeconds()).append('/').append(c.sinceConfirmed().toSeconds())
+                        .append('/').append(c.sinceUpdated().toSeconds());
+            });
+            n.probes().ifPresent(p -> sb.append("probes ").append(p).append(' '));
+        }
         for (NeighbourState st : n.state()) sb.append(st.name()).append(' '); // print_neigh_state: nothing for NUD_NONE
         protocol().ifPresent(p -> sb.append("proto ").append(p).append(' '));
         return sb.append('\n').toString();
@@ -70,6 +86,15 @@ final class NeighView {
         if (n.flags().contains(NeighbourFlag.PROXY)) o.put("proxy", null);
         if (n.flags().contains(NeighbourFlag.EXT_LEARNED)) o.put("extern_learn", null);
         if (n.flags().contains(NeighbourFlag.OFFLOADED)) o.put("offload", null);
+        if (stats) {
+            n.cacheInfo().ifPresent(c -> {
+                if (c.references() != 0) o.put("refcnt", c.references());
+                o.put("used", c.sinceUsed().toSeconds());
+                o.put("confirmed", c.sinceConfirmed().toSeconds());
+                o.put("updated", c.sinceUpdated().toSeconds());
+            });
+            n.probes().ifPresent(p -> o.put("probes", p));
+        }
         if (!n.state().isEmpty() || !n.flags().contains(NeighbourFlag.PROXY)) {
             List<Object> st = Json.list();
             for (NeighbourState s : n.state()) st.add(s.name());
