@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The registry of object families is complete: a group, an event type or a family left out of it fails
@@ -85,6 +86,14 @@ class FamiliesTest {
         assertEquals("addresses", Families.of(GoldenDecodeTest.decodeAll("addr/del", AddressCodec::decode).get(0)).name());
         assertEquals("links", Families.of(GoldenDecodeTest.decodeAll("link/set-name", LinkCodec::decode).get(0)).name());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Families.of("a string"));
+    }
+
+    /** A neighbour's ages move every tick: what a subscription keeps of an entry (and compares on resync) leaves them out. */
+    @Test
+    void aSubscriptionKeepsNeighboursWithoutTheirAges() throws Exception {
+        io.github.netlink4j.neighbour.Neighbour n = GoldenDecodeTest.decodeAll("dump/neigh", NeighbourCodec::decode).get(0);
+        assertTrue(n.cacheInfo().isPresent(), "the captured entry has NDA_CACHEINFO");
+        assertEquals(n.withoutTimers(), Families.of(n).state(n));
     }
 
     @Test
