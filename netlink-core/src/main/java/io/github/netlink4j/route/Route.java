@@ -42,17 +42,39 @@ import java.util.ArrayList;
  * @param inputIndex        RTA_IIF, the input link of a lookup's answer
  * @param uid               RTA_UID, the user a lookup's answer was made for, unsigned 32-bit
  * @param nexthopId         RTA_NH_ID, the nexthop object the route uses ({@code ip route … nhid N}), unsigned 32-bit
+ * @param cacheInfo         RTA_CACHEINFO: a lookup's answer and IPv6 routes carry it, IPv4 routes in a dump do not
  */
 public record Route(AddressFamily family, Optional<InetAddress> destination, int destinationLength, RouteTable table,
                     RouteProtocol protocol, RouteScope scope, RouteType type, int rawFlags, Set<RouteFlag> flags,
                     Optional<InetAddress> gateway, OptionalInt outputIndex, Optional<InetAddress> preferredSource,
                     OptionalLong metric, List<Nexthop> multipath, Optional<RoutePreference> preference,
                     Optional<InetAddress> source, int sourceLength, OptionalInt inputIndex, OptionalLong uid,
-                    OptionalLong nexthopId) {
+                    OptionalLong nexthopId, Optional<RouteCacheInfo> cacheInfo) {
     /** Makes the collections immutable (the decoders' own flag sets are kept as they are). */
     public Route {
         flags = flags instanceof FlagSet ? flags : Set.copyOf(flags);
         multipath = List.copyOf(multipath);
+        java.util.Objects.requireNonNull(cacheInfo);
+    }
+
+    /** A route without RTA_CACHEINFO. */
+    public Route(AddressFamily family, Optional<InetAddress> destination, int destinationLength, RouteTable table,
+                 RouteProtocol protocol, RouteScope scope, RouteType type, int rawFlags, Set<RouteFlag> flags,
+                 Optional<InetAddress> gateway, OptionalInt outputIndex, Optional<InetAddress> preferredSource,
+                 OptionalLong metric, List<Nexthop> multipath, Optional<RoutePreference> preference,
+                 Optional<InetAddress> source, int sourceLength, OptionalInt inputIndex, OptionalLong uid,
+                 OptionalLong nexthopId) {
+        this(family, destination, destinationLength, table, protocol, scope, type, rawFlags, flags, gateway, outputIndex, preferredSource,
+                metric, multipath, preference, source, sourceLength, inputIndex, uid, nexthopId, Optional.empty());
+    }
+
+    /**
+     * The same route without its cache info, whose times move as the clock does (an IPv6 route's expiry
+     * counts down): a subscription's resync calls a route changed only when this differs.
+     */
+    public Route withoutCacheInfo() {
+        return cacheInfo.isEmpty() ? this : new Route(family, destination, destinationLength, table, protocol, scope, type, rawFlags, flags,
+                gateway, outputIndex, preferredSource, metric, multipath, preference, source, sourceLength, inputIndex, uid, nexthopId);
     }
 
     /** Whether this is a default route (destination length 0). */

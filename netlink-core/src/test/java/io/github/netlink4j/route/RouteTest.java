@@ -16,6 +16,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,5 +114,21 @@ class RouteTest {
         Nexthop h = new Nexthop(Optional.empty(), 3, 1, myHopFlags);
         myHopFlags.add(NexthopFlag.ONLINK);
         assertEquals(Set.of(NexthopFlag.DEAD), h.flags());
+    }
+
+    @Test
+    void withoutCacheInfoDropsOnlyTheCacheInfo() {
+        Route plain = flags(0x200);
+        Route cached = new Route(plain.family(), plain.destination(), plain.destinationLength(), plain.table(), plain.protocol(), plain.scope(),
+                plain.type(), plain.rawFlags(), plain.flags(), plain.gateway(), plain.outputIndex(), plain.preferredSource(), plain.metric(),
+                plain.multipath(), plain.preference(), plain.source(), plain.sourceLength(), plain.inputIndex(), plain.uid(), plain.nexthopId(),
+                Optional.of(new RouteCacheInfo(2, 1, java.time.Duration.ofSeconds(3), java.time.Duration.ZERO, 0, 0)));
+        assertEquals(plain, cached.withoutCacheInfo());
+        assertSame(plain, plain.withoutCacheInfo(), "nothing to drop");
+        assertThrows(IllegalArgumentException.class, () -> new RouteCacheInfo(-1, 0, java.time.Duration.ZERO, java.time.Duration.ZERO, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RouteCacheInfo(0, 1L << 32, java.time.Duration.ZERO, java.time.Duration.ZERO, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RouteCacheInfo(0, 0, java.time.Duration.ofMillis(-10), java.time.Duration.ZERO, 0, 0));
+        assertEquals(java.time.Duration.ofSeconds(-1), new RouteCacheInfo(0, 0, java.time.Duration.ZERO, java.time.Duration.ofSeconds(-1), 0, 0).expires(),
+                "a route past its expiry");
     }
 }

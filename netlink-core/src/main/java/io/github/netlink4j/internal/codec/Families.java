@@ -63,6 +63,7 @@ public final class Families {
             .messages(Rtnetlink.RTM_NEWROUTE, Rtnetlink.RTM_DELROUTE, Rtnetlink.RTM_GETROUTE)
             .layout(RouteCodec.RTMSG, () -> AttrTable.of(Rtnetlink.class, "RTA_"))
             .decoder(RouteCodec::decode)
+            .state(Route::withoutCacheInfo)
             .key(r -> List.of("route", r.family(), r.table(), r.destination(), r.destinationLength(), r.metric(), r.type(),
                     r.outputIndex()))
             .events(NetlinkEvent.RouteEvent.class, NetlinkEvent.RouteEvent::new)

@@ -4,6 +4,7 @@ import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.route.Nexthop;
 import io.github.netlink4j.route.NexthopSpec;
 import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteCacheInfo;
 import io.github.netlink4j.route.RoutePreference;
 import io.github.netlink4j.route.RouteQuery;
 import io.github.netlink4j.route.RouteProtocol;
@@ -23,6 +24,7 @@ import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -55,6 +57,7 @@ public final class RouteCodec {
         Optional<InetAddress> from = Optional.empty();
         Optional<RoutePreference> pref = Optional.empty();
         List<Nexthop> hops = new ArrayList<>();
+        Optional<RouteCacheInfo> cache = Optional.empty();
         while (a.next()) {
             switch (a.type()) {
                 case Rtnetlink.RTA_DST -> dst = Optional.of(Inet.decode(a));
@@ -69,11 +72,28 @@ public final class RouteCodec {
                 case Rtnetlink.RTA_IIF -> iif = OptionalInt.of(a.u32());
                 case Rtnetlink.RTA_UID -> uid = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 case Rtnetlink.RTA_NH_ID -> nhid = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case Rtnetlink.RTA_CACHEINFO -> cache = cacheInfo(a);
                 default -> { }
             }
         }
         return new Route(Enums.family(family, "RTM_NEWROUTE"), dst, dstLen, RouteTable.of(table), RouteProtocol.of(protocol),
-                RouteScope.of(scope), Enums.routeType(type), flags, RouteFlag.fromBits(flags), gw, oif, src, prio, hops, pref, from, srcLen, iif, uid, nhid);
+                RouteScope.of(scope), Enums.routeType(type), flags, RouteFlag.fromBits(flags), gw, oif, src, prio, hops, pref, from, srcLen, iif, uid, nhid, cache);
+    }
+
+    /**
+     * struct rta_cacheinfo: rta_clntref, rta_lastuse (ticks), rta_expires (signed ticks), rta_error, rta_used,
+     * rta_id, then rta_ts and rta_tsage, which no kernel fills any more; u32 each. Shorter than its first six
+     * fields, it is left out.
+     */
+    private static Optional<RouteCacheInfo> cacheInfo(Attrs a) {
+        if (a.payloadLength() < 24) return Optional.empty();
+        long p = a.payloadOffset();
+        return Optional.of(new RouteCacheInfo(u32(a, p), u32(a, p + 16), Duration.ofMillis(u32(a, p + 4) * 10),
+                Duration.ofMillis(a.s32At(p + 8) * 10L), u32(a, p + 12), u32(a, p + 20)));
+    }
+
+    private static long u32(Attrs a, long off) {
+        return Integer.toUnsignedLong(a.s32At(off));
     }
 
     /** struct rtnexthop { u16 len; u8 flags; u8 hops; s32 ifindex; } followed by its attributes. */

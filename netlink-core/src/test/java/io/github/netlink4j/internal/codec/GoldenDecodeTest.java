@@ -242,6 +242,20 @@ class GoldenDecodeTest {
         assertEquals(2, set.index());
     }
 
+    /** A lookup's answer carries the cache entry's references (users 2); the IPv6 route of {@code expires 300} its time left. */
+    @Test
+    void routeCacheInfo() throws Exception {
+        Route got = decodeAll("route/get-reply", RouteCodec::decode).get(0);
+        assertTrue(got.isCloned());
+        assertEquals(java.util.Optional.of(new io.github.netlink4j.route.RouteCacheInfo(2, 0, java.time.Duration.ZERO, java.time.Duration.ZERO, 0, 0)),
+                got.cacheInfo());
+        List<Route> v6 = decodeAll("dump/route-v6-expires", RouteCodec::decode);
+        Route expiring = v6.stream().filter(r -> r.destinationText().equals("fd00:201::/64")).findFirst().orElseThrow();
+        // rta_expires 0x752e = 29998 ticks
+        assertEquals(java.time.Duration.ofMillis(299_980), expiring.cacheInfo().orElseThrow().expires());
+        assertEquals(java.time.Duration.ZERO, v6.get(0).cacheInfo().orElseThrow().expires(), "the prefix route does not expire");
+    }
+
     @Test
     void neighbourDump() throws Exception {
         List<Neighbour> n = decodeAll("dump/neigh", NeighbourCodec::decode);

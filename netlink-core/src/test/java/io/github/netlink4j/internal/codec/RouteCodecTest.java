@@ -3,6 +3,7 @@ package io.github.netlink4j.internal.codec;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.route.NexthopSpec;
 import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteCacheInfo;
 import io.github.netlink4j.route.RouteFlag;
 import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.route.RouteTable;
@@ -136,5 +137,31 @@ class RouteCodecTest {
                 NexthopSpec.via(InetAddress.ofLiteral("10.200.0.2"), "veth1")));
         assertEquals(List.of("veth0", "veth1"), RouteCodec.referencedLinks(mp));
         assertEquals(List.of("veth1"), RouteCodec.referencedLinks(RouteSpec.to("10.200.1.0/24").withLink("veth1")));
+    }
+
+    /**
+     * RTA_CACHEINFO (12, struct rta_cacheinfo of linux/rtnetlink.h: rta_clntref, rta_lastuse, rta_expires (signed),
+     * rta_error, rta_used, rta_id, rta_ts, rta_tsage; u32 each, times in USER_HZ ticks), each field its own value.
+     */
+    @Test
+    void cacheInfoFieldsAreReadInTheStructsOrder() throws Exception {
+        String withCache = ROUTE.replaceFirst("44 00 00 00 ", "68 00 00 00 ") + """
+                24 00 0c 00                 # RTA_CACHEINFO len 36
+                03 00 00 00                 #   rta_clntref 3
+                5e 01 00 00                 #   rta_lastuse 350 ticks
+                9c ff ff ff                 #   rta_expires -100 ticks
+                8f ff ff ff                 #   rta_error -113 (EHOSTUNREACH, negated)
+                07 00 00 00                 #   rta_used 7
+                34 12 00 00                 #   rta_id 0x1234
+                00 00 00 00 00 00 00 00     #   rta_ts, rta_tsage
+                """;
+        Route r = RouteCodec.decode(segment(withCache), 0, 104);
+        assertEquals(Optional.of(new RouteCacheInfo(3, 7, java.time.Duration.ofMillis(3500), java.time.Duration.ofSeconds(-1), 0xFFFF_FF8FL, 0x1234)),
+                r.cacheInfo());
+        assertEquals(Optional.empty(), RouteCodec.decode(segment(ROUTE), 0, 68).cacheInfo());
+        String shortCache = ROUTE.replaceFirst("44 00 00 00 ", "5c 00 00 00 ") + """
+                18 00 0c 00 03 00 00 00 5e 01 00 00 9c ff ff ff 8f ff ff ff 07 00 00 00   # RTA_CACHEINFO of 20 bytes: no rta_id
+                """;
+        assertEquals(Optional.empty(), RouteCodec.decode(segment(shortCache), 0, 92).cacheInfo(), "shorter than the fields read");
     }
 }
