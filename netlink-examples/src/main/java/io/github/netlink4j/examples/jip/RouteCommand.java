@@ -94,7 +94,7 @@ final class RouteCommand extends ObjectCommand {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
         }
         for (Route r : routes) {
-            RouteView v = new RouteView(r, links, f, opt.style()).detailed(opt.details() > 0).withNexthops(nexthops);
+            RouteView v = new RouteView(r, links, f, opt.style()).detailed(opt.details() > 0).statistics(opt.stats() > 0).withNexthops(nexthops);
             if (opt.json()) json.add(v.json());
             else stdout.print(v.text());
         }
@@ -165,7 +165,7 @@ final class RouteCommand extends ObjectCommand {
         if (fibmatch) q = q.withFibMatch();
         Route r = nl.routes().lookup(q);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
-        RouteView v = new RouteView(r, links, true, true, opt.style()).detailed(opt.details() > 0);
+        RouteView v = new RouteView(r, links, true, true, opt.style()).detailed(opt.details() > 0).statistics(opt.stats() > 0);
         if (opt.json()) stdout.println(Json.write(List.of(v.json()), opt.pretty()));
         else stdout.print(opt.oneline() ? JipOptions.fold(v.text()) : v.text()); // ip -o folds the cache line (its _SL_)
         return 0;

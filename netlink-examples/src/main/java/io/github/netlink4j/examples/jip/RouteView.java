@@ -4,6 +4,7 @@ import io.github.netlink4j.address.Address;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.route.Nexthop;
 import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteCacheInfo;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
 import io.github.netlink4j.route.RouteTable;
@@ -51,6 +52,38 @@ final class RouteView {
     RouteView detailed(boolean on) {
         details = on;
         return this;
+    }
+
+    /** ip -s: the cache line's users, uses and age (print_rta_cacheinfo's show_stats part). */
+    private boolean stats;
+
+    RouteView statistics(boolean on) {
+        stats = on;
+        return this;
+    }
+
+    /** Whether ip prints RTA_CACHEINFO for this route's family (print_route does for IPv4 and IPv6 only). */
+    private boolean cacheInfoShown() {
+        return r.family() == io.github.netlink4j.common.AddressFamily.INET || r.family() == io.github.netlink4j.common.AddressFamily.INET6;
+    }
+
+    /** A field of print_rta_cacheinfo: its JSON key, its text and its JSON value. */
+    private record CacheField(String key, String text, Object value) {}
+
+    /** print_rta_cacheinfo's fields in its order; ip divides the times by USER_HZ in C, truncating toward zero. */
+    private List<CacheField> cacheFields(RouteCacheInfo c) {
+        List<CacheField> out = new ArrayList<>();
+        long expires = c.expires().toMillis() / 1000;
+        if (expires != 0) out.add(new CacheField("expires", "expires " + expires + "sec ", expires));
+        if (c.error() != 0) out.add(new CacheField("error", "error " + c.error() + " ", c.error()));
+        if (stats) {
+            if (c.users() != 0) out.add(new CacheField("users", "users " + c.users() + " ", c.users()));
+            if (c.used() != 0) out.add(new CacheField("used", "used " + c.used() + " ", c.used()));
+            long age = c.sinceLastUse().toSeconds();
+            if (!c.sinceLastUse().isZero()) out.add(new CacheField("age", "age " + age + "sec ", age));
+        }
+        if (c.id() != 0) out.add(new CacheField("ipid", String.format("ipid 0x%04x ", c.id()), "0x" + Long.toHexString(c.id())));
+        return out;
     }
 
     /** The nexthop objects by id, for ip -d's nh_info of routes that use one. */
@@ -109,6 +142,7 @@ final class RouteView {
             List<String> cache = r.cacheFlags();
             if (!cache.isEmpty()) sb.append('<').append(String.join(",", cache)).append("> ");
         }
+        if (cacheInfoShown()) r.cacheInfo().ifPresent(c -> cacheFields(c).forEach(f -> sb.append(f.text())));
         r.inputIndex().ifPresent(i -> sb.append("iif ").append(style.ifname(dev(i) + " ")));
         r.preference().ifPresent(p -> sb.append("pref ").append(p.text()));
         if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsLong())) {
@@ -144,6 +178,7 @@ final class RouteView {
         o.put("flags", new ArrayList<Object>(NexthopView.flagNames(r.nexthopFlags())));
         r.uid().ifPresent(u -> o.put("uid", u));
         if (r.family() == io.github.netlink4j.common.AddressFamily.INET && r.isCloned()) o.put("cache", new ArrayList<Object>(r.cacheFlags()));
+        if (cacheInfoShown()) r.cacheInfo().ifPresent(c -> cacheFields(c).forEach(f -> o.put(f.key(), f.value())));
         r.inputIndex().ifPresent(i -> o.put("iif", dev(i)));
         r.preference().ifPresent(p -> o.put("pref", p.text()));
         if (details && r.nexthopId().isPresent() && nexthops.containsKey(r.nexthopId().getAsLong())) {
