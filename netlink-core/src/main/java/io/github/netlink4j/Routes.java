@@ -70,7 +70,7 @@ public final class Routes {
     /**
      * The routes of {@code family} that {@code selector} selects, like {@code ip route show table T dev D
      * proto P type X}: the kernel sends those alone (see {@link RouteSelector}); a table that does not exist
-     * has no routes. A link the selector names that does not exist raises {@link io.github.netlink4j.error.NoSuchLinkException}.
+     * has no routes, or is a {@link NotFoundException} when the selector {@linkplain RouteSelector#withTableRequired() requires it}. A link the selector names that does not exist raises {@link io.github.netlink4j.error.NoSuchLinkException}.
      */
     public List<Route> list(AddressFamily family, RouteSelector selector) throws NetlinkException {
         Objects.requireNonNull(family);
@@ -85,8 +85,9 @@ public final class Routes {
                         if (selector.matches(r, oif)) out.add(r);
                     }, out::clear, "routes");
         } catch (KernelException e) {
-            // "FIB table does not exist": ip_valid_fib_dump_req's answer for a table nothing was ever added to
+            // "FIB table does not exist": the fib dumps' answer for a table nothing was ever added to
             if (e.errno() != Errno.ENOENT || selector.tableId() == 0) throw e;
+            if (selector.tableRequired()) throw new NotFoundException("no routing table " + selector.tableId() + " in " + family.text(), e);
             out.clear();
         }
         return out;

@@ -95,6 +95,20 @@ class KernelSelectionTest {
     }
 
     @Test
+    void aRequiredTableNobodyMadeIsNotFoundWithTheKernelsWords() throws Exception {
+        Routes routes = new Routes(socket, links);
+        for (AddressFamily f : List.of(AddressFamily.INET, AddressFamily.INET6)) {
+            io.github.netlink4j.error.NotFoundException e = org.junit.jupiter.api.Assertions.assertThrows(io.github.netlink4j.error.NotFoundException.class,
+                    () -> routes.list(f, RouteSelector.of(RouteTable.of(4242)).withTableRequired()));
+            assertEquals(io.github.netlink4j.error.Errno.ENOENT, e.errno());
+            assertEquals(java.util.Optional.of((f == AddressFamily.INET ? "ipv4" : "ipv6") + ": FIB table does not exist"),
+                    e.kernelError().orElseThrow().extAckMessage());
+        }
+        assertEquals(List.of(), routes.list(AddressFamily.INET6, RouteSelector.of(RouteTable.MAIN).withTableRequired()).stream()
+                .filter(r -> r.table().value() != 254).toList(), "a table that exists is listed");
+    }
+
+    @Test
     void aLinkDumpOfOneMasterOrKindReceivesThoseLinks() throws Exception {
         nl.links().add(LinkSpec.bridge("br0"));
         List<LinkSpec> ifbs = new ArrayList<>();

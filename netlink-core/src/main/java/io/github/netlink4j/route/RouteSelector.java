@@ -21,15 +21,22 @@ import java.util.Optional;
  * @param link     RTA_OIF, by name: routes with a next hop through this link
  * @param protocol rtm_protocol
  * @param type     rtm_type
+ * @param tableRequired whether a table that does not exist is an error, as ip reports it ({@code Error: ipv6: FIB
+ *                 table does not exist.}), rather than a table without routes; see {@link #withTableRequired()}
  */
 public record RouteSelector(Optional<RouteTable> table, Optional<String> link, Optional<RouteProtocol> protocol,
-                            Optional<RouteType> type) {
+                            Optional<RouteType> type, boolean tableRequired) {
     /** Checks the link name. */
     public RouteSelector {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(type, "type");
         link.ifPresent(Validate::ifName);
+    }
+
+    /** A selection in which a table that does not exist has no routes. */
+    public RouteSelector(Optional<RouteTable> table, Optional<String> link, Optional<RouteProtocol> protocol, Optional<RouteType> type) {
+        this(table, link, protocol, type, false);
     }
 
     /** Every route: {@code ip route show table all}. */
@@ -44,22 +51,32 @@ public record RouteSelector(Optional<RouteTable> table, Optional<String> link, O
 
     /** The same selection within {@code table} only. */
     public RouteSelector withTable(RouteTable table) {
-        return new RouteSelector(Optional.of(table), link, protocol, type);
+        return new RouteSelector(Optional.of(table), link, protocol, type, tableRequired);
     }
 
     /** The same selection of the routes with a next hop through link {@code name} only ({@code dev NAME}). */
     public RouteSelector withLink(String name) {
-        return new RouteSelector(table, Optional.of(name), protocol, type);
+        return new RouteSelector(table, Optional.of(name), protocol, type, tableRequired);
     }
 
     /** The same selection of the routes {@code protocol} installed only ({@code proto P}). */
     public RouteSelector withProtocol(RouteProtocol protocol) {
-        return new RouteSelector(table, link, Optional.of(protocol), type);
+        return new RouteSelector(table, link, Optional.of(protocol), type, tableRequired);
     }
 
     /** The same selection of the routes of {@code type} only ({@code type X}). */
     public RouteSelector withType(RouteType type) {
-        return new RouteSelector(table, link, protocol, Optional.of(type));
+        return new RouteSelector(table, link, protocol, Optional.of(type), tableRequired);
+    }
+
+    /**
+     * The same selection, in which a table that does not exist is an error: the kernel refuses the dump (ENOENT,
+     * with the extended ACK {@code ipv6: FIB table does not exist}), and the list raises a
+     * {@link io.github.netlink4j.error.NotFoundException} whose cause is that refusal. Without it, such a table
+     * has no routes.
+     */
+    public RouteSelector withTableRequired() {
+        return new RouteSelector(table, link, protocol, type, true);
     }
 
     /** The table the kernel is asked for, 0 for every table. */
