@@ -6,7 +6,10 @@ import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.common.IpPrefix;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.RouteSelector;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteQuery;
 import io.github.netlink4j.route.RouteScope;
@@ -78,7 +81,9 @@ final class RouteCommand extends ObjectCommand {
         f.resolve(links);
         AddressFamily fam = opt.family() == AddressFamily.BRIDGE ? AddressFamily.INET : opt.family();
         if (fam == null && f.table != null) fam = AddressFamily.INET;
-        List<Route> routes = fam == null ? nl.routes().list() : nl.routes().list(fam);
+        // ip names the table in its dump request (RTA_TABLE), and the kernel refuses one that does not exist
+        List<Route> routes = fam == null ? nl.routes().list()
+                : f.table != null ? nl.routes().list(fam, RouteSelector.of(f.table).withTableRequired()) : nl.routes().list(fam);
         List<Route> out = new java.util.ArrayList<>();
         for (Route r : routes) if (f.test(r, fam)) out.add(r);
         return out;
@@ -88,7 +93,12 @@ final class RouteCommand extends ObjectCommand {
         RouteFilter f = RouteFilter.parse(args, opt.family() == AddressFamily.BRIDGE ? null : opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<Object> json = Json.list();
-        List<Route> routes = selected(f, links);
+        List<Route> routes;
+        try {
+            routes = selected(f, links);
+        } catch (NotFoundException e) {
+            return terminated(e, "Dump");
+        }
         Map<Long, io.github.netlink4j.route.NexthopObject> nexthops = new java.util.HashMap<>();
         if (opt.details() > 0 && routes.stream().anyMatch(r -> r.nexthopId().isPresent())) {
             for (var n : nl.nexthops().list()) nexthops.put(n.id(), n);
@@ -102,6 +112,19 @@ final class RouteCommand extends ObjectCommand {
         return 0;
     }
 
+    /**
+     * What ip prints when the kernel ends its dump with an error (rtnl_dump_done): the JSON array a show had
+     * opened (json_writer's "[" and, pretty, the space before its first element), the kernel's extended ACK as an
+     * error (ENOENT without one says nothing), then that the dump or flush ended.
+     */
+    private int terminated(NotFoundException e, String what) {
+        if (opt.json() && what.equals("Dump")) stdout.print(opt.pretty() ? "[ " : "[");
+        stdout.flush();
+        e.kernelError().flatMap(KernelException::extAckMessage).ifPresent(m -> stderr.println("Error: " + m + (m.endsWith(".") ? "" : ".")));
+        stderr.println(what + " terminated");
+        return 2;
+    }
+
     /** {@code ip route flush SELECTOR}: deletes what show would list (ip refuses to flush everything unasked). */
     private int flush(List<String> args) throws IOException {
         if (args.isEmpty()) {
@@ -111,7 +134,13 @@ final class RouteCommand extends ObjectCommand {
         RouteFilter f = RouteFilter.parse(args, opt.family(), HELP);
         Map<Integer, Link> links = LinkCommand.index(nl.links().list());
         List<RouteSpec> gone = new java.util.ArrayList<>();
-        for (Route r : selected(f, links)) gone.add(deleting(r, links));
+        List<Route> routes;
+        try {
+            routes = selected(f, links);
+        } catch (NotFoundException e) {
+            return terminated(e, "Flush");
+        }
+        for (Route r : routes) gone.add(deleting(r, links));
         var result = nl.routes().deleteAll(gone);
         for (var e : result.failures().values()) if (e.errno() != io.github.netlink4j.error.Errno.ESRCH) throw e;
         return 0;
