@@ -75,7 +75,7 @@ final class AddrCommand extends ObjectCommand {
         f.resolve(LinkCommand.index(all));
         Map<Link, List<Address>> out = new java.util.LinkedHashMap<>();
         if (opt.preferredFamily() == JipOptions.AF_PACKET) { // ip -0 addr: the links, no address asked for
-            for (Link l : all) if (f.test(l)) out.put(l, List.of());
+            for (Link l : all) if (f.listed(l)) out.put(l, List.of());
             return out;
         }
         // ip -B/-M addr: no address is of that family, so ipaddr_filter keeps no link
@@ -83,7 +83,7 @@ final class AddrCommand extends ObjectCommand {
         AddressFamily fam = family(f);
         List<Address> addrs = fam == null ? nl.addresses().list() : nl.addresses().list(fam);
         for (Link l : all) {
-            if (!f.test(l)) continue;
+            if (!f.listed(l)) continue;
             boolean any = false;
             List<Address> mine = new ArrayList<>();
             for (Address a : addrs) {
@@ -151,8 +151,20 @@ final class AddrCommand extends ObjectCommand {
         List<Object> json = Json.list();
         for (var e : selected(f, all).entrySet()) {
             Link l = e.getKey();
-            List<Address> ordered = e.getValue();
+            List<Address> ordered = f.downRejects(l) ? List.of() : e.getValue();
             LinkView v = new LinkView(l, byIndex, LinkCommand.netnsName(nl, l), opt.style()).as(shape(f));
+            if (!f.printed(l)) {
+                // print_linkinfo refuses the link: an empty object, or with -o (no link asked) its addresses alone
+                boolean addressesAlone = opt.oneline() && !opt.brief() && opt.preferredFamily() != JipOptions.AF_PACKET;
+                if (opt.json()) {
+                    Map<String, Object> o = Json.object();
+                    if (addressesAlone) o.put("addr_info", onelineJson(l, ordered));
+                    json.add(o);
+                } else if (addressesAlone) {
+                    for (Address a : ordered) if (a != null) stdout.print(JipOptions.fold(new AddrView(a, opt.style()).headed(l.index(), l.name())));
+                }
+                continue;
+            }
             if (opt.preferredFamily() == JipOptions.AF_PACKET) {
                 links(v, l, json, f.label != null);
                 continue;
@@ -184,12 +196,7 @@ final class AddrCommand extends ObjectCommand {
                         b.put("prefixlen", a.prefixLength());
                         info.add(b);
                     } else if (opt.oneline()) {
-                        // print_addrinfo names the link in each address when it prints no link line
-                        Map<String, Object> b = Json.object();
-                        b.put("index", a.index());
-                        b.put("dev", l.name());
-                        b.putAll(new AddrView(a, opt.style()).json());
-                        info.add(b);
+                        info.add(onelineJson(l, a));
                     } else {
                         info.add(new AddrView(a, opt.style()).json());
                     }
@@ -212,6 +219,22 @@ final class AddrCommand extends ObjectCommand {
         }
         if (opt.json()) stdout.println(Json.write(json, opt.pretty()));
         return 0;
+    }
+
+    /** An address as {@code ip -j -o} prints it: print_addrinfo names the link in each address when it prints no link line. */
+    private Map<String, Object> onelineJson(Link l, Address a) {
+        Map<String, Object> b = Json.object();
+        b.put("index", a.index());
+        b.put("dev", l.name());
+        b.putAll(new AddrView(a, opt.style()).json());
+        return b;
+    }
+
+    /** The addresses of {@code l} as {@code ip -j -o} prints them, an address the selectors refuse as {@code {}}. */
+    private List<Object> onelineJson(Link l, List<Address> ordered) {
+        List<Object> info = Json.list();
+        for (Address a : ordered) info.add(a == null ? Json.object() : onelineJson(l, a));
+        return info;
     }
 
     /**

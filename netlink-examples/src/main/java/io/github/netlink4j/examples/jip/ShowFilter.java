@@ -130,15 +130,33 @@ final class ShowFilter {
 
     /** Whether the link is selected (print_linkinfo's checks). */
     boolean test(Link l) {
+        return listed(l) && printed(l);
+    }
+
+    /** Whether ip lists the link at all: the device, master and kind it asks the kernel's link dump for. */
+    boolean listed(Link l) {
         if (index >= 0 && l.index() != index) return false;
-        if (up && !l.isUp()) return false;
-        if (group != null && l.group() != group.longValue()) return false;
         if (master > 0 && l.masterIndex().orElse(0) != master) return false;
         if (master == 0 && l.masterIndex().orElse(0) != 0) return false;
-        if (kind != null && !kind.equals(l.kind().orElse(null))) return false;
+        return kind == null || kind.equals(l.kind().orElse(null));
+    }
+
+    /**
+     * print_linkinfo's checks that no dump request carries ({@code up}, {@code group}, the slave kind): ip addr
+     * lists a link that fails them, prints no link line for it, and with {@code -o} still its addresses (unless
+     * {@link #downRejects it is down}).
+     */
+    boolean printed(Link l) {
+        if (downRejects(l)) return false;
+        if (group != null && l.group() != group.longValue()) return false;
         // IFLA_INFO_SLAVE_KIND is the kind of the master (bridge, bond, …): read it from the master link.
         return slaveKind == null || l.masterIndex().isPresent() && links.containsKey(l.masterIndex().getAsInt())
                 && slaveKind.equals(links.get(l.masterIndex().getAsInt()).kind().orElse(null));
+    }
+
+    /** Whether {@code up} rejects the link: then print_selected_addrinfo skips its addresses too. */
+    boolean downRejects(Link l) {
+        return up && !l.isUp();
     }
 
     /** Whether any address selector is given (then links without a selected address are not shown). */

@@ -40,6 +40,28 @@ class ShowFilterTest {
         return LINKS.values().stream().filter(f::test).map(Link::name).toList();
     }
 
+    private static List<String> names(java.util.function.Predicate<Link> p) {
+        return LINKS.values().stream().filter(p).map(Link::name).toList();
+    }
+
+    /** up, group and the slave kind are print_linkinfo's: the link stays listed; device, master and kind select the listing. */
+    @Test
+    void theLinkDumpsSelectorsListAndPrintLinkinfosOnlyPrint() {
+        List<String> all = names(l -> true);
+        for (String printOnly : List.of("up", "group 7", "type bridge_slave")) {
+            assertEquals(all, names(parse(printOnly)::listed), printOnly);
+            assertEquals(shown(printOnly), names(parse(printOnly)::printed), printOnly);
+        }
+        assertEquals(List.of("veth1"), names(parse("master br0")::listed));
+        assertEquals(List.of("br0"), names(parse("type bridge")::listed));
+        assertEquals(List.of("veth0"), names(parse("dev veth0")::listed));
+        assertEquals(all, names(parse("master br0")::printed));
+        List<String> down = names(l -> !l.isUp());
+        assertFalse(down.isEmpty(), "the capture has a link that is down");
+        assertEquals(down, names(parse("up")::downRejects));
+        assertEquals(List.of(), names(parse("group 7")::downRejects), "only up skips the addresses");
+    }
+
     @Test
     void selectsLinks() {
         assertEquals(LINKS.values().stream().map(Link::name).toList(), shown(""));
