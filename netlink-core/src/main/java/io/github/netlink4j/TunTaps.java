@@ -16,7 +16,10 @@ import io.github.netlink4j.tuntap.TunTapSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,17 +60,26 @@ public final class TunTaps {
      * which is what {@code ip tuntap show} prints; the link dump behind {@link #list()} has all of them but
      * IFF_ONE_QUEUE. Read from a sysfs of the client's namespace mounted nowhere (the machine's /sys may show
      * another namespace), which needs CAP_SYS_ADMIN: without it, or on a kernel without the new mount API
-     * (before 5.2), the map is empty.
+     * (before 5.2), the map is empty. One link dump lists the devices first: a caller that has them already
+     * passes them to {@link #kernelFlags(List)}.
      */
-    public java.util.Map<String, Integer> kernelFlags() throws NetlinkException {
-        List<String> names = list().stream().map(TunTapDevice::name).toList();
-        java.util.Map<String, String> texts;
+    public Map<String, Integer> kernelFlags() throws NetlinkException {
+        return kernelFlags(list());
+    }
+
+    /**
+     * The kernel's flags of {@code devices} (as {@link #kernelFlags()}), for a caller that has listed them: no
+     * dump, only the sysfs reads. A device gone meanwhile is left out of the map.
+     */
+    public Map<String, Integer> kernelFlags(List<TunTapDevice> devices) {
+        List<String> names = devices.stream().map(TunTapDevice::name).toList();
+        Map<String, String> texts;
         try {
             texts = sockets.readSysfs(names.stream().map(n -> "class/net/" + n + "/tun_flags").toList());
-        } catch (java.io.IOException e) {
-            return java.util.Map.of();
+        } catch (IOException e) {
+            return Map.of();
         }
-        java.util.Map<String, Integer> flags = new java.util.LinkedHashMap<>();
+        Map<String, Integer> flags = new LinkedHashMap<>();
         for (String n : names) {
             String v = texts.get("class/net/" + n + "/tun_flags");
             try {
@@ -76,7 +88,7 @@ public final class TunTaps {
                 // a kernel that words it otherwise: ip skips such a device too
             }
         }
-        return java.util.Collections.unmodifiableMap(flags);
+        return Collections.unmodifiableMap(flags);
     }
 
     /** The TUN/TAP device {@code name}; {@link NoSuchLinkException} if there is none of that name and kind. */

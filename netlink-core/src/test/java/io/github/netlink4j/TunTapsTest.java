@@ -97,6 +97,14 @@ class TunTapsTest {
         assertEquals(0x1 | 0x1000 | 0x2000 | 0x800, f.get("oq0") & 0x3fff, Integer.toHexString(f.get("oq0")));
         assertEquals(0x2 | 0x100 | 0x800, f.get("tap0") & 0x3fff, Integer.toHexString(f.get("tap0")));
         assertTrue(Ip.in(t.name(), "tuntap", "show").contains("oq0: tun one_queue persist\n"));
+        // the devices a caller already listed: those alone are read, with no dump of their own
+        List<TunTapDevice> listed = nl.tuntap().list();
+        List<TunTapDevice> one = listed.stream().filter(d -> d.name().equals("tap0")).toList();
+        assertEquals(f.get("tap0"), nl.tuntap().kernelFlags(one).get("tap0"));
+        assertEquals(java.util.Set.of("tap0"), nl.tuntap().kernelFlags(one).keySet(), "only the devices given, though oq0 is there");
+        nl.tuntap().delete("oq0");
+        assertEquals(java.util.Set.of("tap0"), nl.tuntap().kernelFlags(listed).keySet(), "a device gone meanwhile is left out");
+        assertEquals(java.util.Map.of(), nl.tuntap().kernelFlags(List.of()));
     }
 
     @Test

@@ -1,6 +1,13 @@
 package io.github.netlink4j.internal.transport;
 
+import io.github.netlink4j.error.SyscallException;
+import io.github.netlink4j.internal.sys.Libc;
+import io.github.netlink4j.internal.sys.Sysfs;
+
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Makes sockets in one network namespace: the calling thread's, or the one a namespace fd refers to,
@@ -35,31 +42,31 @@ public final class SocketFactory {
      * namespace of the thread that opened it. Returns the new fd, the caller's to close.
      */
     public int openDevice(String path, int flags) throws IOException {
-        return nsFd < 0 ? io.github.netlink4j.internal.sys.Libc.open(path, flags, 0)
-                : NetnsThreads.call(nsFd, () -> io.github.netlink4j.internal.sys.Libc.open(path, flags, 0));
+        return nsFd < 0 ? Libc.open(path, flags, 0)
+                : NetnsThreads.call(nsFd, () -> Libc.open(path, flags, 0));
     }
 
     /**
      * The text of each of {@code paths} (relative to /sys, e.g. {@code class/net/tap0/tun_flags}) as a sysfs
      * of this namespace shows it, by path; a file that cannot be read is left out. The sysfs is mounted
-     * nowhere (see {@link io.github.netlink4j.internal.sys.Sysfs}), on a namespace worker when the namespace
+     * nowhere (see {@link Sysfs}), on a namespace worker when the namespace
      * is another, since sysfs shows the namespace of the thread that creates it.
      *
      * @throws IOException if no sysfs can be made (no CAP_SYS_ADMIN, or a kernel before the new mount API)
      */
-    public java.util.Map<String, String> readSysfs(java.util.List<String> paths) throws IOException {
-        int mount = nsFd < 0 ? io.github.netlink4j.internal.sys.Sysfs.mount() : NetnsThreads.call(nsFd, io.github.netlink4j.internal.sys.Sysfs::mount);
-        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    public Map<String, String> readSysfs(List<String> paths) throws IOException {
+        int mount = nsFd < 0 ? Sysfs.mount() : NetnsThreads.call(nsFd, Sysfs::mount);
+        Map<String, String> texts = new LinkedHashMap<>();
         try {
             for (String p : paths) {
                 try {
-                    texts.put(p, io.github.netlink4j.internal.sys.Sysfs.read(mount, p));
-                } catch (io.github.netlink4j.error.SyscallException e) {
+                    texts.put(p, Sysfs.read(mount, p));
+                } catch (SyscallException e) {
                     // gone meanwhile, or not there on this kernel: left out
                 }
             }
         } finally {
-            io.github.netlink4j.internal.sys.Libc.close(mount);
+            Libc.close(mount);
         }
         return texts;
     }

@@ -172,8 +172,9 @@ final class TuntapCommand extends ObjectCommand {
         List<Object> json = Json.list();
         StringBuilder text = new StringBuilder();
         // IFF_ONE_QUEUE is only in the kernel's own flags, which ip reads from sysfs
-        Map<String, Integer> kernel = nl.tuntap().kernelFlags();
-        for (TunTapDevice d : nl.tuntap().list()) {
+        List<TunTapDevice> devices = nl.tuntap().list();
+        Map<String, Integer> kernel = nl.tuntap().kernelFlags(devices);
+        for (TunTapDevice d : devices) {
             List<Object> flags = Json.list();
             flags.add(d.mode().toString());
             if (d.packetInfo()) flags.add("pi");
