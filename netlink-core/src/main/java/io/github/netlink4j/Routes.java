@@ -85,7 +85,7 @@ public final class Routes {
                         if (selector.matches(r, oif)) out.add(r);
                     }, out::clear, "routes");
         } catch (KernelException e) {
-            // "FIB table does not exist": the fib dumps' answer for a table nothing was ever added to
+            // "FIB table does not exist": ip_valid_fib_dump_req's answer for a table nothing was ever added to
             if (e.errno() != Errno.ENOENT || selector.tableId() == 0) throw e;
             if (selector.tableRequired()) throw new NotFoundException("no routing table " + selector.tableId() + " in " + family.text(), e);
             out.clear();
