@@ -34,8 +34,8 @@ class ProgramTest {
     @Test
     void everyPeerDoesTheRtnetlinkWorkloadsAndNoOther() {
         for (Program p : Program.values()) {
-            for (String w : List.of("w1", "w2", "routes", "routes6", "neigh", "addr6")) assertTrue(p.supports(w), p + " " + w);
-            for (String w : List.of("w1d", "w3", "routes-stream", "events", "noop")) assertFalse(p.supports(w), p + " " + w);
+            for (String w : List.of("w1", "w2", "w3", "routes", "routes6", "neigh", "addr6")) assertTrue(p.supports(w), p + " " + w);
+            for (String w : List.of("w1d", "w3-stream", "routes-stream", "events", "noop")) assertFalse(p.supports(w), p + " " + w);
         }
     }
 
