@@ -200,7 +200,7 @@ final class Bench {
         long work;
         try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
             home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
-            w.prepare(nl, new Workload.Setup(name, n, kind, s.clients()));
+            w.prepare(nl, new Workload.Setup(name, n, kind, s.clients(), s.batch()));
             work = Syscalls.count(programs.get(column), w.name(), name, n, kind, Guard::track);
         } finally {
             Guard.removeTree(name);
@@ -213,9 +213,9 @@ final class Bench {
 
     /** One measurement of {@code column} in a namespace of its own, removed (and waited for) after. */
     private Sample round(Workload w, int n, String column, long baseline) throws Exception {
-        if (column.equals(OURS) && s.mode().equals("cold")) return ColdRun.run(w.name(), n, s.clients());
+        if (column.equals(OURS) && s.mode().equals("cold")) return ColdRun.run(w.name(), n, s.clients(), s.batch());
         String name = Guard.newName();
-        Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients());
+        Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients(), s.batch());
         String sentinel = "nlbw" + (++sentinels);
         try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
             home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));

@@ -43,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "cold|steady", defaultValue = "steady", description = "steady (default) or cold.")
     String mode;
 
+    @Option(names = "--batch", paramLabel = "B", description = {"For the workloads with a bulk form (w1, w1d, w2, w6, w9): the netlink4j column "
+            + "pipelines B operations per bulk call (addAll, deleteAll) instead of one call per operation; the process columns are unchanged."})
+    Integer batch;
+
     @Option(names = "--clients", paramLabel = "K", defaultValue = "1", description = "Concurrent clients for the clients workload (default ${DEFAULT-VALUE}).")
     int clients;
 
@@ -68,10 +72,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count != null && duration != null) throw new IllegalArgumentException("give --count or --duration, not both");
+        if (batch != null && batch < 1) throw new IllegalArgumentException("--batch must be 1.." + io.github.netlink4j.bench.nlbench.workload.Workloads.MAX_COUNT);
         boolean warmupIsRounds = warmup.chars().allMatch(Character::isDigit);
         Settings s = new Settings(workloads, count == null ? 0 : count, duration == null ? 0 : Durations.parse(duration),
                 warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients, syscalls,
-                sweep == null ? List.of() : Settings.parseSweep(sweep));
+                sweep == null ? List.of() : Settings.parseSweep(sweep), batch == null ? 0 : batch);
         Map<String, Object> env = Env.collect();
         PrintWriter log = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Cell> cells = new Bench(s, log).run();

@@ -23,6 +23,11 @@ public final class Workloads {
         ALL = java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The names of the workloads with a bulk form, in {@code nlbench list}'s order. */
+    public static List<String> bulk() {
+        return ALL.values().stream().filter(Workload::bulk).map(Workload::name).toList();
+    }
+
     /** The workload named {@code name}; IllegalArgumentException names the list command when there is none. */
     public static Workload get(String name) {
         Workload w = ALL.get(name);

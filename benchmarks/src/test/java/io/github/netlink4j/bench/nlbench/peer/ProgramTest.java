@@ -76,7 +76,8 @@ class ProgramTest {
 
     @Test
     void aPeerHasMinutesNotForever() {
-        assertEquals(60, PeerRun.timeoutSeconds(0));
-        assertEquals(60 + 10_000, PeerRun.timeoutSeconds(2_000_000));
+        assertEquals(60, PeerRun.timeoutSeconds("routes", 0));
+        assertEquals(60 + 10_000, PeerRun.timeoutSeconds("routes", 2_000_000));
+        assertEquals(60 + 1_000, PeerRun.timeoutSeconds("w3", 100), "a w3 round is 6,000 objects, not one");
     }
 }
