@@ -55,9 +55,10 @@ final class RunCommand implements Callable<Integer> {
             + "A column is left out of a workload it has no equivalent for."})
     List<String> peers = List.of();
 
-    @Option(names = "--syscalls", description = {"Also counts each peer program's (go, mnl, pyroute2) system calls per operation, with perf "
-            + "(raw_syscalls:sys_enter, counting mode) in one extra run per cell outside the clock, less its noop run's. "
-            + "Not for the netlink4j and ip columns: perf attached to this JVM counts every thread, and ip per operation is N processes."})
+    @Option(names = "--syscalls", description = {"Also counts system calls per operation, in one extra run per cell outside the clock: "
+            + "each peer program's (go, mnl, pyroute2) with perf (raw_syscalls:sys_enter, counting mode), less its noop run's; "
+            + "the netlink4j column's as its client counts them (the sendto and recvfrom calls of its rtnetlink socket, which "
+            + "perf attached to this JVM could not tell from its other threads'). Not for the ip columns: ip per operation is N processes."})
     boolean syscalls;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Writes the result file (schema: benchmarks/nlbench-schema.json).")
