@@ -284,6 +284,45 @@ class DumpViewsTest {
     }
 
     @Test
+    void conntrackViewEqualsTheRecord() throws Exception {
+        ConntrackFlyweight v = new ConntrackFlyweight();
+        byte[] b = new byte[16];
+        int[] kinds = new int[3]; // with ports, with a zone, IPv6
+        int n = each("conntrack/entries", (s, off, len) -> {
+            io.github.netlink4j.conntrack.ConntrackEntry r = io.github.netlink4j.internal.codec.ConntrackDecoder.decode(s, off, len);
+            assertTrue(ConntrackFlyweight.readable(s, off, len) == (r != null));
+            if (r == null) return;
+            v.open(s, off, len);
+            String at = r.toString();
+            assertEquals(r.family(), v.family(), at);
+            assertEquals(r.original().protocol(), v.protocol(), at);
+            assertEquals(r.original().source(), v.source(), at);
+            int k = v.copySource(b);
+            assertEquals(r.original().source(), InetAddress.getByAddress(Arrays.copyOf(b, k)), at);
+            assertEquals(r.original().destination(), v.destination(), at);
+            k = v.copyDestination(b);
+            assertEquals(r.original().destination(), InetAddress.getByAddress(Arrays.copyOf(b, k)), at);
+            assertEquals(r.original().sourcePort().orElse(0), v.sourcePort(), at);
+            assertEquals(r.original().destinationPort().orElse(0), v.destinationPort(), at);
+            assertEquals(r.reply().source(), v.replySource(), at);
+            assertEquals(r.reply().destination(), v.replyDestination(), at);
+            assertEquals(r.rawStatus(), v.rawStatus(), at);
+            for (io.github.netlink4j.conntrack.ConntrackStatus x : io.github.netlink4j.conntrack.ConntrackStatus.values()) {
+                assertEquals(r.status().contains(x), v.has(x), at + " " + x);
+            }
+            assertEquals(r.mark().orElse(0), v.mark(), at);
+            assertEquals(r.zone().orElse(0), v.zone(), at);
+            assertEquals(r.timeout().map(java.time.Duration::toSeconds).orElse(0L), v.timeoutSeconds(), at);
+            if (r.original().sourcePort().isPresent()) kinds[0]++;
+            if (r.zone().isPresent()) kinds[1]++;
+            if (r.family() == io.github.netlink4j.common.AddressFamily.INET6) kinds[2]++;
+            v.end();
+        });
+        assertEquals(4, n);
+        assertTrue(kinds[0] >= 2 && kinds[1] >= 1 && kinds[2] >= 1, Arrays.toString(kinds));
+    }
+
+    @Test
     void aViewUsedAfterItsCallbackThrows() throws Exception {
         LinkFlyweight link = new LinkFlyweight();
         each("dump/links", (s, off, len) -> {
@@ -342,6 +381,12 @@ class DumpViewsTest {
             nexthop.open(s, off, len);
             nexthop.end();
         });
+        ConntrackFlyweight conntrack = new ConntrackFlyweight();
+        each("conntrack/entries", (s, off, len) -> {
+            conntrack.open(s, off, len);
+            conntrack.end();
+        });
+        assertEquals(15, everyAccessorThrows(conntrack, io.github.netlink4j.conntrack.ConntrackView.class));
         int called = everyAccessorThrows(link, io.github.netlink4j.link.LinkView.class)
                 + everyAccessorThrows(route, io.github.netlink4j.route.RouteView.class)
                 + everyAccessorThrows(address, io.github.netlink4j.address.AddressView.class);
