@@ -72,4 +72,9 @@ public final class LegacyWorkloads {
     public static long ipBatch(List<List<String>> ops, String ns, java.util.function.Consumer<Process> started) throws Exception {
         return IpPeer.ipBatch(ops, ns, "nlbench", started);
     }
+
+    /** {@link #ipBatch(List, String, java.util.function.Consumer)} started under {@code wrapper} (perf stat, for its system calls). */
+    public static long ipBatch(List<List<String>> ops, String ns, java.util.function.Consumer<Process> started, List<String> wrapper) throws Exception {
+        return IpPeer.ipBatch(ops, ns, "nlbench", started, wrapper);
+    }
 }

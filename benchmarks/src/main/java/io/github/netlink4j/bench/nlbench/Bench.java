@@ -50,7 +50,7 @@ final class Bench {
 
     List<Cell> run() throws Exception {
         // perf counts the peer programs; the netlink4j column counts its own socket's calls
-        if (s.syscalls() && s.peers().stream().anyMatch(Program::isProgram) && Syscalls.unavailable().isPresent()) throw new IllegalArgumentException(Syscalls.unavailable().get());
+        if (s.syscalls() && s.peers().stream().anyMatch(p -> Program.isProgram(p) || p.equals("ip-batch")) && Syscalls.unavailable().isPresent()) throw new IllegalArgumentException(Syscalls.unavailable().get());
         for (String p : s.peers()) {
             if (!Program.isProgram(p)) continue;
             Program program = Program.of(p);
@@ -124,8 +124,10 @@ final class Bench {
         for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
             boolean peer = !e.getKey().equals(OURS);
             List<String> flags = jvmFlags(peer, s.mode(), java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-            Double syscalls = !s.syscalls() ? null : Program.isProgram(e.getKey()) ? syscallsPerOp(w, n, e.getKey())
-                    : e.getKey().equals(OURS) ? ourSyscallsPerOp(w, n) : null;
+            Double syscalls = null; // not a chain of ?: — a double beside a null there unboxes the null
+            if (s.syscalls() && Program.isProgram(e.getKey())) syscalls = syscallsPerOp(w, n, e.getKey());
+            else if (s.syscalls() && e.getKey().equals(OURS)) syscalls = ourSyscallsPerOp(w, n);
+            else if (s.syscalls() && e.getKey().equals("ip-batch")) syscalls = ipBatchSyscallsPerOp(w, n);
             cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue(),
                     flags, syscalls));
         }
@@ -210,6 +212,32 @@ final class Bench {
         }
         double per = Syscalls.perOp(work, noop, n);
         log.printf("nlbench: %s %s: %.1f system calls per operation (%d, less %d for its noop)%n", w.name(), column, per, work, noop);
+        return per;
+    }
+
+    /** ip -batch's system calls per operation, under perf as the peer programs: the batch's less an empty batch's, over N. */
+    private double ipBatchSyscallsPerOp(Workload w, int n) throws Exception {
+        String idle = Guard.newName();
+        long empty;
+        try (NetNamespace ns = NetNamespace.create(idle)) {
+            empty = Syscalls.countIpBatch(List.of(), idle, Guard::track);
+        } finally {
+            Guard.removeTree(idle);
+        }
+        String name = Guard.newName();
+        String sentinel = "nlbw" + (++sentinels);
+        long work;
+        try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
+            home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
+            Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients(), s.batch());
+            w.prepare(nl, setup);
+            work = Syscalls.countIpBatch(w.ipOps(setup).orElseThrow(), name, Guard::track);
+        } finally {
+            Guard.removeTree(name);
+            awaitGone(sentinel);
+        }
+        double per = Syscalls.perOp(work, empty, n);
+        log.printf("nlbench: %s ip-batch: %.1f system calls per operation (%d, less %d for an empty batch)%n", w.name(), per, work, empty);
         return per;
     }
 

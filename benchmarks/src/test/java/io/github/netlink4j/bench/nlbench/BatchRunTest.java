@@ -49,4 +49,18 @@ class BatchRunTest {
         // one send for the twenty, then a receive per ack
         assertTrue(pipelined < 1.5, "twenty requests in one call: " + pipelined);
     }
+
+    /** ip -batch's calls come from perf around the batch, less an empty batch's; ip per operation has none. */
+    @Test
+    void ipBatchIsCountedUnderPerf(@TempDir Path dir) throws Exception {
+        Privileged.require();
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.github.netlink4j.bench.nlbench.peer.Syscalls.unavailable().isEmpty(), "perf is not installed");
+        Map<?, ?> doc = run(dir, "--peers", "ip,ip-batch");
+        Map<String, Object> byColumn = new java.util.HashMap<>();
+        for (Object o : (List<?>) doc.get("cells")) byColumn.put((String) ((Map<?, ?>) o).get("column"), ((Map<?, ?>) o).get("syscalls_per_op"));
+        assertNull(byColumn.get("ip"), "N processes are not counted");
+        double batch = ((Number) byColumn.get("ip-batch")).doubleValue();
+        // each address: ip sends it and reads the ack (a peek for the size, then the read), plus the batch line
+        assertTrue(batch >= 2 && batch < 50, "ip -batch per address: " + batch);
+    }
 }
