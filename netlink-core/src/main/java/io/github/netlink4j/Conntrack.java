@@ -1,5 +1,8 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.conntrack.ConntrackView;
+import io.github.netlink4j.internal.codec.view.ConntrackFlyweight;
+
 import io.github.netlink4j.common.BulkResult;
 import io.github.netlink4j.conntrack.ConntrackCpuStats;
 import io.github.netlink4j.conntrack.ConntrackEntry;
@@ -67,6 +70,31 @@ public final class Conntrack {
             throw unavailable(e, "conntrack -L");
         }
         return out;
+    }
+
+    /**
+     * Hands every IPv4 and IPv6 entry to {@code action} as it is read, like {@link #list()} without its records: a
+     * {@link ConntrackView} over the received bytes, reused for the next entry, that reads only what is asked of
+     * it, so a table of a million connections is read without a record each. The view is valid only during the
+     * call. Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR), the dump is read again from the start,
+     * and {@code action} sees the entries of the new attempt too.
+     */
+    public void forEach(java.util.function.Consumer<? super ConntrackView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        ConntrackFlyweight v = new ConntrackFlyweight();
+        try {
+            socket.dump(w -> ConntrackCodec.encodeDump(w, ConntrackFilter.all()), ConntrackCodec.NEW, (s, off, len) -> {
+                if (!ConntrackFlyweight.readable(s, off, len)) return; // as list(): conntrack -L prints inet and inet6 alone
+                v.open(s, off, len);
+                try {
+                    action.accept(v);
+                } finally {
+                    v.end();
+                }
+            }, () -> { }, "conntrack entries");
+        } catch (KernelException e) {
+            throw unavailable(e, "conntrack -L");
+        }
     }
 
     /** The entry whose original direction is {@code tuple} in the default zone, or empty ({@code conntrack -G}). */

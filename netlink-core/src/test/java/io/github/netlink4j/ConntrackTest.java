@@ -154,6 +154,23 @@ class ConntrackTest {
     }
 
     @Test
+    void forEachSeesWhatListAndConntrackSee() throws IOException {
+        makeFlows();
+        java.util.List<String> records = new java.util.ArrayList<>();
+        for (var e : ct.list()) {
+            records.add(e.original().protocol() + " " + e.original().source().getHostAddress() + ":" + e.original().sourcePort().orElse(0) + " > "
+                    + e.original().destination().getHostAddress() + ":" + e.original().destinationPort().orElse(0) + " " + e.rawStatus() + " " + e.mark().orElse(0));
+        }
+        java.util.List<String> views = new java.util.ArrayList<>();
+        ct.forEach(v -> views.add(v.protocol() + " " + v.source().getHostAddress() + ":" + v.sourcePort() + " > " + v.destination().getHostAddress()
+                + ":" + v.destinationPort() + " " + v.rawStatus() + " " + v.mark()));
+        assertEquals(records.stream().sorted().toList(), views.stream().sorted().toList());
+        // conntrack -L prints one line per entry and a summary on stderr
+        assertEquals(run(server, "conntrack", "-L").lines().filter(l -> !l.isBlank()).count(), views.size());
+        assertTrue(views.size() >= 3, views::toString);
+    }
+
+    @Test
     void plainLinesAreConntrackLsLines() throws IOException {
         makeFlows();
         Set<String> theirs = normalised(Arrays.asList(run(server, "conntrack", "-L").split("\n")));

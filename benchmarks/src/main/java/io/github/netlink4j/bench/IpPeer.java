@@ -120,6 +120,12 @@ final class IpPeer {
      * the process as soon as it runs (so that a caller can stop it when it is itself stopped).
      */
     static long ipBatch(List<List<String>> ops, String ns, String label, java.util.function.Consumer<Process> started) throws Exception {
+        return ipBatch(ops, ns, label, started, List.of());
+    }
+
+    /** The same, with the process started under {@code wrapper} (a counter such as {@code perf stat … --}); empty for none. */
+    static long ipBatch(List<List<String>> ops, String ns, String label, java.util.function.Consumer<Process> started, List<String> wrapper)
+            throws Exception {
         Path dir = Files.createTempDirectory("nl4j-batch");
         try {
             List<String> lines = new ArrayList<>();
@@ -144,7 +150,9 @@ final class IpPeer {
             Path batch = dir.resolve("batch");
             Files.write(batch, lines, StandardCharsets.UTF_8);
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(program, "-n", ns, "-batch", batch.toString())
+            List<String> cmd = new ArrayList<>(wrapper);
+            cmd.addAll(List.of(program, "-n", ns, "-batch", batch.toString()));
+            Process p = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             started.accept(p);
             if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(program + " -batch failed for " + label);

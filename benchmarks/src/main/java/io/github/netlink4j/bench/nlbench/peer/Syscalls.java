@@ -60,6 +60,20 @@ public final class Syscalls {
         }
     }
 
+    /**
+     * The system calls of one {@code ip -batch} (tc for w9) of {@code ops} in namespace {@code ns}; no operation is
+     * an empty batch, the baseline (exec, entering the namespace, the socket).
+     */
+    public static long countIpBatch(List<List<String>> ops, String ns, Consumer<Process> started) throws Exception {
+        Path out = Files.createTempFile("nlbench-perf", ".csv");
+        try {
+            io.github.netlink4j.bench.LegacyWorkloads.ipBatch(ops, ns, started, wrapped(List.of(), out));
+            return parse(Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
     /** Per operation: the work's calls less the noop's (start, namespace, socket, exit), over {@code n}. */
     public static double perOp(long work, long noop, int n) {
         return (work - noop) / (double) Math.max(1, n);
