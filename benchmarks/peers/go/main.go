@@ -169,6 +169,21 @@ func main() {
 			c.time(func() error { return h.NeighDel(n) }, "neigh del", i)
 		}
 		c.report(len(ns))
+	case "w3":
+		// N rounds of what nlbench's w3 does: every address, then every link; the last round's objects are reported.
+		dumped := 0
+		for r := 0; r < count; r++ {
+			as, err := h.AddrList(nil, netlink.FAMILY_ALL)
+			if err != nil {
+				fail("addr dump: %v", err)
+			}
+			ls, err := h.LinkList()
+			if err != nil {
+				fail("link dump: %v", err)
+			}
+			dumped = len(as) + len(ls)
+		}
+		c.report(dumped)
 	case "addr6":
 		addr := func(i int) *netlink.Addr {
 			return &netlink.Addr{IPNet: &net.IPNet{IP: v6(i), Mask: net.CIDRMask(128, 128)}, Flags: unix.IFA_F_NODAD}

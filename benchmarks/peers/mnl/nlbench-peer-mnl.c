@@ -244,6 +244,10 @@ int main(int argc, char **argv)
 		for (int i = 0; i < count; i++) neigh(RTM_NEWNEIGH, i, dummy0);
 		dumped = dump(RTM_GETNEIGH, AF_INET, sizeof(struct ndmsg));
 		for (int i = 0; i < count; i++) neigh(RTM_DELNEIGH, i, dummy0);
+	} else if (!strcmp(work, "w3")) {
+		/* N rounds of what nlbench's w3 does: every address, then every link; the last round's objects are reported */
+		for (int r = 0; r < count; r++)
+			dumped = dump(RTM_GETADDR, AF_UNSPEC, sizeof(struct ifaddrmsg)) + dump(RTM_GETLINK, AF_UNSPEC, sizeof(struct ifinfomsg));
 	} else if (!strcmp(work, "addr6")) {
 		unsigned char a[16];
 		for (int i = 0; i < count; i++) { v6(i, a); addr(RTM_NEWADDR, AF_INET6, a, 128, dummy0, IFA_F_NODAD, i); }

@@ -5,6 +5,8 @@ import io.github.netlink4j.common.MacAddress;
 import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.neighbour.Neighbour;
 import io.github.netlink4j.neighbour.NeighbourSpec;
+import io.github.netlink4j.neighbour.NeighbourView;
+import io.github.netlink4j.internal.codec.view.NeighbourFlyweight;
 
 import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
@@ -23,7 +25,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The neighbour (ARP and NDP) cache: what {@code ip neigh} lists, adds, replaces and deletes
@@ -72,6 +76,38 @@ public final class Neighbours {
         List<Neighbour> out = new ArrayList<>(dump(AddressFamily.INET, index, true));
         out.addAll(dump(AddressFamily.INET6, index, true));
         return out;
+    }
+
+    /**
+     * Hands every IPv4 and IPv6 entry to {@code action} as it is read, like {@link #list()} without its
+     * records: a {@link NeighbourView} over the received bytes, reused for the next entry, that reads only
+     * what is asked of it, so a dump allocates nothing per entry. The view is valid only during the call.
+     * Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR: a change while it ran), the dump is read
+     * again from the start, and {@code action} sees the entries of the new attempt too.
+     */
+    public void forEach(Consumer<? super NeighbourView> action) throws NetlinkException {
+        forEach(AddressFamily.INET, 0, action);
+        forEach(AddressFamily.INET6, 0, action);
+    }
+
+    /** {@link #forEach(Consumer)} over the entries on link {@code name}, which the kernel sends alone. */
+    public void forEach(String name, Consumer<? super NeighbourView> action) throws NetlinkException {
+        int index = links.index(name);
+        forEach(AddressFamily.INET, index, action);
+        forEach(AddressFamily.INET6, index, action);
+    }
+
+    private void forEach(AddressFamily family, int index, Consumer<? super NeighbourView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        NeighbourFlyweight v = new NeighbourFlyweight();
+        socket.dump(w -> NeighbourCodec.encodeDump(w, family, index, false), NeighbourCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "neighbours");
     }
 
     private List<Neighbour> dump(AddressFamily family, int index) throws NetlinkException {

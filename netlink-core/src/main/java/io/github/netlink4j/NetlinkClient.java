@@ -226,6 +226,16 @@ public final class NetlinkClient implements AutoCloseable {
         return new Subscription(groups, options, sockets, Objects.requireNonNull(listener));
     }
 
+    /**
+     * The send and receive system calls (sendto, recvfrom) this client's rtnetlink socket has made so far:
+     * read before and after a call, the difference is what the call cost in system calls, one per request
+     * sent (or per batch of up to 64 pipelined ones) and one per datagram received. Read from another thread
+     * than the one making calls, it may lag.
+     */
+    public long syscalls() {
+        return socket.syscalls();
+    }
+
     /** The socket's netlink port id. */
     public int portId() {
         return socket.portId();

@@ -2,6 +2,8 @@ package io.github.netlink4j;
 
 import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.NexthopObjectSpec;
+import io.github.netlink4j.route.NexthopView;
+import io.github.netlink4j.internal.codec.view.NexthopFlyweight;
 import io.github.netlink4j.route.RouteSpec;
 
 import io.github.netlink4j.error.Errno;
@@ -19,7 +21,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Nexthop objects (kernel 5.3+): what {@code ip nexthop} lists, adds, replaces, gets and deletes
@@ -45,6 +49,26 @@ public final class Nexthops {
         socket.dump(NexthopCodec::encodeDump, NexthopCodec.NEW, (s, off, len) -> out.add(NexthopCodec.decode(s, off, len)), out::clear,
                 "nexthops");
         return out;
+    }
+
+    /**
+     * Hands every nexthop object to {@code action} as it is read, like {@link #list()} without its records: a
+     * {@link NexthopView} over the received bytes, reused for the next object, that reads only what is asked
+     * of it, so a dump allocates nothing per object. The view is valid only during the call. Should the
+     * kernel flag the dump interrupted (NLM_F_DUMP_INTR), the dump is read again from the start, and
+     * {@code action} sees the objects of the new attempt too.
+     */
+    public void forEach(Consumer<? super NexthopView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        NexthopFlyweight v = new NexthopFlyweight();
+        socket.dump(NexthopCodec::encodeDump, NexthopCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "nexthops");
     }
 
     /** Nexthop {@code id}, if it exists. */

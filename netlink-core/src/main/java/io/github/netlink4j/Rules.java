@@ -6,6 +6,8 @@ import io.github.netlink4j.support.IpText;
 import io.github.netlink4j.route.RouteTable;
 import io.github.netlink4j.route.Rule;
 import io.github.netlink4j.route.RuleSpec;
+import io.github.netlink4j.route.RuleView;
+import io.github.netlink4j.internal.codec.view.RuleFlyweight;
 
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Policy routing rules: what {@code ip rule} lists, adds and deletes (RTM_NEWRULE, RTM_DELRULE,
@@ -51,6 +54,34 @@ public final class Rules {
         socket.dump(w -> RuleCodec.encodeDump(w, family), RuleCodec.NEW, (s, off, len) -> out.add(RuleCodec.decode(s, off, len)),
                 out::clear, "rules");
         return out;
+    }
+
+    /**
+     * Hands every IPv4 and IPv6 rule to {@code action} as it is read, like {@link #list()} without its
+     * records: a {@link RuleView} over the received bytes, reused for the next rule, that reads only what is
+     * asked of it. The view is valid only during the call. Should the kernel flag the dump interrupted
+     * (NLM_F_DUMP_INTR), the dump is read again from the start, and {@code action} sees the rules of the new
+     * attempt too.
+     */
+    public void forEach(Consumer<? super RuleView> action) throws NetlinkException {
+        forEach(AddressFamily.INET, action);
+        forEach(AddressFamily.INET6, action);
+    }
+
+    /** {@link #forEach(Consumer)} over the rules of {@code family} (INET or INET6). */
+    public void forEach(AddressFamily family, Consumer<? super RuleView> action) throws NetlinkException {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(action);
+        if (family != AddressFamily.INET && family != AddressFamily.INET6) throw new IllegalArgumentException("rules are INET or INET6, not " + family);
+        RuleFlyweight v = new RuleFlyweight();
+        socket.dump(w -> RuleCodec.encodeDump(w, family), RuleCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "rules");
     }
 
     /** {@code ip rule add}: adds the rule and returns it as the kernel made it (echoed in the same round trip). */

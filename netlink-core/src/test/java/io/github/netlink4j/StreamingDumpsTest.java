@@ -57,13 +57,14 @@ class StreamingDumpsTest {
     }
 
     /**
-     * Waits (at most 5 s) until two dumps 200 ms apart agree: links coming up add IPv6 link-local addresses
-     * and routes for a while, and the comparisons need a namespace that holds still.
+     * Waits (at most 5 s) until two dumps 200 ms apart agree: links coming up change their operational state
+     * (a veth's carrier follows its peer) and add IPv6 link-local addresses and routes for a while, and the comparisons need a namespace that holds still.
      */
     private void settle() throws Exception {
         Object last = null;
         for (int i = 0; i < 25; i++) {
-            Object now = List.of(nl.routes().list(), nl.addresses().list());
+            Object now = List.of(nl.routes().list(), nl.addresses().list(),
+                    nl.links().list().stream().map(l -> l.rawFlags() + " " + l.operState()).toList());
             if (now.equals(last)) return;
             last = now;
             Thread.sleep(200);
@@ -81,6 +82,7 @@ class StreamingDumpsTest {
 
     @Test
     void linksStreamAsListed() throws Exception {
+        settle();
         List<String> records = new ArrayList<>();
         for (Link l : nl.links().list()) {
             records.add(link(l.index(), l.name(), l.rawFlags(), l.mtu(), l.masterIndex().orElse(0), l.kind(), l.operState(), l.address()));
@@ -139,6 +141,63 @@ class StreamingDumpsTest {
         List<String> none = new ArrayList<>();
         nl.routes().forEach(AddressFamily.INET, RouteSelector.of(RouteTable.of(4242)), v -> none.add(v.toString()));
         assertEquals(List.of(), none);
+    }
+
+    /** What {@code ip -n NS -j ARGS} prints, for the kernel's own word on what a dump holds. */
+    private List<String> ipJson(String key, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip", "-n", ns.name(), "-j"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        List<String> values = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\":\"?([^\",}]*)").matcher(out);
+        while (m.find()) values.add(m.group(1));
+        return values.stream().sorted().toList();
+    }
+
+    @Test
+    void neighboursRulesAndNexthopsStreamAsListedAndAsIpShowsThem() throws Exception {
+        nl.neighbours().add(io.github.netlink4j.neighbour.NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.7"),
+                io.github.netlink4j.common.MacAddress.of("02:00:00:00:00:07")));
+        nl.neighbours().add(io.github.netlink4j.neighbour.NeighbourSpec.of("veth0", InetAddress.ofLiteral("fd00:200::7"),
+                io.github.netlink4j.common.MacAddress.of("02:00:00:00:00:17")));
+        nl.rules().add(io.github.netlink4j.route.RuleSpec.of(AddressFamily.INET).withSource("10.200.0.0/24").withPriority(100)
+                .withLookup(RouteTable.of(100)));
+        nl.nexthops().add(io.github.netlink4j.route.NexthopObjectSpec.via(1, InetAddress.ofLiteral("10.200.0.1"), "veth0"));
+        nl.nexthops().add(io.github.netlink4j.route.NexthopObjectSpec.via(3, InetAddress.ofLiteral("10.200.0.3"), "veth0"));
+        nl.nexthops().add(io.github.netlink4j.route.NexthopObjectSpec.group(10, List.of(new io.github.netlink4j.route.NexthopObject.Member(1, 2),
+                new io.github.netlink4j.route.NexthopObject.Member(3, 1))));
+
+        List<String> records = new ArrayList<>();
+        for (var n : nl.neighbours().list("veth0")) if (!n.address().get().isMulticastAddress()) records.add(n.address().get().getHostAddress() + " " + n.lladdr() + " " + n.rawState());
+        List<String> views = new ArrayList<>();
+        nl.neighbours().forEach("veth0", v -> { if (!v.address().get().isMulticastAddress()) views.add(v.address().get().getHostAddress() + " " + v.lladdr() + " " + v.rawState()); });
+        assertEquals(records.stream().sorted().toList(), views.stream().sorted().toList());
+        // the multicast entries come and go as the links join their groups: the unicast ones hold still
+        List<String> dsts = new ArrayList<>();
+        nl.neighbours().forEach(v -> v.address().filter(a -> !a.isMulticastAddress()).ifPresent(a -> dsts.add(io.github.netlink4j.support.IpText.text(a))));
+        assertEquals(ipJson("dst", "neigh", "show", "nud", "all").stream().filter(a -> !InetAddress.ofLiteral(a).isMulticastAddress()).toList(),
+                dsts.stream().sorted().toList());
+        assertEquals(List.of("10.200.0.7", "fd00:200::7"), dsts.stream().sorted().toList());
+
+        List<String> rules = new ArrayList<>();
+        for (var r : nl.rules().list()) rules.add(r.family() + " " + r.priority() + " " + r.source() + " " + r.table());
+        List<String> ruleViews = new ArrayList<>();
+        nl.rules().forEach(v -> ruleViews.add(v.family() + " " + v.priority() + " " + v.source() + " " + v.table()));
+        assertEquals(rules, ruleViews); // the kernel's order, both families
+        List<String> v4 = new ArrayList<>();
+        nl.rules().forEach(AddressFamily.INET, v -> v4.add(String.valueOf(v.priority())));
+        assertEquals(ipJson("priority", "-4", "rule", "show"), v4.stream().sorted().toList());
+
+        List<String> nexthops = new ArrayList<>();
+        for (var n : nl.nexthops().list()) nexthops.add(n.id() + " " + n.gateway() + " " + n.outputIndex().orElse(0) + " " + n.group().size());
+        List<String> nexthopViews = new ArrayList<>();
+        nl.nexthops().forEach(v -> nexthopViews.add(v.id() + " " + v.gateway() + " " + v.outputIndex() + " " + v.groupSize()));
+        assertEquals(nexthops, nexthopViews);
+        assertEquals(ipJson("id", "nexthop", "show").stream().distinct().toList(), // a group names its members by "id" too
+                nexthopViews.stream().map(x -> x.split(" ")[0]).sorted().toList());
+        assertThrows(IllegalArgumentException.class, () -> nl.rules().forEach(AddressFamily.BRIDGE, v -> { }));
     }
 
     @Test

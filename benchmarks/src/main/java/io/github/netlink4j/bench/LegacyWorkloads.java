@@ -28,24 +28,28 @@ public final class LegacyWorkloads {
      * lines it printed (elapsed_ns, samples_ns for the scenarios, …). The lines are captured, not
      * printed: nlbench writes its own report. Only one caller at a time may use it (System.out is swapped).
      */
-    public static synchronized String run(String workload, NetlinkClient nl, String ns, int count, String kind, boolean pipelined)
-            throws Exception {
+    public static String run(String workload, NetlinkClient nl, String ns, int count, String kind, boolean pipelined) throws Exception {
+        return run(workload, nl, ns, count, kind, pipelined ? Math.max(1, count) : 0);
+    }
+
+    /** {@link #run(String, NetlinkClient, String, int, String, boolean)} with {@code batch} operations per bulk call, one call per operation when 0. */
+    public static synchronized String run(String workload, NetlinkClient nl, String ns, int count, String kind, int batch) throws Exception {
         PrintStream saved = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int exit;
         try {
             exit = switch (workload) {
-                case "w1" -> Throughput.w1(nl, count, kind, pipelined);
-                case "w1d" -> Throughput.w1d(nl, count, pipelined);
-                case "w2" -> Throughput.w2(nl, count, pipelined);
+                case "w1" -> Throughput.w1(nl, count, kind, batch);
+                case "w1d" -> Throughput.w1d(nl, count, batch);
+                case "w2" -> Throughput.w2(nl, count, batch);
                 case "w3" -> Throughput.w3(nl, count);
                 case "w4" -> Throughput.w4(nl, ns, count, false);
                 case "w5" -> Throughput.w5(nl, ns, count, false);
-                case "w6" -> Throughput.w6(nl, count, pipelined);
+                case "w6" -> Throughput.w6(nl, count, batch);
                 case "w7" -> Throughput.w7(nl, count);
                 case "w8" -> Throughput.w8(nl, ns, count);
-                case "w9" -> Throughput.w9(nl, count, pipelined);
+                case "w9" -> Throughput.w9(nl, count, batch);
                 default -> throw new IllegalArgumentException("unknown workload " + workload);
             };
         } finally {

@@ -104,11 +104,16 @@ public final class Throughput {
     }
 
     static int w1(NetlinkClient nl, int n, String kind, boolean pipelined) throws Exception {
+        return w1(nl, n, kind, pipelined ? Math.max(1, n) : 0);
+    }
+
+    /** The same with {@code batch} operations per bulk call ({@code nlbench run --batch}), or one call per operation when 0. */
+    static int w1(NetlinkClient nl, int n, String kind, int batch) throws Exception {
         List<LinkSpec> specs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) specs.add(LinkSpec.of("dummy" + i, kind));
         long t0 = System.nanoTime();
-        if (pipelined) {
-            BulkResult<Void> r = nl.links().addAll(specs);
+        if (batch > 0) {
+            BulkResult<Void> r = Batches.run(specs, batch, nl.links()::addAll);
             return report(System.nanoTime() - t0, r);
         }
         for (LinkSpec s : specs) nl.links().add(s);
@@ -116,6 +121,11 @@ public final class Throughput {
     }
 
     static int w1d(NetlinkClient nl, int n, boolean pipelined) throws Exception {
+        return w1d(nl, n, pipelined ? Math.max(1, n) : 0);
+    }
+
+    /** The same with {@code batch} operations per bulk call ({@code nlbench run --batch}), or one call per operation when 0. */
+    static int w1d(NetlinkClient nl, int n, int batch) throws Exception {
         Map<String, Integer> byName = new HashMap<>();
         for (Link l : nl.links().list()) byName.put(l.name(), l.index());
         int[] idx = new int[n];
@@ -125,10 +135,10 @@ public final class Throughput {
             idx[i] = x;
         }
         long t0 = System.nanoTime();
-        if (pipelined) {
+        if (batch > 0) {
             List<String> names = new ArrayList<>(n);
             for (int i = 0; i < n; i++) names.add("dummy" + i);
-            BulkResult<Void> r = nl.links().deleteAll(names);
+            BulkResult<Void> r = Batches.run(names, batch, nl.links()::deleteAll);
             return report(System.nanoTime() - t0, r);
         }
         for (int i : idx) nl.links().delete(i);
@@ -141,12 +151,17 @@ public final class Throughput {
     }
 
     static int w2(NetlinkClient nl, int n, boolean pipelined) throws Exception {
+        return w2(nl, n, pipelined ? Math.max(1, n) : 0);
+    }
+
+    /** The same with {@code batch} operations per bulk call ({@code nlbench run --batch}), or one call per operation when 0. */
+    static int w2(NetlinkClient nl, int n, int batch) throws Exception {
         Link dummy0 = nl.links().get("dummy0");
         List<AddressSpec> specs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) specs.add(AddressSpec.of("dummy0", benchAddress(i), 32));
         long t0 = System.nanoTime();
-        if (pipelined) {
-            BulkResult<Void> r = nl.addresses().addAll(specs);
+        if (batch > 0) {
+            BulkResult<Void> r = Batches.run(specs, batch, nl.addresses()::addAll);
             return report(System.nanoTime() - t0, r);
         }
         for (AddressSpec s : specs) nl.addresses().add(dummy0, s);
@@ -164,6 +179,11 @@ public final class Throughput {
      * covers all three (add_ns, list_ns and delete_ns are printed too).
      */
     static int w6(NetlinkClient nl, int n, boolean pipelined) throws Exception {
+        return w6(nl, n, pipelined ? Math.max(1, n) : 0);
+    }
+
+    /** The same with {@code batch} operations per bulk call ({@code nlbench run --batch}), or one call per operation when 0. */
+    static int w6(NetlinkClient nl, int n, int batch) throws Exception {
         List<RuleSpec> adds = new ArrayList<>(n), dels = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             adds.add(benchRule(i));
@@ -171,13 +191,13 @@ public final class Throughput {
         }
         long t0 = System.nanoTime();
         BulkResult<Void> r = null;
-        if (pipelined) r = nl.rules().addAll(adds);
+        if (batch > 0) r = Batches.run(adds, batch, nl.rules()::addAll);
         else for (RuleSpec a : adds) nl.rules().add(a);
         long t1 = System.nanoTime();
         int listed = nl.rules().list(AddressFamily.INET).size();
         long t2 = System.nanoTime();
         BulkResult<Void> d = null;
-        if (pipelined) d = nl.rules().deleteAll(dels);
+        if (batch > 0) d = Batches.run(dels, batch, nl.rules()::deleteAll);
         else for (RuleSpec x : dels) nl.rules().delete(x);
         long t3 = System.nanoTime();
         if (listed < n) throw new IllegalStateException("listed " + listed + " rules, added " + n);
@@ -198,17 +218,22 @@ public final class Throughput {
      * the link's classes once, delete the {@code n} classes by id; the clock covers all three.
      */
     static int w9(NetlinkClient nl, int n, boolean pipelined) throws Exception {
+        return w9(nl, n, pipelined ? Math.max(1, n) : 0);
+    }
+
+    /** The same with {@code batch} operations per bulk call ({@code nlbench run --batch}), or one call per operation when 0. */
+    static int w9(NetlinkClient nl, int n, int batch) throws Exception {
         List<TrafficClassSpec> adds = new ArrayList<>(n);
         for (int i = 0; i < n; i++) adds.add(benchClass(i));
         long t0 = System.nanoTime();
         BulkResult<Void> r = null;
-        if (pipelined) r = nl.trafficClasses().addAll(adds);
+        if (batch > 0) r = Batches.run(adds, batch, nl.trafficClasses()::addAll);
         else for (TrafficClassSpec a : adds) nl.trafficClasses().add(a);
         long t1 = System.nanoTime();
         int listed = nl.trafficClasses().list("dummy0").size();
         long t2 = System.nanoTime();
         BulkResult<Void> d = null;
-        if (pipelined) d = nl.trafficClasses().deleteAll(adds);
+        if (batch > 0) d = Batches.run(adds, batch, nl.trafficClasses()::deleteAll);
         else for (TrafficClassSpec x : adds) nl.trafficClasses().delete(x);
         long t3 = System.nanoTime();
         if (listed < n) throw new IllegalStateException("listed " + listed + " classes, added " + n);

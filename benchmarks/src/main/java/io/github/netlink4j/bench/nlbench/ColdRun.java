@@ -22,7 +22,7 @@ final class ColdRun {
     /** The cold JVM's options: none but what FFM needs, as an embedding user's JVM starts. */
     static final List<String> FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
 
-    static Sample run(String workload, int n, int clients) throws Exception {
+    static Sample run(String workload, int n, int clients, int batch) throws Exception {
         Path out = Files.createTempFile("nlbench-cold", ".json");
         try {
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -30,6 +30,7 @@ final class ColdRun {
             cmd.addAll(FLAGS);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NlBench.class.getName(), "run", workload, "--count", String.valueOf(n), "--clients", String.valueOf(clients),
                     "--repeat", "1", "--warmup", "0", "--mode", "steady", "--quiet", "--json", out.toString()));
+            if (batch > 0) cmd.addAll(List.of("--batch", String.valueOf(batch)));
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Guard.track(p);
             if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {

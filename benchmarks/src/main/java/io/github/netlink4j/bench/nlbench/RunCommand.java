@@ -43,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "cold|steady", defaultValue = "steady", description = "steady (default) or cold.")
     String mode;
 
+    @Option(names = "--batch", paramLabel = "B", description = {"For the workloads with a bulk form (w1, w1d, w2, w6, w9): the netlink4j column "
+            + "pipelines B operations per bulk call (addAll, deleteAll) instead of one call per operation; the process columns are unchanged."})
+    Integer batch;
+
     @Option(names = "--clients", paramLabel = "K", defaultValue = "1", description = "Concurrent clients for the clients workload (default ${DEFAULT-VALUE}).")
     int clients;
 
@@ -51,9 +55,10 @@ final class RunCommand implements Callable<Integer> {
             + "A column is left out of a workload it has no equivalent for."})
     List<String> peers = List.of();
 
-    @Option(names = "--syscalls", description = {"Also counts each peer program's (go, mnl, pyroute2) system calls per operation, with perf "
-            + "(raw_syscalls:sys_enter, counting mode) in one extra run per cell outside the clock, less its noop run's. "
-            + "Not for the netlink4j and ip columns: perf attached to this JVM counts every thread, and ip per operation is N processes."})
+    @Option(names = "--syscalls", description = {"Also counts system calls per operation, in one extra run per cell outside the clock: "
+            + "each peer program's (go, mnl, pyroute2) with perf (raw_syscalls:sys_enter, counting mode), less its noop run's; "
+            + "the netlink4j column's as its client counts them (the sendto and recvfrom calls of its rtnetlink socket, which "
+            + "perf attached to this JVM could not tell from its other threads'). Not for the ip columns: ip per operation is N processes."})
     boolean syscalls;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Writes the result file (schema: benchmarks/nlbench-schema.json).")
@@ -68,10 +73,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count != null && duration != null) throw new IllegalArgumentException("give --count or --duration, not both");
+        if (batch != null && batch < 1) throw new IllegalArgumentException("--batch must be 1.." + io.github.netlink4j.bench.nlbench.workload.Workloads.MAX_COUNT);
         boolean warmupIsRounds = warmup.chars().allMatch(Character::isDigit);
         Settings s = new Settings(workloads, count == null ? 0 : count, duration == null ? 0 : Durations.parse(duration),
                 warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients, syscalls,
-                sweep == null ? List.of() : Settings.parseSweep(sweep));
+                sweep == null ? List.of() : Settings.parseSweep(sweep), batch == null ? 0 : batch);
         Map<String, Object> env = Env.collect();
         PrintWriter log = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Cell> cells = new Bench(s, log).run();

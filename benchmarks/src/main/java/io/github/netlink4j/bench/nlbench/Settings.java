@@ -12,9 +12,17 @@ import java.util.List;
  * @param warmupNs    when above 0, warm up for this long instead of a number of rounds
  * @param syscalls    count the peer programs' system calls per operation (an extra run per cell, outside the clock)
  * @param sweep       when not empty, every workload runs at each of these sizes instead of at {@code count}
+ * @param batch       when above 0, the netlink4j column of each workload with a bulk form makes bulk calls of this
+ *                    many operations ({@code --batch B}); 0, one call per operation
  */
 record Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode,
-                List<String> peers, int clients, boolean syscalls, List<Integer> sweep) {
+                List<String> peers, int clients, boolean syscalls, List<Integer> sweep, int batch) {
+
+    /** One call per operation. */
+    Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode,
+             List<String> peers, int clients, boolean syscalls, List<Integer> sweep) {
+        this(workloads, count, durationNs, warmupRounds, warmupNs, repeat, mode, peers, clients, syscalls, sweep, 0);
+    }
 
     /** Without syscall counting or a size sweep. */
     Settings(List<String> workloads, int count, long durationNs, int warmupRounds, long warmupNs, int repeat, String mode, List<String> peers, int clients) {
@@ -68,6 +76,14 @@ record Settings(List<String> workloads, int count, long durationNs, int warmupRo
         if (clients < 1 || clients > MAX_CLIENTS) throw new IllegalArgumentException("--clients must be 1.." + MAX_CLIENTS);
         if (!mode.equals("cold") && !mode.equals("steady")) throw new IllegalArgumentException("--mode is cold or steady, not " + mode);
         if (warmupRounds < 0 || warmupRounds > Bench.MAX_ROUNDS) throw new IllegalArgumentException("--warmup must be 0.." + Bench.MAX_ROUNDS + " rounds");
+        if (batch < 0 || batch > Workloads.MAX_COUNT) throw new IllegalArgumentException("--batch must be 1.." + Workloads.MAX_COUNT);
+        if (batch > 0) {
+            for (String w : workloads) {
+                if (!Workloads.get(w).bulk()) {
+                    throw new IllegalArgumentException("--batch: " + w + " has no bulk form (those with one: " + String.join(", ", Workloads.bulk()) + ")");
+                }
+            }
+        }
         for (String p : peers) {
             if (!PEERS.contains(p)) throw new IllegalArgumentException("unknown peer " + p + " (known: " + String.join(",", PEERS) + ")");
         }
@@ -86,6 +102,7 @@ record Settings(List<String> workloads, int count, long durationNs, int warmupRo
         m.put("clients", clients);
         m.put("syscalls", syscalls);
         m.put("sweep_counts", sweep.isEmpty() ? null : sweep);
+        m.put("batch", batch > 0 ? batch : null);
         return m;
     }
 }

@@ -41,6 +41,7 @@ final class NetlinkChannel implements AutoCloseable {
     private MemorySegment rx;
     private MemorySegment tx;
     private byte[] heap = new byte[0];
+    private long syscalls;
     private MemorySegment heapSegment = MemorySegment.ofArray(heap);
 
     private NetlinkChannel(int rawFd, int rcvbuf, int rxBytes) throws SyscallException {
@@ -152,7 +153,16 @@ final class NetlinkChannel implements AutoCloseable {
         int n = w.size();
         if (n > tx.byteSize()) tx = arena.allocate(Math.max(n, tx.byteSize() * 2), 8);
         w.copyTo(tx);
+        syscalls++;
         Libc.sendto(errno, fd.get(), tx, n, 0, MemorySegment.NULL, 0);
+    }
+
+    /**
+     * The send and receive system calls this channel has made (sendto, recvfrom, recvmsg; a call EINTR
+     * interrupted counts too): a plain counter, written by the one thread that holds the socket's lock.
+     */
+    long syscalls() {
+        return syscalls;
     }
 
     /**
@@ -162,6 +172,7 @@ final class NetlinkChannel implements AutoCloseable {
      */
     int receive(int flags) throws SyscallException {
         for (int spins = 0; ; spins++) {
+            syscalls++;
             long n = Libc.recvfromRaw(errno, fd.get(), rx, rx.byteSize(), flags | Sys.MSG_TRUNC, MemorySegment.NULL, MemorySegment.NULL);
             if (n < 0) {
                 int e = (int) -n;
@@ -186,6 +197,7 @@ final class NetlinkChannel implements AutoCloseable {
         for (int i = 0; i < 1_000_000; i++) {
             MsgHdr.setIov(iov, rx, rx.byteSize());
             MsgHdr.resetNameLen(msghdr, (int) source.byteSize());
+            syscalls++;
             long n = Libc.recvmsgRaw(errno, fd.get(), msghdr, flags | Sys.MSG_TRUNC);
             if (n < 0) {
                 int e = (int) -n;

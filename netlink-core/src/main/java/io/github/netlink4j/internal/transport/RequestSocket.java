@@ -84,6 +84,11 @@ public final class RequestSocket implements AutoCloseable {
         return lastDumpMessages;
     }
 
+    /** The send and receive system calls this socket has made, each once: what a request or a dump costs in calls. */
+    public long syscalls() {
+        return channel.syscalls();
+    }
+
     /** Messages received that were not for the exchange in progress, dropped. */
     public long droppedMessages() {
         return dropped;

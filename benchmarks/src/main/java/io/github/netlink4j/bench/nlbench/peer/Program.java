@@ -27,7 +27,7 @@ public enum Program {
             new Need("python3-pyroute2", "/usr/lib/python3/dist-packages/pyroute2"), new Need("python3", "/usr/bin/python3")));
 
     /** The workloads every peer program does (the contract's table); {@code noop} is only for the baseline. */
-    public static final Set<String> WORKLOADS = Set.of("w1", "w2", "routes", "routes6", "neigh", "addr6");
+    public static final Set<String> WORKLOADS = Set.of("w1", "w2", "w3", "routes", "routes6", "neigh", "addr6");
 
     /** The argument a peer is given instead of a workload to measure its exec-only cost. */
     public static final String NOOP = "noop";

@@ -35,7 +35,7 @@ record Legacy(String name, String measures, String setsUp, String unit, int defa
 
     @Override
     public boolean run(NetlinkClient nl, Setup s, Histogram latency) throws Exception {
-        String out = LegacyWorkloads.run(name, nl, s.ns(), s.count(), s.kind(), false);
+        String out = LegacyWorkloads.run(name, nl, s.ns(), s.count(), s.kind(), s.batch());
         for (String line : out.split("\n")) {
             if (!line.startsWith("samples_ns=")) continue;
             for (String v : line.substring(11).trim().split(",")) {
@@ -44,6 +44,12 @@ record Legacy(String name, String measures, String setsUp, String unit, int defa
             return true;
         }
         return false;
+    }
+
+    /** The runner's workloads with a pipelined form: links, addresses, rules and classes added (or deleted) in bulk. */
+    @Override
+    public boolean bulk() {
+        return List.of("w1", "w1d", "w2", "w6", "w9").contains(name);
     }
 
     @Override

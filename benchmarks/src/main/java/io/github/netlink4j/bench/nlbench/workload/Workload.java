@@ -49,7 +49,18 @@ public interface Workload {
 
     /**
      * One measurement's parameters: the namespace, the size, the link kind that can be created here
-     * (dummy, or ifb where dummy is missing), the concurrent clients.
+     * (dummy, or ifb where dummy is missing), the concurrent clients, and the operations per bulk call
+     * (0: one call per operation; only for workloads with a {@link #bulk()} form).
      */
-    public record Setup(String ns, int count, String kind, int clients) {}
+    public record Setup(String ns, int count, String kind, int clients, int batch) {
+        /** One call per operation. */
+        public Setup(String ns, int count, String kind, int clients) {
+            this(ns, count, kind, clients, 0);
+        }
+    }
+
+    /** Whether the workload has a bulk form ({@code addAll}/{@code deleteAll}) that {@link Setup#batch} cuts into calls of B operations. */
+    default boolean bulk() {
+        return false;
+    }
 }

@@ -18,9 +18,14 @@ public final class Workloads {
     static {
         Map<String, Workload> m = new LinkedHashMap<>();
         List<Workload> list = new ArrayList<>(Legacy.all());
-        list.addAll(List.of(new Routes(false, false), new Routes(true, false), new Routes(false, true), new Neighbours(), new Addresses6(), new Namespaces(), new Clients(), new Events(0), new Events(8192)));
+        list.addAll(List.of(new DumpRounds(), new Routes(false, false), new Routes(true, false), new Routes(false, true), new Neighbours(), new Addresses6(), new Namespaces(), new Clients(), new Events(0), new Events(8192)));
         for (Workload w : list) m.put(w.name(), w);
         ALL = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The names of the workloads with a bulk form, in {@code nlbench list}'s order. */
+    public static List<String> bulk() {
+        return ALL.values().stream().filter(Workload::bulk).map(Workload::name).toList();
     }
 
     /** The workload named {@code name}; IllegalArgumentException names the list command when there is none. */

@@ -48,4 +48,16 @@ class PeerOutputTest {
         assertSame(adds, adds.checked("w1", 3), "w1 and w2 only add");
         assertSame(adds, adds.checked("w2", 3));
     }
+
+    @Test
+    void aW3RoundMustSeeWhatW3PreparesAndTimesNothing() {
+        PeerOutput ok = PeerOutput.parse("elapsed_ns=1\ndumped=6000\n");
+        assertSame(ok, ok.checked("w3", 20), "rounds are not objects: 20 rounds of 6,000");
+        PeerOutput shortRound = PeerOutput.parse("elapsed_ns=1\ndumped=5999\n");
+        assertTrue(assertThrows(IllegalStateException.class, () -> shortRound.checked("w3", 3)).getMessage().contains("dumped 5999 objects, w3 prepares 6000"));
+        PeerOutput none = PeerOutput.parse("elapsed_ns=1\n");
+        assertThrows(IllegalStateException.class, () -> none.checked("w3", 3), "a w3 run that reports no dump did not dump");
+        PeerOutput timed = PeerOutput.parse("elapsed_ns=1\ndumped=6000\nsamples_ns=1,2\n");
+        assertTrue(assertThrows(IllegalStateException.class, () -> timed.checked("w3", 3)).getMessage().contains("w3 has none"));
+    }
 }

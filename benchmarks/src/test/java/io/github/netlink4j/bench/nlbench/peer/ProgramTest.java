@@ -34,8 +34,8 @@ class ProgramTest {
     @Test
     void everyPeerDoesTheRtnetlinkWorkloadsAndNoOther() {
         for (Program p : Program.values()) {
-            for (String w : List.of("w1", "w2", "routes", "routes6", "neigh", "addr6")) assertTrue(p.supports(w), p + " " + w);
-            for (String w : List.of("w1d", "w3", "routes-stream", "events", "noop")) assertFalse(p.supports(w), p + " " + w);
+            for (String w : List.of("w1", "w2", "w3", "routes", "routes6", "neigh", "addr6")) assertTrue(p.supports(w), p + " " + w);
+            for (String w : List.of("w1d", "w3-stream", "routes-stream", "events", "noop")) assertFalse(p.supports(w), p + " " + w);
         }
     }
 
@@ -76,7 +76,8 @@ class ProgramTest {
 
     @Test
     void aPeerHasMinutesNotForever() {
-        assertEquals(60, PeerRun.timeoutSeconds(0));
-        assertEquals(60 + 10_000, PeerRun.timeoutSeconds(2_000_000));
+        assertEquals(60, PeerRun.timeoutSeconds("routes", 0));
+        assertEquals(60 + 10_000, PeerRun.timeoutSeconds("routes", 2_000_000));
+        assertEquals(60 + 1_000, PeerRun.timeoutSeconds("w3", 100), "a w3 round is 6,000 objects, not one");
     }
 }

@@ -6,6 +6,8 @@ import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.route.RouteProtocol;
 import io.github.netlink4j.route.RouteScope;
 
+import java.util.Optional;
+
 /**
  * The small values the views hand out made once: every u8 protocol and scope, so that reading them
  * allocates nothing, and the checks the record decoders make on the same fields.
@@ -15,12 +17,20 @@ final class Views {
 
     private static final RouteProtocol[] PROTOCOLS = new RouteProtocol[256];
     private static final RouteScope[] SCOPES = new RouteScope[256];
+    @SuppressWarnings("unchecked")
+    private static final Optional<RouteProtocol>[] SOME_PROTOCOLS = new Optional[256];
 
     static {
         for (int i = 0; i < 256; i++) {
             PROTOCOLS[i] = RouteProtocol.of(i);
             SCOPES[i] = RouteScope.of(i);
+            SOME_PROTOCOLS[i] = Optional.of(PROTOCOLS[i]);
         }
+    }
+
+    /** {@code Optional.of(protocol(u8))}, made once. */
+    static Optional<RouteProtocol> someProtocol(int u8) {
+        return SOME_PROTOCOLS[u8];
     }
 
     static RouteProtocol protocol(int u8) {

@@ -1,5 +1,6 @@
 /**
- * The views of streaming dumps ({@code LinkView}, {@code AddressView}, {@code RouteView}): flyweights
+ * The views of streaming dumps ({@code LinkView}, {@code AddressView}, {@code RouteView},
+ * {@code NeighbourView}, {@code RuleView}, {@code NexthopView}): flyweights
  * over the received bytes, one per dump, pointed at each message in turn, that note where the attributes
  * they offer lie and read them only when asked.
  */

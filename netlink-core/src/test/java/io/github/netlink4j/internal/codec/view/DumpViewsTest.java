@@ -3,11 +3,21 @@ package io.github.netlink4j.internal.codec.view;
 import io.github.netlink4j.address.Address;
 import io.github.netlink4j.internal.codec.AddressCodec;
 import io.github.netlink4j.internal.codec.LinkCodec;
+import io.github.netlink4j.internal.codec.NeighbourCodec;
+import io.github.netlink4j.internal.codec.NexthopCodec;
+import io.github.netlink4j.internal.codec.RuleCodec;
 import io.github.netlink4j.internal.codec.RouteCodec;
 import io.github.netlink4j.internal.wire.Messages;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.link.LinkFlag;
+import io.github.netlink4j.neighbour.Neighbour;
+import io.github.netlink4j.neighbour.NeighbourFlag;
+import io.github.netlink4j.neighbour.NeighbourState;
+import io.github.netlink4j.route.NexthopFlag;
+import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.Route;
+import io.github.netlink4j.route.Rule;
+import io.github.netlink4j.route.RuleFlag;
 import io.github.netlink4j.testing.Golden;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every field a view offers equals the record's, message by message, on the dumps iproute2 received
  * (the fixtures of GoldenDecodeTest: links of four kinds with a master-less bridge and a vxlan on a veth,
- * addresses with labels and IPv6, routes of the main and local tables, multipath and table 1000).
+ * addresses with labels and IPv6, routes of the main and local tables, multipath and table 1000; neighbours
+ * permanent, noarp with a protocol, IPv6 extern_learn and incomplete; rules with every selector ip writes;
+ * nexthops single, blackhole, onlink, a weighted group and a resilient one).
  */
 class DumpViewsTest {
     interface Each {
@@ -131,6 +143,147 @@ class DumpViewsTest {
     }
 
     @Test
+    void neighbourViewEqualsTheRecord() throws Exception {
+        NeighbourFlyweight v = new NeighbourFlyweight();
+        byte[] b = new byte[32];
+        int[] seen = new int[3]; // with a protocol, without a link-layer address, IPv6
+        Each check = (s, off, len) -> {
+            Neighbour r = NeighbourCodec.decode(s, off, len);
+            v.open(s, off, len);
+            String at = r.toString();
+            assertEquals(r.index(), v.index(), at);
+            assertEquals(r.family(), v.family(), at);
+            assertEquals(r.address(), v.address(), at);
+            int k = v.copyAddress(b);
+            assertEquals(r.address().map(x -> x.getAddress().length).orElse(0), k, at);
+            if (k > 0) assertEquals(r.address().get(), InetAddress.getByAddress(Arrays.copyOf(b, k)), at);
+            assertEquals(r.lladdr(), v.lladdr(), at);
+            k = v.copyLladdr(b);
+            assertEquals(r.lladdr().map(x -> x.bytes().length).orElse(0), k, at);
+            if (k > 0) assertEquals(Arrays.toString(r.lladdr().get().bytes()), Arrays.toString(Arrays.copyOf(b, k)), at);
+            assertEquals(r.rawState(), v.rawState(), at);
+            for (NeighbourState x : NeighbourState.values()) assertEquals(r.state().contains(x), v.has(x), at + " " + x);
+            assertEquals(r.rawFlags(), v.rawFlags(), at);
+            for (NeighbourFlag x : NeighbourFlag.values()) assertEquals(r.flags().contains(x), v.has(x), at + " " + x);
+            assertEquals(r.protocol(), v.protocol(), at);
+            if (r.protocol().isPresent()) seen[0]++;
+            if (r.lladdr().isEmpty()) seen[1]++;
+            if (r.family() == io.github.netlink4j.common.AddressFamily.INET6) seen[2]++;
+            v.end();
+        };
+        assertEquals(1, each("dump/neigh", check));
+        assertEquals(4, each("dump/neigh-mixed", check));
+        assertEquals("[1, 1, 1]", Arrays.toString(seen), "the fixture has each case once");
+    }
+
+    @Test
+    void ruleViewEqualsTheRecord() throws Exception {
+        RuleFlyweight v = new RuleFlyweight();
+        byte[] b = new byte[16];
+        int n = each("dump/rules", (s, off, len) -> {
+            Rule r = RuleCodec.decode(s, off, len);
+            v.open(s, off, len);
+            String at = r.toString();
+            assertEquals(r.family(), v.family(), at);
+            assertEquals(r.priority(), v.priority(), at);
+            assertEquals(r.source(), v.source(), at);
+            int k = v.copySource(b);
+            assertEquals(r.source().map(x -> x.getAddress().length).orElse(0), k, at);
+            if (k > 0) assertEquals(r.source().get(), InetAddress.getByAddress(Arrays.copyOf(b, k)), at);
+            assertEquals(r.sourceLength(), v.sourceLength(), at);
+            assertEquals(r.destination(), v.destination(), at);
+            k = v.copyDestination(b);
+            assertEquals(r.destination().map(x -> x.getAddress().length).orElse(0), k, at);
+            assertEquals(r.destinationLength(), v.destinationLength(), at);
+            assertEquals(r.tos(), v.tos(), at);
+            assertEquals(r.fwmark().orElse(0), v.fwmark(), at);
+            assertEquals(r.inputLink(), v.inputLink(), at);
+            r.inputLink().ifPresent(l -> assertTrue(v.inputLinkEquals(l), at));
+            assertFalse(v.inputLinkEquals("veth9"), at);
+            assertEquals(r.outputLink(), v.outputLink(), at);
+            r.outputLink().ifPresent(l -> assertTrue(v.outputLinkEquals(l), at));
+            assertFalse(v.outputLinkEquals("veth9"), at);
+            assertEquals(r.rawFlags(), v.rawFlags(), at);
+            for (RuleFlag x : RuleFlag.values()) assertEquals(r.flags().contains(x), v.has(x), at + " " + x);
+            assertEquals(r.actionValue(), v.actionValue(), at);
+            assertEquals(r.table(), v.table(), at);
+            assertEquals(r.gotoPriority().orElse(0), v.gotoPriority(), at);
+            v.end();
+        });
+        assertEquals(9, n); // the three defaults and ip's six
+    }
+
+    @Test
+    void nexthopViewEqualsTheRecord() throws Exception {
+        NexthopFlyweight v = new NexthopFlyweight();
+        byte[] b = new byte[16];
+        int[] members = {0};
+        int n = each("dump/nexthops", (s, off, len) -> {
+            NexthopObject r = NexthopCodec.decode(s, off, len);
+            v.open(s, off, len);
+            String at = r.toString();
+            assertEquals(r.id(), v.id(), at);
+            assertEquals(r.family(), v.family(), at);
+            assertEquals(r.scope(), v.scope(), at);
+            assertEquals(r.protocol(), v.protocol(), at);
+            assertEquals(r.rawFlags(), v.rawFlags(), at);
+            for (NexthopFlag x : NexthopFlag.values()) assertEquals(r.flags().contains(x), v.has(x), at + " " + x);
+            assertEquals(r.gateway(), v.gateway(), at);
+            int k = v.copyGateway(b);
+            assertEquals(r.gateway().map(x -> x.getAddress().length).orElse(0), k, at);
+            if (k > 0) assertEquals(r.gateway().get(), InetAddress.getByAddress(Arrays.copyOf(b, k)), at);
+            assertEquals(r.outputIndex().orElse(0), v.outputIndex(), at);
+            assertEquals(r.blackhole(), v.blackhole(), at);
+            assertEquals(r.fdb(), v.fdb(), at);
+            assertEquals(r.isGroup(), v.isGroup(), at);
+            assertEquals(r.group().size(), v.groupSize(), at);
+            for (int i = 0; i < r.group().size(); i++) {
+                assertEquals(r.group().get(i).id(), v.memberId(i), at + " member " + i);
+                assertEquals(r.group().get(i).weight(), v.memberWeight(i), at + " member " + i);
+                members[0]++;
+            }
+            int size = r.group().size();
+            assertThrows(IndexOutOfBoundsException.class, () -> v.memberId(size), at);
+            assertThrows(IndexOutOfBoundsException.class, () -> v.memberWeight(-1), at);
+            assertEquals(r.groupType(), v.groupType(), at);
+            v.end();
+        });
+        assertEquals(6, n);
+        assertEquals(4, members[0]); // 1,2/3 and 1/3
+    }
+
+    /** A malformed message fails at open, as the record's decoder fails on it, before a caller sees the view. */
+    @Test
+    void aMalformedMessageFailsAtOpenAsTheDecoderDoes() throws Exception {
+        // an NDA_LLADDR of 33 bytes, an NHA_GROUP of 12, an FRA_SRC of 5: what the decoders refuse
+        MemorySegment neigh = message(28, 12, 2, 33);
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> NeighbourCodec.decode(neigh, 0, (int) neigh.byteSize()));
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> new NeighbourFlyweight().open(neigh, 0, (int) neigh.byteSize()));
+        MemorySegment nh = message(104, 8, 2, 12);
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> NexthopCodec.decode(nh, 0, (int) nh.byteSize()));
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> new NexthopFlyweight().open(nh, 0, (int) nh.byteSize()));
+        MemorySegment rule = message(32, 12, 2, 5);
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> RuleCodec.decode(rule, 0, (int) rule.byteSize()));
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> new RuleFlyweight().open(rule, 0, (int) rule.byteSize()));
+        // a family the library does not know, and a header cut short
+        MemorySegment odd = message(28, 12, 99, 4);
+        odd.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 16, (byte) 99);
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> new NeighbourFlyweight().open(odd, 0, (int) odd.byteSize()));
+        assertThrows(io.github.netlink4j.error.ProtocolException.class, () -> new NexthopFlyweight().open(odd, 0, 16 + 4));
+    }
+
+    /** An nlmsghdr of {@code type}, a zeroed family header of {@code fixed} bytes (family INET), and one attribute of {@code len} zero bytes. */
+    private static MemorySegment message(int type, int fixed, int attr, int len) {
+        int total = 16 + fixed + ((4 + len + 3) & ~3);
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(total).order(java.nio.ByteOrder.nativeOrder());
+        bb.putInt(total).putShort((short) type).putShort((short) 2).putInt(0).putInt(0);
+        bb.put((byte) 2);
+        bb.position(16 + fixed);
+        bb.putShort((short) (4 + len)).putShort((short) attr);
+        return MemorySegment.ofArray(bb.array());
+    }
+
+    @Test
     void aViewUsedAfterItsCallbackThrows() throws Exception {
         LinkFlyweight link = new LinkFlyweight();
         each("dump/links", (s, off, len) -> {
@@ -174,10 +327,28 @@ class DumpViewsTest {
             address.open(s, off, len);
             address.end();
         });
+        NeighbourFlyweight neighbour = new NeighbourFlyweight();
+        each("dump/neigh-mixed", (s, off, len) -> {
+            neighbour.open(s, off, len);
+            neighbour.end();
+        });
+        RuleFlyweight rule = new RuleFlyweight();
+        each("dump/rules", (s, off, len) -> {
+            rule.open(s, off, len);
+            rule.end();
+        });
+        NexthopFlyweight nexthop = new NexthopFlyweight();
+        each("dump/nexthops", (s, off, len) -> {
+            nexthop.open(s, off, len);
+            nexthop.end();
+        });
         int called = everyAccessorThrows(link, io.github.netlink4j.link.LinkView.class)
                 + everyAccessorThrows(route, io.github.netlink4j.route.RouteView.class)
                 + everyAccessorThrows(address, io.github.netlink4j.address.AddressView.class);
         assertTrue(called >= 30, called + " accessors called");
+        assertEquals(11, everyAccessorThrows(neighbour, io.github.netlink4j.neighbour.NeighbourView.class));
+        assertEquals(19, everyAccessorThrows(rule, io.github.netlink4j.route.RuleView.class));
+        assertEquals(16, everyAccessorThrows(nexthop, io.github.netlink4j.route.NexthopView.class));
     }
 
     private static int everyAccessorThrows(Object view, Class<?> api) {

@@ -1,0 +1,52 @@
+package io.github.netlink4j.bench.nlbench;
+
+import io.github.netlink4j.json.Json;
+import io.github.netlink4j.testing.Privileged;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --batch} and the netlink4j column's {@code --syscalls} together, against the kernel: the system calls
+ * per address added fall from a send, an echo and an ack each (one call per operation) to about one
+ * receive per ack when 20 go out in one pipelined call, and the result file records the batch.
+ */
+class BatchRunTest {
+
+    private static Map<?, ?> run(Path dir, String... extra) throws Exception {
+        Path json = dir.resolve("b" + extra.length + ".json");
+        List<String> args = new java.util.ArrayList<>(List.of("run", "w2", "--count", "20", "--repeat", "1", "--warmup", "0", "--syscalls",
+                "--json", json.toString()));
+        args.addAll(List.of(extra));
+        Cli c = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, c.status(), c.err());
+        return (Map<?, ?>) Json.read(Files.readString(json));
+    }
+
+    private static double syscallsPerOp(Map<?, ?> doc) {
+        Map<?, ?> ours = (Map<?, ?>) ((List<?>) doc.get("cells")).get(0);
+        assertEquals("netlink4j", ours.get("column"));
+        return ((Number) ours.get("syscalls_per_op")).doubleValue();
+    }
+
+    @Test
+    void aBatchSharesItsSendsAndTheResultSaysSo(@TempDir Path dir) throws Exception {
+        Privileged.require();
+        Map<?, ?> oneByOne = run(dir);
+        Map<?, ?> batched = run(dir, "--batch", "20");
+        assertNull(((Map<?, ?>) oneByOne.get("settings")).get("batch"));
+        assertEquals(20, ((Number) ((Map<?, ?>) batched.get("settings")).get("batch")).intValue());
+        double single = syscallsPerOp(oneByOne), pipelined = syscallsPerOp(batched);
+        assertTrue(single >= 2, "a request alone is sent and answered: " + single);
+        // one send for the twenty, then a receive per ack
+        assertTrue(pipelined < 1.5, "twenty requests in one call: " + pipelined);
+    }
+}
