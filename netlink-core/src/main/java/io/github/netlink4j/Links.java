@@ -224,10 +224,13 @@ public final class Links {
      * refer to must exist before the call.
      */
     public BulkResult<Void> addAll(List<? extends LinkSpec> specs) throws NetlinkException {
-        List<Map<String, Integer>> indexes = new ArrayList<>(specs.size());
-        for (LinkSpec s : specs) indexes.add(resolve(s));
+        // each name the specs refer to looked up once (1,000 ports of one bridge: one RTM_GETLINK)
+        Map<String, Integer> indexes = new HashMap<>();
+        for (LinkSpec s : specs) {
+            for (String n : LinkCodec.referencedLinks(s)) if (!indexes.containsKey(n)) indexes.put(n, index(n));
+        }
         NetlinkException[] errs = socket.batch(specs.size(),
-                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), indexes.get(i)::get, false), null, i -> target(specs.get(i)));
+                (w, i) -> LinkCodec.encodeCreate(w, specs.get(i), indexes::get, false), null, i -> target(specs.get(i)));
         // The kernel ignores IFLA_IFALIAS on create: the links made with an alias get it in a second batch,
         // each named by IFLA_IFNAME (ifindex 0), so no index has to be asked for.
         List<Integer> aliased = new ArrayList<>();

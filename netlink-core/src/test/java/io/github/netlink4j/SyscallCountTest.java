@@ -1,7 +1,10 @@
 package io.github.netlink4j;
 
 import io.github.netlink4j.address.AddressSpec;
+import io.github.netlink4j.link.LinkOptions;
+import io.github.netlink4j.link.LinkSelector;
 import io.github.netlink4j.link.LinkSpec;
+import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.testing.ThrowawayNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,5 +68,34 @@ class SyscallCountTest {
         // 90 requests in two windows of at most 64: two sends; the kernel acks each request in a datagram
         // of its own, so the receives stay one per request and pipelining saves the sends alone
         assertTrue(pipelined >= 92 && pipelined < 2 * 90, pipelined + " calls for 90 pipelined requests");
+    }
+
+    @Test
+    void bulkRoutesLookTheirDeviceUpOnce() throws Exception {
+        nl.links().setUp("d0");
+        List<RouteSpec> routes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) routes.add(RouteSpec.to("10.200.2." + (i + 1) + "/32").withLink("d0"));
+        long before = nl.syscalls();
+        nl.routes().addAll(routes).orThrow();
+        long added = nl.syscalls() - before;
+        // one lookup of d0 (a send and a receive), two windows' sends, an ack received per route; a lookup
+        // per route would be 200 calls more
+        assertTrue(added >= 100 && added < 110, added + " calls for 100 pipelined routes on one device");
+        before = nl.syscalls();
+        nl.routes().deleteAll(routes).orThrow();
+        long deleted = nl.syscalls() - before;
+        assertTrue(deleted >= 100 && deleted < 110, deleted + " calls for 100 pipelined deletes on one device");
+    }
+
+    @Test
+    void bulkLinksLookTheirMasterUpOnce() throws Exception {
+        nl.links().add(LinkSpec.bridge("br0"));
+        List<LinkSpec> ports = new ArrayList<>();
+        for (int i = 0; i < 30; i++) ports.add(LinkSpec.ifb("p" + i).withOptions(LinkOptions.DEFAULTS.withMaster("br0")));
+        long before = nl.syscalls();
+        nl.links().addAll(ports).orThrow();
+        long calls = nl.syscalls() - before;
+        assertTrue(calls >= 30 && calls < 40, calls + " calls for 30 pipelined ports of one bridge");
+        assertEquals(30, nl.links().list(LinkSelector.empty().withMaster("br0")).size());
     }
 }

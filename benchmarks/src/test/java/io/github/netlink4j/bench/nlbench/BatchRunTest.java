@@ -22,8 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchRunTest {
 
     private static Map<?, ?> run(Path dir, String... extra) throws Exception {
-        Path json = dir.resolve("b" + extra.length + ".json");
-        List<String> args = new java.util.ArrayList<>(List.of("run", "w2", "--count", "20", "--repeat", "1", "--warmup", "0", "--syscalls",
+        return runWorkload(dir, "w2", extra);
+    }
+
+    private static Map<?, ?> runWorkload(Path dir, String workload, String... extra) throws Exception {
+        Path json = dir.resolve(workload + "-" + extra.length + ".json");
+        List<String> args = new java.util.ArrayList<>(List.of("run", workload, "--count", "20", "--repeat", "1", "--warmup", "0", "--syscalls",
                 "--json", json.toString()));
         args.addAll(List.of(extra));
         Cli c = Cli.run(args.toArray(String[]::new));
@@ -62,5 +66,17 @@ class BatchRunTest {
         double batch = ((Number) byColumn.get("ip-batch")).doubleValue();
         // each address: ip sends it and reads the ack (a peek for the size, then the read), plus the batch line
         assertTrue(batch >= 2 && batch < 50, "ip -batch per address: " + batch);
+    }
+
+    @Test
+    void routesInBatchesLookTheirDeviceUpOnceAndShareTheirSends(@TempDir Path dir) throws Exception {
+        Privileged.require();
+        double single = syscallsPerOp(runWorkload(dir, "routes")), pipelined = syscallsPerOp(runWorkload(dir, "routes", "--batch", "20"));
+        // per route, one by one: the add (the device's lookup, the request, its echo and its ack: 5 calls)
+        // and the delete (lookup, request, ack: 4)
+        assertTrue(single >= 8, "a route alone is looked up, sent and answered: " + single);
+        // in batches: the two acks received per route, one send per twenty, one lookup per call (a lookup
+        // per route would be 4 calls more)
+        assertTrue(pipelined < 3, "twenty routes in one call: " + pipelined);
     }
 }

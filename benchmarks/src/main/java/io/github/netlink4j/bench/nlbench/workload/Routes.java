@@ -1,6 +1,7 @@
 package io.github.netlink4j.bench.nlbench.workload;
 
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.bench.Batches;
 import io.github.netlink4j.common.AddressFamily;
 import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.route.RouteSpec;
@@ -21,7 +22,14 @@ record Routes(boolean v6, boolean stream) implements Workload {
     @Override public String name() { return (v6 ? "routes6" : "routes") + (stream ? "-stream" : ""); }
     @Override public String measures() {
         return "add N " + (v6 ? "IPv6 /128" : "IPv4 /32") + " routes one by one, dump them once " + (stream ? "through forEach (views, no records)" : "as records (list)")
-                + ", delete them one by one (latency: each add and delete)";
+                + ", delete them one by one (latency: each add and delete); with --batch B, B routes per addAll/deleteAll call"
+                + " (pipelined, nothing asked back; latency: each call)";
+    }
+
+    /** Routes are added and deleted in bulk with {@code addAll}/{@code deleteAll}. */
+    @Override
+    public boolean bulk() {
+        return true;
     }
     @Override public String setsUp() { return "dummy0, up"; }
     @Override public String unit() { return "routes"; }
@@ -44,10 +52,16 @@ record Routes(boolean v6, boolean stream) implements Workload {
 
     @Override
     public boolean run(NetlinkClient nl, Setup s, Histogram latency) throws Exception {
-        for (int i = 0; i < s.count(); i++) {
-            long t = System.nanoTime();
-            nl.routes().add(spec(i));
-            latency.recordValue(System.nanoTime() - t);
+        List<RouteSpec> specs = new ArrayList<>(s.batch() > 0 ? s.count() : 0);
+        if (s.batch() > 0) {
+            for (int i = 0; i < s.count(); i++) specs.add(spec(i));
+            bulk(specs, s.batch(), latency, nl.routes()::addAll);
+        } else {
+            for (int i = 0; i < s.count(); i++) {
+                long t = System.nanoTime();
+                nl.routes().add(spec(i));
+                latency.recordValue(System.nanoTime() - t);
+            }
         }
         int listed;
         if (stream) {
@@ -58,12 +72,25 @@ record Routes(boolean v6, boolean stream) implements Workload {
             listed = nl.routes().list(v6 ? AddressFamily.INET6 : AddressFamily.INET).size();
         }
         if (listed < s.count()) throw new IllegalStateException("dumped " + listed + " routes, added " + s.count());
-        for (int i = 0; i < s.count(); i++) {
-            long t = System.nanoTime();
-            nl.routes().delete(spec(i));
-            latency.recordValue(System.nanoTime() - t);
+        if (s.batch() > 0) {
+            bulk(specs, s.batch(), latency, nl.routes()::deleteAll);
+        } else {
+            for (int i = 0; i < s.count(); i++) {
+                long t = System.nanoTime();
+                nl.routes().delete(spec(i));
+                latency.recordValue(System.nanoTime() - t);
+            }
         }
         return true;
+    }
+
+    /** {@code specs} through {@code call} {@code batch} at a time, each call timed; any route refused fails the run. */
+    private static void bulk(List<RouteSpec> specs, int batch, Histogram latency, Batches.Bulk<RouteSpec> call) throws Exception {
+        for (int from = 0; from < specs.size(); from += batch) {
+            long t = System.nanoTime();
+            call.call(specs.subList(from, Math.min(specs.size(), from + batch))).orThrow();
+            latency.recordValue(System.nanoTime() - t);
+        }
     }
 
     @Override
