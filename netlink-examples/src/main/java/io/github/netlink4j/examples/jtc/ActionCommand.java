@@ -132,7 +132,7 @@ final class ActionCommand {
             TcOut o = new TcOut(jtc.json);
             header(o, 0);
             Action x = found.get();
-            Action one = new Action(1, x.options(), x.index(), x.refcount(), x.bindcount(), x.stats(), x.unknown());
+            Action one = new Action(1, x.options(), x.index(), x.refcount(), x.bindcount(), x.stats(), x.times(), x.unknown());
             o.openRecord();
             ActionView.list(o, List.of(one), names(), jtc.stats, false);
             o.close();
