@@ -40,6 +40,15 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
 
     /** The words after the verb; {@code create} for add and replace, whose protocol defaults to all. */
     static FilterArgs parse(List<String> words, boolean create) {
+        return parse(words, create, true);
+    }
+
+    /** The words after {@code get}, which checks a missing kind in its own order (tc_filter_get). */
+    static FilterArgs parseGet(List<String> words) {
+        return parse(words, false, false);
+    }
+
+    private static FilterArgs parse(List<String> words, boolean create, boolean handleNeedsKind) {
         Args a = new Args(words);
         String dev = null;
         TcHandle parent = TcHandle.UNSPEC;
@@ -100,7 +109,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             a.take();
         }
         if (kind == null) {
-            if (handle != null) throw new TcFail("Must specify filter type when using \"handle\"\n", 255);
+            if (handle != null && handleNeedsKind) throw new TcFail("Must specify filter type when using \"handle\"\n", 255);
             return new FilterArgs(dev, parent, (int) prio, protocol, OptionalLong.empty(), chain, null, List.of());
         }
         Kind k = switch (kind) {
@@ -249,7 +258,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
                 if (!a.more()) throw illegalMatch();
                 IpPrefix p;
                 try {
-                    p = IpPrefix.ofNetwork(a.take());
+                    p = IpPrefix.of(a.take());
                 } catch (IllegalArgumentException e) {
                     throw illegalMatch();
                 }
