@@ -128,6 +128,11 @@ class FiltersTest {
                 .sum();
         assertTrue(toTen >= 3, "the three datagrams went to 1:10, which sent " + toTen + " packets");
         assertEquals(f, nl.filters().get("veth0", ONE, 10, FilterProtocol.IP, f.handle()), "get reads what add returned");
+        assertEquals(f.withoutStats(), nl.filters().get(f.toSpec(i -> "veth0")).withoutStats(), "one RTM_GETTFILTER, as tc filter get");
+        assertEquals(Optional.empty(), nl.filters().find(f.toSpec(i -> "veth0").withHandle(U32Handle.of("800::801").value())),
+                "the kernel's ENOENT for a handle it does not have");
+        assertThrows(NotFoundException.class, () -> nl.filters().get(f.toSpec(i -> "veth0").withHandle(U32Handle.of("800::801").value())));
+        assertThrows(IllegalArgumentException.class, () -> nl.filters().find(FilterSpec.of("veth0", ONE, 10, FilterProtocol.IP, u32())));
     }
 
     @Test
@@ -178,6 +183,7 @@ class FiltersTest {
         // what a record says makes it again: delete it, and add its spec back
         nl.filters().delete(f.toSpec(names::get));
         assertEquals(Optional.empty(), nl.filters().find("veth0", FilterSpec.INGRESS, 1, FilterProtocol.IP, f.handle()));
+        assertEquals(Optional.empty(), nl.filters().find(f.toSpec(names::get)), "the priority is gone with its last filter: ENOENT too");
         Filter again = nl.filters().add(f.toSpec(names::get));
         assertEquals(f.options(), again.options());
         assertEquals(f.actions().getFirst().options(), again.actions().getFirst().options());

@@ -52,7 +52,7 @@ final class FilterCommand {
         if (Args.matches(verb, "change")) return modify(QdiscCommand.Verb.CHANGE, rest);
         if (Args.matches(verb, "replace")) return modify(QdiscCommand.Verb.REPLACE, rest);
         if (Args.matches(verb, "delete")) return modify(QdiscCommand.Verb.DELETE, rest);
-        if (Args.matches(verb, "get")) throw TcFail.unsupported("filter get");
+        if (Args.matches(verb, "get")) return get(rest);
         if (Args.matches(verb, "list") || Args.matches(verb, "show") || Args.matches(verb, "lst")) return list(new Args(rest));
         if (Args.matches(verb, "help")) {
             jtc.err.print(USAGE);
@@ -97,6 +97,50 @@ final class FilterCommand {
             jtc.err.print(Jtc.kernelText(e) + "We have an error talking to the kernel\n");
             return 2;
         }
+    }
+
+    /**
+     * tc_filter_get: one RTM_GETTFILTER naming the filter by link, parent, protocol, priority, handle and
+     * kind (tc's checks in tc's order), the answer printed as show prints it, the link left out.
+     */
+    private int get(List<String> words) throws NetlinkException {
+        FilterArgs f;
+        try {
+            f = FilterArgs.parseGet(words);
+        } catch (TcFail help) {
+            if (help.exit != 0) throw help;
+            jtc.err.print(help.text);
+            return 0;
+        }
+        if (f.protocol().value() == 0) throw new TcFail("Must specify filter protocol\n", 255);
+        if (f.priority() == 0) throw new TcFail("Must specify filter priority\n", 255);
+        if (f.parent().equals(TcHandle.UNSPEC)) throw new TcFail("Must specify filter parent\n", 255);
+        if (f.options() == null) throw new TcFail("Must specify filter type\n", 255);
+        int kindAt = words.indexOf(f.options().kind());
+        if (kindAt >= 0 && kindAt < words.size() - 1) {
+            throw new TcFail("Garbage instead of arguments \"" + words.get(kindAt + 1) + " ...\". Try \"tc filter help\".\n", 255);
+        }
+        if (f.handle().isEmpty()) throw new TcFail("Must specify filter \"handle\"\n", 255);
+        if (f.dev() == null) throw new TcFail("Must specify netdevice \"dev\" or block index \"block\"\n", 255);
+        List<Link> links = nl.links().list();
+        Map<Integer, String> names = new HashMap<>();
+        for (Link l : links) names.put(l.index(), l.name());
+        int index = links.stream().filter(l -> l.name().equals(f.dev())).mapToInt(Link::index).findFirst().orElse(0);
+        if (index == 0) {
+            jtc.err.print("Cannot find device \"" + f.dev() + "\"\n");
+            return 1;
+        }
+        Filter found;
+        try {
+            found = nl.filters().get(f.spec());
+        } catch (NetlinkException e) {
+            jtc.err.print(Jtc.kernelText(e) + "We have an error talking to the kernel\n");
+            return 2;
+        }
+        TcOut o = new TcOut(jtc.json);
+        FilterView.print(o, found, new FilterView.Shown(index, null, 0, 0, null), i -> names.getOrDefault(i, "if" + i), jtc.stats, jtc.pretty);
+        jtc.out.print(o.result(jtc.pretty));
+        return 0;
     }
 
     /** {@code del}: one filter by handle and kind, or every filter of a priority (and protocol). */
@@ -170,7 +214,6 @@ final class FilterCommand {
             }
             a.take();
         }
-        if (jtc.pretty && !jtc.json) throw TcFail.unsupported("-p on filters (u32's keys by protocol)");
         TcOut o = new TcOut(jtc.json);
         if (dev != null) {
             List<Link> links = nl.links().list();
@@ -188,7 +231,7 @@ final class FilterCommand {
             for (Filter f : all) {
                 if (prio != 0 && f.priority() != prio) continue;
                 if (protocol != 0 && f.protocol().value() != protocol) continue;
-                FilterView.print(o, f, shown, i -> names.getOrDefault(i, "if" + i), jtc.stats);
+                FilterView.print(o, f, shown, i -> names.getOrDefault(i, "if" + i), jtc.stats, jtc.pretty);
             }
         }
         jtc.out.print(o.result(jtc.pretty));
