@@ -116,16 +116,17 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             case "u32" -> u32(a, handle);
             case "matchall", "basic" -> simple(kind, a, handle);
             case "fw" -> fw(a, handle);
-            default -> throw TcFail.unsupported("filter kind " + kind + " (jtc parses u32, matchall, basic and fw)");
+            case "flower" -> FlowerArgs.parse(a, handle);
+            default -> throw TcFail.unsupported("filter kind " + kind + " (jtc parses u32, flower, matchall, basic and fw)");
         };
         return new FilterArgs(dev, parent, (int) prio, protocol, k.handle, chain, k.options, k.actions);
     }
 
     /** A kind's result: its options, actions and the handle as it reads it. */
-    private record Kind(FilterOptions options, List<ActionSpec> actions, OptionalLong handle) {}
+    record Kind(FilterOptions options, List<ActionSpec> actions, OptionalLong handle) {}
 
     /** ll_proto_a2n: tc's names, else a number (base 0). */
-    private static FilterProtocol protocol(String v) {
+    static FilterProtocol protocol(String v) {
         try {
             return FilterProtocol.of(v.equals("any") ? "0" : v);
         } catch (IllegalArgumentException e) {
