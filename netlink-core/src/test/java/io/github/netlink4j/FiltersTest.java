@@ -268,4 +268,16 @@ class FiltersTest {
                 .withActions(List.of(nl.actions().get("mirred", 4).toSpec(names::get))));
         assertEquals(4, f.actions().getFirst().index());
     }
+
+    /** One RTM_DELACTION with NLM_F_ROOT deletes every action of the kind; a kind the kernel lacks is its error. */
+    @Test
+    void flushDeletesEveryActionOfAKindInOneRequest() throws Exception {
+        for (int i = 1; i <= 5; i++) nl.actions().add(ActionSpec.mirred(MirredAction.EGRESS_MIRROR, "veth1").withIndex(10 + i));
+        assertTrue(Tc.in(ns, "-j", "actions", "ls", "action", "mirred").startsWith("[{\"total acts\":5}"), "tc sees the five");
+        nl.actions().flush("mirred");
+        assertEquals(List.of(), nl.actions().list("mirred"));
+        assertEquals("[]", Tc.in(ns, "-j", "actions", "ls", "action", "mirred").strip(), "tc agrees: none left");
+        KernelException unknown = assertThrows(KernelException.class, () -> nl.actions().flush("frob"));
+        assertEquals("Cannot flush unknown TC action", unknown.extAckMessage().orElseThrow());
+    }
 }

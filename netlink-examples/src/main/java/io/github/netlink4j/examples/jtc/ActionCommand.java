@@ -155,17 +155,17 @@ final class ActionCommand {
     private int listOrFlush(Args a, boolean flush) throws NetlinkException {
         String kind = a.take();
         if (a.more() && a.peek().equals("since")) throw TcFail.unsupported("tc actions ls … since");
-        List<Action> all = nl.actions().list(kind);
         if (flush) {
-            // tc asks the kernel to flush the kind in one request; jtc deletes each of the listing
+            // one RTM_DELACTION with NLM_F_ROOT, as tc sends it: the kernel walks the kind itself
             try {
-                for (Action x : all) nl.actions().delete(kind, x.index());
+                nl.actions().flush(kind);
             } catch (NetlinkException e) {
                 jtc.err.print(Jtc.kernelText(e) + "We have an error flushing\n");
                 return 1;
             }
             return 0;
         }
+        List<Action> all = nl.actions().list(kind);
         TcOut o = new TcOut(jtc.json);
         if (!all.isEmpty()) {
             header(o, all.size());

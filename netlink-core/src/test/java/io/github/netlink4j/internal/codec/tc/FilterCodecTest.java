@@ -126,5 +126,6 @@ class FilterCodecTest {
                 LINKS::get, false));
         assertEncodes("tc/action-del", w -> ActionsCodec.encodeDelete(w, "mirred", 3));
         assertEncodes("tc/action-dump", w -> ActionsCodec.encodeDump(w, "mirred"));
+        assertEncodes("tc/actions-flush", w -> ActionsCodec.encodeFlush(w, "mirred"));
     }
 }
