@@ -22,6 +22,10 @@ import java.util.OptionalLong;
 final class ActionArgs {
     private ActionArgs() {}
 
+    /** The kinds tc 6.1 knows by name; another is "bad action" (a listing) or "non existent action" (get, delete). */
+    static final List<String> KINDS = List.of("bpf", "connmark", "csum", "ct", "ctinfo", "gact", "gate", "ife", "mirred", "mpls", "nat",
+            "pedit", "police", "sample", "simple", "skbedit", "skbmod", "tunnel_key", "vlan", "xt");
+
     /** parse_action's failure, after the kind's message: tc prints these two lines and the caller's "Illegal \"action\"". */
     private static TcFail bad(String kindMessage, Args a) {
         String at = a.more() ? a.peek() : "(null)";
@@ -56,7 +60,7 @@ final class ActionArgs {
         if (w.equals("mirred")) return mirred(a);
         if (w.equals("police")) return police(a);
         if (w.equals("skbedit")) return skbedit(a);
-        if (ActionCommand.KINDS.contains(w)) throw TcFail.unsupported("action " + w + " (jtc parses gact, mirred, police and skbedit)");
+        if (KINDS.contains(w)) throw TcFail.unsupported("action " + w + " (jtc parses gact, mirred, police and skbedit)");
         // tc finds no action of that name and hands the word to gact, whose usage ends tc
         throw new TcFail("Bad action type " + w + "\n" + GACT_USAGE, 255, true);
     }
@@ -165,7 +169,7 @@ final class ActionArgs {
             String w = a.peek();
             if (Args.matches(w, "queue_mapping")) {
                 String v = a.next();
-                long q = FilterArgs.u32(v, 0);
+                long q = Args.u32(v, 0);
                 if (q < 0 || q > 0xffff) throw new TcFail("Illegal queue_mapping\n", 1);
                 queue = OptionalInt.of((int) q);
             } else if (Args.matches(w, "priority")) {
@@ -174,7 +178,7 @@ final class ActionArgs {
             } else if (Args.matches(w, "mark")) {
                 String v = a.next();
                 if (v.indexOf('/') >= 0) throw TcFail.unsupported("skbedit mark with a mask");
-                long m = FilterArgs.u32(v, 0);
+                long m = Args.u32(v, 0);
                 if (m < 0) throw new TcFail("Illegal mark\n", 1);
                 mark = OptionalLong.of(m);
             } else if (List.of("ptype", "inheritdsfield").contains(w)) {

@@ -20,10 +20,10 @@ final class FlowerArgs {
      * {@code vlan_id}, {@code vlan_ethtype}, {@code dst_mac}, {@code src_mac}, {@code ip_proto},
      * {@code dst_ip}, {@code src_ip}, {@code dst_port}, {@code src_port}, the skip flags and actions.
      */
-    static FilterArgs.Kind parse(Args a, String handle) {
+    static FilterKind parse(Args a, String handle) {
         OptionalLong h = OptionalLong.empty();
         if (handle != null) {
-            long v = FilterArgs.u32(handle, 0);
+            long v = Args.u32(handle, 0);
             if (v < 0) throw new TcFail("Illegal \"handle\"\n", 1);
             h = OptionalLong.of(v);
         }
@@ -60,7 +60,7 @@ final class FlowerArgs {
         }
         if (flags != 0) f = new Flower(f.classid(), f.vlanId(), f.vlanEthType(), f.dstMac(), f.srcMac(), f.ipProto(), f.dstIp(), f.srcIp(),
                 f.dstPort(), f.srcPort(), flags);
-        return new FilterArgs.Kind(f, actions, h);
+        return new FilterKind(f, actions, h);
     }
 
     private static String word(Args a) {
@@ -69,7 +69,7 @@ final class FlowerArgs {
     }
 
     private static long number(String v) {
-        long n = FilterArgs.u32(v, 0);
+        long n = Args.u32(v, 0);
         if (n < 0) throw new IllegalArgumentException("\"" + v + "\" is not a number");
         return n;
     }
@@ -88,7 +88,7 @@ final class FlowerArgs {
 
     /** flower's vlan_ethtype: ll_proto_a2n, where ipv4 and ipv6 name IP and IPv6 too. */
     private static FilterProtocol ethType(String v) {
-        return v.equals("ipv4") ? FilterProtocol.IP : v.equals("ipv6") ? FilterProtocol.IPV6 : FilterArgs.protocol(v);
+        return v.equals("ipv4") ? FilterProtocol.IP : v.equals("ipv6") ? FilterProtocol.IPV6 : Args.protocol(v);
     }
 
 }
