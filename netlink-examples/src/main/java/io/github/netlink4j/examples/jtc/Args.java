@@ -1,5 +1,6 @@
 package io.github.netlink4j.examples.jtc;
 
+import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.filter.FilterProtocol;
 
 import java.util.List;
@@ -62,6 +63,15 @@ final class Args {
             return FilterProtocol.of(v.equals("any") ? "0" : v);
         } catch (IllegalArgumentException e) {
             throw TcFail.invarg("invalid protocol", v);
+        }
+    }
+
+    /** get_tc_classid, with tc's invarg message when it fails. */
+    static TcHandle classid(String text, String message) {
+        try {
+            return TcHandle.of(text);
+        } catch (IllegalArgumentException e) {
+            throw TcFail.invarg(message, text);
         }
     }
 }

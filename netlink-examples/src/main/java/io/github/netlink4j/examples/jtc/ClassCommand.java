@@ -65,7 +65,7 @@ final class ClassCommand {
             } else if (w.equals("classid")) {
                 String v = a.next();
                 if (classid != null) throw TcFail.duparg("classid", v);
-                classid = QdiscCommand.classid(v, "invalid class ID");
+                classid = Args.classid(v, "invalid class ID");
             } else if (w.equals("handle")) {
                 throw new TcFail("Error: try \"classid\" instead of \"handle\"\n", 255);
             } else if (w.equals("root")) {
@@ -75,7 +75,7 @@ final class ClassCommand {
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (parent != null) throw TcFail.duparg("parent", v);
-                parent = QdiscCommand.classid(v, "invalid parent ID");
+                parent = Args.classid(v, "invalid parent ID");
             } else if (Args.matches(w, "estimator")) {
                 est = QdiscCommand.estimator(a);
             } else if (Args.matches(w, "help")) {
@@ -123,14 +123,14 @@ final class ClassCommand {
             } else if (w.equals("classid")) {
                 String v = a.next();
                 if (classid != null) throw TcFail.duparg("classid", v);
-                classid = QdiscCommand.classid(v, "invalid class ID");
+                classid = Args.classid(v, "invalid class ID");
             } else if (w.equals("root")) {
                 if (parent != null) throw new TcFail("Error: \"root\" is duplicate parent ID\n", 255);
                 parent = TcHandle.ROOT;
                 a.take();
             } else if (w.equals("parent")) {
                 if (parent != null) throw TcFail.duparg("parent", w);
-                parent = QdiscCommand.classid(a.next(), "invalid parent ID");
+                parent = Args.classid(a.next(), "invalid parent ID");
             } else if (Args.matches(w, "help")) {
                 jtc.err().print(USAGE);
                 a.take();

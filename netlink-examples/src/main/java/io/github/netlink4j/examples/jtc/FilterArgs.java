@@ -91,7 +91,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (!parent.equals(TcHandle.UNSPEC)) throw TcFail.duparg("parent", v);
-                parent = QdiscCommand.classid(v, "Invalid parent ID");
+                parent = Args.classid(v, "Invalid parent ID");
                 continue;
             } else if (w.equals("handle")) {
                 String v = a.next();

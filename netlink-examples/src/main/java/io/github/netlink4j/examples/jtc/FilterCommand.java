@@ -162,7 +162,7 @@ final class FilterCommand {
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (parent != null) throw TcFail.duparg("parent", v);
-                parent = QdiscCommand.classid(v, "invalid parent ID");
+                parent = Args.classid(v, "invalid parent ID");
                 continue;
             } else if (w.equals("handle")) {
                 throw TcFail.unsupported("filter show … handle");

@@ -92,7 +92,7 @@ final class QdiscCommand {
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (parent != null) throw TcFail.duparg("parent", v);
-                parent = classid(v, "invalid parent ID");
+                parent = Args.classid(v, "invalid parent ID");
             } else if (Args.matches(w, "estimator")) {
                 est = estimator(a);
             } else if (Args.matches(w, "stab") || Args.matches(w, "ingress_block") || Args.matches(w, "egress_block")) {
@@ -145,7 +145,7 @@ final class QdiscCommand {
                 parent = TcHandle.INGRESS;
                 a.take();
             } else if (Args.matches(w, "parent")) {
-                parent = classid(a.next(), "invalid parent ID");
+                parent = Args.classid(a.next(), "invalid parent ID");
             } else if (Args.matches(w, "handle")) {
                 String v = a.next();
                 handle = qdiscHandle(v);
@@ -196,15 +196,6 @@ final class QdiscCommand {
         String digits = text.substring(start, i).replaceFirst("^0+(?=.)", "");
         if (digits.length() > 4) return null;
         return TcHandle.qdisc(Integer.parseInt(digits, 16));
-    }
-
-    /** get_tc_classid, with tc's invarg message when it fails. */
-    static TcHandle classid(String text, String message) {
-        try {
-            return TcHandle.of(text);
-        } catch (IllegalArgumentException e) {
-            throw TcFail.invarg(message, text);
-        }
     }
 
     /** parse_estimator: {@code estimator INTERVAL TIME_CONSTANT}. */
