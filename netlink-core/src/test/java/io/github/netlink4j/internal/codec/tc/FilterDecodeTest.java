@@ -145,6 +145,9 @@ class FilterDecodeTest {
         assertEquals(Optional.empty(), ActionCodec.times("pedit", tcfT(1, tm, 32)), "kinds the library does not decode");
         assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, tm, 31)));
         assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, new long[] {Long.MAX_VALUE / 5, 0, 0, 0}, 32)));
+        assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, new long[] {-1, 0, 0, 0}, 32)), "a u64 past 2^63");
+        assertEquals(Duration.ofMillis(Long.MAX_VALUE / 10 * 10), ActionCodec.times("gact", tcfT(1, new long[] {Long.MAX_VALUE / 10, 0, 0, 0}, 32))
+                .orElseThrow().installed(), "the most ticks a Duration of millis holds");
     }
 
     /** One attribute of {@code type} holding tcf_t's four u64 in the kernel's order, cut to {@code len} bytes. */
