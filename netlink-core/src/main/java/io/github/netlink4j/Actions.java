@@ -88,6 +88,14 @@ public final class Actions {
         return made[0];
     }
 
+    /**
+     * {@code tc actions flush action KIND}: deletes every action of {@code kind} in one RTM_DELACTION
+     * (NLM_F_ROOT), as the kernel's flush walks them.
+     */
+    public void flush(String kind) throws NetlinkException {
+        socket.request(w -> ActionsCodec.encodeFlush(w, kind), null, Target.of("flush actions", "actions " + kind));
+    }
+
     /** {@code tc actions delete action KIND index N}. */
     public void delete(String kind, long index) throws NetlinkException {
         String what = "action " + kind + " index " + index;

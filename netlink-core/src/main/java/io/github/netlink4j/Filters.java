@@ -107,6 +107,42 @@ public final class Filters {
     }
 
     /**
+     * The filter {@code spec} names, asked of the kernel by one RTM_GETTFILTER as {@code tc filter get}
+     * sends it (link, parent, priority, protocol, handle, chain and kind; the options are not compared);
+     * empty when the kernel has no such filter. Unlike {@link #find(String, TcHandle, int, FilterProtocol, long)},
+     * which searches every chain of a dump, this looks in the spec's chain only.
+     *
+     * @throws IllegalArgumentException the spec names no handle (a get names one filter)
+     */
+    public Optional<Filter> find(FilterSpec spec) throws NetlinkException {
+        try {
+            return Optional.of(fetch(spec));
+        } catch (NetlinkException e) {
+            if (TcErrors.isPlainEnoent(e)) return Optional.empty();
+            throw e;
+        }
+    }
+
+    /** The filter {@link #find(FilterSpec)} finds; {@link NotFoundException} (with the kernel's words) if there is none. */
+    public Filter get(FilterSpec spec) throws NetlinkException {
+        try {
+            return fetch(spec);
+        } catch (NetlinkException e) {
+            throw TcErrors.onExisting(e, describe(spec));
+        }
+    }
+
+    private Filter fetch(FilterSpec spec) throws NetlinkException {
+        if (spec.handle().isEmpty()) throw new IllegalArgumentException(describe(spec) + ": a filter get needs its handle");
+        int index = links.index(spec.link());
+        Filter[] found = new Filter[1];
+        socket.get(w -> FilterCodec.encodeGet(w, index, spec.parent(), spec.priority(), spec.protocol(), spec.handle().getAsLong(), spec.kind(),
+                spec.chain()), (s, off, len) -> found[0] = FilterCodec.decodeEcho(s, off, len), target("get filter", spec));
+        if (found[0] == null) throw new NotFoundException("the kernel answered the get of " + describe(spec) + " with no filter", null);
+        return found[0];
+    }
+
+    /**
      * {@code tc filter add}: adds the filter and returns it as the kernel made it (with the handle and
      * priority it picked if the spec set none). A refused filter leaves nothing behind: the kernel
      * removes the priority it made for it.

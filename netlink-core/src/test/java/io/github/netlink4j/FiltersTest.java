@@ -128,6 +128,11 @@ class FiltersTest {
                 .sum();
         assertTrue(toTen >= 3, "the three datagrams went to 1:10, which sent " + toTen + " packets");
         assertEquals(f, nl.filters().get("veth0", ONE, 10, FilterProtocol.IP, f.handle()), "get reads what add returned");
+        assertEquals(f.withoutStats(), nl.filters().get(f.toSpec(i -> "veth0")).withoutStats(), "one RTM_GETTFILTER, as tc filter get");
+        assertEquals(Optional.empty(), nl.filters().find(f.toSpec(i -> "veth0").withHandle(U32Handle.of("800::801").value())),
+                "the kernel's ENOENT for a handle it does not have");
+        assertThrows(NotFoundException.class, () -> nl.filters().get(f.toSpec(i -> "veth0").withHandle(U32Handle.of("800::801").value())));
+        assertThrows(IllegalArgumentException.class, () -> nl.filters().find(FilterSpec.of("veth0", ONE, 10, FilterProtocol.IP, u32())));
     }
 
     @Test
@@ -178,6 +183,7 @@ class FiltersTest {
         // what a record says makes it again: delete it, and add its spec back
         nl.filters().delete(f.toSpec(names::get));
         assertEquals(Optional.empty(), nl.filters().find("veth0", FilterSpec.INGRESS, 1, FilterProtocol.IP, f.handle()));
+        assertEquals(Optional.empty(), nl.filters().find(f.toSpec(names::get)), "the priority is gone with its last filter: ENOENT too");
         Filter again = nl.filters().add(f.toSpec(names::get));
         assertEquals(f.options(), again.options());
         assertEquals(f.actions().getFirst().options(), again.actions().getFirst().options());
@@ -261,5 +267,17 @@ class FiltersTest {
         Filter f = nl.filters().add(FilterSpec.ingress("veth0", 1, FilterProtocol.ALL, u32(U32Key.of(0, 0, 0)))
                 .withActions(List.of(nl.actions().get("mirred", 4).toSpec(names::get))));
         assertEquals(4, f.actions().getFirst().index());
+    }
+
+    /** One RTM_DELACTION with NLM_F_ROOT deletes every action of the kind; a kind the kernel lacks is its error. */
+    @Test
+    void flushDeletesEveryActionOfAKindInOneRequest() throws Exception {
+        for (int i = 1; i <= 5; i++) nl.actions().add(ActionSpec.mirred(MirredAction.EGRESS_MIRROR, "veth1").withIndex(10 + i));
+        assertTrue(Tc.in(ns, "-j", "actions", "ls", "action", "mirred").startsWith("[{\"total acts\":5}"), "tc sees the five");
+        nl.actions().flush("mirred");
+        assertEquals(List.of(), nl.actions().list("mirred"));
+        assertEquals("[]", Tc.in(ns, "-j", "actions", "ls", "action", "mirred").strip(), "tc agrees: none left");
+        KernelException unknown = assertThrows(KernelException.class, () -> nl.actions().flush("frob"));
+        assertEquals("Cannot flush unknown TC action", unknown.extAckMessage().orElseThrow());
     }
 }

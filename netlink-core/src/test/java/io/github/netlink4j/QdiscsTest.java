@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -142,7 +143,7 @@ class QdiscsTest {
             Qdisc q = nl.qdiscs().get(names.get(made.index()), made.handle());
             assertAsTcReports(q, false);
             // The echo's reference count is the one before the kernel attached the qdisc; the rest is what get finds.
-            assertEquals(new Qdisc(q.index(), q.handle(), q.parent(), q.options(), made.refcount(), q.offloaded(), Optional.empty(), q.unknown()),
+            assertEquals(new Qdisc(q.index(), q.handle(), q.parent(), q.options(), made.refcount(), q.offloaded(), Optional.empty(), OptionalLong.empty(), q.unknown()),
                     made.withoutStats(), "add returns what it made");
         }
         assertEquals(7, nl.qdiscs().list().stream().filter(q -> !q.kind().equals("noqueue")).count());

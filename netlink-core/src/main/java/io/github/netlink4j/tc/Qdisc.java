@@ -5,6 +5,7 @@ import io.github.netlink4j.common.RawAttribute;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
 /**
@@ -22,17 +23,22 @@ import java.util.function.IntFunction;
  * @param refcount  tcm_info, the kernel's reference count (1 in the echo of an add, before the kernel attaches the qdisc)
  * @param offloaded TCA_HW_OFFLOAD: the hardware runs it
  * @param stats     TCA_STATS2
+ * @param directPackets htb's direct_pkts ({@code struct tc_htb_glob} in TCA_HTB_INIT): packets it sent through its
+ *                  direct queue because no class took them ({@code tc qdisc show}: {@code direct_packets_stat 3}).
+ *                  A counter the kernel reports with the options and not one of them, so a spec never carries
+ *                  it; empty for every other kind
  * @param unknown   attributes not decoded above, kept raw (TCA_STATS and TCA_XSTATS, older copies of
  *                  TCA_STATS2's, are left out)
  */
 public record Qdisc(int index, TcHandle handle, TcHandle parent, QdiscOptions options, long refcount, boolean offloaded,
-                    Optional<TcStats> stats, List<RawAttribute> unknown) {
+                    Optional<TcStats> stats, OptionalLong directPackets, List<RawAttribute> unknown) {
     /** Checks for null; makes the list immutable. */
     public Qdisc {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(directPackets, "directPackets");
         unknown = List.copyOf(unknown);
     }
 
@@ -41,9 +47,13 @@ public record Qdisc(int index, TcHandle handle, TcHandle parent, QdiscOptions op
         return options.kind();
     }
 
-    /** The same qdisc without counters: what stays equal while it is unchanged (what a subscription compares). */
+    /**
+     * The same qdisc without counters (its statistics and htb's direct packets): what stays equal while it is
+     * unchanged (what a subscription compares).
+     */
     public Qdisc withoutStats() {
-        return stats.isEmpty() ? this : new Qdisc(index, handle, parent, options, refcount, offloaded, Optional.empty(), unknown);
+        return stats.isEmpty() && directPackets.isEmpty() ? this
+                : new Qdisc(index, handle, parent, options, refcount, offloaded, Optional.empty(), OptionalLong.empty(), unknown);
     }
 
     /**

@@ -82,7 +82,7 @@ class TcSpecsTest {
 
     @Test
     void recordsAndSpecsMeet() {
-        Qdisc q = new Qdisc(3, TcHandle.of("1:"), TcHandle.ROOT, QdiscOptions.htb(0x10), 2, false, Optional.empty(), List.of());
+        Qdisc q = new Qdisc(3, TcHandle.of("1:"), TcHandle.ROOT, QdiscOptions.htb(0x10), 2, false, Optional.empty(), OptionalLong.empty(), List.of());
         QdiscSpec s = q.toSpec(i -> i == 3 ? "veth0" : "if" + i);
         assertEquals(QdiscSpec.root("veth0", QdiscOptions.htb(0x10)).withHandle(TcHandle.of("1:")), s);
         assertTrue(s.matches(q, i -> "veth0"));
@@ -90,7 +90,7 @@ class TcSpecsTest {
         assertFalse(QdiscSpec.root("veth0", QdiscOptions.pfifo()).matches(q, i -> "veth0"));
         assertFalse(s.matches(q, i -> "veth1"));
         assertFalse(s.withHandle(TcHandle.of("2:")).matches(q, i -> "veth0"));
-        Qdisc noqueue = new Qdisc(1, TcHandle.UNSPEC, TcHandle.ROOT, QdiscOptions.other("noqueue", Optional.empty()), 2, false, Optional.empty(), List.of());
+        Qdisc noqueue = new Qdisc(1, TcHandle.UNSPEC, TcHandle.ROOT, QdiscOptions.other("noqueue", Optional.empty()), 2, false, Optional.empty(), OptionalLong.empty(), List.of());
         assertEquals(Optional.empty(), noqueue.toSpec(i -> "lo").handle());
         TrafficClass c = new TrafficClass(3, TcHandle.of("1:10"), TcHandle.of("1:"), Optional.empty(), ClassOptions.htb(Rate.of("1mbit")),
                 Optional.empty(), List.of());

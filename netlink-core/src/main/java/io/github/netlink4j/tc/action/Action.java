@@ -18,14 +18,16 @@ import java.util.function.IntFunction;
  * @param refcount  references to it (its parameters' {@code refcnt})
  * @param bindcount filters bound to it ({@code bindcnt})
  * @param stats     TCA_ACT_STATS
+ * @param times     when it was installed and used (its kind's TCA_*_TM), for the kinds the library decodes
  * @param unknown   the other TCA_ACT_* attributes, raw
  */
 public record Action(int order, ActionOptions options, long index, long refcount, long bindcount, Optional<TcStats> stats,
-                     List<RawAttribute> unknown) {
+                     Optional<ActionTimes> times, List<RawAttribute> unknown) {
     /** Checks for null; makes the list immutable. */
     public Action {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(times, "times");
         unknown = List.copyOf(unknown);
     }
 
@@ -34,9 +36,10 @@ public record Action(int order, ActionOptions options, long index, long refcount
         return options.kind();
     }
 
-    /** The same action without counters (what stays equal while it is unchanged). */
+    /** The same action without counters and times, which move while it is unchanged (what stays equal). */
     public Action withoutStats() {
-        return stats.isEmpty() ? this : new Action(order, options, index, refcount, bindcount, Optional.empty(), unknown);
+        return stats.isEmpty() && times.isEmpty() ? this
+                : new Action(order, options, index, refcount, bindcount, Optional.empty(), Optional.empty(), unknown);
     }
 
     /**

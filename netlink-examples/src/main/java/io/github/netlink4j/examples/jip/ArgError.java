@@ -5,11 +5,11 @@ package io.github.netlink4j.examples.jip;
  * text a script greps for cannot drift between objects. WHAT is ip's own text, a trailing newline and
  * all where ip's has one (ip then prints an empty line after it).
  */
-final class ArgError {
+public final class ArgError {
     private ArgError() {}
 
-    /** invarg(what, arg): the message and ip's exit(-1). */
-    static UsageException invalid(String arg, String what) {
+    /** invarg(what, arg): the message and ip's exit(-1); jtc's invarg takes its words from here too. */
+    public static UsageException invalid(String arg, String what) {
         return invalid(arg, what, 255);
     }
 

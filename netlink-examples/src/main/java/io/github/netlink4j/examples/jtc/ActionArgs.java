@@ -1,19 +1,30 @@
 package io.github.netlink4j.examples.jtc;
 
+import io.github.netlink4j.tc.Rate;
+import io.github.netlink4j.tc.Size;
+import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.action.ActionControl;
+import io.github.netlink4j.tc.action.ActionOptions;
 import io.github.netlink4j.tc.action.ActionSpec;
 import io.github.netlink4j.tc.action.MirredAction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * An action list as tc 6.1's parse_action reads it ({@code action KIND OPTIONS [action KIND …]}), for
- * the kinds jtc parses: gact ({@code action drop}, {@code action gact pass index 5}) and mirred. It stops
+ * the kinds jtc parses: gact ({@code action drop}, {@code action gact pass index 5}), mirred, police and skbedit. It stops
  * at {@code classid}/{@code flowid}, where a filter's own words go on.
  */
 final class ActionArgs {
     private ActionArgs() {}
+
+    /** The kinds tc 6.1 knows by name; another is "bad action" (a listing) or "non existent action" (get, delete). */
+    static final List<String> KINDS = List.of("bpf", "connmark", "csum", "ct", "ctinfo", "gact", "gate", "ife", "mirred", "mpls", "nat",
+            "pedit", "police", "sample", "simple", "skbedit", "skbmod", "tunnel_key", "vlan", "xt");
 
     /** parse_action's failure, after the kind's message: tc prints these two lines and the caller's "Illegal \"action\"". */
     private static TcFail bad(String kindMessage, Args a) {
@@ -47,7 +58,9 @@ final class ActionArgs {
         String w = a.peek();
         if (control(w) != null || w.equals("gact")) return gact(a);
         if (w.equals("mirred")) return mirred(a);
-        if (ActionCommand.KINDS.contains(w)) throw TcFail.unsupported("action " + w + " (jtc parses gact and mirred)");
+        if (w.equals("police")) return police(a);
+        if (w.equals("skbedit")) return skbedit(a);
+        if (KINDS.contains(w)) throw TcFail.unsupported("action " + w + " (jtc parses gact, mirred, police and skbedit)");
         // tc finds no action of that name and hands the word to gact, whose usage ends tc
         throw new TcFail("Bad action type " + w + "\n" + GACT_USAGE, 255, true);
     }
@@ -104,6 +117,92 @@ final class ActionArgs {
         ActionSpec s = ActionSpec.mirred(m, dev, c);
         if (a.more() && Args.matches(a.peek(), "index")) s = s.withIndex(index(a, "mirred: Illegal \"index\"\n"));
         return s;
+    }
+
+    /**
+     * m_police.c's act_parse_police, for {@code police rate RATE burst BURST [conform-exceed EXCEED[/CONFORM]] [index N]}
+     * (tc's defaults: drop what exceeds, pass what conforms); tc's other words are not parsed.
+     */
+    private static ActionSpec police(Args a) {
+        a.take();
+        Rate rate = null;
+        Size burst = null;
+        ActionControl exceed = ActionControl.DROP, conform = ActionControl.PASS;
+        long index = 0;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("rate")) {
+                String v = a.next();
+                if (rate != null) throw TcFail.duparg("rate", v);
+                rate = value(() -> Rate.of(v), "Illegal \"rate\"\n");
+            } else if (Args.matches(w, "burst") || Args.matches(w, "buffer") || Args.matches(w, "maxburst")) {
+                String v = a.next();
+                if (burst != null) throw TcFail.duparg("buffer/burst", v);
+                burst = value(() -> Size.of(v), "Illegal \"buffer/burst\"\n");
+            } else if (Args.matches(w, "conform-exceed")) {
+                String v = a.next();
+                int slash = v.indexOf('/');
+                exceed = control(slash < 0 ? v : v.substring(0, slash));
+                conform = slash < 0 ? ActionControl.PASS : control(v.substring(slash + 1));
+                if (exceed == null || conform == null) throw TcFail.unsupported("police conform-exceed " + v);
+            } else if (Args.matches(w, "index")) {
+                index = index(a, "Illegal \"index\"\n");
+            } else if (List.of("mtu", "minburst", "mpu", "peakrate", "avrate", "overhead", "linklayer", "pkts_rate", "pkts_burst").contains(w)) {
+                throw TcFail.unsupported("police " + w);
+            } else {
+                break;
+            }
+        }
+        if (rate == null || burst == null) throw TcFail.unsupported("police without rate and burst (tc's own complaint)");
+        ActionSpec s = ActionSpec.of(new ActionOptions.Police(rate, burst, exceed, conform));
+        return index != 0 ? s.withIndex(index) : s;
+    }
+
+    /** m_skbedit.c: {@code skbedit [queue_mapping N] [priority CLASSID] [mark N] [CONTROL] [index N]}, the verdict pipe unless given. */
+    private static ActionSpec skbedit(Args a) {
+        a.take();
+        Optional<TcHandle> priority = Optional.empty();
+        OptionalLong mark = OptionalLong.empty();
+        OptionalInt queue = OptionalInt.empty();
+        boolean any = false;
+        while (a.more()) {
+            String w = a.peek();
+            if (Args.matches(w, "queue_mapping")) {
+                String v = a.next();
+                long q = Args.u32(v, 0);
+                if (q < 0 || q > 0xffff) throw new TcFail("Illegal queue_mapping\n", 1);
+                queue = OptionalInt.of((int) q);
+            } else if (Args.matches(w, "priority")) {
+                String v = a.next();
+                priority = Optional.of(value(() -> TcHandle.of(v), "Illegal priority\n"));
+            } else if (Args.matches(w, "mark")) {
+                String v = a.next();
+                if (v.indexOf('/') >= 0) throw TcFail.unsupported("skbedit mark with a mask");
+                long m = Args.u32(v, 0);
+                if (m < 0) throw new TcFail("Illegal mark\n", 1);
+                mark = OptionalLong.of(m);
+            } else if (List.of("ptype", "inheritdsfield").contains(w)) {
+                throw TcFail.unsupported("skbedit " + w);
+            } else {
+                break;
+            }
+            any = true;
+        }
+        if (!any) throw TcFail.unsupported("skbedit without queue_mapping, priority or mark");
+        ActionControl c = ActionControl.PIPE;
+        if (a.more() && control(a.peek()) != null) c = control(a.take());
+        ActionSpec s = ActionSpec.of(new ActionOptions.Skbedit(priority, mark, queue, c));
+        if (a.more() && Args.matches(a.peek(), "index")) s = s.withIndex(index(a, "skbedit: Illegal \"index\"\n"));
+        return s;
+    }
+
+    /** A value the library reads, or tc's message for it. */
+    private static <T> T value(java.util.function.Supplier<T> read, String illegal) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new TcFail(illegal, 1);
+        }
     }
 
     /** {@code index N}, get_u32 in base 10. */

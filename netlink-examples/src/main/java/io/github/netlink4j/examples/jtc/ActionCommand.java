@@ -33,14 +33,10 @@ final class ActionCommand {
 
             """;
 
-    /** The kinds tc 6.1 knows by name; another is "bad action" (a listing) or "non existent action" (get, delete). */
-    static final List<String> KINDS = List.of("bpf", "connmark", "csum", "ct", "ctinfo", "gact", "gate", "ife", "mirred", "mpls", "nat",
-            "pedit", "police", "sample", "simple", "skbedit", "skbmod", "tunnel_key", "vlan", "xt");
-
-    private final Jtc jtc;
+    private final JtcOptions jtc;
     private final NetlinkClient nl;
 
-    ActionCommand(Jtc jtc, NetlinkClient nl) {
+    ActionCommand(JtcOptions jtc, NetlinkClient nl) {
         this.jtc = jtc;
         this.nl = nl;
     }
@@ -62,7 +58,7 @@ final class ActionCommand {
             } else if (Args.matches(verb, "help")) {
                 throw new TcFail(USAGE, 255, true);
             } else {
-                jtc.err.print("Command \"" + verb + "\" is unknown, try \"tc actions help\".\n");
+                jtc.err().print("Command \"" + verb + "\" is unknown, try \"tc actions help\".\n");
                 return 255;
             }
             if (rc != 0) return rc;
@@ -87,10 +83,10 @@ final class ActionCommand {
         } catch (NoSuchLinkException e) {
             String more = ActionArgs.missingTarget(words, e.link());
             if (more == null) throw e;
-            jtc.err.print("Cannot find device \"" + e.link() + "\"\n" + more);
+            jtc.err().print("Cannot find device \"" + e.link() + "\"\n" + more);
             return 255;
         } catch (NetlinkException e) {
-            jtc.err.print(Jtc.kernelText(e) + "We have an error talking to the kernel\n");
+            jtc.err().print(KernelText.of(e) + "We have an error talking to the kernel\n");
             return 255;
         }
         return 0;
@@ -108,13 +104,13 @@ final class ActionCommand {
         if (a.peek().equals("help")) return 255;
         String kind = a.take();
         if (!a.more() || !Args.matches(a.peek(), "index")) {
-            jtc.err.print("Error: no index specified action: " + kind + "\n");
+            jtc.err().print("Error: no index specified action: " + kind + "\n");
             return 255;
         }
         String v = a.next();
-        long index = FilterArgs.u32(v, 10);
+        long index = Args.u32(v, 10);
         if (index < 0 || !v.matches("[0-9]+")) {
-            jtc.err.print("Illegal \"index\"\n");
+            jtc.err().print("Illegal \"index\"\n");
             return 255;
         }
         if (a.more() && !a.peek().equals("action")) throw TcFail.unsupported("more than one command after tc actions " + (get ? "get" : "delete"));
@@ -126,22 +122,22 @@ final class ActionCommand {
             Optional<Action> found = nl.actions().find(kind, index);
             if (found.isEmpty()) {
                 // what the kernel answers tc's RTM_GETACTION (the library finds actions from a dump of the kind)
-                jtc.err.print("Error: TC action with specified index not found.\nWe have an error talking to the kernel\n" + again(first));
+                jtc.err().print("Error: TC action with specified index not found.\nWe have an error talking to the kernel\n" + again(first));
                 return 255;
             }
-            TcOut o = new TcOut(jtc.json);
+            TcOut o = new TcOut(jtc.json());
             header(o, 0);
             Action x = found.get();
-            Action one = new Action(1, x.options(), x.index(), x.refcount(), x.bindcount(), x.stats(), x.unknown());
+            Action one = new Action(1, x.options(), x.index(), x.refcount(), x.bindcount(), x.stats(), x.times(), x.unknown());
             o.openRecord();
-            ActionView.list(o, List.of(one), names(), jtc.stats, false);
+            ActionView.list(o, List.of(one), names(), jtc.stats(), false);
             o.close();
-            jtc.out.print(o.result(jtc.pretty));
+            jtc.out().print(o.result(jtc.pretty()));
             return 0;
         } catch (NoSuchLinkException e) {
             throw e;
         } catch (NetlinkException e) {
-            jtc.err.print(Jtc.kernelText(e) + "We have an error talking to the kernel\n" + again(first));
+            jtc.err().print(KernelText.of(e) + "We have an error talking to the kernel\n" + again(first));
             return 255;
         }
     }
@@ -155,25 +151,25 @@ final class ActionCommand {
     private int listOrFlush(Args a, boolean flush) throws NetlinkException {
         String kind = a.take();
         if (a.more() && a.peek().equals("since")) throw TcFail.unsupported("tc actions ls … since");
-        List<Action> all = nl.actions().list(kind);
         if (flush) {
-            // tc asks the kernel to flush the kind in one request; jtc deletes each of the listing
+            // one RTM_DELACTION with NLM_F_ROOT, as tc sends it: the kernel walks the kind itself
             try {
-                for (Action x : all) nl.actions().delete(kind, x.index());
+                nl.actions().flush(kind);
             } catch (NetlinkException e) {
-                jtc.err.print(Jtc.kernelText(e) + "We have an error flushing\n");
+                jtc.err().print(KernelText.of(e) + "We have an error flushing\n");
                 return 1;
             }
             return 0;
         }
-        TcOut o = new TcOut(jtc.json);
+        List<Action> all = nl.actions().list(kind);
+        TcOut o = new TcOut(jtc.json());
         if (!all.isEmpty()) {
             header(o, all.size());
             o.openRecord();
-            ActionView.list(o, all, names(), jtc.stats, false);
+            ActionView.list(o, all, names(), jtc.stats(), false);
             o.close();
         }
-        jtc.out.print(o.result(jtc.pretty));
+        jtc.out().print(o.result(jtc.pretty()));
         return 0;
     }
 

@@ -4,11 +4,14 @@ import io.github.netlink4j.common.RawAttribute;
 import io.github.netlink4j.tc.action.Action;
 import io.github.netlink4j.tc.action.ActionControl;
 import io.github.netlink4j.tc.action.ActionOptions;
+import io.github.netlink4j.tc.action.ActionTimes;
 import io.github.netlink4j.tc.action.MirredAction;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -48,7 +51,7 @@ final class ActionView {
                 String dev = linkNames.apply(m.ifindex());
                 o.any("to_dev", dev, " to device " + dev + ")");
                 control(o, " ", m.control());
-                counts(o, a, "\tindex ");
+                counts(o, a, "\tindex ", stats);
             }
             case ActionOptions.Gact g -> {
                 o.any("kind", "gact", "gact ");
@@ -61,7 +64,7 @@ final class ActionView {
                 o.fp(" ");
                 o.any("val", 0, "val 0");
                 o.close();
-                counts(o, a, "\t index ");
+                counts(o, a, "\t index ", stats);
             }
             default -> throw TcFail.unsupported("printing " + a.kind() + " actions");
         }
@@ -76,13 +79,26 @@ final class ActionView {
         flags(o, a, bind);
     }
 
-    /** The index and counts each kind prints after its words, and the line's end. */
-    private static void counts(TcOut o, Action a, String indexText) {
+    /** The index and counts each kind prints after its words, with {@code -s} its times, and the line's end. */
+    private static void counts(TcOut o, Action a, String indexText, int stats) {
         o.nl();
         o.any("index", a.index(), indexText + a.index());
         o.any("ref", a.refcount(), " ref " + a.refcount());
         o.any("bind", a.bindcount(), " bind " + a.bindcount());
+        if (stats > 0) a.times().ifPresent(t -> times(o, t));
         o.nl();
+    }
+
+    /** print_tm: each age in whole seconds, left out when the kernel's tick count was 0. */
+    private static void times(TcOut o, ActionTimes t) {
+        age(o, "installed", " installed ", Optional.of(t.installed()));
+        age(o, "last_used", " used ", Optional.of(t.lastUsed()));
+        age(o, "first_used", " firstused ", t.firstUsed());
+        age(o, "expires", " expires ", t.expires());
+    }
+
+    private static void age(TcOut o, String key, String text, Optional<Duration> age) {
+        if (age.isPresent() && !age.get().isZero()) o.any(key, age.get().toSeconds(), text + age.get().toSeconds() + " sec");
     }
 
     /** print_action_control. */

@@ -25,10 +25,10 @@ final class ClassCommand {
             OPTIONS := ... try tc class add <desired QDISC_KIND> help
             """;
 
-    private final Jtc jtc;
+    private final JtcOptions jtc;
     private final NetlinkClient nl;
 
-    ClassCommand(Jtc jtc, NetlinkClient nl) {
+    ClassCommand(JtcOptions jtc, NetlinkClient nl) {
         this.jtc = jtc;
         this.nl = nl;
     }
@@ -43,10 +43,10 @@ final class ClassCommand {
         if (Args.matches(verb, "delete")) return modify(QdiscCommand.Verb.DELETE, rest);
         if (Args.matches(verb, "list") || Args.matches(verb, "show") || Args.matches(verb, "lst")) return list(rest);
         if (Args.matches(verb, "help")) {
-            jtc.err.print(USAGE);
+            jtc.err().print(USAGE);
             return 0;
         }
-        jtc.err.print("Command \"" + verb + "\" is unknown, try \"tc class help\".\n");
+        jtc.err().print("Command \"" + verb + "\" is unknown, try \"tc class help\".\n");
         return 255;
     }
 
@@ -65,7 +65,7 @@ final class ClassCommand {
             } else if (w.equals("classid")) {
                 String v = a.next();
                 if (classid != null) throw TcFail.duparg("classid", v);
-                classid = QdiscCommand.classid(v, "invalid class ID");
+                classid = Args.classid(v, "invalid class ID");
             } else if (w.equals("handle")) {
                 throw new TcFail("Error: try \"classid\" instead of \"handle\"\n", 255);
             } else if (w.equals("root")) {
@@ -75,11 +75,11 @@ final class ClassCommand {
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (parent != null) throw TcFail.duparg("parent", v);
-                parent = QdiscCommand.classid(v, "invalid parent ID");
+                parent = Args.classid(v, "invalid parent ID");
             } else if (Args.matches(w, "estimator")) {
                 est = QdiscCommand.estimator(a);
             } else if (Args.matches(w, "help")) {
-                jtc.err.print(USAGE);
+                jtc.err().print(USAGE);
                 a.take();
             } else {
                 kind = a.take();
@@ -123,26 +123,26 @@ final class ClassCommand {
             } else if (w.equals("classid")) {
                 String v = a.next();
                 if (classid != null) throw TcFail.duparg("classid", v);
-                classid = QdiscCommand.classid(v, "invalid class ID");
+                classid = Args.classid(v, "invalid class ID");
             } else if (w.equals("root")) {
                 if (parent != null) throw new TcFail("Error: \"root\" is duplicate parent ID\n", 255);
                 parent = TcHandle.ROOT;
                 a.take();
             } else if (w.equals("parent")) {
                 if (parent != null) throw TcFail.duparg("parent", w);
-                parent = QdiscCommand.classid(a.next(), "invalid parent ID");
+                parent = Args.classid(a.next(), "invalid parent ID");
             } else if (Args.matches(w, "help")) {
-                jtc.err.print(USAGE);
+                jtc.err().print(USAGE);
                 a.take();
             } else {
-                jtc.err.print("What is \"" + w + "\"? Try \"tc class help\".\n");
+                jtc.err().print("What is \"" + w + "\"? Try \"tc class help\".\n");
                 return 255;
             }
         }
         if (dev == null) return 0;
         String d = dev;
         if (nl.links().list().stream().noneMatch((Link l) -> l.name().equals(d))) {
-            jtc.err.print("Cannot find device \"" + dev + "\"\n");
+            jtc.err().print("Cannot find device \"" + dev + "\"\n");
             return 1;
         }
         List<TrafficClass> all = nl.trafficClasses().list(dev);
@@ -153,9 +153,9 @@ final class ClassCommand {
             if (parent != null && parent.value() != 0 && c.handle().major() != parent.major()) continue;
             if (minorsOnly && c.handle().major() != qdisc.major()) continue;
             if (classid != null && classid.value() != 0 && !c.handle().equals(classid)) continue;
-            sb.append(ClassView.print(c, minorsOnly, jtc.details, jtc.stats));
+            sb.append(ClassView.print(c, minorsOnly, jtc.details(), jtc.stats()));
         }
-        jtc.out.print(sb);
+        jtc.out().print(sb);
         return 0;
     }
 }

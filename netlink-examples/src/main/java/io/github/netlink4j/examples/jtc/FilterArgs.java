@@ -32,6 +32,25 @@ import java.util.OptionalLong;
 record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol protocol, OptionalLong handle, OptionalLong chain,
                   FilterOptions options, List<ActionSpec> actions) {
 
+    /** tc filter's usage, printed by {@code help} here and by the command. */
+    static final String USAGE = """
+            Usage: tc filter [ add | del | change | replace | show ] [ dev STRING ]
+                   tc filter [ add | del | change | replace | show ] [ block BLOCK_INDEX ]
+                   tc filter get dev STRING parent CLASSID protocol PROTO handle FILTERID pref PRIO FILTER_TYPE
+                   tc filter get block BLOCK_INDEX protocol PROTO handle FILTERID pref PRIO FILTER_TYPE
+                   [ pref PRIO ] protocol PROTO [ chain CHAIN_INDEX ]
+                   [ estimator INTERVAL TIME_CONSTANT ]
+                   [ root | ingress | egress | parent CLASSID ]
+                   [ handle FILTERID ] [ [ FILTER_TYPE ] [ help | OPTIONS ] ]
+
+                   tc filter show [ dev STRING ] [ root | ingress | egress | parent CLASSID ]
+                   tc filter show [ block BLOCK_INDEX ]
+            Where:
+            FILTER_TYPE := { rsvp | u32 | bpf | fw | route | etc. }
+            FILTERID := ... format depends on classifier, see there
+            OPTIONS := ... try tc filter add <desired FILTER_KIND> help
+            """;
+
     /** The spec the library sends; null when the line names no parent or no kind (tc leaves those to the kernel). */
     FilterSpec spec() {
         if (dev == null || parent.equals(TcHandle.UNSPEC) || options == null) return null;
@@ -40,6 +59,15 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
 
     /** The words after the verb; {@code create} for add and replace, whose protocol defaults to all. */
     static FilterArgs parse(List<String> words, boolean create) {
+        return parse(words, create, true);
+    }
+
+    /** The words after {@code get}, which checks a missing kind in its own order (tc_filter_get). */
+    static FilterArgs parseGet(List<String> words) {
+        return parse(words, false, false);
+    }
+
+    private static FilterArgs parse(List<String> words, boolean create, boolean handleNeedsKind) {
         Args a = new Args(words);
         String dev = null;
         TcHandle parent = TcHandle.UNSPEC;
@@ -63,7 +91,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (!parent.equals(TcHandle.UNSPEC)) throw TcFail.duparg("parent", v);
-                parent = QdiscCommand.classid(v, "Invalid parent ID");
+                parent = Args.classid(v, "Invalid parent ID");
                 continue;
             } else if (w.equals("handle")) {
                 String v = a.next();
@@ -73,26 +101,26 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             } else if (Args.matches(w, "preference") || Args.matches(w, "priority")) {
                 String v = a.next();
                 if (prio != 0) throw TcFail.duparg("priority", v);
-                prio = u32(v, 0);
+                prio = Args.u32(v, 0);
                 if (prio < 0 || prio > 0xffff) throw TcFail.invarg("invalid priority value", v);
                 continue;
             } else if (Args.matches(w, "protocol")) {
                 String v = a.next();
                 if (protocolSet) throw TcFail.duparg("protocol", v);
-                protocol = protocol(v);
+                protocol = Args.protocol(v);
                 protocolSet = true;
                 continue;
             } else if (Args.matches(w, "chain")) {
                 String v = a.next();
                 if (chain.isPresent()) throw TcFail.duparg("chain", v);
-                long c = u32(v, 0);
+                long c = Args.u32(v, 0);
                 if (c < 0) throw TcFail.invarg("invalid chain index value", v);
                 chain = OptionalLong.of(c);
                 continue;
             } else if (Args.matches(w, "estimator")) {
                 throw TcFail.unsupported("a filter's estimator");
             } else if (Args.matches(w, "help")) {
-                throw new TcFail(FilterCommand.USAGE, 0);
+                throw new TcFail(USAGE, 0);
             } else {
                 kind = a.take();
                 break;
@@ -100,39 +128,28 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             a.take();
         }
         if (kind == null) {
-            if (handle != null) throw new TcFail("Must specify filter type when using \"handle\"\n", 255);
+            if (handle != null && handleNeedsKind) throw new TcFail("Must specify filter type when using \"handle\"\n", 255);
             return new FilterArgs(dev, parent, (int) prio, protocol, OptionalLong.empty(), chain, null, List.of());
         }
-        Kind k = switch (kind) {
+        FilterKind k = switch (kind) {
             case "u32" -> u32(a, handle);
             case "matchall", "basic" -> simple(kind, a, handle);
             case "fw" -> fw(a, handle);
-            default -> throw TcFail.unsupported("filter kind " + kind + " (jtc parses u32, matchall, basic and fw)");
+            case "flower" -> FlowerArgs.parse(a, handle);
+            default -> throw TcFail.unsupported("filter kind " + kind + " (jtc parses u32, flower, matchall, basic and fw)");
         };
-        return new FilterArgs(dev, parent, (int) prio, protocol, k.handle, chain, k.options, k.actions);
-    }
-
-    /** A kind's result: its options, actions and the handle as it reads it. */
-    private record Kind(FilterOptions options, List<ActionSpec> actions, OptionalLong handle) {}
-
-    /** ll_proto_a2n: tc's names, else a number (base 0). */
-    private static FilterProtocol protocol(String v) {
-        try {
-            return FilterProtocol.of(v.equals("any") ? "0" : v);
-        } catch (IllegalArgumentException e) {
-            throw TcFail.invarg("invalid protocol", v);
-        }
+        return new FilterArgs(dev, parent, (int) prio, protocol, k.handle(), chain, k.options(), k.actions());
     }
 
     /** f_u32.c's u32_parse_opt, for match ip/u32, classid, divisor, ht, link, hashkey, actions and the skip flags. */
-    private static Kind u32(Args a, String handle) {
+    private static FilterKind u32(Args a, String handle) {
         OptionalLong h = OptionalLong.empty();
         if (handle != null) {
             U32Handle v = u32Handle(handle);
             if (v == null) throw new TcFail("Illegal filter ID\n", 1);
             h = OptionalLong.of(v.value());
         }
-        if (!a.more()) return new Kind(new FilterOptions.U32(Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(),
+        if (!a.more()) return new FilterKind(new FilterOptions.U32(Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(),
                 Optional.empty(), 0), List.of(), h);
         List<U32Key> keys = new ArrayList<>();
         Optional<TcHandle> classid = Optional.empty();
@@ -156,7 +173,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
                 }
             } else if (Args.matches(w, "divisor")) {
                 if (!a.more()) throw TcFail.incomplete();
-                long d = u32(a.take(), 0);
+                long d = Args.u32(a.take(), 0);
                 if (d <= 0 || d > 0x100 || ((d - 1) & d) != 0) throw new TcFail("Illegal \"divisor\"\n", 1);
                 divisor = OptionalLong.of(d);
             } else if (w.equals("ht") || w.equals("link")) {
@@ -173,9 +190,9 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             } else if (Args.matches(w, "hashkey")) {
                 // parse_hashkey: mask MASK at OFF
                 if (!a.more() || !a.take().equals("mask") || !a.more()) throw new TcFail("Illegal \"hashkey\"\n", 1);
-                hmask = u32(a.take(), 16);
+                hmask = Args.u32(a.take(), 16);
                 if (hmask < 0 || !a.more() || !a.take().equals("at") || !a.more()) throw new TcFail("Illegal \"hashkey\"\n", 1);
-                long off = u32(a.take(), 0);
+                long off = Args.u32(a.take(), 0);
                 if (off < 0 || off % 4 != 0) throw new TcFail("Illegal \"hashkey\"\n", 1);
                 hoff = (int) off;
             } else if (Args.matches(w, "action")) {
@@ -206,13 +223,13 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
         } else if (hmask != 0) {
             throw TcFail.unsupported("a u32 hashkey without match");
         }
-        return new Kind(new FilterOptions.U32(classid, sel, divisor, ht, link, flags), actions, h);
+        return new FilterKind(new FilterOptions.U32(classid, sel, divisor, ht, link, flags), actions, h);
     }
 
     /** get_u32_handle: {@code HTID:[HASH[:NODE]]} in hexadecimal, or a whole 0x number; a bare number is not one. Null when it fails. */
     private static U32Handle u32Handle(String text) {
         if (text.indexOf(':') < 0) {
-            long v = text.startsWith("0x") ? u32(text, 16) : -1;
+            long v = text.startsWith("0x") ? Args.u32(text, 16) : -1;
             return v < 0 ? null : new U32Handle(v);
         }
         try {
@@ -249,7 +266,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
                 if (!a.more()) throw illegalMatch();
                 IpPrefix p;
                 try {
-                    p = IpPrefix.ofNetwork(a.take());
+                    p = IpPrefix.of(a.take());
                 } catch (IllegalArgumentException e) {
                     throw illegalMatch();
                 }
@@ -278,7 +295,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
 
     private static long need(Args a, int base) {
         if (!a.more()) throw illegalMatch();
-        long v = u32(a.take(), base);
+        long v = Args.u32(a.take(), base);
         if (v < 0) throw illegalMatch();
         return v;
     }
@@ -288,10 +305,10 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
     }
 
     /** matchall and basic: {@code [classid C] [action …]} (and matchall's skip flags); the handle a u32 in any base. */
-    private static Kind simple(String kind, Args a, String handle) {
+    private static FilterKind simple(String kind, Args a, String handle) {
         OptionalLong h = OptionalLong.empty();
         if (handle != null) {
-            long v = u32(handle, 0);
+            long v = Args.u32(handle, 0);
             if (v < 0) throw new TcFail("Illegal \"handle\"\n", 1);
             h = OptionalLong.of(v);
         }
@@ -320,30 +337,17 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             }
         }
         FilterOptions o = kind.equals("matchall") ? new FilterOptions.Matchall(classid, flags) : new FilterOptions.Basic(classid);
-        return new Kind(o, actions, h);
+        return new FilterKind(o, actions, h);
     }
 
     /** fw: the handle is the mark; {@code [classid C] [action …]}. */
-    private static Kind fw(Args a, String handle) {
+    private static FilterKind fw(Args a, String handle) {
         if (handle != null && handle.contains("/")) throw TcFail.unsupported("an fw mark's mask");
-        Kind k = simple("basic", a, handle);
-        Optional<TcHandle> classid = k.options.classid();
-        return new Kind(new FilterOptions.Fw(classid), k.actions, k.handle);
+        FilterKind k = simple("basic", a, handle);
+        Optional<TcHandle> classid = k.options().classid();
+        return new FilterKind(new FilterOptions.Fw(classid), k.actions(), k.handle());
     }
 
-    /** get_u32 in {@code base} (0: C's rule, 0x for hexadecimal, a leading 0 octal); -1 when it fails. */
-    static long u32(String v, int base) {
-        try {
-            long x;
-            if (base == 16) x = Long.parseLong(v.startsWith("0x") || v.startsWith("0X") ? v.substring(2) : v, 16);
-            else if (v.startsWith("0x") || v.startsWith("0X")) x = Long.parseLong(v.substring(2), 16);
-            else if (v.length() > 1 && v.startsWith("0")) x = Long.parseLong(v.substring(1), 8);
-            else x = Long.parseLong(v);
-            return x >= 0 && x <= 0xffff_ffffL ? x : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     static final String U32_USAGE = """
             Usage: ... u32 [ match SELECTOR ... ] [ link HTID ] [ classid CLASSID ]

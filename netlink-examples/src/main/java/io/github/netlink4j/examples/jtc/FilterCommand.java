@@ -17,28 +17,10 @@ import java.util.OptionalLong;
 
 /** {@code tc filter}: tc 6.1's tc_filter.c on the library's {@code Filters}. */
 final class FilterCommand {
-    static final String USAGE = """
-            Usage: tc filter [ add | del | change | replace | show ] [ dev STRING ]
-                   tc filter [ add | del | change | replace | show ] [ block BLOCK_INDEX ]
-                   tc filter get dev STRING parent CLASSID protocol PROTO handle FILTERID pref PRIO FILTER_TYPE
-                   tc filter get block BLOCK_INDEX protocol PROTO handle FILTERID pref PRIO FILTER_TYPE
-                   [ pref PRIO ] protocol PROTO [ chain CHAIN_INDEX ]
-                   [ estimator INTERVAL TIME_CONSTANT ]
-                   [ root | ingress | egress | parent CLASSID ]
-                   [ handle FILTERID ] [ [ FILTER_TYPE ] [ help | OPTIONS ] ]
-
-                   tc filter show [ dev STRING ] [ root | ingress | egress | parent CLASSID ]
-                   tc filter show [ block BLOCK_INDEX ]
-            Where:
-            FILTER_TYPE := { rsvp | u32 | bpf | fw | route | etc. }
-            FILTERID := ... format depends on classifier, see there
-            OPTIONS := ... try tc filter add <desired FILTER_KIND> help
-            """;
-
-    private final Jtc jtc;
+    private final JtcOptions jtc;
     private final NetlinkClient nl;
 
-    FilterCommand(Jtc jtc, NetlinkClient nl) {
+    FilterCommand(JtcOptions jtc, NetlinkClient nl) {
         this.jtc = jtc;
         this.nl = nl;
     }
@@ -52,13 +34,13 @@ final class FilterCommand {
         if (Args.matches(verb, "change")) return modify(QdiscCommand.Verb.CHANGE, rest);
         if (Args.matches(verb, "replace")) return modify(QdiscCommand.Verb.REPLACE, rest);
         if (Args.matches(verb, "delete")) return modify(QdiscCommand.Verb.DELETE, rest);
-        if (Args.matches(verb, "get")) throw TcFail.unsupported("filter get");
+        if (Args.matches(verb, "get")) return get(rest);
         if (Args.matches(verb, "list") || Args.matches(verb, "show") || Args.matches(verb, "lst")) return list(new Args(rest));
         if (Args.matches(verb, "help")) {
-            jtc.err.print(USAGE);
+            jtc.err().print(FilterArgs.USAGE);
             return 0;
         }
-        jtc.err.print("Command \"" + verb + "\" is unknown, try \"tc filter help\".\n");
+        jtc.err().print("Command \"" + verb + "\" is unknown, try \"tc filter help\".\n");
         return 255;
     }
 
@@ -69,7 +51,7 @@ final class FilterCommand {
             f = FilterArgs.parse(words, verb == QdiscCommand.Verb.ADD || verb == QdiscCommand.Verb.REPLACE);
         } catch (TcFail help) {
             if (help.exit != 0) throw help;
-            jtc.err.print(help.text);
+            jtc.err().print(help.text);
             return 0;
         }
         if (f.dev() == null) throw TcFail.unsupported("a filter request without dev (tc leaves it to the kernel to refuse)");
@@ -91,12 +73,56 @@ final class FilterCommand {
         } catch (NoSuchLinkException e) {
             String more = e.link().equals(f.dev()) ? null : ActionArgs.missingTarget(words, e.link());
             if (more == null) throw e;
-            jtc.err.print("Cannot find device \"" + e.link() + "\"\n" + more);
+            jtc.err().print("Cannot find device \"" + e.link() + "\"\n" + more);
             return 1;
         } catch (NetlinkException e) {
-            jtc.err.print(Jtc.kernelText(e) + "We have an error talking to the kernel\n");
+            jtc.err().print(KernelText.of(e) + "We have an error talking to the kernel\n");
             return 2;
         }
+    }
+
+    /**
+     * tc_filter_get: one RTM_GETTFILTER naming the filter by link, parent, protocol, priority, handle and
+     * kind (tc's checks in tc's order), the answer printed as show prints it, the link left out.
+     */
+    private int get(List<String> words) throws NetlinkException {
+        FilterArgs f;
+        try {
+            f = FilterArgs.parseGet(words);
+        } catch (TcFail help) {
+            if (help.exit != 0) throw help;
+            jtc.err().print(help.text);
+            return 0;
+        }
+        if (f.protocol().value() == 0) throw new TcFail("Must specify filter protocol\n", 255);
+        if (f.priority() == 0) throw new TcFail("Must specify filter priority\n", 255);
+        if (f.parent().equals(TcHandle.UNSPEC)) throw new TcFail("Must specify filter parent\n", 255);
+        if (f.options() == null) throw new TcFail("Must specify filter type\n", 255);
+        int kindAt = words.indexOf(f.options().kind());
+        if (kindAt >= 0 && kindAt < words.size() - 1) {
+            throw new TcFail("Garbage instead of arguments \"" + words.get(kindAt + 1) + " ...\". Try \"tc filter help\".\n", 255);
+        }
+        if (f.handle().isEmpty()) throw new TcFail("Must specify filter \"handle\"\n", 255);
+        if (f.dev() == null) throw new TcFail("Must specify netdevice \"dev\" or block index \"block\"\n", 255);
+        List<Link> links = nl.links().list();
+        Map<Integer, String> names = new HashMap<>();
+        for (Link l : links) names.put(l.index(), l.name());
+        int index = links.stream().filter(l -> l.name().equals(f.dev())).mapToInt(Link::index).findFirst().orElse(0);
+        if (index == 0) {
+            jtc.err().print("Cannot find device \"" + f.dev() + "\"\n");
+            return 1;
+        }
+        Filter found;
+        try {
+            found = nl.filters().get(f.spec());
+        } catch (NetlinkException e) {
+            jtc.err().print(KernelText.of(e) + "We have an error talking to the kernel\n");
+            return 2;
+        }
+        TcOut o = new TcOut(jtc.json());
+        FilterView.print(o, found, new FilterView.Shown(index, null, 0, 0, null), i -> names.getOrDefault(i, "if" + i), jtc.stats(), jtc.pretty());
+        jtc.out().print(o.result(jtc.pretty()));
+        return 0;
     }
 
     /** {@code del}: one filter by handle and kind, or every filter of a priority (and protocol). */
@@ -136,14 +162,14 @@ final class FilterCommand {
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (parent != null) throw TcFail.duparg("parent", v);
-                parent = QdiscCommand.classid(v, "invalid parent ID");
+                parent = Args.classid(v, "invalid parent ID");
                 continue;
             } else if (w.equals("handle")) {
                 throw TcFail.unsupported("filter show … handle");
             } else if (Args.matches(w, "preference") || Args.matches(w, "priority")) {
                 String v = a.next();
                 if (prio != 0) throw TcFail.duparg("priority", v);
-                prio = FilterArgs.u32(v, 0);
+                prio = Args.u32(v, 0);
                 if (prio < 0) throw TcFail.invarg("invalid preference", v);
                 continue;
             } else if (Args.matches(w, "protocol")) {
@@ -158,20 +184,19 @@ final class FilterCommand {
             } else if (Args.matches(w, "chain")) {
                 String v = a.next();
                 if (chain != null) throw TcFail.duparg("chain", v);
-                long c = FilterArgs.u32(v, 0);
+                long c = Args.u32(v, 0);
                 if (c < 0) throw TcFail.invarg("invalid chain index value", v);
                 chain = c;
                 continue;
             } else if (Args.matches(w, "help")) {
-                jtc.err.print(USAGE);
+                jtc.err().print(FilterArgs.USAGE);
             } else {
-                jtc.err.print(" What is \"" + w + "\"? Try \"tc filter help\"\n");
+                jtc.err().print(" What is \"" + w + "\"? Try \"tc filter help\"\n");
                 return 255;
             }
             a.take();
         }
-        if (jtc.pretty && !jtc.json) throw TcFail.unsupported("-p on filters (u32's keys by protocol)");
-        TcOut o = new TcOut(jtc.json);
+        TcOut o = new TcOut(jtc.json());
         if (dev != null) {
             List<Link> links = nl.links().list();
             Map<Integer, String> names = new HashMap<>();
@@ -179,7 +204,7 @@ final class FilterCommand {
             String d = dev;
             int index = links.stream().filter(l -> l.name().equals(d)).mapToInt(Link::index).findFirst().orElse(0);
             if (index == 0) {
-                jtc.err.print("Cannot find device \"" + dev + "\"\n");
+                jtc.err().print("Cannot find device \"" + dev + "\"\n");
                 return 1;
             }
             TcHandle p = parent == null ? TcHandle.UNSPEC : parent;
@@ -188,10 +213,10 @@ final class FilterCommand {
             for (Filter f : all) {
                 if (prio != 0 && f.priority() != prio) continue;
                 if (protocol != 0 && f.protocol().value() != protocol) continue;
-                FilterView.print(o, f, shown, i -> names.getOrDefault(i, "if" + i), jtc.stats);
+                FilterView.print(o, f, shown, i -> names.getOrDefault(i, "if" + i), jtc.stats(), jtc.pretty());
             }
         }
-        jtc.out.print(o.result(jtc.pretty));
+        jtc.out().print(o.result(jtc.pretty()));
         return 0;
     }
 }

@@ -22,7 +22,8 @@ final class FilterView {
     /** What the listing named: a field set here is not printed. Zero or null: not named. */
     record Shown(int ifindex, TcHandle parent, int protocol, int priority, Long chain) {}
 
-    static void print(TcOut o, Filter f, Shown shown, IntFunction<String> linkNames, int stats) {
+    /** {@code pretty}: -p, u32's keys in words where tc has them (text only). */
+    static void print(TcOut o, Filter f, Shown shown, IntFunction<String> linkNames, int stats, boolean pretty) {
         o.openRecord();
         o.fp("filter ");
         if (shown.ifindex() == 0 || shown.ifindex() != f.index()) {
@@ -49,7 +50,7 @@ final class FilterView {
         if (f.handle() != 0) {
             o.openObject("options");
             switch (f.options()) {
-                case FilterOptions.U32 u -> u32(o, f, u, linkNames, stats);
+                case FilterOptions.U32 u -> u32(o, f, u, linkNames, stats, pretty);
                 case FilterOptions.Matchall m -> simple(o, f, linkNames, stats, true);
                 case FilterOptions.Basic b -> simple(o, f, linkNames, stats, false);
                 case FilterOptions.Fw w -> simple(o, f, linkNames, stats, false);
@@ -62,7 +63,7 @@ final class FilterView {
     }
 
     /** u32_print_opt. */
-    private static void u32(TcOut o, Filter f, FilterOptions.U32 u, IntFunction<String> linkNames, int stats) {
+    private static void u32(TcOut o, Filter f, FilterOptions.U32 u, IntFunction<String> linkNames, int stats, boolean pretty) {
         U32Handle h = new U32Handle(f.handle());
         o.any("fh", h.toString(), "fh " + h + " ");
         if (h.node() != 0) o.any("order", h.node(), "order " + h.node() + " ");
@@ -84,15 +85,7 @@ final class FilterView {
         u.link().ifPresent(l -> o.any("link", l.toString(), "link " + l + " "));
         flags(o, u.flags(), f.offload());
         if (sel != null) {
-            for (U32Key k : sel.keys()) {
-                o.openObject("match");
-                o.nl();
-                o.any("value", Long.toHexString(k.value()), String.format("  match %08x", k.value()));
-                o.any("mask", Long.toHexString(k.mask()), String.format("/%08x ", k.mask()));
-                o.any("offmask", k.offmask() != 0 ? "nexthdr+" : "", "at " + (k.offmask() != 0 ? "nexthdr+" : ""));
-                o.any("off", k.off(), Integer.toString(k.off()));
-                o.close();
-            }
+            for (U32Key k : sel.keys()) U32KeyView.print(o, k, f.protocol().value(), pretty);
             if ((sel.flags() & 0x0e) != 0) throw TcFail.unsupported("printing u32 offsets");
             if (sel.hmask() != 0) {
                 o.nl();

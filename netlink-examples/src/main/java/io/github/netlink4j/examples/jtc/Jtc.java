@@ -2,7 +2,6 @@ package io.github.netlink4j.examples.jtc;
 
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
-import io.github.netlink4j.error.Errno;
 import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NoSuchLinkException;
 import io.github.netlink4j.examples.jip.BatchReader;
@@ -62,9 +61,17 @@ public final class Jtc {
         this.err = err;
     }
 
+    /** One training command in {@code ns}, its output discarded: what JtcTraining runs. */
+    static int train(NetNamespace ns, String[] command) {
+        PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+        Jtc jtc = new Jtc(InputStream.nullInputStream(), sink, sink);
+        jtc.trainingNs = ns;
+        return jtc.run(command);
+    }
+
     /** Runs one command line and exits with tc's status. */
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("--train")) System.exit(JtcTraining.run());
+        if (args.length == 1 && args[0].equals("--train")) System.exit(JtcTraining.run(Jtc::train));
         int rc = new Jtc(System.in, System.out, System.err).run(args);
         System.out.flush();
         System.exit(rc);
@@ -196,19 +203,20 @@ public final class Jtc {
         NetlinkClient nl = null;
         try {
             nl = batchFile != null ? sharedClient() : client();
-            if (filter) return new FilterCommand(this, nl).run(new ArrayList<>(rest));
-            if (actions) return new ActionCommand(this, nl).run(new ArrayList<>(rest));
-            return qdisc ? new QdiscCommand(this, nl).run(new ArrayList<>(rest)) : new ClassCommand(this, nl).run(new ArrayList<>(rest));
+            JtcOptions o = new JtcOptions(out, err, json, pretty, stats, details);
+            if (filter) return new FilterCommand(o, nl).run(new ArrayList<>(rest));
+            if (actions) return new ActionCommand(o, nl).run(new ArrayList<>(rest));
+            return qdisc ? new QdiscCommand(o, nl).run(new ArrayList<>(rest)) : new ClassCommand(o, nl).run(new ArrayList<>(rest));
         } catch (NoSuchLinkException e) {
             err.print("Cannot find device \"" + e.link() + "\"\n");
             return 1;
         } catch (IOException e) {
-            KernelException k = kernel(e);
+            KernelException k = KernelText.kernel(e);
             if (k == null) {
                 err.print(e.getMessage() + "\n");
                 return 1;
             }
-            err.print(kernelText(k));
+            err.print(KernelText.of(k));
             return 2;
         } catch (IllegalArgumentException e) {
             err.print("Error: " + e.getMessage() + "\n");
@@ -216,23 +224,6 @@ public final class Jtc {
         } finally {
             if (nl != null && nl != shared) nl.close();
         }
-    }
-
-    /**
-     * rtnl_talk's report of the kernel's refusal: the extended ACK as "Error: …." when the kernel gave
-     * one, else "RTNETLINK answers: …"; the exception's own message when no kernel error is behind it.
-     */
-    static String kernelText(IOException e) {
-        KernelException k = kernel(e);
-        if (k == null) return e.getMessage() + "\n";
-        String m = k.extAckMessage().orElse(null);
-        return m != null ? "Error: " + m + (m.endsWith(".") ? "" : ".") + "\n" : "RTNETLINK answers: " + Errno.describe(k.errno()) + "\n";
-    }
-
-    /** The kernel's refusal behind {@code e}: the library types some (not found, no parent) and keeps it as the cause. */
-    static KernelException kernel(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof KernelException k) return k;
-        return null;
     }
 
     private NetlinkClient sharedClient() throws IOException {

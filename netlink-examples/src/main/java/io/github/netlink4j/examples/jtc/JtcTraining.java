@@ -4,7 +4,6 @@ import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
 import io.github.netlink4j.link.LinkSpec;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -26,12 +25,17 @@ final class JtcTraining {
             new String[] {"-s", "-d", "class", "show", "dev", "veth0"},
             new String[] {"qdisc", "del", "dev", "veth0", "root"});
 
-    static int run() {
+    /** One training command in a namespace: the entry point's, passed in so that this class names no entry point. */
+    interface Runner {
+        int run(NetNamespace ns, String[] command);
+    }
+
+    static int run(Runner jtc) {
         try (NetNamespace ns = NetNamespace.createAnonymous()) {
             try (NetlinkClient nl = NetlinkClient.open(ns)) {
                 nl.links().add(LinkSpec.veth("veth0", "veth1"));
             }
-            return run(ns, COMMANDS, System.err);
+            return run(ns, COMMANDS, System.err, jtc);
         } catch (Exception e) {
             System.err.println("jtc --train: " + e);
             return 1;
@@ -39,12 +43,9 @@ final class JtcTraining {
     }
 
     /** Runs {@code commands} in {@code ns} in order, their output discarded; stops at the first that fails and names it. */
-    static int run(NetNamespace ns, List<String[]> commands, PrintStream err) {
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    static int run(NetNamespace ns, List<String[]> commands, PrintStream err, Runner jtc) {
         for (String[] command : commands) {
-            Jtc jtc = new Jtc(java.io.InputStream.nullInputStream(), sink, sink);
-            jtc.trainingNs = ns;
-            int rc = jtc.run(command);
+            int rc = jtc.run(ns, command);
             if (rc != 0) {
                 err.println("jtc --train: " + String.join(" ", command) + " exited " + rc);
                 return 1;

@@ -32,10 +32,10 @@ final class QdiscCommand {
             QDISC_ID := { root | ingress | handle QHANDLE | parent CLASSID }
             """;
 
-    private final Jtc jtc;
+    private final JtcOptions jtc;
     private final NetlinkClient nl;
 
-    QdiscCommand(Jtc jtc, NetlinkClient nl) {
+    QdiscCommand(JtcOptions jtc, NetlinkClient nl) {
         this.jtc = jtc;
         this.nl = nl;
     }
@@ -52,10 +52,10 @@ final class QdiscCommand {
         if (Args.matches(verb, "delete")) return modify(Verb.DELETE, rest);
         if (Args.matches(verb, "list") || Args.matches(verb, "show") || Args.matches(verb, "lst")) return list(rest);
         if (Args.matches(verb, "help")) {
-            jtc.err.print(USAGE);
+            jtc.err().print(USAGE);
             return 0;
         }
-        jtc.err.print("Command \"" + verb + "\" is unknown, try \"tc qdisc help\".\n");
+        jtc.err().print("Command \"" + verb + "\" is unknown, try \"tc qdisc help\".\n");
         return 255;
     }
 
@@ -92,13 +92,13 @@ final class QdiscCommand {
             } else if (w.equals("parent")) {
                 String v = a.next();
                 if (parent != null) throw TcFail.duparg("parent", v);
-                parent = classid(v, "invalid parent ID");
+                parent = Args.classid(v, "invalid parent ID");
             } else if (Args.matches(w, "estimator")) {
                 est = estimator(a);
             } else if (Args.matches(w, "stab") || Args.matches(w, "ingress_block") || Args.matches(w, "egress_block")) {
                 throw TcFail.unsupported(w);
             } else if (Args.matches(w, "help")) {
-                jtc.err.print(USAGE);
+                jtc.err().print(USAGE);
                 a.take();
             } else {
                 a.take();
@@ -145,18 +145,18 @@ final class QdiscCommand {
                 parent = TcHandle.INGRESS;
                 a.take();
             } else if (Args.matches(w, "parent")) {
-                parent = classid(a.next(), "invalid parent ID");
+                parent = Args.classid(a.next(), "invalid parent ID");
             } else if (Args.matches(w, "handle")) {
                 String v = a.next();
                 handle = qdiscHandle(v);
                 if (handle == null) throw TcFail.invarg("invalid handle ID", v);
             } else if (Args.matches(w, "help")) {
-                jtc.err.print(USAGE);
+                jtc.err().print(USAGE);
                 a.take();
             } else if (w.equals("invisible")) {
                 throw TcFail.unsupported("invisible");
             } else {
-                jtc.err.print("What is \"" + w + "\"? Try \"tc qdisc help\".\n");
+                jtc.err().print("What is \"" + w + "\"? Try \"tc qdisc help\".\n");
                 return 255;
             }
         }
@@ -168,18 +168,18 @@ final class QdiscCommand {
             String d = dev;
             index = links.stream().filter(l -> l.name().equals(d)).mapToInt(Link::index).findFirst().orElse(0);
             if (index == 0) {
-                jtc.err.print("Cannot find device \"" + dev + "\"\n");
+                jtc.err().print("Cannot find device \"" + dev + "\"\n");
                 return 1;
             }
         }
-        TcOut o = new TcOut(jtc.json);
+        TcOut o = new TcOut(jtc.json());
         for (Qdisc q : nl.qdiscs().list()) {
             if (index != 0 && q.index() != index) continue;
             if (handle != null && handle.value() != 0 && !q.handle().equals(handle)) continue;
             if (parent != null && !q.parent().equals(parent)) continue;
-            QdiscView.print(o, q, index != 0 ? null : names.getOrDefault(q.index(), "if" + q.index()), jtc.details, jtc.stats);
+            QdiscView.print(o, q, index != 0 ? null : names.getOrDefault(q.index(), "if" + q.index()), jtc.details(), jtc.stats());
         }
-        jtc.out.print(o.result(jtc.pretty));
+        jtc.out().print(o.result(jtc.pretty()));
         return 0;
     }
 
@@ -196,15 +196,6 @@ final class QdiscCommand {
         String digits = text.substring(start, i).replaceFirst("^0+(?=.)", "");
         if (digits.length() > 4) return null;
         return TcHandle.qdisc(Integer.parseInt(digits, 16));
-    }
-
-    /** get_tc_classid, with tc's invarg message when it fails. */
-    static TcHandle classid(String text, String message) {
-        try {
-            return TcHandle.of(text);
-        } catch (IllegalArgumentException e) {
-            throw TcFail.invarg(message, text);
-        }
     }
 
     /** parse_estimator: {@code estimator INTERVAL TIME_CONSTANT}. */

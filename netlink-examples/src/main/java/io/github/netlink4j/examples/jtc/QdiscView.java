@@ -26,7 +26,7 @@ final class QdiscView {
         if (q.refcount() != 1) o.any("refcnt", q.refcount(), "refcnt " + q.refcount() + " ");
         if (q.offloaded()) o.any("offloaded", true, "offloaded ");
         o.openObject("options");
-        options(o, q.options(), details);
+        options(o, q, details);
         o.close();
         o.nl();
         if (stats > 0 && q.stats().isPresent()) {
@@ -36,7 +36,8 @@ final class QdiscView {
         o.close();
     }
 
-    private static void options(TcOut o, QdiscOptions options, int details) {
+    private static void options(TcOut o, Qdisc q, int details) {
+        QdiscOptions options = q.options();
         switch (options) {
             case QdiscOptions.Pfifo p -> p.limit().ifPresent(l -> o.any("limit", l, "limit " + l + "p"));
             case QdiscOptions.Bfifo b -> b.limit().ifPresent(l -> o.any("limit", l.bytes(), "limit " + l));
@@ -46,11 +47,10 @@ final class QdiscView {
                 o.any("r2q", h.r2q(), "r2q " + h.r2q());
                 String def = h.defaultClass() == 0 ? "0" : "0x" + Long.toHexString(h.defaultClass());
                 o.any("default", def, " default " + def);
-                // The library's record has no direct_packets_stat (htb's count of packets sent unclassified):
-                // printed as 0, what it is until a packet finds no class.
-                o.any("direct_packets_stat", 0, " direct_packets_stat 0");
+                long direct = q.directPackets().orElse(0);
+                o.any("direct_packets_stat", direct, " direct_packets_stat " + direct);
                 if (details > 0) o.any("ver", "3.17", " ver 3.17");
-                h.directQlen().ifPresent(q -> o.any("direct_qlen", q, " direct_qlen " + q));
+                h.directQlen().ifPresent(n -> o.any("direct_qlen", n, " direct_qlen " + n));
             }
             case Tbf t -> tbf(o, t, details);
             case QdiscOptions.Ingress i -> o.fp("---------------- ");

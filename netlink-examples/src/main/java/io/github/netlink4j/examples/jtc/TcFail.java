@@ -1,5 +1,7 @@
 package io.github.netlink4j.examples.jtc;
 
+import io.github.netlink4j.examples.jip.ArgError;
+
 /**
  * tc's refusal of a command line before anything reaches the kernel: the text tc writes to standard
  * error (complete, newlines included) and the status it exits with (255 for its exit(-1) and return -1,
@@ -23,9 +25,9 @@ final class TcFail extends RuntimeException {
         this.fatal = fatal;
     }
 
-    /** lib/utils.c's invarg. */
+    /** lib/utils.c's invarg, in the words of jip's ArgError (one helper for both tools). */
     static TcFail invarg(String msg, String arg) {
-        return new TcFail("Error: argument \"" + arg + "\" is wrong: " + msg + "\n", 255, true);
+        return new TcFail(ArgError.invalid(arg, msg).getMessage() + "\n", 255, true);
     }
 
     /** lib/utils.c's duparg. */

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * jtc's reading of {@code tc filter} and {@code tc actions} lines held to the bytes tc 6.1 sent for the
  * same lines (golden/tc/*.hex, captured by scripts/capture-golden.py from scripts/golden-set.txt): the
- * line parsed as jtc parses it, encoded by the library's codec. Kinds this kernel lacks (matchall,
- * basic, fw, gact) are checked here only; no root needed.
+ * line parsed as jtc parses it, encoded by the library's codec. Kinds this kernel lacks (flower, matchall,
+ * basic, fw, gact, police, skbedit) are checked here only; no root needed.
  */
 class JtcFilterGoldenTest {
     /** The captures' links: lo 1, veth1 2, veth0 3. */
@@ -45,11 +45,16 @@ class JtcFilterGoldenTest {
         {"tc/basic-classid", "filter add dev veth0 parent 1: protocol ip prio 7 basic classid 1:10"},
         {"tc/fw-classid", "filter add dev veth0 parent 1: protocol ip prio 8 handle 5 fw classid 1:10"},
         {"tc/filter-del", "filter del dev veth0 parent 1: protocol ip prio 10 handle 800::10 u32"},
+        {"tc/flower-ip", "filter add dev veth0 ingress protocol ip prio 4 flower ip_proto tcp dst_ip 10.200.0.0/24 src_ip 10.200.1.1 dst_port 80 src_port 1000 action gact drop"},
+        {"tc/flower-udp-v6", "filter add dev veth0 ingress protocol ipv6 prio 5 flower ip_proto udp dst_ip fd00:200::1 dst_port 53 action gact pass"},
+        {"tc/flower-vlan-mac", "filter add dev veth0 ingress protocol 802.1q prio 6 flower vlan_id 100 vlan_ethtype ipv4 dst_mac 02:00:00:00:00:01 src_mac 02:00:00:00:00:02 action gact drop"},
     };
 
     private static final String[][] ACTIONS = {
         {"tc/action-gact", "actions add action gact drop index 5"},
         {"tc/action-mirred", "actions add action mirred egress mirror dev veth1 index 3"},
+        {"tc/action-police", "actions add action police rate 1mbit burst 10k conform-exceed drop/pipe index 7"},
+        {"tc/action-skbedit", "actions add action skbedit priority 1:10 mark 5 queue_mapping 2 index 8"},
     };
 
     /** What {@code w} holds (the test-jar's Written takes the writer as the class path loads it, not as the module does). */

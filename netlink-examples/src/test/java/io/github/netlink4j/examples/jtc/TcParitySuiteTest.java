@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class TcParitySuiteTest {
     /** Marks a build step ip runs in both twins, kept in its place among the tc steps. */
     private static final String IP = "+ip";
+    /** Marks a program run inside both twins (traffic for the counters), in its place among the tc steps. */
+    private static final String EXEC = "+exec";
 
     /** A state of the file. */
     record State(String name, List<String[]> build, List<String[]> options, List<String[]> shows, List<String[]> fails) {}
@@ -53,6 +55,7 @@ class TcParitySuiteTest {
             }
             if (cur == null) throw new IllegalArgumentException("line " + n + ": before any state: " + line);
             if (line.startsWith("+ link ")) cur.build.add(concat(new String[] {IP}, words(line.substring(7))));
+            else if (line.startsWith("+ exec ")) cur.build.add(concat(new String[] {EXEC}, words(line.substring(7))));
             else if (line.startsWith("+ ")) cur.build.add(words(line.substring(2)));
             else if (line.startsWith("options ")) {
                 for (String set : line.substring(8).split("\\|")) cur.options.add(set.strip().equals("-") ? new String[0] : words(set));
@@ -103,6 +106,13 @@ class TcParitySuiteTest {
                         String[] l = Arrays.copyOfRange(b, 1, b.length);
                         Ip.in(byTc.name(), l);
                         Ip.in(byJtc.name(), l);
+                        continue;
+                    }
+                    if (b[0].equals(EXEC)) {
+                        for (String ns : List.of(byTc.name(), byJtc.name())) {
+                            Ip.Result r = Ip.run(concat(new String[] {"netns", "exec", ns}, Arrays.copyOfRange(b, 1, b.length)));
+                            assertEquals(0, r.exit(), s.name + ": " + String.join(" ", b) + ": " + r.err());
+                        }
                         continue;
                     }
                     JtcRun.Result t = JtcRun.tc(byTc.name(), b);
@@ -177,9 +187,9 @@ class TcParitySuiteTest {
 
     @Test
     void theFileFormatIsReadAsDocumented() {
-        List<State> s = read("state a\n+ link link add x type veth\n+ qdisc add dev x root pfifo\noptions - | -s -j\nshow qdisc\nfails qdisc frob\n\n# c\nstate b\nshow class\n");
+        List<State> s = read("state a\n+ link link add x type veth\n+ qdisc add dev x root pfifo\n+ exec true x\noptions - | -s -j\nshow qdisc\nfails qdisc frob\n\n# c\nstate b\nshow class\n");
         assertEquals(2, s.size());
-        assertEquals(List.of("+ip link add x type veth", "qdisc add dev x root pfifo"), s.get(0).build.stream().map(w -> String.join(" ", w)).toList());
+        assertEquals(List.of("+ip link add x type veth", "qdisc add dev x root pfifo", "+exec true x"), s.get(0).build.stream().map(w -> String.join(" ", w)).toList());
         assertEquals(List.of("", "-s -j"), s.get(0).options.stream().map(w -> String.join(" ", w)).toList());
         assertEquals(1, s.get(0).fails.size());
         assertEquals(1, s.get(1).options.size(), "no options line: the command alone");

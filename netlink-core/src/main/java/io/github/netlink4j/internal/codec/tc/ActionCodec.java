@@ -13,10 +13,12 @@ import io.github.netlink4j.tc.action.Action;
 import io.github.netlink4j.tc.action.ActionControl;
 import io.github.netlink4j.tc.action.ActionOptions;
 import io.github.netlink4j.tc.action.ActionSpec;
+import io.github.netlink4j.tc.action.ActionTimes;
 import io.github.netlink4j.tc.action.MirredAction;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +114,7 @@ final class ActionCodec {
 
     private static Action decode(int order, Attrs a) throws ProtocolException {
         String kind = null;
-        Attrs opts = null;
+        Attrs opts = null, timeOpts = null;
         byte[] rawOpts = null;
         long index = 0;
         Optional<TcStats> stats = Optional.empty();
@@ -122,6 +124,7 @@ final class ActionCodec {
                 case PktCls.TCA_ACT_KIND -> kind = a.string();
                 case PktCls.TCA_ACT_OPTIONS -> {
                     opts = a.nestedAttrs("TCA_ACT_OPTIONS");
+                    timeOpts = a.nestedAttrs("TCA_ACT_OPTIONS");
                     rawOpts = a.bytes();
                 }
                 case PktCls.TCA_ACT_INDEX -> index = Integer.toUnsignedLong(a.u32());
@@ -145,7 +148,38 @@ final class ActionCodec {
         if (options instanceof ActionOptions.Other o && rawOpts != null) {
             options = new ActionOptions.Other(kind, o.control(), Optional.of(RawAttribute.of(PktCls.TCA_ACT_OPTIONS, rawOpts)));
         }
-        return new Action(order, options, p.index != 0 ? p.index : index, p.refcnt, p.bindcnt, stats, unknown);
+        Optional<ActionTimes> times = timeOpts == null ? Optional.empty() : times(kind, timeOpts);
+        return new Action(order, options, p.index != 0 ? p.index : index, p.refcnt, p.bindcnt, stats, times, unknown);
+    }
+
+    /** {@code struct tcf_t}: install, lastuse, expires, firstuse, each a u64 of clock ticks. */
+    private static final int TCF_T = 32;
+    /** USER_HZ: the kernel reports tcf_t in clock ticks of 10 ms (jiffies_to_clock_t). */
+    private static final long MILLIS_PER_TICK = 10;
+
+    /** The kind's TCA_*_TM in its options, for the kinds the library decodes; empty for the rest or without one. */
+    static Optional<ActionTimes> times(String kind, Attrs o) throws ProtocolException {
+        int tm = switch (kind) {
+            case "gact" -> PktCls.TCA_GACT_TM;
+            case "mirred" -> PktCls.TCA_MIRRED_TM;
+            case "skbedit" -> PktCls.TCA_SKBEDIT_TM;
+            case "police" -> PktCls.TCA_POLICE_TM;
+            default -> -1;
+        };
+        while (o.next()) {
+            if (o.type() != tm) continue;
+            if (o.payloadLength() < TCF_T) throw new ProtocolException(kind + " action's struct tcf_t of " + o.payloadLength() + " bytes");
+            long at = o.payloadOffset();
+            Duration firstUsed = ticks(o.u64At(at + 24)), expires = ticks(o.u64At(at + 16));
+            return Optional.of(new ActionTimes(ticks(o.u64At(at)), ticks(o.u64At(at + 8)),
+                    firstUsed.isZero() ? Optional.empty() : Optional.of(firstUsed), expires.isZero() ? Optional.empty() : Optional.of(expires)));
+        }
+        return Optional.empty();
+    }
+
+    private static Duration ticks(long n) throws ProtocolException {
+        if (n < 0 || n > Long.MAX_VALUE / MILLIS_PER_TICK) throw new ProtocolException("tcf_t of " + Long.toUnsignedString(n) + " clock ticks");
+        return Duration.ofMillis(n * MILLIS_PER_TICK);
     }
 
     /** Reads one kind's TCA_ACT_OPTIONS, and the index and counts of its {@code tc_gen} head. */

@@ -55,16 +55,31 @@ public final class ActionsCodec {
         w.endMessage(m);
     }
 
+    /**
+     * RTM_DELACTION of every action of {@code kind} in one request ({@code tc actions flush action KIND}):
+     * NLM_F_ROOT, the kind alone in TCA_ROOT_TAB, and TCA_ROOT_FLAGS as a listing sends them.
+     */
+    public static void encodeFlush(MessageWriter w, String kind) {
+        int m = w.beginMessage(Rtnetlink.RTM_DELACTION, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_ROOT);
+        kindAndFlags(w, kind);
+        w.endMessage(m);
+    }
+
     /** RTM_GETACTION dump of the actions of {@code kind} ({@code tc actions ls action KIND}). */
     public static void encodeDump(MessageWriter w, String kind) {
         int m = w.beginMessage(Rtnetlink.RTM_GETACTION, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
+        kindAndFlags(w, kind);
+        w.endMessage(m);
+    }
+
+    /** The tcamsg, TCA_ROOT_TAB naming {@code kind} alone, and TCA_ROOT_FLAGS, as tc_act_list_or_flush writes them. */
+    private static void kindAndFlags(MessageWriter w, String kind) {
         header(w);
         int tab = w.beginNest(PktCls.TCA_ROOT_TAB);
         ActionCodec.encodeRef(w, 1, kind, 0);
         w.endNest(tab);
         // struct nla_bitfield32 {value, selector}
         w.attrBytes(PktCls.TCA_ROOT_FLAGS, ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(LARGE_DUMP_ON).putInt(LARGE_DUMP_ON).array());
-        w.endMessage(m);
     }
 
     private static void header(MessageWriter w) {

@@ -95,6 +95,20 @@ public final class FilterCodec {
         encodeDelete(w, ifindex, s.parent(), s.priority(), s.protocol(), s.handle().orElse(0), one ? s.kind() : null, s.chain());
     }
 
+    /**
+     * RTM_GETTFILTER of one filter, as {@code tc filter get dev LINK parent P protocol PROTO pref N [chain C]
+     * handle H KIND} sends it: NLM_F_ECHO and no ACK (the kernel answers with the filter or an error),
+     * the chain before the kind, no options. {@code kind} null: none sent (the kernel then does not check it).
+     */
+    public static void encodeGet(MessageWriter w, int ifindex, TcHandle parent, int priority, FilterProtocol protocol, long handle,
+                                 String kind, OptionalLong chain) {
+        int m = w.beginMessage(Rtnetlink.RTM_GETTFILTER, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ECHO);
+        TcMsg.header(w, ifindex, (int) handle, parent.value(), info(priority, protocol));
+        chain(w, chain);
+        if (kind != null) w.attrString(Rtnetlink.TCA_KIND, kind);
+        w.endMessage(m);
+    }
+
     /** RTM_GETTFILTER dump of the filters under {@code parent} of {@code ifindex} ({@code tc filter show dev LINK parent P [chain C]}). */
     public static void encodeDump(MessageWriter w, int ifindex, TcHandle parent, OptionalLong chain) {
         int m = w.beginMessage(Rtnetlink.RTM_GETTFILTER, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);

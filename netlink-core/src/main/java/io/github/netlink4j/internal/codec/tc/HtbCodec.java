@@ -54,6 +54,21 @@ final class HtbCodec {
         return new QdiscOptions.Htb(r2q, defcls, directQlen);
     }
 
+    /**
+     * direct_pkts, the last field of TCA_HTB_INIT's {@code struct tc_htb_glob}: a counter the kernel fills in
+     * and ignores in a request, so it is read apart from the options a spec shares.
+     */
+    static OptionalLong directPackets(TcArea area) throws ProtocolException {
+        if (area == null) return OptionalLong.empty();
+        Attrs a = area.attrs(0);
+        while (a.next()) {
+            if (a.type() == PktSched.TCA_HTB_INIT && a.payloadLength() >= GLOB) {
+                return OptionalLong.of(Integer.toUnsignedLong(a.s32At(a.payloadOffset() + 16)));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     static void encodeClass(MessageWriter w, ClassOptions.Htb c) {
         long rate = c.rate().bytesPerSecond(), ceil = c.ceil().bytesPerSecond();
         long burst = c.burst().map(b -> b.bytes()).orElse(rate / TcClock.HZ + TcClock.HTB_MTU);

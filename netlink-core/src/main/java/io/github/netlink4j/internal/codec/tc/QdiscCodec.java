@@ -39,7 +39,8 @@ public final class QdiscCodec {
     public static Qdisc decode(MemorySegment s, long off, int len) throws ProtocolException {
         TcMsg.Common c = TcMsg.decode(s, off, len, "RTM_NEWQDISC");
         QdiscOptions options = QdiscKinds.decode(c.kind(), c.options());
-        return new Qdisc(c.index(), TcHandle.of(c.handle()), TcHandle.of(c.parent()), options, c.info(), c.offloaded(), c.stats(), c.unknown());
+        return new Qdisc(c.index(), TcHandle.of(c.handle()), TcHandle.of(c.parent()), options, c.info(), c.offloaded(), c.stats(),
+                QdiscKinds.directPackets(c.kind(), c.options()), c.unknown());
     }
 
     /** The qdisc in an echo or reply at {@code off}, or null if the message is not RTM_NEWQDISC (the DELQDISC of the one replaced). */

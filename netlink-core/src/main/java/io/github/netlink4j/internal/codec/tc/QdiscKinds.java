@@ -15,6 +15,7 @@ import io.github.netlink4j.tc.Sfq;
 import io.github.netlink4j.tc.Tbf;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Each kind's TCA_OPTIONS, by kind: what a spec's options encode to (a switch over the sealed records,
@@ -68,6 +69,11 @@ final class QdiscKinds {
         } catch (IllegalArgumentException e) {
             throw new ProtocolException("TCA_OPTIONS of " + kind + ": " + e.getMessage());
         }
+    }
+
+    /** htb's count of packets it sent unclassified, read from its TCA_OPTIONS; empty for the other kinds. */
+    static OptionalLong directPackets(String kind, TcArea area) throws ProtocolException {
+        return kind.equals("htb") ? HtbCodec.directPackets(area) : OptionalLong.empty();
     }
 
     static void encodeClass(MessageWriter w, ClassOptions o) {

@@ -83,6 +83,15 @@ class FilterCodecTest {
         assertEncodes("tc/filter-dump-chain", w -> FilterCodec.encodeDump(w, VETH0, FilterSpec.INGRESS, OptionalLong.of(7)));
     }
 
+    /** tc filter get: NLM_F_ECHO without an ACK, prio and protocol in tcm_info, the chain before the kind. */
+    @Test
+    void get() {
+        assertEncodes("tc/filter-get", w -> FilterCodec.encodeGet(w, VETH0, ONE, 2, FilterProtocol.IP, U32Handle.of("800::800").value(), "u32",
+                OptionalLong.empty()));
+        assertEncodes("tc/filter-get-chain", w -> FilterCodec.encodeGet(w, VETH0, ONE, 2, FilterProtocol.IP, U32Handle.of("800::800").value(), "u32",
+                OptionalLong.of(3)));
+    }
+
     /** Kinds this kernel lacks: the request tc sends is all there is to compare. */
     @Test
     void matchallBasicFw() {
@@ -117,5 +126,6 @@ class FilterCodecTest {
                 LINKS::get, false));
         assertEncodes("tc/action-del", w -> ActionsCodec.encodeDelete(w, "mirred", 3));
         assertEncodes("tc/action-dump", w -> ActionsCodec.encodeDump(w, "mirred"));
+        assertEncodes("tc/actions-flush", w -> ActionsCodec.encodeFlush(w, "mirred"));
     }
 }

@@ -1,12 +1,16 @@
 package io.github.netlink4j.internal.codec.tc;
 
 import io.github.netlink4j.common.IpPrefix;
+import io.github.netlink4j.error.ProtocolException;
+import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.MessageWriter;
 import io.github.netlink4j.internal.wire.Messages;
+import io.github.netlink4j.internal.wire.uapi.PktCls;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.action.Action;
 import io.github.netlink4j.tc.action.ActionControl;
 import io.github.netlink4j.tc.action.ActionOptions;
+import io.github.netlink4j.tc.action.ActionTimes;
 import io.github.netlink4j.tc.action.MirredAction;
 import io.github.netlink4j.tc.filter.Filter;
 import io.github.netlink4j.tc.filter.FilterOffload;
@@ -20,12 +24,16 @@ import io.github.netlink4j.testing.Written;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The kernel's filter and action dumps as tc received them (golden/dump/filters*.hex, actions.hex), decoded, and what they decode to sent back. */
@@ -97,6 +105,57 @@ class FilterDecodeTest {
         assertEquals(new ActionOptions.Mirred(MirredAction.INGRESS_REDIRECT, 2, ActionControl.STOLEN), all.get(1).options());
         assertEquals(4, all.get(1).index());
         assertEquals(0, all.get(1).bindcount(), "standalone: no filter binds it");
+    }
+
+    /**
+     * tc -s actions ls action mirred (dump/actions-mirred-used.hex): a mirror bound to a u32 filter that three
+     * datagrams went through, and a standalone redirect (index 7) none did. TCA_MIRRED_TM's clock ticks are
+     * 10 ms each; firstuse 0 means never used.
+     */
+    @Test
+    void decodesWhenActionsWereInstalledAndUsed() throws Exception {
+        List<Action> all = TcBytes.decodeAll("dump/actions-mirred-used", ActionsCodec::decode).stream().flatMap(List::stream).toList();
+        assertEquals(new ActionTimes(Duration.ofMillis(560), Duration.ofMillis(550), Optional.of(Duration.ofMillis(550)), Optional.empty()),
+                all.get(0).times().orElseThrow());
+        assertEquals(3, all.get(0).stats().orElseThrow().packets());
+        assertEquals(7, all.get(1).index());
+        assertEquals(new ActionTimes(Duration.ofMillis(560), Duration.ofMillis(560), Optional.empty(), Optional.empty()),
+                all.get(1).times().orElseThrow(), "no packet yet: lastuse is the installation, firstuse 0");
+        Action bare = all.get(1).withoutStats();
+        assertEquals(Optional.empty(), bare.times(), "times move: not part of what stays equal");
+        assertEquals(Optional.empty(), bare.stats());
+        assertEquals(bare, bare.withoutStats());
+        assertEquals(Optional.empty(), TcBytes.decodeAll("tc/action-gact", ActionsCodec::decode).getFirst().getFirst().times(),
+                "tc's request carries no TCA_GACT_TM");
+    }
+
+    /**
+     * Each kind's TCA_*_TM by its own number (police's is 6, the others' 1), expires when set, and a short
+     * tcf_t or a tick count past Duration's range is a ProtocolException.
+     */
+    @Test
+    void readsEachKindsTcfT() throws Exception {
+        long[] tm = {300, 200, 50, 100};
+        assertEquals(Optional.of(new ActionTimes(Duration.ofSeconds(3), Duration.ofSeconds(2), Optional.of(Duration.ofSeconds(1)),
+                Optional.of(Duration.ofMillis(500)))), ActionCodec.times("police", tcfT(PktCls.TCA_POLICE_TM, tm, 32)));
+        assertEquals(Optional.empty(), ActionCodec.times("police", tcfT(PktCls.TCA_GACT_TM, tm, 32)), "1 is police's TCA_POLICE_TBF");
+        for (String kind : List.of("gact", "mirred", "skbedit")) {
+            assertEquals(Duration.ofSeconds(3), ActionCodec.times(kind, tcfT(1, tm, 32)).orElseThrow().installed(), kind);
+        }
+        assertEquals(Optional.empty(), ActionCodec.times("pedit", tcfT(1, tm, 32)), "kinds the library does not decode");
+        assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, tm, 31)));
+        assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, new long[] {Long.MAX_VALUE / 5, 0, 0, 0}, 32)));
+        assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, new long[] {-1, 0, 0, 0}, 32)), "a u64 past 2^63");
+        assertEquals(Duration.ofMillis(Long.MAX_VALUE / 10 * 10), ActionCodec.times("gact", tcfT(1, new long[] {Long.MAX_VALUE / 10, 0, 0, 0}, 32))
+                .orElseThrow().installed(), "the most ticks a Duration of millis holds");
+    }
+
+    /** One attribute of {@code type} holding tcf_t's four u64 in the kernel's order, cut to {@code len} bytes. */
+    private static Attrs tcfT(int type, long[] tm, int len) throws ProtocolException {
+        ByteBuffer b = ByteBuffer.allocate(4 + 32).order(ByteOrder.nativeOrder());
+        b.putShort((short) (4 + len)).putShort((short) type);
+        for (long v : tm) b.putLong(v);
+        return new Attrs().reset(MemorySegment.ofArray(b.array()), 0, 4 + len, "test");
     }
 
     /** tc's own requests read back as actions: what each fixture's options say, the police's burst as tc prints it from its ticks. */

@@ -119,6 +119,25 @@ class QdiscCodecTest {
             assertEquals(0, q.stats().orElseThrow().bytes(), "a fresh namespace sent nothing");
         }
         assertEquals(3, all.get(2).refcount(), "tcm_info, tc's refcnt");
+        assertEquals(OptionalLong.of(0), all.get(2).directPackets(), "htb reports its direct packets, none yet");
+        assertEquals(OptionalLong.empty(), all.get(0).directPackets(), "tbf has no such counter");
+    }
+
+    /**
+     * htb's direct_packets_stat (dump/qdisc-htb-direct.hex): three UDP datagrams through an htb without a
+     * default class went out its direct queue; the counter sits in TCA_HTB_INIT beside the options, and
+     * a record without counters drops it.
+     */
+    @Test
+    void decodesHtbsDirectPackets() throws Exception {
+        List<Qdisc> all = TcBytes.decodeAll("dump/qdisc-htb-direct", QdiscCodec::decode);
+        assertEquals(OptionalLong.empty(), all.get(0).directPackets(), all.get(0) + ": noqueue has none");
+        Qdisc htb = all.get(1);
+        assertEquals(new QdiscOptions.Htb(10, 0, OptionalLong.of(500)), htb.options(), "the counter is not an option");
+        assertEquals(OptionalLong.of(3), htb.directPackets());
+        assertEquals(3, htb.stats().orElseThrow().packets());
+        assertEquals(OptionalLong.empty(), htb.withoutStats().directPackets());
+        assertEquals(htb.withoutStats(), htb.withoutStats().withoutStats());
     }
 
     /** A kind the library does not model keeps its TCA_OPTIONS raw, and a spec of it sends them back unchanged. */
