@@ -138,7 +138,12 @@ final class LinkCommand extends ObjectCommand {
         f.resolve(byIndex);
         List<Object> json = Json.list();
         for (Link l : all) {
-            if (!f.test(l)) continue;
+            if (!f.listed(l)) continue;
+            if (!f.printed(l)) {
+                // ip opens the link's JSON object before print_linkinfo's up/group checks refuse it: an empty one
+                if (opt.json()) json.add(Json.object());
+                continue;
+            }
             LinkView v = new LinkView(l, byIndex, netnsName(nl, l), opt.style());
             if (opt.json()) {
                 Map<String, Object> o = opt.brief() ? v.briefJson() : opt.details() > 0 ? v.detailedJson(true) : v.json(true);
