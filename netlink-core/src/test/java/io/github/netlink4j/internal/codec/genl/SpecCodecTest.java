@@ -52,6 +52,18 @@ class SpecCodecTest {
         return m;
     }
 
+    /** The request is written again as it was sent: channels-set of veth0 with rx-count 2 has its header at 20, the name at 24, rx-count at 36. */
+    @Test
+    void anExtendedAckOffsetIsNamedInTheRequestWrittenAgain() {
+        SpecCodec ethtool = SpecCodec.of("ethtool").orElseThrow();
+        Map<String, Object> req = map("header", map("dev-name", "veth0"), "rx-count", 2L);
+        assertEquals(java.util.Optional.of("rx-count"), ethtool.specPath("channels-set", false, req, 36));
+        assertEquals(java.util.Optional.of("header.dev-name"), ethtool.specPath("channels-set", false, req, 24));
+        assertEquals(java.util.Optional.of("header.dev-name"), ethtool.specPath("channels-get", true, map("header", map("dev-name", "veth0")), 24));
+        assertEquals(java.util.Optional.empty(), ethtool.specPath("channels-set", false, req, 16), "the genlmsghdr");
+        assertEquals(java.util.Optional.empty(), ethtool.specPath("channels-set", false, req, 44), "past the request");
+    }
+
     @Test
     void ethtoolRequestsAsEthtoolSendsThem() {
         assertRequest("ethtool/channels-get", ETHTOOL, EthtoolSpec.SPEC, "channels-get", false, map("header", map("dev-name", "veth0")));
