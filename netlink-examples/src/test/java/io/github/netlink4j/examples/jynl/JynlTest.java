@@ -139,7 +139,14 @@ class JynlTest {
                 jynl("--family", "ethtool", "--do", "channels-get", "--json", "{\"header\": {\"dev-nmae\": \"veth0\"}}"));
         assertEquals(new Run(1, "", "jynl: ethtool channels-set: rx-count: u32 takes an integer, not \"two\"\n"),
                 jynl("--family", "ethtool", "--do", "channels-set", "--json", "{\"header\": {\"dev-name\": \"veth0\"}, \"rx-count\": \"two\"}"));
-        assertEquals(1, jynl("--family", "wireguard", "--list-ops").exit(), "no spec of it");
+        assertEquals(1, jynl("--family", "nl4jnosuchfamily", "--list-ops").exit(), "no spec of it");
+        // WireGuard has a spec, so its operations list without the kernel; this kernel has no such family
+        assertEquals(new Run(0, "get-device [dump]\nset-device [do]\n", ""), jynl("--family", "wireguard", "--list-ops"));
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/sys/module/wireguard"))) {
+            Run noModule = jynl("--family", "wireguard", "--dump", "get-device", "--json", "{\"ifname\": \"wg0\"}");
+            assertEquals(1, noModule.exit());
+            assertTrue(noModule.err().contains("wireguard"), "the absent family is named: " + noModule.err());
+        }
     }
 
     /** The kernel's refusals as YNL's cli prints an NlError: on standard output, the extended ACK's message, the errno's text, the attribute by the spec. */
