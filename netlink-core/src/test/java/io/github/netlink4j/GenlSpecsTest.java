@@ -29,6 +29,7 @@ class GenlSpecsTest {
         try (ThrowawayNamespace ns = ThrowawayNamespace.create("genlspec"); NetlinkClient nl = ns.client()) {
             List<String> wrong = new ArrayList<>();
             for (String name : GenlSpecs.NAMES) {
+                if (GenlSpecs.UNTESTED.contains(name) && nl.genl().find(name).isEmpty()) continue; // no module here: nothing to check
                 GenlFamily kernel = nl.genl().get(name);
                 FamilySpec spec = GenlSpecs.of(name).orElseThrow();
                 Set<Integer> ours = spec.operations().stream().filter(o -> !o.notification()).map(OpSpec::request)

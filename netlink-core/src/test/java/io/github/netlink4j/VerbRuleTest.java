@@ -1,8 +1,10 @@
 package io.github.netlink4j;
 
 import io.github.netlink4j.generic.EthtoolChannels;
+import io.github.netlink4j.generic.EthtoolDriverStats;
 import io.github.netlink4j.generic.EthtoolFeatures;
 import io.github.netlink4j.generic.EthtoolSettings;
+import io.github.netlink4j.generic.EthtoolStandardStats;
 import io.github.netlink4j.generic.GenericNetlink;
 import io.github.netlink4j.generic.Mptcp;
 import io.github.netlink4j.generic.Netdev;
@@ -34,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
             Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, Filters.class, Actions.class, GenericNetlink.class,
-            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, Netdev.class, Mptcp.class, TcpMetrics.class, Conntrack.class);
+            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, EthtoolStandardStats.class, EthtoolDriverStats.class, Netdev.class, Mptcp.class, TcpMetrics.class, Conntrack.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 
     /** handle.verb → why the handle does not have it. */
@@ -71,6 +73,20 @@ class VerbRuleTest {
             Map.entry("EthtoolChannels.delete", "as EthtoolSettings.delete"),
             Map.entry("EthtoolChannels.addAll", "as EthtoolChannels.add"),
             Map.entry("EthtoolChannels.deleteAll", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolStandardStats.list", "ethtool asks statistics of one device at a time; a dump of every device's groups is not built yet"),
+            Map.entry("EthtoolStandardStats.find", "as EthtoolSettings.find"),
+            Map.entry("EthtoolStandardStats.add", "counters are the driver's: nothing to add"),
+            Map.entry("EthtoolStandardStats.replace", "as EthtoolStandardStats.add"),
+            Map.entry("EthtoolStandardStats.delete", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolStandardStats.addAll", "as EthtoolStandardStats.add"),
+            Map.entry("EthtoolStandardStats.deleteAll", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolDriverStats.list", "the ioctl reads one device: Links.list, then get each"),
+            Map.entry("EthtoolDriverStats.find", "as EthtoolSettings.find"),
+            Map.entry("EthtoolDriverStats.add", "as EthtoolStandardStats.add"),
+            Map.entry("EthtoolDriverStats.replace", "as EthtoolStandardStats.add"),
+            Map.entry("EthtoolDriverStats.delete", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolDriverStats.addAll", "as EthtoolStandardStats.add"),
+            Map.entry("EthtoolDriverStats.deleteAll", "as EthtoolSettings.delete"),
             Map.entry("Netdev.find", "as EthtoolSettings.find"),
             Map.entry("Netdev.add", "devices are links: Links.add"),
             Map.entry("Netdev.replace", "as Netdev.add"),

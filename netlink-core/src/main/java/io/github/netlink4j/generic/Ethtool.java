@@ -86,6 +86,28 @@ public final class Ethtool {
         return new EthtoolChannels(this);
     }
 
+    /** Standard statistics over netlink: IEEE 802.3 and RMON groups (ETHTOOL_MSG_STATS_GET, {@code ethtool -S DEV --all-groups}). */
+    public EthtoolStandardStats standardStats() {
+        return new EthtoolStandardStats(this);
+    }
+
+    /** The driver's own statistics, through the ethtool ioctl ({@code ethtool -S DEV}). */
+    public EthtoolDriverStats driverStats() {
+        return new EthtoolDriverStats(this);
+    }
+
+    /** The kernel's string set {@code set} (ETHTOOL_MSG_STRSET_GET without a device), by index. */
+    List<String> stringSet(int set) throws NetlinkException {
+        GenlFamily f = family(EthtoolCodec.STRSET_GET);
+        return one(request(EthtoolCodec.STRSET_GET, null, w -> EthtoolCodec.encodeStringSet(w, f, set), EthtoolReplies::stringSet),
+                FAMILY + " strset-get of string set " + set);
+    }
+
+    /** The ethtool ioctl on device {@code link} in this handle's namespace (see {@code SocketFactory.ethtoolIoctl}). */
+    byte[] ioctl(String link, byte[] data, String what) throws java.io.IOException {
+        return genl.sockets().ethtoolIoctl(link, data, what);
+    }
+
     /** The family, resolved once per socket; NoSuchFamilyException when the kernel has none. */
     GenlFamily family(int command) throws NetlinkException {
         GenlFamily f = genl.get(FAMILY);

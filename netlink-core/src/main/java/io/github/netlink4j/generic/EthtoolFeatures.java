@@ -78,10 +78,7 @@ public final class EthtoolFeatures {
 
     /** The kernel's names of the feature bits, by bit (ETH_SS_FEATURES). */
     private List<String> names() throws NetlinkException {
-        GenlFamily f = ethtool.family(EthtoolCodec.STRSET_GET);
-        List<List<String>> sets = ethtool.request(EthtoolCodec.STRSET_GET, null, w -> EthtoolCodec.encodeStringSet(w, f, EthtoolCodec.ETH_SS_FEATURES),
-                EthtoolReplies::stringSet);
-        return Ethtool.one(sets, "ethtool strset-get of ETH_SS_FEATURES");
+        return ethtool.stringSet(EthtoolCodec.ETH_SS_FEATURES);
     }
 
     @Override

@@ -74,6 +74,11 @@ public final class GenericNetlink implements AutoCloseable {
                 "no spec of a generic netlink family \"" + name + "\" (there are " + String.join(", ", GenlSpecs.NAMES) + ")")));
     }
 
+    /** What makes sockets (and ioctls) in this handle's namespace. */
+    SocketFactory sockets() {
+        return sockets;
+    }
+
     /** An event socket in this handle's namespace, for subscriptions. */
     EventSocket openEvents(Bus bus) throws IOException {
         return sockets.events(bus, 0);

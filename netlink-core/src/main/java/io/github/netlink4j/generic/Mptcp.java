@@ -186,6 +186,24 @@ public final class Mptcp {
         return io.github.netlink4j.support.IpText.text(spec.address()) + spec.id().stream().mapToObj(i -> " id " + i).findFirst().orElse("");
     }
 
+    /**
+     * The path manager's events from now on ({@code ip mptcp monitor}: the {@code mptcp_pm_events} group), on a
+     * socket of their own; close the listener.
+     */
+    public MptcpListener subscribe() throws java.io.IOException {
+        GenlFamily f = genl.get(FAMILY);
+        int group = f.multicastGroup(io.github.netlink4j.internal.codec.genl.MptcpEvents.GROUP).map(io.github.netlink4j.genl.GenlMulticastGroup::id)
+                .orElseThrow(() -> new io.github.netlink4j.error.NoSuchOperationException(FAMILY, "multicast group " + io.github.netlink4j.internal.codec.genl.MptcpEvents.GROUP));
+        io.github.netlink4j.internal.transport.EventSocket events = genl.openEvents(io.github.netlink4j.internal.transport.Bus.GENERIC);
+        try {
+            events.joinGroup(group);
+            return new MptcpListener(events, f.id());
+        } catch (java.io.IOException | RuntimeException e) {
+            events.close();
+            throw e;
+        }
+    }
+
     private GenlFamily family(int command) throws NetlinkException {
         GenlFamily f = genl.get(FAMILY);
         GenericNetlink.checkOperation(f, command);

@@ -2,8 +2,10 @@ package io.github.netlink4j.generic;
 
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NoSuchLinkException;
+import io.github.netlink4j.error.NoSuchOperationException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.netdev.NetdevDevice;
+import io.github.netlink4j.genl.netdev.NetdevNapi;
 import io.github.netlink4j.genl.netdev.NetdevQueue;
 import io.github.netlink4j.internal.codec.genl.NetdevCodec;
 import io.github.netlink4j.internal.transport.Target;
@@ -12,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The netdev generic netlink family: devices and their XDP features, and their queues. From {@link GenericNetlink#netdev()};
+ * The netdev generic netlink family: devices and their XDP features, their queues and NAPI instances, and the
+ * notifications of devices added, deleted and changed. From {@link GenericNetlink#netdev()};
  * devices are named by index, as the family names them.
  *
  * {@snippet :
@@ -63,6 +66,40 @@ public final class Netdev {
         genl.socket().dump(w -> NetdevCodec.encodeQueueDump(w, f, index), f.id(), (s, off, len) -> out.add(NetdevCodec.decodeQueue(s, off, len)),
                 out::clear, "netdev queue-get");
         return List.copyOf(out);
+    }
+
+    /** The NAPI instances of every running device of the namespace that polls with NAPI: one dump. */
+    public List<NetdevNapi> napis() throws NetlinkException {
+        return napis(0);
+    }
+
+    /** The NAPI instances of device {@code index} (none while it is down or polls without NAPI): one dump. */
+    public List<NetdevNapi> napis(int index) throws NetlinkException {
+        if (index < 0) throw new IllegalArgumentException("interface index " + index + " is negative");
+        GenlFamily f = genl.get(FAMILY);
+        GenericNetlink.checkOperation(f, NetdevCodec.NAPI_GET);
+        List<NetdevNapi> out = new ArrayList<>();
+        genl.socket().dump(w -> NetdevCodec.encodeNapiDump(w, f, index), f.id(), (s, off, len) -> out.add(NetdevCodec.decodeNapi(s, off, len)),
+                out::clear, "netdev napi-get");
+        return List.copyOf(out);
+    }
+
+    /**
+     * The device notifications of the namespace from now on (the {@code mgmt} group: devices added, deleted,
+     * changed), on a socket of their own; close the listener.
+     */
+    public NetdevListener subscribe() throws java.io.IOException {
+        GenlFamily f = genl.get(FAMILY);
+        int group = f.multicastGroup(NetdevCodec.MGMT).map(io.github.netlink4j.genl.GenlMulticastGroup::id)
+                .orElseThrow(() -> new NoSuchOperationException(FAMILY, "multicast group " + NetdevCodec.MGMT));
+        io.github.netlink4j.internal.transport.EventSocket events = genl.openEvents(io.github.netlink4j.internal.transport.Bus.GENERIC);
+        try {
+            events.joinGroup(group);
+            return new NetdevListener(events, f.id());
+        } catch (java.io.IOException | RuntimeException e) {
+            events.close();
+            throw e;
+        }
     }
 
     private GenlFamily family() throws NetlinkException {

@@ -80,6 +80,19 @@ public final class SpecFamily {
     }
 
     /**
+     * The attribute of a request that the kernel refused with {@code error}, in the spec's names joined by dots
+     * ({@code header.dev-name}, as YNL's {@code bad-attr} names it, and as {@link SpecRequestException#attribute()}
+     * names a refusal of the spec): the request of {@code operation} with {@code request}, a dump if
+     * {@code dump}, as {@link #call} or {@link #dump} sent it. Empty when the kernel pointed at no attribute (no
+     * extended-ACK offset, or one outside the attributes). Nothing is sent.
+     */
+    public java.util.Optional<String> attributePath(String operation, boolean dump, Map<String, ?> request,
+                                                    io.github.netlink4j.error.KernelException error) {
+        if (error.extAckOffset().isEmpty()) return java.util.Optional.empty();
+        return codec.specPath(operation, dump, request, error.extAckOffset().getAsInt());
+    }
+
+    /**
      * Joins the multicast {@code groups} ({@code monitor} of ethtool, {@code mgmt} of netdev) on an event
      * socket of its own; the listener it returns hands over what the kernel notifies. Close it. The groups
      * are the running kernel's (nlctrl's), which a spec may not list.

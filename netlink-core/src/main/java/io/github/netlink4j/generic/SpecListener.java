@@ -32,16 +32,27 @@ public final class SpecListener implements AutoCloseable {
      * next poll. Notifications the kernel dropped on a full queue (ENOBUFS) are not reported.
      */
     public List<SpecMessage> poll(Duration wait, int max) throws NetlinkException {
+        return poll(events, wait, max, (s, n) -> codec.decodeAll(s, n, familyId));
+    }
+
+    /** Decodes the messages of one datagram {@code [0, n)}. */
+    @FunctionalInterface
+    interface Datagrams<T> {
+        List<T> decode(java.lang.foreign.MemorySegment s, int n) throws NetlinkException;
+    }
+
+    /** The receive loop of every listener of a generic netlink family: what {@link #poll} says, decoded by {@code decoder}. */
+    static <T> List<T> poll(EventSocket events, Duration wait, int max, Datagrams<T> decoder) throws NetlinkException {
         if (wait.isNegative() || max <= 0) throw new IllegalArgumentException("poll for a non-negative time and at least one message, not " + wait + " and " + max);
         long deadline = System.nanoTime() + wait.toNanos();
-        List<SpecMessage> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < MAX_RECEIVES && out.size() < max; i++) {
             long left = deadline - System.nanoTime();
             if (left <= 0) break;
             events.setReceiveTimeoutMillis(Math.max(1, left / 1_000_000));
             int n = events.receive();
             if (n < 0) continue; // the timeout (EAGAIN), a signal, or notifications lost (ENOBUFS)
-            out.addAll(codec.decodeAll(events.received(n), n, familyId));
+            out.addAll(decoder.decode(events.received(n), n));
         }
         return out;
     }

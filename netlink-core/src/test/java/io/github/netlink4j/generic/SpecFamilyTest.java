@@ -129,7 +129,15 @@ class SpecFamilyTest {
         KernelException k = assertThrows(KernelException.class,
                 () -> spec.call("channels-set", Map.of("header", Map.of("dev-name", "veth0"), "rx-count", 1000L)));
         assertTrue(String.valueOf(k.getMessage()).contains("ETHTOOL_A_CHANNELS_RX_COUNT"), k.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> nl.genl().spec("wireguard"));
+        assertEquals(java.util.Optional.of("rx-count"),
+                spec.attributePath("channels-set", false, Map.of("header", Map.of("dev-name", "veth0"), "rx-count", 1000L), k), "the refused attribute by the spec");
+        assertThrows(IllegalArgumentException.class, () -> nl.genl().spec("nl4jnosuch"));
+        // WireGuard has a spec but no module here: a typed error naming the family
+        if (nl.genl().find("wireguard").isEmpty()) {
+            io.github.netlink4j.error.NoSuchFamilyException absent = assertThrows(io.github.netlink4j.error.NoSuchFamilyException.class,
+                    () -> nl.genl().spec("wireguard").dump("get-device", Map.of("ifname", "wg0")));
+            assertTrue(absent.getMessage().contains("wireguard"), absent.getMessage());
+        }
         assertEquals("subscribe", assertThrows(SpecRequestException.class, () -> spec.subscribe("nosuch")).operation());
     }
 

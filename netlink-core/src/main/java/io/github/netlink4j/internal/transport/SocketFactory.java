@@ -71,6 +71,17 @@ public final class SocketFactory {
         return texts;
     }
 
+    /**
+     * The ethtool ioctl (SIOCETHTOOL) on device {@code dev} in this namespace, on a namespace worker when it
+     * is another, since the ioctl finds the device in the namespace of the socket it is made on: the command
+     * struct {@code data} in, the struct as the kernel left it out (see
+     * {@link io.github.netlink4j.internal.sys.EthtoolIoctl#call}).
+     */
+    public byte[] ethtoolIoctl(String dev, byte[] data, String what) throws IOException {
+        return nsFd < 0 ? io.github.netlink4j.internal.sys.EthtoolIoctl.call(dev, data, what)
+                : NetnsThreads.call(nsFd, () -> io.github.netlink4j.internal.sys.EthtoolIoctl.call(dev, data, what));
+    }
+
     /** A NETLINK_ROUTE request socket. */
     public RequestSocket requests() throws IOException {
         return requests(Bus.ROUTE);

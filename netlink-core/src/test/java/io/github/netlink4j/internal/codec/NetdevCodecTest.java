@@ -57,12 +57,13 @@ class NetdevCodecTest {
 
     @Test
     void theDescriptorsAreFoundByFamilyNameAndCommandsNamedBySpec() {
-        assertEquals(List.of("nlctrl", "ethtool", "netdev", "mptcp_pm", "tcp_metrics"),
+        assertEquals(List.of("nlctrl", "ethtool", "netdev", "mptcp_pm", "tcp_metrics", "wireguard"),
                 GenlSpecs.NAMES.stream().filter(n -> GenlSpecs.of(n).map(s -> s.name().equals(n)).orElse(false)).toList());
-        assertEquals(java.util.Optional.empty(), GenlSpecs.of("wireguard"));
+        assertEquals(java.util.Optional.empty(), GenlSpecs.of("nl4jnosuch"));
         assertEquals("channels-get", GenlSpecs.commandName("ethtool", 17));
         assertEquals("dev-get", GenlSpecs.commandName("netdev", 1));
         assertEquals("command 200", GenlSpecs.commandName("netdev", 200));
-        assertEquals("command 1", GenlSpecs.commandName("wireguard", 1));
+        assertEquals("set-device", GenlSpecs.commandName("wireguard", 1));
+        assertEquals("command 1", GenlSpecs.commandName("nl4jnosuch", 1));
     }
 }

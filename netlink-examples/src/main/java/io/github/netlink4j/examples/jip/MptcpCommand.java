@@ -13,6 +13,8 @@ import io.github.netlink4j.link.Link;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import io.github.netlink4j.generic.MptcpListener;
+import io.github.netlink4j.genl.mptcp.MptcpEvent;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,8 +29,9 @@ import static io.github.netlink4j.examples.jip.Args.usage;
 
 /**
  * {@code jip mptcp endpoint …} and {@code jip mptcp limits …}: the MPTCP path manager as ip 6.1 reads and
- * prints it (ipmptcp.c). {@code monitor}, deleting the id-0 address and changing an endpoint named by its
- * address are not done.
+ * prints it (ipmptcp.c), and {@code jip mptcp monitor} as ip 6.1 prints the path manager's events
+ * ({@link MptcpEventView}). Deleting the id-0 address and changing an endpoint named by its address are not
+ * done; monitor's {@code -t} timestamps are not printed.
  */
 final class MptcpCommand {
     static final String HELP = """
@@ -81,13 +84,16 @@ final class MptcpCommand {
                 String verb = args.remove(0);
                 if (is(verb, "set")) return setLimits(mptcp, args);
                 if (is(verb, "show")) return limits(mptcp);
-                // ip goes on to try the word as "monitor", then calls it unknown
-                if (is(verb, "monitor")) throw ObjectCommand.notImplemented("ip mptcp monitor");
+                // ip goes on to try the word as "monitor": "limits monitor" monitors
+                if (is(verb, "monitor")) {
+                    if (!args.isEmpty()) throw unknown(args.get(0));
+                    return monitor(mptcp);
+                }
                 throw unknown(verb);
             }
             if (is(object, "monitor")) {
                 if (!args.isEmpty()) throw unknown(args.get(0));
-                throw ObjectCommand.notImplemented("ip mptcp monitor");
+                return monitor(mptcp);
             }
             throw unknown(object);
         } catch (NotFoundException e) {
@@ -95,6 +101,18 @@ final class MptcpCommand {
             if (e.kernelError().isPresent()) throw e.kernelError().get();
             throw e;
         }
+    }
+
+    /** ip mptcp monitor: every event of the path manager, a line each as ip prints it, until the thread is interrupted. */
+    private int monitor(Mptcp mptcp) throws IOException {
+        try (MptcpListener events = mptcp.subscribe()) {
+            // ip listens until it is killed; jip until its thread is interrupted (or a receive fails)
+            for (long round = 0; round < Long.MAX_VALUE && !Thread.currentThread().isInterrupted(); round++) {
+                for (MptcpEvent e : events.poll(java.time.Duration.ofMillis(200), 1000)) stdout.println(MptcpEventView.line(e));
+                stdout.flush();
+            }
+        }
+        return 0;
     }
 
     private static UsageException unknown(String word) {

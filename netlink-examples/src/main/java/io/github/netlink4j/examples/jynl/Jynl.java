@@ -2,6 +2,8 @@ package io.github.netlink4j.examples.jynl;
 
 import io.github.netlink4j.NetNamespace;
 import io.github.netlink4j.NetlinkClient;
+import io.github.netlink4j.error.KernelException;
+import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.json.Json;
 import io.github.netlink4j.json.JsonException;
 import io.github.netlink4j.generic.GenericNetlink;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code jynl}: a command line for any generic netlink family netlink4j has a spec of, in the spirit of the
@@ -35,6 +38,9 @@ import java.util.Map;
  *
  * A do prints its reply as one JSON object (nothing when the kernel answers with an ACK alone), a dump one
  * JSON array, each notification a JSON object {@code {"name": OP, "msg": {...}}} on a line of its own.
+ * The kernel's refusal of a request is printed as YNL prints it, on standard output ({@link YnlError}:
+ * {@code Netlink error: no device matches name: No such device {'bad-attr': '.header.dev-name'}}); jynl's own
+ * errors on standard error after {@code jynl: }.
  * Exit status: 0, 1 for an error of the request or the kernel, 2 for a command line jynl cannot run.
  */
 public final class Jynl {
@@ -89,12 +95,21 @@ public final class Jynl {
     private int run(SpecFamily family, JynlArgs args, Map<String, Object> request) throws IOException {
         SpecListener listener = args.subscribe() == null ? null : family.subscribe(args.subscribe());
         try {
-            if (args.doOp() != null) {
-                for (SpecMessage m : family.call(args.doOp(), request)) out.println(json(m.attributes(), args.pretty()));
-            } else if (args.dumpOp() != null) {
-                List<Object> all = new ArrayList<>();
-                for (SpecMessage m : family.dump(args.dumpOp(), request)) all.add(m.attributes());
-                out.println(json(all, args.pretty()));
+            try {
+                if (args.doOp() != null) {
+                    for (SpecMessage m : family.call(args.doOp(), request)) out.println(json(m.attributes(), args.pretty()));
+                } else if (args.dumpOp() != null) {
+                    List<Object> all = new ArrayList<>();
+                    for (SpecMessage m : family.dump(args.dumpOp(), request)) all.add(m.attributes());
+                    out.println(json(all, args.pretty()));
+                }
+            } catch (NetlinkException e) {
+                Optional<KernelException> k = YnlError.kernel(e);
+                if (k.isEmpty()) throw e;
+                // as YNL's cli prints an NlError: on standard output, status 1
+                boolean dump = args.doOp() == null;
+                out.println(YnlError.text(k.get(), family.attributePath(dump ? args.dumpOp() : args.doOp(), dump, request, k.get())));
+                return 1;
             }
             if (listener != null) {
                 for (SpecMessage m : listener.poll(Duration.ofSeconds(args.sleepSeconds()), MAX_NOTIFICATIONS)) {

@@ -10,6 +10,7 @@ import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.spec.FamilySpec;
 import io.github.netlink4j.internal.wire.spec.OpSpec;
 import io.github.netlink4j.internal.wire.spec.SpecEncoder;
+import io.github.netlink4j.internal.wire.spec.SpecPaths;
 import io.github.netlink4j.internal.wire.spec.SpecValues;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 
@@ -68,6 +69,18 @@ public final class SpecCodec {
     /** The request of {@code operation} to family {@code familyId} of {@code version}, checked first by {@link #check}. */
     public void encode(MessageWriter w, int familyId, int version, String operation, boolean dump, Map<String, ?> values) {
         encode(w, familyId, version, spec, requestOp(spec, operation, dump), dump, values);
+    }
+
+    /**
+     * The attribute an extended-ACK {@code offset} points at in the request of {@code operation} with
+     * {@code values}, in the spec's names joined by dots ({@code header.dev-name}, as YNL names it): the request
+     * is written again to a scratch buffer, the same bytes {@link #encode} sent. Empty when the offset points
+     * at no attribute.
+     */
+    public Optional<String> specPath(String operation, boolean dump, Map<String, ?> values, int offset) {
+        MessageWriter w = new MessageWriter(256);
+        encode(w, 0, 0, spec, requestOp(spec, operation, dump), dump, values);
+        return Optional.ofNullable(SpecPaths.specPathAt(w.segment(), 0, offset, spec));
     }
 
     /** The message at {@code off}, by this family's spec. */

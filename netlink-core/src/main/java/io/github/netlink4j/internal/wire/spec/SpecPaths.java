@@ -46,6 +46,18 @@ public final class SpecPaths {
 
     /** The same, with the family given: null when the offset points at no attribute or the command is not in the spec. */
     public static String pathAt(MemorySegment s, long msg, int offset, FamilySpec spec) {
+        return path(s, msg, offset, spec, false);
+    }
+
+    /**
+     * The same path in the spec's own attribute names, joined by dots as YNL writes a request's
+     * ({@code header.dev-name}; an array's entry is {@code [2]}); null where {@link #pathAt} is.
+     */
+    public static String specPathAt(MemorySegment s, long msg, int offset, FamilySpec spec) {
+        return path(s, msg, offset, spec, true);
+    }
+
+    private static String path(MemorySegment s, long msg, int offset, FamilySpec spec, boolean specNames) {
         try {
             int head = Nlmsg.HDRLEN + GENL_HDRLEN + spec.fixedHeader();
             if (offset < head || msg + head > s.byteSize()) return null;
@@ -55,7 +67,7 @@ public final class SpecPaths {
             OpSpec op = spec.opOfRequest(cmd).orElse(null);
             if (op == null || op.set() == null) return null;
             StringBuilder path = new StringBuilder();
-            walk(s, msg + head, msg + len, msg + offset, spec, spec.set(op.set()), path, 0);
+            walk(s, msg + head, msg + len, msg + offset, spec, spec.set(op.set()), path, 0, specNames);
             return path.isEmpty() ? null : path.toString();
         } catch (RuntimeException | ProtocolException e) {
             return null;
@@ -63,21 +75,21 @@ public final class SpecPaths {
     }
 
     private static void walk(MemorySegment s, long start, long end, long target, FamilySpec spec, AttrSetSpec set,
-                             StringBuilder path, int depth) throws ProtocolException {
+                             StringBuilder path, int depth, boolean specNames) throws ProtocolException {
         Attrs a = new Attrs().reset(s, start, end, null);
         while (a.next()) {
             long attrStart = a.payloadOffset() - 4;
             long attrEnd = a.payloadOffset() + a.payloadLength();
             if (target < attrStart || target >= Math.max(attrEnd, attrStart + 4)) continue;
-            if (!path.isEmpty()) path.append(" › ");
+            if (!path.isEmpty()) path.append(specNames ? "." : " › ");
             AttrSpec at = set == null ? null : set.attr(a.type()).orElse(null);
-            path.append(at != null ? at.cName() : "attribute " + a.type());
+            path.append(at == null ? "attribute " + a.type() : specNames ? at.name() : at.cName());
             if (target < a.payloadOffset() || at == null || at.nested() == null || depth >= MAX_DEPTH) return;
             AttrSetSpec inner = spec.set(at.nested());
             if (at.type() == AttrType.NEST) {
-                walk(s, a.payloadOffset(), attrEnd, target, spec, inner, path, depth + 1);
+                walk(s, a.payloadOffset(), attrEnd, target, spec, inner, path, depth + 1, specNames);
             } else if (at.type() == AttrType.INDEXED_ARRAY || at.type() == AttrType.NEST_TYPE_VALUE) {
-                walkEntries(s, a.payloadOffset(), attrEnd, target, spec, inner, path, depth + 1);
+                walkEntries(s, a.payloadOffset(), attrEnd, target, spec, inner, path, depth + 1, specNames);
             }
             return;
         }
@@ -85,14 +97,14 @@ public final class SpecPaths {
 
     /** An array's entries are numbered, not named: {@code [2]}, then the element's attributes. */
     private static void walkEntries(MemorySegment s, long start, long end, long target, FamilySpec spec, AttrSetSpec inner,
-                                    StringBuilder path, int depth) throws ProtocolException {
+                                    StringBuilder path, int depth, boolean specNames) throws ProtocolException {
         Attrs a = new Attrs().reset(s, start, end, null);
         while (a.next()) {
             long attrStart = a.payloadOffset() - 4;
             long attrEnd = a.payloadOffset() + a.payloadLength();
             if (target < attrStart || target >= Math.max(attrEnd, attrStart + 4)) continue;
-            path.append(" › [").append(a.type()).append(']');
-            if (target >= a.payloadOffset()) walk(s, a.payloadOffset(), attrEnd, target, spec, inner, path, depth);
+            path.append(specNames ? "[" : " › [").append(a.type()).append(']');
+            if (target >= a.payloadOffset()) walk(s, a.payloadOffset(), attrEnd, target, spec, inner, path, depth, specNames);
             return;
         }
     }

@@ -134,4 +134,14 @@ class GeneratedConstantsTest {
         int tcp = agree(constants(TcpMetrics.class), cEnums(header("tcp_metrics.h")), "linux/tcp_metrics.h");
         assertTrue(tcp >= 14, "only " + tcp + " names shared");
     }
+
+    @Test
+    void wireguardFromItsSpecAgreesWithTheKernelsUapiHeader() throws IOException {
+        Map<String, Long> c = cEnums(header("wireguard.h"));
+        int shared = agree(constants(io.github.netlink4j.internal.wire.spec.gen.Wireguard.class), c, "linux/wireguard.h");
+        assertTrue(shared >= 24, "only " + shared + " names shared");
+        for (String n : List.of("WG_CMD_SET_DEVICE", "WGDEVICE_A_PEERS", "WGPEER_A_ALLOWEDIPS", "WGALLOWEDIP_A_CIDR_MASK", "WGPEER_A_PROTOCOL_VERSION")) {
+            assertTrue(c.containsKey(n), n + " is in the header");
+        }
+    }
 }

@@ -34,6 +34,19 @@ class SpecPathsTest {
     }
 
     @Test
+    void offsetsAreNamedWithTheSpecsOwnNamesAsYnlDoes() {
+        MemorySegment s = hex(CHANNELS_SET);
+        assertEquals("rx-count", SpecPaths.specPathAt(s, 0, 36, EthtoolSpec.SPEC));
+        assertEquals("header.dev-name", SpecPaths.specPathAt(s, 0, 24, EthtoolSpec.SPEC));
+        assertEquals("header", SpecPaths.specPathAt(s, 0, 20, EthtoolSpec.SPEC));
+        assertNull(SpecPaths.specPathAt(s, 0, 16, EthtoolSpec.SPEC));
+        assertEquals("header.attribute 9", SpecPaths.specPathAt(
+                hex(CHANNELS_SET.replaceFirst("0a000200 76657468 30000000", "0a000900 76657468 30000000")), 0, 24, EthtoolSpec.SPEC));
+        assertEquals("ETHTOOL_A_CHANNELS_HEADER › ETHTOOL_A_HEADER_DEV_NAME", SpecPaths.pathAt(s, 0, 24, EthtoolSpec.SPEC),
+                "the C names stay the default");
+    }
+
+    @Test
     void whatCannotBeNamedIsNull() {
         MemorySegment s = hex(CHANNELS_SET);
         assertNull(SpecPaths.pathAt(s, 0, 19, EthtoolSpec.SPEC), "inside the genlmsghdr");
