@@ -50,7 +50,7 @@ final class Bench {
 
     List<Cell> run() throws Exception {
         // perf counts the peer programs; the netlink4j column counts its own socket's calls
-        if (s.syscalls() && s.peers().stream().anyMatch(p -> Program.isProgram(p) || p.equals("ip-batch")) && Syscalls.unavailable().isPresent()) throw new IllegalArgumentException(Syscalls.unavailable().get());
+        if (s.syscalls() && s.peers().stream().anyMatch(p -> Program.isProgram(p) || p.equals("ip-batch") || p.equals("ip")) && Syscalls.unavailable().isPresent()) throw new IllegalArgumentException(Syscalls.unavailable().get());
         for (String p : s.peers()) {
             if (!Program.isProgram(p)) continue;
             Program program = Program.of(p);
@@ -128,6 +128,7 @@ final class Bench {
             if (s.syscalls() && Program.isProgram(e.getKey())) syscalls = syscallsPerOp(w, n, e.getKey());
             else if (s.syscalls() && e.getKey().equals(OURS)) syscalls = ourSyscallsPerOp(w, n);
             else if (s.syscalls() && e.getKey().equals("ip-batch")) syscalls = ipBatchSyscallsPerOp(w, n);
+            else if (s.syscalls() && e.getKey().equals("ip")) syscalls = ipSyscallsPerOp(w, n);
             cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue(),
                     flags, syscalls));
         }
@@ -238,6 +239,39 @@ final class Bench {
         }
         double per = Syscalls.perOp(work, empty, n);
         log.printf("nlbench: %s ip-batch: %.1f system calls per operation (%d, less %d for an empty batch)%n", w.name(), per, work, empty);
+        return per;
+    }
+
+    /**
+     * ip per operation's system calls per operation, under perf as the others: its N processes run from one
+     * script, less as many empty {@code ip -batch} processes from a script of the same length (exec,
+     * namespace, socket, exit, and the script's fork and wait), over N.
+     */
+    private double ipSyscallsPerOp(Workload w, int n) throws Exception {
+        String name = Guard.newName();
+        String sentinel = "nlbw" + (++sentinels);
+        long work, empty;
+        int processes;
+        try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
+            home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
+            Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients(), s.batch());
+            w.prepare(nl, setup);
+            List<List<String>> ops = w.ipOps(setup).orElseThrow();
+            processes = ops.size();
+            work = Syscalls.countIpEach(ops, Guard::track);
+        } finally {
+            Guard.removeTree(name);
+            awaitGone(sentinel);
+        }
+        String idle = Guard.newName();
+        try (NetNamespace ns = NetNamespace.create(idle)) {
+            empty = Syscalls.countEmptyIpProcesses(processes, idle, Guard::track);
+        } finally {
+            Guard.removeTree(idle);
+        }
+        double per = Syscalls.perOp(work, empty, n);
+        log.printf("nlbench: %s ip: %.1f system calls per operation (%d for %d processes, less %d for as many empty ones)%n", w.name(), per, work,
+                processes, empty);
         return per;
     }
 

@@ -87,7 +87,8 @@ final class Results {
         for (Cell c : cells) {
             if (c.syscallsPerOp() == null) continue;
             String how = c.column().equals("netlink4j") ? "its client's sendto and recvfrom"
-                    : c.column().equals("ip-batch") ? "perf, less an empty batch" : "perf, less the program's noop";
+                    : c.column().equals("ip-batch") ? "perf, less an empty batch"
+                    : c.column().equals("ip") ? "perf, less as many empty ip processes" : "perf, less the program's noop";
             out.printf("%s (%s, N=%d): %.1f system calls per operation (%s, in a run outside the clock)%n", c.workload(), c.column(),
                     c.count(), c.syscallsPerOp(), how);
         }

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--syscalls", description = {"Also counts system calls per operation, in one extra run per cell outside the clock: "
             + "each peer program's (go, mnl, pyroute2) with perf (raw_syscalls:sys_enter, counting mode), less its noop run's; "
             + "the netlink4j column's as its client counts them (the sendto and recvfrom calls of its rtnetlink socket, which "
-            + "perf attached to this JVM could not tell from its other threads'). ip-batch is counted under perf too (the batch less an empty one); ip per operation, N processes, is not."})
+            + "perf attached to this JVM could not tell from its other threads'). ip-batch is counted under perf too (the batch less an empty one), and ip per operation (its N processes from one script, less as many empty ip processes)."})
     boolean syscalls;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Writes the result file (schema: benchmarks/nlbench-schema.json).")

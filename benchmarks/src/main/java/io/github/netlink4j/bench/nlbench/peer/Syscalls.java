@@ -74,6 +74,52 @@ public final class Syscalls {
         }
     }
 
+    /**
+     * The system calls of {@code ops} run as the {@code ip} column runs them, one process each (tc for a
+     * {@code tc} operation), from one shell script under perf; the script's own fork and wait per line are
+     * counted too, so compare with {@link #countEmptyIpProcesses} of as many lines.
+     */
+    public static long countIpEach(List<List<String>> ops, Consumer<Process> started) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>(ops.size());
+        for (List<String> op : ops) lines.add((op.get(0).equals("tc") ? "" : "ip ") + String.join(" ", op.stream().map(Syscalls::quoted).toList()));
+        return countScript(lines, started);
+    }
+
+    /** The system calls of {@code processes} empty {@code ip -n NS -batch} runs (exec, namespace, socket, exit) from one script under perf. */
+    public static long countEmptyIpProcesses(int processes, String ns, Consumer<Process> started) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>(processes);
+        for (int i = 0; i < processes; i++) lines.add("ip -n " + quoted(ns) + " -batch /dev/null");
+        return countScript(lines, started);
+    }
+
+    /** A word for sh: in single quotes, a quote inside ended, escaped and reopened. */
+    static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static long countScript(List<String> lines, Consumer<Process> started) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("nlbench-ip", ".sh");
+        Path out = Files.createTempFile("nlbench-perf", ".csv");
+        try {
+            List<String> body = new ArrayList<>();
+            body.add("set -e");
+            body.addAll(lines);
+            Files.write(script, body, StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder(wrapped(List.of("/bin/sh", script.toString()), out))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            started.accept(p);
+            if (!p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the ip processes took over 600 s under perf");
+            }
+            if (p.exitValue() != 0) throw new IllegalStateException("an ip process failed under perf (status " + p.exitValue() + ")");
+            return parse(Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(out);
+        }
+    }
+
     /** Per operation: the work's calls less the noop's (start, namespace, socket, exit), over {@code n}. */
     public static double perOp(long work, long noop, int n) {
         return (work - noop) / (double) Math.max(1, n);

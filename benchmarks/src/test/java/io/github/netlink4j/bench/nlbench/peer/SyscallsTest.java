@@ -36,4 +36,15 @@ class SyscallsTest {
         assertEquals(4.0, Syscalls.perOp(120, 40, 20));
         assertEquals(80.0, Syscalls.perOp(120, 40, 0), "no division by zero");
     }
+
+    @Test
+    void aQuotedWordReachesTheProgramAsItWas() throws Exception {
+        // the ip column's operations are written into a shell script: sh must hand each word back unchanged
+        for (String word : List.of("10.200.0.1/24", "it's", "a b", "$HOME", "\\n", "''", "")) {
+            Process p = new ProcessBuilder("/bin/sh", "-c", "printf %s " + Syscalls.quoted(word)).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor());
+            assertEquals(word, out, "through sh: " + Syscalls.quoted(word));
+        }
+    }
 }
