@@ -7,6 +7,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Writes one CSV row per cell.")
     Path csv;
 
+    @Option(names = "--svg", paramLabel = "FILE", description = "Writes the run's chart: each cell's median throughput with its spread over the repeats (as nlbench report --svg).")
+    Path svg;
+
     @Option(names = "--quiet", hidden = true, description = "No table and no progress (the cold mode's child runs).")
     boolean quiet;
 
@@ -83,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
         List<Cell> cells = new Bench(s, log).run();
         if (json != null) Results.writeJson(json, Results.document(env, s, cells));
         if (csv != null) Results.writeCsv(csv, cells);
+        if (svg != null) {
+            String name = json != null ? json.getFileName().toString() : "nlbench run";
+            Files.writeString(svg, Report.svg(List.of(new Report.Run(name, env, cells))), StandardCharsets.UTF_8);
+        }
         if (!quiet) Results.printTable(spec.commandLine().getOut(), cells);
         return 0;
     }

@@ -40,9 +40,9 @@ class NlBenchRunTest {
     @MethodSource("workloads")
     void tinyRunLeavesNothingAndWritesEveryDocumentedKey(String workload, @TempDir Path dir) throws Exception {
         Privileged.require();
-        Path json = dir.resolve("r.json"), csv = dir.resolve("r.csv");
+        Path json = dir.resolve("r.json"), csv = dir.resolve("r.csv"), svg = dir.resolve("r.svg");
         Cli c = Cli.run("run", workload, "--count", "3", "--repeat", "2", "--warmup", "0", "--clients", "2", "--peers", "ip,ip-batch",
-                "--json", json.toString(), "--csv", csv.toString());
+                "--json", json.toString(), "--csv", csv.toString(), "--svg", svg.toString());
         assertEquals(0, c.status(), c.err());
         assertEquals(List.of(), ownNamespaces(), "namespaces left behind");
 
@@ -76,6 +76,8 @@ class NlBenchRunTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals(Cell.CSV_HEADER, rows.get(0));
         assertEquals(cells.size() + 1, rows.size());
+        // the run's chart is the one nlbench report --svg makes of its result file
+        assertEquals(Report.svg(List.of(Report.Run.read(json))).replace("r.json", "RUN"), Files.readString(svg).replace("r.json", "RUN"));
     }
 
     /**
