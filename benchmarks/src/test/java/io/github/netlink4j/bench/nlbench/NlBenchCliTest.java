@@ -45,7 +45,7 @@ class NlBenchCliTest {
     void batchIsForTheWorkloadsWithABulkFormAndAtLeastOne() {
         Cli c = Cli.run("run", "w3", "--batch", "10");
         assertEquals(2, c.status());
-        assertTrue(c.err().contains("w3 has no bulk form (those with one: w1, w1d, w2, w6, w9)"), c.err());
+        assertTrue(c.err().contains("w3 has no bulk form (those with one: w1, w1d, w2, w6, w9, routes, routes6, routes-stream)"), c.err());
         assertFalse(c.err().contains("\tat "), c.err());
         assertTrue(Cli.run("run", "w1", "--batch", "0").err().contains("--batch must be 1.."));
         assertEquals(2, Cli.run("run", "w2", "--batch", "-3").status());
