@@ -33,7 +33,16 @@ final class IpPeer {
                 ops.add(List.of("tc", "-n", ns, "class", "add", "dev", "dummy0", "parent", "1:", "classid", "1:" + Integer.toHexString(i + 1),
                         "htb", "rate", "1mbit"));
             }
+            for (int i = 0; i < w.count(); i++) {
+                ops.add(List.of("tc", "-n", ns, "filter", "add", "dev", "dummy0", "parent", "1:", "protocol", "ip", "prio", "1", "handle",
+                        "800::" + Integer.toHexString(i + 1), "u32", "match", "ip", "dst", address(i) + "/32", "classid", "1:" + Integer.toHexString(i + 1)));
+            }
             ops.add(List.of("tc", "-n", ns, "class", "show", "dev", "dummy0"));
+            ops.add(List.of("tc", "-n", ns, "filter", "show", "dev", "dummy0", "parent", "1:"));
+            for (int i = 0; i < w.count(); i++) {
+                ops.add(List.of("tc", "-n", ns, "filter", "del", "dev", "dummy0", "parent", "1:", "protocol", "ip", "prio", "1", "handle",
+                        "800::" + Integer.toHexString(i + 1), "u32"));
+            }
             for (int i = 0; i < w.count(); i++) {
                 ops.add(List.of("tc", "-n", ns, "class", "del", "dev", "dummy0", "classid", "1:" + Integer.toHexString(i + 1)));
             }

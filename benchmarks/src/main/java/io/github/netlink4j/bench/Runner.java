@@ -92,7 +92,7 @@ public final class Runner {
                 new Workload("w6", 1000 / s, "rules/s", "add N policy rules, list the rule set, delete them by priority"),
                 new Workload("w7", 1000 / s, "nexthops/s", "add N nexthop objects one by one, list them, delete them by id"),
                 new Workload("w8", 20 / s, "scenarios/s", "w5's end state as one Topology, applied and closed"),
-                new Workload("w9", 1000 / s, "classes/s", "add N htb classes, list them, delete them by id (the ip columns run tc)"));
+                new Workload("w9", 1000 / s, "classes/s", "add N htb classes with a u32 filter each, list them, delete them by id (the ip columns run tc)"));
         if (only != null) {
             java.util.Set<String> wanted = only;
             workloads = workloads.stream().filter(w -> wanted.contains(w.name())).toList();

@@ -12,6 +12,13 @@ import io.github.netlink4j.tc.ClassOptions;
 import io.github.netlink4j.tc.Rate;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.TrafficClassSpec;
+import io.github.netlink4j.tc.filter.FilterOptions;
+import io.github.netlink4j.tc.filter.FilterProtocol;
+import io.github.netlink4j.tc.filter.FilterSpec;
+import io.github.netlink4j.tc.filter.U32Handle;
+import io.github.netlink4j.tc.filter.U32Key;
+import io.github.netlink4j.tc.filter.U32Selector;
+import io.github.netlink4j.common.IpPrefix;
 import io.github.netlink4j.route.NexthopObjectSpec;
 import io.github.netlink4j.topology.AppliedTopology;
 import io.github.netlink4j.topology.Topology;
@@ -213,9 +220,23 @@ public final class Throughput {
         return TrafficClassSpec.of("dummy0", TcHandle.of("1:"), TcHandle.of(1, i + 1), ClassOptions.htb(Rate.of("1mbit")));
     }
 
+    /** The most filters w9 makes: the nodes of u32's one table 800: (a node id has 12 bits). */
+    static final int W9_MAX = 0xfff;
+
     /**
-     * w9: add {@code n} htb classes under dummy0's htb qdisc {@code 1:} (made outside the clock), list
-     * the link's classes once, delete the {@code n} classes by id; the clock covers all three.
+     * The u32 filter w9 adds for its {@code i}th class: {@code parent 1: protocol ip prio 1 handle 800::(i+1)
+     * u32 match ip dst 198.18.x.y/32 classid 1:(i+1)}, every one a node of the one priority's table.
+     */
+    static FilterSpec benchFilter(int i) throws UnknownHostException {
+        return FilterSpec.of("dummy0", TcHandle.of("1:"), 1, FilterProtocol.IP,
+                        FilterOptions.u32(U32Selector.of(U32Key.ipDst(new IpPrefix(benchAddress(i), 32)))).withClassid(TcHandle.of(1, i + 1)))
+                .withHandle(U32Handle.of(0x800, 0, i + 1).value());
+    }
+
+    /**
+     * w9: add {@code n} htb classes under dummy0's htb qdisc {@code 1:} (made outside the clock) and a u32
+     * filter classifying to each, list the link's classes and the qdisc's filters once, delete the filters
+     * and then the classes by id (a class a filter classifies to is in use); the clock covers all of it.
      */
     static int w9(NetlinkClient nl, int n, boolean pipelined) throws Exception {
         return w9(nl, n, pipelined ? Math.max(1, n) : 0);
@@ -223,25 +244,40 @@ public final class Throughput {
 
     /** The same with {@code batch} operations per bulk call ({@code nlbench run --batch}), or one call per operation when 0. */
     static int w9(NetlinkClient nl, int n, int batch) throws Exception {
-        List<TrafficClassSpec> adds = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) adds.add(benchClass(i));
+        if (n > W9_MAX) throw new IllegalArgumentException("w9 makes at most " + W9_MAX + " classes (u32 nodes of one table), not " + n);
+        List<TrafficClassSpec> classes = new ArrayList<>(n);
+        List<FilterSpec> filters = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            classes.add(benchClass(i));
+            filters.add(benchFilter(i));
+        }
+        List<BulkResult<Void>> results = new ArrayList<>();
         long t0 = System.nanoTime();
-        BulkResult<Void> r = null;
-        if (batch > 0) r = Batches.run(adds, batch, nl.trafficClasses()::addAll);
-        else for (TrafficClassSpec a : adds) nl.trafficClasses().add(a);
+        if (batch > 0) {
+            results.add(Batches.run(classes, batch, nl.trafficClasses()::addAll));
+            results.add(Batches.run(filters, batch, nl.filters()::addAll));
+        } else {
+            for (TrafficClassSpec a : classes) nl.trafficClasses().add(a);
+            for (FilterSpec f : filters) nl.filters().add(f);
+        }
         long t1 = System.nanoTime();
         int listed = nl.trafficClasses().list("dummy0").size();
+        int filtersListed = nl.filters().list("dummy0", TcHandle.of("1:")).size();
         long t2 = System.nanoTime();
-        BulkResult<Void> d = null;
-        if (batch > 0) d = Batches.run(adds, batch, nl.trafficClasses()::deleteAll);
-        else for (TrafficClassSpec x : adds) nl.trafficClasses().delete(x);
+        if (batch > 0) {
+            results.add(Batches.run(filters, batch, nl.filters()::deleteAll));
+            results.add(Batches.run(classes, batch, nl.trafficClasses()::deleteAll));
+        } else {
+            for (FilterSpec f : filters) nl.filters().delete(f);
+            for (TrafficClassSpec x : classes) nl.trafficClasses().delete(x);
+        }
         long t3 = System.nanoTime();
         if (listed < n) throw new IllegalStateException("listed " + listed + " classes, added " + n);
+        if (filtersListed < n) throw new IllegalStateException("listed " + filtersListed + " filters, added " + n);
         System.out.println("add_ns=" + (t1 - t0));
         System.out.println("list_ns=" + (t2 - t1));
         System.out.println("delete_ns=" + (t3 - t2));
-        if (r != null && !r.allSucceeded()) return report(t3 - t0, r);
-        return report(t3 - t0, d);
+        return report(t3 - t0, results.stream().filter(r -> !r.allSucceeded()).findFirst().orElse(null));
     }
 
     /**

@@ -104,7 +104,7 @@ class ThroughputTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void w9AddsListsAndDeletesHtbClasses(boolean pipelined) throws Exception {
+    void w9AddsListsAndDeletesHtbClassesWithU32Filters(boolean pipelined) throws Exception {
         try (ThrowawayNamespace t = ThrowawayNamespace.create("tp")) {
             NetlinkClient nl = t.client();
             Runner.Workload w = new Runner.Workload("w9", 30, "classes/s", "");
@@ -114,10 +114,12 @@ class ThroughputTest {
             assertEquals(0, exit[0]);
             for (String k : List.of("elapsed_ns", "add_ns", "list_ns", "delete_ns")) assertTrue(out.containsKey(k), k + " in " + out);
             assertEquals(List.of(), nl.trafficClasses().list("dummy0"), "every class it added is gone again");
+            assertEquals(List.of(), nl.filters().list("dummy0", io.github.netlink4j.tc.TcHandle.of("1:")).stream()
+                    .filter(f -> (f.handle() & 0xfff) != 0).toList(), "and every filter node (the priority's table 800: may stay)");
             // tc's columns run the same operations: tc -batch, then one tc per operation
             assertTrue(IpPeer.ipBatch(w, t.name(), "ifb") > 0);
             assertEquals(List.of(), nl.trafficClasses().list("dummy0"), "tc -batch left no class behind");
-            assertEquals(61, IpPeer.ipOps(w, t.name(), "ifb").size(), "30 adds, one show, 30 deletes");
+            assertEquals(122, IpPeer.ipOps(w, t.name(), "ifb").size(), "30 class and 30 filter adds, two shows, 30 filter and 30 class deletes");
         }
     }
 

@@ -11,6 +11,8 @@ import io.github.netlink4j.route.RuleSpec;
 import io.github.netlink4j.tc.Qdisc;
 import io.github.netlink4j.tc.QdiscSpec;
 import io.github.netlink4j.tc.TrafficClassSpec;
+import io.github.netlink4j.tc.filter.Filter;
+import io.github.netlink4j.tc.filter.FilterSpec;
 import io.github.netlink4j.error.NetlinkException;
 
 import java.io.IOException;
@@ -45,7 +47,10 @@ final class Applier {
     private final Map<String, Object> namespaceKeys = new HashMap<>();
     private final List<RouteSpec> hostRoutes = new ArrayList<>();
     private final List<RuleSpec> hostRules = new ArrayList<>();
-    /** Host qdiscs (with the handle the kernel gave) and classes made, in order; a namespace's go with it. */
+    /**
+     * Host qdiscs (with the handle the kernel gave), classes and filters (with the priority, protocol and
+     * handle the kernel gave) made, in order; a namespace's go with it.
+     */
     private final List<Object> hostTc = new ArrayList<>();
     private boolean undone;
     private final int steps;
@@ -132,6 +137,12 @@ final class Applier {
                             + " in " + where(item.namespace()));
                     Qdisc made = c.qdiscs().add(q);
                     if (item.namespace() == null) hostTc.add(q.withHandle(made.handle()));
+                } else if (item.value() instanceof FilterSpec f) {
+                    what = begin("filter " + f.kind() + (f.priority() == 0 ? "" : " prio " + f.priority()) + " at " + f.parent() + " of " + f.link()
+                            + " in " + where(item.namespace()));
+                    boolean freshPriority = item.namespace() == null && freshPriority(f);
+                    Filter made = c.filters().add(f);
+                    if (item.namespace() == null) hostTc.add(made(f, made, freshPriority));
                 } else {
                     TrafficClassSpec k = (TrafficClassSpec) item.value();
                     what = begin("class " + k.kind() + " " + k.classid() + " of " + k.link() + " in " + where(item.namespace()));
@@ -146,6 +157,29 @@ final class Applier {
             throw fail(what, e);
         }
         return new AppliedTopology(this);
+    }
+
+    /**
+     * Whether the host has no filter of {@code f}'s priority under its parent yet, so that the priority the
+     * add makes (with a u32's hash table 800:) is the topology's to remove whole. A missing parent counts
+     * as fresh: the add then fails and says why.
+     */
+    private boolean freshPriority(FilterSpec f) throws NetlinkException {
+        if (f.priority() == 0) return true;
+        try {
+            return host.filters().list(f.link(), f.parent()).stream().noneMatch(x -> x.priority() == f.priority());
+        } catch (io.github.netlink4j.error.NotFoundException noParent) {
+            return true;
+        }
+    }
+
+    /**
+     * The spec undo deletes: the whole priority the add made ({@code tc filter del … prio P protocol X KIND}),
+     * or, in a priority that was there before, the one filter made ({@code … handle H KIND}).
+     */
+    static FilterSpec made(FilterSpec spec, Filter made, boolean wholePriority) {
+        java.util.OptionalLong handle = wholePriority ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(made.handle());
+        return new FilterSpec(spec.link(), spec.parent(), made.priority(), made.protocol(), handle, spec.chain(), spec.options(), spec.actions());
     }
 
     private String begin(String what) {
@@ -200,11 +234,13 @@ final class Applier {
         if (undone) return;
         undone = true;
         List<Exception> errors = new ArrayList<>();
-        // A class goes before its qdisc, a leaf qdisc before its class: newest first. A qdisc is deleted
+        // A filter goes before its class, a class before its qdisc, a leaf qdisc before its class: newest first. A qdisc is deleted
         // only while it is still there as made (the kernel answers a stale handle with EINVAL, not ENOENT).
         for (Object o : hostTc.reversed()) {
             run(errors, () -> {
-                if (o instanceof QdiscSpec q) {
+                if (o instanceof FilterSpec f) {
+                    host.filters().delete(f);
+                } else if (o instanceof QdiscSpec q) {
                     if (host.qdiscs().find(q.link(), q.handle().orElseThrow()).filter(x -> q.matches(x, i -> q.link())).isPresent()) {
                         host.qdiscs().delete(q);
                     }

@@ -100,6 +100,8 @@ final class Differ {
                 if (item.value() instanceof io.github.netlink4j.tc.QdiscSpec q) {
                     boolean there = c.links().find(q.link()).isPresent() && c.qdiscs().list(q.link()).stream().anyMatch(x -> q.matches(x, i -> q.link()));
                     if (!there) out.add(new Difference(where(item.namespace()), "qdisc", q.kind() + " at " + q.parent() + " of " + q.link()));
+                } else if (item.value() instanceof io.github.netlink4j.tc.filter.FilterSpec f) {
+                    if (!filterThere(c, f)) out.add(new Difference(where(item.namespace()), "filter", f.kind() + " at " + f.parent() + " of " + f.link()));
                 } else {
                     io.github.netlink4j.tc.TrafficClassSpec k = (io.github.netlink4j.tc.TrafficClassSpec) item.value();
                     boolean there = c.links().find(k.link()).isPresent()
@@ -111,6 +113,15 @@ final class Differ {
             for (NetlinkClient c : opened.values()) if (c != null) c.close();
         }
         return List.copyOf(out);
+    }
+
+    private static boolean filterThere(NetlinkClient c, io.github.netlink4j.tc.filter.FilterSpec f) throws IOException {
+        if (c.links().find(f.link()).isEmpty()) return false;
+        try {
+            return c.filters().list(f.link(), f.parent()).stream().anyMatch(x -> f.matches(x, i -> f.link()));
+        } catch (io.github.netlink4j.error.NotFoundException parentGone) {
+            return false;
+        }
     }
 
     private void link(String ns, io.github.netlink4j.link.LinkSpec spec) throws IOException {

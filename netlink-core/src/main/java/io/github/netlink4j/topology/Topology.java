@@ -8,6 +8,7 @@ import io.github.netlink4j.route.RouteSpec;
 import io.github.netlink4j.route.RuleSpec;
 import io.github.netlink4j.tc.QdiscSpec;
 import io.github.netlink4j.tc.TrafficClassSpec;
+import io.github.netlink4j.tc.filter.FilterSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.Objects;
 /**
  * A network topology as an immutable value: namespaces (named, or anonymous and known by a key),
  * links in them (a veth's two ends in different namespaces), addresses, links to bring up, routes,
- * policy rules, and qdiscs and traffic classes (made last, in the order declared, so that a class
- * follows its qdisc and a leaf qdisc its class). {@link #apply} makes it in dependency order and returns a handle whose
+ * policy rules, and qdiscs, traffic classes and filters (made last, in the order declared, so that a class
+ * follows its qdisc, a leaf qdisc its class and a filter the qdisc or class it hangs on and classifies to). {@link #apply} makes it in dependency order and returns a handle whose
  * {@link AppliedTopology#close()} removes what it made, and only that; a failure part-way undoes what
  * was made and throws one {@link TopologyException} naming the step and the kernel's reason.
  * {@link #diff} tells what a live system lacks of it.
@@ -62,7 +63,7 @@ public final class Topology {
     final List<Item<String>> ups;
     final List<Item<RouteSpec>> routes;
     final List<Item<RuleSpec>> rules;
-    /** Qdiscs ({@link QdiscSpec}) and classes ({@link TrafficClassSpec}) in the order declared. */
+    /** Qdiscs ({@link QdiscSpec}), classes ({@link TrafficClassSpec}) and filters ({@link FilterSpec}) in the order declared. */
     final List<Item<Object>> tc;
 
     private Topology(Builder b) {
@@ -108,7 +109,7 @@ public final class Topology {
     /**
      * What a live system lacks of this topology, seen from {@code host} and the namespaces of
      * {@code applied} (null: named namespaces are opened by name, anonymous ones cannot be seen): a
-     * missing namespace, link, address, route, rule, qdisc or class, or a link that should be up and is not. Empty
+     * missing namespace, link, address, route, rule, qdisc, class or filter, or a link that should be up and is not. Empty
      * when everything is there.
      */
     public List<Difference> diff(NetlinkClient host, AppliedTopology applied) throws IOException {
@@ -125,17 +126,20 @@ public final class Topology {
     }
 
     String summary() {
+        long filters = tc.stream().filter(i -> i.value() instanceof FilterSpec).count();
+        int qdiscsAndClasses = tc.size() - (int) filters;
         return count(namespaces.size(), "namespace") + (namespaces.isEmpty() ? "" : " (" + String.join(", ", namespaceKeys()) + ")")
                 + ", " + count(links.size(), "link") + ", " + count(addresses.size(), "address") + ", "
                 + count(ups.size(), "link") + " up, " + count(routes.size(), "route") + ", " + count(rules.size(), "rule")
-                + (tc.isEmpty() ? "" : ", " + count(tc.size(), "qdisc or class", "qdiscs and classes"));
+                + (qdiscsAndClasses == 0 ? "" : ", " + count(qdiscsAndClasses, "qdisc or class", "qdiscs and classes"))
+                + (filters == 0 ? "" : ", " + count(filters, "filter"));
     }
 
     private static String count(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 
-    private static String count(int n, String what) {
+    private static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : what.endsWith("s") ? "es" : "s");
     }
 
@@ -295,6 +299,22 @@ public final class Topology {
 
         /** A traffic class on a link of namespace {@code ns}. */
         public Builder trafficClass(String ns, TrafficClassSpec spec) {
+            known(ns);
+            tc.add(new Item<>(ns, Objects.requireNonNull(spec, "spec")));
+            return this;
+        }
+
+        /**
+         * A filter on a host link ({@code tc filter add}), made after the qdiscs and classes declared before
+         * it; its parent and the class it classifies to are declared before it or exist already.
+         */
+        public Builder filter(FilterSpec spec) {
+            tc.add(new Item<>(HOST, Objects.requireNonNull(spec, "spec")));
+            return this;
+        }
+
+        /** A filter on a link of namespace {@code ns}. */
+        public Builder filter(String ns, FilterSpec spec) {
             known(ns);
             tc.add(new Item<>(ns, Objects.requireNonNull(spec, "spec")));
             return this;

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * {@code actions}, whatever the kind): one record per kind the library models, {@link Other} for the rest.
  */
 public sealed interface FilterOptions permits FilterOptions.U32, FilterOptions.Matchall, FilterOptions.Basic, FilterOptions.Fw, Flower,
-        FilterOptions.Other {
+        FilterOptions.Bpf, FilterOptions.Other {
     /** The classifier's name, TCA_KIND. */
     String kind();
 
@@ -138,7 +138,55 @@ public sealed interface FilterOptions permits FilterOptions.U32, FilterOptions.M
     }
 
     /**
-     * A kind the library does not model (bpf, route, flow, cgroup, …), kept as the kernel reported it and
+     * The eBPF classifier (cls_bpf) running a program the caller loaded: {@code bpf obj FILE sec S [classid C] [da]}
+     * sends the program as the fd tc loaded it under, with a name for listings. A classic-BPF filter
+     * ({@code bpf bytecode …}, TCA_BPF_OPS) is not modelled and reads as {@link Other}.
+     *
+     * {@snippet :
+     * FilterOptions.bpf(progFd, "p.o:[classifier]").withDirectAction();   // tc's "bpf obj p.o sec classifier da"
+     * }
+     *
+     * @param classid      TCA_BPF_CLASSID
+     * @param fd           TCA_BPF_FD, the program's file descriptor in this process; only in a request (the kernel reports the program's id)
+     * @param name         TCA_BPF_NAME, the name listings show
+     * @param directAction TCA_BPF_FLAGS' TCA_BPF_FLAG_ACT_DIRECT ({@code da}): the program's return value is the verdict
+     * @param programId    TCA_BPF_ID, the program's id as the kernel reports it; only in a report
+     */
+    record Bpf(Optional<TcHandle> classid, java.util.OptionalInt fd, Optional<String> name, boolean directAction,
+               java.util.OptionalInt programId) implements FilterOptions {
+        /** Checks the parts: a file descriptor is not negative, a name is not empty. */
+        public Bpf {
+            Objects.requireNonNull(classid, "classid");
+            Objects.requireNonNull(fd, "fd");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(programId, "programId");
+            if (fd.isPresent() && fd.getAsInt() < 0) throw new IllegalArgumentException("a bpf program's fd is not negative: " + fd.getAsInt());
+            if (name.isPresent() && name.get().isEmpty()) throw new IllegalArgumentException("a bpf program's name is not empty");
+        }
+
+        @Override
+        public String kind() {
+            return "bpf";
+        }
+
+        /** The same with {@code da}: the program's return value is the verdict. */
+        public Bpf withDirectAction() {
+            return new Bpf(classid, fd, name, true, programId);
+        }
+
+        /** The same classifying to {@code classid}. */
+        public Bpf withClassid(TcHandle classid) {
+            return new Bpf(Optional.of(classid), fd, name, directAction, programId);
+        }
+    }
+
+    /** {@code bpf obj …}: the program loaded under {@code fd}, listed as {@code name} (tc's {@code FILE:[SECTION]}). */
+    static Bpf bpf(int fd, String name) {
+        return new Bpf(Optional.empty(), java.util.OptionalInt.of(fd), Optional.of(name), false, java.util.OptionalInt.empty());
+    }
+
+    /**
+     * A kind the library does not model (classic bpf, route, flow, cgroup, …), kept as the kernel reported it and
      * sent back unchanged.
      *
      * @param kind    TCA_KIND

@@ -136,6 +136,7 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
             case "matchall", "basic" -> simple(kind, a, handle);
             case "fw" -> fw(a, handle);
             case "flower" -> FlowerArgs.parse(a, handle);
+            case "bpf" -> throw TcFail.unsupported(bpfSource(a.more() ? a.peek() : ""));
             default -> throw TcFail.unsupported("filter kind " + kind + " (jtc parses u32, flower, matchall, basic and fw)");
         };
         return new FilterArgs(dev, parent, (int) prio, protocol, k.handle(), chain, k.options(), k.actions());
@@ -338,6 +339,20 @@ record FilterArgs(String dev, TcHandle parent, int priority, FilterProtocol prot
         }
         FilterOptions o = kind.equals("matchall") ? new FilterOptions.Matchall(classid, flags) : new FilterOptions.Basic(classid);
         return new FilterKind(o, actions, h);
+    }
+
+    /**
+     * What f_bpf.c's way of naming the program is, for the refusal: the library takes an eBPF program by fd
+     * ({@code FilterOptions.Bpf}), and jtc has no way to get one: it loads no ELF object ({@code obj}) and
+     * opens no pin ({@code pinned}); classic BPF ({@code bytecode}) is not modelled.
+     */
+    static String bpfSource(String word) {
+        return switch (word) {
+            case "obj", "object-file" -> "bpf obj (loading an ELF object; the library takes a loaded program's fd)";
+            case "pinned", "object-pinned", "fd" -> "bpf pinned (opening a pinned program; the library takes a loaded program's fd)";
+            case "bytecode", "bc", "bytecode-file", "bcf" -> "classic bpf (bytecode)";
+            default -> "bpf " + word;
+        };
     }
 
     /** fw: the handle is the mark; {@code [classid C] [action …]}. */

@@ -25,7 +25,7 @@ record Legacy(String name, String measures, String setsUp, String unit, int defa
                 new Legacy("w6", "add N policy rules, list them, delete them by priority", "nothing", "rules", 1000),
                 new Legacy("w7", "add N nexthop objects, list them, delete them by id", "veth dummy0/dummy0p up, 198.18.0.1/15", "nexthops", 1000),
                 new Legacy("w8", "w5's end state as one Topology per scenario, applied and closed", "nothing", "scenarios", 20),
-                new Legacy("w9", "add N htb classes, list them, delete them (ip columns run tc)", "dummy0 with htb qdisc 1:", "classes", 1000));
+                new Legacy("w9", "add N htb classes with a u32 filter each, list them, delete them (ip columns run tc)", "dummy0 with htb qdisc 1:", "classes", 1000));
     }
 
     @Override

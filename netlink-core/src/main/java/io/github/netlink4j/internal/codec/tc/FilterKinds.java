@@ -59,6 +59,14 @@ final class FilterKinds {
                 f.classid().ifPresent(c -> w.attrU32(PktCls.TCA_FW_CLASSID, c.value()));
                 if (acts) ActionCodec.encodeList(w, PktCls.TCA_FW_ACT, spec.actions(), ifindex);
             }
+            case FilterOptions.Bpf b -> {
+                // tc's order: what its option loop adds (classid, actions), then the program it loaded, then the flags
+                b.classid().ifPresent(c -> w.attrU32(PktCls.TCA_BPF_CLASSID, c.value()));
+                if (acts) ActionCodec.encodeList(w, PktCls.TCA_BPF_ACT, spec.actions(), ifindex);
+                b.fd().ifPresent(fd -> w.attrU32(PktCls.TCA_BPF_FD, fd));
+                b.name().ifPresent(name -> w.attrString(PktCls.TCA_BPF_NAME, name));
+                if (b.directAction()) w.attrU32(PktCls.TCA_BPF_FLAGS, PktCls.TCA_BPF_FLAG_ACT_DIRECT);
+            }
             case FilterOptions.Other other -> throw new AssertionError(other);
         }
         w.endNest(n);
@@ -71,6 +79,7 @@ final class FilterKinds {
                 case "u32" -> U32Codec.decode(area);
                 case "flower" -> FlowerCodec.decode(area);
                 case "matchall", "basic", "fw" -> simple(kind, area);
+                case "bpf" -> bpf(area);
                 default -> new Decoded(new FilterOptions.Other(kind, area == null ? Optional.empty() : Optional.of(area.raw())), List.of());
             };
         } catch (IllegalArgumentException e) {
@@ -107,6 +116,32 @@ final class FilterKinds {
         return new Decoded(o, actions, offload);
     }
 
+    /** bpf's options as the kernel reports them; a classic-BPF filter (TCA_BPF_OPS) is kept raw, as {@link FilterOptions.Other}. */
+    private static Decoded bpf(TcArea area) throws ProtocolException {
+        Optional<TcHandle> classid = Optional.empty();
+        Optional<String> name = Optional.empty();
+        java.util.OptionalInt fd = java.util.OptionalInt.empty();
+        java.util.OptionalInt id = java.util.OptionalInt.empty();
+        boolean direct = false;
+        List<Action> actions = List.of();
+        Attrs a = area == null ? null : area.attrs(0);
+        while (a != null && a.next()) {
+            switch (a.type()) {
+                case PktCls.TCA_BPF_CLASSID -> classid = Optional.of(TcHandle.of(a.u32()));
+                case PktCls.TCA_BPF_ACT -> actions = ActionCodec.decodeList(a.nestedAttrs("bpf actions"));
+                case PktCls.TCA_BPF_FD -> fd = java.util.OptionalInt.of(a.u32());
+                case PktCls.TCA_BPF_NAME -> name = Optional.of(a.string());
+                case PktCls.TCA_BPF_ID -> id = java.util.OptionalInt.of(a.u32());
+                case PktCls.TCA_BPF_FLAGS -> direct = (a.u32() & PktCls.TCA_BPF_FLAG_ACT_DIRECT) != 0;
+                case PktCls.TCA_BPF_OPS -> {
+                    return new Decoded(new FilterOptions.Other("bpf", Optional.of(area.raw())), List.of());
+                }
+                default -> { }
+            }
+        }
+        return new Decoded(new FilterOptions.Bpf(classid, fd, name, direct, id), actions);
+    }
+
     /** The names inside a filter's TCA_OPTIONS, by kind, and inside its action list; null for kinds not modelled. */
     static AttrTable names(String kind) {
         String prefix = switch (kind) {
@@ -115,15 +150,17 @@ final class FilterKinds {
             case "matchall" -> "TCA_MATCHALL_";
             case "basic" -> "TCA_BASIC_";
             case "fw" -> "TCA_FW_";
+            case "bpf" -> "TCA_BPF_";
             default -> null;
         };
         if (prefix == null) return null;
-        AttrTable t = AttrTable.of(PktCls.class, prefix);
+        AttrTable t = AttrTable.of(PktCls.class, prefix, "TCA_BPF_FLAG_"); // TCA_BPF_FLAG_ACT_DIRECT is a flag bit, not an attribute
         int act = switch (kind) {
             case "u32" -> PktCls.TCA_U32_ACT;
             case "flower" -> PktCls.TCA_FLOWER_ACT;
             case "matchall" -> PktCls.TCA_MATCHALL_ACT;
             case "basic" -> PktCls.TCA_BASIC_ACT;
+            case "bpf" -> PktCls.TCA_BPF_ACT;
             default -> PktCls.TCA_FW_ACT;
         };
         return t.nest(act, ActionCodec.listNames());

@@ -102,6 +102,16 @@ class FilterCodecTest {
         add("tc/fw-classid", FilterSpec.of("veth0", ONE, 8, FilterProtocol.IP, new FilterOptions.Fw(Optional.of(TcHandle.of("1:10")))).withHandle(5));
     }
 
+    /** eBPF programs as tc loads them (fd 6 in tc), by fd and name, with direct action, a classid and actions. */
+    @Test
+    void bpf() {
+        FilterOptions.Bpf prog = FilterOptions.bpf(6, "p.o:[classifier]");
+        add("tc/bpf-obj-da", FilterSpec.ingress("veth0", 1, FilterProtocol.ALL, prog.withDirectAction()));
+        add("tc/bpf-obj-classid", FilterSpec.ingress("veth0", 1, FilterProtocol.ALL, prog.withClassid(TcHandle.of("1:10")).withDirectAction()));
+        add("tc/bpf-obj-action", FilterSpec.ingress("veth0", 1, FilterProtocol.ALL, prog.withClassid(TcHandle.of("1:10")))
+                .withActions(List.of(ActionSpec.gact(ActionControl.DROP))));
+    }
+
     @Test
     void flower() {
         add("tc/flower-ip", FilterSpec.ingress("veth0", 4, FilterProtocol.IP, Flower.empty().withIpProto(6).withDstIp(IpPrefix.of("10.200.0.0/24"))

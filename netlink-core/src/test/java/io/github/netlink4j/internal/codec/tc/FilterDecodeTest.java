@@ -32,7 +32,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,5 +192,31 @@ class FilterDecodeTest {
                 assertEquals(f.toSpec(names::get), again.toSpec(names::get), fixture + ": " + f);
             }
         }
+    }
+
+    /** clsact's ingress with an eBPF program, classid 1:10 and direct action, as the kernel lists it: the program by id, not by fd. */
+    @Test
+    void decodesTheKernelsBpfFilter() throws Exception {
+        List<Filter> all = TcBytes.decodeAll("dump/filters-bpf", FilterCodec::decode);
+        assertEquals(2, all.size(), "the priority's head, then the filter");
+        Filter f = all.get(1);
+        assertEquals(1, f.handle());
+        assertEquals(FilterSpec.INGRESS, f.parent());
+        assertEquals(new FilterOptions.Bpf(java.util.Optional.of(TcHandle.of("1:10")), java.util.OptionalInt.empty(), java.util.Optional.of("p.o:[classifier]"),
+                true, java.util.OptionalInt.of(0x6c)), f.options());
+        assertEquals(List.of(), f.actions());
+    }
+
+    /** A classic-BPF filter's options (TCA_BPF_OPS) are not modelled: kept raw, to be sent back as they were. */
+    @Test
+    void keepsAClassicBpfFilterRaw() throws Exception {
+        byte[] opts = {
+                6, 0, 4, 0, 1, 0, 0, 0,                    // TCA_BPF_OPS_LEN = 1
+                12, 0, 5, 0, 6, 0, 0, 0, 0, 0, 0, 0,       // TCA_BPF_OPS: one sock_filter {code 6 (ret), jt 0, jf 0, k 0}
+        };
+        FilterKinds.Decoded d = FilterKinds.decode("bpf", new TcArea(MemorySegment.ofArray(opts), 0, opts.length, "bpf"));
+        assertEquals("bpf", d.options().kind());
+        FilterOptions.Other other = assertInstanceOf(FilterOptions.Other.class, d.options());
+        assertArrayEquals(opts, other.options().orElseThrow().value());
     }
 }
