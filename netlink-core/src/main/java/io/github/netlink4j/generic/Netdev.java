@@ -8,6 +8,7 @@ import io.github.netlink4j.genl.netdev.NetdevDevice;
 import io.github.netlink4j.genl.netdev.NetdevNapi;
 import io.github.netlink4j.genl.netdev.NetdevQueue;
 import io.github.netlink4j.internal.codec.genl.NetdevCodec;
+import io.github.netlink4j.internal.codec.genl.PagePoolCodec;
 import io.github.netlink4j.internal.transport.Target;
 
 import java.util.ArrayList;
@@ -90,12 +91,27 @@ public final class Netdev {
      */
     public NetdevListener subscribe() throws java.io.IOException {
         GenlFamily f = genl.get(FAMILY);
-        int group = f.multicastGroup(NetdevCodec.MGMT).map(io.github.netlink4j.genl.GenlMulticastGroup::id)
-                .orElseThrow(() -> new NoSuchOperationException(FAMILY, "multicast group " + NetdevCodec.MGMT));
+        return new NetdevListener(join(f, NetdevCodec.MGMT), f.id());
+    }
+
+    /**
+     * The page-pool notifications of the namespace from now on (the {@code page-pool} group: pools added,
+     * deleted, changed), on a socket of their own; close the listener. The kernel reports only pools tied to a
+     * device (a veth's are not).
+     */
+    public PagePoolListener subscribePagePools() throws java.io.IOException {
+        GenlFamily f = genl.get(FAMILY);
+        return new PagePoolListener(join(f, PagePoolCodec.GROUP), f.id());
+    }
+
+    /** An event socket of its own in {@code group} of the family; NoSuchOperationException if the kernel has no such group. */
+    private io.github.netlink4j.internal.transport.EventSocket join(GenlFamily f, String group) throws java.io.IOException {
+        int id = f.multicastGroup(group).map(io.github.netlink4j.genl.GenlMulticastGroup::id)
+                .orElseThrow(() -> new NoSuchOperationException(FAMILY, "multicast group " + group));
         io.github.netlink4j.internal.transport.EventSocket events = genl.openEvents(io.github.netlink4j.internal.transport.Bus.GENERIC);
         try {
-            events.joinGroup(group);
-            return new NetdevListener(events, f.id());
+            events.joinGroup(id);
+            return events;
         } catch (java.io.IOException | RuntimeException e) {
             events.close();
             throw e;

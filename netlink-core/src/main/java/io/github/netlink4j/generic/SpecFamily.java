@@ -75,7 +75,7 @@ public final class SpecFamily {
         GenlFamily f = family(codec.check(operation, true, request));
         List<SpecMessage> out = new ArrayList<>();
         genl.socket().dump(w -> codec.encode(w, f.id(), f.version(), operation, true, request), f.id(),
-                (s, off, len) -> out.add(codec.decode(s, off, len)), out::clear, name() + " " + operation);
+                (s, off, len) -> out.add(codec.decodeDumpReply(operation, s, off, len)), out::clear, name() + " " + operation);
         return out;
     }
 

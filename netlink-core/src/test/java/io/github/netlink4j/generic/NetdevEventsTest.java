@@ -100,4 +100,27 @@ class NetdevEventsTest {
         nl.links().setDown("veth0");
         assertEquals(List.of(), nl.genl().netdev().napis(v0), "none while the device is down");
     }
+
+    /**
+     * The page-pool group is joined where the kernel has it. A veth's pools (made while it polls with NAPI) are
+     * not tied to the device, so the kernel neither lists nor notifies them: what the listener hears is what
+     * the kernel's own page-pool-get dump (through the spec) lists, nothing on this kernel. The decoding of
+     * pools and their notifications is tested on bytes in PagePoolCodecTest.
+     */
+    @Test
+    void pagePoolNotificationsAreWhatTheKernelLists() throws Exception {
+        try (PagePoolListener l = nl.genl().netdev().subscribePagePools()) {
+            nl.links().add(LinkSpec.veth("veth0", "veth1"));
+            Ip.run("netns", "exec", ns.name(), "/usr/sbin/ethtool", "-K", "veth0", "gro", "on");
+            Ip.run("netns", "exec", ns.name(), "/usr/sbin/ethtool", "-K", "veth1", "gro", "on");
+            nl.links().setUp("veth0");
+            nl.links().setUp("veth1");
+            assertFalse(nl.genl().netdev().napis(nl.links().index("veth0")).isEmpty(), "the veth polls with NAPI, so it made its pools");
+            List<io.github.netlink4j.genl.SpecMessage> listed = nl.genl().spec("netdev").dump("page-pool-get", java.util.Map.of());
+            List<io.github.netlink4j.genl.netdev.PagePoolEvent> heard = new ArrayList<>();
+            for (int i = 0; i < 5; i++) heard.addAll(l.poll(Duration.ofMillis(100), 100));
+            assertEquals(listed.stream().map(m -> m.attributes().get("id")).toList(),
+                    heard.stream().filter(e -> e.action() == io.github.netlink4j.genl.netdev.PagePoolEvent.Action.ADD).map(e -> e.pool().id()).toList());
+        }
+    }
 }

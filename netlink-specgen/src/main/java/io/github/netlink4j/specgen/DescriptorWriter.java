@@ -49,6 +49,9 @@ final class DescriptorWriter {
                     .append(op.request()).append(", ").append(op.reply()).append(", ").append(op.notification()).append(", ")
                     .append(names(op.doRequest())).append(", ").append(names(op.doReply())).append(", ")
                     .append(names(op.dumpRequest())).append(", ").append(names(op.dumpReply())).append(");\n");
+            if (op.dumpReplyValue() != op.reply()) {
+                o.append("        b.dumpReply(").append(Names.literal(op.name())).append(", ").append(op.dumpReplyValue()).append(");\n");
+            }
         }
         for (Definition d : f.definitions()) {
             if (d.kind() == Kind.CONST) continue;

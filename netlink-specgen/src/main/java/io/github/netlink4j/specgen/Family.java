@@ -70,11 +70,13 @@ public record Family(String name, String protocol, int fixedHeader, List<Definit
 
     /**
      * One operation. {@code request}/{@code reply} are the message's command values each way (-1 where
-     * there is no such message); the lists are the attribute names of each part (null where the part is absent).
+     * there is no such message); {@code dumpReplyValue} is the command of its dump's replies where the spec gives
+     * it its own ({@code devlink}'s port-get dump answers with DEVLINK_CMD_NEW, a kernel bug the spec records),
+     * else {@code reply}; the lists are the attribute names of each part (null where the part is absent).
      */
     public record Operation(String name, String attributeSet, int request, String requestCName, int reply,
                             String replyCName, List<String> doRequest, List<String> doReply,
-                            List<String> dumpRequest, List<String> dumpReply, boolean notification) {}
+                            List<String> dumpRequest, List<String> dumpReply, boolean notification, int dumpReplyValue) {}
 
     /** A multicast group; {@code value} is -1 where nlctrl gives the id at run time (generic netlink). */
     public record Group(String name, int value) {}

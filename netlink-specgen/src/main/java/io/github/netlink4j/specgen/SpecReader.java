@@ -26,7 +26,8 @@ import java.util.Set;
  *       serves both ways; in the {@code directional} model requests and replies count separately: an
  *       operation with a {@code do} or {@code dump} takes the next request number, one with a reply
  *       ({@code do}/{@code dump} with {@code reply}) or a notification ({@code notify}, {@code event})
- *       the next reply number, unless {@code value} says otherwise.</li>
+ *       the next reply number, unless {@code value} says otherwise; a dump's reply may have a value of its
+ *       own, apart from the do's reply (it does not move the count).</li>
  * </ul>
  * C names: the set's or definition's {@code name-prefix} (an attribute may have its own), by default
  * {@code <family>-a-<set>-} for attributes, {@code <family>-<enum>-} for enum entries and
@@ -240,10 +241,16 @@ public final class SpecReader {
                     rspName = Names.c(prefix, ntf ? name : name + "-reply");
                 }
             }
-            if (request > 0xff || reply > 0xff) throw new SpecException(where + ": command number above 255");
+            int dumpReply = reply;
+            if (directional && dO != null && dump != null && dump.get("reply") != null) {
+                // the dump's reply may carry its own value, apart from the do's reply
+                long v = Yaml.number(Yaml.map(dump.get("reply"), where + ".dump.reply"), "value", -1, where + ".dump.reply");
+                if (v >= 0) dumpReply = (int) v;
+            }
+            if (request > 0xff || reply > 0xff || dumpReply > 0xff) throw new SpecException(where + ": command number above 255");
             if (!ntf && dO == null && dump == null && request != 0) throw new SpecException(where + ": neither do, dump, notify nor event");
             out.add(new Operation(name, set, request, reqName, reply, rspName, ntf ? null : doReq, doRsp,
-                    dumpReq, dumpRsp, ntf));
+                    dumpReq, dumpRsp, ntf, dumpReply));
         }
         return out;
     }

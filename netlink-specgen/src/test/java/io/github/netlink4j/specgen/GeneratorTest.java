@@ -27,7 +27,7 @@ class GeneratorTest {
     @Test
     void everyStoredSpecMakesAConstantsClassAndADescriptor() {
         Map<String, String> files = Main.generate(SPECS, PKG);
-        assertEquals(List.of("Ethtool.java", "EthtoolSpec.java", "MptcpPm.java", "MptcpPmSpec.java", "Netdev.java", "NetdevSpec.java",
+        assertEquals(List.of("Devlink.java", "DevlinkSpec.java", "Ethtool.java", "EthtoolSpec.java", "MptcpPm.java", "MptcpPmSpec.java", "Netdev.java", "NetdevSpec.java",
                 "Nlctrl.java", "NlctrlSpec.java", "RtAddr.java", "RtAddrSpec.java", "TcpMetrics.java", "TcpMetricsSpec.java",
                 "Wireguard.java", "WireguardSpec.java"),
                 List.copyOf(files.keySet()));
@@ -48,6 +48,18 @@ class GeneratorTest {
         assertEquals(4, constant(c, "WGPEER_F_UPDATE_ONLY"));
         assertTrue(files.get("WireguardSpec.java").contains("\"peers\", \"WGDEVICE_A_PEERS\", AttrType.INDEXED_ARRAY, \"wgpeer\", AttrType.NEST"),
                 "peers: an indexed array of wgpeer nests");
+    }
+
+    /** Devlink's spec gives one dump's replies a command of their own (port-get's, DEVLINK_CMD_NEW): the descriptor says so. */
+    @Test
+    void devlinksDumpReplyOfItsOwn() {
+        Map<String, String> files = Main.generate(SPECS, PKG);
+        String c = files.get("Devlink.java");
+        assertEquals(7, constant(c, "DEVLINK_CMD_PORT_GET_REPLY"), "the do's reply keeps the constant");
+        assertEquals(52, constant(c, "DEVLINK_CMD_HEALTH_REPORTER_GET"), "no value at all: on from info-get's 51");
+        String d = files.get("DevlinkSpec.java");
+        assertTrue(d.contains("b.dumpReply(\"port-get\", 3);"), "port-get's dump replies are command 3");
+        assertEquals(1, d.split("b\\.dumpReply\\(", -1).length - 1, "only port-get's differ");
     }
 
     @Test

@@ -249,6 +249,30 @@ class SpecReaderTest {
     }
 
     @Test
+    void aDumpReplyWithAValueOfItsOwnKeepsItApartFromTheDosReply() {
+        Family f = read("""
+                name: devlink
+                attribute-sets:
+                  - { name: d, attributes: [ { name: bus-name, type: string } ] }
+                operations:
+                  enum-model: directional
+                  list:
+                    - name: port-get
+                      attribute-set: d
+                      do: { request: { value: 5, attributes: [ bus-name ] }, reply: { value: 7, attributes: [ bus-name ] } }
+                      dump: { request: { attributes: [ bus-name ] }, reply: { value: 3, attributes: [ bus-name ] } }
+                    - { name: next, attribute-set: d, do: { request: { attributes: [] }, reply: { attributes: [] } } }
+                    - { name: dumped, attribute-set: d, dump: { reply: { value: 20, attributes: [] } } }
+                """);
+        assertEquals(7, op(f, "port-get").reply());
+        assertEquals(3, op(f, "port-get").dumpReplyValue());
+        assertEquals(8, op(f, "next").reply(), "the count goes on from the do's reply");
+        assertEquals(8, op(f, "next").dumpReplyValue(), "no dump: the reply's");
+        assertEquals(20, op(f, "dumped").dumpReplyValue(), "a dump alone: its value is the reply's");
+        assertEquals(20, op(f, "dumped").reply());
+    }
+
+    @Test
     void multicastGroupsWithAndWithoutNumbers() {
         Family f = read("""
                 name: x

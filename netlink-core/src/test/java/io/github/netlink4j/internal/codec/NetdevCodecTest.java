@@ -57,7 +57,7 @@ class NetdevCodecTest {
 
     @Test
     void theDescriptorsAreFoundByFamilyNameAndCommandsNamedBySpec() {
-        assertEquals(List.of("nlctrl", "ethtool", "netdev", "mptcp_pm", "tcp_metrics", "wireguard"),
+        assertEquals(List.of("nlctrl", "ethtool", "netdev", "mptcp_pm", "tcp_metrics", "wireguard", "devlink"),
                 GenlSpecs.NAMES.stream().filter(n -> GenlSpecs.of(n).map(s -> s.name().equals(n)).orElse(false)).toList());
         assertEquals(java.util.Optional.empty(), GenlSpecs.of("nl4jnosuch"));
         assertEquals("channels-get", GenlSpecs.commandName("ethtool", 17));

@@ -12,12 +12,9 @@ import io.github.netlink4j.Subscription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,8 +30,6 @@ import static io.github.netlink4j.examples.jip.Args.usage;
  * stops after N events; a line starting with {@code #} reports a resync after lost notifications.
  */
 final class MonitorCommand {
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private final JipOptions opt;
     private final PrintStream stdout;
@@ -143,13 +138,7 @@ final class MonitorCommand {
 
         private String headers(String label) {
             StringBuilder sb = new StringBuilder();
-            if (opt.timestamp() > 0) {
-                java.time.Instant now = java.time.Instant.now();
-                LocalDateTime t = LocalDateTime.ofInstant(now, java.time.ZoneId.systemDefault());
-                long usec = now.getNano() / 1000;
-                if (opt.timestamp() > 1) sb.append('[').append(SHORT.format(t)).append('.').append(String.format("%06d", usec)).append("] ");
-                else sb.append("Timestamp: ").append(ASCTIME.format(t)).append(' ').append(usec).append(" usec\n");
-            }
+            sb.append(Timestamps.now(opt.timestamp()));
             if (banner) sb.append(label);
             return sb.toString();
         }

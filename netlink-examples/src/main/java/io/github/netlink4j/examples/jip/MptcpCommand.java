@@ -31,7 +31,7 @@ import static io.github.netlink4j.examples.jip.Args.usage;
  * {@code jip mptcp endpoint …} and {@code jip mptcp limits …}: the MPTCP path manager as ip 6.1 reads and
  * prints it (ipmptcp.c), and {@code jip mptcp monitor} as ip 6.1 prints the path manager's events
  * ({@link MptcpEventView}). Deleting the id-0 address and changing an endpoint named by its address are not
- * done; monitor's {@code -t} timestamps are not printed.
+ * done.
  */
 final class MptcpCommand {
     static final String HELP = """
@@ -103,12 +103,18 @@ final class MptcpCommand {
         }
     }
 
-    /** ip mptcp monitor: every event of the path manager, a line each as ip prints it, until the thread is interrupted. */
+    /**
+     * ip mptcp monitor: every event of the path manager, a line each as ip prints it (after the timestamp of
+     * {@code -t} or {@code -ts}), until the thread is interrupted.
+     */
     private int monitor(Mptcp mptcp) throws IOException {
         try (MptcpListener events = mptcp.subscribe()) {
             // ip listens until it is killed; jip until its thread is interrupted (or a receive fails)
             for (long round = 0; round < Long.MAX_VALUE && !Thread.currentThread().isInterrupted(); round++) {
-                for (MptcpEvent e : events.poll(java.time.Duration.ofMillis(200), 1000)) stdout.println(MptcpEventView.line(e));
+                // ip's mptcp_monitor_msg prints the timestamp (-t, -ts) ahead of every event, unknown ones too
+                for (MptcpEvent e : events.poll(java.time.Duration.ofMillis(200), 1000)) {
+                    stdout.println(Timestamps.now(opt.timestamp()) + MptcpEventView.line(e));
+                }
                 stdout.flush();
             }
         }

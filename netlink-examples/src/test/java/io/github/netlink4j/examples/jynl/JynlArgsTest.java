@@ -81,6 +81,6 @@ class JynlArgsTest {
     void listFamiliesNeedsNoKernel() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, new Jynl(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run("--list-families"));
-        assertEquals("nlctrl\nethtool\nnetdev\nmptcp_pm\ntcp_metrics\nwireguard\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("nlctrl\nethtool\nnetdev\nmptcp_pm\ntcp_metrics\nwireguard\ndevlink\n", out.toString(StandardCharsets.UTF_8));
     }
 }

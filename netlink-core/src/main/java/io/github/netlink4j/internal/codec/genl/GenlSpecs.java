@@ -3,6 +3,7 @@ package io.github.netlink4j.internal.codec.genl;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.internal.wire.spec.FamilySpec;
 import io.github.netlink4j.internal.wire.spec.SpecPaths;
+import io.github.netlink4j.internal.wire.spec.gen.DevlinkSpec;
 import io.github.netlink4j.internal.wire.spec.gen.EthtoolSpec;
 import io.github.netlink4j.internal.wire.spec.gen.MptcpPmSpec;
 import io.github.netlink4j.internal.wire.spec.gen.NetdevSpec;
@@ -22,13 +23,14 @@ public final class GenlSpecs {
     private GenlSpecs() {}
 
     /**
-     * The names of the families with a generated descriptor. WireGuard's is generated and its requests tested on
-     * bytes, but no kernel the tests ran on had the module: it is not claimed as supported ({@link #UNTESTED}).
+     * The names of the families with a generated descriptor. WireGuard's and devlink's are generated and their
+     * requests tested on bytes, but no kernel the tests ran on had either: they are not claimed as supported
+     * ({@link #UNTESTED}).
      */
-    public static final List<String> NAMES = List.of("nlctrl", "ethtool", "netdev", "mptcp_pm", "tcp_metrics", "wireguard");
+    public static final List<String> NAMES = List.of("nlctrl", "ethtool", "netdev", "mptcp_pm", "tcp_metrics", "wireguard", "devlink");
 
     /** The families of {@link #NAMES} that no kernel the tests ran on had, so nothing of them was checked against one. */
-    public static final List<String> UNTESTED = List.of("wireguard");
+    public static final List<String> UNTESTED = List.of("wireguard", "devlink");
 
     /** The descriptor of the family named {@code name}, if the build generated one. */
     public static Optional<FamilySpec> of(String name) {
@@ -39,6 +41,7 @@ public final class GenlSpecs {
             case "mptcp_pm" -> MptcpPmSpec.SPEC;
             case "tcp_metrics" -> TcpMetricsSpec.SPEC;
             case "wireguard" -> WireguardSpec.SPEC;
+            case "devlink" -> DevlinkSpec.SPEC;
             default -> null;
         });
     }

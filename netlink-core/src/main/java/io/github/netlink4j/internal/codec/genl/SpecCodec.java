@@ -88,6 +88,18 @@ public final class SpecCodec {
         return decode(s, off, len, spec);
     }
 
+    /**
+     * A reply of a dump of {@code operation} at {@code off}: named by the operation when its command is the one
+     * the spec gives that dump's replies (devlink's port-get dump answers with the command of get's replies),
+     * else as {@link #decode} names it.
+     */
+    public SpecMessage decodeDumpReply(String operation, MemorySegment s, long off, int len) throws ProtocolException {
+        OpSpec op = spec.op(operation);
+        int head = Nlmsg.HDRLEN + GenlCodec.GENL_HDRLEN + spec.fixedHeader();
+        if (len < head || op.set() == null || Nlmsg.u8(s, off + Nlmsg.HDRLEN) != spec.dumpReplyOf(op)) return decode(s, off, len, spec);
+        return new SpecMessage(op.name(), SpecValues.decode(s, off + head, off + len, spec, op.set()));
+    }
+
     /** The messages of family {@code familyId} in the datagram {@code [0, n)}. */
     public List<SpecMessage> decodeAll(MemorySegment s, int n, int familyId) throws ProtocolException {
         return decodeAll(s, n, familyId, spec);

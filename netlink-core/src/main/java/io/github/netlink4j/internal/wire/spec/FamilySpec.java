@@ -19,6 +19,7 @@ public final class FamilySpec {
     private final int fixedHeader;
     private final Map<String, AttrSetSpec> sets;
     private final List<OpSpec> operations;
+    private final Map<String, Integer> dumpReplies;
     private final Map<String, EnumSpec> enums;
     private final Map<String, Integer> groups;
 
@@ -30,6 +31,7 @@ public final class FamilySpec {
         b.sets.forEach((k, v) -> s.put(k, new AttrSetSpec(k, v)));
         this.sets = java.util.Collections.unmodifiableMap(s);
         this.operations = List.copyOf(b.ops);
+        this.dumpReplies = Map.copyOf(b.dumpReplies);
         this.enums = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.enums));
         this.groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.groups));
         for (AttrSetSpec set : sets.values()) {
@@ -94,6 +96,11 @@ public final class FamilySpec {
         return operations.stream().filter(o -> o.reply() == cmd).findFirst();
     }
 
+    /** The command the kernel's dump replies of {@code op} carry: its reply's, unless the spec gives the dump's its own. */
+    public int dumpReplyOf(OpSpec op) {
+        return dumpReplies.getOrDefault(op.name(), op.reply());
+    }
+
     /** The enum or flags named {@code name}, if the spec defines it. */
     public Optional<EnumSpec> enumeration(String name) {
         return Optional.ofNullable(enums.get(name));
@@ -118,6 +125,7 @@ public final class FamilySpec {
         private final List<OpSpec> ops = new ArrayList<>();
         private final Map<String, EnumSpec> enums = new LinkedHashMap<>();
         private final Map<String, Integer> groups = new LinkedHashMap<>();
+        private final Map<String, Integer> dumpReplies = new LinkedHashMap<>();
         private List<AttrSpec> current;
 
         private Builder(String name, String protocol, int fixedHeader) {
@@ -151,6 +159,12 @@ public final class FamilySpec {
         public Builder op(String opName, String set, int request, int reply, boolean notification,
                           String[] doRequest, String[] doReply, String[] dumpRequest, String[] dumpReply) {
             ops.add(new OpSpec(opName, set, request, reply, notification, list(doRequest), list(doReply), list(dumpRequest), list(dumpReply)));
+            return this;
+        }
+
+        /** The command of the dump replies of operation {@code opName} where it is not the do reply's. */
+        public Builder dumpReply(String opName, int value) {
+            dumpReplies.put(opName, value);
             return this;
         }
 

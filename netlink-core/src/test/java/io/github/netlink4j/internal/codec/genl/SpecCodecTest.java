@@ -96,6 +96,45 @@ class SpecCodecTest {
                 "get-device is a dump only");
     }
 
+    /**
+     * Devlink's get of one instance and a shared-buffer binding, written here by hand from linux/devlink.h
+     * (devlink(8) cannot be captured: no kernel the tests ran on had the family, it stops at nlctrl's lookup):
+     * DEVLINK_GENL_VERSION 1, the instance by bus and device name, an enum by its name.
+     */
+    @Test
+    void devlinkRequestsOnBytes() throws ProtocolException {
+        SpecCodec devlink = SpecCodec.of("devlink").orElseThrow();
+        MessageWriter w = new MessageWriter(64);
+        devlink.encode(w, 0x1c, 1, "get", false, map("bus-name", "netdevsim", "dev-name", "netdevsim1"));
+        String get = "34000000 1c00 0500 00000000 00000000" // nlmsghdr: 52 bytes, NLM_F_REQUEST | NLM_F_ACK
+                + "01010000" // genlmsghdr: DEVLINK_CMD_GET, version 1
+                + "0e000100 6e657464657673696d 000000" // DEVLINK_ATTR_BUS_NAME "netdevsim"
+                + "0f000200 6e657464657673696d31 0000"; // DEVLINK_ATTR_DEV_NAME "netdevsim1"
+        assertEquals(get.replace(" ", ""), HexFormat.of().formatHex(Written.bytes(w)));
+
+        w = new MessageWriter(64);
+        devlink.encode(w, 0x1c, 1, "sb-tc-pool-bind-get", false, map("bus-name", "netdevsim", "dev-name", "netdevsim1",
+                "port-index", 1L, "sb-index", 0L, "sb-pool-type", "egress", "sb-tc-index", 3L));
+        String bind = "54000000 1c00 0500 00000000 00000000" // nlmsghdr: 84 bytes
+                + "17010000" // genlmsghdr: DEVLINK_CMD_SB_TC_POOL_BIND_GET (23)
+                + "0e000100 6e657464657673696d 000000" // DEVLINK_ATTR_BUS_NAME
+                + "0f000200 6e657464657673696d31 0000" // DEVLINK_ATTR_DEV_NAME
+                + "08000300 01000000" // DEVLINK_ATTR_PORT_INDEX 1
+                + "08000b00 00000000" // DEVLINK_ATTR_SB_INDEX 0
+                + "05001200 01000000" // DEVLINK_ATTR_SB_POOL_TYPE DEVLINK_SB_POOL_TYPE_EGRESS
+                + "06001600 03000000"; // DEVLINK_ATTR_SB_TC_INDEX 3
+        assertEquals(bind.replace(" ", ""), HexFormat.of().formatHex(Written.bytes(w)));
+        // a port dump's reply comes as DEVLINK_CMD_NEW (3), as get's do: in a port-get dump it is a port
+        MemorySegment port = MemorySegment.ofArray(HexFormat.of().parseHex(("3c000000 1c00 0200 00000000 00000000 03010000"
+                + "0e000100 6e657464657673696d 000000 0f000200 6e657464657673696d31 0000 08000300 01000000").replace(" ", "")));
+        assertEquals(new SpecMessage("port-get", map("bus-name", "netdevsim", "dev-name", "netdevsim1", "port-index", 1L)),
+                devlink.decodeDumpReply("port-get", port, 0, 60));
+        assertEquals("get", devlink.decode(port, 0, 60).operation(), "alone, command 3 is get's reply");
+        assertEquals("get", devlink.decodeDumpReply("get", port, 0, 60).operation());
+        assertThrows(SpecRequestException.class, () -> devlink.check("sb-tc-pool-bind-get", false,
+                map("bus-name", "netdevsim", "sb-pool-type", "sideways")), "sb-pool-type is ingress or egress");
+    }
+
     @Test
     void ethtoolRequestsAsEthtoolSendsThem() {
         assertRequest("ethtool/channels-get", ETHTOOL, EthtoolSpec.SPEC, "channels-get", false, map("header", map("dev-name", "veth0")));
