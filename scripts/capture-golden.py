@@ -537,10 +537,13 @@ def main():
         elif x == '--': cmd = a; break
     ns = 'golden-' + uuid.uuid4().hex[:8]
     subprocess.run(['ip', 'netns', 'add', ns], check=True)
-    background = []
+    background, later = [], []
     try:
         for s in setups:
             words = s.replace('{NS}', ns).split()
+            if words[0] == 'later':  # runs while the command does (a change for "ethtool --monitor" to see)
+                later.append(words[1:])
+                continue
             if words[0] == 'background':
                 background.append(subprocess.Popen(['ip', 'netns', 'exec', ns] + words[1:]))
                 import time; time.sleep(0.5)
@@ -565,6 +568,8 @@ def main():
         if cmd and cmd[0] == 'ethtool':  # ethtool(8) has no -n: it runs inside the namespace, and sends with sendto
             tool, cmd, trace = 'ethtool', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
             run = ['ip', 'netns', 'exec', ns, 'ethtool'] + cmd
+            if '--monitor' in cmd:  # it never ends by itself: bounded to the "later" changes and a second after
+                run = ['ip', 'netns', 'exec', ns, 'timeout', str(2 + len(later)), 'ethtool'] + cmd
         elif cmd and cmd[0] == 'conntrack':  # conntrack(8) has no -n either, and sends with sendto
             tool, cmd, trace = 'conntrack', cmd[1:], 'sendto' if mode == '--send' else 'recvmsg'
             run = ['ip', 'netns', 'exec', ns, 'conntrack'] + cmd
@@ -573,7 +578,16 @@ def main():
             run = ['ip', 'netns', 'exec', ns, 'ss'] + cmd
         else:
             run = [tool, '-n', ns] + cmd
+        def run_later():
+            import time
+            for w in later:
+                time.sleep(1)
+                subprocess.run(['ip', 'netns', 'exec', ns] + w, check=True, capture_output=True)
+        import threading
+        changer = threading.Thread(target=run_later)
+        changer.start()
         r = subprocess.run(['strace', '-f', '-e', 'trace=' + trace] + flag.split() + run, capture_output=True, text=True)
+        changer.join()
         msgs = [m for b in hexdump(r.stderr, None, mode) for m in split(b)]
         if diag:  # SOCK_DIAG_BY_FAMILY (20) of the family asked for
             msgs = [m for m in msgs if struct.unpack_from('<H', m, 4)[0] == 20 and len(m) > 16 and m[16] == want]
@@ -603,7 +617,8 @@ def main():
                 'request' if mode == '--send' else 'reply', want))
             for s in setups:
                 s = s.replace('{NS}', 'NS')
-                f.write('#   after setup: %s\n' % (s if s.split()[0] in ('bridge', 'tc', 'conntrack', 'sysctl', 'background') else 'ip ' + s))
+                f.write('#   %s: %s\n' % ('while it runs' if s.split()[0] == 'later' else 'after setup',
+                                            s if s.split()[0] in ('bridge', 'tc', 'conntrack', 'sysctl', 'background', 'later') else 'ip ' + s))
             if diag: f.write('# %s with sdiag_family %d\n' % ('the last SOCK_DIAG_BY_FAMILY request' if mode == '--send' else 'every SOCK_DIAG_BY_FAMILY reply', want))
             f.write('# the bytes %s %s on its netlink socket, captured with\n' % (tool if tool in ('ethtool', 'conntrack', 'ss') else 'iproute2',
                 'sent' if mode == '--send' else 'received'))
