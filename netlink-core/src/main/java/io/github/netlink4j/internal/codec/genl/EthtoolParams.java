@@ -29,15 +29,25 @@ public final class EthtoolParams {
 
     /** ETHTOOL_MSG_PAUSE_GET_REPLY. */
     public static Pause pause(MemorySegment s, long off, int len) throws ProtocolException {
-        Map<String, Object> a = attrs(s, off, len, ETHTOOL_MSG_PAUSE_GET_REPLY, "ETHTOOL_MSG_PAUSE_GET_REPLY", "pause");
-        Map<?, ?> h = header(a, "ETHTOOL_MSG_PAUSE_GET_REPLY");
+        return pause(s, off, len, ETHTOOL_MSG_PAUSE_GET_REPLY, "ETHTOOL_MSG_PAUSE_GET_REPLY");
+    }
+
+    /** The same attributes in message {@code cmd} (ETHTOOL_MSG_PAUSE_NTF carries them too). */
+    static Pause pause(MemorySegment s, long off, int len, int cmd, String what) throws ProtocolException {
+        Map<String, Object> a = attrs(s, off, len, cmd, what, "pause");
+        Map<?, ?> h = header(a, what);
         return new Pause(name(h), index(h), bool(a, "autoneg"), bool(a, "rx"), bool(a, "tx"));
     }
 
     /** ETHTOOL_MSG_EEE_GET_REPLY. */
     public static Eee eee(MemorySegment s, long off, int len) throws ProtocolException {
-        Map<String, Object> a = attrs(s, off, len, ETHTOOL_MSG_EEE_GET_REPLY, "ETHTOOL_MSG_EEE_GET_REPLY", "eee");
-        Map<?, ?> h = header(a, "ETHTOOL_MSG_EEE_GET_REPLY");
+        return eee(s, off, len, ETHTOOL_MSG_EEE_GET_REPLY, "ETHTOOL_MSG_EEE_GET_REPLY");
+    }
+
+    /** The same attributes in message {@code cmd} (ETHTOOL_MSG_EEE_NTF carries them too). */
+    static Eee eee(MemorySegment s, long off, int len, int cmd, String what) throws ProtocolException {
+        Map<String, Object> a = attrs(s, off, len, cmd, what, "eee");
+        Map<?, ?> h = header(a, what);
         Object timer = a.get("tx-lpi-timer");
         return new Eee(name(h), index(h), bool(a, "active"), bool(a, "enabled"), bool(a, "tx-lpi-enabled"),
                 timer instanceof Long t ? OptionalLong.of(t) : OptionalLong.empty());
@@ -45,8 +55,13 @@ public final class EthtoolParams {
 
     /** ETHTOOL_MSG_COALESCE_GET_REPLY: every number it carries; the header and the nested profiles are not parameters. */
     public static Coalesce coalesce(MemorySegment s, long off, int len) throws ProtocolException {
-        Map<String, Object> a = attrs(s, off, len, ETHTOOL_MSG_COALESCE_GET_REPLY, "ETHTOOL_MSG_COALESCE_GET_REPLY", "coalesce");
-        Map<?, ?> h = header(a, "ETHTOOL_MSG_COALESCE_GET_REPLY");
+        return coalesce(s, off, len, ETHTOOL_MSG_COALESCE_GET_REPLY, "ETHTOOL_MSG_COALESCE_GET_REPLY");
+    }
+
+    /** The same attributes in message {@code cmd} (ETHTOOL_MSG_COALESCE_NTF carries them too). */
+    static Coalesce coalesce(MemorySegment s, long off, int len, int cmd, String what) throws ProtocolException {
+        Map<String, Object> a = attrs(s, off, len, cmd, what, "coalesce");
+        Map<?, ?> h = header(a, what);
         Map<String, Long> params = new LinkedHashMap<>();
         a.forEach((k, v) -> {
             if (v instanceof Long n) params.put(k, n);

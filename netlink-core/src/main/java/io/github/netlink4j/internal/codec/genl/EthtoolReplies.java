@@ -53,13 +53,18 @@ public final class EthtoolReplies {
 
     /** ETHTOOL_MSG_LINKINFO_GET_REPLY. */
     public static LinkInfo linkInfo(MemorySegment s, long off, int len) throws ProtocolException {
-        Attrs a = attrs(s, off, len, ETHTOOL_MSG_LINKINFO_GET_REPLY, "ETHTOOL_MSG_LINKINFO_GET_REPLY");
+        return linkInfo(s, off, len, ETHTOOL_MSG_LINKINFO_GET_REPLY, "ETHTOOL_MSG_LINKINFO_GET_REPLY");
+    }
+
+    /** The same attributes in message {@code cmd} (ETHTOOL_MSG_LINKINFO_NTF carries them too). */
+    static LinkInfo linkInfo(MemorySegment s, long off, int len, int cmd, String what) throws ProtocolException {
+        Attrs a = attrs(s, off, len, cmd, what);
         Device d = null;
         OptionalInt port = OptionalInt.empty(), phy = OptionalInt.empty(), xcvr = OptionalInt.empty(),
                 mdix = OptionalInt.empty(), mdixCtrl = OptionalInt.empty();
         while (a.next()) {
             switch (a.type()) {
-                case ETHTOOL_A_LINKINFO_HEADER -> d = header(a, "ETHTOOL_MSG_LINKINFO_GET_REPLY");
+                case ETHTOOL_A_LINKINFO_HEADER -> d = header(a, what);
                 case ETHTOOL_A_LINKINFO_PORT -> port = OptionalInt.of(a.u8());
                 case ETHTOOL_A_LINKINFO_PHYADDR -> phy = OptionalInt.of(a.u8());
                 case ETHTOOL_A_LINKINFO_TP_MDIX -> mdix = OptionalInt.of(a.u8());
@@ -68,7 +73,7 @@ public final class EthtoolReplies {
                 default -> { }
             }
         }
-        Device dev = need(d, "ETHTOOL_MSG_LINKINFO_GET_REPLY");
+        Device dev = need(d, what);
         return LinkInfo.of(dev.name(), dev.index(), port, phy, xcvr, mdix, mdixCtrl);
     }
 
@@ -97,15 +102,20 @@ public final class EthtoolReplies {
 
     /** ETHTOOL_MSG_CHANNELS_GET_REPLY; a count the kernel left out reads 0, as ethtool reads it. */
     public static Channels channels(MemorySegment s, long off, int len) throws ProtocolException {
-        Attrs a = attrs(s, off, len, ETHTOOL_MSG_CHANNELS_GET_REPLY, "ETHTOOL_MSG_CHANNELS_GET_REPLY");
+        return channels(s, off, len, ETHTOOL_MSG_CHANNELS_GET_REPLY, "ETHTOOL_MSG_CHANNELS_GET_REPLY");
+    }
+
+    /** The same attributes in message {@code cmd} (ETHTOOL_MSG_CHANNELS_NTF carries them too). */
+    static Channels channels(MemorySegment s, long off, int len, int cmd, String what) throws ProtocolException {
+        Attrs a = attrs(s, off, len, cmd, what);
         Device d = null;
         long[] v = new long[ETHTOOL_A_CHANNELS_COMBINED_COUNT + 1];
         while (a.next()) {
             int t = a.type();
-            if (t == ETHTOOL_A_CHANNELS_HEADER) d = header(a, "ETHTOOL_MSG_CHANNELS_GET_REPLY");
+            if (t == ETHTOOL_A_CHANNELS_HEADER) d = header(a, what);
             else if (t >= ETHTOOL_A_CHANNELS_RX_MAX && t <= ETHTOOL_A_CHANNELS_COMBINED_COUNT) v[t] = Integer.toUnsignedLong(a.u32());
         }
-        Device dev = need(d, "ETHTOOL_MSG_CHANNELS_GET_REPLY");
+        Device dev = need(d, what);
         return new Channels(dev.name(), dev.index(), v[ETHTOOL_A_CHANNELS_RX_MAX], v[ETHTOOL_A_CHANNELS_TX_MAX],
                 v[ETHTOOL_A_CHANNELS_OTHER_MAX], v[ETHTOOL_A_CHANNELS_COMBINED_MAX], v[ETHTOOL_A_CHANNELS_RX_COUNT],
                 v[ETHTOOL_A_CHANNELS_TX_COUNT], v[ETHTOOL_A_CHANNELS_OTHER_COUNT], v[ETHTOOL_A_CHANNELS_COMBINED_COUNT]);
@@ -113,18 +123,23 @@ public final class EthtoolReplies {
 
     /** ETHTOOL_MSG_RINGS_GET_REPLY. */
     public static Rings rings(MemorySegment s, long off, int len) throws ProtocolException {
-        Attrs a = attrs(s, off, len, ETHTOOL_MSG_RINGS_GET_REPLY, "ETHTOOL_MSG_RINGS_GET_REPLY");
+        return rings(s, off, len, ETHTOOL_MSG_RINGS_GET_REPLY, "ETHTOOL_MSG_RINGS_GET_REPLY");
+    }
+
+    /** The same attributes in message {@code cmd} (ETHTOOL_MSG_RINGS_NTF carries them too). */
+    static Rings rings(MemorySegment s, long off, int len, int cmd, String what) throws ProtocolException {
+        Attrs a = attrs(s, off, len, cmd, what);
         Device d = null;
         OptionalLong[] v = new OptionalLong[ETHTOOL_A_RINGS_CQE_SIZE + 1];
         java.util.Arrays.fill(v, OptionalLong.empty());
         while (a.next()) {
             int t = a.type();
-            if (t == ETHTOOL_A_RINGS_HEADER) d = header(a, "ETHTOOL_MSG_RINGS_GET_REPLY");
+            if (t == ETHTOOL_A_RINGS_HEADER) d = header(a, what);
             else if (t >= ETHTOOL_A_RINGS_RX_MAX && t <= ETHTOOL_A_RINGS_CQE_SIZE && t != ETHTOOL_A_RINGS_TCP_DATA_SPLIT) {
                 v[t] = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
             }
         }
-        Device dev = need(d, "ETHTOOL_MSG_RINGS_GET_REPLY");
+        Device dev = need(d, what);
         return new Rings(dev.name(), dev.index(), v[ETHTOOL_A_RINGS_RX_MAX], v[ETHTOOL_A_RINGS_RX_MINI_MAX], v[ETHTOOL_A_RINGS_RX_JUMBO_MAX],
                 v[ETHTOOL_A_RINGS_TX_MAX], v[ETHTOOL_A_RINGS_RX], v[ETHTOOL_A_RINGS_RX_MINI], v[ETHTOOL_A_RINGS_RX_JUMBO],
                 v[ETHTOOL_A_RINGS_TX], v[ETHTOOL_A_RINGS_RX_BUF_LEN], v[ETHTOOL_A_RINGS_CQE_SIZE]);
@@ -162,12 +177,17 @@ public final class EthtoolReplies {
 
     /** ETHTOOL_MSG_FEATURES_GET_REPLY, with the feature names of string set ETH_SS_FEATURES. */
     public static Features features(MemorySegment s, long off, int len, List<String> names) throws ProtocolException {
-        Attrs a = attrs(s, off, len, ETHTOOL_MSG_FEATURES_GET_REPLY, "ETHTOOL_MSG_FEATURES_GET_REPLY");
+        return features(s, off, len, names, ETHTOOL_MSG_FEATURES_GET_REPLY, "ETHTOOL_MSG_FEATURES_GET_REPLY");
+    }
+
+    /** The same attributes in message {@code cmd} (ETHTOOL_MSG_FEATURES_NTF carries them too). */
+    static Features features(MemorySegment s, long off, int len, List<String> names, int cmd, String what) throws ProtocolException {
+        Attrs a = attrs(s, off, len, cmd, what);
         Device d = null;
         Bitset hw = Bitset.EMPTY, wanted = Bitset.EMPTY, active = Bitset.EMPTY, nochange = Bitset.EMPTY;
         while (a.next()) {
             switch (a.type()) {
-                case ETHTOOL_A_FEATURES_HEADER -> d = header(a, "ETHTOOL_MSG_FEATURES_GET_REPLY");
+                case ETHTOOL_A_FEATURES_HEADER -> d = header(a, what);
                 case ETHTOOL_A_FEATURES_HW -> hw = Bitset.decode(a.nestedAttrs("ETHTOOL_A_FEATURES_HW"));
                 case ETHTOOL_A_FEATURES_WANTED -> wanted = Bitset.decode(a.nestedAttrs("ETHTOOL_A_FEATURES_WANTED"));
                 case ETHTOOL_A_FEATURES_ACTIVE -> active = Bitset.decode(a.nestedAttrs("ETHTOOL_A_FEATURES_ACTIVE"));
@@ -175,7 +195,7 @@ public final class EthtoolReplies {
                 default -> { }
             }
         }
-        Device dev = need(d, "ETHTOOL_MSG_FEATURES_GET_REPLY");
+        Device dev = need(d, what);
         int size = Math.max(Math.max(hw.size(), wanted.size()), Math.max(active.size(), nochange.size()));
         List<Feature> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {
