@@ -12,6 +12,7 @@ import io.github.netlink4j.genl.ethtool.LinkState;
 import io.github.netlink4j.genl.ethtool.Pause;
 import io.github.netlink4j.genl.ethtool.Rings;
 import io.github.netlink4j.internal.codec.genl.EthtoolCodec;
+import io.github.netlink4j.internal.codec.genl.EthtoolEvents;
 import io.github.netlink4j.internal.codec.genl.EthtoolParams;
 import io.github.netlink4j.internal.codec.genl.EthtoolReplies;
 import io.github.netlink4j.internal.codec.genl.GenlSpecs;
@@ -94,6 +95,26 @@ public final class Ethtool {
     /** The driver's own statistics, through the ethtool ioctl ({@code ethtool -S DEV}). */
     public EthtoolDriverStats driverStats() {
         return new EthtoolDriverStats(this);
+    }
+
+    /**
+     * ethtool's notifications of the namespace from now on (the {@code monitor} group, {@code ethtool --monitor}),
+     * on a socket of their own; close the listener. The feature names are read once, here, to name the bits of
+     * ETHTOOL_MSG_FEATURES_NTF.
+     */
+    public EthtoolListener subscribe() throws java.io.IOException {
+        GenlFamily f = genl.get(FAMILY);
+        int group = f.multicastGroup(EthtoolEvents.GROUP).map(io.github.netlink4j.genl.GenlMulticastGroup::id)
+                .orElseThrow(() -> new io.github.netlink4j.error.NoSuchOperationException(FAMILY, "multicast group " + EthtoolEvents.GROUP));
+        List<String> names = stringSet(EthtoolCodec.ETH_SS_FEATURES);
+        io.github.netlink4j.internal.transport.EventSocket events = genl.openEvents(io.github.netlink4j.internal.transport.Bus.GENERIC);
+        try {
+            events.joinGroup(group);
+            return new EthtoolListener(events, f.id(), names);
+        } catch (java.io.IOException | RuntimeException e) {
+            events.close();
+            throw e;
+        }
     }
 
     /** The kernel's string set {@code set} (ETHTOOL_MSG_STRSET_GET without a device), by index. */
