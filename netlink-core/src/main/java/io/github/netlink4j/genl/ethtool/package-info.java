@@ -4,7 +4,8 @@
  * ({@link io.github.netlink4j.genl.ethtool.LinkState}), offload features
  * ({@link io.github.netlink4j.genl.ethtool.Features}), channels ({@link io.github.netlink4j.genl.ethtool.Channels},
  * changed with {@link io.github.netlink4j.genl.ethtool.ChannelsChange}) and ring sizes
- * ({@link io.github.netlink4j.genl.ethtool.Rings}). {@link io.github.netlink4j.generic.Ethtool} reads and changes them:
+ * ({@link io.github.netlink4j.genl.ethtool.Rings}), and their notifications ({@link io.github.netlink4j.genl.ethtool.EthtoolEvent},
+ * from {@link io.github.netlink4j.generic.Ethtool#subscribe()}). {@link io.github.netlink4j.generic.Ethtool} reads and changes them:
  *
  * {@snippet :
  * Ethtool ethtool = nl.genl().ethtool();
