@@ -116,14 +116,59 @@ static int counted(const struct nlmsghdr *h, void *ctx)
 	return MNL_CB_OK;
 }
 
+/*
+ * Reads what is left of dump `want` after mnl_cb_run stopped on a message flagged NLM_F_DUMP_INTR (errno
+ * EINTR): the kernel goes on sending it up to NLMSG_DONE, which must be gone before the next request.
+ */
+static int ends(const void *data, ssize_t n, unsigned int want)
+{
+	int len = (int)n;
+	for (const struct nlmsghdr *m = data; mnl_nlmsg_ok(m, len); m = mnl_nlmsg_next(m, &len)) {
+		if (m->nlmsg_seq == want && (m->nlmsg_type == NLMSG_DONE || m->nlmsg_type == NLMSG_ERROR))
+			return 1;
+	}
+	return 0;
+}
+
+static void drain(unsigned int want, ssize_t last)
+{
+	if (ends(buf, last, want)) /* the datagram that was interrupted held the end too */
+		return;
+	for (int datagrams = 0; datagrams < 1000000; datagrams++) {
+		ssize_t n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+		if (n < 0)
+			fail("dump", 0, strerror(errno));
+		if (ends(buf, n, want))
+			return;
+	}
+	fail("dump", 0, "no end to an interrupted dump");
+}
+
+/* A dump the kernel interrupted (the table changed under it: NLM_F_DUMP_INTR) is taken again, as ip does. */
 static int dump(uint16_t type, uint8_t family, size_t header)
 {
-	struct nlmsghdr *h = start(type, NLM_F_DUMP);
-	unsigned char *p = mnl_nlmsg_put_extra_header(h, header);
-	p[0] = family; /* every header rtnetlink dumps by starts with its family byte */
-	struct count c = { 0, header };
-	exchange(h, "dump", 0, counted, &c);
-	return c.n;
+	for (int attempt = 1; ; attempt++) {
+		struct nlmsghdr *h = start(type, NLM_F_DUMP);
+		unsigned char *p = mnl_nlmsg_put_extra_header(h, header);
+		p[0] = family; /* every header rtnetlink dumps by starts with its family byte */
+		struct count c = { 0, header };
+		if (mnl_socket_sendto(nl, h, h->nlmsg_len) < 0)
+			fail("dump", 0, strerror(errno));
+		unsigned int want = h->nlmsg_seq;
+		int r = MNL_CB_OK;
+		ssize_t n = 0;
+		while (r > MNL_CB_STOP) {
+			n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+			if (n < 0)
+				fail("dump", 0, strerror(errno));
+			r = mnl_cb_run(buf, (size_t)n, want, portid, counted, &c);
+		}
+		if (r >= 0)
+			return c.n;
+		if (errno != EINTR || attempt == 10)
+			fail("dump", 0, strerror(errno));
+		drain(want, n);
+	}
 }
 
 static void link_add(int i, const char *kind)
