@@ -11,7 +11,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Reference;
-import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -31,7 +30,9 @@ public final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    // errno is read at its offset with a plain int access, the JDK's ready-made VarHandle, not one adapted
+    // to a layout path at run time.
+    private static final long ERRNO = CAPTURE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option ERRNO_OPT = Linker.Option.captureCallState("errno");
 
     // Every system call goes through libc's syscall(2) with one signature (a number and six longs):
@@ -103,7 +104,7 @@ public final class Libc {
 
     /** The errno the last call made with {@code state} captured. */
     public static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
+        return state.get(JAVA_INT, ERRNO);
     }
 
     /** A system call with a scratch errno segment, for calls that are not on a hot path. */

@@ -27,18 +27,21 @@ public final class MsgHdr {
     private static final long IOVLEN = LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("msg_iovlen"));
     private static final long FLAGS = LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("msg_flags"));
 
+    // Pointers are written as their addresses (JAVA_LONG; LP64): an ADDRESS access adapts its VarHandle
+    // from MemorySegment to a long at run time, five classes spun in a fresh JVM's first request.
+
     /** Points {@code hdr} at one iovec and a name buffer; control is left empty. */
     public static void init(MemorySegment hdr, MemorySegment name, MemorySegment iov) {
         hdr.fill((byte) 0);
-        hdr.set(ADDRESS, NAME, name);
+        hdr.set(JAVA_LONG, NAME, Libc.ptr(name));
         hdr.set(JAVA_INT, NAMELEN, (int) name.byteSize());
-        hdr.set(ADDRESS, IOV, iov);
+        hdr.set(JAVA_LONG, IOV, Libc.ptr(iov));
         hdr.set(JAVA_LONG, IOVLEN, 1L);
     }
 
     /** Sets the single iovec to {@code len} bytes at {@code base}. */
     public static void setIov(MemorySegment iov, MemorySegment base, long len) {
-        iov.set(ADDRESS, 0, base);
+        iov.set(JAVA_LONG, 0, Libc.ptr(base));
         iov.set(JAVA_LONG, 8, len);
     }
 
