@@ -5,6 +5,7 @@ import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
 
 import io.github.netlink4j.internal.transport.Bus;
+import io.github.netlink4j.internal.transport.Openers;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
 import io.github.netlink4j.internal.transport.TunFd;
@@ -177,7 +178,7 @@ public final class NetlinkClient implements AutoCloseable {
      */
     public synchronized GenericNetlink genl() throws IOException {
         if (socket.isClosed()) throw new IllegalStateException("netlink client is closed");
-        if (genl == null) genl = new GenericNetlink(sockets.requests(Bus.GENERIC), links::index, sockets);
+        if (genl == null) genl = Openers.genl(GenericNetlink.class).open(sockets.requests(Bus.GENERIC), links::index, sockets);
         return genl;
     }
 

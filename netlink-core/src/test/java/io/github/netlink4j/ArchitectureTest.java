@@ -3,6 +3,7 @@ package io.github.netlink4j;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -181,6 +182,32 @@ class ArchitectureTest {
                 .check(MAIN);
         String mi = Files.readString(Path.of("src/main/java/module-info.java"));
         assertTrue(!mi.contains("org.junit") && !mi.contains(".junit;"), mi);
+    }
+
+    @Test
+    void noPublicSignatureOfTheApiNamesAnInternalType() {
+        List<String> leaks = new java.util.ArrayList<>();
+        for (JavaClass c : MAIN) {
+            if (c.getPackageName().startsWith(BASE + ".internal") || !visible(c)) continue;
+            for (com.tngtech.archunit.core.domain.JavaCodeUnit u : c.getCodeUnits()) {
+                var mods = u.getModifiers();
+                if (!mods.contains(JavaModifier.PUBLIC) && !mods.contains(JavaModifier.PROTECTED)) continue;
+                List<JavaClass> types = new java.util.ArrayList<>(u.getRawParameterTypes());
+                types.add(u.getRawReturnType());
+                for (JavaClass t : types) {
+                    if (t.getPackageName().startsWith(BASE + ".internal")) leaks.add(u.getFullName() + " names " + t.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), leaks, "the exported API's signatures name internal types, which callers cannot use");
+    }
+
+    /** A public class, nested only in public classes: what a caller outside the module can see. */
+    private static boolean visible(JavaClass c) {
+        for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+            if (!k.getModifiers().contains(JavaModifier.PUBLIC)) return false;
+        }
+        return true;
     }
 
     @Test

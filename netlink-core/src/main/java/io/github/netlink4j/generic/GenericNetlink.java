@@ -13,6 +13,7 @@ import io.github.netlink4j.internal.codec.genl.GenlSpecs;
 import io.github.netlink4j.internal.codec.genl.SpecCodec;
 import io.github.netlink4j.internal.transport.Bus;
 import io.github.netlink4j.internal.transport.EventSocket;
+import io.github.netlink4j.internal.transport.Openers;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.SocketFactory;
 import io.github.netlink4j.internal.transport.Target;
@@ -47,13 +48,17 @@ public final class GenericNetlink implements AutoCloseable {
     private final LinkIndexes links;
     private final SocketFactory sockets;
 
+    static {
+        Openers.registerGenl((socket, links, sockets) -> new GenericNetlink(socket, links::index, sockets));
+    }
+
     /**
      * A handle on {@code socket}, a NETLINK_GENERIC socket it owns from now on; {@code links} resolves the
      * device names of families that name devices by index (MPTCP endpoints); {@code sockets} opens the
-     * event sockets of subscriptions in the same namespace. Made by {@code NetlinkClient.genl()}: the
-     * socket's type is internal, so no caller outside the library can.
+     * event sockets of subscriptions in the same namespace. Made by {@code NetlinkClient.genl()} through
+     * {@link Openers}: its arguments are internal types, so the constructor is not public.
      */
-    public GenericNetlink(RequestSocket socket, LinkIndexes links, SocketFactory sockets) {
+    GenericNetlink(RequestSocket socket, LinkIndexes links, SocketFactory sockets) {
         this.socket = Objects.requireNonNull(socket);
         this.links = Objects.requireNonNull(links);
         this.sockets = Objects.requireNonNull(sockets);
