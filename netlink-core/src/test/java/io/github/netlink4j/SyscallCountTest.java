@@ -98,4 +98,19 @@ class SyscallCountTest {
         assertTrue(calls >= 30 && calls < 40, calls + " calls for 30 pipelined ports of one bridge");
         assertEquals(30, nl.links().list(LinkSelector.empty().withMaster("br0")).size());
     }
+
+    @Test
+    void tunTapFlagsOfListedDevicesAskNothingOfNetlink() throws Exception {
+        nl.tuntap().add(io.github.netlink4j.tuntap.TunTapSpec.tap("tap0"));
+        var devices = nl.tuntap().list();
+        long before = nl.syscalls();
+        var flags = nl.tuntap().kernelFlags(devices);
+        // jip tuntap show lists once and passes the list: only sysfs is read here, no second dump
+        assertEquals(0, nl.syscalls() - before, "netlink calls for the flags of devices already listed");
+        assertEquals(java.util.Set.of("tap0"), flags.keySet());
+        assertEquals(0x0002, flags.get("tap0") & 0x0003, "IFF_TAP in the kernel's tun_flags");
+        before = nl.syscalls();
+        assertEquals(flags, nl.tuntap().kernelFlags());
+        assertTrue(nl.syscalls() - before >= 2, "kernelFlags() without a list dumps the links");
+    }
 }
