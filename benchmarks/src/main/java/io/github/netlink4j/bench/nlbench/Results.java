@@ -54,8 +54,14 @@ final class Results {
         if (!(doc instanceof Map<?, ?> m) || !SCHEMA.equals(m.get("schema"))) {
             throw new IllegalArgumentException(file + " is not an nlbench result file (schema " + SCHEMA + ")");
         }
+        return cells(m);
+    }
+
+    /** The cells of a result document (its settings' batch stands for cells written before they had their own). */
+    static List<Cell> cells(Map<?, ?> doc) {
+        int batch = doc.get("settings") instanceof Map<?, ?> s && s.get("batch") instanceof Number b ? b.intValue() : 0;
         List<Cell> cells = new ArrayList<>();
-        for (Object o : (List<?>) m.get("cells")) cells.add(Cell.fromJson((Map<?, ?>) o));
+        for (Object o : (List<?>) doc.get("cells")) cells.add(Cell.fromJson((Map<?, ?>) o, batch));
         return cells;
     }
 
@@ -74,7 +80,7 @@ final class Results {
             Object net = j.get("ops_per_s_net");
             String netText = net == null ? "–" : String.format("%.0f", (Double) ((Map<?, ?>) net).get("median"));
             out.printf("| %s | %s | %s | %d%s | %.0f (%.0f–%.0f) | %s | %s | %s | %s |%n", c.workload(), c.column(), c.mode(), c.count(),
-                    c.workload().equals("clients") || c.workload().startsWith("events") ? " K=" + c.clients() : "", t.median(), t.min(), t.max(), netText, lat, cpu,
+                    (c.workload().equals("clients") || c.workload().startsWith("events") ? " K=" + c.clients() : "") + (c.batch() > 0 ? " B=" + c.batch() : ""), t.median(), t.min(), t.max(), netText, lat, cpu,
                     al == null ? "–" : String.format("%.0f", (Double) al));
         }
         for (Cell c : cells) {
