@@ -83,13 +83,15 @@ class SweepTest {
         assertTrue(c.out().contains("| w2 | netlink4j | steady | 20 B=20 |"), c.out());
         assertTrue(Files.readString(svg).contains("<text class=\"batch\""), "batch is the chart's x-axis");
 
-        // the batch reaches the workload: twenty requests in one call share their send
+        // the batch reaches the workload, in the measured rounds (a latency sample per bulk call: 20 adds and 20
+        // deletes one at a time, or one call of twenty each) and in the run that counts system calls
         Path counted = dir.resolve("counted.json");
-        Cli s = Cli.run("run", "w2", "--count", "20", "--sweep", "batch=1,20", "--repeat", "1", "--warmup", "0", "--syscalls", "--json", counted.toString());
+        Cli s = Cli.run("run", "routes", "--count", "20", "--sweep", "batch=1,20", "--repeat", "1", "--warmup", "0", "--syscalls", "--json", counted.toString());
         assertEquals(0, s.status(), s.err());
         List<Map<?, ?>> k = cells(counted);
+        assertEquals(List.of(40, 2), k.stream().map(x -> ((Number) ((Map<?, ?>) x.get("latency_ns")).get("count")).intValue()).toList());
         double one = ((Number) k.get(0).get("syscalls_per_op")).doubleValue(), twenty = ((Number) k.get(1).get("syscalls_per_op")).doubleValue();
-        assertTrue(one >= 2, "a call per address: a send and its replies each: " + one);
-        assertTrue(twenty < 1.5, "twenty addresses in one call: " + twenty);
+        assertTrue(one >= 4, "a call per route: each sent and answered: " + one);
+        assertTrue(twenty < 3, "twenty routes in one call: " + twenty);
     }
 }
