@@ -38,6 +38,10 @@ static unsigned int seq, portid;
 static char buf[1 << 16];
 static uint64_t *samples;
 static long nsamples;
+/* Every dump sent, retries included, those the kernel flagged NLM_F_DUMP_INTR, and those given up: dump-churn reports them. */
+static long dump_attempts, dump_intr, dump_failed;
+/* dump-churn: a dump interrupted on all its attempts is counted and given up (-1), not fatal, as nlbench's own column does. */
+static int keep_going;
 
 static void fail(const char *what, int i, const char *why)
 {
@@ -157,6 +161,7 @@ static int dump(uint16_t type, uint8_t family, size_t header)
 		unsigned int want = h->nlmsg_seq;
 		int r = MNL_CB_OK;
 		ssize_t n = 0;
+		dump_attempts++;
 		while (r > MNL_CB_STOP) {
 			n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
 			if (n < 0)
@@ -165,9 +170,16 @@ static int dump(uint16_t type, uint8_t family, size_t header)
 		}
 		if (r >= 0)
 			return c.n;
-		if (errno != EINTR || attempt == 10)
+		if (errno != EINTR)
 			fail("dump", 0, strerror(errno));
+		dump_intr++;
 		drain(want, n);
+		if (attempt == 10) {
+			if (!keep_going)
+				fail("dump", 0, "interrupted on all 10 attempts");
+			dump_failed++;
+			return -1;
+		}
 	}
 }
 
@@ -298,12 +310,24 @@ int main(int argc, char **argv)
 		for (int i = 0; i < count; i++) { v6(i, a); addr(RTM_NEWADDR, AF_INET6, a, 128, dummy0, IFA_F_NODAD, i); }
 		dumped = dump(RTM_GETADDR, AF_INET6, sizeof(struct ifaddrmsg));
 		for (int i = 0; i < count; i++) { v6(i, a); addr(RTM_DELADDR, AF_INET6, a, 128, dummy0, 0, i); }
+	} else if (!strcmp(work, "dump-churn")) {
+		/* N dumps of the IPv4 addresses while nlbench churns them from another socket; each dump, retries included, is a sample */
+		keep_going = 1;
+		for (int r = 0; r < count; r++) {
+			uint64_t t = now();
+			int got = dump(RTM_GETADDR, AF_INET, sizeof(struct ifaddrmsg));
+			samples[nsamples++] = now() - t;
+			if (got >= 0)
+				dumped = got;
+		}
 	} else {
 		fail("workload", 0, work);
 	}
 	printf("elapsed_ns=%" PRIu64 "\n", now() - t0);
 	if (dumped >= 0)
 		printf("dumped=%d\n", dumped);
+	if (!strcmp(work, "dump-churn"))
+		printf("dump_attempts=%ld\ndump_intr=%ld\ndump_failed=%ld\n", dump_attempts, dump_intr, dump_failed);
 	if (nsamples > 0) {
 		fputs("samples_ns=", stdout);
 		for (long i = 0; i < nsamples; i++)

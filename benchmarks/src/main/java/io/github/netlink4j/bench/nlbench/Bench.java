@@ -321,12 +321,15 @@ final class Bench {
         try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
             home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
             w.prepare(nl, setup);
-            return switch (column) {
-                case OURS -> inProcess(w, nl, setup);
-                case "ip" -> Peers.perOp(w.ipOps(setup).orElseThrow(), n, baseline);
-                case "ip-batch" -> Peers.batch(w.ipOps(setup).orElseThrow(), name, n, baseline);
-                default -> Peers.program(programs.get(column), w.name(), setup, baseline);
-            };
+            try (io.github.netlink4j.bench.nlbench.workload.Churner churn = w.churn(setup)) { // null for most: then nothing to close
+                Sample x = switch (column) {
+                    case OURS -> inProcess(w, nl, setup);
+                    case "ip" -> Peers.perOp(w.ipOps(setup).orElseThrow(), n, baseline);
+                    case "ip-batch" -> Peers.batch(w.ipOps(setup).orElseThrow(), name, n, baseline);
+                    default -> Peers.program(programs.get(column), w.name(), setup, baseline);
+                };
+                return churn == null ? x : x.withCount("changes", churn.changes());
+            }
         } finally {
             Guard.removeTree(name);
             awaitGone(sentinel);

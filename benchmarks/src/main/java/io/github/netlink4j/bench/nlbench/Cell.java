@@ -85,6 +85,7 @@ record Cell(String workload, String column, String mode, int count, int clients,
         m.put("jvm_flags", jvmFlags);
         m.put("syscalls_per_op", syscallsPerOp);
         m.put("events", events());
+        m.put("dump_intr", dumpIntr());
         List<Object> s = new ArrayList<>();
         for (Sample x : samples) s.add(x.toJson());
         m.put("samples", s);
@@ -93,7 +94,7 @@ record Cell(String workload, String column, String mode, int count, int clients,
 
     /** For an events workload: each count's median over the repeats, and events delivered per second; else null. */
     Map<String, Object> events() {
-        if (samples.stream().anyMatch(x -> x.events() == null)) return null;
+        if (samples.isEmpty() || samples.stream().anyMatch(x -> x.events() == null || !x.events().containsKey("expected"))) return null;
         Map<String, Object> m = new java.util.TreeMap<>();
         for (String k : samples.get(0).events().keySet()) {
             m.put(k, Stats.of(samples.stream().mapToDouble(x -> x.events().getOrDefault(k, 0L)).toArray()).median());
@@ -105,6 +106,24 @@ record Cell(String workload, String column, String mode, int count, int clients,
     }
 
     /** A cell of a result file whose settings named no batch. */
+    /**
+     * For dump-churn where the column could count them (netlink4j, the mnl program): each count's median over the
+     * repeats (dumps, attempts, interrupted, failed, the churn's changes), {@code rate} (interrupted attempts over
+     * all attempts) and {@code retries} (attempts beyond one per dump), each the median of the repeats' own; else null.
+     */
+    Map<String, Object> dumpIntr() {
+        if (samples.isEmpty() || samples.stream().anyMatch(x -> x.events() == null || !x.events().containsKey("interrupted"))) return null;
+        Map<String, Object> m = new java.util.TreeMap<>();
+        for (String k : samples.get(0).events().keySet()) {
+            m.put(k, Stats.of(samples.stream().mapToDouble(x -> x.events().getOrDefault(k, 0L)).toArray()).median());
+        }
+        m.put("rate", Stats.of(samples.stream().mapToDouble(x -> x.events().get("interrupted") / (double) Math.max(1, x.events().getOrDefault("attempts", 0L)))
+                .toArray()).median());
+        m.put("retries", Stats.of(samples.stream().mapToDouble(x -> x.events().getOrDefault("attempts", 0L) - x.events().getOrDefault("dumps", 0L)).toArray())
+                .median());
+        return m;
+    }
+
     static Cell fromJson(Map<?, ?> m) {
         return fromJson(m, 0);
     }

@@ -91,6 +91,15 @@ final class Results {
                     num(e, "resync_events"));
         }
         for (Cell c : cells) {
+            Map<String, Object> d = c.dumpIntr();
+            if (d != null) {
+                out.printf("%s (%s): %.1f%% of %.0f dump attempts interrupted (NLM_F_DUMP_INTR), %.0f retries for %.0f dumps, %.0f given up, under %.0f changes (medians over repeats)%n",
+                        c.workload(), c.column(), 100 * num(d, "rate"), num(d, "attempts"), num(d, "retries"), num(d, "dumps"), num(d, "failed"), num(d, "changes"));
+            } else if (c.workload().equals("dump-churn")) {
+                out.printf("%s (%s): interrupted dumps not observable (the program retries them inside and says nothing)%n", c.workload(), c.column());
+            }
+        }
+        for (Cell c : cells) {
             if (c.syscallsPerOp() == null) continue;
             String how = c.column().equals("netlink4j") ? "its client's sendto and recvfrom"
                     : c.column().equals("ip-batch") ? "perf, less an empty batch"

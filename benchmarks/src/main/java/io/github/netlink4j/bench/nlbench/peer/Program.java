@@ -60,9 +60,12 @@ public enum Program {
         return needs.stream().map(Need::pkg).toList();
     }
 
+    /** The workloads only the C program does: dump-churn needs a program that can tell its interrupted dumps, which libmnl reports as EINTR. */
+    public static final Set<String> MNL_ONLY = Set.of("dump-churn");
+
     /** Whether the peer program does {@code workload}. */
     public boolean supports(String workload) {
-        return WORKLOADS.contains(workload);
+        return WORKLOADS.contains(workload) || (this == MNL && MNL_ONLY.contains(workload));
     }
 
     /** The packages that are missing, told by their files; empty when the peer can run. */
