@@ -36,6 +36,8 @@ class ProgramTest {
         for (Program p : Program.values()) {
             for (String w : List.of("w1", "w2", "w3", "routes", "routes6", "neigh", "addr6")) assertTrue(p.supports(w), p + " " + w);
             for (String w : List.of("w1d", "w3-stream", "routes-stream", "events", "noop")) assertFalse(p.supports(w), p + " " + w);
+            // only the C program can tell an interrupted dump (libmnl's EINTR) and count it
+            assertEquals(p == Program.MNL, p.supports("dump-churn"), p + " dump-churn");
         }
     }
 
