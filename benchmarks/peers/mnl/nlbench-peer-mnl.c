@@ -3,7 +3,11 @@
  * column of `nlbench run --peers mnl`: what the same work costs with nothing between the program
  * and the socket. The contract (workloads, addresses, output) is benchmarks/peers/README.md.
  *
- *   nlbench-peer-mnl WORKLOAD --netns NAME --count N --kind KIND
+ *   nlbench-peer-mnl [--pipelined] WORKLOAD --netns NAME --count N --kind KIND
+ *
+ * --pipelined (the "mnl-pipelined" column): adds and deletes go out PIPELINE at a time in one sendto, then
+ * their acks are read, as libmnl's batch examples and netlink4j's bulk calls do; each request's sample runs
+ * from its window's send to its own ack. Dumps are unchanged.
  *
  * One request at a time, each with NLM_F_ACK and its ack checked before the next is sent, as the
  * JVM column's one-by-one calls do; dump replies are validated attribute by attribute
@@ -49,6 +53,14 @@ static void fail(const char *what, int i, const char *why)
 	exit(1);
 }
 
+/* --pipelined: requests wait in pbuf until PIPELINE of them (as many as netlink4j's window) go out in one sendto. */
+#define PIPELINE 64
+static int pipelined;
+static char pbuf[PIPELINE * 512];
+static size_t plen;
+static int pcount;
+static unsigned int pfirst;
+
 static uint64_t now(void)
 {
 	struct timespec t;
@@ -91,10 +103,51 @@ static void exchange(struct nlmsghdr *h, const char *what, int i, mnl_cb_t data,
 	}
 }
 
-/* One request with an ack, timed: a latency sample. */
+/*
+ * Sends the requests waiting in pbuf in one sendto and reads one ack per request, each a sample from the send;
+ * the kernel acks each request in a datagram of its own, but every message of a datagram is looked at.
+ */
+static void flush(void)
+{
+	if (pcount == 0)
+		return;
+	uint64_t t = now();
+	if (mnl_socket_sendto(nl, pbuf, plen) < 0)
+		fail("pipelined send", pcount, strerror(errno));
+	for (int acked = 0; acked < pcount;) {
+		ssize_t n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+		if (n < 0)
+			fail("pipelined ack", acked, strerror(errno));
+		int len = (int)n;
+		for (const struct nlmsghdr *m = (const struct nlmsghdr *)buf; mnl_nlmsg_ok(m, len); m = mnl_nlmsg_next(m, &len)) {
+			if (m->nlmsg_type != NLMSG_ERROR || m->nlmsg_seq < pfirst || m->nlmsg_seq >= pfirst + (unsigned int)pcount)
+				continue;
+			const struct nlmsgerr *e = mnl_nlmsg_get_payload(m);
+			if (e->error != 0)
+				fail("pipelined request", (int)(m->nlmsg_seq - pfirst), strerror(-e->error));
+			samples[nsamples++] = now() - t;
+			acked++;
+		}
+	}
+	plen = 0;
+	pcount = 0;
+}
+
+/* One request with an ack, timed: a latency sample; pipelined, it waits for its window instead. */
 static void request(struct nlmsghdr *h, const char *what, int i)
 {
 	h->nlmsg_flags |= NLM_F_ACK;
+	if (pipelined) {
+		if (plen + h->nlmsg_len > sizeof(pbuf))
+			flush();
+		if (pcount == 0)
+			pfirst = h->nlmsg_seq;
+		memcpy(pbuf + plen, h, h->nlmsg_len);
+		plen += NLMSG_ALIGN(h->nlmsg_len);
+		if (++pcount == PIPELINE)
+			flush();
+		return;
+	}
 	uint64_t t = now();
 	exchange(h, what, i, NULL, NULL);
 	samples[nsamples++] = now() - t;
@@ -151,6 +204,7 @@ static void drain(unsigned int want, ssize_t last)
 /* A dump the kernel interrupted (the table changed under it: NLM_F_DUMP_INTR) is taken again, as ip does. */
 static int dump(uint16_t type, uint8_t family, size_t header)
 {
+	flush(); /* a pipelined window's acks come first */
 	for (int attempt = 1; ; attempt++) {
 		struct nlmsghdr *h = start(type, NLM_F_DUMP);
 		unsigned char *p = mnl_nlmsg_put_extra_header(h, header);
@@ -248,6 +302,11 @@ static void neigh(uint16_t type, int i, int ifindex)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--pipelined")) {
+		pipelined = 1;
+		argv++;
+		argc--;
+	}
 	const char *work = argc > 1 ? argv[1] : "", *ns = NULL, *kind = "dummy";
 	long count = -1;
 	for (int i = 2; i + 1 < argc; i += 2) {
@@ -323,6 +382,7 @@ int main(int argc, char **argv)
 	} else {
 		fail("workload", 0, work);
 	}
+	flush();
 	printf("elapsed_ns=%" PRIu64 "\n", now() - t0);
 	if (dumped >= 0)
 		printf("dumped=%d\n", dumped);

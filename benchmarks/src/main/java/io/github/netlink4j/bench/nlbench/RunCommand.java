@@ -54,8 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "K", defaultValue = "1", description = "Concurrent clients for the clients workload (default ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--peers", paramLabel = "ip,ip-batch,go,mnl,pyroute2", split = ",", description = {"Process columns: ip (one process per operation), ip-batch; "
-            + "go (vishvananda/netlink), mnl (C on libmnl), pyroute2 where their Debian packages are installed (nlbench peers). "
+    @Option(names = "--peers", paramLabel = "ip,ip-batch,go,mnl,mnl-pipelined,pyroute2", split = ",", description = {"Process columns: ip (one process per operation), ip-batch; "
+            + "go (vishvananda/netlink), mnl (C on libmnl, one request at a time), mnl-pipelined (the same, adds and deletes 64 per sendto), pyroute2 where their Debian packages are installed (nlbench peers). "
             + "A column is left out of a workload it has no equivalent for."})
     List<String> peers = List.of();
 

@@ -86,7 +86,7 @@ record Settings(List<String> workloads, int count, long durationNs, int warmupRo
         return sweepBatches.isEmpty() ? List.of(batch) : sweepBatches;
     }
 
-    static final List<String> PEERS = List.of("ip", "ip-batch", "go", "mnl", "pyroute2");
+    static final List<String> PEERS = List.of("ip", "ip-batch", "go", "mnl", "mnl-pipelined", "pyroute2");
     static final int MAX_REPEAT = 1000;
     static final int MAX_CLIENTS = 256;
 
