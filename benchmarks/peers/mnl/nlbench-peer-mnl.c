@@ -3,7 +3,11 @@
  * column of `nlbench run --peers mnl`: what the same work costs with nothing between the program
  * and the socket. The contract (workloads, addresses, output) is benchmarks/peers/README.md.
  *
- *   nlbench-peer-mnl WORKLOAD --netns NAME --count N --kind KIND
+ *   nlbench-peer-mnl [--pipelined] WORKLOAD --netns NAME --count N --kind KIND
+ *
+ * --pipelined (the "mnl-pipelined" column): adds and deletes go out PIPELINE at a time in one sendto, then
+ * their acks are read, as libmnl's batch examples and netlink4j's bulk calls do; each request's sample runs
+ * from its window's send to its own ack. Dumps are unchanged.
  *
  * One request at a time, each with NLM_F_ACK and its ack checked before the next is sent, as the
  * JVM column's one-by-one calls do; dump replies are validated attribute by attribute
@@ -38,12 +42,24 @@ static unsigned int seq, portid;
 static char buf[1 << 16];
 static uint64_t *samples;
 static long nsamples;
+/* Every dump sent, retries included, those the kernel flagged NLM_F_DUMP_INTR, and those given up: dump-churn reports them. */
+static long dump_attempts, dump_intr, dump_failed;
+/* dump-churn: a dump interrupted on all its attempts is counted and given up (-1), not fatal, as nlbench's own column does. */
+static int keep_going;
 
 static void fail(const char *what, int i, const char *why)
 {
 	fprintf(stderr, "nlbench-peer-mnl: %s %d: %s\n", what, i, why);
 	exit(1);
 }
+
+/* --pipelined: requests wait in pbuf until PIPELINE of them (as many as netlink4j's window) go out in one sendto. */
+#define PIPELINE 64
+static int pipelined;
+static char pbuf[PIPELINE * 512];
+static size_t plen;
+static int pcount;
+static unsigned int pfirst;
 
 static uint64_t now(void)
 {
@@ -87,10 +103,51 @@ static void exchange(struct nlmsghdr *h, const char *what, int i, mnl_cb_t data,
 	}
 }
 
-/* One request with an ack, timed: a latency sample. */
+/*
+ * Sends the requests waiting in pbuf in one sendto and reads one ack per request, each a sample from the send;
+ * the kernel acks each request in a datagram of its own, but every message of a datagram is looked at.
+ */
+static void flush(void)
+{
+	if (pcount == 0)
+		return;
+	uint64_t t = now();
+	if (mnl_socket_sendto(nl, pbuf, plen) < 0)
+		fail("pipelined send", pcount, strerror(errno));
+	for (int acked = 0; acked < pcount;) {
+		ssize_t n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+		if (n < 0)
+			fail("pipelined ack", acked, strerror(errno));
+		int len = (int)n;
+		for (const struct nlmsghdr *m = (const struct nlmsghdr *)buf; mnl_nlmsg_ok(m, len); m = mnl_nlmsg_next(m, &len)) {
+			if (m->nlmsg_type != NLMSG_ERROR || m->nlmsg_seq < pfirst || m->nlmsg_seq >= pfirst + (unsigned int)pcount)
+				continue;
+			const struct nlmsgerr *e = mnl_nlmsg_get_payload(m);
+			if (e->error != 0)
+				fail("pipelined request", (int)(m->nlmsg_seq - pfirst), strerror(-e->error));
+			samples[nsamples++] = now() - t;
+			acked++;
+		}
+	}
+	plen = 0;
+	pcount = 0;
+}
+
+/* One request with an ack, timed: a latency sample; pipelined, it waits for its window instead. */
 static void request(struct nlmsghdr *h, const char *what, int i)
 {
 	h->nlmsg_flags |= NLM_F_ACK;
+	if (pipelined) {
+		if (plen + h->nlmsg_len > sizeof(pbuf))
+			flush();
+		if (pcount == 0)
+			pfirst = h->nlmsg_seq;
+		memcpy(pbuf + plen, h, h->nlmsg_len);
+		plen += NLMSG_ALIGN(h->nlmsg_len);
+		if (++pcount == PIPELINE)
+			flush();
+		return;
+	}
 	uint64_t t = now();
 	exchange(h, what, i, NULL, NULL);
 	samples[nsamples++] = now() - t;
@@ -147,6 +204,7 @@ static void drain(unsigned int want, ssize_t last)
 /* A dump the kernel interrupted (the table changed under it: NLM_F_DUMP_INTR) is taken again, as ip does. */
 static int dump(uint16_t type, uint8_t family, size_t header)
 {
+	flush(); /* a pipelined window's acks come first */
 	for (int attempt = 1; ; attempt++) {
 		struct nlmsghdr *h = start(type, NLM_F_DUMP);
 		unsigned char *p = mnl_nlmsg_put_extra_header(h, header);
@@ -157,6 +215,7 @@ static int dump(uint16_t type, uint8_t family, size_t header)
 		unsigned int want = h->nlmsg_seq;
 		int r = MNL_CB_OK;
 		ssize_t n = 0;
+		dump_attempts++;
 		while (r > MNL_CB_STOP) {
 			n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
 			if (n < 0)
@@ -165,9 +224,16 @@ static int dump(uint16_t type, uint8_t family, size_t header)
 		}
 		if (r >= 0)
 			return c.n;
-		if (errno != EINTR || attempt == 10)
+		if (errno != EINTR)
 			fail("dump", 0, strerror(errno));
+		dump_intr++;
 		drain(want, n);
+		if (attempt == 10) {
+			if (!keep_going)
+				fail("dump", 0, "interrupted on all 10 attempts");
+			dump_failed++;
+			return -1;
+		}
 	}
 }
 
@@ -236,6 +302,11 @@ static void neigh(uint16_t type, int i, int ifindex)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--pipelined")) {
+		pipelined = 1;
+		argv++;
+		argc--;
+	}
 	const char *work = argc > 1 ? argv[1] : "", *ns = NULL, *kind = "dummy";
 	long count = -1;
 	for (int i = 2; i + 1 < argc; i += 2) {
@@ -298,12 +369,25 @@ int main(int argc, char **argv)
 		for (int i = 0; i < count; i++) { v6(i, a); addr(RTM_NEWADDR, AF_INET6, a, 128, dummy0, IFA_F_NODAD, i); }
 		dumped = dump(RTM_GETADDR, AF_INET6, sizeof(struct ifaddrmsg));
 		for (int i = 0; i < count; i++) { v6(i, a); addr(RTM_DELADDR, AF_INET6, a, 128, dummy0, 0, i); }
+	} else if (!strcmp(work, "dump-churn")) {
+		/* N dumps of the IPv4 addresses while nlbench churns them from another socket; each dump, retries included, is a sample */
+		keep_going = 1;
+		for (int r = 0; r < count; r++) {
+			uint64_t t = now();
+			int got = dump(RTM_GETADDR, AF_INET, sizeof(struct ifaddrmsg));
+			samples[nsamples++] = now() - t;
+			if (got >= 0)
+				dumped = got;
+		}
 	} else {
 		fail("workload", 0, work);
 	}
+	flush();
 	printf("elapsed_ns=%" PRIu64 "\n", now() - t0);
 	if (dumped >= 0)
 		printf("dumped=%d\n", dumped);
+	if (!strcmp(work, "dump-churn"))
+		printf("dump_attempts=%ld\ndump_intr=%ld\ndump_failed=%ld\n", dump_attempts, dump_intr, dump_failed);
 	if (nsamples > 0) {
 		fputs("samples_ns=", stdout);
 		for (long i = 0; i < nsamples; i++)

@@ -237,6 +237,18 @@ public final class NetlinkClient implements AutoCloseable {
         return socket.syscalls();
     }
 
+    /**
+     * The dumps of this client's rtnetlink socket that the kernel flagged interrupted so far
+     * ({@code NLM_F_DUMP_INTR}: the table changed between two of the dump's datagrams). Each was read again
+     * from the start, up to the retry budget, then ended in a
+     * {@link io.github.netlink4j.error.DumpInterruptedException}; read before and after calls, the
+     * difference is how many retries concurrent changes cost them. Read from another thread than the one
+     * making calls, it may lag.
+     */
+    public long dumpInterruptions() {
+        return socket.dumpInterruptions();
+    }
+
     /** The socket's netlink port id. */
     public int portId() {
         return socket.portId();

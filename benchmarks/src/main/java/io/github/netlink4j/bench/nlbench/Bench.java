@@ -87,18 +87,29 @@ final class Bench {
         }
     }
 
+    /**
+     * One column of a workload's cells: netlink4j once per batch size of the run ({@code --batch}, or each of
+     * {@code --sweep batch=}; 0: one call per operation), each peer once (batch 0: --batch does not change them).
+     */
+    record Column(String name, int batch) {
+        @Override public String toString() { return batch > 0 ? name + " B=" + batch : name; }
+    }
+
     private List<Cell> runWorkload(Workload w, int n) throws Exception {
         Workload.Setup probe = new Workload.Setup("x", n, kind, s.clients());
-        List<String> columns = new ArrayList<>(List.of(OURS));
+        List<Column> columns = new ArrayList<>();
+        for (int b : s.batchesFor()) columns.add(new Column(OURS, b));
+        int ours = columns.size();
         // Asked only when an ip column is wanted: a million routes' command lines are a heap of their own.
         boolean ipOps = s.peers().stream().anyMatch(p -> !Program.isProgram(p)) && w.ipOps(probe).isPresent();
         for (String p : s.peers()) {
-            if (Program.isProgram(p) ? Program.of(p).supports(w.name()) : ipOps) columns.add(p);
+            if (Program.isProgram(p) ? Program.of(p).supports(w.name()) : ipOps) columns.add(new Column(p, 0));
             else log.printf("nlbench: %s: no %s column (the peer has no equivalent)%n", w.name(), p);
         }
         Map<String, Long> baselines = new LinkedHashMap<>();
         long ipBaseline = -1;
-        for (String c : columns.subList(1, columns.size())) {
+        for (Column col : columns.subList(ours, columns.size())) {
+            String c = col.name();
             long b;
             if (Program.isProgram(c)) {
                 b = programBaseline(c);
@@ -109,28 +120,30 @@ final class Bench {
             baselines.put(c, b);
             log.printf("nlbench: %s: exec-only baseline %.2f ms per %s process%n", w.name(), b / 1e6, c);
         }
-        if (s.mode().equals("steady")) warmup(w, n);
-        Map<String, List<Sample>> byColumn = new LinkedHashMap<>();
-        for (String c : columns) byColumn.put(c, new ArrayList<>());
+        if (s.mode().equals("steady")) for (Column c : columns.subList(0, ours)) warmup(w, n, c.batch());
+        Map<Column, List<Sample>> byColumn = new LinkedHashMap<>();
+        for (Column c : columns) byColumn.put(c, new ArrayList<>());
         for (int r = 0; r < s.repeat(); r++) {
             for (int j = 0; j < columns.size(); j++) {
-                String c = columnAt(columns, r, j);
-                Sample x = repeatOnce(w, n, c, baselines.getOrDefault(c, -1L));
+                Column c = columnAt(columns, r, j);
+                Sample x = repeatOnce(w, n, c, baselines.getOrDefault(c.name(), -1L));
                 byColumn.get(c).add(x);
                 log.printf("nlbench: %s %s rep %d/%d: %.1f %s/s%n", w.name(), c, r + 1, s.repeat(), x.opsPerSecond(), w.unit());
             }
         }
         List<Cell> cells = new ArrayList<>();
-        for (Map.Entry<String, List<Sample>> e : byColumn.entrySet()) {
-            boolean peer = !e.getKey().equals(OURS);
+        for (Map.Entry<Column, List<Sample>> e : byColumn.entrySet()) {
+            String c = e.getKey().name();
+            int batch = e.getKey().batch();
+            boolean peer = !c.equals(OURS);
             List<String> flags = jvmFlags(peer, s.mode(), java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             Double syscalls = null; // not a chain of ?: — a double beside a null there unboxes the null
-            if (s.syscalls() && Program.isProgram(e.getKey())) syscalls = syscallsPerOp(w, n, e.getKey());
-            else if (s.syscalls() && e.getKey().equals(OURS)) syscalls = ourSyscallsPerOp(w, n);
-            else if (s.syscalls() && e.getKey().equals("ip-batch")) syscalls = ipBatchSyscallsPerOp(w, n);
-            else if (s.syscalls() && e.getKey().equals("ip")) syscalls = ipSyscallsPerOp(w, n);
-            cells.add(new Cell(w.name(), e.getKey(), peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(e.getKey()) : -1, e.getValue(),
-                    flags, syscalls));
+            if (s.syscalls() && Program.isProgram(c)) syscalls = syscallsPerOp(w, n, c);
+            else if (s.syscalls() && c.equals(OURS)) syscalls = ourSyscallsPerOp(w, n, batch);
+            else if (s.syscalls() && c.equals("ip-batch")) syscalls = ipBatchSyscallsPerOp(w, n);
+            else if (s.syscalls() && c.equals("ip")) syscalls = ipSyscallsPerOp(w, n);
+            cells.add(new Cell(w.name(), c, peer ? "process" : s.mode(), n, s.clients(), w.unit(), peer ? baselines.get(c) : -1, e.getValue(),
+                    flags, syscalls, batch));
         }
         return cells;
     }
@@ -142,19 +155,19 @@ final class Bench {
     }
 
     /** The {@code j}th column to run in repeat {@code r}: the order rotates, so no column always runs first or after the same one. */
-    static String columnAt(List<String> columns, int r, int j) {
+    static <T> T columnAt(List<T> columns, int r, int j) {
         return columns.get((j + r) % columns.size());
     }
 
-    private void warmup(Workload w, int n) throws Exception {
+    private void warmup(Workload w, int n, int batch) throws Exception {
         long t0 = System.nanoTime();
         for (int i = 0; i < MAX_ROUNDS; i++) {
             if (s.warmupNs() > 0 ? System.nanoTime() - t0 >= s.warmupNs() : i >= s.warmupRounds()) return;
-            round(w, n, OURS, -1);
+            round(w, n, new Column(OURS, batch), -1);
         }
     }
 
-    private Sample repeatOnce(Workload w, int n, String column, long baseline) throws Exception {
+    private Sample repeatOnce(Workload w, int n, Column column, long baseline) throws Exception {
         Sample acc = round(w, n, column, baseline);
         for (int i = 1; i < MAX_ROUNDS && s.durationNs() > 0 && acc.elapsedNs() < s.durationNs(); i++) acc = acc.plus(round(w, n, column, baseline));
         return acc;
@@ -280,12 +293,12 @@ final class Bench {
      * namespace of its own, counted by its client ({@link NetlinkClient#syscalls()}: the sendto and recvfrom
      * calls of its rtnetlink socket; clients a workload opens of its own, as the scenarios do, are not in it).
      */
-    private double ourSyscallsPerOp(Workload w, int n) throws Exception {
+    private double ourSyscallsPerOp(Workload w, int n, int batch) throws Exception {
         String name = Guard.newName();
         String sentinel = "nlbw" + (++sentinels);
         try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
             home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
-            Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients(), s.batch());
+            Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients(), batch);
             w.prepare(nl, setup);
             long before = nl.syscalls();
             w.run(nl, setup, Sample.histogram());
@@ -299,20 +312,24 @@ final class Bench {
     }
 
     /** One measurement of {@code column} in a namespace of its own, removed (and waited for) after. */
-    private Sample round(Workload w, int n, String column, long baseline) throws Exception {
-        if (column.equals(OURS) && s.mode().equals("cold")) return ColdRun.run(w.name(), n, s.clients(), s.batch());
+    private Sample round(Workload w, int n, Column col, long baseline) throws Exception {
+        String column = col.name();
+        if (column.equals(OURS) && s.mode().equals("cold")) return ColdRun.run(w.name(), n, s.clients(), col.batch());
         String name = Guard.newName();
-        Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients(), s.batch());
+        Workload.Setup setup = new Workload.Setup(name, n, kind, s.clients(), col.batch());
         String sentinel = "nlbw" + (++sentinels);
         try (NetNamespace ns = NetNamespace.create(name); NetlinkClient nl = NetlinkClient.open(ns)) {
             home.links().add(LinkSpec.veth(sentinel, "nlbw").withPeerNamespace(ns));
             w.prepare(nl, setup);
-            return switch (column) {
-                case OURS -> inProcess(w, nl, setup);
-                case "ip" -> Peers.perOp(w.ipOps(setup).orElseThrow(), n, baseline);
-                case "ip-batch" -> Peers.batch(w.ipOps(setup).orElseThrow(), name, n, baseline);
-                default -> Peers.program(programs.get(column), w.name(), setup, baseline);
-            };
+            try (io.github.netlink4j.bench.nlbench.workload.Churner churn = w.churn(setup)) { // null for most: then nothing to close
+                Sample x = switch (column) {
+                    case OURS -> inProcess(w, nl, setup);
+                    case "ip" -> Peers.perOp(w.ipOps(setup).orElseThrow(), n, baseline);
+                    case "ip-batch" -> Peers.batch(w.ipOps(setup).orElseThrow(), name, n, baseline);
+                    default -> Peers.program(programs.get(column), w.name(), setup, baseline);
+                };
+                return churn == null ? x : x.withCount("changes", churn.changes());
+            }
         } finally {
             Guard.removeTree(name);
             awaitGone(sentinel);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares two result files cell by cell (same workload, column, mode, N and K). A cell regressed when
+ * Compares two result files cell by cell (same workload, column, mode, N, K and batch). A cell regressed when
  * its median throughput fell by more than the threshold AND the fall is larger than the noise, the
  * sum of both files' median absolute deviations over their repeats: a drop inside the runs' own
  * scatter is not called a regression, however large its percentage. With one repeat per file there is

@@ -63,7 +63,11 @@ final class Peers {
         PeerOutput out = r.output().checked(workload, setup.count());
         Histogram h = Sample.histogram();
         for (long x : out.samples()) h.recordValue(Math.min(Math.max(0, x), h.getHighestTrackableValue()));
-        return sample(a, b, r.wallNs(), setup.count(), baseline, 1, out.samples().length == 0 ? null : h);
+        Sample x = sample(a, b, r.wallNs(), setup.count(), baseline, 1, out.samples().length == 0 ? null : h);
+        if (out.dumpIntr() < 0) return x;
+        // dump-churn: the program counted its dump attempts and those the kernel flagged, as the netlink4j column does
+        return x.withCount("dumps", setup.count()).withCount("attempts", out.dumpAttempts()).withCount("interrupted", out.dumpIntr())
+                .withCount("failed", out.dumpFailed());
     }
 
     private static Sample sample(Probe a, Probe b, long elapsed, int n, long baseline, int processes, Histogram h) {

@@ -38,7 +38,7 @@ final class PeersCommand implements Callable<Integer> {
                 Map<String, Object> versions = Versions.all();
                 for (Program p : Program.values()) {
                     String state = p.unavailable().orElse("available: " + versions.get(p.column()));
-                    out.printf("%-9s %s%n", p.column(), state);
+                    out.printf("%-13s %s%n", p.column(), state);
                 }
                 return 0;
             }

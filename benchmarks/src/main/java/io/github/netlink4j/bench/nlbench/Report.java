@@ -35,9 +35,7 @@ final class Report {
             if (!(doc instanceof Map<?, ?> m) || !Results.SCHEMA.equals(m.get("schema"))) {
                 throw new IllegalArgumentException(file + " is not an nlbench result file (schema " + Results.SCHEMA + ")");
             }
-            List<Cell> cells = new ArrayList<>();
-            for (Object o : (List<?>) m.get("cells")) cells.add(Cell.fromJson((Map<?, ?>) o));
-            return new Run(file.getFileName().toString(), (Map<?, ?>) m.get("env"), cells);
+            return new Run(file.getFileName().toString(), (Map<?, ?>) m.get("env"), Results.cells(m));
         }
 
         /** The run's day and commit: "2026-12-07, 7461692" (with "+dirty" when the tree had changes). */
@@ -55,13 +53,16 @@ final class Report {
             sb.append(String.format(Locale.ROOT, "%s, %s CPUs, kernel %s, load %s; JVM %s; %s; peers: %s.%n%n", r.env().get("cpu_model"),
                     r.env().get("cpu_count"), r.env().get("kernel"), r.env().get("load_average"), r.env().get("jvm_version"),
                     r.env().get("iproute2"), peers(r.env().get("peer_versions"))));
-            sb.append("| workload | N | column | mode | ops/s median (min–max) | net of exec | p50 / p99 µs |\n");
-            sb.append("|---|---|---|---|---|---|---|\n");
+            // B (operations per bulk call) only for runs that have one, so that older tables read as they did
+            boolean batched = r.cells().stream().anyMatch(c -> c.batch() > 0);
+            sb.append("| workload | N |").append(batched ? " B |" : "").append(" column | mode | ops/s median (min–max) | net of exec | p50 / p99 µs |\n");
+            sb.append("|---|---|").append(batched ? "---|" : "").append("---|---|---|---|---|\n");
             for (Cell c : r.cells()) {
                 Stats t = c.throughput();
                 Object net = c.toJson().get("ops_per_s_net");
                 Histogram h = c.latency();
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.0f (%.0f–%.0f) | %s | %s |%n", c.workload(), c.count(), c.column(), c.mode(),
+                String b = !batched ? "" : c.batch() > 0 ? " " + c.batch() + " |" : " – |";
+                sb.append(String.format(Locale.ROOT, "| %s | %d |%s %s | %s | %.0f (%.0f–%.0f) | %s | %s |%n", c.workload(), c.count(), b, c.column(), c.mode(),
                         t.median(), t.min(), t.max(), net == null ? "–" : String.format(Locale.ROOT, "%.0f", (Double) ((Map<?, ?>) net).get("median")),
                         h == null ? "–" : String.format(Locale.ROOT, "%.1f / %.1f", h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3)));
             }
@@ -87,6 +88,7 @@ final class Report {
      * 0 to the fastest repeat of any of its cells.
      */
     static String svg(List<Run> runs) {
+        if (SweepChart.isBatchSweep(runs)) return SweepChart.svg(runs);
         Map<String, Double> scale = new LinkedHashMap<>();
         for (Run r : runs) for (Cell c : r.cells()) scale.merge(c.workload() + " " + c.count(), c.throughput().max(), Math::max);
         List<String> columns = new ArrayList<>();
@@ -107,7 +109,7 @@ final class Report {
                 double y = TOP + row++ * ROW_H;
                 String colour = COLOURS[columns.indexOf(c.column()) % COLOURS.length];
                 sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\">%s</text>%n", 12, y + 12,
-                        escape(c.workload() + " N=" + c.count() + " " + c.column() + (c.mode().equals("process") ? "" : " (" + c.mode() + ")"))));
+                        escape(c.workload() + " N=" + c.count() + (c.batch() > 0 ? " B=" + c.batch() : "") + " " + c.column() + (c.mode().equals("process") ? "" : " (" + c.mode() + ")"))));
                 sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n", LABEL_W, y + 3, x(t.median(), max),
                         ROW_H - 6, colour));
                 sb.append(String.format(Locale.ROOT, "<line class=\"spread\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>%n",
@@ -123,7 +125,7 @@ final class Report {
         return max <= 0 ? 0 : BAR_W * v / max;
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

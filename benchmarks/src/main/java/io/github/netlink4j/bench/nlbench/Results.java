@@ -54,8 +54,14 @@ final class Results {
         if (!(doc instanceof Map<?, ?> m) || !SCHEMA.equals(m.get("schema"))) {
             throw new IllegalArgumentException(file + " is not an nlbench result file (schema " + SCHEMA + ")");
         }
+        return cells(m);
+    }
+
+    /** The cells of a result document (its settings' batch stands for cells written before they had their own). */
+    static List<Cell> cells(Map<?, ?> doc) {
+        int batch = doc.get("settings") instanceof Map<?, ?> s && s.get("batch") instanceof Number b ? b.intValue() : 0;
         List<Cell> cells = new ArrayList<>();
-        for (Object o : (List<?>) m.get("cells")) cells.add(Cell.fromJson((Map<?, ?>) o));
+        for (Object o : (List<?>) doc.get("cells")) cells.add(Cell.fromJson((Map<?, ?>) o, batch));
         return cells;
     }
 
@@ -74,7 +80,7 @@ final class Results {
             Object net = j.get("ops_per_s_net");
             String netText = net == null ? "–" : String.format("%.0f", (Double) ((Map<?, ?>) net).get("median"));
             out.printf("| %s | %s | %s | %d%s | %.0f (%.0f–%.0f) | %s | %s | %s | %s |%n", c.workload(), c.column(), c.mode(), c.count(),
-                    c.workload().equals("clients") || c.workload().startsWith("events") ? " K=" + c.clients() : "", t.median(), t.min(), t.max(), netText, lat, cpu,
+                    (c.workload().equals("clients") || c.workload().startsWith("events") ? " K=" + c.clients() : "") + (c.batch() > 0 ? " B=" + c.batch() : ""), t.median(), t.min(), t.max(), netText, lat, cpu,
                     al == null ? "–" : String.format("%.0f", (Double) al));
         }
         for (Cell c : cells) {
@@ -83,6 +89,15 @@ final class Results {
             out.printf("%s (%s): %.0f of %.0f changes delivered as they happened (%.0f/s), %.0f missed, %.0f resyncs after ENOBUFS bringing %.0f events (medians over repeats)%n",
                     c.workload(), c.column(), num(e, "delivered"), num(e, "expected"), num(e, "delivered_per_s"), num(e, "missed"), num(e, "resyncs"),
                     num(e, "resync_events"));
+        }
+        for (Cell c : cells) {
+            Map<String, Object> d = c.dumpIntr();
+            if (d != null) {
+                out.printf("%s (%s): %.1f%% of %.0f dump attempts interrupted (NLM_F_DUMP_INTR), %.0f retries for %.0f dumps, %.0f given up, under %.0f changes (medians over repeats)%n",
+                        c.workload(), c.column(), 100 * num(d, "rate"), num(d, "attempts"), num(d, "retries"), num(d, "dumps"), num(d, "failed"), num(d, "changes"));
+            } else if (c.workload().equals("dump-churn")) {
+                out.printf("%s (%s): interrupted dumps not observable (the program retries them inside and says nothing)%n", c.workload(), c.column());
+            }
         }
         for (Cell c : cells) {
             if (c.syscallsPerOp() == null) continue;

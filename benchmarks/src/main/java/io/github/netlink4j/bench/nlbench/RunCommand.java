@@ -30,8 +30,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Size of each workload (default: the workload's own, see list); 1..1000000.")
     Integer count;
 
-    @Option(names = "--sweep", paramLabel = "count=N,N,...", description = "Runs every workload at each size instead of one: count=1k,10k,100k (k thousand, m million; at most 20 sizes).")
-    String sweep;
+    @Option(names = "--sweep", paramLabel = "count=N,...|batch=B,...", description = {"Runs every workload at each size instead of one: count=1k,10k,100k "
+            + "(k thousand, m million; at most 20 sizes); or the netlink4j column at each batch size, a cell each: batch=1,10,100,1000 (the workloads "
+            + "with a bulk form, as --batch; the process columns run once). Give it twice to sweep both: a cell per size and batch."})
+    List<String> sweep = List.of();
 
     @Option(names = "--duration", paramLabel = "D", description = "Instead of one round of N per repeat, rounds of N until the clock has covered D (500ms, 10s, 2m).")
     String duration;
@@ -52,8 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "K", defaultValue = "1", description = "Concurrent clients for the clients workload (default ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--peers", paramLabel = "ip,ip-batch,go,mnl,pyroute2", split = ",", description = {"Process columns: ip (one process per operation), ip-batch; "
-            + "go (vishvananda/netlink), mnl (C on libmnl), pyroute2 where their Debian packages are installed (nlbench peers). "
+    @Option(names = "--peers", paramLabel = "ip,ip-batch,go,mnl,mnl-pipelined,pyroute2", split = ",", description = {"Process columns: ip (one process per operation), ip-batch; "
+            + "go (vishvananda/netlink), mnl (C on libmnl, one request at a time), mnl-pipelined (the same, adds and deletes 64 per sendto), pyroute2 where their Debian packages are installed (nlbench peers). "
             + "A column is left out of a workload it has no equivalent for."})
     List<String> peers = List.of();
 
@@ -79,10 +81,20 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (count != null && duration != null) throw new IllegalArgumentException("give --count or --duration, not both");
         if (batch != null && batch < 1) throw new IllegalArgumentException("--batch must be 1.." + io.github.netlink4j.bench.nlbench.workload.Workloads.MAX_COUNT);
+        List<Integer> counts = List.of(), batches = List.of();
+        for (String sw : sweep) {
+            if (sw.startsWith("batch=")) {
+                if (!batches.isEmpty()) throw new IllegalArgumentException("--sweep batch= given twice");
+                batches = Settings.parseBatchSweep(sw);
+            } else {
+                if (!counts.isEmpty()) throw new IllegalArgumentException("--sweep count= given twice");
+                counts = Settings.parseSweep(sw);
+            }
+        }
         boolean warmupIsRounds = warmup.chars().allMatch(Character::isDigit);
         Settings s = new Settings(workloads, count == null ? 0 : count, duration == null ? 0 : Durations.parse(duration),
                 warmupIsRounds ? Integer.parseInt(warmup) : 0, warmupIsRounds ? 0 : Durations.parse(warmup), repeat, mode, peers, clients, syscalls,
-                sweep == null ? List.of() : Settings.parseSweep(sweep), batch == null ? 0 : batch);
+                counts, batch == null ? 0 : batch, batches);
         Map<String, Object> env = Env.collect();
         PrintWriter log = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Cell> cells = new Bench(s, log).run();

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param allocBytes -1 where not measured (process columns)
  * @param latency    null when operations were not timed one by one
- * @param events     what an events workload counted in the repeat (delivered, resyncs, ...); null for the others
+ * @param events     what the workload counted in the repeat: an events workload's deliveries and resyncs, dump-churn's
+ *                   dumps, attempts and interruptions (and its churn's changes); null for the others
  */
 record Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysNs, long allocBytes, long baselineNs, Histogram latency,
               Map<String, Long> events) {
@@ -36,6 +37,13 @@ record Sample(long elapsedNs, long netNs, long ops, long cpuUserNs, long cpuSysN
     /** Operations per second with the exec-only baseline taken out; NaN where it could not be. */
     double netOpsPerSecond() {
         return netNs <= 0 ? Double.NaN : ops / (netNs / 1e9);
+    }
+
+    /** This sample with one more count (a churn's changes beside a workload's own counts). */
+    Sample withCount(String key, long value) {
+        Map<String, Long> m = new java.util.TreeMap<>(events == null ? Map.of() : events);
+        m.put(key, value);
+        return new Sample(elapsedNs, netNs, ops, cpuUserNs, cpuSysNs, allocBytes, baselineNs, latency, m);
     }
 
     /** This sample plus {@code o}: the rounds of one repeat under {@code --duration}. */

@@ -100,11 +100,32 @@ class NlBenchPeersTest {
         assertTrue(perOp >= 4 && perOp < 5.5, "mnl's system calls per route: " + perOp);
     }
 
+    /**
+     * mnl-pipelined sends 64 adds in one sendto and reads their acks: per address a receive and a 64th of a send,
+     * where mnl one request at a time makes a send and a receive per address.
+     */
+    @Test
+    void thePipelinedColumnSharesItsSends(@TempDir Path dir) throws Exception {
+        Privileged.require();
+        Assumptions.assumeTrue(Program.MNL_PIPELINED.unavailable().isEmpty(), () -> "skipped: " + Program.MNL_PIPELINED.unavailable().orElse(""));
+        Assumptions.assumeTrue(io.github.netlink4j.bench.nlbench.peer.Syscalls.unavailable().isEmpty(), "skipped: no perf");
+        Path json = dir.resolve("pipe.json");
+        Cli c = Cli.run("run", "w2", "--count", "128", "--repeat", "1", "--warmup", "0", "--peers", "mnl,mnl-pipelined", "--syscalls", "--json", json.toString());
+        assertEquals(0, c.status(), c.err());
+        assertEquals(List.of(), NetNamespace.list().stream().filter(n -> n.startsWith(OWN)).toList(), "namespaces left behind");
+        Map<String, Double> perOp = new java.util.HashMap<>();
+        for (Object o : (List<?>) ((Map<?, ?>) Json.read(Files.readString(json))).get("cells")) {
+            perOp.put((String) ((Map<?, ?>) o).get("column"), ((Number) ((Map<?, ?>) o).get("syscalls_per_op")).doubleValue());
+        }
+        assertTrue(perOp.get("mnl") >= 2 && perOp.get("mnl") < 3, "mnl: a send and a receive per address: " + perOp);
+        assertTrue(perOp.get("mnl-pipelined") >= 1 && perOp.get("mnl-pipelined") < 1.5, "mnl-pipelined: a receive per address, a send per 64: " + perOp);
+    }
+
     @Test
     void anUnknownPeerIsABadCommandLine() {
         Cli c = Cli.run("run", "routes", "--count", "1", "--peers", "rust");
         assertEquals(2, c.status());
-        assertTrue(c.err().contains("unknown peer rust (known: ip,ip-batch,go,mnl,pyroute2)"), c.err());
+        assertTrue(c.err().contains("unknown peer rust (known: ip,ip-batch,go,mnl,mnl-pipelined,pyroute2)"), c.err());
     }
 
     @Test

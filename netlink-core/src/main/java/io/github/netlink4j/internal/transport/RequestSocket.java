@@ -54,6 +54,7 @@ public final class RequestSocket implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private int seq = 1;
     private long dropped;
+    private long dumpInterruptions;
     private int lastDumpMessages;
 
     RequestSocket(NetlinkChannel channel, PathNamer namer) {
@@ -87,6 +88,15 @@ public final class RequestSocket implements AutoCloseable {
     /** The send and receive system calls this socket has made, each once: what a request or a dump costs in calls. */
     public long syscalls() {
         return channel.syscalls();
+    }
+
+    /**
+     * The dump attempts whose reply the kernel flagged NLM_F_DUMP_INTR (the table changed while it was read),
+     * each then retried or, the budget spent, ended in {@link DumpInterruptedException}: a plain counter,
+     * written under the socket's lock.
+     */
+    public long dumpInterruptions() {
+        return dumpInterruptions;
     }
 
     /** Messages received that were not for the exchange in progress, dropped. */
@@ -188,7 +198,8 @@ public final class RequestSocket implements AutoCloseable {
                 }
                 lastDumpMessages = reader.dataMessages();
                 if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target, namer);
-                if (!reader.interrupted() && !lost) return attempt;
+                if (reader.interrupted()) dumpInterruptions++;
+                else if (!lost) return attempt;
             }
             throw new DumpInterruptedException(what, DUMP_ATTEMPTS);
         } finally {

@@ -63,7 +63,9 @@ public final class Builds {
             return List.of("/usr/bin/python3", file.toString());
         }
         Path bin = dir.resolve("nlbench-peer-" + p.column());
-        if (Files.isExecutable(bin)) return List.of(bin.toString());
+        List<String> run = new java.util.ArrayList<>(List.of(bin.toString()));
+        run.addAll(p.options());
+        if (Files.isExecutable(bin)) return List.copyOf(run);
         write(file, src);
         Path tmp = dir.resolve(bin.getFileName() + ".tmp");
         List<String> cmd = p == Program.GO
@@ -81,7 +83,7 @@ public final class Builds {
         }
         if (b.exitValue() != 0) throw new IOException("building peer " + p.column() + " failed (" + String.join(" ", cmd) + ", status " + b.exitValue() + ")");
         Files.move(tmp, bin, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return List.of(bin.toString());
+        return List.copyOf(run);
     }
 
     private static void write(Path file, byte[] src) throws IOException {

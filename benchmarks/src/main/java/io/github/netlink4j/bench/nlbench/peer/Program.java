@@ -22,6 +22,8 @@ public enum Program {
             new Need("golang-github-vishvananda-netns-dev", "/usr/share/gocode/src/github.com/vishvananda/netns"))),
     /** Hand-written C on libmnl: the floor for the same requests. */
     MNL("mnl", "mnl/nlbench-peer-mnl.c", List.of(new Need("libmnl-dev", "/usr/include/libmnl/libmnl.h"), new Need("gcc", "/usr/bin/gcc"))),
+    /** The same C program with its adds and deletes pipelined: 64 requests in one sendto, then their acks, as libmnl's batch examples do. */
+    MNL_PIPELINED("mnl-pipelined", "mnl/nlbench-peer-mnl.c", List.of(new Need("libmnl-dev", "/usr/include/libmnl/libmnl.h"), new Need("gcc", "/usr/bin/gcc"))),
     /** pyroute2, run by Debian's /usr/bin/python3, where the package lives, whatever python3 comes first on the PATH. */
     PYROUTE2("pyroute2", "pyroute2/nlbench_peer_pyroute2.py", List.of(
             new Need("python3-pyroute2", "/usr/lib/python3/dist-packages/pyroute2"), new Need("python3", "/usr/bin/python3")));
@@ -60,9 +62,21 @@ public enum Program {
         return needs.stream().map(Need::pkg).toList();
     }
 
+    /** The workloads only the C program does: dump-churn needs a program that can tell its interrupted dumps, which libmnl reports as EINTR. */
+    public static final Set<String> MNL_ONLY = Set.of("dump-churn");
+
+    /** The workloads mnl-pipelined does: those with adds or deletes to pipeline (w3 only dumps: it would be mnl's). */
+    public static final Set<String> PIPELINED = Set.of("w1", "w2", "routes", "routes6", "neigh", "addr6");
+
     /** Whether the peer program does {@code workload}. */
     public boolean supports(String workload) {
-        return WORKLOADS.contains(workload);
+        if (this == MNL_PIPELINED) return PIPELINED.contains(workload);
+        return WORKLOADS.contains(workload) || (this == MNL && MNL_ONLY.contains(workload));
+    }
+
+    /** The options that come before the workload on the program's command line: mnl-pipelined's {@code --pipelined}. */
+    public List<String> options() {
+        return this == MNL_PIPELINED ? List.of("--pipelined") : List.of();
     }
 
     /** The packages that are missing, told by their files; empty when the peer can run. */

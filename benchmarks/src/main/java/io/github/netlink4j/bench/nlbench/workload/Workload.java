@@ -44,6 +44,15 @@ public interface Workload {
         return Optional.empty();
     }
 
+    /**
+     * Another client's changes in the namespace while a column works (dump-churn): nlbench starts it after
+     * {@link #prepare} and before the clock, for every column alike, and closes it after the clock; null for
+     * the workloads without.
+     */
+    default Churner churn(Setup s) throws Exception {
+        return null;
+    }
+
     /** The work as processes ({@code ip ARGS…}, or {@code tc …} when the list starts with "tc"); empty if there is no ip equivalent. */
     Optional<List<List<String>>> ipOps(Setup s);
 

@@ -18,7 +18,7 @@ public final class Workloads {
     static {
         Map<String, Workload> m = new LinkedHashMap<>();
         List<Workload> list = new ArrayList<>(Legacy.all());
-        list.addAll(List.of(new DumpRounds(), new Routes(false, false), new Routes(true, false), new Routes(false, true), new Neighbours(), new Addresses6(), new Namespaces(), new Clients(), new Events(0), new Events(8192)));
+        list.addAll(List.of(new DumpRounds(), new Routes(false, false), new Routes(true, false), new Routes(false, true), new Neighbours(), new Addresses6(), new Namespaces(), new Clients(), new Events(0), new Events(8192), new DumpChurn()));
         for (Workload w : list) m.put(w.name(), w);
         ALL = java.util.Collections.unmodifiableMap(m);
     }

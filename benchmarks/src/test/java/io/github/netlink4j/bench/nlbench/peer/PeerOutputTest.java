@@ -60,4 +60,18 @@ class PeerOutputTest {
         PeerOutput timed = PeerOutput.parse("elapsed_ns=1\ndumped=6000\nsamples_ns=1,2\n");
         assertTrue(assertThrows(IllegalStateException.class, () -> timed.checked("w3", 3)).getMessage().contains("w3 has none"));
     }
+
+    @Test
+    void dumpChurnReportsItsAttemptsAndInterruptions() {
+        PeerOutput o = PeerOutput.parse("elapsed_ns=1\ndumped=1000\ndump_attempts=4\ndump_intr=1\ndump_failed=0\nsamples_ns=5,6,7\n");
+        assertEquals(4, o.dumpAttempts());
+        assertEquals(1, o.dumpIntr());
+        assertEquals(0, o.dumpFailed());
+        assertSame(o, o.checked("dump-churn", 3), "three dumps, one of them taken twice");
+        assertEquals(-1, PeerOutput.parse("elapsed_ns=1\n").dumpIntr(), "not reported");
+        PeerOutput silent = PeerOutput.parse("elapsed_ns=1\ndumped=1000\nsamples_ns=5,6,7\n");
+        assertTrue(assertThrows(IllegalStateException.class, () -> silent.checked("dump-churn", 3)).getMessage().contains("dump attempts"));
+        PeerOutput partial = PeerOutput.parse("elapsed_ns=1\ndumped=999\ndump_attempts=3\ndump_intr=0\ndump_failed=0\nsamples_ns=5,6,7\n");
+        assertTrue(assertThrows(IllegalStateException.class, () -> partial.checked("dump-churn", 3)).getMessage().contains("returned 999 addresses"));
+    }
 }
