@@ -114,9 +114,8 @@ class LinkModesCodecTest {
         return MemorySegment.ofArray(m);
     }
 
-    @Test
-    void verboseModesNameThemselvesAndThePeersListHasNoValueFlags() throws Exception {
-        MemorySegment s = reply(4, """
+    /** A verbose reply with every attribute of the set: modes named, a partner's list, lanes, master/slave. */
+    static final String VERBOSE = """
                 05000200 01000000                      # AUTONEG on
                 54000380 08000200 06000000             # OURS { SIZE 6,
                 48000380                               #   BITS {
@@ -134,15 +133,18 @@ class LinkModesCodecTest {
                 05000800 03000000                      # MASTER_SLAVE_STATE slave
                 08000900 02000000                      # LANES 2
                 05000a00 01000000                      # RATE_MATCHING pause
-                """);
+                """;
+
+    @Test
+    void verboseModesNameThemselvesAndThePeersListHasNoValueFlags() throws Exception {
+        MemorySegment s = reply(4, VERBOSE);
         LinkModes m = LinkModesCodec.linkModes(s, 0, (int) s.byteSize(), List.of());
         assertEquals(new LinkModes("eth0", 7, true, OptionalInt.empty(), Duplex.UNKNOWN, OptionalInt.of(2), Set.of("10baseT/Full", "1000baseT/Full"),
                 Set.of("10baseT/Full"), Set.of("ABC"), OptionalInt.of(2), OptionalInt.of(3), OptionalInt.of(1)), m);
     }
 
-    @Test
-    void compactModesAreNamedByTheStringSetOrByNumber() throws Exception {
-        MemorySegment s = reply(5, """
+    /** A notification's compact bitsets: OURS with value and mask of two words, the partner's NOMASK list. */
+    static final String COMPACT = """
                 05000200 00000000                      # AUTONEG off
                 24000380 08000200 28000000             # OURS { SIZE 40,
                 0c000400 2a000000 00010000             #   VALUE bits 1, 3, 5 (and 40, past SIZE: not read)
@@ -150,7 +152,11 @@ class LinkModesCodecTest {
                 1c000480 04000100 08000200 28000000    # PEER { NOMASK, SIZE 40,
                 0c000400 01000000 80000000             #   VALUE bits 0 and 39 }
                 08000500 e8030000 05000600 07000000    # SPEED 1000, DUPLEX 7 (no constant: unknown)
-                """);
+                """;
+
+    @Test
+    void compactModesAreNamedByTheStringSetOrByNumber() throws Exception {
+        MemorySegment s = reply(5, COMPACT);
         LinkModes m = assertInstanceOf(EthtoolEvent.LinkModesChanged.class, EthtoolEvents.decode(s, 0, (int) s.byteSize(), List.of(), NAMES)).linkModes();
         assertEquals(List.of("10baseT/Full", "100baseT/Half", "100baseT/Full", "1000baseT/Half", "1000baseT/Full", "bit 39"), List.copyOf(m.supported()));
         assertEquals(List.of("10baseT/Full", "100baseT/Full", "1000baseT/Full"), List.copyOf(m.advertised()), "value within the mask");
