@@ -190,6 +190,8 @@ class EthtoolLinkModesTest {
         NotSupportedException lanes = assertThrows(NotSupportedException.class, () -> modes.set("tap0", LinkModesChange.empty().withLanes(2)));
         assertTrue(lanes.getMessage().contains("lanes"), lanes.getMessage());
         assertThrows(IllegalArgumentException.class, () -> modes.set("tap0", LinkModesChange.empty().withAdvertised(Set.of("10baseT/Quarter"))));
+        assertThrows(IllegalArgumentException.class, () -> modes.set("tap0", LinkModesChange.empty().withAdvertising("10baseT/Quarter", true)),
+                "a name the kernel does not have is refused before it is sent");
         assertThrows(IllegalArgumentException.class, () -> modes.set("tap0", LinkModesChange.empty()));
         assertThrows(io.github.netlink4j.error.NoSuchLinkException.class, () -> modes.get("nope0"));
     }
