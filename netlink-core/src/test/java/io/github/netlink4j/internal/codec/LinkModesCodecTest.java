@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class LinkModesCodecTest {
     /** The family as nlctrl described it on the capture's kernel: id 0x15, version 1. */
     private static final GenlFamily ETHTOOL = new GenlFamily("ethtool", 0x15, 1, 0, 0, List.of(), List.of());
-    /** The first names of the kernel's link_mode_names (ETH_SS_LINK_MODES), bits 0 to 5. */
-    static final List<String> NAMES = List.of("10baseT/Half", "10baseT/Full", "100baseT/Half", "100baseT/Full", "1000baseT/Half", "1000baseT/Full");
+    /** The first names of the kernel's link_mode_names (ETH_SS_LINK_MODES), bits 0 to 7. */
+    static final List<String> NAMES = List.of("10baseT/Half", "10baseT/Full", "100baseT/Half", "100baseT/Full", "1000baseT/Half", "1000baseT/Full",
+            "Autoneg", "TP");
 
     private static MemorySegment golden(String fixture) {
         return Golden.segment("ethtool/" + fixture);
