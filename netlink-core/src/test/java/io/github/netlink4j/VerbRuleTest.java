@@ -80,7 +80,6 @@ class VerbRuleTest {
             Map.entry("EthtoolChannels.delete", "as EthtoolSettings.delete"),
             Map.entry("EthtoolChannels.addAll", "as EthtoolChannels.add"),
             Map.entry("EthtoolChannels.deleteAll", "as EthtoolSettings.delete"),
-            Map.entry("EthtoolStandardStats.list", "ethtool asks statistics of one device at a time; a dump of every device's groups is not built yet"),
             Map.entry("EthtoolStandardStats.find", "as EthtoolSettings.find"),
             Map.entry("EthtoolStandardStats.add", "counters are the driver's: nothing to add"),
             Map.entry("EthtoolStandardStats.replace", "as EthtoolStandardStats.add"),

@@ -163,9 +163,14 @@ public final class Ethtool {
     /** Dumps {@code command} over every device and collects what {@code dec} decodes. */
     <T> List<T> dump(int command, int headerFlags, Decoder<T> dec) throws NetlinkException {
         GenlFamily f = family(command);
+        return dump(command, w -> EthtoolCodec.encodeDump(w, f, command, headerFlags), dec);
+    }
+
+    /** Dumps {@code command} with the request {@code enc} writes and collects what {@code dec} decodes. */
+    <T> List<T> dump(int command, RequestSocket.Encoder enc, Decoder<T> dec) throws NetlinkException {
+        GenlFamily f = family(command);
         List<T> out = new ArrayList<>();
-        socket().dump(w -> EthtoolCodec.encodeDump(w, f, command, headerFlags), f.id(), (s, off, len) -> out.add(dec.decode(s, off, len)),
-                out::clear, FAMILY + " " + GenlSpecs.commandName(FAMILY, command));
+        socket().dump(enc, f.id(), (s, off, len) -> out.add(dec.decode(s, off, len)), out::clear, FAMILY + " " + GenlSpecs.commandName(FAMILY, command));
         return List.copyOf(out);
     }
 
