@@ -27,7 +27,8 @@
  * {@link io.github.netlink4j.Nsids}, {@link io.github.netlink4j.Qdiscs}, {@link io.github.netlink4j.TrafficClasses},
  * {@link io.github.netlink4j.Filters}, {@link io.github.netlink4j.Actions}, {@link io.github.netlink4j.Conntrack},
  * {@link io.github.netlink4j.generic.GenericNetlink}, and the generic netlink
- * families' {@link io.github.netlink4j.generic.EthtoolSettings}, {@link io.github.netlink4j.generic.EthtoolFeatures},
+ * families' {@link io.github.netlink4j.generic.EthtoolSettings}, {@link io.github.netlink4j.generic.EthtoolLinkModes},
+ * {@link io.github.netlink4j.generic.EthtoolFeatures},
  * {@link io.github.netlink4j.generic.EthtoolChannels}, {@link io.github.netlink4j.generic.EthtoolStandardStats},
  * {@link io.github.netlink4j.generic.EthtoolDriverStats}, {@link io.github.netlink4j.generic.Netdev}) names its operations
  * so (VerbRuleTest checks every handle by reflection, and lists each verb a handle lacks with the reason):

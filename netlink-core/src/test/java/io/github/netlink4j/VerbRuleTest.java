@@ -3,6 +3,7 @@ package io.github.netlink4j;
 import io.github.netlink4j.generic.EthtoolChannels;
 import io.github.netlink4j.generic.EthtoolDriverStats;
 import io.github.netlink4j.generic.EthtoolFeatures;
+import io.github.netlink4j.generic.EthtoolLinkModes;
 import io.github.netlink4j.generic.EthtoolSettings;
 import io.github.netlink4j.generic.EthtoolStandardStats;
 import io.github.netlink4j.generic.GenericNetlink;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerbRuleTest {
     static final List<Class<?>> HANDLES = List.of(Links.class, Addresses.class, Routes.class, Rules.class, Nexthops.class,
             Neighbours.class, Bridges.class, Nsids.class, Qdiscs.class, TrafficClasses.class, Filters.class, Actions.class, GenericNetlink.class,
-            EthtoolSettings.class, EthtoolFeatures.class, EthtoolChannels.class, EthtoolStandardStats.class, EthtoolDriverStats.class, Netdev.class, Mptcp.class, TcpMetrics.class, Conntrack.class);
+            EthtoolSettings.class, EthtoolLinkModes.class, EthtoolFeatures.class, EthtoolChannels.class, EthtoolStandardStats.class, EthtoolDriverStats.class, Netdev.class, Mptcp.class, TcpMetrics.class, Conntrack.class);
     static final List<String> VERBS = List.of("list", "find", "get", "add", "replace", "delete", "addAll", "deleteAll");
 
     /** handle.verb → why the handle does not have it. */
@@ -61,6 +62,12 @@ class VerbRuleTest {
             Map.entry("EthtoolSettings.delete", "settings go with the device"),
             Map.entry("EthtoolSettings.addAll", "as EthtoolSettings.add"),
             Map.entry("EthtoolSettings.deleteAll", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolLinkModes.find", "as EthtoolSettings.find"),
+            Map.entry("EthtoolLinkModes.add", "link modes come with the device; set changes speed, duplex, autoneg and the advertised modes"),
+            Map.entry("EthtoolLinkModes.replace", "set changes what it names and leaves the rest, as ethtool -s does; the kernel has no whole replacement"),
+            Map.entry("EthtoolLinkModes.delete", "as EthtoolSettings.delete"),
+            Map.entry("EthtoolLinkModes.addAll", "as EthtoolLinkModes.add"),
+            Map.entry("EthtoolLinkModes.deleteAll", "as EthtoolSettings.delete"),
             Map.entry("EthtoolFeatures.find", "as EthtoolSettings.find"),
             Map.entry("EthtoolFeatures.add", "features come with the device; set turns them on and off"),
             Map.entry("EthtoolFeatures.replace", "set changes the features named, the kernel the ones that depend on them"),
@@ -73,7 +80,6 @@ class VerbRuleTest {
             Map.entry("EthtoolChannels.delete", "as EthtoolSettings.delete"),
             Map.entry("EthtoolChannels.addAll", "as EthtoolChannels.add"),
             Map.entry("EthtoolChannels.deleteAll", "as EthtoolSettings.delete"),
-            Map.entry("EthtoolStandardStats.list", "ethtool asks statistics of one device at a time; a dump of every device's groups is not built yet"),
             Map.entry("EthtoolStandardStats.find", "as EthtoolSettings.find"),
             Map.entry("EthtoolStandardStats.add", "counters are the driver's: nothing to add"),
             Map.entry("EthtoolStandardStats.replace", "as EthtoolStandardStats.add"),

@@ -16,6 +16,7 @@ import io.github.netlink4j.internal.codec.genl.EthtoolEvents;
 import io.github.netlink4j.internal.codec.genl.EthtoolParams;
 import io.github.netlink4j.internal.codec.genl.EthtoolReplies;
 import io.github.netlink4j.internal.codec.genl.GenlSpecs;
+import io.github.netlink4j.internal.codec.genl.LinkModesCodec;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 
@@ -24,7 +25,7 @@ import java.util.List;
 
 /**
  * ethtool's generic netlink family (what {@code ethtool(8)} speaks): a device's link information, link
- * state, offload features, channels and rings, pause, EEE and coalescing, each a handle with the verbs of the
+ * state, link modes and settings, offload features, channels and rings, pause, EEE and coalescing, each a handle with the verbs of the
  * package documentation.
  * From {@link GenericNetlink#ethtool()}; it shares that handle's socket and family cache.
  *
@@ -77,6 +78,11 @@ public final class Ethtool {
         return new EthtoolSettings<>(this, EthtoolParams.COALESCE_GET, 0, EthtoolParams::coalesce);
     }
 
+    /** Link modes and settings: speed, duplex, auto-negotiation, advertised modes, read and changed (ETHTOOL_MSG_LINKMODES_GET and _SET). */
+    public EthtoolLinkModes linkModes() {
+        return new EthtoolLinkModes(this);
+    }
+
     /** Offload features, read and changed (ETHTOOL_MSG_FEATURES_GET and _SET). */
     public EthtoolFeatures features() {
         return new EthtoolFeatures(this);
@@ -99,18 +105,19 @@ public final class Ethtool {
 
     /**
      * ethtool's notifications of the namespace from now on (the {@code monitor} group, {@code ethtool --monitor}),
-     * on a socket of their own; close the listener. The feature names are read once, here, to name the bits of
-     * ETHTOOL_MSG_FEATURES_NTF.
+     * on a socket of their own; close the listener. The feature and link mode names are read once, here, to name
+     * the bits of ETHTOOL_MSG_FEATURES_NTF and ETHTOOL_MSG_LINKMODES_NTF.
      */
     public EthtoolListener subscribe() throws java.io.IOException {
         GenlFamily f = genl.get(FAMILY);
         int group = f.multicastGroup(EthtoolEvents.GROUP).map(io.github.netlink4j.genl.GenlMulticastGroup::id)
                 .orElseThrow(() -> new io.github.netlink4j.error.NoSuchOperationException(FAMILY, "multicast group " + EthtoolEvents.GROUP));
         List<String> names = stringSet(EthtoolCodec.ETH_SS_FEATURES);
+        List<String> modes = stringSet(LinkModesCodec.ETH_SS_LINK_MODES);
         io.github.netlink4j.internal.transport.EventSocket events = genl.openEvents(io.github.netlink4j.internal.transport.Bus.GENERIC);
         try {
             events.joinGroup(group);
-            return new EthtoolListener(events, f.id(), names);
+            return new EthtoolListener(events, f.id(), names, modes);
         } catch (java.io.IOException | RuntimeException e) {
             events.close();
             throw e;
@@ -156,9 +163,14 @@ public final class Ethtool {
     /** Dumps {@code command} over every device and collects what {@code dec} decodes. */
     <T> List<T> dump(int command, int headerFlags, Decoder<T> dec) throws NetlinkException {
         GenlFamily f = family(command);
+        return dump(command, w -> EthtoolCodec.encodeDump(w, f, command, headerFlags), dec);
+    }
+
+    /** Dumps {@code command} with the request {@code enc} writes and collects what {@code dec} decodes. */
+    <T> List<T> dump(int command, RequestSocket.Encoder enc, Decoder<T> dec) throws NetlinkException {
+        GenlFamily f = family(command);
         List<T> out = new ArrayList<>();
-        socket().dump(w -> EthtoolCodec.encodeDump(w, f, command, headerFlags), f.id(), (s, off, len) -> out.add(dec.decode(s, off, len)),
-                out::clear, FAMILY + " " + GenlSpecs.commandName(FAMILY, command));
+        socket().dump(enc, f.id(), (s, off, len) -> out.add(dec.decode(s, off, len)), out::clear, FAMILY + " " + GenlSpecs.commandName(FAMILY, command));
         return List.copyOf(out);
     }
 

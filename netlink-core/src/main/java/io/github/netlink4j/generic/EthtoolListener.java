@@ -25,16 +25,18 @@ public final class EthtoolListener implements AutoCloseable {
     private final EventSocket events;
     private final int familyId;
     private final List<String> featureNames;
+    private final List<String> linkModeNames;
 
-    EthtoolListener(EventSocket events, int familyId, List<String> featureNames) {
+    EthtoolListener(EventSocket events, int familyId, List<String> featureNames, List<String> linkModeNames) {
         this.events = events;
         this.familyId = familyId;
         this.featureNames = List.copyOf(featureNames.stream().map(n -> n == null ? "" : n).toList());
+        this.linkModeNames = List.copyOf(linkModeNames.stream().map(n -> n == null ? "" : n).toList());
     }
 
     /** The notifications that arrive within {@code wait}, until {@code max} of them have come (as {@link SpecListener#poll}). */
     public List<EthtoolEvent> poll(Duration wait, int max) throws NetlinkException {
-        return SpecListener.poll(events, wait, max, (s, n) -> EthtoolEvents.decodeAll(s, n, familyId, featureNames));
+        return SpecListener.poll(events, wait, max, (s, n) -> EthtoolEvents.decodeAll(s, n, familyId, featureNames, linkModeNames));
     }
 
     /** Leaves the group and closes the socket. Idempotent. */

@@ -9,6 +9,7 @@ import io.github.netlink4j.support.Validate;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.Map;
  * }
  *
  * <p>Round trips: the ETH_SS_STATS_STD string set (the group names), the statistics, then one string set per
- * group the kernel answered with (its counters' names), as ethtool asks them.
+ * group the kernel answered with (its counters' names), as ethtool asks them; {@link #list()} is one dump in
+ * place of the statistics, and asks each counters' string set once for every device.
  */
 public final class EthtoolStandardStats {
     private final Ethtool ethtool;
@@ -63,14 +65,39 @@ public final class EthtoolStandardStats {
         return fetch(link, w -> EthtoolStatsCodec.encodeGet(w, f, link, asked), known);
     }
 
+    /**
+     * Every group of every device of the namespace whose driver answers (ETHTOOL_MSG_STATS_GET with NLM_F_DUMP, the
+     * groups asked as {@link #get(String)} asks them; a device whose driver refuses is left out by the kernel).
+     */
+    public List<StandardStats> list() throws NetlinkException {
+        List<String> groups = ethtool.stringSet(EthtoolStatsCodec.ETH_SS_STATS_STD);
+        GenlFamily f = ethtool.family(EthtoolStatsCodec.STATS_GET);
+        List<byte[]> replies = ethtool.dump(EthtoolStatsCodec.STATS_GET, w -> EthtoolStatsCodec.encodeDumpAll(w, f, groups.size()), EthtoolStandardStats::copy);
+        Map<Integer, List<String>> names = new HashMap<>();
+        names.put(EthtoolStatsCodec.ETH_SS_STATS_STD, groups);
+        List<StandardStats> out = new ArrayList<>(replies.size());
+        for (byte[] reply : replies) out.add(decode(reply, names));
+        return List.copyOf(out);
+    }
+
     private StandardStats fetch(String link, RequestSocket.Encoder enc, List<String> groupNames) throws NetlinkException {
-        // kept as bytes: the counters' string sets are known only from the reply, and asked after it
-        byte[] reply = Ethtool.one(ethtool.request(EthtoolStatsCodec.STATS_GET, link, enc,
-                (s, off, len) -> s.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE)), "ethtool stats-get on " + link);
-        MemorySegment m = MemorySegment.ofArray(reply);
+        byte[] reply = Ethtool.one(ethtool.request(EthtoolStatsCodec.STATS_GET, link, enc, EthtoolStandardStats::copy), "ethtool stats-get on " + link);
         Map<Integer, List<String>> names = new HashMap<>();
         names.put(EthtoolStatsCodec.ETH_SS_STATS_STD, groupNames);
-        for (int set : EthtoolStatsCodec.stringSets(m, 0, reply.length)) names.putIfAbsent(set, ethtool.stringSet(set));
+        return decode(reply, names);
+    }
+
+    /** A reply kept as bytes: the counters' string sets are known only from it, and asked after it. */
+    private static byte[] copy(MemorySegment s, long off, int len) {
+        return s.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** The reply, its counters named by the string sets in {@code names} and those it adds (each asked once). */
+    private StandardStats decode(byte[] reply, Map<Integer, List<String>> names) throws NetlinkException {
+        MemorySegment m = MemorySegment.ofArray(reply);
+        for (int set : EthtoolStatsCodec.stringSets(m, 0, reply.length)) {
+            if (!names.containsKey(set)) names.put(set, ethtool.stringSet(set));
+        }
         return EthtoolStatsCodec.standard(m, 0, reply.length, names::get);
     }
 

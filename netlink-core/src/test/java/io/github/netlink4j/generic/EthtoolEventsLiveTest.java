@@ -102,4 +102,30 @@ class EthtoolEventsLiveTest {
             assertEquals(nl.genl().ethtool().features().get("veth0"), e.features(), "what the get returns");
         }
     }
+
+    @Test
+    void aLinkModesSetOnATapIsNotifiedWithTheNewSettings() throws Exception {
+        nl.tuntap().add(io.github.netlink4j.tuntap.TunTapSpec.tap("tap0"));
+        // supported and partner modes (bits 0-3, 5-7, 13; 2, 3, 13), so that the compact bitsets have bits to name
+        String script = java.nio.file.Path.of(getClass().getResource("/ethtool/set-link-ksettings.py").toURI()).toString();
+        Ip.Result r = Ip.run("netns", "exec", ns.name(), "python3", script, "tap0", "0x20ef", "0x200c");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        try (EthtoolListener l = nl.genl().ethtool().subscribe()) {
+            nl.genl().ethtool().linkModes().set("tap0", io.github.netlink4j.genl.ethtool.LinkModesChange.empty()
+                    .withSpeed(1000).withDuplex(io.github.netlink4j.genl.ethtool.Duplex.HALF));
+            EthtoolEvent.LinkModesChanged e = first(l, EthtoolEvent.LinkModesChanged.class);
+            assertEquals("tap0", e.link());
+            assertEquals(ipIndex("tap0"), e.index());
+            assertEquals(java.util.OptionalInt.of(1000), e.linkModes().speed());
+            assertEquals(io.github.netlink4j.genl.ethtool.Duplex.HALF, e.linkModes().duplex());
+            String shown = ethtool("tap0");
+            assertTrue(shown.contains("Speed: 1000Mb/s") && shown.contains("Duplex: Half"), shown);
+            assertEquals(nl.genl().ethtool().linkModes().get("tap0"), e.linkModes(), "what the get returns, its verbose bits named by the kernel");
+            assertTrue(e.linkModes().supported().contains("1000baseT/Full"), e.toString());
+            ethtool("-s", "tap0", "speed", "100", "duplex", "full");
+            EthtoolEvent.LinkModesChanged byEthtool = first(l, EthtoolEvent.LinkModesChanged.class);
+            assertEquals(java.util.OptionalInt.of(100), byEthtool.linkModes().speed());
+            assertEquals(io.github.netlink4j.genl.ethtool.Duplex.FULL, byEthtool.linkModes().duplex());
+        }
+    }
 }

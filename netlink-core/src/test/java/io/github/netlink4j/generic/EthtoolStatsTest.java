@@ -146,4 +146,22 @@ class EthtoolStatsTest {
         assertTrue(e.getMessage().contains("\"nosuch\"") && e.getMessage().contains("eth-mac"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ethtool.standardStats().get("veth0", List.of()));
     }
+
+    @Test
+    void theListIsEveryDevicesGroupsAsGetAndEthtoolSeeThem() throws Exception {
+        List<StandardStats> all = ethtool.standardStats().list();
+        List<String> devices = all.stream().map(StandardStats::link).toList();
+        assertTrue(devices.containsAll(List.of("lo", "veth0", "veth1")), devices.toString());
+        for (StandardStats st : all) {
+            assertEquals(ethtool.standardStats().get(st.link()), st, "the dump has what the get has, for " + st.link());
+            assertEquals(nl.links().index(st.link()), st.index());
+            Ip.Result r = ethtool("-S", st.link(), "--all-groups");
+            assertEquals(0, r.exit(), r.toString());
+            // a veth and lo keep no standard counters: ethtool prints the heading alone, and every group is empty
+            assertEquals("Standard stats for " + st.link() + ":", r.out().strip());
+            assertTrue(st.groups().stream().allMatch(g -> g.counters().isEmpty()), st.toString());
+            assertTrue(st.groups().stream().map(StatsGroup::name).toList().containsAll(List.of("eth-phy", "eth-mac", "eth-ctrl", "rmon")), st.toString());
+        }
+        assertEquals(devices.size(), new java.util.HashSet<>(devices).size(), "each device once");
+    }
 }

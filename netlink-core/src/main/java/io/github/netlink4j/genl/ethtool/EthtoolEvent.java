@@ -22,10 +22,12 @@ public sealed interface EthtoolEvent {
         @Override public int index() { return linkInfo.index(); }
     }
 
-    /** ETHTOOL_MSG_LINKMODES_NTF: speed, duplex or advertised modes changed (not decoded further). */
-    record LinkModesChanged(String link, int index) implements EthtoolEvent {
-        /** Checks that the name is not null. */
-        public LinkModesChanged { Objects.requireNonNull(link); }
+    /** ETHTOOL_MSG_LINKMODES_NTF: speed, duplex, auto-negotiation or advertised modes, as they are after the change. */
+    record LinkModesChanged(LinkModes linkModes) implements EthtoolEvent {
+        /** Checks that nothing is null. */
+        public LinkModesChanged { Objects.requireNonNull(linkModes); }
+        @Override public String link() { return linkModes.link(); }
+        @Override public int index() { return linkModes.index(); }
     }
 
     /** ETHTOOL_MSG_FEATURES_NTF: the offload features after the change (wanted and active among them). */

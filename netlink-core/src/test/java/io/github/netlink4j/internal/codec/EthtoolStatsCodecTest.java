@@ -176,4 +176,16 @@ class EthtoolStatsCodecTest {
         for (byte[] p : parts) out.writeBytes(p);
         return out.toByteArray();
     }
+
+    @Test
+    void aDumpOfEveryDeviceAsksEveryGroupWithoutAHeader() {
+        HandBytes.assertWrites("""
+                2c000000 1500 0103 00000000 00000000  # NLM_F_REQUEST|NLM_F_DUMP
+                20010000                              # ETHTOOL_MSG_STATS_GET
+                18000380 04000100 08000200 05000000   # GROUPS { NOMASK, SIZE 5,
+                08000400 1f000000                     #   VALUE groups 0 to 4 }
+                """, w -> EthtoolStatsCodec.encodeDumpAll(w, ETHTOOL, 5));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> EthtoolStatsCodec.encodeDumpAll(new io.github.netlink4j.internal.wire.MessageWriter(64), ETHTOOL, 0));
+    }
 }

@@ -16,7 +16,8 @@ import static io.github.netlink4j.internal.wire.spec.gen.Ethtool.*;
  * An ethtool bitset (ETHTOOL_A_BITSET_*) in either of its forms: compact (SIZE, then VALUE and MASK as
  * arrays of u32 words in host order, bit n in word n/32) or verbose (BITS, one nest per bit with its
  * index, name and a VALUE flag when the bit is set). Without NOMASK the mask says which bits the set
- * speaks of; with it, every bit does.
+ * speaks of; with it, every bit does, and a verbose set is a list: a bit listed is set, with or without
+ * VALUE (the kernel writes no VALUE in a list, ETHTOOL_A_LINKMODES_PEER for one).
  */
 final class Bitset {
     static final Bitset EMPTY = new Bitset(0, new BitSet(), new BitSet(), Map.of());
@@ -76,6 +77,7 @@ final class Bitset {
             if (nomask || mask == null) mbits.set(0, size);
             else words(mask, size, mbits, "ETHTOOL_A_BITSET_MASK");
         } else if (nomask) {
+            vbits.or(mbits); // every bit listed is set
             mbits.set(0, size);
         }
         return new Bitset(Math.max(size, mbits.length()), vbits, mbits, Map.copyOf(names));

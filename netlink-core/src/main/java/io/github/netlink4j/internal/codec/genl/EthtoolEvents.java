@@ -2,7 +2,6 @@ package io.github.netlink4j.internal.codec.genl;
 
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.genl.ethtool.EthtoolEvent;
-import io.github.netlink4j.internal.wire.Attrs;
 import io.github.netlink4j.internal.wire.Nlmsg;
 
 import java.lang.foreign.MemorySegment;
@@ -25,27 +24,31 @@ public final class EthtoolEvents {
 
     /**
      * The notifications of family {@code familyId} in the datagram {@code [0, n)} of {@code s}, feature bits
-     * named by {@code featureNames} (ETH_SS_FEATURES); other messages are skipped.
+     * named by {@code featureNames} (ETH_SS_FEATURES), link mode bits by {@code linkModeNames} (ETH_SS_LINK_MODES);
+     * other messages are skipped.
      */
-    public static List<EthtoolEvent> decodeAll(MemorySegment s, int n, int familyId, List<String> featureNames) throws ProtocolException {
+    public static List<EthtoolEvent> decodeAll(MemorySegment s, int n, int familyId, List<String> featureNames, List<String> linkModeNames)
+            throws ProtocolException {
         List<EthtoolEvent> out = new ArrayList<>();
         long off = 0;
         for (int i = 0; i < MAX_MESSAGES && off + Nlmsg.HDRLEN <= n; i++) {
             int len = Nlmsg.len(s, off);
             if (len < Nlmsg.HDRLEN || off + len > n) throw new ProtocolException("netlink message of " + len + " bytes at offset " + off + " of a " + n + "-byte datagram");
-            if (Nlmsg.type(s, off) == familyId) out.add(decode(s, off, len, featureNames));
+            if (Nlmsg.type(s, off) == familyId) out.add(decode(s, off, len, featureNames, linkModeNames));
             off += Nlmsg.align(len);
         }
         return out;
     }
 
     /** The notification at {@code off}. */
-    public static EthtoolEvent decode(MemorySegment s, long off, int len, List<String> featureNames) throws ProtocolException {
+    public static EthtoolEvent decode(MemorySegment s, long off, int len, List<String> featureNames, List<String> linkModeNames)
+            throws ProtocolException {
         if (len < Nlmsg.HDRLEN + GenlCodec.GENL_HDRLEN) throw new ProtocolException("ethtool notification of " + len + " bytes has no genlmsghdr");
         int cmd = Nlmsg.u8(s, off + Nlmsg.HDRLEN);
         return switch (cmd) {
             case ETHTOOL_MSG_LINKINFO_NTF -> new EthtoolEvent.LinkInfoChanged(EthtoolReplies.linkInfo(s, off, len, cmd, "ETHTOOL_MSG_LINKINFO_NTF"));
-            case ETHTOOL_MSG_LINKMODES_NTF -> linkModes(s, off, len);
+            case ETHTOOL_MSG_LINKMODES_NTF -> new EthtoolEvent.LinkModesChanged(
+                    LinkModesCodec.linkModes(s, off, len, linkModeNames, cmd, "ETHTOOL_MSG_LINKMODES_NTF"));
             case ETHTOOL_MSG_FEATURES_NTF -> new EthtoolEvent.FeaturesChanged(EthtoolReplies.features(s, off, len, featureNames, cmd, "ETHTOOL_MSG_FEATURES_NTF"));
             case ETHTOOL_MSG_RINGS_NTF -> new EthtoolEvent.RingsChanged(EthtoolReplies.rings(s, off, len, cmd, "ETHTOOL_MSG_RINGS_NTF"));
             case ETHTOOL_MSG_CHANNELS_NTF -> new EthtoolEvent.ChannelsChanged(EthtoolReplies.channels(s, off, len, cmd, "ETHTOOL_MSG_CHANNELS_NTF"));
@@ -56,15 +59,4 @@ public final class EthtoolEvents {
         };
     }
 
-    /** The device of ETHTOOL_MSG_LINKMODES_NTF; the modes themselves are not decoded. */
-    private static EthtoolEvent linkModes(MemorySegment s, long off, int len) throws ProtocolException {
-        Attrs a = EthtoolReplies.attrs(s, off, len, ETHTOOL_MSG_LINKMODES_NTF, "ETHTOOL_MSG_LINKMODES_NTF");
-        while (a.next()) {
-            if (a.type() == ETHTOOL_A_LINKMODES_HEADER) {
-                EthtoolReplies.Device d = EthtoolReplies.header(a, "ETHTOOL_MSG_LINKMODES_NTF");
-                return new EthtoolEvent.LinkModesChanged(d.name(), d.index());
-            }
-        }
-        throw new ProtocolException("ETHTOOL_MSG_LINKMODES_NTF without ETHTOOL_A_LINKMODES_HEADER");
-    }
 }

@@ -56,6 +56,24 @@ public final class EthtoolStatsCodec {
     public static void encodeGetAll(MessageWriter w, GenlFamily f, String link, int count) {
         if (count < 1) throw new IllegalArgumentException("no statistics group to ask for");
         int m = begin(w, f, link);
+        allGroups(w, count);
+        w.endMessage(m);
+    }
+
+    /**
+     * A dump of ETHTOOL_MSG_STATS_GET over every device of the namespace, each asked every one of the {@code count}
+     * groups as {@link #encodeGetAll} asks one device: no header (the kernel needs none in a dump), the groups bitset.
+     */
+    public static void encodeDumpAll(MessageWriter w, GenlFamily f, int count) {
+        if (count < 1) throw new IllegalArgumentException("no statistics group to ask for");
+        int m = w.beginMessage(f.id(), Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
+        w.genlmsghdr(ETHTOOL_MSG_STATS_GET, f.version());
+        allGroups(w, count);
+        w.endMessage(m);
+    }
+
+    /** ETHTOOL_A_STATS_GROUPS as a compact list of groups 0 to {@code count} - 1. */
+    private static void allGroups(MessageWriter w, int count) {
         int set = w.beginNest(ETHTOOL_A_STATS_GROUPS | Netlink.NLA_F_NESTED);
         w.attrFlag(ETHTOOL_A_BITSET_NOMASK);
         w.attrU32(ETHTOOL_A_BITSET_SIZE, count);
@@ -63,7 +81,6 @@ public final class EthtoolStatsCodec {
         for (int bit = 0; bit < count; bit++) words[bit / 8] |= (byte) (1 << (bit % 8));
         w.attrBytes(ETHTOOL_A_BITSET_VALUE, words);
         w.endNest(set);
-        w.endMessage(m);
     }
 
     private static int begin(MessageWriter w, GenlFamily f, String link) {

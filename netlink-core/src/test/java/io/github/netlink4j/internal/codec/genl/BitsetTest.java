@@ -40,6 +40,7 @@ class BitsetTest {
         assertTrue(all.masked(4), "NOMASK: every bit of SIZE is spoken of");
         assertFalse(all.value(4));
         assertTrue(all.value(3));
+        assertTrue(all.value(5), "NOMASK makes a verbose set a list: bit 5 is listed without VALUE, and set");
     }
 
     @Test

@@ -55,12 +55,12 @@ class EthtoolEventsTest {
     }
 
     private static EthtoolEvent decode(byte[] m) throws ProtocolException {
-        return EthtoolEvents.decode(MemorySegment.ofArray(m), 0, m.length, List.of());
+        return EthtoolEvents.decode(MemorySegment.ofArray(m), 0, m.length, List.of(), List.of());
     }
 
     @Test
     void channelsAsEthtoolMonitorReceivedThem() throws Exception {
-        EthtoolEvent e = EthtoolEvents.decode(golden("channels-ntf"), 0, len("channels-ntf"), List.of());
+        EthtoolEvent e = EthtoolEvents.decode(golden("channels-ntf"), 0, len("channels-ntf"), List.of(), List.of());
         // ethtool -L veth0 rx 2 tx 2 on a veth of 4 queues each way
         assertEquals(new EthtoolEvent.ChannelsChanged(new Channels("veth0", 3, 4, 4, 0, 0, 2, 2, 0, 0)), e);
         assertEquals("veth0", e.link());
@@ -69,7 +69,7 @@ class EthtoolEventsTest {
 
     @Test
     void featuresAsEthtoolMonitorReceivedThemNamedByTheStringSet() throws Exception {
-        EthtoolEvent e = EthtoolEvents.decode(golden("features-ntf"), 0, len("features-ntf"), featureNames());
+        EthtoolEvent e = EthtoolEvents.decode(golden("features-ntf"), 0, len("features-ntf"), featureNames(), List.of());
         EthtoolEvent.FeaturesChanged f = assertInstanceOf(EthtoolEvent.FeaturesChanged.class, e);
         assertEquals("veth0", f.link());
         assertEquals(3, f.index());
@@ -106,7 +106,13 @@ class EthtoolEventsTest {
 
         assertEquals(new EthtoolEvent.LinkInfoChanged(LinkInfo.of("veth0", 3, OptionalInt.of(0xef), OptionalInt.empty(), OptionalInt.empty(),
                 OptionalInt.empty(), OptionalInt.empty())), decode(ntf(3, "05000200 ef000000"))); // PORT PORT_NONE
-        assertEquals(new EthtoolEvent.LinkModesChanged("veth0", 3), decode(ntf(5, "05000400 01000000"))); // DUPLEX, not decoded
+        EthtoolEvent.LinkModesChanged lm = assertInstanceOf(EthtoolEvent.LinkModesChanged.class,
+                decode(ntf(5, "05000200 01000000 05000600 01000000 08000500 64000000"))); // AUTONEG 1, DUPLEX full, SPEED 100
+        assertEquals(new io.github.netlink4j.genl.ethtool.LinkModes("veth0", 3, true, OptionalInt.of(100),
+                io.github.netlink4j.genl.ethtool.Duplex.FULL, OptionalInt.empty(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+                OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty()), lm.linkModes());
+        assertEquals("veth0", lm.link());
+        assertEquals(3, lm.index());
     }
 
     @Test
@@ -120,17 +126,19 @@ class EthtoolEventsTest {
     void aDatagramsNotificationsOfTheFamilyOnlyAndBadOnesRefused() throws Exception {
         byte[] a = ntf(10, ""), other = ntf(10, "");
         other[4] = 0x16; // another family
-        byte[] d = new byte[a.length + other.length + a.length];
+        byte[] links = ntf(5, "05000200 00000000"); // AUTONEG 0
+        byte[] d = new byte[a.length + other.length + links.length];
         System.arraycopy(a, 0, d, 0, a.length);
         System.arraycopy(other, 0, d, a.length, other.length);
-        byte[] links = ntf(5, "");
         System.arraycopy(links, 0, d, a.length + other.length, links.length);
-        assertEquals(List.of(new EthtoolEvent.Other(10), new EthtoolEvent.LinkModesChanged("veth0", 3)),
-                EthtoolEvents.decodeAll(MemorySegment.ofArray(d), d.length, FAMILY, List.of()));
+        List<EthtoolEvent> events = EthtoolEvents.decodeAll(MemorySegment.ofArray(d), d.length, FAMILY, List.of(), List.of());
+        assertEquals(new EthtoolEvent.Other(10), events.get(0));
+        assertEquals("veth0", assertInstanceOf(EthtoolEvent.LinkModesChanged.class, events.get(1)).linkModes().link());
+        assertEquals(2, events.size());
 
-        assertThrows(ProtocolException.class, () -> EthtoolEvents.decodeAll(MemorySegment.ofArray(a), a.length - 4, FAMILY, List.of()));
+        assertThrows(ProtocolException.class, () -> EthtoolEvents.decodeAll(MemorySegment.ofArray(a), a.length - 4, FAMILY, List.of(), List.of()));
         byte[] noHeader = ntf(19, "");
-        assertThrows(ProtocolException.class, () -> EthtoolEvents.decode(MemorySegment.ofArray(noHeader), 0, 18, List.of()));
+        assertThrows(ProtocolException.class, () -> EthtoolEvents.decode(MemorySegment.ofArray(noHeader), 0, 18, List.of(), List.of()));
         byte[] linkModesNoHeader = {20, 0, 0, 0, FAMILY, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 0, 0};
         assertThrows(ProtocolException.class, () -> decode(linkModesNoHeader));
     }
