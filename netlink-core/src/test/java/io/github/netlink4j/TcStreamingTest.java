@@ -1,6 +1,9 @@
 package io.github.netlink4j;
 
+import io.github.netlink4j.address.AddressSpec;
 import io.github.netlink4j.common.IpPrefix;
+import io.github.netlink4j.common.MacAddress;
+import io.github.netlink4j.neighbour.NeighbourSpec;
 import io.github.netlink4j.link.LinkSpec;
 import io.github.netlink4j.tc.ClassOptions;
 import io.github.netlink4j.tc.Qdisc;
@@ -31,6 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,12 +74,38 @@ class TcStreamingTest {
         nl.qdiscs().add(QdiscSpec.root("veth0", QdiscOptions.htb(0x10)).withHandle(ONE));
         nl.trafficClasses().add(TrafficClassSpec.of("veth0", ONE, TcHandle.of("1:10"), ClassOptions.htb(Rate.of("1mbit"))));
         nl.trafficClasses().add(TrafficClassSpec.of("veth0", ONE, TcHandle.of("1:20"), ClassOptions.htb(Rate.of("2mbit"))));
-        nl.qdiscs().add(QdiscSpec.of("veth0", TcHandle.of("1:10"), QdiscOptions.pfifo().withLimit(50)).withHandle(TcHandle.of("10:")));
+        nl.qdiscs().add(QdiscSpec.of("veth0", TcHandle.of("1:10"), QdiscOptions.pfifo().withLimit(5)).withHandle(TcHandle.of("10:")));
         nl.qdiscs().add(QdiscSpec.clsact("veth1"));
         nl.filters().add(FilterSpec.of("veth0", ONE, 10, FilterProtocol.IP, dst("10.200.0.0/24").withClassid(TcHandle.of("1:10"))));
         nl.filters().add(FilterSpec.ingress("veth1", 1, FilterProtocol.IP, dst("10.200.1.0/24")));
         nl.filters().add(FilterSpec.ingress("veth1", 2, FilterProtocol.ALL, dst("10.200.2.0/24")).withChain(3));
         nl.filters().add(FilterSpec.egress("veth1", 5, FilterProtocol.IP, dst("10.200.3.0/24")));
+        traffic();
+    }
+
+    /**
+     * Forty datagrams of 1,000 bytes at once into class 1:10 (1 Mbit/s, a pfifo of 5 under it), so that the
+     * counters the views read are not all 0: htb holds packets back (overlimits) and the pfifo drops what
+     * does not fit (drops); then waits (at most 5 s) until the queue has drained and two dumps agree.
+     */
+    private void traffic() throws IOException {
+        nl.addresses().add(AddressSpec.of("veth0", "10.200.0.1/24"));
+        nl.neighbours().add(NeighbourSpec.of("veth0", InetAddress.ofLiteral("10.200.0.2"), MacAddress.of("02:00:00:00:00:02")));
+        try (DatagramChannel c = t.ns().call(DatagramChannel::open)) {
+            for (int i = 0; i < 40; i++) c.send(ByteBuffer.allocate(1000), new InetSocketAddress("10.200.0.2", 9));
+        }
+        String last = null;
+        for (int i = 0; i < 25; i++) {
+            String now = nl.qdiscs().list().toString() + nl.qdiscs().list().stream().map(q -> q.stats().toString()).toList();
+            if (now.equals(last)) return;
+            last = now;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
     }
 
     private static FilterOptions.U32 dst(String prefix) {
@@ -105,10 +138,19 @@ class TcStreamingTest {
         assertEquals(records, views); // the kernel's order, link by link
         // tc's own word: each qdisc's link, kind, handle and counters
         List<String> theirs = Tc.qdiscs(ns).stream().map(j -> j.get("dev") + " " + j.get("kind") + " " + j.get("handle") + " " + j.get("bytes") + " "
-                + j.get("packets")).sorted().toList();
+                + j.get("packets") + " " + j.get("drops") + " " + j.get("overlimits") + " " + j.get("requeues") + " " + j.get("backlog") + " "
+                + j.get("qlen")).sorted().toList();
         List<String> ours = new ArrayList<>();
-        nl.qdiscs().forEach(v -> ours.add(names.get(v.index()) + " " + v.kind() + " " + Integer.toHexString(v.handle().major()) + ": " + v.bytes() + " " + v.packets()));
+        nl.qdiscs().forEach(v -> ours.add(names.get(v.index()) + " " + v.kind() + " " + Integer.toHexString(v.handle().major()) + ": " + v.bytes() + " "
+                + v.packets() + " " + v.drops() + " " + v.overlimits() + " " + v.requeues() + " " + v.backlog() + " " + v.qlen()));
         assertEquals(theirs, ours.stream().sorted().toList());
+        long[] counted = new long[3]; // packets, drops, overlimits
+        nl.qdiscs().forEach("veth0", v -> {
+            counted[0] += v.packets();
+            counted[1] += v.drops();
+            counted[2] += v.overlimits();
+        });
+        assertTrue(counted[0] > 0 && counted[1] > 0 && counted[2] > 0, java.util.Arrays.toString(counted) + ": the traffic was counted");
         List<String> onVeth0 = new ArrayList<>();
         nl.qdiscs().forEach("veth0", v -> { if (v.kindEquals("pfifo")) onVeth0.add(v.handle() + " under " + v.parent()); });
         assertEquals(List.of("10: under 1:10"), onVeth0);
