@@ -50,7 +50,7 @@ abstract class TcFlyweight extends DumpView implements TcStatsView {
         stats = true;
         basicAt = queueAt = -1; // a second TCA_STATS2 replaces the first, as in the record
         hasPackets64 = false;
-        nest.reset(a.segment(), a.payloadOffset(), a.payloadOffset() + a.payloadLength(), "TCA_STATS2");
+        a.nestedAttrs(nest, "TCA_STATS2");
         while (nest.next()) {
             switch (nest.type()) {
                 case GenStats.TCA_STATS_BASIC -> basicAt = need(12, "TCA_STATS_BASIC");
