@@ -74,6 +74,26 @@ class ViewFuzzTest {
 
     @Test
     @Timeout(120)
+    void theTcpMetricsViewRefusesWhatTheDecoderRefusesAndReadsWhatItReads() {
+        TcpMetricsFlyweight v = new TcpMetricsFlyweight();
+        int n = fuzz(0x7c9L, List.of("tcpmetrics/dump-reply"), (s, off, len) -> {
+            var x = io.github.netlink4j.internal.codec.genl.TcpMetricsCodec.decode(s, off, len);
+            return x.destination() + " " + x.source() + " " + x.age().toMillis() + " " + x.rtt().map(d -> d.toNanos() / 1000).orElse(0L) + " "
+                    + x.rttVariance().map(d -> d.toNanos() / 1000).orElse(0L) + " " + x.ssthresh().orElse(0) + " " + x.cwnd().orElse(0);
+        }, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                return v.destination() + " " + v.source() + " " + v.ageMillis() + " " + v.rttMicros() + " " + v.rttVarianceMicros() + " "
+                        + v.ssthresh() + " " + v.cwnd();
+            } finally {
+                v.end();
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertTrue(n > CASES / 4, n + " read by both");
+    }
+
+    @Test
+    @Timeout(120)
     void tcViewsReadWhatTheDecodersReadAndRefuseBrokenFraming() {
         QdiscFlyweight q = new QdiscFlyweight();
         int[] n = fuzz(0x7cL, List.of("dump/qdiscs", "dump/qdisc-htb-direct"), (s, off, len) -> {
