@@ -151,6 +151,10 @@ class TcStreamingTest {
             counted[2] += v.overlimits();
         });
         assertTrue(counted[0] > 0 && counted[1] > 0 && counted[2] > 0, java.util.Arrays.toString(counted) + ": the traffic was counted");
+        List<String> ofVeth0 = new ArrayList<>();
+        nl.qdiscs().forEach("veth0", v -> ofVeth0.add(v.index() + " " + v.handle() + " " + v.kind()));
+        assertEquals(nl.qdiscs().list("veth0").stream().map(q -> q.index() + " " + q.handle() + " " + q.kind()).toList(), ofVeth0);
+        assertEquals(2, ofVeth0.size(), ofVeth0::toString); // htb 1: and pfifo 10:, not the other links' qdiscs
         List<String> onVeth0 = new ArrayList<>();
         nl.qdiscs().forEach("veth0", v -> { if (v.kindEquals("pfifo")) onVeth0.add(v.handle() + " under " + v.parent()); });
         assertEquals(List.of("10: under 1:10"), onVeth0);

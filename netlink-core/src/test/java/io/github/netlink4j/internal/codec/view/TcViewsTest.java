@@ -143,10 +143,12 @@ class TcViewsTest {
         MemorySegment shortHeader = MemorySegment.ofArray(q);
         assertThrows(ProtocolException.class, () -> QdiscCodec.decode(shortHeader, 0, 16 + 19));
         assertThrows(ProtocolException.class, () -> new QdiscFlyweight().open(shortHeader, 0, 16 + 19));
-        // TCA_STATS_BASIC cut to 8 bytes inside TCA_STATS2: the struct is 12 (16 with its padding)
+        // TCA_STATS_BASIC cut to 8 bytes of payload inside TCA_STATS2: the struct is 12 (16 with its padding)
         int basic = find(q, len, new byte[] {0x14, 0x00, 0x01, 0x00});
         byte[] shortBasic = q.clone();
         shortBasic[basic] = 12;
+        shortBasic[basic + 12] = 8; // the 8 bytes left over made an attribute of their own, so the framing holds
+        shortBasic[basic + 14] = 99;
         MemorySegment b = MemorySegment.ofArray(shortBasic);
         assertThrows(ProtocolException.class, () -> QdiscCodec.decode(b, 0, len));
         assertThrows(ProtocolException.class, () -> new QdiscFlyweight().open(b, 0, len));
