@@ -4,6 +4,7 @@ import io.github.netlink4j.common.BulkResult;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.internal.codec.tc.FilterCodec;
+import io.github.netlink4j.internal.codec.view.FilterFlyweight;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 import io.github.netlink4j.tc.Qdisc;
@@ -14,6 +15,7 @@ import io.github.netlink4j.tc.action.ActionSpec;
 import io.github.netlink4j.tc.filter.Filter;
 import io.github.netlink4j.tc.filter.FilterProtocol;
 import io.github.netlink4j.tc.filter.FilterSpec;
+import io.github.netlink4j.tc.filter.FilterView;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +71,13 @@ public final class Filters {
      */
     public List<Filter> list(String link) throws NetlinkException {
         int index = links.index(link);
+        List<Filter> out = new ArrayList<>();
+        for (TcHandle p : parents(link)) out.addAll(list(index, p, OptionalLong.empty()));
+        return out;
+    }
+
+    /** The parents of {@code link} that can hold filters: each qdisc with a handle, each class, clsact's or ingress's hooks. */
+    private List<TcHandle> parents(String link) throws NetlinkException {
         List<TcHandle> parents = new ArrayList<>();
         for (Qdisc q : qdiscs.list(link)) {
             if (q.options() instanceof QdiscOptions.Clsact) {
@@ -79,9 +90,38 @@ public final class Filters {
             }
         }
         for (TrafficClass c : classes.list(link)) parents.add(c.handle());
-        List<Filter> out = new ArrayList<>();
-        for (TcHandle p : parents) out.addAll(list(index, p, OptionalLong.empty()));
-        return out;
+        return parents;
+    }
+
+    /**
+     * Hands every filter under {@code parent} of {@code link} (every chain) to {@code action} as it is read, like
+     * {@link #list(String, TcHandle)} without its records: a {@link FilterView} over the received bytes, reused for
+     * the next filter, that reads only what is asked of it. The view is valid only during the call. Should the
+     * kernel flag the dump interrupted (NLM_F_DUMP_INTR), the dump is read again from the start, and {@code action}
+     * sees the filters of the new attempt too.
+     */
+    public void forEach(String link, TcHandle parent, Consumer<? super FilterView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        forEach(links.index(link), parent, new FilterFlyweight(), action);
+    }
+
+    /** {@link #forEach(String, TcHandle, Consumer)} over every parent of {@code link}, found as {@link #list(String)} finds them. */
+    public void forEach(String link, Consumer<? super FilterView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        int index = links.index(link);
+        FilterFlyweight v = new FilterFlyweight();
+        for (TcHandle p : parents(link)) forEach(index, p, v, action);
+    }
+
+    private void forEach(int index, TcHandle parent, FilterFlyweight v, Consumer<? super FilterView> action) throws NetlinkException {
+        socket.dump(w -> FilterCodec.encodeDump(w, index, parent, OptionalLong.empty()), FilterCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "filters");
     }
 
     private List<Filter> list(int index, TcHandle parent, OptionalLong chain) throws NetlinkException {

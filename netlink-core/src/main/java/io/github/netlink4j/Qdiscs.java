@@ -4,10 +4,12 @@ import io.github.netlink4j.common.BulkResult;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.internal.codec.tc.QdiscCodec;
+import io.github.netlink4j.internal.codec.view.QdiscFlyweight;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 import io.github.netlink4j.tc.Qdisc;
 import io.github.netlink4j.tc.QdiscSpec;
+import io.github.netlink4j.tc.QdiscView;
 import io.github.netlink4j.tc.TcHandle;
 
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Qdiscs: what {@code tc qdisc} lists, adds, replaces, changes and deletes (RTM_NEWQDISC, RTM_DELQDISC,
@@ -48,6 +52,35 @@ public final class Qdiscs {
     public List<Qdisc> list(String link) throws NetlinkException {
         int index = links.index(link);
         return list().stream().filter(q -> q.index() == index).toList();
+    }
+
+    /**
+     * Hands every qdisc of every link to {@code action} as it is read, like {@link #list()} without its records: a
+     * {@link QdiscView} over the received bytes, reused for the next qdisc, that reads only what is asked of it
+     * (the counters of {@code tc -s qdisc show} among them), so a dump allocates nothing per qdisc. The view is
+     * valid only during the call. Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR), the dump is
+     * read again from the start, and {@code action} sees the qdiscs of the new attempt too.
+     */
+    public void forEach(Consumer<? super QdiscView> action) throws NetlinkException {
+        forEach(0, action);
+    }
+
+    /** {@link #forEach(Consumer)} over the qdiscs of {@code link}: the kernel dumps every link's, this hands over the one's. */
+    public void forEach(String link, Consumer<? super QdiscView> action) throws NetlinkException {
+        forEach(links.index(link), action);
+    }
+
+    private void forEach(int index, Consumer<? super QdiscView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        QdiscFlyweight v = new QdiscFlyweight();
+        socket.dump(QdiscCodec::encodeDump, QdiscCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                if (index == 0 || v.index() == index) action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "qdiscs");
     }
 
     /**

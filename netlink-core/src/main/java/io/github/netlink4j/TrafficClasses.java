@@ -5,19 +5,23 @@ import io.github.netlink4j.error.KernelException;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.internal.codec.tc.ClassCodec;
+import io.github.netlink4j.internal.codec.view.TrafficClassFlyweight;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
 import io.github.netlink4j.link.Link;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.TrafficClass;
 import io.github.netlink4j.tc.TrafficClassSpec;
+import io.github.netlink4j.tc.TrafficClassView;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Traffic classes: what {@code tc class} lists, adds, replaces, changes and deletes (RTM_NEWTCLASS,
@@ -55,6 +59,38 @@ public final class TrafficClasses {
         socket.dump(w -> ClassCodec.encodeDump(w, index), ClassCodec.NEW, (s, off, len) -> out.add(ClassCodec.decode(s, off, len)), out::clear,
                 "classes");
         return out;
+    }
+
+    /**
+     * Hands every class of every link to {@code action} as it is read, like {@link #list()} without its records:
+     * one dump of the links (through their views), then one dump per link, each class a {@link TrafficClassView}
+     * over the received bytes, reused for the next. The view is valid only during the call. Should the kernel
+     * flag a dump interrupted (NLM_F_DUMP_INTR), that link's dump is read again from the start, and {@code action}
+     * sees its classes again.
+     */
+    public void forEach(Consumer<? super TrafficClassView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        List<Integer> indexes = new ArrayList<>();
+        links.forEach(l -> indexes.add(l.index()));
+        TrafficClassFlyweight v = new TrafficClassFlyweight();
+        for (int index : indexes) forEach(index, v, action);
+    }
+
+    /** {@link #forEach(Consumer)} over the classes of {@code link} ({@code tc class show dev LINK}): one dump. */
+    public void forEach(String link, Consumer<? super TrafficClassView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        forEach(links.index(link), new TrafficClassFlyweight(), action);
+    }
+
+    private void forEach(int index, TrafficClassFlyweight v, Consumer<? super TrafficClassView> action) throws NetlinkException {
+        socket.dump(w -> ClassCodec.encodeDump(w, index), ClassCodec.NEW, (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "classes");
     }
 
     /** The class {@code classid} of {@code link}, if there is one. */

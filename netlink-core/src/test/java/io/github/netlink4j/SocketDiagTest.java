@@ -91,12 +91,12 @@ class SocketDiagTest {
     }
 
     /** An address as a value both sides agree on: "any" for a wildcard, else the address's own text (v4-mapped ones as IPv4). */
-    private static String address(InetAddress a) {
+    static String address(InetAddress a) {
         return a.isAnyLocalAddress() ? "any" : a.getHostAddress();
     }
 
     /** ss's "ADDR:PORT" ("[v6]:PORT", "*:*", "0.0.0.0:*") parsed into an address value and a port. */
-    private static String parsed(String endpoint) {
+    static String parsed(String endpoint) {
         int colon = endpoint.lastIndexOf(':');
         String host = endpoint.substring(0, colon), port = endpoint.substring(colon + 1);
         if (host.startsWith("[")) host = host.substring(1, host.length() - 1);
@@ -111,7 +111,7 @@ class SocketDiagTest {
     }
 
     /** ss's lines as the same fields; {@code state} fills the column ss leaves out when one state is asked for. */
-    private static List<String> ssInet(List<String[]> lines, String state) {
+    static List<String> ssInet(List<String[]> lines, String state) {
         return lines.stream().map(f -> {
             List<String> c = new ArrayList<>(Arrays.asList(f));
             if (c.get(0).matches("\\d+")) c.add(0, state);

@@ -6,7 +6,9 @@ import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.genl.GenlFamily;
 import io.github.netlink4j.genl.tcpmetrics.TcpMetricsEntry;
+import io.github.netlink4j.genl.tcpmetrics.TcpMetricsView;
 import io.github.netlink4j.internal.codec.genl.TcpMetricsCodec;
+import io.github.netlink4j.internal.codec.view.TcpMetricsFlyweight;
 import io.github.netlink4j.internal.transport.Target;
 import io.github.netlink4j.support.IpText;
 
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The TCP metrics cache of one namespace (generic netlink family {@code tcp_metrics}), as
@@ -44,6 +47,26 @@ public final class TcpMetrics {
         genl.socket().dump(w -> TcpMetricsCodec.encodeDump(w, f), f.id(), (s, off, len) -> out.add(TcpMetricsCodec.decode(s, off, len)),
                 out::clear, "tcp metrics");
         return List.copyOf(out);
+    }
+
+    /**
+     * Hands every entry to {@code action} as it is read, like {@link #list()} without its records: a
+     * {@link TcpMetricsView} over the received bytes, reused for the next entry, that reads only what is asked of
+     * it. The view is valid only during the call. Should the kernel flag the dump interrupted (NLM_F_DUMP_INTR),
+     * the dump is read again from the start, and {@code action} sees the entries of the new attempt too.
+     */
+    public void forEach(Consumer<? super TcpMetricsView> action) throws NetlinkException {
+        Objects.requireNonNull(action);
+        GenlFamily f = family(TcpMetricsCodec.GET);
+        TcpMetricsFlyweight v = new TcpMetricsFlyweight();
+        genl.socket().dump(w -> TcpMetricsCodec.encodeDump(w, f), f.id(), (s, off, len) -> {
+            v.open(s, off, len);
+            try {
+                action.accept(v);
+            } finally {
+                v.end();
+            }
+        }, () -> { }, "tcp metrics");
     }
 
     /** The entry of {@code destination} (any source), or empty. */

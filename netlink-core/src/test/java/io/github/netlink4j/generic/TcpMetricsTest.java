@@ -116,6 +116,35 @@ class TcpMetricsTest {
         assertEquals(Optional.of(A), cache.get(B, A).source());
     }
 
+    /** forEach's views say what list()'s records say, and what ip shows: destination, source, rtt, rttvar, cwnd, ssthresh. */
+    @Test
+    void entriesStreamAsListedAndAsIpShowsThem() throws Exception {
+        connect(A, B);
+        connect(B, A);
+        saved(A);
+        saved(B);
+        List<String> records = cache.list().stream().map(e -> IpText.text(e.destination()) + " " + e.source().map(IpText::text) + " "
+                + e.rtt().map(d -> d.toNanos() / 1000).orElse(0L) + " " + e.rttVariance().map(d -> d.toNanos() / 1000).orElse(0L) + " "
+                + e.ssthresh().orElse(0) + " " + e.cwnd().orElse(0)).sorted().toList();
+        List<String> views = new java.util.ArrayList<>();
+        List<Long> ages = new java.util.ArrayList<>();
+        cache.forEach(v -> {
+            views.add(IpText.text(v.destination()) + " " + v.source().map(IpText::text) + " " + v.rttMicros() + " " + v.rttVarianceMicros() + " "
+                    + v.ssthresh() + " " + v.cwnd());
+            ages.add(v.ageMillis());
+        });
+        assertEquals(records, views.stream().sorted().toList());
+        assertEquals(2, views.size());
+        List<String> ip = Json.array(Ip.in(ns.name(), "-j", "tcp_metrics", "show")).stream().map(o -> o.get("dst") + " Optional[" + o.get("source")
+                + "] " + Math.round(((Number) o.get("rtt")).doubleValue() * 1e6) + " " + Math.round(((Number) o.get("rttvar")).doubleValue() * 1e6) + " "
+                + (o.containsKey("ssthresh") ? o.get("ssthresh") : 0) + " " + (o.containsKey("cwnd") ? o.get("cwnd") : 0)).sorted().toList();
+        assertEquals(ip, views.stream().sorted().toList());
+        assertTrue(ages.stream().allMatch(x -> x >= 0 && x < 60_000), ages::toString);
+        io.github.netlink4j.genl.tcpmetrics.TcpMetricsView[] kept = new io.github.netlink4j.genl.tcpmetrics.TcpMetricsView[1];
+        cache.forEach(v -> kept[0] = v);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, kept[0]::destination);
+    }
+
     @Test
     void deletedEntriesAreGoneForIpAndIpsDeletesForUs() throws Exception {
         connect(A, B);

@@ -43,9 +43,12 @@ public final class Attrs {
         if (start < 0 || end > seg.byteSize() || start > end) {
             throw new ProtocolException("attribute range [" + start + ", " + end + ") outside " + seg.byteSize() + " bytes " + where(context));
         }
-        this.seg = seg;
-        this.arr = Nlmsg.heapArray(seg);
-        this.bias = arr == null ? 0 : (int) seg.address();
+        if (seg != this.seg) {
+            // a reused cursor is pointed at message after message of one receive buffer: its array is found once
+            this.seg = seg;
+            this.arr = Nlmsg.heapArray(seg);
+            this.bias = arr == null ? 0 : (int) seg.address();
+        }
         this.pos = start;
         this.end = end;
         this.context = context;
@@ -86,7 +89,7 @@ public final class Attrs {
         rawType = t;
         payload = pos + 4;
         payloadLen = len - 4;
-        pos = Math.min(end, pos + Nlmsg.align(len));
+        pos = Math.min(end, pos + ((len + 3) & ~3)); // len is a u16: aligning it cannot overflow
         return true;
     }
 
@@ -190,6 +193,11 @@ public final class Attrs {
         if (arr != null) System.arraycopy(arr, idx(from), dst, at, n);
         else MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, from, dst, at, n);
         return n;
+    }
+
+    /** Points {@code into}, a cursor the caller reuses, at the attributes nested in this one's payload; returns it. */
+    public Attrs nestedAttrs(Attrs into, String nestContext) {
+        return into.within(this, payload, payload + payloadLen, nestContext);
     }
 
     /** A cursor over the attributes nested in this one's payload. */

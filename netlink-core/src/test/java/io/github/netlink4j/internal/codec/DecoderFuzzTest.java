@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the input exactly, so any read past it would throw IndexOutOfBoundsException and fail the test, and
  * again in heap arrays (the path the socket uses), which must give the same outcome.
  */
-class DecoderFuzzTest {
+public class DecoderFuzzTest {
     private static final List<String> SEEDS = List.of("dump/links", "dump/addrs", "dump/routes", "dump/neigh",
             "dump/routes-multipath", "dump/nsids", "error/dummy-unknown-kind", "error/veth-exists", "link/veth-add",
             "link/vxlan-add", "addr/v6-add", "addr/peer-lifetimes", "route/multipath", "neigh/add", "dump/bridge-port", "dump/bridge-link", "dump/rules",
@@ -101,7 +101,7 @@ class DecoderFuzzTest {
         }
     }
 
-    static byte[] mutate(byte[] seed, Random r) {
+    public static byte[] mutate(byte[] seed, Random r) {
         byte[] b;
         switch (r.nextInt(6)) {
             case 0 -> b = java.util.Arrays.copyOf(seed, r.nextInt(seed.length + 1)); // truncate

@@ -288,4 +288,31 @@ class AttrsTest {
         assertEquals("veth0", a.string());
         assertFalse(a.next());
     }
+
+    /**
+     * A cursor reused over several segments (as a streaming view is, message after message) reads each one's
+     * bytes: the array behind a heap segment is looked up again whenever the segment is another, a slice of the
+     * same array or native memory included, and a nest pointed into a reused cursor reads its parent's memory.
+     */
+    @Test
+    void aReusedCursorReadsEachSegmentItIsPointedAt() throws Exception {
+        byte[] one = cat(attr(1, hostInt(11)), attr(2, cat(attr(7, hostInt(77)))));
+        byte[] two = cat(new byte[8], attr(1, hostInt(22)), attr(2, cat(attr(7, hostInt(88)))));
+        Attrs a = new Attrs(), nest = new Attrs();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment nat = arena.allocate(one.length);
+            nat.copyFrom(MemorySegment.ofArray(two).asSlice(8));
+            MemorySegment[] segs = {MemorySegment.ofArray(one), MemorySegment.ofArray(two).asSlice(8), nat, MemorySegment.ofArray(one)};
+            int[][] want = {{11, 77}, {22, 88}, {22, 88}, {11, 77}};
+            for (int i = 0; i < segs.length; i++) {
+                a.reset(segs[i], 0, segs[i].byteSize(), "test");
+                assertTrue(a.next());
+                assertEquals(want[i][0], a.u32(), "segment " + i);
+                assertTrue(a.next());
+                assertTrue(a.nestedAttrs(nest, "nest").next());
+                assertEquals(want[i][1], nest.u32(), "segment " + i);
+                assertEquals("test › nest", nest.context());
+            }
+        }
+    }
 }

@@ -72,11 +72,11 @@ public final class ConntrackFlyweight extends DumpView implements ConntrackView 
     }
 
     private void tuple(int dir, String context) throws ProtocolException {
-        nest.reset(a.segment(), a.payloadOffset(), a.payloadOffset() + a.payloadLength(), context);
+        a.nestedAttrs(nest, context);
         int proto = -1;
         while (nest.next()) {
             if (nest.type() == NfConntrack.CTA_TUPLE_IP) {
-                inner.reset(nest.segment(), nest.payloadOffset(), nest.payloadOffset() + nest.payloadLength(), context);
+                nest.nestedAttrs(inner, context);
                 while (inner.next()) {
                     switch (inner.type()) {
                         case NfConntrack.CTA_IP_V4_SRC, NfConntrack.CTA_IP_V6_SRC -> {
@@ -91,7 +91,7 @@ public final class ConntrackFlyweight extends DumpView implements ConntrackView 
                     }
                 }
             } else if (nest.type() == NfConntrack.CTA_TUPLE_PROTO) {
-                inner.reset(nest.segment(), nest.payloadOffset(), nest.payloadOffset() + nest.payloadLength(), context);
+                nest.nestedAttrs(inner, context);
                 while (inner.next()) {
                     switch (inner.type()) {
                         case NfConntrack.CTA_PROTO_NUM -> proto = inner.u8();

@@ -54,7 +54,7 @@ public final class LinkFlyweight extends DumpView implements LinkView {
                     addressLen = a.payloadLength();
                 }
                 case IfLink.IFLA_LINKINFO -> {
-                    nest.reset(a.segment(), a.payloadOffset(), a.payloadOffset() + a.payloadLength(), "IFLA_LINKINFO");
+                    a.nestedAttrs(nest, "IFLA_LINKINFO");
                     while (nest.next()) {
                         if (nest.type() == IfLink.IFLA_INFO_KIND) {
                             kindAt = nest.payloadOffset();

@@ -42,7 +42,7 @@ class DumpViewsTest {
         void message(MemorySegment s, long off, int len) throws Exception;
     }
 
-    private static int each(String fixture, Each e) throws Exception {
+    static int each(String fixture, Each e) throws Exception {
         byte[] b = Golden.bytes(fixture);
         MemorySegment s = Golden.segment(fixture);
         Messages m = new Messages().reset(s, b.length);
@@ -396,7 +396,7 @@ class DumpViewsTest {
         assertEquals(16, everyAccessorThrows(nexthop, io.github.netlink4j.route.NexthopView.class));
     }
 
-    private static int everyAccessorThrows(Object view, Class<?> api) {
+    static int everyAccessorThrows(Object view, Class<?> api) {
         int n = 0;
         for (java.lang.reflect.Method m : api.getMethods()) {
             if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class) continue;
@@ -416,7 +416,7 @@ class DumpViewsTest {
         return n;
     }
 
-    private static Object argument(Class<?> type) {
+    static Object argument(Class<?> type) {
         if (type == byte[].class) return new byte[16];
         if (type == String.class) return "lo";
         if (type == io.github.netlink4j.link.LinkFlag.class) return LinkFlag.UP;
