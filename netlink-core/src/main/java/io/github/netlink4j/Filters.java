@@ -6,10 +6,7 @@ import io.github.netlink4j.error.NotFoundException;
 import io.github.netlink4j.internal.codec.tc.FilterCodec;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
-import io.github.netlink4j.tc.Qdisc;
-import io.github.netlink4j.tc.QdiscOptions;
 import io.github.netlink4j.tc.TcHandle;
-import io.github.netlink4j.tc.TrafficClass;
 import io.github.netlink4j.tc.action.ActionSpec;
 import io.github.netlink4j.tc.filter.Filter;
 import io.github.netlink4j.tc.filter.FilterProtocol;
@@ -67,18 +64,7 @@ public final class Filters {
      */
     public List<Filter> list(String link) throws NetlinkException {
         int index = links.index(link);
-        List<TcHandle> parents = new ArrayList<>();
-        for (Qdisc q : qdiscs.list(link)) {
-            if (q.options() instanceof QdiscOptions.Clsact) {
-                parents.add(FilterSpec.INGRESS);
-                parents.add(FilterSpec.EGRESS);
-            } else if (q.options() instanceof QdiscOptions.Ingress) {
-                parents.add(FilterSpec.INGRESS);
-            } else if (q.handle().major() != 0) {
-                parents.add(q.handle());
-            }
-        }
-        for (TrafficClass c : classes.list(link)) parents.add(c.handle());
+        List<TcHandle> parents = FilterCodec.parents(qdiscs.list(link), classes.list(link));
         List<Filter> out = new ArrayList<>();
         for (TcHandle p : parents) out.addAll(list(index, p, OptionalLong.empty()));
         return out;
