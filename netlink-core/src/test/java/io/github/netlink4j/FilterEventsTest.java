@@ -110,14 +110,24 @@ class FilterEventsTest {
             assertEquals(first, gone.filter().handle());
             assertEquals(10, gone.filter().priority());
 
-            // The kernel announces the priority's head alone; the subscription deletes the priority's filters it knew with it.
+            Tc.in(ns, "filter", "add", "dev", "veth0", "parent", "1:", "protocol", "ip", "prio", "20", "u32", "match", "ip", "dst", "10.200.0.4/32",
+                    "classid", "1:10");
+            // a priority of its own gets a hash table of its own: 801:, its first node 801::800
+            SubscriptionTest.await(s, e -> filter(e, NetlinkEvent.Action.NEW, 20, U32Handle.of("801::800").value()));
+
+            // The kernel announces the priority's head alone; the subscription deletes the priority's filters it knew
+            // with it, and no other priority's. A filter added afterwards marks the end of what the deletion brought.
             Tc.in(ns, "filter", "del", "dev", "veth0", "parent", "1:", "prio", "10");
-            List<NetlinkEvent.FilterEvent> deleted = new ArrayList<>();
+            Tc.in(ns, "filter", "add", "dev", "veth0", "parent", "1:", "protocol", "ip", "prio", "30", "u32", "match", "ip", "dst", "10.200.0.5/32",
+                    "classid", "1:10");
+            List<String> deleted = new ArrayList<>();
             SubscriptionTest.await(s, e -> {
-                if (e instanceof NetlinkEvent.FilterEvent x && x.action() == NetlinkEvent.Action.DELETED) deleted.add(x);
-                return deleted.size() == 2;
+                if (e instanceof NetlinkEvent.FilterEvent x && x.action() == NetlinkEvent.Action.DELETED) {
+                    deleted.add(x.filter().priority() + " " + new U32Handle(x.filter().handle()));
+                }
+                return e instanceof NetlinkEvent.FilterEvent x && x.action() == NetlinkEvent.Action.NEW && x.filter().priority() == 30;
             });
-            assertEquals(List.of(0L, second), deleted.stream().map(x -> x.filter().handle()).toList(), "the head, then 800::801 with it");
+            assertEquals(List.of("10 " + new U32Handle(0), "10 800::801"), deleted, "the head, then 800::801 with it");
         }
     }
 
