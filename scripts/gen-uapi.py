@@ -148,8 +148,8 @@ CLASSES = {
  'GenStats': ([L+'gen_stats.h'], 'linux/gen_stats.h: the statistics nested in TCA_STATS2',
    'TCA_STATS_UNSPEC TCA_STATS_BASIC TCA_STATS_RATE_EST TCA_STATS_QUEUE TCA_STATS_APP TCA_STATS_RATE_EST64 TCA_STATS_PAD '
    'TCA_STATS_BASIC_HW TCA_STATS_PKT64'),
- 'PktCls': ([L+'pkt_cls.h', L+'rtnetlink.h', L+'tc_act/tc_gact.h', L+'tc_act/tc_mirred.h', L+'tc_act/tc_skbedit.h'],
-   'linux/pkt_cls.h: filters (u32, matchall, flower, bpf, basic, fw), actions and their TCA_ACT_* nests, the police, gact, mirred and skbedit actions of linux/tc_act, and TCA_ROOT_* of RTM_*ACTION',
+ 'PktCls': ([L+'pkt_cls.h', L+'rtnetlink.h', L+'tc_act/tc_gact.h', L+'tc_act/tc_mirred.h', L+'tc_act/tc_skbedit.h', L+'tc_act/tc_pedit.h'],
+   'linux/pkt_cls.h: filters (u32, matchall, flower, bpf, basic, fw), actions and their TCA_ACT_* nests, the police, gact, mirred, skbedit and pedit actions of linux/tc_act, and TCA_ROOT_* of RTM_*ACTION',
    'TCA_ACT_UNSPEC TCA_ACT_KIND TCA_ACT_OPTIONS TCA_ACT_INDEX TCA_ACT_STATS TCA_ACT_PAD TCA_ACT_COOKIE TCA_ACT_FLAGS '
    'TCA_ACT_HW_STATS TCA_ACT_USED_HW_STATS TCA_ACT_IN_HW_COUNT TCA_ACT_FLAGS_NO_PERCPU_STATS TCA_ACT_FLAGS_SKIP_HW '
    'TCA_ACT_FLAGS_SKIP_SW TCA_ACT_HW_STATS_IMMEDIATE TCA_ACT_HW_STATS_DELAYED TCA_ACT_MAX_PRIO TCA_ACT_BIND '
@@ -190,7 +190,11 @@ CLASSES = {
    'TCA_INGRESS_MIRROR TCA_MIRRED_UNSPEC TCA_MIRRED_TM TCA_MIRRED_PARMS TCA_MIRRED_PAD SKBEDIT_F_PRIORITY '
    'SKBEDIT_F_QUEUE_MAPPING SKBEDIT_F_MARK SKBEDIT_F_PTYPE SKBEDIT_F_INHERITDSFIELD SKBEDIT_F_TXQ_SKBHASH '
    'TCA_SKBEDIT_UNSPEC TCA_SKBEDIT_TM TCA_SKBEDIT_PARMS TCA_SKBEDIT_PRIORITY TCA_SKBEDIT_QUEUE_MAPPING '
-   'TCA_SKBEDIT_MARK TCA_SKBEDIT_PAD TCA_SKBEDIT_PTYPE TCA_SKBEDIT_MASK TCA_SKBEDIT_FLAGS'),
+   'TCA_SKBEDIT_MARK TCA_SKBEDIT_PAD TCA_SKBEDIT_PTYPE TCA_SKBEDIT_MASK TCA_SKBEDIT_FLAGS '
+   'TCA_PEDIT_UNSPEC TCA_PEDIT_TM TCA_PEDIT_PARMS TCA_PEDIT_PAD TCA_PEDIT_PARMS_EX TCA_PEDIT_KEYS_EX TCA_PEDIT_KEY_EX '
+   'TCA_PEDIT_KEY_EX_HTYPE TCA_PEDIT_KEY_EX_CMD TCA_PEDIT_KEY_EX_HDR_TYPE_NETWORK TCA_PEDIT_KEY_EX_HDR_TYPE_ETH '
+   'TCA_PEDIT_KEY_EX_HDR_TYPE_IP4 TCA_PEDIT_KEY_EX_HDR_TYPE_IP6 TCA_PEDIT_KEY_EX_HDR_TYPE_TCP TCA_PEDIT_KEY_EX_HDR_TYPE_UDP '
+   'TCA_PEDIT_KEY_EX_CMD_SET TCA_PEDIT_KEY_EX_CMD_ADD'),
  'NetNamespace': ([L+'net_namespace.h'], 'linux/net_namespace.h: RTM_*NSID attributes',
    'NETNSA_NONE NETNSA_NSID NETNSA_PID NETNSA_FD NETNSA_TARGET_NSID NETNSA_CURRENT_NSID NETNSA_NSID_NOT_ASSIGNED'),
  'NfConntrack': ([L+'netfilter/nfnetlink.h', L+'netfilter/nfnetlink_conntrack.h', L+'netfilter/nf_conntrack_common.h',

@@ -7,10 +7,7 @@ import io.github.netlink4j.internal.codec.tc.FilterCodec;
 import io.github.netlink4j.internal.codec.view.FilterFlyweight;
 import io.github.netlink4j.internal.transport.RequestSocket;
 import io.github.netlink4j.internal.transport.Target;
-import io.github.netlink4j.tc.Qdisc;
-import io.github.netlink4j.tc.QdiscOptions;
 import io.github.netlink4j.tc.TcHandle;
-import io.github.netlink4j.tc.TrafficClass;
 import io.github.netlink4j.tc.action.ActionSpec;
 import io.github.netlink4j.tc.filter.Filter;
 import io.github.netlink4j.tc.filter.FilterProtocol;
@@ -78,19 +75,7 @@ public final class Filters {
 
     /** The parents of {@code link} that can hold filters: each qdisc with a handle, each class, clsact's or ingress's hooks. */
     private List<TcHandle> parents(String link) throws NetlinkException {
-        List<TcHandle> parents = new ArrayList<>();
-        for (Qdisc q : qdiscs.list(link)) {
-            if (q.options() instanceof QdiscOptions.Clsact) {
-                parents.add(FilterSpec.INGRESS);
-                parents.add(FilterSpec.EGRESS);
-            } else if (q.options() instanceof QdiscOptions.Ingress) {
-                parents.add(FilterSpec.INGRESS);
-            } else if (q.handle().major() != 0) {
-                parents.add(q.handle());
-            }
-        }
-        for (TrafficClass c : classes.list(link)) parents.add(c.handle());
-        return parents;
+        return FilterCodec.parents(qdiscs.list(link), classes.list(link));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.netlink4j;
 import io.github.netlink4j.generic.GenericNetlink;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
+import io.github.netlink4j.error.KernelWarning;
 
 import io.github.netlink4j.internal.transport.Bus;
 import io.github.netlink4j.internal.transport.Openers;
@@ -105,6 +106,21 @@ public final class NetlinkClient implements AutoCloseable {
         try (NetNamespace ns = NetNamespace.open(namespace)) {
             return open(ns);
         }
+    }
+
+    /**
+     * Sends the kernel's warnings to {@code listener}: a request the kernel carried out may come back with a
+     * warning in its ACK (extended ACK, {@code NLMSGERR_ATTR_MSG} with error 0), which ip and tc print as
+     * {@code Warning: …}. The listener runs on the thread that made the request, after it returned from the
+     * kernel and before the verb returns; {@code null} (the default) drops them. For the rtnetlink handles
+     * (links to actions); one listener per client.
+     *
+     * {@snippet :
+     * nl.onWarning(w -> System.err.println(w));   // Warning: sch_htb: quantum of class 10010 is big. Consider r2q change.
+     * }
+     */
+    public void onWarning(Consumer<KernelWarning> listener) {
+        socket.onWarning(listener);
     }
 
     /** Links: {@code ip link}. */

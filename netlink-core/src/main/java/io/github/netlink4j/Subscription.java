@@ -243,10 +243,10 @@ public final class Subscription implements AutoCloseable {
     /** Dumps the subscribed kinds and turns the difference from what we knew into events. */
     private List<NetlinkEvent> resyncEvents(String reason) throws NetlinkException {
         Map<Object, Object> fresh = new HashMap<>();
-        java.util.Set<FamilyDescriptor.Request> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Object> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (FamilyDescriptor<?> f : Families.ALL) {
             // a dump that lists what several groups announce (conntrack's three) is taken once
-            for (FamilyDescriptor.Resync r : f.resyncs()) if (groups.contains(r.group()) && taken.add(r.dump())) dumpInto(f, r, fresh);
+            for (FamilyDescriptor.Resync r : f.resyncs()) if (groups.contains(r.group()) && taken.add(r.walk() != null ? r.walk() : r.dump())) dumpInto(f, r, fresh);
         }
         List<NetlinkEvent> out = new ArrayList<>();
         synchronized (state) {
@@ -266,18 +266,21 @@ public final class Subscription implements AutoCloseable {
     }
 
     /**
-     * One dump of {@code f}, as the family keeps its objects, into {@code fresh} (for a family dumped link by
-     * link, one per link of a dump of the links); an interrupted dump is taken again whole.
+     * One dump of {@code f}, as the family keeps its objects, into {@code fresh} (for a family dumped piecewise,
+     * each dump its walk finds); an interrupted dump is taken again whole.
      */
     private void dumpInto(FamilyDescriptor<?> f, FamilyDescriptor.Resync r, Map<Object, Object> fresh) throws NetlinkException {
-        if (r.perLink() == null) {
+        if (r.walk() == null) {
             dumpInto(f, r.dump(), fresh);
             return;
         }
-        FamilyDescriptor.PerLink p = r.perLink();
-        List<Integer> links = new ArrayList<>();
-        dumpSocket.dump(p.links()::write, p.linkType(), (s, off, len) -> links.add(p.index().decode(s, off, len)), links::clear, "links");
-        for (int index : links) dumpInto(f, p.dump().apply(index), fresh);
+        for (FamilyDescriptor.Request d : r.walk().dumps(this::dumpList)) dumpInto(f, d, fresh);
+    }
+
+    private <T> List<T> dumpList(FamilyDescriptor.Request request, int type, FamilyDescriptor.Decoder<T> decoder, String what) throws NetlinkException {
+        List<T> out = new ArrayList<>();
+        dumpSocket.dump(request::write, type, (s, off, len) -> out.add(decoder.decode(s, off, len)), out::clear, what);
+        return out;
     }
 
     private void dumpInto(FamilyDescriptor<?> f, FamilyDescriptor.Request dump, Map<Object, Object> fresh) throws NetlinkException {
@@ -303,10 +306,23 @@ public final class Subscription implements AutoCloseable {
             Object old = deleted ? state.remove(k) : state.put(k, v);
             if (deleted) {
                 out.add(f.event(NetlinkEvent.Action.DELETED, v, false));
+                java.util.function.Predicate<Object> alsoGone = f.cascade(v);
+                if (alsoGone != null) removeAlso(f, alsoGone, out);
             } else if (old == null) {
                 out.add(f.event(NetlinkEvent.Action.NEW, v, false));
             } else if (everyNotification || !old.equals(v)) {
                 out.add(f.event(NetlinkEvent.Action.CHANGED, v, false));
+            }
+        }
+    }
+
+    /** Removes what a deletion took with it unannounced (a filter priority's filters), each as a deletion. */
+    private void removeAlso(FamilyDescriptor<?> f, java.util.function.Predicate<Object> alsoGone, List<NetlinkEvent> out) {
+        for (var it = state.values().iterator(); it.hasNext(); ) {
+            Object o = it.next();
+            if (alsoGone.test(o)) {
+                it.remove();
+                out.add(f.event(NetlinkEvent.Action.DELETED, o, false));
             }
         }
     }

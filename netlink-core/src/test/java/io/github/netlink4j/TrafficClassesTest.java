@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -253,5 +254,35 @@ class TrafficClassesTest {
             var qdisc = (NetlinkEvent.QdiscEvent) SubscriptionTest.await(s, e -> e instanceof NetlinkEvent.QdiscEvent q && q.qdisc().kind().equals("htb"));
             assertTrue(qdisc.resync());
         }
+    }
+
+    @Test
+    void theKernelsWarningsReachTheListenerAsTcPrintsThem() throws Exception {
+        List<io.github.netlink4j.error.KernelWarning> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        nl.onWarning(warned::add);
+        // htb carries out a class whose quantum (rate / r2q) is far out of its bounds, and says so in the ACK
+        List<String> tcSaid = new ArrayList<>();
+        for (String[] c : List.of(new String[] {"1:30", "10gbit"}, new String[] {"1:31", "1kbit"})) {
+            Tc.Result r = Tc.run(ns, "class", "add", "dev", "veth0", "parent", "1:", "classid", c[0], "htb", "rate", c[1]);
+            assertEquals(0, r.exit(), r.err());
+            tcSaid.add(r.err());
+            Tc.in(ns, "class", "del", "dev", "veth0", "classid", c[0]);
+        }
+        assertTrue(tcSaid.get(0).startsWith("Warning: ") && tcSaid.get(1).startsWith("Warning: "), "tc printed warnings: " + tcSaid);
+        nl.trafficClasses().add(htb("1:", "1:30", ClassOptions.htb(Rate.of("10gbit"))));
+        assertEquals(1, warned.size(), "one request, one warning: " + warned);
+        assertEquals(tcSaid.get(0), warned.get(0) + "\n");
+        assertEquals("add class", warned.get(0).operation());
+        nl.trafficClasses().add(htb("1:", "1:11", ClassOptions.htb(Rate.of("1mbit"))));
+        assertEquals(1, warned.size(), "a class within htb's bounds: no warning");
+        warned.clear();
+        // a batch reports each request's warning, in order
+        var bulk = nl.trafficClasses().addAll(List.of(htb("1:", "1:32", ClassOptions.htb(Rate.of("1mbit"))), htb("1:", "1:31", ClassOptions.htb(Rate.of("1kbit")))));
+        assertTrue(bulk.allSucceeded(), bulk.failures().toString());
+        assertEquals(List.of(tcSaid.get(1)), warned.stream().map(w -> w + "\n").toList());
+        nl.onWarning(null);
+        nl.trafficClasses().delete(htb("1:", "1:31", ClassOptions.htb(Rate.of("1kbit"))));
+        nl.trafficClasses().add(htb("1:", "1:31", ClassOptions.htb(Rate.of("1kbit"))));
+        assertEquals(1, warned.size(), "no listener, nothing reported");
     }
 }

@@ -10,6 +10,7 @@ import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.Rule;
 import io.github.netlink4j.tc.Qdisc;
 import io.github.netlink4j.tc.TrafficClass;
+import io.github.netlink4j.tc.filter.Filter;
 
 /**
  * A change the kernel announced, as the same records the query API returns. {@code resync} is true
@@ -61,6 +62,12 @@ public sealed interface NetlinkEvent {
 
     /** A traffic class was added, changed or removed. */
     record TrafficClassEvent(Action action, TrafficClass trafficClass, boolean resync) implements NetlinkEvent {}
+
+    /**
+     * A filter was added, changed or removed ({@code tc monitor}'s "added filter", "deleted filter"). A deleted
+     * priority's head (handle 0) comes with a deletion of each filter of the priority, which the kernel removed with it.
+     */
+    record FilterEvent(Action action, Filter filter, boolean resync) implements NetlinkEvent {}
 
     /** A namespace id was assigned or removed. */
     record NsidEvent(Action action, int nsid, boolean resync) implements NetlinkEvent {}

@@ -22,18 +22,30 @@ public final class Tc {
         List<String> cmd = new ArrayList<>(List.of("tc", "-n", ns));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
+        // read while tc writes: a listing larger than the pipe (a few hundred filters in JSON) would stall it
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
         try {
             p.getOutputStream().close();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", cmd) + " timed out");
             }
+            return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException(String.join(" ", cmd) + ": its output could not be read", e);
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static String drain(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Runs {@code tc -n ns args}; throws unless it exits 0. */

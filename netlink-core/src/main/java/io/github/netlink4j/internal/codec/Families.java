@@ -7,7 +7,9 @@ import io.github.netlink4j.conntrack.ConntrackFilter;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
 import io.github.netlink4j.internal.codec.kind.LinkKinds;
+import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.internal.codec.tc.ClassCodec;
+import io.github.netlink4j.internal.codec.tc.FilterCodec;
 import io.github.netlink4j.internal.codec.tc.QdiscCodec;
 import io.github.netlink4j.internal.codec.tc.TcMsg;
 import io.github.netlink4j.internal.wire.AttrTable;
@@ -24,10 +26,15 @@ import io.github.netlink4j.route.NexthopObject;
 import io.github.netlink4j.route.Route;
 import io.github.netlink4j.route.Rule;
 import io.github.netlink4j.tc.Qdisc;
+import io.github.netlink4j.tc.TcHandle;
+import io.github.netlink4j.tc.filter.Filter;
 import io.github.netlink4j.tc.TrafficClass;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.lang.reflect.Field;
 
 /**
@@ -150,9 +157,42 @@ public final class Families {
             .state(TrafficClass::withoutStats)
             .key(c -> List.of("class", c.index(), c.handle()))
             .events(NetlinkEvent.TrafficClassEvent.class, NetlinkEvent.TrafficClassEvent::new)
-            .resyncPerLink(EventGroup.TC, new FamilyDescriptor.PerLink(w -> LinkCodec.encodeDump(w, false), LinkCodec.NEW,
+            .resyncWalk(EventGroup.TC, new FamilyDescriptor.PerLink(w -> LinkCodec.encodeDump(w, false), LinkCodec.NEW,
                     (s, off, len) -> LinkCodec.decode(s, off, len).index(), index -> w -> ClassCodec.encodeDump(w, index)))
             .build();
+
+    /**
+     * A filter is known by its link, parent, chain, priority, protocol, kind and handle (handles repeat across
+     * priorities: u32's 800: in each). The kernel lists one parent of one link per dump, so a resync dumps the
+     * qdiscs, the classes of each link that has a qdisc, and then each parent ({@link FilterCodec#parents}).
+     * A priority's head (handle 0) is deleted alone when the whole priority goes ({@code tc filter del … prio N}),
+     * and takes the priority's filters with it.
+     */
+    private static final FamilyDescriptor<Filter> FILTER = FamilyDescriptor.of(Filter.class, "filters")
+            .messages(Rtnetlink.RTM_NEWTFILTER, Rtnetlink.RTM_DELTFILTER, Rtnetlink.RTM_GETTFILTER)
+            .layout(TcMsg.LEN, FilterCodec::names)
+            .decoder(FilterCodec::decode)
+            .state(Filter::withoutStats)
+            .key(f -> List.of("filter", f.index(), f.parent(), f.chain(), f.priority(), f.protocol(), f.kind(), f.handle()))
+            .cascade(head -> head.handle() != 0 ? null : f -> f.index() == head.index() && f.parent().equals(head.parent())
+                    && f.chain() == head.chain() && f.priority() == head.priority() && f.protocol().equals(head.protocol()))
+            .events(NetlinkEvent.FilterEvent.class, NetlinkEvent.FilterEvent::new)
+            .resyncWalk(EventGroup.TC, Families::filterDumps)
+            .build();
+
+    private static List<FamilyDescriptor.Request> filterDumps(FamilyDescriptor.Dumper d) throws NetlinkException {
+        Map<Integer, List<Qdisc>> byLink = new LinkedHashMap<>();
+        for (Qdisc q : d.dump(QdiscCodec::encodeDump, QdiscCodec.NEW, QdiscCodec::decode, "qdiscs")) {
+            if (q.handle().major() != 0) byLink.computeIfAbsent(q.index(), i -> new ArrayList<>()).add(q);
+        }
+        List<FamilyDescriptor.Request> out = new ArrayList<>();
+        for (Map.Entry<Integer, List<Qdisc>> e : byLink.entrySet()) {
+            int index = e.getKey();
+            List<TrafficClass> classes = d.dump(w -> ClassCodec.encodeDump(w, index), ClassCodec.NEW, ClassCodec::decode, "classes");
+            for (TcHandle p : FilterCodec.parents(e.getValue(), classes)) out.add(w -> FilterCodec.encodeDump(w, index, p, OptionalLong.empty()));
+        }
+        return out;
+    }
 
     /** One dump lists what all three groups announce: a subscription to the three takes it once. */
     private static final FamilyDescriptor.Request CONNTRACK_DUMP = w -> ConntrackCodec.encodeDump(w, ConntrackFilter.all());
@@ -175,7 +215,7 @@ public final class Families {
 
     /** Every family, in the order a resync dumps them. */
     public static final List<FamilyDescriptor<?>> ALL = List.of(LINK, ADDRESS, ROUTE, NEIGHBOUR, NETCONF, NSID, RULE, NEXTHOP, QDISC, TCLASS,
-            CONNTRACK);
+            FILTER, CONNTRACK);
 
     /** The family of each RTM_NEW* and RTM_DEL* type, by type: one array read per notification. */
     private static final FamilyDescriptor<?>[] BY_NOTIFICATION = byNotification();

@@ -1,5 +1,6 @@
 package io.github.netlink4j.internal.codec;
 
+import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.event.EventGroup;
 import io.github.netlink4j.event.NetlinkEvent;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -49,30 +51,54 @@ public final class FamilyDescriptor<R> {
     }
 
     /**
-     * What a subscription to {@code group} dumps to list the family's objects again.
+     * What a subscription to {@code group} dumps to list the family's objects again: one dump, or a walk of
+     * dumps that first asks the kernel what to dump.
      *
-     * @param group   the multicast group
-     * @param dump    the dump request, one address family's where the group is one address family's; for a
-     *                family dumped link by link, the dump of the links
-     * @param perLink for a family the kernel dumps one link at a time, how; null for the rest
+     * @param group the multicast group
+     * @param dump  the dump request, one address family's where the group is one address family's; null for a walk
+     * @param walk  for a family the kernel dumps piecewise (per link, per parent of a link), how; null for the rest
      */
-    public record Resync(EventGroup group, Request dump, PerLink perLink) {
+    public record Resync(EventGroup group, Request dump, Walk walk) {
         /** A resync by one dump. */
         public Resync(EventGroup group, Request dump) {
             this(group, dump, null);
         }
     }
 
+    /** Takes one dump for a {@link Walk}: its objects, decoded by {@code decoder}, in the kernel's order. */
+    @FunctionalInterface
+    public interface Dumper {
+        /** The objects of messages of type {@code type} the dump {@code request} lists; {@code what} names it in errors. */
+        <T> List<T> dump(Request request, int type, Decoder<T> decoder, String what) throws NetlinkException;
+    }
+
     /**
-     * A dump the kernel answers for one link at a time (RTM_GETTCLASS lists the classes of the ifindex it
-     * names, and nothing without one): the resync lists the links first, then dumps each.
+     * The dumps of a family the kernel lists piecewise, found by dumping what it is listed by: the links for
+     * classes (RTM_GETTCLASS lists the classes of the ifindex it names, nothing without one), the qdiscs and
+     * classes of each link for filters (RTM_GETTFILTER lists one parent of one link).
+     */
+    @FunctionalInterface
+    public interface Walk {
+        /** The family's dumps, asked of the kernel through {@code dumper}. */
+        List<Request> dumps(Dumper dumper) throws NetlinkException;
+    }
+
+    /**
+     * A walk over the links: the resync lists the links first, then dumps each.
      *
      * @param links    the dump of the links
      * @param linkType the message type of a link in it
      * @param index    the link index in one of its messages
      * @param dump     the family's dump of the link of an index
      */
-    public record PerLink(Request links, int linkType, Decoder<Integer> index, IntFunction<Request> dump) {}
+    public record PerLink(Request links, int linkType, Decoder<Integer> index, IntFunction<Request> dump) implements Walk {
+        @Override
+        public List<Request> dumps(Dumper dumper) throws NetlinkException {
+            List<Request> out = new ArrayList<>();
+            for (int i : dumper.dump(links, linkType, index, "links")) out.add(dump.apply(i));
+            return out;
+        }
+    }
 
     private final Class<R> type;
     private final String name;
@@ -86,6 +112,7 @@ public final class FamilyDescriptor<R> {
     private final Class<? extends NetlinkEvent> eventType;
     private final EventFactory<R> events;
     private final List<Resync> resyncs;
+    private final Function<R, Predicate<R>> cascade;
 
     private FamilyDescriptor(Builder<R> b) {
         type = b.type;
@@ -102,6 +129,7 @@ public final class FamilyDescriptor<R> {
         eventType = b.eventType;
         events = b.events;
         resyncs = List.copyOf(b.resyncs);
+        cascade = b.cascade;
     }
 
     /** Starts the descriptor of the family whose objects are {@code type}s; {@code name} says what a dump lists ("links"). */
@@ -179,6 +207,17 @@ public final class FamilyDescriptor<R> {
         return resyncs;
     }
 
+    /**
+     * What else the deletion of {@code deleted} removes without a notification of its own, as a test of the
+     * family's other objects (a u32 or flower priority's head takes every filter of the priority with it);
+     * null when it removes nothing else.
+     */
+    public Predicate<Object> cascade(Object deleted) {
+        if (cascade == null) return null;
+        Predicate<R> p = cascade.apply(type.cast(deleted));
+        return p == null ? null : v -> type.isInstance(v) && p.test(type.cast(v));
+    }
+
     @Override
     public String toString() {
         return name;
@@ -198,6 +237,7 @@ public final class FamilyDescriptor<R> {
         private Class<? extends NetlinkEvent> eventType;
         private EventFactory<R> events;
         private final List<Resync> resyncs = new ArrayList<>();
+        private Function<R, Predicate<R>> cascade;
 
         private Builder(Class<R> type, String name) {
             this.type = Objects.requireNonNull(type);
@@ -256,9 +296,15 @@ public final class FamilyDescriptor<R> {
             return this;
         }
 
-        /** A group announcing the family, whose objects the kernel dumps one link at a time. */
-        public Builder<R> resyncPerLink(EventGroup group, PerLink perLink) {
-            resyncs.add(new Resync(Objects.requireNonNull(group), perLink.links(), perLink));
+        /** A group announcing the family, whose objects the kernel dumps piecewise ({@link PerLink}, or a walk of its own). */
+        public Builder<R> resyncWalk(EventGroup group, Walk walk) {
+            resyncs.add(new Resync(Objects.requireNonNull(group), null, Objects.requireNonNull(walk)));
+            return this;
+        }
+
+        /** What else a deletion removes: for a deleted object, the test of the others it takes with it, or null for none. */
+        public Builder<R> cascade(Function<R, Predicate<R>> cascade) {
+            this.cascade = Objects.requireNonNull(cascade);
             return this;
         }
 

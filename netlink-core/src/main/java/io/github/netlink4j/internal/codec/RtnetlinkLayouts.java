@@ -1,8 +1,6 @@
 package io.github.netlink4j.internal.codec;
 
 import io.github.netlink4j.internal.codec.tc.ActionsCodec;
-import io.github.netlink4j.internal.codec.tc.FilterCodec;
-import io.github.netlink4j.internal.codec.tc.TcMsg;
 import io.github.netlink4j.internal.wire.AttrTable;
 import io.github.netlink4j.internal.wire.MessageLayout;
 import io.github.netlink4j.internal.wire.MessageLayouts;
@@ -20,12 +18,9 @@ public final class RtnetlinkLayouts implements MessageLayouts {
     public RtnetlinkLayouts() {
         int max = 0;
         for (FamilyDescriptor<?> f : Families.ALL) for (int t : f.requestTypes()) max = Math.max(max, t);
-        for (int t : FilterCodec.REQUEST_TYPES) max = Math.max(max, t);
         for (int t : ActionsCodec.REQUEST_TYPES) max = Math.max(max, t);
         byType = new MessageLayout[max + 1];
-        // Filters and standalone actions are requests only here: they have no family of events yet.
-        MessageLayout filters = new MessageLayout(TcMsg.LEN, FilterCodec.names());
-        for (int t : FilterCodec.REQUEST_TYPES) byType[t] = filters;
+        // Standalone actions are requests only here: they have no family of events.
         MessageLayout actions = new MessageLayout(ActionsCodec.TCAMSG, ActionsCodec.names());
         for (int t : ActionsCodec.REQUEST_TYPES) byType[t] = actions;
         for (FamilyDescriptor<?> f : Families.ALL) {

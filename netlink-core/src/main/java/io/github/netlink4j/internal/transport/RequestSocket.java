@@ -1,6 +1,7 @@
 package io.github.netlink4j.internal.transport;
 
 import io.github.netlink4j.error.DumpInterruptedException;
+import io.github.netlink4j.error.KernelWarning;
 import io.github.netlink4j.error.NetlinkException;
 import io.github.netlink4j.error.ProtocolException;
 import io.github.netlink4j.error.SyscallException;
@@ -56,6 +57,7 @@ public final class RequestSocket implements AutoCloseable {
     private long dropped;
     private long dumpInterruptions;
     private int lastDumpMessages;
+    private volatile java.util.function.Consumer<KernelWarning> warnings;
 
     RequestSocket(NetlinkChannel channel, PathNamer namer) {
         this.channel = channel;
@@ -135,7 +137,21 @@ public final class RequestSocket implements AutoCloseable {
         exchange(enc, true, handler, target);
     }
 
+    /**
+     * Where the kernel's warnings go: the ACK of a request that succeeded may carry one (NLMSGERR_ATTR_MSG with
+     * error 0). Called on the requesting thread once the socket is free again; null drops them.
+     */
+    public void onWarning(java.util.function.Consumer<KernelWarning> listener) {
+        this.warnings = listener;
+    }
+
+    private void warn(Target target, String message) {
+        var w = warnings;
+        if (w != null && message != null) w.accept(new KernelWarning(target.operation(), target.object(), message));
+    }
+
     private void exchange(Encoder enc, boolean single, ReplyReader.Handler handler, Target target) throws NetlinkException {
+        String warning;
         lock.lock();
         try {
             channel.ensureOpen();
@@ -156,9 +172,11 @@ public final class RequestSocket implements AutoCloseable {
                 dropped += reader.skipped();
             }
             if (reader.error() != null) throw KernelErrors.of(reader.error(), w.segment(), 0, target, namer);
+            warning = reader.warning();
         } finally {
             lock.unlock();
         }
+        warn(target, warning);
     }
 
     /**
@@ -242,6 +260,7 @@ public final class RequestSocket implements AutoCloseable {
     public NetlinkException[] batch(int count, BatchEncoder enc, ReplyReader.BatchHandler handler, IntFunction<Target> targets)
             throws NetlinkException {
         NetlinkException[] errors = new NetlinkException[count];
+        String[] warned = warnings == null ? null : new String[count];
         lock.lock();
         try {
             channel.ensureOpen();
@@ -268,12 +287,14 @@ public final class RequestSocket implements AutoCloseable {
                 dropped += reader.skipped();
                 for (int i = 0; i < k; i++) {
                     if (reader.batchError(i) != null) errors[base + i] = KernelErrors.of(reader.batchError(i), w.segment(), offsets[i], targets.apply(base + i), namer);
+                    else if (warned != null) warned[base + i] = reader.batchWarning(i);
                 }
             }
-            return errors;
         } finally {
             lock.unlock();
         }
+        if (warned != null) for (int i = 0; i < count; i++) if (warned[i] != null) warn(targets.apply(i), warned[i]);
+        return errors;
     }
 
     /** Closes the socket; use after close throws IllegalStateException. Idempotent. */

@@ -38,6 +38,8 @@ public final class ReplyReader {
     private boolean done;
     private boolean interrupted;
     private NlError error;
+    private String warning;
+    private String[] batchWarnings = new String[0];
     private int skipped;
     private int dataMessages;
     private int only = -1;
@@ -50,6 +52,7 @@ public final class ReplyReader {
         this.done = false;
         this.interrupted = false;
         this.error = null;
+        this.warning = null;
         this.skipped = 0;
         this.dataMessages = 0;
         this.only = -1;
@@ -99,8 +102,9 @@ public final class ReplyReader {
                 case Netlink.NLMSG_OVERRUN -> throw new ProtocolException("NLMSG_OVERRUN: the kernel lost data for request " + seq);
                 case Netlink.NLMSG_ERROR -> {
                     if (len < Nlmsg.HDRLEN + 4) throw new ProtocolException("truncated NLMSG_ERROR: " + len + " bytes");
-                    // A plain ACK (error 0) needs no decoding; errors are decoded with their extended ACK.
+                    // A plain ACK (error 0) needs no decoding; errors, and ACKs with a warning, are decoded with their extended ACK.
                     if (Nlmsg.s32(seg, off + Nlmsg.HDRLEN) != 0) error = NlError.decode(seg, off, len);
+                    else if ((flags & Netlink.NLM_F_ACK_TLVS) != 0) warning = NlError.decode(seg, off, len).message();
                     done = true;
                 }
                 case Netlink.NLMSG_DONE -> {
@@ -131,6 +135,8 @@ public final class ReplyReader {
         if (ackBits.length < (count + 63) >>> 6) ackBits = new long[(count + 63) >>> 6];
         if (batchErrors.length < count) batchErrors = new NlError[count];
         java.util.Arrays.fill(batchErrors, 0, count, null);
+        if (batchWarnings.length < count) batchWarnings = new String[count];
+        java.util.Arrays.fill(batchWarnings, 0, count, null);
         return this;
     }
 
@@ -157,6 +163,7 @@ public final class ReplyReader {
                     continue;
                 }
                 if (Nlmsg.s32(seg, off + Nlmsg.HDRLEN) != 0) batchErrors[i] = NlError.decode(seg, off, len);
+                else if ((messages.flags() & Netlink.NLM_F_ACK_TLVS) != 0) batchWarnings[i] = NlError.decode(seg, off, len).message();
                 markAcked(i);
             } else if (type == Netlink.NLMSG_OVERRUN) {
                 throw new ProtocolException("NLMSG_OVERRUN: the kernel lost data for request " + (seq + i));
@@ -177,6 +184,16 @@ public final class ReplyReader {
     private void markAcked(int i) {
         ackBits[i >>> 6] |= 1L << i;
         acked++;
+    }
+
+    /** The kernel's warning in the ACK of request {@code i} of the batch (NLMSGERR_ATTR_MSG with error 0), or null. */
+    public String batchWarning(int i) {
+        return batchWarnings[i];
+    }
+
+    /** The kernel's warning in the ACK of a request that succeeded (NLMSGERR_ATTR_MSG with error 0), or null. */
+    public String warning() {
+        return warning;
     }
 
     /** The error of request {@code i} of the batch, or null if it succeeded (or is not acknowledged yet). */

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 
 /**
  * An action's kind and settings, its TCA_ACT_KIND and TCA_ACT_OPTIONS, for the kinds the library models
- * (gact, mirred, skbedit, police);
+ * (gact, mirred, skbedit, police, pedit);
  * others are kept raw ({@link Other}).
  */
 public sealed interface ActionOptions {
@@ -123,6 +123,37 @@ public sealed interface ActionOptions {
         @Override
         public String kind() {
             return "police";
+        }
+    }
+
+    /**
+     * Rewrites packet bytes (act_pedit), {@code action pedit ex munge ip dst set 10.200.0.9}: each key edits
+     * one 32-bit word. The extended form ({@code ex}) says for each key which header its offset counts from
+     * and whether it sets or adds (TCA_PEDIT_PARMS_EX and TCA_PEDIT_KEYS_EX); the plain form counts from the
+     * network header and sets (TCA_PEDIT_PARMS).
+     *
+     * @param keys     the edits, in order (1 to 255: {@code nkeys} is a byte)
+     * @param extended whether the keys carry their header and command (tc's {@code ex})
+     * @param control  the verdict after it (tc's default {@link ActionControl#PASS})
+     */
+    record Pedit(java.util.List<PeditKey> keys, boolean extended, ActionControl control) implements ActionOptions {
+        /** Checks the keys' count and that the plain form holds network-header sets only. */
+        public Pedit {
+            Objects.requireNonNull(control, "control");
+            keys = java.util.List.copyOf(keys);
+            if (keys.isEmpty() || keys.size() > 255) throw new IllegalArgumentException("pedit takes 1 to 255 keys, not " + keys.size());
+            if (!extended) {
+                for (PeditKey k : keys) {
+                    if (k.header() != PeditKey.Header.NETWORK || k.command() != PeditKey.Command.SET) {
+                        throw new IllegalArgumentException("pedit key " + k + " needs the extended form (ex)");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "pedit";
         }
     }
 

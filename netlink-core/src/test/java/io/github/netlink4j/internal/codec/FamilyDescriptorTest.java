@@ -68,4 +68,34 @@ class FamilyDescriptorTest {
             assertThrows(IllegalStateException.class, () -> builder(part).build(), part);
         }
     }
+
+    @Test
+    void aPerLinkWalkDumpsEachLinkTheLinksDumpListed() throws Exception {
+        List<String> asked = new java.util.ArrayList<>();
+        FamilyDescriptor.Request links = w -> { };
+        FamilyDescriptor.PerLink p = new FamilyDescriptor.PerLink(links, 16, (s, off, len) -> (int) off, i -> w -> asked.add("dump " + i));
+        FamilyDescriptor.Dumper dumper = new FamilyDescriptor.Dumper() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> List<T> dump(FamilyDescriptor.Request r, int type, FamilyDescriptor.Decoder<T> d, String what) throws io.github.netlink4j.error.NetlinkException {
+                assertEquals(links, r);
+                assertEquals(16, type);
+                assertEquals("links", what);
+                return List.of(d.decode(MemorySegment.ofArray(new byte[0]), 4, 0), d.decode(MemorySegment.ofArray(new byte[0]), 7, 0));
+            }
+        };
+        for (FamilyDescriptor.Request r : p.dumps(dumper)) r.write(null);
+        assertEquals(List.of("dump 4", "dump 7"), asked);
+        FamilyDescriptor<String> f = builder("resync").resyncWalk(EventGroup.TC, p).build();
+        assertEquals(List.of(new FamilyDescriptor.Resync(EventGroup.TC, null, p)), f.resyncs());
+    }
+
+    @Test
+    void aCascadeTestsTheFamilysOwnObjectsAndNoneIsNull() {
+        assertEquals(null, builder("").build().cascade("abc"), "no cascade: a deletion takes nothing else");
+        FamilyDescriptor<String> f = builder("").cascade(v -> v.isEmpty() ? null : o -> o.startsWith(v)).build();
+        assertEquals(null, f.cascade(""), "this deletion takes nothing else");
+        var p = f.cascade("ab");
+        assertEquals(List.of(true, false, false), List.of(p.test("abc"), p.test("xab"), p.test(42)), "another family's object is never taken");
+    }
 }

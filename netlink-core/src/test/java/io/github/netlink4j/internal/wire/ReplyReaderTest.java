@@ -294,4 +294,37 @@ class ReplyReaderTest {
         assertEquals(1, echoes[0]);
         assertEquals(0, echoes[1] + echoes[2]);
     }
+
+    @Test
+    void anAckWithAMessageIsAWarningAndAPlainAckNone() throws Exception {
+        MemorySegment warned = error(0, true, true, "sch_htb: quantum of class 10010 is big. Consider r2q change.", -1);
+        ReplyReader r = new ReplyReader().expect(PORT, 9);
+        assertTrue(r.feed(warned, warned.byteSize(), null));
+        assertNull(r.error(), "a warning is no error");
+        assertEquals("sch_htb: quantum of class 10010 is big. Consider r2q change.", r.warning());
+        MemorySegment plain = error(0, true, false, null, -1);
+        assertTrue(r.expect(PORT, 9).feed(plain, plain.byteSize(), null));
+        assertNull(r.warning(), "forgotten with the next request");
+        MemorySegment failed = error(22, true, true, "bad thing", -1);
+        assertTrue(r.expect(PORT, 9).feed(failed, failed.byteSize(), null));
+        assertNull(r.warning(), "an error's message is the error's");
+        assertEquals("bad thing", r.error().message());
+    }
+
+    @Test
+    void eachRequestOfABatchHasItsOwnWarning() throws Exception {
+        ReplyReader r = new ReplyReader().expectBatch(PORT, 9, 3);
+        MemorySegment warned = error(0, true, true, "careful", -1);
+        Nlmsg.setSeq(warned, 0, 10);
+        MemorySegment plain = error(0, true, false, null, -1);
+        MemorySegment failed = error(17, true, true, "exists", -1);
+        Nlmsg.setSeq(failed, 0, 11);
+        assertFalse(r.feedBatch(plain, plain.byteSize(), null));
+        assertFalse(r.feedBatch(warned, warned.byteSize(), null));
+        assertTrue(r.feedBatch(failed, failed.byteSize(), null));
+        assertEquals(java.util.Arrays.asList(null, "careful", null), java.util.Arrays.asList(r.batchWarning(0), r.batchWarning(1), r.batchWarning(2)));
+        assertEquals("exists", r.batchError(2).message());
+        r.expectBatch(PORT, 9, 3);
+        assertNull(r.batchWarning(1), "forgotten with the next batch");
+    }
 }

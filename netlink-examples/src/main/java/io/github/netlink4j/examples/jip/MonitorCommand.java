@@ -225,6 +225,9 @@ final class MonitorCommand {
                 case NetlinkEvent.TrafficClassEvent ce -> {
                     return false;
                 }
+                case NetlinkEvent.FilterEvent fe -> {
+                    return false;
+                }
                 case NetlinkEvent.ConntrackEvent ce -> { // ip monitor has no conntrack object: never subscribed
                     return false;
                 }

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 
 /**
  * An action list as tc 6.1's parse_action reads it ({@code action KIND OPTIONS [action KIND …]}), for
- * the kinds jtc parses: gact ({@code action drop}, {@code action gact pass index 5}), mirred, police and skbedit. It stops
+ * the kinds jtc parses: gact ({@code action drop}, {@code action gact pass index 5}), mirred, police, skbedit and pedit ({@link PeditArgs}). It stops
  * at {@code classid}/{@code flowid}, where a filter's own words go on.
  */
 final class ActionArgs {
@@ -60,7 +60,8 @@ final class ActionArgs {
         if (w.equals("mirred")) return mirred(a);
         if (w.equals("police")) return police(a);
         if (w.equals("skbedit")) return skbedit(a);
-        if (KINDS.contains(w)) throw TcFail.unsupported("action " + w + " (jtc parses gact, mirred, police and skbedit)");
+        if (w.equals("pedit")) return PeditArgs.parse(a);
+        if (KINDS.contains(w)) throw TcFail.unsupported("action " + w + " (jtc parses gact, mirred, police, skbedit and pedit)");
         // tc finds no action of that name and hands the word to gact, whose usage ends tc
         throw new TcFail("Bad action type " + w + "\n" + GACT_USAGE, 255, true);
     }

@@ -203,6 +203,7 @@ public final class Jtc {
         NetlinkClient nl = null;
         try {
             nl = batchFile != null ? sharedClient() : client();
+            nl.onWarning(w -> err.print(w + "\n")); // rtnl_talk's nl_dump_ext_ack: "Warning: …." on stderr, and the command goes on
             JtcOptions o = new JtcOptions(out, err, json, pretty, stats, details);
             if (filter) return new FilterCommand(o, nl).run(new ArrayList<>(rest));
             if (actions) return new ActionCommand(o, nl).run(new ArrayList<>(rest));

@@ -63,7 +63,17 @@ class JtcBatchParityTest {
         same(List.of("-s", "-b"), LINES, true);
     }
 
-    private void same(List<String> options, String lines, boolean stdin) throws Exception {
+    @Test
+    void theKernelsWarningsArePrintedLineByLineAsTcPrintsThem() throws Exception {
+        String said = same(List.of("-b"), """
+                qdisc add dev va root handle 1: htb
+                class add dev va parent 1: classid 1:1 htb rate 10gbit
+                class add dev va parent 1: classid 1:2 htb rate 1kbit
+                """, false);
+        assertEquals(2, said.split("Warning: ", -1).length - 1, "htb warned twice: " + said);
+    }
+
+    private String same(List<String> options, String lines, boolean stdin) throws Exception {
         Path file = Files.writeString(dir.resolve("batch.tc"), lines);
         String name = stdin ? "-" : file.toString();
         try (ThrowawayNamespace a = ThrowawayNamespace.create("tcb-tc"); ThrowawayNamespace b = ThrowawayNamespace.create("tcb-jtc")) {
@@ -76,6 +86,7 @@ class JtcBatchParityTest {
             for (String[] view : List.of(new String[] {"-d", "qdisc", "show"}, new String[] {"-d", "class", "show", "dev", "va"})) {
                 assertEquals(JtcRun.tc(a.name(), view).text(), JtcRun.tc(b.name(), view).text(), "the state each left, as tc shows it");
             }
+            return tc.text();
         }
     }
 

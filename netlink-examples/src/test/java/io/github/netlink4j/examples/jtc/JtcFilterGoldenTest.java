@@ -47,6 +47,7 @@ class JtcFilterGoldenTest {
         {"tc/filter-del", "filter del dev veth0 parent 1: protocol ip prio 10 handle 800::10 u32"},
         {"tc/flower-ip", "filter add dev veth0 ingress protocol ip prio 4 flower ip_proto tcp dst_ip 10.200.0.0/24 src_ip 10.200.1.1 dst_port 80 src_port 1000 action gact drop"},
         {"tc/flower-udp-v6", "filter add dev veth0 ingress protocol ipv6 prio 5 flower ip_proto udp dst_ip fd00:200::1 dst_port 53 action gact pass"},
+        {"tc/pedit-munge-ip-dst", "filter add dev veth0 ingress prio 2 matchall action pedit ex munge ip dst set 10.200.0.9"},
         {"tc/flower-vlan-mac", "filter add dev veth0 ingress protocol 802.1q prio 6 flower vlan_id 100 vlan_ethtype ipv4 dst_mac 02:00:00:00:00:01 src_mac 02:00:00:00:00:02 action gact drop"},
     };
 
@@ -55,6 +56,14 @@ class JtcFilterGoldenTest {
         {"tc/action-mirred", "actions add action mirred egress mirror dev veth1 index 3"},
         {"tc/action-police", "actions add action police rate 1mbit burst 10k conform-exceed drop/pipe index 7"},
         {"tc/action-skbedit", "actions add action skbedit priority 1:10 mark 5 queue_mapping 2 index 8"},
+        {"tc/action-pedit-munge-ip-src", "actions add action pedit munge ip src set 10.200.0.7 index 3"},
+        {"tc/action-pedit-ex-ip-ttl-add", "actions add action pedit ex munge ip ttl add 255 pipe index 4"},
+        {"tc/action-pedit-ex-tcp-dport", "actions add action pedit ex munge tcp dport set 8080 index 5"},
+        {"tc/action-pedit-ex-eth-dst", "actions add action pedit ex munge eth dst set 02:00:00:00:00:09 index 6"},
+        {"tc/action-pedit-offset-u16", "actions add action pedit munge offset 12 u16 set 0x1234 index 7"},
+        {"tc/action-pedit-ex-two-keys", "actions add action pedit ex munge ip dst set 10.200.0.9 munge ip src set 10.200.0.1 continue index 8"},
+        {"tc/action-pedit-ex-eth-src", "actions add action pedit ex munge eth src set 02:00:00:00:00:0a index 9"},
+        {"tc/action-pedit-ex-ip-tos", "actions add action pedit ex munge ip tos set 0x10 index 10"},
     };
 
     /** What {@code w} holds (the test-jar's Written takes the writer as the class path loads it, not as the module does). */

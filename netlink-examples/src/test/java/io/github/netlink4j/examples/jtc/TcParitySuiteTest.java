@@ -119,6 +119,8 @@ class TcParitySuiteTest {
                     assertEquals(0, t.exit(), s.name + ": tc " + String.join(" ", b) + ": " + t.err());
                     JtcRun.Result j = JtcRun.jtc(byJtc.name(), b);
                     assertEquals(0, j.exit(), s.name + ": jtc " + String.join(" ", b) + ": " + j.err());
+                    // what a command that succeeded says on stderr: the kernel's warnings, as tc prints them
+                    if (!t.err().equals(j.err())) failures.add(s.name + ": tc " + String.join(" ", b) + " said on stderr\n" + t.err() + "jtc said\n" + j.err());
                 }
                 sameState(s.name, byTc.name(), byJtc.name(), failures);
                 for (String[] show : s.shows) {

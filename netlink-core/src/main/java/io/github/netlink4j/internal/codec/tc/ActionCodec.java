@@ -66,6 +66,7 @@ final class ActionCodec {
                     s.mark().ifPresent(m -> w.attrU32(PktCls.TCA_SKBEDIT_MARK, (int) m));
                 }
                 case ActionOptions.Police p -> PoliceCodec.encode(w, p, index);
+                case ActionOptions.Pedit p -> PeditCodec.encode(w, p, index);
                 case ActionOptions.Other o -> throw new AssertionError(o);
             }
             w.endNest(opts);
@@ -91,6 +92,9 @@ final class ActionCodec {
             case "mirred" -> AttrTable.of(PktCls.class, "TCA_MIRRED_");
             case "skbedit" -> AttrTable.of(PktCls.class, "TCA_SKBEDIT_");
             case "police" -> AttrTable.of(PktCls.class, "TCA_POLICE_");
+            case "pedit" -> AttrTable.of(PktCls.class, "TCA_PEDIT_", "TCA_PEDIT_KEY_EX_").nest(PktCls.TCA_PEDIT_KEYS_EX,
+                    AttrTable.of(PktCls.class, "TCA_PEDIT_", "TCA_PEDIT_KEY_EX_").nest(PktCls.TCA_PEDIT_KEY_EX,
+                            AttrTable.of(PktCls.class, "TCA_PEDIT_KEY_EX_", "TCA_PEDIT_KEY_EX_HDR_", "TCA_PEDIT_KEY_EX_CMD_")));
             default -> null;
         });
         AttrTable list = AttrTable.of(PktCls.class, "TCA_ACT_ORDER_");
@@ -136,9 +140,9 @@ final class ActionCodec {
         if (kind == null) throw new ProtocolException("action " + order + " without TCA_ACT_KIND");
         Parms p = new Parms(kind);
         ActionOptions options;
-        if (opts != null && kind.equals("police")) {
+        if (opts != null && (kind.equals("police") || kind.equals("pedit"))) {
             long[] counts = new long[3];
-            options = PoliceCodec.decode(opts, counts);
+            options = kind.equals("police") ? PoliceCodec.decode(opts, counts) : PeditCodec.decode(opts, counts);
             p.index = counts[0];
             p.refcnt = counts[1];
             p.bindcnt = counts[2];
@@ -164,6 +168,7 @@ final class ActionCodec {
             case "mirred" -> PktCls.TCA_MIRRED_TM;
             case "skbedit" -> PktCls.TCA_SKBEDIT_TM;
             case "police" -> PktCls.TCA_POLICE_TM;
+            case "pedit" -> PktCls.TCA_PEDIT_TM;
             default -> -1;
         };
         while (o.next()) {

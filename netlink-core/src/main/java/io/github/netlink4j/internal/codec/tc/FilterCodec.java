@@ -7,13 +7,18 @@ import io.github.netlink4j.internal.wire.Nlmsg;
 import io.github.netlink4j.internal.wire.uapi.GenStats;
 import io.github.netlink4j.internal.wire.uapi.Netlink;
 import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
+import io.github.netlink4j.tc.Qdisc;
+import io.github.netlink4j.tc.QdiscOptions;
 import io.github.netlink4j.tc.TcHandle;
+import io.github.netlink4j.tc.TrafficClass;
 import io.github.netlink4j.tc.filter.Filter;
 import io.github.netlink4j.tc.filter.FilterProtocol;
 import io.github.netlink4j.tc.filter.FilterSpec;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.ToIntFunction;
 
@@ -26,9 +31,6 @@ public final class FilterCodec {
 
     /** The message type of a filter in a dump, echo or notification. */
     public static final int NEW = Rtnetlink.RTM_NEWTFILTER;
-
-    /** The request types laid out by {@link #names()}. */
-    public static final int[] REQUEST_TYPES = {Rtnetlink.RTM_NEWTFILTER, Rtnetlink.RTM_DELTFILTER, Rtnetlink.RTM_GETTFILTER};
 
     /** How a request treats a filter that exists: tc's add, replace and change. */
     public enum Mode {
@@ -115,6 +117,27 @@ public final class FilterCodec {
         TcMsg.header(w, ifindex, 0, parent.value(), 0);
         chain(w, chain);
         w.endMessage(m);
+    }
+
+    /**
+     * The parents of one link that can hold filters, in the order to dump them: each qdisc with a handle (clsact's and
+     * ingress's as their hooks: ingress, and egress for clsact), then each class. {@code qdiscs} and {@code classes}
+     * are the link's.
+     */
+    public static List<TcHandle> parents(List<Qdisc> qdiscs, List<TrafficClass> classes) {
+        List<TcHandle> out = new ArrayList<>();
+        for (Qdisc q : qdiscs) {
+            if (q.options() instanceof QdiscOptions.Clsact) {
+                out.add(FilterSpec.INGRESS);
+                out.add(FilterSpec.EGRESS);
+            } else if (q.options() instanceof QdiscOptions.Ingress) {
+                out.add(FilterSpec.INGRESS);
+            } else if (q.handle().major() != 0) {
+                out.add(q.handle());
+            }
+        }
+        for (TrafficClass c : classes) out.add(c.handle());
+        return out;
     }
 
     private static void chain(MessageWriter w, OptionalLong chain) {

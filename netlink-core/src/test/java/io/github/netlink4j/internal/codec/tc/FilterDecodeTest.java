@@ -141,10 +141,10 @@ class FilterDecodeTest {
         assertEquals(Optional.of(new ActionTimes(Duration.ofSeconds(3), Duration.ofSeconds(2), Optional.of(Duration.ofSeconds(1)),
                 Optional.of(Duration.ofMillis(500)))), ActionCodec.times("police", tcfT(PktCls.TCA_POLICE_TM, tm, 32)));
         assertEquals(Optional.empty(), ActionCodec.times("police", tcfT(PktCls.TCA_GACT_TM, tm, 32)), "1 is police's TCA_POLICE_TBF");
-        for (String kind : List.of("gact", "mirred", "skbedit")) {
+        for (String kind : List.of("gact", "mirred", "skbedit", "pedit")) {
             assertEquals(Duration.ofSeconds(3), ActionCodec.times(kind, tcfT(1, tm, 32)).orElseThrow().installed(), kind);
         }
-        assertEquals(Optional.empty(), ActionCodec.times("pedit", tcfT(1, tm, 32)), "kinds the library does not decode");
+        assertEquals(Optional.empty(), ActionCodec.times("nat", tcfT(1, tm, 32)), "kinds the library does not decode");
         assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, tm, 31)));
         assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, new long[] {Long.MAX_VALUE / 5, 0, 0, 0}, 32)));
         assertThrows(ProtocolException.class, () -> ActionCodec.times("gact", tcfT(1, new long[] {-1, 0, 0, 0}, 32)), "a u64 past 2^63");

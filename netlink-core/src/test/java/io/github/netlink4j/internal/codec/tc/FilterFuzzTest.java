@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FilterFuzzTest {
     private static final List<String> SEEDS = List.of("dump/filters", "dump/filters-mirred", "dump/actions", "tc/u32-actions", "tc/flower-ip",
-            "tc/flower-udp-v6", "tc/flower-vlan-mac", "tc/matchall-drop", "tc/fw-classid", "tc/action-skbedit", "tc/u32-link");
+            "tc/flower-udp-v6", "tc/flower-vlan-mac", "tc/matchall-drop", "tc/fw-classid", "tc/action-skbedit", "tc/u32-link",
+            "tc/pedit-munge-ip-dst", "tc/action-pedit-ex-eth-dst", "tc/action-pedit-offset-u16");
     private static final int CASES = 30_000;
 
     private static String outcome(MemorySegment s, int len) {

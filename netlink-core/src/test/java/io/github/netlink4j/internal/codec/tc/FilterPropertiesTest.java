@@ -46,15 +46,28 @@ class FilterPropertiesTest {
     }
 
     private static ActionSpec action(Random r) {
-        return switch (r.nextInt(4)) {
+        return switch (r.nextInt(5)) {
             case 0 -> ActionSpec.gact(List.of(ActionControl.PASS, ActionControl.DROP, ActionControl.PIPE, ActionControl.RECLASSIFY, ActionControl.CONTINUE,
                     ActionControl.goToChain(r.nextInt(100))).get(r.nextInt(6)));
             case 1 -> ActionSpec.mirred(MirredAction.values()[r.nextInt(4)], "veth1");
             case 2 -> ActionSpec.of(new ActionOptions.Skbedit(r.nextBoolean() ? Optional.of(TcHandle.of(1, r.nextInt(0x10000))) : Optional.empty(),
                     r.nextBoolean() ? OptionalLong.of(r.nextLong(1L << 32)) : OptionalLong.empty(),
                     r.nextBoolean() ? OptionalInt.of(r.nextInt(0x10000)) : OptionalInt.empty(), ActionControl.PIPE));
+            case 3 -> ActionSpec.of(pedit(r));
             default -> ActionSpec.gact(ActionControl.DROP).withIndex(1 + r.nextInt(1000));
         };
+    }
+
+    private static ActionOptions.Pedit pedit(Random r) {
+        boolean ex = r.nextBoolean();
+        List<io.github.netlink4j.tc.action.PeditKey> keys = new ArrayList<>();
+        for (int i = 1 + r.nextInt(4); i > 0; i--) {
+            var h = ex ? io.github.netlink4j.tc.action.PeditKey.Header.values()[r.nextInt(6)] : io.github.netlink4j.tc.action.PeditKey.Header.NETWORK;
+            var c = ex && r.nextBoolean() ? io.github.netlink4j.tc.action.PeditKey.Command.ADD : io.github.netlink4j.tc.action.PeditKey.Command.SET;
+            keys.add(new io.github.netlink4j.tc.action.PeditKey(r.nextLong(1L << 32), r.nextLong(1L << 32), 4 * r.nextInt(64),
+                    r.nextBoolean() ? 0 : r.nextLong(1L << 32), r.nextLong(1L << 32), r.nextInt(32), h, c));
+        }
+        return new ActionOptions.Pedit(keys, ex, List.of(ActionControl.PASS, ActionControl.PIPE, ActionControl.DROP).get(r.nextInt(3)));
     }
 
     private static FilterSpec spec(Random r) throws Exception {
