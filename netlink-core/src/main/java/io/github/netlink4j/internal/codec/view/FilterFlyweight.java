@@ -1,39 +1,13 @@
 package io.github.netlink4j.internal.codec.view;
 
-import io.github.netlink4j.error.ProtocolException;
-import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.filter.FilterProtocol;
 import io.github.netlink4j.tc.filter.FilterView;
-
-import java.lang.foreign.MemorySegment;
 
 /** The {@link FilterView} over an RTM_NEWTFILTER; tcm_info holds the priority (upper half) and the protocol (lower, network order). */
 public final class FilterFlyweight extends TcFlyweight implements FilterView {
     /** A view for a dump of filters. */
     public FilterFlyweight() {
         super("RTM_NEWTFILTER");
-    }
-
-    /** Points the view at the filter at {@code off}; a malformed message fails here, as the record's decoder fails on it. */
-    public void open(MemorySegment s, long off, int len) throws ProtocolException {
-        open(s, off, len, TCMSG, "RTM_NEWTFILTER");
-    }
-
-    /** Ends the callback. */
-    public void end() {
-        close();
-    }
-
-    @Override
-    public int index() {
-        check();
-        return index0();
-    }
-
-    @Override
-    public TcHandle parent() {
-        check();
-        return parent0();
     }
 
     @Override
@@ -60,18 +34,6 @@ public final class FilterFlyweight extends TcFlyweight implements FilterView {
     public long chain() {
         check();
         return chain0();
-    }
-
-    @Override
-    public String kind() {
-        check();
-        return kind0();
-    }
-
-    @Override
-    public boolean kindEquals(String kind) {
-        check();
-        return kindEquals0(kind);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.netlink4j.internal.wire.uapi.Rtnetlink;
 import io.github.netlink4j.tc.TcHandle;
 import io.github.netlink4j.tc.TcStatsView;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * What the qdisc, class and filter views share: {@code struct tcmsg} (family, pads, ifindex, handle, parent,
  * info) and the TCA_* around the kind's options, checked as {@code TcMsg.decode} and {@code TcStatsCodec} check
@@ -74,7 +76,19 @@ abstract class TcFlyweight extends DumpView implements TcStatsView {
         return nest.payloadOffset();
     }
 
-    final int index0() {
+    /** Points the view at the message at {@code off}; a malformed message fails here, as the record's decoder fails on it. */
+    public final void open(MemorySegment s, long off, int len) throws ProtocolException {
+        open(s, off, len, TCMSG, message);
+    }
+
+    /** Ends the callback. */
+    public final void end() {
+        close();
+    }
+
+    /** tcm_ifindex: the link's index, for every tc view. */
+    public final int index() {
+        check();
         return a.s32At(h + 4);
     }
 
@@ -82,7 +96,9 @@ abstract class TcFlyweight extends DumpView implements TcStatsView {
         return TcHandle.of(a.s32At(h + 8));
     }
 
-    final TcHandle parent0() {
+    /** tcm_parent, for every tc view. */
+    public final TcHandle parent() {
+        check();
         return TcHandle.of(a.s32At(h + 12));
     }
 
@@ -90,11 +106,15 @@ abstract class TcFlyweight extends DumpView implements TcStatsView {
         return a.s32At(h + 16);
     }
 
-    final String kind0() {
+    /** TCA_KIND, for every tc view. */
+    public final String kind() {
+        check();
         return string(kindAt, kindLen);
     }
 
-    final boolean kindEquals0(String kind) {
+    /** Whether TCA_KIND is {@code kind}, without making a String. */
+    public final boolean kindEquals(String kind) {
+        check();
         return stringEquals(kindAt, kindLen, kind);
     }
 
